@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { registerMeetingGuideRoutes } from './feeds/meeting-guide/routes.js';
+import { FeedCache } from './feeds/meeting-guide/export-feed.js';
+import { registerMeetingRoutes } from './meetings/routes.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { openDatabase, type DatabaseHandle } from './platform/database/connect.js';
+import { migrateToLatest } from './platform/database/migrate.js';
+import { registerHealthRoutes } from './platform/http/health-routes.js';
+import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { createLogger } from './platform/logging.js';
+import { createRepositories, type Repositories } from './repositories.js';
+import { seedDemoData } from './demo/seed-demo.js';
+import type { ImportDeps } from './sources/import-feed.js';
+import type { Fetcher } from './sources/feed-reader.js';
+import { registerSourceRoutes } from './sources/routes.js';
+import { registerHomePage } from './web/home-page.js';
+
+export const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Ports a test may replace; everything else comes from the configuration. */
+export interface AppPorts {
+  clock?: Clock;
+  fetcher?: Fetcher;
+  logger?: Logger;
+}
+
+export interface App {
+  config: Config;
+  database: DatabaseHandle;
+  repos: Repositories;
+  server: HttpServer;
+  /** What imports need: the repositories, the clock, the feed limits. */
+  importDeps: ImportDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens the database, migrates it, seeds demo data on an empty store when
+ * asked, and wires every capability's routes to its services. Ready when it resolves.
+ */
+export async function createApp(config: Config, ports: AppPorts = {}): Promise<App> {
+  const logger = ports.logger ?? createLogger(config.logLevel);
+  const clock = ports.clock ?? systemClock;
+  const database = await openDatabase(config.databaseUrl);
+  let ready = false;
+  try {
+    await migrateToLatest(database.db as never);
+    const repos = createRepositories(database.db);
+    const importDeps: ImportDeps = {
+      repos,
+      clock,
+      limits: {
+        maxBytes: config.feedMaxBytes,
+        timeoutMs: config.feedTimeoutMs,
+        ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
+      },
+    };
+    if (config.demo && (await repos.sources.list()).length === 0) {
+      const reports = await seedDemoData(importDeps);
+      logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
+    }
+
+    const server = await createHttpServer(logger, version);
+    const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
+    registerHealthRoutes(server, () => ready);
+    registerMeetingRoutes(server, repos, config.publicUrl);
+    registerSourceRoutes(server, repos);
+    registerMeetingGuideRoutes(server, feedCache);
+    registerHomePage(server, () => repos.meetings.count());
+    server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
+    await server.ready();
+    ready = true;
+    return {
+      config,
+      database,
+      repos,
+      server,
+      importDeps,
+      close: async () => {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { importFeed } from '../sources/import-feed.js';
+import type { ImportReport } from '../sources/model.js';
+import { withStore, type DatabaseFlags } from './context.js';
+import { printJson } from './output.js';
+import { printProblems, startSpinner } from './progress.js';
+
+interface ImportFlags extends DatabaseFlags {
+  source: string;
+  program?: string;
+  timezone?: string;
+  strict?: boolean;
+  json?: boolean;
+}
+
+/** `porchlight import <file|url> --source <name>`. Exit 1 when nothing could be applied. */
+export function importCommand(cmd: Command): void {
+  cmd
+    .description('import a Meeting Guide JSON feed (file or https URL) into a named source')
+    .argument('<location>', 'a file path or an https URL')
+    .requiredOption('--source <name>', 'the source to import into (created on first import)')
+    .option('--program <id>', 'the program the feed lists: aa, na, al-anon, smart-recovery, ... (default aa)')
+    .option('--timezone <zone>', 'IANA zone for rows with neither a zone nor coordinates')
+    .option('--strict', 'import nothing when any row has an error')
+    .option('--json', 'print the import report as JSON')
+    .action(async (location: string, flags: ImportFlags) => {
+      const report = await withStore(flags, async ({ importDeps }) => {
+        const spinner = flags.json === true ? undefined : startSpinner(`importing ${location}`);
+        try {
+          return await importFeed(importDeps, {
+            source: flags.source,
+            location,
+            ...(flags.program !== undefined ? { program: flags.program } : {}),
+            ...(flags.timezone !== undefined ? { timeZone: flags.timezone } : {}),
+            strict: flags.strict === true,
+          });
+        } finally {
+          spinner?.stop();
+        }
+      });
+      if (flags.json === true) printJson(report);
+      else printReport(report);
+      if (report.outcome === 'failed' || report.outcome === 'rejected') process.exitCode = 1;
+    });
+}
+
+function printReport(report: ImportReport): void {
+  const out = report.outcome === 'failed' || report.outcome === 'rejected' ? console.error : console.log;
+  if (report.error !== undefined) out(`error ${report.error.code}: ${report.error.message}`);
+  out(
+    `${report.source}: ${report.outcome}. ${report.rowCount} rows; ${report.added} added, ${report.updated} updated, ` +
+      `${report.unchanged} unchanged, ${report.removed} removed, ${report.skipped} skipped ` +
+      `(${report.errorCount} errors, ${report.warningCount} warnings).`,
+  );
+  printProblems(report.problems, report.errorCount + report.warningCount);
+}

@@ -1,0 +1,48 @@
+import { Command, CommanderError, Option } from 'commander';
+import { serveCommand } from './serve.js';
+import { migrateCommand } from './migrate.js';
+import { importCommand } from './import.js';
+import { exportCommand } from './export.js';
+import { validateCommand } from './validate.js';
+import { demoCommand } from './demo.js';
+import { exitCodes, reportFailure } from './output.js';
+
+/** The `porchlight` command. Each subcommand is thin: it parses flags and calls a service. */
+export function buildProgram(): Command {
+  const program = new Command('porchlight')
+    .description('Find and keep lists of mutual-support meetings.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  const databaseOptions = (cmd: Command) =>
+    cmd
+      .addOption(new Option('--data-dir <dir>', 'where the SQLite database lives').env('DATA_DIR'))
+      .addOption(new Option('--database-url <url>', 'sqlite:<file> or postgres://...').env('DATABASE_URL'));
+
+  serveCommand(databaseOptions(program.command('serve')));
+  migrateCommand(databaseOptions(program.command('migrate')));
+  importCommand(databaseOptions(program.command('import')));
+  exportCommand(databaseOptions(program.command('export')));
+  validateCommand(program.command('validate'));
+  demoCommand(databaseOptions(program.command('demo')));
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? exitCodes.ok : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    reportFailure(error);
+    return exitCodes.failure;
+  }
+}
+
+const code = await main(process.argv);
+// serve keeps running; every other command ends here.
+if (code !== exitCodes.ok || !process.argv.includes('serve')) process.exit(code);

@@ -1,0 +1,46 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { createApp } from '../app.js';
+import { configFrom, type DatabaseFlags } from './context.js';
+
+interface ServeFlags extends DatabaseFlags {
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  logLevel?: string;
+  publicUrl?: string;
+}
+
+/** `porchlight serve`: migrate, seed demo data on first start, and listen. */
+export function serveCommand(cmd: Command): void {
+  cmd
+    .description('run the HTTP server (migrates the database first)')
+    .addOption(new Option('--port <port>', 'port to listen on (default 8080)').env('PORT').argParser(parsePort))
+    .addOption(new Option('--host <host>', 'address to listen on (default 127.0.0.1)').env('HOST'))
+    .addOption(new Option('--no-demo', 'start without demo data (PORCHLIGHT_DEMO=0)'))
+    .addOption(new Option('--log-level <level>', 'trace, debug, info, warn, error').env('LOG_LEVEL'))
+    .addOption(new Option('--public-url <url>', 'the address people reach this server at').env('PUBLIC_URL'))
+    .action(async (flags: ServeFlags) => {
+      const config = configFrom(flags, {
+        ...(flags.port !== undefined ? { port: flags.port } : {}),
+        ...(flags.host !== undefined ? { host: flags.host } : {}),
+        ...(flags.demo === false ? { demo: false } : {}),
+        ...(flags.logLevel !== undefined ? { logLevel: flags.logLevel } : {}),
+        ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
+      });
+      const app = await createApp(config);
+      const stop = () => {
+        app.server.log.info('shutting down');
+        void app.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await app.server.listen({ port: config.port, host: config.host });
+      app.server.log.info(`Porchlight is serving ${config.publicUrl} (${app.database.description})`);
+    });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0-65535');
+  return port;
+}

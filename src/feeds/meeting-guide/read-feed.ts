@@ -1,0 +1,80 @@
+import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
+import type { MeetingDraft } from '../../meetings/model.js';
+import type { Program } from '../../meetings/programs.js';
+import { problem, readMeetingGuideRow } from './read-row.js';
+
+export interface FeedContext {
+  program: Program;
+  sourceId: string;
+  fetchedAt: string;
+  /** The zone for rows that carry neither a zone nor coordinates (an operator's setting). */
+  defaultTimeZone?: string;
+}
+
+export interface FeedReading {
+  drafts: MeetingDraft[];
+  problems: FeedProblem[];
+  rowCount: number;
+}
+
+/** Parses feed text; throws PL_FEED_NOT_JSON or PL_FEED_NOT_ARRAY when it is not a feed at all. */
+export function parseFeedText(text: string): unknown[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new PorchlightError('PL_FEED_NOT_JSON', `The feed is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) {
+    const kind = data === null ? 'null' : typeof data;
+    throw new PorchlightError('PL_FEED_NOT_ARRAY', `The feed must be a JSON array of meetings, got ${kind}.`);
+  }
+  return data;
+}
+
+/**
+ * Reads a whole Meeting Guide feed: every row, then the feed-wide rules (a slug once; a zone for
+ * rows that give no hint, taken from the operator's default or else the zone most rows share,
+ * since a feed is one region's list).
+ */
+export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedReading {
+  const problems: FeedProblem[] = [];
+  const drafts: MeetingDraft[] = [];
+  const missingZone: { draft: MeetingDraft; index: number }[] = [];
+  const seen = new Set<string>();
+  const zoneCounts = new Map<string, number>();
+
+  rows.forEach((raw, index) => {
+    const reading = readMeetingGuideRow(raw, index, ctx);
+    problems.push(...reading.problems);
+    const draft = reading.draft;
+    if (draft === undefined) return;
+    const slug = draft.provenance.sourceSlug;
+    if (seen.has(slug)) {
+      problems.push(problem(index, slug, 'slug', 'PL_DUPLICATE_SLUG'));
+      return;
+    }
+    seen.add(slug);
+    drafts.push(draft);
+    if (reading.timeZoneMissing) missingZone.push({ draft, index });
+    else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
+  });
+
+  const fallback = ctx.defaultTimeZone ?? mostCommon(zoneCounts);
+  for (const { draft, index } of missingZone) {
+    if (fallback !== undefined) draft.timeZone = fallback;
+    else if (draft.schedule.some((r) => r.kind !== 'by_appointment')) {
+      problems.push(problem(index, draft.provenance.sourceSlug, 'timezone', 'PL_TIMEZONE_UNKNOWN'));
+    }
+  }
+  return { drafts, problems, rowCount: rows.length };
+}
+
+function mostCommon(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [zone, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [zone, count];
+  }
+  return best;
+}

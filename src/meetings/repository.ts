@@ -1,0 +1,158 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MeetingsTable } from '../platform/database/schema.js';
+import type { Attendance, Meeting, MeetingStatus } from './model.js';
+
+/** What a refresh needs to know of a stored meeting to decide whether it changed. */
+export interface MeetingKey {
+  id: string;
+  slug: string;
+  sourceSlug: string;
+  contentHash: string;
+}
+
+/** A meeting as written: the model plus the hash of the content it was imported from. */
+export interface StoredMeeting {
+  meeting: Meeting;
+  contentHash: string;
+}
+
+export interface MeetingPageQuery {
+  limit: number;
+  /** Return meetings whose slug sorts after this one (keyset pagination). */
+  after?: string;
+  program?: string;
+  sourceId?: string;
+}
+
+const insertBatch = 400;
+
+/** The only code that speaks SQL about meetings. Works on a database or inside a transaction. */
+export class MeetingRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async keysForSource(sourceId: string): Promise<MeetingKey[]> {
+    const rows = await this.db
+      .selectFrom('meetings')
+      .select(['id', 'slug', 'source_slug', 'content_hash'])
+      .where('source_id', '=', sourceId)
+      .execute();
+    return rows.map((r) => ({ id: r.id, slug: r.slug, sourceSlug: r.source_slug, contentHash: r.content_hash }));
+  }
+
+  async slugsInUse(): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('meetings').select('slug').execute();
+    return new Set(rows.map((r) => r.slug));
+  }
+
+  async insert(items: readonly StoredMeeting[]): Promise<void> {
+    for (let i = 0; i < items.length; i += insertBatch) {
+      const batch = items.slice(i, i + insertBatch).map(toRow);
+      await this.db.insertInto('meetings').values(batch).execute();
+    }
+  }
+
+  async update(items: readonly StoredMeeting[]): Promise<void> {
+    for (const item of items) {
+      const { id, slug: _slug, created_at: _created, ...changes } = toRow(item);
+      await this.db.updateTable('meetings').set(changes).where('id', '=', id).execute();
+    }
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += insertBatch) {
+      await this.db.deleteFrom('meetings').where('id', 'in', ids.slice(i, i + insertBatch)).execute();
+    }
+  }
+
+  /** Records that a source's meetings were seen in a fetch, without touching their content. */
+  async markFetched(sourceId: string, at: string): Promise<void> {
+    await this.db.updateTable('meetings').set({ last_fetched_at: at }).where('source_id', '=', sourceId).execute();
+  }
+
+  async findBySlug(slug: string): Promise<Meeting | undefined> {
+    const row = await this.db.selectFrom('meetings').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async page(query: MeetingPageQuery): Promise<Meeting[]> {
+    let q = this.db.selectFrom('meetings').selectAll().orderBy('slug').limit(query.limit);
+    if (query.after !== undefined) q = q.where('slug', '>', query.after);
+    if (query.program !== undefined) q = q.where('program', '=', query.program);
+    if (query.sourceId !== undefined) q = q.where('source_id', '=', query.sourceId);
+    return (await q.execute()).map(fromRow);
+  }
+
+  async all(): Promise<Meeting[]> {
+    const rows = await this.db.selectFrom('meetings').selectAll().orderBy('slug').execute();
+    return rows.map(fromRow);
+  }
+
+  async count(filter: { sourceId?: string } = {}): Promise<number> {
+    let q = this.db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (filter.sourceId !== undefined) q = q.where('source_id', '=', filter.sourceId);
+    const row = await q.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+type MeetingData = Pick<
+  Meeting,
+  'types' | 'languages' | 'focus' | 'schedule' | 'place' | 'online' | 'group' | 'notes' | 'contributions' | 'entity'
+> & { sourceUrl?: string; extra: Record<string, unknown> };
+
+function toRow({ meeting, contentHash }: StoredMeeting): MeetingsTable {
+  const p = meeting.provenance;
+  const data: MeetingData = {
+    types: meeting.types,
+    languages: meeting.languages,
+    focus: meeting.focus,
+    schedule: meeting.schedule,
+    place: meeting.place,
+    online: meeting.online,
+    group: meeting.group,
+    contributions: meeting.contributions,
+    extra: p.extra,
+  };
+  if (meeting.notes !== undefined) data.notes = meeting.notes;
+  if (meeting.entity !== undefined) data.entity = meeting.entity;
+  if (p.sourceUrl !== undefined) data.sourceUrl = p.sourceUrl;
+  return {
+    id: meeting.id,
+    slug: meeting.slug,
+    source_id: p.sourceId,
+    source_slug: p.sourceSlug,
+    program: meeting.program,
+    name: meeting.name,
+    attendance: meeting.attendance,
+    status: meeting.status,
+    time_zone: meeting.timeZone,
+    data: JSON.stringify(data),
+    content_hash: contentHash,
+    source_updated_at: p.sourceUpdatedAt ?? null,
+    last_fetched_at: p.lastFetchedAt,
+    last_verified_at: p.lastVerifiedAt ?? null,
+    created_at: meeting.createdAt,
+    updated_at: meeting.updatedAt,
+  };
+}
+
+function fromRow(row: Selectable<MeetingsTable>): Meeting {
+  const { sourceUrl, extra, ...data } = JSON.parse(row.data) as MeetingData;
+  const meeting: Meeting = {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    program: row.program,
+    attendance: row.attendance as Attendance,
+    status: row.status as MeetingStatus,
+    timeZone: row.time_zone,
+    ...data,
+    provenance: { sourceId: row.source_id, sourceSlug: row.source_slug, lastFetchedAt: row.last_fetched_at, extra },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (sourceUrl !== undefined) meeting.provenance.sourceUrl = sourceUrl;
+  if (row.source_updated_at !== null) meeting.provenance.sourceUpdatedAt = row.source_updated_at;
+  if (row.last_verified_at !== null) meeting.provenance.lastVerifiedAt = row.last_verified_at;
+  return meeting;
+}

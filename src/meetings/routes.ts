@@ -1,0 +1,59 @@
+import { Type } from 'typebox';
+import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
+import type { Repositories } from '../repositories.js';
+import { MeetingSchema } from './api-schema.js';
+import { getMeeting, listMeetings } from './list-meetings.js';
+import { presentMeeting } from './present-meeting.js';
+
+/** `GET /api/v1/meetings` and `GET /api/v1/meetings/:slug`. */
+export function registerMeetingRoutes(server: HttpServer, repos: Repositories, publicUrl: string): void {
+  server.get(
+    '/api/v1/meetings',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'List meetings in slug order, a page at a time',
+        querystring: Type.Object({
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+          cursor: Type.Optional(Type.String({ maxLength: 400 })),
+          program: Type.Optional(Type.String({ maxLength: 40 })),
+          source: Type.Optional(Type.String({ maxLength: 63 })),
+        }),
+        response: {
+          200: Type.Object({ meetings: Type.Array(MeetingSchema), nextCursor: Type.Optional(Type.String()) }),
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, program, source } = request.query;
+      const page = await listMeetings(repos, {
+        limit,
+        ...(cursor !== undefined ? { cursor } : {}),
+        ...(program !== undefined ? { program } : {}),
+        ...(source !== undefined ? { source } : {}),
+      });
+      const meetings = page.meetings.map((m) =>
+        presentMeeting(m, page.sourceNames.get(m.provenance.sourceId) ?? 'unknown', publicUrl),
+      );
+      return page.nextCursor === undefined ? { meetings } : { meetings, nextCursor: page.nextCursor };
+    },
+  );
+
+  server.get(
+    '/api/v1/meetings/:slug',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'One meeting by its slug',
+        params: Type.Object({ slug: Type.String({ maxLength: 200 }) }),
+        response: { 200: MeetingSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { meeting, sourceName } = await getMeeting(repos, request.params.slug);
+      return presentMeeting(meeting, sourceName, publicUrl);
+    },
+  );
+}

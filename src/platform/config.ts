@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+
+/** Everything an operator can set; each field has an environment variable and a `serve` flag. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `sqlite:<file>` (default, under dataDir), `postgres://...`, or `pglite:memory` for tests. */
+  databaseUrl: string;
+  demo: boolean;
+  logLevel: string;
+  /** The address people reach this server at; meeting URLs in feeds are built on it. */
+  publicUrl: string;
+  /** Largest feed accepted by an import, in bytes. */
+  feedMaxBytes: number;
+  /** How long an import waits for a feed URL, in milliseconds. */
+  feedTimeoutMs: number;
+}
+
+export type ConfigOverrides = Partial<Config>;
+
+const defaults = {
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: './data',
+  logLevel: 'info',
+  feedMaxBytes: 64 * 1024 * 1024,
+  feedTimeoutMs: 30_000,
+};
+
+/** Reads the configuration from the environment, then applies explicit overrides (CLI flags). */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigOverrides = {},
+): Config {
+  const port = overrides.port ?? parseInteger(env.PORT, 'PORT') ?? defaults.port;
+  const host = overrides.host ?? env.HOST ?? defaults.host;
+  const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? defaults.dataDir);
+  const databaseUrl =
+    overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'porchlight.db')}`;
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    demo: overrides.demo ?? env.PORCHLIGHT_DEMO !== '0',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? defaults.logLevel,
+    publicUrl: stripSlash(
+      overrides.publicUrl ??
+        env.PUBLIC_URL ??
+        `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    ),
+    feedMaxBytes:
+      overrides.feedMaxBytes ??
+      parseInteger(env.FEED_MAX_BYTES, 'FEED_MAX_BYTES') ??
+      defaults.feedMaxBytes,
+    feedTimeoutMs:
+      overrides.feedTimeoutMs ??
+      parseInteger(env.FEED_TIMEOUT_MS, 'FEED_TIMEOUT_MS') ??
+      defaults.feedTimeoutMs,
+  };
+}
+
+function parseInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+function stripSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

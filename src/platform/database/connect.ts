@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** A printable description that never includes credentials. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database a URL names: `sqlite:<file>` or `sqlite::memory:` (better-sqlite3, WAL),
+ * `postgres://...` (node-postgres pool) or `pglite:memory` (in-process PostgreSQL for tests).
+ */
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pg = await import('pg');
+    // PostgreSQL returns bigint counts as strings; our counts are small, so read them as numbers.
+    pg.default.types.setTypeParser(20, (value: string) => Number(value));
+    const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', description: redactUrl(url), close: () => db.destroy() };
+  }
+  if (url.startsWith('pglite:')) {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PGliteDialect } = await import('./pglite-driver.js');
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
+    return { db, dialect: 'postgres', description: 'pglite (in memory)', close: () => db.destroy() };
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    const { default: SQLite } = await import('better-sqlite3');
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', description: `sqlite ${file}`, close: () => db.destroy() };
+  }
+  throw new Error(
+    `DATABASE_URL must start with sqlite:, postgres:// or pglite: (got "${redactUrl(url)}")`,
+  );
+}
+
+/** Hides a password in a connection URL so it can be logged. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

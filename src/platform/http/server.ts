@@ -1,0 +1,121 @@
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { errorCatalogue, isPorchlightError } from '../errors.js';
+
+export type HttpServer = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/**
+ * The HTTP server with the cross-cutting parts every route shares: security headers,
+ * compression, the OpenAPI document, and the one place where errors become responses.
+ */
+export async function createHttpServer(logger: Logger, version: string): Promise<HttpServer> {
+  const server = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    disableRequestLogging: false,
+    // Query strings can hold a person's location (`near=`); only the path is ever logged.
+    // Fastify's own request log line is replaced by this serializer.
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await server.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await server.register(compress, { global: true, threshold: 1024 });
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Porchlight API',
+        version,
+        description: 'Find mutual-support meetings in person, online or by phone.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      tags: [
+        { name: 'meetings', description: 'The meeting directory' },
+        { name: 'sources', description: 'Upstream feeds and their import reports' },
+        { name: 'feeds', description: 'Standard feed formats' },
+        { name: 'health', description: 'Probes for operators' },
+      ],
+    },
+  });
+
+  server.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isPorchlightError(error)) {
+      const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
+      return reply.status(error.status).send(errorBody(error.code, error.message, field));
+    }
+    if (error.validation !== undefined) {
+      const first = error.validation[0];
+      const field = fieldOf(first?.instancePath, first?.params, error.validationContext);
+      const code = error.validationContext === 'body' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY';
+      const message = `${field ?? error.validationContext ?? 'request'} ${first?.message ?? 'is invalid'}`;
+      return reply.status(400).send(errorBody(code, message, field));
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send(errorBody('PL_RATE_LIMITED', errorCatalogue.PL_RATE_LIMITED.message));
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(errorBody('PL_INVALID_QUERY', error.message));
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send(errorBody('PL_INTERNAL', errorCatalogue.PL_INTERNAL.message));
+  });
+
+  server.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('PL_NOT_FOUND', `Nothing is at ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+  return server;
+}
+
+function errorBody(code: string, message: string, field?: string): ErrorBody {
+  return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+function fieldOf(instancePath: string | undefined, params: unknown, context: string | undefined): string | undefined {
+  const fromPath = instancePath?.replace(/^\//, '').replace(/\//g, '.');
+  if (fromPath) return fromPath;
+  const missing = (params as { missingProperty?: string } | undefined)?.missingProperty;
+  return missing ?? context;
+}
+
+/** The shared error response schema, referenced by every route's 4xx/5xx documentation. */
+export const errorResponseSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+      required: ['code', 'message'],
+    },
+  },
+  required: ['error'],
+} as const;

@@ -1,0 +1,65 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SourcesTable } from '../platform/database/schema.js';
+import type { ImportReport, Source, SourceFormat } from './model.js';
+
+/** The only code that speaks SQL about sources. */
+export class SourceRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findByName(name: string): Promise<Source | undefined> {
+    const row = await this.db.selectFrom('sources').selectAll().where('name', '=', name).executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async list(): Promise<Source[]> {
+    const rows = await this.db.selectFrom('sources').selectAll().orderBy('name').execute();
+    return rows.map(fromRow);
+  }
+
+  async create(source: Source): Promise<void> {
+    await this.db
+      .insertInto('sources')
+      .values({
+        id: source.id,
+        name: source.name,
+        format: source.format,
+        program: source.program,
+        location: source.location ?? null,
+        default_time_zone: source.defaultTimeZone ?? null,
+        created_at: source.createdAt,
+        last_import_at: source.lastImportAt ?? null,
+        last_report: source.lastReport === undefined ? null : JSON.stringify(source.lastReport),
+      })
+      .execute();
+  }
+
+  async updateSettings(id: string, settings: { program: string; location: string; defaultTimeZone?: string }): Promise<void> {
+    await this.db
+      .updateTable('sources')
+      .set({ program: settings.program, location: settings.location, default_time_zone: settings.defaultTimeZone ?? null })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Stores the report of the latest import; `applied` also moves the last-import time. */
+  async recordImport(id: string, report: ImportReport): Promise<void> {
+    const changes: Partial<SourcesTable> = { last_report: JSON.stringify(report) };
+    if (report.outcome === 'applied' || report.outcome === 'unchanged') changes.last_import_at = report.finishedAt;
+    await this.db.updateTable('sources').set(changes).where('id', '=', id).execute();
+  }
+}
+
+function fromRow(row: Selectable<SourcesTable>): Source {
+  const source: Source = {
+    id: row.id,
+    name: row.name,
+    format: row.format as SourceFormat,
+    program: row.program,
+    createdAt: row.created_at,
+  };
+  if (row.location !== null) source.location = row.location;
+  if (row.default_time_zone !== null) source.defaultTimeZone = row.default_time_zone;
+  if (row.last_import_at !== null) source.lastImportAt = row.last_import_at;
+  if (row.last_report !== null) source.lastReport = JSON.parse(row.last_report) as ImportReport;
+  return source;
+}
