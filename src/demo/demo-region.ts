@@ -607,6 +607,7 @@ class SourceBuilder {
     row.entity_url = this.entity.url;
     row.entity_phone = this.entity.phone;
     row.entity_email = this.entity.email;
+    row.entity_location = 'Franklin County, Massachusetts';
 
     if (this.style.tsml) {
       row.url = `${this.entity.url}/meetings/${String(row.slug)}/`;
@@ -911,7 +912,7 @@ function buildAa(random: Random, now: Date): DemoSource {
     {
       name: 'Franklin County Intergroup',
       url: 'https://franklincountyaa.example.org',
-      phone: '413-555-0100',
+      phone: '+1-413-555-0100',
       email: 'info@franklincountyaa.example.org',
     },
     { tsml: true },
@@ -1115,12 +1116,12 @@ function buildAa(random: Random, now: Date): DemoSource {
 
 const NA_GREENFIELD_GROUPS: readonly GroupDef[] = [
   { name: 'Clean and Serene', types: ['O', 'D'], weight: 2 },
-  { name: 'Just for Today Greenfield', types: ['O', 'JFT'], weight: 2 },
+  { name: 'Just for Today Greenfield', types: ['O', 'JT'], weight: 2 },
   { name: 'Basic Text Study', types: ['C', 'BT'] },
   { name: 'Never Alone', types: ['O', 'To'] },
   { name: 'Step Sisters', types: ['C', 'W', 'St'] },
   { name: "Men's Step Group", types: ['C', 'M', 'St'] },
-  { name: 'Young and Clean', types: ['O', 'Y', 'D'], time: '20:00' },
+  { name: 'Young and Clean', types: ['O', 'YP', 'D'], time: '20:00' },
   { name: 'Living Clean Greenfield', types: ['O', 'LC'] },
   { name: 'It Works How and Why', types: ['C', 'IW'] },
   { name: 'Friday Night Speaker Jam', types: ['O', 'Sp'], days: [5], time: '20:00' },
@@ -1141,7 +1142,7 @@ function buildNa(random: Random, now: Date): DemoSource {
     {
       name: 'Franklin County Area Service Committee',
       url: 'https://na.franklincounty.example.org',
-      phone: '413-555-0101',
+      phone: '+1-413-555-0101',
       email: 'helpline@na.franklincounty.example.org',
     },
     { tsml: false },
@@ -1174,7 +1175,7 @@ function buildNa(random: Random, now: Date): DemoSource {
   }
   const rural: [keyof typeof TOWNS, string, readonly string[]][] = [
     ['athol', 'North Quabbin NA', ['O', 'D']],
-    ['orange', 'Hope Without Dope', ['O', 'JFT']],
+    ['orange', 'Hope Without Dope', ['O', 'JT']],
     ['turnersFalls', 'Turners Falls Clean Time', ['C', 'BT']],
   ];
   for (const [key, name, types] of rural) {
@@ -1229,7 +1230,7 @@ const AL_ANON_GREENFIELD_GROUPS: readonly GroupDef[] = [
     notes: ['Alateen sponsors present at every meeting.'],
   },
   { name: 'Adult Children Focus AFG', types: ['O', 'AC'] },
-  { name: 'Newcomers Al-Anon', types: ['O', 'B'] },
+  { name: 'Newcomers Al-Anon', types: ['O', 'BE'] },
   { name: 'Steps and Traditions AFG', types: ['C', 'ST', 'TR'] },
   { name: "Women's Al-Anon Circle", types: ['C', 'W'] },
 ];
@@ -1243,7 +1244,7 @@ function buildAlAnon(random: Random, now: Date): DemoSource {
     {
       name: 'Franklin County Al-Anon District',
       url: 'https://alanon.franklincounty.example.org',
-      phone: '413-555-0102',
+      phone: '+1-413-555-0102',
       email: 'district@alanon.franklincounty.example.org',
     },
     { tsml: true },
@@ -1300,7 +1301,7 @@ function buildAlAnon(random: Random, now: Date): DemoSource {
     day: 1,
     time: '20:00',
     duration: 60,
-    types: ['O', 'LGBTQ'],
+    types: ['O', 'LGBTQIA'],
     group: b.group('Rainbow Al-Anon Online'),
     approximateTown: GREENFIELD_TOWN,
     conference: zoomConference(random, true),
@@ -1318,7 +1319,7 @@ function buildAlAnon(random: Random, now: Date): DemoSource {
   });
   b.add({
     name: 'Al-Anon Newcomer Meeting (by appointment)',
-    types: ['O', 'B'],
+    types: ['O', 'BE'],
     group: b.group('Franklin County Al-Anon Newcomer Service'),
     approximateTown: GREENFIELD_TOWN,
     location: 'Greenfield',
@@ -1336,7 +1337,7 @@ function buildSmart(random: Random, now: Date): DemoSource {
     {
       name: 'SMART Recovery Franklin County',
       url: 'https://smart.franklincounty.example.org',
-      phone: '413-555-0103',
+      phone: '+1-413-555-0103',
       email: 'facilitators@smart.franklincounty.example.org',
     },
     { tsml: false },
@@ -1368,7 +1369,7 @@ function buildSmart(random: Random, now: Date): DemoSource {
     day: 2,
     time: '19:00',
     duration: 60,
-    types: ['VET'],
+    types: ['VFR'],
     group: b.group('SMART Veterans & First Responders'),
     venue: center,
   });
@@ -1417,7 +1418,7 @@ function buildGa(random: Random, now: Date): DemoSource {
     {
       name: 'Franklin County GA Intergroup',
       url: 'https://ga.franklincounty.example.org',
-      phone: '413-555-0104',
+      phone: '+1-413-555-0104',
       email: 'hotline@ga.franklincounty.example.org',
     },
     { tsml: false },

@@ -388,6 +388,7 @@ export function generateSyntheticFeed(
   const updated = updatedPool(r.fork('updated'));
   const rows: Record<string, unknown>[] = new Array<Record<string, unknown>>(count);
   const box = CONTINENTAL_US;
+  const scratch: string[] = [];
 
   for (let i = 0; i < count; i++) {
     const online = r.next() < onlineShare;
@@ -402,7 +403,11 @@ export function generateSyntheticFeed(
     // A few "every weekday" rows, as TSML feeds publish them (a day array).
     const day: number | number[] = u < 0.01 ? [1, 2, 3, 4, 5] : (((u - 0.01) / 0.99) * 7) | 0;
 
-    const types: string[] = [r.next() < 0.65 ? 'O' : 'C'];
+    // Gathered in a reused scratch array, then copied at its exact size: pushing onto a fresh
+    // array would over-allocate its backing store on every row.
+    const types = scratch;
+    types.length = 0;
+    types.push(r.next() < 0.65 ? 'O' : 'C');
     for (const t of entry.types) types.push(t);
 
     const rural = !online && r.next() < RURAL_SHARE;
@@ -418,7 +423,7 @@ export function generateSyntheticFeed(
       day,
       time,
       end_time: end,
-      types,
+      types: scratch, // replaced below by an exact-size copy, once every code is known
       location: '',
       formatted_address: '',
       approximate: 'no',
@@ -479,6 +484,7 @@ export function generateSyntheticFeed(
     if (r.next() < 0.15) row.notes = NOTES[(r.next() * NOTES.length) | 0];
     // Most feeds omit the zone; the importer infers it from the coordinates.
     if (r.next() < 0.08) row.timezone = place.timeZone;
+    row.types = types.slice();
     rows[i] = row;
   }
   return rows;

@@ -19,7 +19,7 @@ export function splitFormattedAddress(formatted: string): Address {
     parts.pop();
     address.region = regionPostal[1]!;
     address.postalCode = regionPostal[2]!;
-  } else if (parts.length >= 3 && last !== undefined && /^[A-Z][\dA-Z] ?\d[A-Z]\d$|^\d{5}(-\d{4})?$/.test(last)) {
+  } else if (parts.length >= 3 && last !== undefined && /^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{5}(-\d{4})?$/.test(last)) {
     address.postalCode = parts.pop()!;
     address.region = parts.pop()!;
   } else if (parts.length >= 3) {

@@ -281,7 +281,7 @@ function readTypes(value: unknown, program: Program, report: Report): TypeReadin
       continue;
     }
     if (code === undefined || def === undefined) {
-      report('types', 'PL_UNKNOWN_TYPE', `${quote(item)} is not a ${program.id} type`);
+      report('types', 'PL_UNKNOWN_TYPE', `${quote(item)} is not in the ${program.name} vocabulary`);
       continue;
     }
     const tags = def.tags ?? [];

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
@@ -11,6 +11,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // On PostgreSQL the bookkeeping tables live in the connection's own schema; otherwise Kysely
+    // would find another schema's tables and think this one is migrated.
+    ...(await postgresSchema(db)),
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
@@ -18,4 +21,11 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function postgresSchema(db: Kysely<unknown>): Promise<{ migrationTableSchema?: string }> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return schema === undefined ? {} : { migrationTableSchema: schema };
 }
