@@ -25,9 +25,6 @@ export interface ErrorBody {
 export async function createHttpServer(logger: Logger, version: string): Promise<HttpServer> {
   const server = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: false,
-    // Query strings can hold a person's location (`near=`); only the path is ever logged.
-    // Fastify's own request log line is replaced by this serializer.
     trustProxy: false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

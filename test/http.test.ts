@@ -1,0 +1,169 @@
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { Value } from 'typebox/value';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { MeetingGuideFeedSchema } from '../src/feeds/meeting-guide/feed-schema.js';
+import { importFeed } from '../src/sources/import-feed.js';
+import { mgOnlineRow, mgRow } from './factories/meeting-guide.js';
+import { createTestApp } from './support/app.js';
+
+let app: App;
+const rows = [
+  mgRow({ contact_1_name: 'Sam R.', contact_1_email: 'sam@example.org', custom: 'kept' }),
+  mgOnlineRow(),
+  mgRow({ name: 'Orange Step', slug: 'orange-step', day: 4, formatted_address: '1 Main St, Orange, MA 01364, USA', latitude: 42.59, longitude: -72.31 }),
+];
+
+beforeAll(async () => {
+  app = await createTestApp();
+  await importFeed(app.importDeps, { source: 'franklin', location: 'test', rows });
+  await importFeed(app.importDeps, { source: 'franklin-na', program: 'na', location: 'test', rows: [mgRow({ slug: 'na-1', name: 'Just for Today', types: ['O', 'JT'] })] });
+});
+afterAll(async () => app.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: 'GET', url, headers });
+
+describe('probes', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await get('/readyz')).json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('GET /api/v1/meetings', () => {
+  it('pages through every meeting with a cursor', async () => {
+    const first = (await get('/api/v1/meetings?limit=2')).json();
+    expect(first.meetings.map((m: { slug: string }) => m.slug)).toEqual(['greenfield-big-book', 'hilltowns-online']);
+    const second = (await get(`/api/v1/meetings?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.meetings.map((m: { slug: string }) => m.slug)).toEqual(['na-1', 'orange-step']);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it('filters by program and by source', async () => {
+    const na = (await get('/api/v1/meetings?program=na')).json();
+    expect(na.meetings).toHaveLength(1);
+    expect(na.meetings[0]).toMatchObject({ program: 'na', types: ['O', 'JT'], provenance: { source: 'franklin-na' } });
+    expect((await get('/api/v1/meetings?source=franklin')).json().meetings).toHaveLength(3);
+  });
+
+  it('answers bad input with a 400 naming the parameter', async () => {
+    const res = await get('/api/v1/meetings?limit=0');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'limit' });
+    expect((await get('/api/v1/meetings?cursor=%%%')).json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'cursor' });
+    const unknown = await get('/api/v1/meetings?source=nope');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('PL_SOURCE_NOT_FOUND');
+  });
+
+  it('never answers a 500, whatever the query string', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom('limit', 'cursor', 'program', 'source', 'x'), fc.string()), async (query) => {
+        const res = await get(`/api/v1/meetings?${new URLSearchParams(query).toString()}`);
+        expect(res.statusCode).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('GET /api/v1/meetings/:slug', () => {
+  it('shows a meeting with its explicit attendance, schedule and provenance', async () => {
+    const res = await get('/api/v1/meetings/hilltowns-online');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      slug: 'hilltowns-online',
+      url: 'https://meetings.example.org/meetings/hilltowns-online',
+      attendance: 'online',
+      status: 'active',
+      timeZone: 'America/New_York',
+      schedule: [{ kind: 'weekly', day: 2, start: '19:00', durationMinutes: 60 }],
+      online: { url: 'https://zoom.us/j/85551234567', provider: 'zoom' },
+      provenance: { source: 'franklin', sourceSlug: 'hilltowns-online' },
+    });
+  });
+
+  it('does not publish raw source fields', async () => {
+    const body = (await get('/api/v1/meetings/greenfield-big-book')).json();
+    expect(JSON.stringify(body)).not.toContain('kept');
+    expect(body.group.contacts).toEqual([{ name: 'Sam R.', email: 'sam@example.org' }]);
+  });
+
+  it('hides contacts a group has not made public', async () => {
+    const meeting = (await app.repos.meetings.findBySlug('orange-step'))!;
+    meeting.group = { ...meeting.group, contacts: [{ name: 'Private P.', phone: '413-555-0199' }], contactsPublic: false };
+    await app.repos.meetings.update([{ meeting, contentHash: 'edited' }]);
+    const body = (await get('/api/v1/meetings/orange-step')).json();
+    expect(body.group.contacts).toEqual([]);
+    expect(JSON.stringify(body)).not.toContain('413-555-0199');
+  });
+
+  it('answers an unknown slug with a 404 and a stable code', async () => {
+    const res = await get('/api/v1/meetings/no-such-meeting');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('PL_MEETING_NOT_FOUND');
+    expect((await get('/nowhere')).json().error.code).toBe('PL_NOT_FOUND');
+  });
+});
+
+describe('GET /api/v1/sources', () => {
+  it('lists sources with counts and their last import report', async () => {
+    const body = (await get('/api/v1/sources')).json();
+    expect(body.sources.map((s: { name: string; meetingCount: number }) => [s.name, s.meetingCount])).toEqual([
+      ['franklin', 3],
+      ['franklin-na', 1],
+    ]);
+    expect(body.sources[0].lastReport).toMatchObject({ outcome: 'applied', added: 3 });
+    expect((await get('/api/v1/sources/franklin-na')).json()).toMatchObject({ program: 'na', meetingCount: 1 });
+    expect((await get('/api/v1/sources/none')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /meeting-guide.json', () => {
+  it('serves a compressed, cacheable, public feed valid against the published schema', async () => {
+    const res = await get('/meeting-guide.json', { 'accept-encoding': 'gzip' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const feed = JSON.parse(gunzipSync(res.rawPayload).toString('utf8')) as Record<string, unknown>[];
+    expect(feed).toHaveLength(4);
+    expect(Value.Check(MeetingGuideFeedSchema, feed)).toBe(true);
+    expect(feed.find((r) => r.slug === 'hilltowns-online')).toMatchObject({
+      day: 2,
+      time: '19:00',
+      end_time: '20:00',
+      timezone: 'America/New_York',
+      conference_url: 'https://zoom.us/j/85551234567',
+      approximate: 'yes',
+      attendance_option: 'online',
+      url: 'https://meetings.example.org/meetings/hilltowns-online',
+    });
+  });
+
+  it('answers If-None-Match with 304 until the data changes', async () => {
+    const first = await get('/meeting-guide.json');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"/);
+    expect((await get('/meeting-guide.json', { 'if-none-match': etag })).statusCode).toBe(304);
+    await importFeed(app.importDeps, { source: 'franklin', location: 'test', rows: [...rows, mgRow({ slug: 'new', name: 'New' })] });
+    const after = await get('/meeting-guide.json', { 'if-none-match': etag });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+  });
+
+  it('publishes the JSON Schema of the format', async () => {
+    const res = await get('/schemas/meeting-guide.json');
+    expect(res.headers['content-type']).toContain('application/schema+json');
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(MeetingGuideFeedSchema)));
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('documents every API route', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/meetings', '/api/v1/meetings/{slug}', '/api/v1/sources', '/api/v1/sources/{name}', '/healthz', '/readyz', '/meeting-guide.json']),
+    );
+  });
+});
