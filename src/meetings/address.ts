@@ -22,10 +22,14 @@ export function splitFormattedAddress(formatted: string): Address {
   } else if (parts.length >= 3 && last !== undefined && /^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{5}(-\d{4})?$/.test(last)) {
     address.postalCode = parts.pop()!;
     address.region = parts.pop()!;
-  } else if (parts.length >= 3) {
+  } else if (parts.length >= 3 || (parts.length === 2 && last !== undefined && /^[A-Z]{2,3}$/.test(last))) {
+    // "Greenfield, MA": a bare state or province code is a region, not a city.
     address.region = parts.pop()!;
   }
-  if (parts.length >= 2) address.city = parts.pop()!;
+  // The part just before a region is its town, even with no street before it ("Greenfield, MA, USA").
+  if (parts.length >= 2 || (address.region !== undefined && parts.length === 1 && !/\d/.test(parts[0]!))) {
+    address.city = parts.pop()!;
+  }
   if (parts.length > 0) address.street = parts.join(', ');
   return address;
 }

@@ -21,7 +21,7 @@ export function chooseSlug(sourceSlug: string, name: string, taken: ReadonlySet<
   const base = (/[a-z]/.test(fromSource) ? fromSource : slugify(name)) || 'meeting';
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 72)}-${n}`;
+    const candidate = `${base.slice(0, 72).replace(/-+$/, '')}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

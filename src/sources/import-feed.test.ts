@@ -158,6 +158,11 @@ describe.each(testDialects)('importFeed on $name', ({ url }) => {
     ]);
   });
 
+  it('gives distinct slugs to rows whose source slugs read alike', async () => {
+    await importFeed(deps, { source: 'franklin', location: feedFile([mgRow({ slug: 'Step-Study' }), mgRow({ slug: 'step study!' }), mgRow({ slug: 'step_study' })]) });
+    expect((await repos.meetings.all()).map((m) => m.slug)).toEqual(['step-study', 'step-study-2', 'step-study-3']);
+  });
+
   it('refuses bad source names and unknown programs', async () => {
     await expect(importFeed(deps, { source: 'Bad Name!', location: feedFile(feed) })).rejects.toMatchObject({ code: 'PL_INVALID_SOURCE_NAME' });
     await expect(importFeed(deps, { source: 'ok', program: 'xx', location: feedFile(feed) })).rejects.toMatchObject({ code: 'PL_UNKNOWN_PROGRAM' });

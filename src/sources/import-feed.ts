@@ -71,7 +71,8 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
   const now = deps.clock.now().toISOString();
   const revision = await deps.repos.transaction(async (repos) => {
     const existing = new Map((await repos.meetings.keysForSource(source.id)).map((k) => [k.sourceSlug, k]));
-    const taken = existing.size < drafts.length || existing.size === 0 ? await repos.meetings.slugsInUse() : undefined;
+    // Loaded once, on the first new meeting: a refresh with no new meetings never reads it.
+    let taken: Set<string> | undefined;
     const inserts: StoredMeeting[] = [];
     const updates: StoredMeeting[] = [];
     for (const draft of drafts) {
@@ -86,9 +87,9 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
         // createdAt is never rewritten by an update, so its value here is not used.
         updates.push({ meeting: { ...draft, id: key.id, slug: key.slug, createdAt: now, updatedAt: now }, contentHash });
       } else {
-        const slugs = taken ?? (await repos.meetings.slugsInUse());
-        const slug = chooseSlug(draft.provenance.sourceSlug, draft.name, slugs);
-        slugs.add(slug);
+        taken ??= await repos.meetings.slugsInUse();
+        const slug = chooseSlug(draft.provenance.sourceSlug, draft.name, taken);
+        taken.add(slug);
         const meeting: Meeting = { ...draft, id: randomUUID(), slug, createdAt: now, updatedAt: now };
         inserts.push({ meeting, contentHash });
       }

@@ -31,6 +31,9 @@ function toIso(text: string): string | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
   // Date rolls 2023-02-30 over to March; a stamp that does not survive the round trip is invalid.
   if (!text.startsWith(date.toISOString().slice(0, 10)) && text.endsWith('Z')) return undefined;
+  // With an offset the instant's date may rightly differ, so check the written date on its own.
+  const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || !text.startsWith(day.toISOString().slice(0, 10))) return undefined;
   const year = date.getUTCFullYear();
   if (year < 1990 || year > 2200) return undefined;
   return date.toISOString().replace('.000Z', 'Z');

@@ -125,7 +125,10 @@ function typeCodes(meeting: Meeting, program: Program | undefined): string[] {
     if (code !== undefined && !codes.includes(code)) codes.push(code);
   }
   if (program !== undefined) {
-    if (meeting.status === 'temporarily_closed') pushTagged(codes, program, 'temporarily_closed');
+    // An online meeting with an exact address is a room that is closed for now: readers of the
+    // format tell it from a hybrid meeting only by the TC code.
+    const roomClosed = meeting.attendance === 'online' && !meeting.place.approximate;
+    if (meeting.status === 'temporarily_closed' || roomClosed) pushTagged(codes, program, 'temporarily_closed');
     if (meeting.attendance !== 'in_person') pushTagged(codes, program, 'online');
   }
   return codes;

@@ -1,0 +1,392 @@
+/**
+ * When a meeting actually happens: the occurrences of a schedule as instants (epoch
+ * milliseconds), computed in the meeting's own IANA zone with Temporal so that daylight-saving
+ * changes land where the people in the room expect them.
+ *
+ * Decisions (see also the report in docs/decisions when it is written):
+ * - A start that falls in a spring-forward gap (02:30 on 2026-03-08 in New York) resolves with
+ *   Temporal's default `compatible` disambiguation: it moves forward by the gap (03:30 EDT).
+ * - A start that occurs twice on a fall-back day (01:30 on 2026-11-01 in New York) takes the
+ *   earlier instant (01:30 EDT), also `compatible`.
+ * - `durationMinutes` is elapsed time: a 60-minute meeting at 01:30 EDT on a fall-back day ends
+ *   at 01:30 EST (one real hour later), not at 02:30 on the wall clock.
+ * - Biweekly: the anchor date is itself a meeting date. When its weekday differs from `day`, the
+ *   meeting is on `day` of the anchor's week, weeks running Sunday to Saturday as the weekday
+ *   numbering does (anchor Wednesday 2026-03-04 with day Monday -> Monday 2026-03-02).
+ * - Monthly: week 1-5 is the nth such weekday (a month without a 5th one has no meeting); -1 is
+ *   the last.
+ * - A recurrence the model's schema would reject (start not `HH:MM`, duration not a whole 1-1440
+ *   minutes, anchor not a real `YYYY-MM-DD`) yields no occurrences rather than throwing, so one bad
+ *   row cannot stop the search index from building. An unknown time zone throws a RangeError
+ *   (zones are canonicalised on import).
+ * - Occurrences are ordered by start, then by their recurrence's position in the schedule.
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { Recurrence, TimedRecurrenceKind } from '../meetings/model.js';
+
+/** One meeting of a schedule: [start, end) in epoch milliseconds. */
+export interface Occurrence {
+  /** Epoch milliseconds of the local start, resolved in the meeting's zone. */
+  start: number;
+  /** Epoch milliseconds: `start + durationMinutes` of elapsed time. */
+  end: number;
+  recurrence: TimedRecurrenceKind;
+}
+
+/** An occurrence together with the index of its recurrence in the schedule. */
+export interface IndexedOccurrence extends Occurrence {
+  recurrenceIndex: number;
+}
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+/**
+ * Local dates are searched from this many days around the UTC date: offsets are within
+ * -12..+14 h and a gap moves a start by at most an hour, so two days always suffice.
+ */
+const DATE_MARGIN_DAYS = 2;
+/** The longest run of months without a 5th given weekday is well under a year. */
+const MONTHLY_SEARCH_MONTHS = 15;
+
+/** True when the occurrence is under way at `at` (epoch ms). */
+export function isInProgress(occurrence: Occurrence, at: number): boolean {
+  return occurrence.start <= at && at < occurrence.end;
+}
+
+/**
+ * Every occurrence whose interval [start, end) overlaps [from, to) (epoch ms), sorted by start
+ * (ties by schedule position), computed in `timeZone`.
+ */
+export function occurrencesBetween(
+  schedule: readonly Recurrence[],
+  timeZone: string,
+  from: number,
+  to: number,
+): Occurrence[] {
+  return indexedOccurrencesBetween(schedule, timeZone, from, to).map(
+    ({ start, end, recurrence }) => ({ start, end, recurrence }),
+  );
+}
+
+/** As {@link occurrencesBetween}, also naming each occurrence's position in the schedule. */
+export function indexedOccurrencesBetween(
+  schedule: readonly Recurrence[],
+  timeZone: string,
+  from: number,
+  to: number,
+): IndexedOccurrence[] {
+  checkInstant(from, 'from');
+  checkInstant(to, 'to');
+  const found: IndexedOccurrence[] = [];
+  if (from >= to) return found;
+  schedule.forEach((recurrence, recurrenceIndex) => {
+    const rule = compile(recurrence);
+    if (rule === undefined) return;
+    const durationMs = rule.durationMinutes * MS_PER_MINUTE;
+    const firstDay = utcDay(from - durationMs) - DATE_MARGIN_DAYS;
+    const lastDay = utcDay(to) + DATE_MARGIN_DAYS;
+    for (let day = firstMeetingDayFrom(rule, firstDay); day <= lastDay; ) {
+      const start = wallClockToEpochMs(timeZone, day, rule.startMinute);
+      const end = start + durationMs;
+      if (start < to && end > from) found.push({ start, end, recurrence, recurrenceIndex });
+      const next = nextMeetingDay(rule, day);
+      if (next === undefined) break;
+      day = next;
+    }
+  });
+  return found.sort(byStartThenIndex);
+}
+
+/**
+ * The first occurrence that has not ended at `at` (epoch ms): a meeting in progress counts
+ * (see {@link isInProgress}). Undefined only when the schedule has no timed recurrence.
+ */
+export function nextOccurrence(
+  schedule: readonly Recurrence[],
+  timeZone: string,
+  at: number,
+): Occurrence | undefined {
+  const found = nextIndexedOccurrence(schedule, timeZone, at);
+  if (found === undefined) return undefined;
+  return { start: found.start, end: found.end, recurrence: found.recurrence };
+}
+
+/** As {@link nextOccurrence}, also naming the occurrence's position in the schedule. */
+export function nextIndexedOccurrence(
+  schedule: readonly Recurrence[],
+  timeZone: string,
+  at: number,
+): IndexedOccurrence | undefined {
+  checkInstant(at, 'at');
+  let best: IndexedOccurrence | undefined;
+  schedule.forEach((recurrence, recurrenceIndex) => {
+    const rule = compile(recurrence);
+    if (rule === undefined) return;
+    const durationMs = rule.durationMinutes * MS_PER_MINUTE;
+    // Starts grow with the local date (one zone, one wall-clock time), and so do ends: the
+    // first candidate that has not ended is this recurrence's answer.
+    const limit = utcDay(at) + MONTHLY_SEARCH_MONTHS * 31;
+    for (
+      let day = firstMeetingDayFrom(rule, utcDay(at - durationMs) - DATE_MARGIN_DAYS);
+      day <= limit;
+
+    ) {
+      const start = wallClockToEpochMs(timeZone, day, rule.startMinute);
+      const end = start + durationMs;
+      if (end > at) {
+        if (best === undefined || start < best.start) {
+          best = { start, end, recurrence, recurrenceIndex };
+        }
+        return;
+      }
+      const next = nextMeetingDay(rule, day);
+      if (next === undefined) return;
+      day = next;
+    }
+  });
+  return best;
+}
+
+/** A start shown in one zone: parts a page can lay out, e.g. "Sunday, March 8", "2:30 AM", "EDT". */
+export interface ZonedDisplay {
+  date: string;
+  time: string;
+  /** The zone's short name in the locale ("EDT", "GMT+5:30"). */
+  zoneName: string;
+}
+
+const displayFormats = new Map<
+  string,
+  { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }
+>();
+
+/**
+ * Formats an instant in a zone for display; call it with the meeting's zone and with the
+ * viewer's zone to show both. Formatters are memoised per locale and zone.
+ */
+export function formatInZone(epochMs: number, timeZone: string, locale: string): ZonedDisplay {
+  const key = `${locale}\u0000${timeZone}`;
+  let formats = displayFormats.get(key);
+  if (formats === undefined) {
+    formats = {
+      date: new Intl.DateTimeFormat(locale, {
+        timeZone,
+        weekday: 'long',
+        month: 'long',
+        day: 'numeric',
+      }),
+      time: new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }),
+      zone: new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }),
+    };
+    displayFormats.set(key, formats);
+  }
+  const zoneName =
+    formats.zone.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ??
+    timeZone;
+  return { date: formats.date.format(epochMs), time: formats.time.format(epochMs), zoneName };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules: a recurrence checked once and reduced to numbers.
+
+type Rule =
+  | { kind: 'weekly'; day: number; startMinute: number; durationMinutes: number }
+  | {
+      kind: 'biweekly';
+      day: number;
+      startMinute: number;
+      durationMinutes: number;
+      /** Epoch day of a meeting date (the anchor moved onto `day` within its week). */
+      anchorDay: number;
+    }
+  | { kind: 'monthly'; day: number; startMinute: number; durationMinutes: number; week: number };
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function compile(recurrence: Recurrence): Rule | undefined {
+  if (recurrence.kind === 'by_appointment') return undefined;
+  const { day, start, durationMinutes } = recurrence;
+  if (!Number.isInteger(day) || day < 0 || day > 6) return undefined;
+  if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 1440) {
+    return undefined;
+  }
+  const time = HHMM.exec(start);
+  if (time === null) return undefined;
+  const startMinute = Number(time[1]) * 60 + Number(time[2]);
+  switch (recurrence.kind) {
+    case 'weekly':
+      return { kind: 'weekly', day, startMinute, durationMinutes };
+    case 'biweekly': {
+      const anchor = parseDate(recurrence.anchorDate);
+      if (anchor === undefined) return undefined;
+      const anchorDay = anchor - weekdayOf(anchor) + day;
+      return { kind: 'biweekly', day, startMinute, durationMinutes, anchorDay };
+    }
+    case 'monthly': {
+      const { week } = recurrence;
+      if (!(week === -1 || (Number.isInteger(week) && week >= 1 && week <= 5))) return undefined;
+      return { kind: 'monthly', day, startMinute, durationMinutes, week };
+    }
+  }
+}
+
+/** The first meeting date (epoch day) on or after `fromDay`. */
+function firstMeetingDayFrom(rule: Rule, fromDay: number): number {
+  switch (rule.kind) {
+    case 'weekly':
+      return fromDay + mod(rule.day - weekdayOf(fromDay), 7);
+    case 'biweekly':
+      return fromDay + mod(rule.anchorDay - fromDay, 14);
+    case 'monthly': {
+      const { year, month } = civilFromDays(fromDay);
+      const inMonth = monthlyDay(rule, year, month);
+      if (inMonth !== undefined && inMonth >= fromDay) return inMonth;
+      return nextMonthlyDay(rule, year, month);
+    }
+  }
+}
+
+/** The meeting date after `day` (itself a meeting date), or undefined if none is near. */
+function nextMeetingDay(rule: Rule, day: number): number | undefined {
+  switch (rule.kind) {
+    case 'weekly':
+      return day + 7;
+    case 'biweekly':
+      return day + 14;
+    case 'monthly': {
+      const { year, month } = civilFromDays(day);
+      return nextMonthlyDay(rule, year, month);
+    }
+  }
+}
+
+function nextMonthlyDay(rule: Rule & { kind: 'monthly' }, year: number, month: number): number {
+  let y = year;
+  let m = month;
+  for (;;) {
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+    const found = monthlyDay(rule, y, m);
+    // Every weekday falls on the 29th-31st in several months of any year, so this ends soon.
+    if (found !== undefined) return found;
+  }
+}
+
+/** Epoch day of the rule's date in a month, or undefined (no 5th such weekday). */
+function monthlyDay(
+  rule: { day: number; week: number },
+  year: number,
+  month: number,
+): number | undefined {
+  const first = daysFromCivil(year, month, 1);
+  const length = daysInMonth(year, month);
+  if (rule.week === -1) {
+    const last = first + length - 1;
+    return last - mod(weekdayOf(last) - rule.day, 7);
+  }
+  const offset = mod(rule.day - weekdayOf(first), 7) + 7 * (rule.week - 1);
+  return offset < length ? first + offset : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wall clock to instant.
+
+/**
+ * Local wall-clock times resolved per zone, keyed by local minutes since 1970-01-01T00:00. Many
+ * meetings share a zone, a start time and dates, so an index build mostly hits this memo; the
+ * value is exactly what Temporal returned, so the memo cannot change a result.
+ */
+const resolved = new Map<string, Map<number, number>>();
+const RESOLVED_LIMIT = 100_000;
+
+/** Epoch ms of local `startMinute` on local epoch day `day` in `timeZone` ('compatible'). */
+export function wallClockToEpochMs(timeZone: string, day: number, startMinute: number): number {
+  let memo = resolved.get(timeZone);
+  if (memo === undefined) {
+    memo = new Map();
+    resolved.set(timeZone, memo);
+  }
+  const key = day * 1440 + startMinute;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const { year, month, day: dayOfMonth } = civilFromDays(day);
+  const epochMs = new Temporal.PlainDateTime(
+    year,
+    month,
+    dayOfMonth,
+    Math.floor(startMinute / 60),
+    startMinute % 60,
+  ).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+  if (memo.size >= RESOLVED_LIMIT) memo.clear();
+  memo.set(key, epochMs);
+  return epochMs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proleptic Gregorian calendar on epoch days (days since 1970-01-01), after H. Hinnant.
+
+/** Days since 1970-01-01 of a civil date. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The civil date of an epoch day. */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** 0 = Sunday ... 6 = Saturday; 1970-01-01 was a Thursday. */
+export function weekdayOf(epochDay: number): number {
+  return mod(epochDay + 4, 7);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function parseDate(text: string): number | undefined {
+  const match = YMD.exec(text);
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+function utcDay(epochMs: number): number {
+  return Math.floor(epochMs / MS_PER_DAY);
+}
+
+function mod(a: number, n: number): number {
+  return ((a % n) + n) % n;
+}
+
+function checkInstant(value: number, name: string): void {
+  if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite epoch-ms number`);
+}
+
+function byStartThenIndex(a: IndexedOccurrence, b: IndexedOccurrence): number {
+  return a.start - b.start || a.recurrenceIndex - b.recurrenceIndex;
+}

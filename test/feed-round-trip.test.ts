@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportMeetingGuideFeed } from '../src/feeds/meeting-guide/export-feed.js';
+import { readMeetingGuideFeed } from '../src/feeds/meeting-guide/read-feed.js';
+import type { MeetingDraft, Recurrence } from '../src/meetings/model.js';
+import { importFeed } from '../src/sources/import-feed.js';
+import { meetingGuideFeed } from './factories/arbitraries.js';
+import { feedContext } from './factories/meeting-guide.js';
+import { createTestApp } from './support/app.js';
+
+/** What a meeting means to the person looking for it: everything but bookkeeping. */
+function meaning(draft: MeetingDraft) {
+  const { provenance: _p, schedule, types, languages, ...rest } = draft;
+  return { ...rest, types: [...types].sort(), languages: [...languages].sort(), schedule: sortSchedule(schedule) };
+}
+
+function sortSchedule(schedule: Recurrence[]): string[] {
+  return schedule.map((r) => JSON.stringify(r)).sort();
+}
+
+/** Exported rows of one meeting share its page URL; a multi-day meeting spans several rows. */
+function mergeByPage(rows: Record<string, unknown>[]): Map<string, MeetingDraft> {
+  const drafts = readMeetingGuideFeed(rows, feedContext('aa')).drafts;
+  const merged = new Map<string, MeetingDraft>();
+  drafts.forEach((draft, i) => {
+    const page = String(rows[i]!.url);
+    const existing = merged.get(page);
+    if (existing === undefined) merged.set(page, draft);
+    else existing.schedule.push(...draft.schedule);
+  });
+  return merged;
+}
+
+describe('export(import(feed))', () => {
+  it('keeps every meeting’s meaning', async () => {
+    await fc.assert(
+      fc.asyncProperty(meetingGuideFeed(), async (feed) => {
+        const app = await createTestApp();
+        try {
+          const report = await importFeed(app.importDeps, { source: 'generated', location: 'generated', rows: feed });
+          expect(report.errorCount).toBe(0);
+          const original = readMeetingGuideFeed(feed, feedContext('aa')).drafts;
+          const reread = mergeByPage(await exportMeetingGuideFeed(app.repos, { publicUrl: 'https://x.example' }));
+          const stored = new Map((await app.repos.meetings.all()).map((m) => [m.provenance.sourceSlug, m.slug]));
+          expect(reread.size).toBe(original.length);
+          for (const draft of original) {
+            const again = reread.get(`https://x.example/meetings/${stored.get(draft.provenance.sourceSlug)}`);
+            expect(again, draft.provenance.sourceSlug).toBeDefined();
+            expect(meaning(again!)).toEqual(meaning(draft));
+          }
+        } finally {
+          await app.close();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
