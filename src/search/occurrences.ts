@@ -80,6 +80,7 @@ export function indexedOccurrencesBetween(
   const found: IndexedOccurrence[] = [];
   if (from >= to) return found;
   schedule.forEach((recurrence, recurrenceIndex) => {
+    if (recurrence.kind === 'by_appointment') return;
     const rule = compile(recurrence);
     if (rule === undefined) return;
     const durationMs = rule.durationMinutes * MS_PER_MINUTE;
@@ -120,6 +121,7 @@ export function nextIndexedOccurrence(
   checkInstant(at, 'at');
   let best: IndexedOccurrence | undefined;
   schedule.forEach((recurrence, recurrenceIndex) => {
+    if (recurrence.kind === 'by_appointment') return;
     const rule = compile(recurrence);
     if (rule === undefined) return;
     const durationMs = rule.durationMinutes * MS_PER_MINUTE;
@@ -204,8 +206,7 @@ type Rule =
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function compile(recurrence: Recurrence): Rule | undefined {
-  if (recurrence.kind === 'by_appointment') return undefined;
+function compile(recurrence: TimedRecurrenceKind): Rule | undefined {
   const { day, start, durationMinutes } = recurrence;
   if (!Number.isInteger(day) || day < 0 || day > 6) return undefined;
   if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 1440) {

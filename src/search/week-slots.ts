@@ -8,7 +8,7 @@
  * zone offset in use since 1972 is a whole number of minutes.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { Recurrence } from '../meetings/model.js';
+import type { Recurrence, Weekday } from '../meetings/model.js';
 import { indexedOccurrencesBetween } from './occurrences.js';
 
 const MS_PER_MINUTE = 60_000;
@@ -206,7 +206,7 @@ export function localMinuteOfWeek(epochMinute: number, timeZone: string): number
 export function localDayAndMinute(
   epochMinute: number,
   timeZone: string,
-): { day: number; minute: number } {
+): { day: Weekday; minute: number } {
   const week = localMinuteOfWeek(epochMinute, timeZone);
-  return { day: Math.floor(week / MINUTES_PER_DAY), minute: week % MINUTES_PER_DAY };
+  return { day: Math.floor(week / MINUTES_PER_DAY) as Weekday, minute: week % MINUTES_PER_DAY };
 }
