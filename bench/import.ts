@@ -77,7 +77,10 @@ interface BaselineStep {
 
 // --- child steps -------------------------------------------------------------------------------
 
-async function withRepos<T>(dbFile: string, work: (repos: Repositories, setupMs: number) => Promise<T>): Promise<T> {
+async function withRepos<T>(
+  dbFile: string,
+  work: (repos: Repositories, setupMs: number) => Promise<T>,
+): Promise<T> {
   const opened = await timed(async () => {
     const database = await openDatabase(`sqlite:${dbFile}`);
     await migrateToLatest(database.db as never);
@@ -96,11 +99,16 @@ async function importStep(dbFile: string, feedFile: string): Promise<ImportStep>
     const deps = {
       repos,
       clock: systemClock,
-      limits: { maxBytes: Math.max(defaultFeedMaxBytes, statSync(feedFile).size), timeoutMs: 30_000 },
+      limits: {
+        maxBytes: Math.max(defaultFeedMaxBytes, statSync(feedFile).size),
+        timeoutMs: 30_000,
+      },
     };
     const rssBeforeMb = rssMb();
     const sampler = new RssSampler(5);
-    const { ms, value } = await timed(() => importFeed(deps, { source: sourceName, location: feedFile }));
+    const { ms, value } = await timed(() =>
+      importFeed(deps, { source: sourceName, location: feedFile }),
+    );
     const peak = sampler.stop();
     return { ms, setupMs, rssBeforeMb, ...peak, report: pickCounts(value) };
   });
@@ -134,7 +142,9 @@ async function baselineStep(dbFile: string, feedFile: string): Promise<BaselineS
     sqlite.pragma('synchronous = NORMAL');
     sqlite.exec('CREATE TABLE bare (slug TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL)');
     // Serialised beforehand: this floor is the storage layer alone, not the JSON work.
-    const values = rows.map((row) => [String(row.slug), String(row.name), JSON.stringify(row)] as const);
+    const values = rows.map(
+      (row) => [String(row.slug), String(row.name), JSON.stringify(row)] as const,
+    );
     const insert = sqlite.prepare('INSERT INTO bare (slug, name, data) VALUES (?, ?, ?)');
     const insertAll = sqlite.transaction(() => {
       for (const v of values) insert.run(v[0], v[1], v[2]);
@@ -148,11 +158,15 @@ async function baselineStep(dbFile: string, feedFile: string): Promise<BaselineS
 
 async function runStep(args: readonly string[]): Promise<void> {
   const [step, a, b] = args;
-  if (step === 'import' && a !== undefined && b !== undefined) reportToParent(await importStep(a, b));
+  if (step === 'import' && a !== undefined && b !== undefined)
+    reportToParent(await importStep(a, b));
   else if (step === 'export' && a !== undefined) reportToParent(await exportStep(a));
-  else if (step === 'baseline' && a !== undefined && b !== undefined) reportToParent(await baselineStep(a, b));
+  else if (step === 'baseline' && a !== undefined && b !== undefined)
+    reportToParent(await baselineStep(a, b));
   else {
-    process.stderr.write(`usage: bench/import.ts --child import|export|baseline <db file> [feed file]\n`);
+    process.stderr.write(
+      `usage: bench/import.ts --child import|export|baseline <db file> [feed file]\n`,
+    );
     process.exitCode = 2;
   }
 }
@@ -175,19 +189,28 @@ async function main(): Promise<void> {
     });
 
     progress('baseline: JSON round trip and bare SQLite insert');
-    const baseline = await runChild<BaselineStep>(script, ['--child', 'baseline', join(dir, 'bare.db'), feedFile]);
+    const baseline = await runChild<BaselineStep>(script, [
+      '--child',
+      'baseline',
+      join(dir, 'bare.db'),
+      feedFile,
+    ]);
 
     progress('import into a new source');
     const first = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
     if (first.report.outcome !== 'applied' || first.report.added !== count - first.report.skipped) {
-      failures.push(`first import: outcome ${first.report.outcome}, ${first.report.added} added of ${count} rows`);
+      failures.push(
+        `first import: outcome ${first.report.outcome}, ${first.report.added} added of ${count} rows`,
+      );
     }
 
     progress('re-import the unchanged file');
     const again = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
     const r = again.report;
     if (r.added !== 0 || r.updated !== 0 || r.removed !== 0 || r.outcome !== 'unchanged') {
-      failures.push(`re-import changed something: outcome ${r.outcome}, ${r.added} added, ${r.updated} updated, ${r.removed} removed`);
+      failures.push(
+        `re-import changed something: outcome ${r.outcome}, ${r.added} added, ${r.updated} updated, ${r.removed} removed`,
+      );
     }
 
     progress('export the whole feed');
@@ -243,7 +266,11 @@ async function main(): Promise<void> {
         exportToJsonRoundTrip: ratio(exported.ms, baseline.jsonRoundTripMs),
       },
       ...(failures.length > 0 ? { failures } : {}),
-      pass: failures.length === 0 && results.import.pass && results.reimport.pass && results.export.pass,
+      pass:
+        failures.length === 0 &&
+        results.import.pass &&
+        results.reimport.pass &&
+        results.export.pass,
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     if (failures.length > 0) process.exitCode = 1;
@@ -254,8 +281,28 @@ async function main(): Promise<void> {
 
 /** The counts of an import report, without its list of problems. */
 function pickCounts(report: ImportReport) {
-  const { outcome, rowCount, added, updated, unchanged, removed, skipped, errorCount, warningCount } = report;
-  return { outcome, rowCount, added, updated, unchanged, removed, skipped, errorCount, warningCount };
+  const {
+    outcome,
+    rowCount,
+    added,
+    updated,
+    unchanged,
+    removed,
+    skipped,
+    errorCount,
+    warningCount,
+  } = report;
+  return {
+    outcome,
+    rowCount,
+    added,
+    updated,
+    unchanged,
+    removed,
+    skipped,
+    errorCount,
+    warningCount,
+  };
 }
 
 if (process.argv[2] === '--child') await runStep(process.argv.slice(3));

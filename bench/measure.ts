@@ -86,7 +86,14 @@ export function rssMb(): number {
 }
 
 /** What a reader needs to judge the figures: cores, CPU, memory, Node version. */
-export function machineInfo(): { cpus: number; cpuModel: string; totalMemoryMb: number; node: string; platform: string; arch: string } {
+export function machineInfo(): {
+  cpus: number;
+  cpuModel: string;
+  totalMemoryMb: number;
+  node: string;
+  platform: string;
+  arch: string;
+} {
   const list = cpus();
   return {
     cpus: list.length,
@@ -108,7 +115,10 @@ export interface Target {
 /** True when every bound the target sets is met. */
 export function meets(target: Target, measured: { ms: number; peakRssMb?: number }): boolean {
   if (target.maxMs !== undefined && measured.ms > target.maxMs) return false;
-  if (target.maxPeakRssMb !== undefined && (measured.peakRssMb === undefined || measured.peakRssMb > target.maxPeakRssMb)) {
+  if (
+    target.maxPeakRssMb !== undefined &&
+    (measured.peakRssMb === undefined || measured.peakRssMb > target.maxPeakRssMb)
+  ) {
     return false;
   }
   return true;
@@ -172,7 +182,9 @@ export function runChild<T>(script: string, args: readonly string[]): Promise<T>
       try {
         resolve(JSON.parse(last) as T);
       } catch {
-        reject(new Error(`${script} ${args.join(' ')} printed no JSON line: ${last.slice(0, 200)}`));
+        reject(
+          new Error(`${script} ${args.join(' ')} printed no JSON line: ${last.slice(0, 200)}`),
+        );
       }
     });
   });

@@ -178,11 +178,6 @@ export function regionFromGeonames(country: string, admin1: string): string | un
   return geonamesToRegion.get(`${country}.${admin1}`);
 }
 
-/** Whether the lookup shows region codes for this country (and so keys its towns by region). */
-export function hasRegions(country: string): boolean {
-  return SUBDIVISIONS[country] !== undefined;
-}
-
 const geonamesToRegion = new Map<string, string>();
 for (const [country, list] of Object.entries(SUBDIVISIONS)) {
   for (const s of list) geonamesToRegion.set(`${country}.${s.geonames ?? s.code}`, s.code);

@@ -14,7 +14,7 @@ import {
 import type { Occurrence } from './occurrences.js';
 
 const ms = (iso: string): number => Temporal.Instant.from(iso).epochMilliseconds;
-const iso = (epochMs: number): string => new Date(epochMs).toISOString().replace('.000Z', 'Z');
+const iso = (epochMs: number): string => new Date(epochMs).toISOString().replace(/:00\.000Z$/, 'Z');
 /** Epoch ms of a local wall-clock time, for windows ("2026-03-01T00:00" in the zone). */
 const local = (dateTime: string, timeZone: string): number =>
   Temporal.PlainDateTime.from(dateTime).toZonedDateTime(timeZone).epochMilliseconds;
@@ -211,7 +211,7 @@ describe('biweekly', () => {
   });
 
   it('with an anchor in the future (earlier meetings count back from it)', () => {
-    expect(dates([biweekly(2, '2026-06-16')], '2026-01-01T00:00', '2026-02-15T00:00')).toEqual([
+    expect(dates([biweekly(2, '2026-06-09')], '2026-01-01T00:00', '2026-02-15T00:00')).toEqual([
       '2026-01-06',
       '2026-01-20',
       '2026-02-03',
@@ -219,9 +219,9 @@ describe('biweekly', () => {
   });
 
   it('includes the anchor date itself', () => {
-    expect(dates([biweekly(2, '2026-06-16')], '2026-06-10T00:00', '2026-07-01T00:00')).toEqual([
-      '2026-06-16',
-      '2026-06-30',
+    expect(dates([biweekly(2, '2026-06-09')], '2026-06-05T00:00', '2026-07-01T00:00')).toEqual([
+      '2026-06-09',
+      '2026-06-23',
     ]);
   });
 
