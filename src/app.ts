@@ -18,7 +18,9 @@ import { registerSourceRoutes } from './sources/routes.js';
 import { registerHomePage } from './web/home-page.js';
 
 export const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
 ).version;
 
 /** Ports a test may replace; everything else comes from the configuration. */

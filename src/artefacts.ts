@@ -8,7 +8,10 @@ import pino from 'pino';
  * in diffs), keyed by their path. A test fails when the committed files drift from these.
  */
 export async function renderArtefacts(): Promise<Record<string, string>> {
-  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', demo: false, publicUrl: 'http://localhost:8080' });
+  const config = loadConfig(
+    {},
+    { databaseUrl: 'sqlite::memory:', demo: false, publicUrl: 'http://localhost:8080' },
+  );
   const app = await createApp(config, { logger: pino({ level: 'silent' }) });
   try {
     return {

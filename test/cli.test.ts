@@ -23,7 +23,8 @@ describe('porchlight CLI', () => {
   it('prints help and exits 0; bad usage exits 2', () => {
     const help = porchlight('--help');
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'import', 'export', 'validate', 'demo']) expect(help.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'import', 'export', 'validate', 'demo'])
+      expect(help.stdout).toContain(command);
     expect(porchlight('frobnicate').code).toBe(2);
     const missing = porchlight('import', fixture('franklin-county.json'));
     expect(missing.code).toBe(2);
@@ -31,8 +32,16 @@ describe('porchlight CLI', () => {
   });
 
   it('migrates, imports, re-imports unchanged and exports', () => {
-    expect(JSON.parse(porchlight('migrate', '--json').stdout)).toMatchObject({ applied: ['0001-initial'] });
-    const first = porchlight('import', fixture('franklin-county.json'), '--source', 'franklin', '--json');
+    expect(JSON.parse(porchlight('migrate', '--json').stdout)).toMatchObject({
+      applied: ['0001-initial'],
+    });
+    const first = porchlight(
+      'import',
+      fixture('franklin-county.json'),
+      '--source',
+      'franklin',
+      '--json',
+    );
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ outcome: 'applied', added: 5, errorCount: 0 });
     const again = porchlight('import', fixture('franklin-county.json'), '--source', 'franklin');
@@ -60,9 +69,20 @@ describe('porchlight CLI', () => {
     expect(lenient.stdout).toContain('[PL_INVALID_DAY]');
     expect(lenient.stdout).toContain('row 2 (sneaky) conference_url:');
     expect(lenient.stdout).toContain('[PL_UNSAFE_URL]');
-    const strict = porchlight('import', fixture('with-problems.json'), '--source', 'strict', '--strict', '--json');
+    const strict = porchlight(
+      'import',
+      fixture('with-problems.json'),
+      '--source',
+      'strict',
+      '--strict',
+      '--json',
+    );
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout)).toMatchObject({ outcome: 'rejected', added: 0, errorCount: 3 });
+    expect(JSON.parse(strict.stdout)).toMatchObject({
+      outcome: 'rejected',
+      added: 0,
+      errorCount: 3,
+    });
   });
 
   it('fails with the feed’s error code when a feed cannot be read', () => {
@@ -82,8 +102,16 @@ describe('porchlight CLI', () => {
     expect(bad.code).toBe(1);
     const result = JSON.parse(bad.stdout);
     expect(result).toMatchObject({ valid: false, rowCount: 5, validRows: 2, errorCount: 3 });
-    expect(result.problems.map((p: { index: number; code: string }) => `${p.index}:${p.code}`)).toEqual(
-      expect.arrayContaining(['1:PL_INVALID_DAY', '2:PL_UNSAFE_URL', '2:PL_UNKNOWN_TYPE', '3:PL_MISSING_NAME', '4:PL_DUPLICATE_SLUG']),
+    expect(
+      result.problems.map((p: { index: number; code: string }) => `${p.index}:${p.code}`),
+    ).toEqual(
+      expect.arrayContaining([
+        '1:PL_INVALID_DAY',
+        '2:PL_UNSAFE_URL',
+        '2:PL_UNKNOWN_TYPE',
+        '3:PL_MISSING_NAME',
+        '4:PL_DUPLICATE_SLUG',
+      ]),
     );
     const notJson = porchlight('validate', fixture('truncated.json'));
     expect(notJson.code).toBe(1);
@@ -97,7 +125,13 @@ describe('porchlight CLI', () => {
     const demo = porchlight('demo', '--json');
     expect(demo.code).toBe(0);
     const reports = JSON.parse(demo.stdout) as { source: string; added: number }[];
-    expect(reports.map((r) => r.source)).toEqual(['demo-aa', 'demo-na', 'demo-al-anon', 'demo-smart', 'demo-ga']);
+    expect(reports.map((r) => r.source)).toEqual([
+      'demo-aa',
+      'demo-na',
+      'demo-al-anon',
+      'demo-smart',
+      'demo-ga',
+    ]);
     expect(porchlight('demo', '--count', 'many').code).toBe(2);
   });
 });

@@ -11,7 +11,12 @@ import { createTestApp } from './support/app.js';
 /** What a meeting means to the person looking for it: everything but bookkeeping. */
 function meaning(draft: MeetingDraft) {
   const { provenance: _p, schedule, types, languages, ...rest } = draft;
-  return { ...rest, types: [...types].sort(), languages: [...languages].sort(), schedule: sortSchedule(schedule) };
+  return {
+    ...rest,
+    types: [...types].sort(),
+    languages: [...languages].sort(),
+    schedule: sortSchedule(schedule),
+  };
 }
 
 function sortSchedule(schedule: Recurrence[]): string[] {
@@ -37,14 +42,24 @@ describe('export(import(feed))', () => {
       fc.asyncProperty(meetingGuideFeed(), async (feed) => {
         const app = await createTestApp();
         try {
-          const report = await importFeed(app.importDeps, { source: 'generated', location: 'generated', rows: feed });
+          const report = await importFeed(app.importDeps, {
+            source: 'generated',
+            location: 'generated',
+            rows: feed,
+          });
           expect(report.errorCount).toBe(0);
           const original = readMeetingGuideFeed(feed, feedContext('aa')).drafts;
-          const reread = mergeByPage(await exportMeetingGuideFeed(app.repos, { publicUrl: 'https://x.example' }));
-          const stored = new Map((await app.repos.meetings.all()).map((m) => [m.provenance.sourceSlug, m.slug]));
+          const reread = mergeByPage(
+            await exportMeetingGuideFeed(app.repos, { publicUrl: 'https://x.example' }),
+          );
+          const stored = new Map(
+            (await app.repos.meetings.all()).map((m) => [m.provenance.sourceSlug, m.slug]),
+          );
           expect(reread.size).toBe(original.length);
           for (const draft of original) {
-            const again = reread.get(`https://x.example/meetings/${stored.get(draft.provenance.sourceSlug)}`);
+            const again = reread.get(
+              `https://x.example/meetings/${stored.get(draft.provenance.sourceSlug)}`,
+            );
             expect(again, draft.provenance.sourceSlug).toBeDefined();
             expect(meaning(again!)).toEqual(meaning(draft));
           }

@@ -12,17 +12,30 @@ let app: App;
 const rows = [
   mgRow({ contact_1_name: 'Sam R.', contact_1_email: 'sam@example.org', custom: 'kept' }),
   mgOnlineRow(),
-  mgRow({ name: 'Orange Step', slug: 'orange-step', day: 4, formatted_address: '1 Main St, Orange, MA 01364, USA', latitude: 42.59, longitude: -72.31 }),
+  mgRow({
+    name: 'Orange Step',
+    slug: 'orange-step',
+    day: 4,
+    formatted_address: '1 Main St, Orange, MA 01364, USA',
+    latitude: 42.59,
+    longitude: -72.31,
+  }),
 ];
 
 beforeAll(async () => {
   app = await createTestApp();
   await importFeed(app.importDeps, { source: 'franklin', location: 'test', rows });
-  await importFeed(app.importDeps, { source: 'franklin-na', program: 'na', location: 'test', rows: [mgRow({ slug: 'na-1', name: 'Just for Today', types: ['O', 'JT'] })] });
+  await importFeed(app.importDeps, {
+    source: 'franklin-na',
+    program: 'na',
+    location: 'test',
+    rows: [mgRow({ slug: 'na-1', name: 'Just for Today', types: ['O', 'JT'] })],
+  });
 });
 afterAll(async () => app.close());
 
-const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.server.inject({ method: 'GET', url, headers });
 
 describe('probes', () => {
   it('answers /healthz and /readyz', async () => {
@@ -34,7 +47,10 @@ describe('probes', () => {
 describe('GET /api/v1/meetings', () => {
   it('pages through every meeting with a cursor', async () => {
     const first = (await get('/api/v1/meetings?limit=2')).json();
-    expect(first.meetings.map((m: { slug: string }) => m.slug)).toEqual(['greenfield-big-book', 'hilltowns-online']);
+    expect(first.meetings.map((m: { slug: string }) => m.slug)).toEqual([
+      'greenfield-big-book',
+      'hilltowns-online',
+    ]);
     const second = (await get(`/api/v1/meetings?limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.meetings.map((m: { slug: string }) => m.slug)).toEqual(['na-1', 'orange-step']);
     expect(second.nextCursor).toBeUndefined();
@@ -43,7 +59,11 @@ describe('GET /api/v1/meetings', () => {
   it('filters by program and by source', async () => {
     const na = (await get('/api/v1/meetings?program=na')).json();
     expect(na.meetings).toHaveLength(1);
-    expect(na.meetings[0]).toMatchObject({ program: 'na', types: ['O', 'JT'], provenance: { source: 'franklin-na' } });
+    expect(na.meetings[0]).toMatchObject({
+      program: 'na',
+      types: ['O', 'JT'],
+      provenance: { source: 'franklin-na' },
+    });
     expect((await get('/api/v1/meetings?source=franklin')).json().meetings).toHaveLength(3);
   });
 
@@ -51,7 +71,10 @@ describe('GET /api/v1/meetings', () => {
     const res = await get('/api/v1/meetings?limit=0');
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'limit' });
-    expect((await get('/api/v1/meetings?cursor=%%%')).json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'cursor' });
+    expect((await get('/api/v1/meetings?cursor=%%%')).json().error).toMatchObject({
+      code: 'PL_INVALID_QUERY',
+      field: 'cursor',
+    });
     const unknown = await get('/api/v1/meetings?source=nope');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('PL_SOURCE_NOT_FOUND');
@@ -59,10 +82,13 @@ describe('GET /api/v1/meetings', () => {
 
   it('never answers a 500, whatever the query string', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('limit', 'cursor', 'program', 'source', 'x'), fc.string()), async (query) => {
-        const res = await get(`/api/v1/meetings?${new URLSearchParams(query).toString()}`);
-        expect(res.statusCode).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('limit', 'cursor', 'program', 'source', 'x'), fc.string()),
+        async (query) => {
+          const res = await get(`/api/v1/meetings?${new URLSearchParams(query).toString()}`);
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -92,7 +118,11 @@ describe('GET /api/v1/meetings/:slug', () => {
 
   it('hides contacts a group has not made public', async () => {
     const meeting = (await app.repos.meetings.findBySlug('orange-step'))!;
-    meeting.group = { ...meeting.group, contacts: [{ name: 'Private P.', phone: '413-555-0199' }], contactsPublic: false };
+    meeting.group = {
+      ...meeting.group,
+      contacts: [{ name: 'Private P.', phone: '413-555-0199' }],
+      contactsPublic: false,
+    };
     await app.repos.meetings.update([{ meeting, contentHash: 'edited' }]);
     const body = (await get('/api/v1/meetings/orange-step')).json();
     expect(body.group.contacts).toEqual([]);
@@ -110,12 +140,17 @@ describe('GET /api/v1/meetings/:slug', () => {
 describe('GET /api/v1/sources', () => {
   it('lists sources with counts and their last import report', async () => {
     const body = (await get('/api/v1/sources')).json();
-    expect(body.sources.map((s: { name: string; meetingCount: number }) => [s.name, s.meetingCount])).toEqual([
+    expect(
+      body.sources.map((s: { name: string; meetingCount: number }) => [s.name, s.meetingCount]),
+    ).toEqual([
       ['franklin', 3],
       ['franklin-na', 1],
     ]);
     expect(body.sources[0].lastReport).toMatchObject({ outcome: 'applied', added: 3 });
-    expect((await get('/api/v1/sources/franklin-na')).json()).toMatchObject({ program: 'na', meetingCount: 1 });
+    expect((await get('/api/v1/sources/franklin-na')).json()).toMatchObject({
+      program: 'na',
+      meetingCount: 1,
+    });
     expect((await get('/api/v1/sources/none')).statusCode).toBe(404);
   });
 });
@@ -126,7 +161,10 @@ describe('GET /meeting-guide.json', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['access-control-allow-origin']).toBe('*');
-    const feed = JSON.parse(gunzipSync(res.rawPayload).toString('utf8')) as Record<string, unknown>[];
+    const feed = JSON.parse(gunzipSync(res.rawPayload).toString('utf8')) as Record<
+      string,
+      unknown
+    >[];
     expect(feed).toHaveLength(4);
     expect(Value.Check(MeetingGuideFeedSchema, feed)).toBe(true);
     expect(feed.find((r) => r.slug === 'hilltowns-online')).toMatchObject({
@@ -146,7 +184,11 @@ describe('GET /meeting-guide.json', () => {
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^"/);
     expect((await get('/meeting-guide.json', { 'if-none-match': etag })).statusCode).toBe(304);
-    await importFeed(app.importDeps, { source: 'franklin', location: 'test', rows: [...rows, mgRow({ slug: 'new', name: 'New' })] });
+    await importFeed(app.importDeps, {
+      source: 'franklin',
+      location: 'test',
+      rows: [...rows, mgRow({ slug: 'new', name: 'New' })],
+    });
     const after = await get('/meeting-guide.json', { 'if-none-match': etag });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
@@ -163,7 +205,15 @@ describe('GET /api/openapi.json', () => {
   it('documents every API route', async () => {
     const doc = (await get('/api/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/meetings', '/api/v1/meetings/{slug}', '/api/v1/sources', '/api/v1/sources/{name}', '/healthz', '/readyz', '/meeting-guide.json']),
+      expect.arrayContaining([
+        '/api/v1/meetings',
+        '/api/v1/meetings/{slug}',
+        '/api/v1/sources',
+        '/api/v1/sources/{name}',
+        '/healthz',
+        '/readyz',
+        '/meeting-guide.json',
+      ]),
     );
   });
 });

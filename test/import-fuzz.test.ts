@@ -21,7 +21,11 @@ const snapshot = async () => JSON.stringify(await app.repos.meetings.all());
 
 beforeAll(async () => {
   app = await createTestApp({ feedMaxBytes: 200_000 });
-  await importFeed(app.importDeps, { source: 'fuzz', location: 'baseline', rows: [mgRow(), mgRow({ slug: 'second', name: 'Second' })] });
+  await importFeed(app.importDeps, {
+    source: 'fuzz',
+    location: 'baseline',
+    rows: [mgRow(), mgRow({ slug: 'second', name: 'Second' })],
+  });
   baseline = await snapshot();
 });
 afterAll(async () => app.close());
@@ -29,22 +33,65 @@ afterAll(async () => app.close());
 const hostile = fc.oneof(
   fc.anything(),
   fc.string(),
-  fc.constantFrom('javascript:alert(1)', '<script>alert(1)</script>', '\u0000', 'x'.repeat(20_000), '-1', '99', 'NaN', '25:61', '__proto__'),
+  fc.constantFrom(
+    'javascript:alert(1)',
+    '<script>alert(1)</script>',
+    '\u0000',
+    'x'.repeat(20_000),
+    '-1',
+    '99',
+    'NaN',
+    '25:61',
+    '__proto__',
+  ),
   fc.double(),
   fc.constant(null),
 );
 
 /** A row that is mostly right with a few fields replaced by hostile values. */
 const mangledRow = fc
-  .tuple(meetingGuideRow('x'), fc.string({ maxLength: 20 }), fc.dictionary(fc.constantFrom('name', 'slug', 'day', 'time', 'end_time', 'types', 'latitude', 'longitude', 'conference_url', 'conference_phone', 'timezone', 'formatted_address', 'approximate', 'updated', 'regions', '__proto__', 'constructor'), hostile, { maxKeys: 4 }))
+  .tuple(
+    meetingGuideRow('x'),
+    fc.string({ maxLength: 20 }),
+    fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'slug',
+        'day',
+        'time',
+        'end_time',
+        'types',
+        'latitude',
+        'longitude',
+        'conference_url',
+        'conference_phone',
+        'timezone',
+        'formatted_address',
+        'approximate',
+        'updated',
+        'regions',
+        '__proto__',
+        'constructor',
+      ),
+      hostile,
+      { maxKeys: 4 },
+    ),
+  )
   .map(([row, slug, patch]) => Object.assign({ ...row, slug }, patch));
 
-const feedRows = fc.array(fc.oneof({ weight: 4, arbitrary: mangledRow }, { weight: 1, arbitrary: hostile }), { maxLength: 15 });
+const feedRows = fc.array(
+  fc.oneof({ weight: 4, arbitrary: mangledRow }, { weight: 1, arbitrary: hostile }),
+  { maxLength: 15 },
+);
 
 const feedText = fc.oneof(
   feedRows.map((rows) => JSON.stringify(rows)),
   fc.string({ maxLength: 200 }),
-  feedRows.map((rows) => JSON.stringify(rows)).chain((text) => fc.nat({ max: Math.max(0, text.length - 1) }).map((cut) => text.slice(0, cut))),
+  feedRows
+    .map((rows) => JSON.stringify(rows))
+    .chain((text) =>
+      fc.nat({ max: Math.max(0, text.length - 1) }).map((cut) => text.slice(0, cut)),
+    ),
   fc.anything().map((value) => JSON.stringify(value) ?? 'undefined'),
 );
 
@@ -61,13 +108,22 @@ describe('the importer under a storm of malformed feeds', () => {
           expect(await snapshot()).toBe(baseline);
           return;
         }
-        expect(report.added + report.updated + report.unchanged).toBe(report.rowCount - report.skipped);
+        expect(report.added + report.updated + report.unchanged).toBe(
+          report.rowCount - report.skipped,
+        );
         for (const meeting of await app.repos.meetings.all()) {
           const view = presentMeeting(meeting, 'fuzz', 'https://x.example');
-          expect(Value.Check(MeetingSchema, view), JSON.stringify([...Value.Errors(MeetingSchema, view)].slice(0, 2))).toBe(true);
+          expect(
+            Value.Check(MeetingSchema, view),
+            JSON.stringify([...Value.Errors(MeetingSchema, view)].slice(0, 2)),
+          ).toBe(true);
         }
         // Put the baseline back for the next feed.
-        await importFeed(app.importDeps, { source: 'fuzz', location: 'baseline', rows: [mgRow(), mgRow({ slug: 'second', name: 'Second' })] });
+        await importFeed(app.importDeps, {
+          source: 'fuzz',
+          location: 'baseline',
+          rows: [mgRow(), mgRow({ slug: 'second', name: 'Second' })],
+        });
         baseline = await snapshot();
       }),
       { numRuns: 2000 },

@@ -26,7 +26,10 @@ export interface StoreContext {
 }
 
 /** Opens and migrates the database for a one-shot command, closing it afterwards. */
-export async function withStore<T>(flags: DatabaseFlags, work: (ctx: StoreContext) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  flags: DatabaseFlags,
+  work: (ctx: StoreContext) => Promise<T>,
+): Promise<T> {
   const config = configFrom(flags);
   const database = await openDatabase(config.databaseUrl);
   try {

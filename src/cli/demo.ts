@@ -38,18 +38,29 @@ export function demoCommand(cmd: Command): void {
         try {
           if (flags.count === undefined) return seedDemoData(importDeps, flags.seed);
           const rows = generateSyntheticFeed(flags.count, { seed: flags.seed });
-          return [await importFeed(importDeps, { source: 'synthetic', location: `synthetic:${flags.count}`, rows })];
+          return [
+            await importFeed(importDeps, {
+              source: 'synthetic',
+              location: `synthetic:${flags.count}`,
+              rows,
+            }),
+          ];
         } finally {
           spinner?.stop();
         }
       });
       if (flags.json === true) printJson(reports);
-      else for (const r of reports) console.log(`${r.source}: ${r.outcome}, ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged`);
+      else
+        for (const r of reports)
+          console.log(
+            `${r.source}: ${r.outcome}, ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged`,
+          );
     });
 }
 
 function parsePositive(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a whole number above 0');
   return n;
 }

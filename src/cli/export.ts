@@ -11,17 +11,22 @@ export function exportCommand(cmd: Command): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .addOption(new Option('--public-url <url>', 'base of the meeting page links').env('PUBLIC_URL'))
     .option('--json', 'with -o, print a JSON summary')
-    .action(async (flags: DatabaseFlags & { output?: string; publicUrl?: string; json?: boolean }) => {
-      const rows = await withStore(flags, ({ repos, config }) =>
-        exportMeetingGuideFeed(repos, { publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, '') }),
-      );
-      const text = JSON.stringify(rows);
-      if (flags.output === undefined) {
-        process.stdout.write(`${text}\n`);
-        return;
-      }
-      await writeFile(flags.output, text);
-      if (flags.json === true) printJson({ output: flags.output, rows: rows.length, bytes: Buffer.byteLength(text) });
-      else console.log(`wrote ${rows.length} rows to ${flags.output}`);
-    });
+    .action(
+      async (flags: DatabaseFlags & { output?: string; publicUrl?: string; json?: boolean }) => {
+        const rows = await withStore(flags, ({ repos, config }) =>
+          exportMeetingGuideFeed(repos, {
+            publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, ''),
+          }),
+        );
+        const text = JSON.stringify(rows);
+        if (flags.output === undefined) {
+          process.stdout.write(`${text}\n`);
+          return;
+        }
+        await writeFile(flags.output, text);
+        if (flags.json === true)
+          printJson({ output: flags.output, rows: rows.length, bytes: Buffer.byteLength(text) });
+        else console.log(`wrote ${rows.length} rows to ${flags.output}`);
+      },
+    );
 }

@@ -19,7 +19,10 @@ export function importCommand(cmd: Command): void {
     .description('import a Meeting Guide JSON feed (file or https URL) into a named source')
     .argument('<location>', 'a file path or an https URL')
     .requiredOption('--source <name>', 'the source to import into (created on first import)')
-    .option('--program <id>', 'the program the feed lists: aa, na, al-anon, smart-recovery, ... (default aa)')
+    .option(
+      '--program <id>',
+      'the program the feed lists: aa, na, al-anon, smart-recovery, ... (default aa)',
+    )
     .option('--timezone <zone>', 'IANA zone for rows with neither a zone nor coordinates')
     .option('--strict', 'import nothing when any row has an error')
     .option('--json', 'print the import report as JSON')
@@ -45,7 +48,8 @@ export function importCommand(cmd: Command): void {
 }
 
 function printReport(report: ImportReport): void {
-  const out = report.outcome === 'failed' || report.outcome === 'rejected' ? console.error : console.log;
+  const out =
+    report.outcome === 'failed' || report.outcome === 'rejected' ? console.error : console.log;
   if (report.error !== undefined) out(`error ${report.error.code}: ${report.error.message}`);
   out(
     `${report.source}: ${report.outcome}. ${report.rowCount} rows; ${report.added} added, ${report.updated} updated, ` +

@@ -17,7 +17,9 @@ export function buildProgram(): Command {
   const databaseOptions = (cmd: Command) =>
     cmd
       .addOption(new Option('--data-dir <dir>', 'where the SQLite database lives').env('DATA_DIR'))
-      .addOption(new Option('--database-url <url>', 'sqlite:<file> or postgres://...').env('DATABASE_URL'));
+      .addOption(
+        new Option('--database-url <url>', 'sqlite:<file> or postgres://...').env('DATABASE_URL'),
+      );
 
   serveCommand(databaseOptions(program.command('serve')));
   migrateCommand(databaseOptions(program.command('migrate')));

@@ -12,7 +12,9 @@ export function reportFailure(error: unknown): void {
   if (isPorchlightError(error)) {
     process.stderr.write(`error ${error.code}: ${error.message}\n`);
   } else {
-    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
 }
 

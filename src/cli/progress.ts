@@ -2,10 +2,17 @@ import cliProgress from 'cli-progress';
 import type { FeedProblem } from '../platform/errors.js';
 
 /** A progress bar on stderr for long work; silent when stderr is not a terminal. */
-export function startBar(label: string, total: number): { update(done: number): void; stop(): void } {
+export function startBar(
+  label: string,
+  total: number,
+): { update(done: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {percentage}% {value}/{total}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
@@ -30,7 +37,10 @@ export function startSpinner(label: string): { stop(): void } {
 export function printProblems(problems: FeedProblem[], total: number, limit = 50): void {
   for (const p of problems.slice(0, limit)) {
     const where = `row ${p.index}${p.slug !== undefined ? ` (${p.slug})` : ''}${p.field !== undefined ? ` ${p.field}` : ''}`;
-    console.log(`  ${p.severity === 'error' ? 'error  ' : 'warning'} ${where}: ${p.message} [${p.code}]`);
+    console.log(
+      `  ${p.severity === 'error' ? 'error  ' : 'warning'} ${where}: ${p.message} [${p.code}]`,
+    );
   }
-  if (total > Math.min(limit, problems.length)) console.log(`  ... and ${total - Math.min(limit, problems.length)} more`);
+  if (total > Math.min(limit, problems.length))
+    console.log(`  ... and ${total - Math.min(limit, problems.length)} more`);
 }

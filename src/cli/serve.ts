@@ -14,11 +14,19 @@ interface ServeFlags extends DatabaseFlags {
 export function serveCommand(cmd: Command): void {
   cmd
     .description('run the HTTP server (migrates the database first)')
-    .addOption(new Option('--port <port>', 'port to listen on (default 8080)').env('PORT').argParser(parsePort))
+    .addOption(
+      new Option('--port <port>', 'port to listen on (default 8080)')
+        .env('PORT')
+        .argParser(parsePort),
+    )
     .addOption(new Option('--host <host>', 'address to listen on (default 127.0.0.1)').env('HOST'))
     .addOption(new Option('--no-demo', 'start without demo data (PORCHLIGHT_DEMO=0)'))
-    .addOption(new Option('--log-level <level>', 'trace, debug, info, warn, error').env('LOG_LEVEL'))
-    .addOption(new Option('--public-url <url>', 'the address people reach this server at').env('PUBLIC_URL'))
+    .addOption(
+      new Option('--log-level <level>', 'trace, debug, info, warn, error').env('LOG_LEVEL'),
+    )
+    .addOption(
+      new Option('--public-url <url>', 'the address people reach this server at').env('PUBLIC_URL'),
+    )
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags, {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -35,12 +43,15 @@ export function serveCommand(cmd: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.server.listen({ port: config.port, host: config.host });
-      app.server.log.info(`Porchlight is serving ${config.publicUrl} (${app.database.description})`);
+      app.server.log.info(
+        `Porchlight is serving ${config.publicUrl} (${app.database.description})`,
+      );
     });
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is 0-65535');
   return port;
 }

@@ -25,9 +25,13 @@ export function validateCommand(cmd: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (location: string, flags: ValidateFlags) => {
       const program = getProgram(flags.program);
-      if (program === undefined) throw new PorchlightError('PL_UNKNOWN_PROGRAM', `No program is called "${flags.program}".`);
+      if (program === undefined)
+        throw new PorchlightError('PL_UNKNOWN_PROGRAM', `No program is called "${flags.program}".`);
       const config = loadConfig();
-      const { text } = await readFeedLocation(location, { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs });
+      const { text } = await readFeedLocation(location, {
+        maxBytes: config.feedMaxBytes,
+        timeoutMs: config.feedTimeoutMs,
+      });
       const result = validateMeetingGuideFeed(text, program);
       const failed = result.errorCount > 0 || (flags.strict === true && result.warningCount > 0);
       if (flags.json === true) {

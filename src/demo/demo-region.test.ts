@@ -99,7 +99,8 @@ function checkFeed(f: DemoFeed): void {
         expect(r.end_time).toMatch(HHMM);
         expect([60, 90]).toContain(minutes(r.end_time as string) - minutes(r.time as string));
       }
-      for (const t of types(r)) expect(knownType(s.program, t), `${s.program} type ${t}`).toBe(true);
+      for (const t of types(r))
+        expect(knownType(s.program, t), `${s.program} type ${t}`).toBe(true);
       expect(r.updated).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
       // Approximate addresses have fewer than four parts (TSML's rule), street addresses four.
       const parts = String(r.formatted_address).split(', ').length;

@@ -14,20 +14,31 @@ export function splitFormattedAddress(formatted: string): Address {
     address.country = parts.pop()!;
   }
   const last = parts.at(-1);
-  const regionPostal = last === undefined ? null : /^([\p{L} .]+?)\s+([\dA-Z][\dA-Z -]{2,9})$/u.exec(last);
+  const regionPostal =
+    last === undefined ? null : /^([\p{L} .]+?)\s+([\dA-Z][\dA-Z -]{2,9})$/u.exec(last);
   if (regionPostal && parts.length >= 2) {
     parts.pop();
     address.region = regionPostal[1]!;
     address.postalCode = regionPostal[2]!;
-  } else if (parts.length >= 3 && last !== undefined && /^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{5}(-\d{4})?$/.test(last)) {
+  } else if (
+    parts.length >= 3 &&
+    last !== undefined &&
+    /^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{5}(-\d{4})?$/.test(last)
+  ) {
     address.postalCode = parts.pop()!;
     address.region = parts.pop()!;
-  } else if (parts.length >= 3 || (parts.length === 2 && last !== undefined && /^[A-Z]{2,3}$/.test(last))) {
+  } else if (
+    parts.length >= 3 ||
+    (parts.length === 2 && last !== undefined && /^[A-Z]{2,3}$/.test(last))
+  ) {
     // "Greenfield, MA": a bare state or province code is a region, not a city.
     address.region = parts.pop()!;
   }
   // The part just before a region is its town, even with no street before it ("Greenfield, MA, USA").
-  if (parts.length >= 2 || (address.region !== undefined && parts.length === 1 && !/\d/.test(parts[0]!))) {
+  if (
+    parts.length >= 2 ||
+    (address.region !== undefined && parts.length === 1 && !/\d/.test(parts[0]!))
+  ) {
     address.city = parts.pop()!;
   }
   if (parts.length > 0) address.street = parts.join(', ');

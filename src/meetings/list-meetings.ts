@@ -17,12 +17,16 @@ export interface MeetingPage {
 }
 
 /** Lists stored meetings in slug order, a page at a time. */
-export async function listMeetings(repos: Repositories, query: ListMeetingsQuery): Promise<MeetingPage> {
+export async function listMeetings(
+  repos: Repositories,
+  query: ListMeetingsQuery,
+): Promise<MeetingPage> {
   const sources = await repos.sources.list();
   let sourceId: string | undefined;
   if (query.source !== undefined) {
     sourceId = sources.find((s) => s.name === query.source)?.id;
-    if (sourceId === undefined) throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${query.source}".`);
+    if (sourceId === undefined)
+      throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${query.source}".`);
   }
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const rows = await repos.meetings.page({
@@ -38,9 +42,13 @@ export async function listMeetings(repos: Repositories, query: ListMeetingsQuery
 }
 
 /** Finds one meeting by our slug. */
-export async function getMeeting(repos: Repositories, slug: string): Promise<{ meeting: Meeting; sourceName: string }> {
+export async function getMeeting(
+  repos: Repositories,
+  slug: string,
+): Promise<{ meeting: Meeting; sourceName: string }> {
   const meeting = await repos.meetings.findBySlug(slug);
-  if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+  if (meeting === undefined)
+    throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
   const sources = await repos.sources.list();
   const sourceName = sources.find((s) => s.id === meeting.provenance.sourceId)?.name ?? 'unknown';
   return { meeting, sourceName };
@@ -53,7 +61,9 @@ function encodeCursor(slug: string): string {
 function decodeCursor(cursor: string): string {
   const slug = Buffer.from(cursor, 'base64url').toString('utf8');
   if (slug === '' || encodeCursor(slug) !== cursor) {
-    throw new PorchlightError('PL_INVALID_QUERY', 'The cursor is not one this server handed out.', { field: 'cursor' });
+    throw new PorchlightError('PL_INVALID_QUERY', 'The cursor is not one this server handed out.', {
+      field: 'cursor',
+    });
   }
   return slug;
 }

@@ -5,7 +5,11 @@ import type { Meeting } from './model.js';
  * The public view of a meeting: contacts only when the group made them public, provenance
  * without the raw extra fields (they may hold anything a source's site stores).
  */
-export function presentMeeting(meeting: Meeting, sourceName: string, publicUrl: string): MeetingView {
+export function presentMeeting(
+  meeting: Meeting,
+  sourceName: string,
+  publicUrl: string,
+): MeetingView {
   const { provenance: p, group } = meeting;
   const { contactsPublic, contacts, sourceId: _groupSourceId, ...groupRest } = group;
   const provenance: MeetingView['provenance'] = {

@@ -36,7 +36,12 @@ export class MeetingRepository {
       .select(['id', 'slug', 'source_slug', 'content_hash'])
       .where('source_id', '=', sourceId)
       .execute();
-    return rows.map((r) => ({ id: r.id, slug: r.slug, sourceSlug: r.source_slug, contentHash: r.content_hash }));
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      sourceSlug: r.source_slug,
+      contentHash: r.content_hash,
+    }));
   }
 
   async slugsInUse(): Promise<Set<string>> {
@@ -60,17 +65,28 @@ export class MeetingRepository {
 
   async remove(ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += insertBatch) {
-      await this.db.deleteFrom('meetings').where('id', 'in', ids.slice(i, i + insertBatch)).execute();
+      await this.db
+        .deleteFrom('meetings')
+        .where('id', 'in', ids.slice(i, i + insertBatch))
+        .execute();
     }
   }
 
   /** Records that a source's meetings were seen in a fetch, without touching their content. */
   async markFetched(sourceId: string, at: string): Promise<void> {
-    await this.db.updateTable('meetings').set({ last_fetched_at: at }).where('source_id', '=', sourceId).execute();
+    await this.db
+      .updateTable('meetings')
+      .set({ last_fetched_at: at })
+      .where('source_id', '=', sourceId)
+      .execute();
   }
 
   async findBySlug(slug: string): Promise<Meeting | undefined> {
-    const row = await this.db.selectFrom('meetings').selectAll().where('slug', '=', slug).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     return row === undefined ? undefined : fromRow(row);
   }
 
@@ -97,7 +113,16 @@ export class MeetingRepository {
 
 type MeetingData = Pick<
   Meeting,
-  'types' | 'languages' | 'focus' | 'schedule' | 'place' | 'online' | 'group' | 'notes' | 'contributions' | 'entity'
+  | 'types'
+  | 'languages'
+  | 'focus'
+  | 'schedule'
+  | 'place'
+  | 'online'
+  | 'group'
+  | 'notes'
+  | 'contributions'
+  | 'entity'
 > & { sourceUrl?: string; extra: Record<string, unknown> };
 
 function toRow({ meeting, contentHash }: StoredMeeting): MeetingsTable {
@@ -147,7 +172,12 @@ function fromRow(row: Selectable<MeetingsTable>): Meeting {
     status: row.status as MeetingStatus,
     timeZone: row.time_zone,
     ...data,
-    provenance: { sourceId: row.source_id, sourceSlug: row.source_slug, lastFetchedAt: row.last_fetched_at, extra },
+    provenance: {
+      sourceId: row.source_id,
+      sourceSlug: row.source_slug,
+      lastFetchedAt: row.last_fetched_at,
+      extra,
+    },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -6,7 +6,11 @@ import { getMeeting, listMeetings } from './list-meetings.js';
 import { presentMeeting } from './present-meeting.js';
 
 /** `GET /api/v1/meetings` and `GET /api/v1/meetings/:slug`. */
-export function registerMeetingRoutes(server: HttpServer, repos: Repositories, publicUrl: string): void {
+export function registerMeetingRoutes(
+  server: HttpServer,
+  repos: Repositories,
+  publicUrl: string,
+): void {
   server.get(
     '/api/v1/meetings',
     {
@@ -20,7 +24,10 @@ export function registerMeetingRoutes(server: HttpServer, repos: Repositories, p
           source: Type.Optional(Type.String({ maxLength: 63 })),
         }),
         response: {
-          200: Type.Object({ meetings: Type.Array(MeetingSchema), nextCursor: Type.Optional(Type.String()) }),
+          200: Type.Object({
+            meetings: Type.Array(MeetingSchema),
+            nextCursor: Type.Optional(Type.String()),
+          }),
           400: errorResponseSchema,
           404: errorResponseSchema,
         },
@@ -37,7 +44,9 @@ export function registerMeetingRoutes(server: HttpServer, repos: Repositories, p
       const meetings = page.meetings.map((m) =>
         presentMeeting(m, page.sourceNames.get(m.provenance.sourceId) ?? 'unknown', publicUrl),
       );
-      return page.nextCursor === undefined ? { meetings } : { meetings, nextCursor: page.nextCursor };
+      return page.nextCursor === undefined
+        ? { meetings }
+        : { meetings, nextCursor: page.nextCursor };
     },
   );
 

@@ -16,7 +16,10 @@ export const errorCatalogue = {
   PL_FEED_TOO_LARGE: { status: 413, message: 'The feed is larger than the size limit.' },
   PL_FEED_TIMEOUT: { status: 504, message: 'The feed did not arrive within the time limit.' },
   PL_FEED_HTTP_STATUS: { status: 502, message: 'The feed server answered with an error status.' },
-  PL_FEED_URL_REJECTED: { status: 400, message: 'Only https (or local http) feed URLs are fetched.' },
+  PL_FEED_URL_REJECTED: {
+    status: 400,
+    message: 'Only https (or local http) feed URLs are fetched.',
+  },
   PL_IMPORT_STRICT_FAILED: {
     status: 422,
     message: 'The feed has problems and strict mode imports nothing.',
@@ -56,24 +59,63 @@ export const feedProblemCatalogue = {
   PL_ROW_NOT_OBJECT: { severity: 'error', message: 'The row is not a JSON object.' },
   PL_MISSING_NAME: { severity: 'error', message: 'The meeting has no name.' },
   PL_MISSING_SLUG: { severity: 'error', message: 'The meeting has no slug.' },
-  PL_DUPLICATE_SLUG: { severity: 'error', message: 'Another row earlier in the feed has this slug.' },
+  PL_DUPLICATE_SLUG: {
+    severity: 'error',
+    message: 'Another row earlier in the feed has this slug.',
+  },
   PL_INVALID_DAY: { severity: 'error', message: 'The day is not a weekday (0-6, Sunday = 0).' },
   PL_INVALID_TIME: { severity: 'error', message: 'The time is not a time of day.' },
   PL_TOO_LONG: { severity: 'error', message: 'The text is longer than allowed.' },
-  PL_TEXT_TRUNCATED: { severity: 'warning', message: 'The text was longer than allowed and was dropped.' },
-  PL_INVALID_END_TIME: { severity: 'warning', message: 'The end time is not a time of day; one hour is assumed.' },
-  PL_MISSING_TIME: { severity: 'warning', message: 'A day without a time is read as "by appointment".' },
-  PL_UNKNOWN_TYPE: { severity: 'warning', message: 'The type is not in the program\'s vocabulary and was dropped.' },
+  PL_TEXT_TRUNCATED: {
+    severity: 'warning',
+    message: 'The text was longer than allowed and was dropped.',
+  },
+  PL_INVALID_END_TIME: {
+    severity: 'warning',
+    message: 'The end time is not a time of day; one hour is assumed.',
+  },
+  PL_MISSING_TIME: {
+    severity: 'warning',
+    message: 'A day without a time is read as "by appointment".',
+  },
+  PL_UNKNOWN_TYPE: {
+    severity: 'warning',
+    message: "The type is not in the program's vocabulary and was dropped.",
+  },
   PL_INVALID_TYPES: { severity: 'warning', message: 'Types must be a list of codes.' },
-  PL_INVALID_URL: { severity: 'warning', message: 'The link is not a valid web address and was dropped.' },
-  PL_UNSAFE_URL: { severity: 'warning', message: 'Only http and https links are kept; this one was dropped.' },
-  PL_INVALID_PHONE: { severity: 'warning', message: 'The phone number has too few digits and was dropped.' },
-  PL_INVALID_COORDINATES: { severity: 'warning', message: 'The coordinates are out of range and were dropped.' },
-  PL_INVALID_TIMEZONE: { severity: 'warning', message: 'The time zone is not an IANA zone; it was inferred instead.' },
-  PL_TIMEZONE_UNKNOWN: { severity: 'warning', message: 'No time zone could be inferred; UTC is assumed.' },
+  PL_INVALID_URL: {
+    severity: 'warning',
+    message: 'The link is not a valid web address and was dropped.',
+  },
+  PL_UNSAFE_URL: {
+    severity: 'warning',
+    message: 'Only http and https links are kept; this one was dropped.',
+  },
+  PL_INVALID_PHONE: {
+    severity: 'warning',
+    message: 'The phone number has too few digits and was dropped.',
+  },
+  PL_INVALID_COORDINATES: {
+    severity: 'warning',
+    message: 'The coordinates are out of range and were dropped.',
+  },
+  PL_INVALID_TIMEZONE: {
+    severity: 'warning',
+    message: 'The time zone is not an IANA zone; it was inferred instead.',
+  },
+  PL_TIMEZONE_UNKNOWN: {
+    severity: 'warning',
+    message: 'No time zone could be inferred; UTC is assumed.',
+  },
   PL_INVALID_DATE: { severity: 'warning', message: 'The date could not be read and was dropped.' },
-  PL_INVALID_FIELD: { severity: 'warning', message: 'The field has the wrong kind of value and was dropped.' },
-  PL_SCHEMA_MISMATCH: { severity: 'warning', message: 'The field does not match the published feed schema.' },
+  PL_INVALID_FIELD: {
+    severity: 'warning',
+    message: 'The field has the wrong kind of value and was dropped.',
+  },
+  PL_SCHEMA_MISMATCH: {
+    severity: 'warning',
+    message: 'The field does not match the published feed schema.',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; message: string }>;
 
 export type FeedProblemCode = keyof typeof feedProblemCatalogue;

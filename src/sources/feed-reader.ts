@@ -16,7 +16,10 @@ export interface FeedText {
 }
 
 /** Reads a feed from a local file or an https URL, within a size limit and a time limit. */
-export async function readFeedLocation(location: string, limits: FeedReadLimits): Promise<FeedText> {
+export async function readFeedLocation(
+  location: string,
+  limits: FeedReadLimits,
+): Promise<FeedText> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return readFeedUrl(location, limits);
   return readFeedFile(location, limits.maxBytes);
 }
@@ -28,7 +31,10 @@ async function readFeedFile(path: string, maxBytes: number): Promise<FeedText> {
     if (!info.isFile()) throw new Error('not a regular file');
     size = info.size;
   } catch (error) {
-    throw new PorchlightError('PL_FEED_UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`);
+    throw new PorchlightError(
+      'PL_FEED_UNREADABLE',
+      `Cannot read ${path}: ${(error as Error).message}`,
+    );
   }
   if (size > maxBytes) throw tooLarge(size, maxBytes);
   // Read through a handle so a file that grows after stat still cannot exceed the limit.
@@ -56,7 +62,10 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
     throw new PorchlightError('PL_FEED_URL_REJECTED', `Not a valid URL: ${location}`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new PorchlightError('PL_FEED_URL_REJECTED', `Only https URLs are fetched (got ${url.protocol}).`);
+    throw new PorchlightError(
+      'PL_FEED_URL_REJECTED',
+      `Only https URLs are fetched (got ${url.protocol}).`,
+    );
   }
   const fetcher = limits.fetcher ?? fetch;
   const controller = new AbortController();
@@ -68,14 +77,17 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
       headers: { accept: 'application/json', 'user-agent': 'Porchlight feed reader' },
     });
     if (!response.ok) {
-      throw new PorchlightError('PL_FEED_HTTP_STATUS', `The feed server answered ${response.status} ${response.statusText}.`);
+      throw new PorchlightError(
+        'PL_FEED_HTTP_STATUS',
+        `The feed server answered ${response.status} ${response.statusText}.`,
+      );
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxBytes) throw tooLarge(declared, limits.maxBytes);
     const chunks: Uint8Array[] = [];
     let bytes = 0;
     if (response.body !== null) {
-      for await (const chunk of response.body) {
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
         bytes += chunk.byteLength;
         if (bytes > limits.maxBytes) {
           controller.abort();
@@ -88,9 +100,15 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
   } catch (error) {
     if (error instanceof PorchlightError) throw error;
     if (controller.signal.aborted) {
-      throw new PorchlightError('PL_FEED_TIMEOUT', `The feed did not arrive within ${limits.timeoutMs} ms.`);
+      throw new PorchlightError(
+        'PL_FEED_TIMEOUT',
+        `The feed did not arrive within ${limits.timeoutMs} ms.`,
+      );
     }
-    throw new PorchlightError('PL_FEED_UNREADABLE', `Cannot fetch ${url.origin}: ${(error as Error).message}`);
+    throw new PorchlightError(
+      'PL_FEED_UNREADABLE',
+      `Cannot fetch ${url.origin}: ${(error as Error).message}`,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -46,7 +46,8 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
 
   let drafts: MeetingDraft[];
   try {
-    const rows = request.rows ?? parseFeedText((await readFeedLocation(request.location, deps.limits)).text);
+    const rows =
+      request.rows ?? parseFeedText((await readFeedLocation(request.location, deps.limits)).text);
     const reading = readMeetingGuideFeed(rows, {
       program: getProgram(source.program)!,
       sourceId: source.id,
@@ -57,20 +58,29 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
     summariseProblems(report, reading.problems, reading.rowCount, drafts.length);
   } catch (error) {
     if (!isPorchlightError(error)) throw error;
-    return finish(deps, source, { ...report, outcome: 'failed', error: { code: error.code, message: error.message } });
+    return finish(deps, source, {
+      ...report,
+      outcome: 'failed',
+      error: { code: error.code, message: error.message },
+    });
   }
 
   if (request.strict === true && report.errorCount > 0) {
     return finish(deps, source, {
       ...report,
       outcome: 'rejected',
-      error: { code: 'PL_IMPORT_STRICT_FAILED', message: `${report.errorCount} rows have errors; strict mode imports nothing.` },
+      error: {
+        code: 'PL_IMPORT_STRICT_FAILED',
+        message: `${report.errorCount} rows have errors; strict mode imports nothing.`,
+      },
     });
   }
 
   const now = deps.clock.now().toISOString();
   const revision = await deps.repos.transaction(async (repos) => {
-    const existing = new Map((await repos.meetings.keysForSource(source.id)).map((k) => [k.sourceSlug, k]));
+    const existing = new Map(
+      (await repos.meetings.keysForSource(source.id)).map((k) => [k.sourceSlug, k]),
+    );
     // Loaded once, on the first new meeting: a refresh with no new meetings never reads it.
     let taken: Set<string> | undefined;
     const inserts: StoredMeeting[] = [];
@@ -85,12 +95,21 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
           continue;
         }
         // createdAt is never rewritten by an update, so its value here is not used.
-        updates.push({ meeting: { ...draft, id: key.id, slug: key.slug, createdAt: now, updatedAt: now }, contentHash });
+        updates.push({
+          meeting: { ...draft, id: key.id, slug: key.slug, createdAt: now, updatedAt: now },
+          contentHash,
+        });
       } else {
         taken ??= await repos.meetings.slugsInUse();
         const slug = chooseSlug(draft.provenance.sourceSlug, draft.name, taken);
         taken.add(slug);
-        const meeting: Meeting = { ...draft, id: randomUUID(), slug, createdAt: now, updatedAt: now };
+        const meeting: Meeting = {
+          ...draft,
+          id: randomUUID(),
+          slug,
+          createdAt: now,
+          updatedAt: now,
+        };
         inserts.push({ meeting, contentHash });
       }
     }
@@ -112,7 +131,11 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
   return report;
 }
 
-async function findOrCreateSource(deps: ImportDeps, request: ImportRequest, now: string): Promise<Source> {
+async function findOrCreateSource(
+  deps: ImportDeps,
+  request: ImportRequest,
+  now: string,
+): Promise<Source> {
   if (!isValidSourceName(request.source)) {
     throw new PorchlightError(
       'PL_INVALID_SOURCE_NAME',
@@ -125,13 +148,20 @@ async function findOrCreateSource(deps: ImportDeps, request: ImportRequest, now:
   let timeZone: string | undefined;
   if (request.timeZone !== undefined) {
     timeZone = canonicalTimeZone(request.timeZone);
-    if (timeZone === undefined) throw new PorchlightError('PL_INVALID_QUERY', `"${request.timeZone}" is not an IANA time zone.`);
+    if (timeZone === undefined)
+      throw new PorchlightError(
+        'PL_INVALID_QUERY',
+        `"${request.timeZone}" is not an IANA time zone.`,
+      );
   }
   const existing = await deps.repos.sources.findByName(request.source);
   if (existing !== undefined) {
     const program = request.program ?? existing.program;
     const defaultTimeZone = timeZone ?? existing.defaultTimeZone;
-    const changed = program !== existing.program || request.location !== existing.location || defaultTimeZone !== existing.defaultTimeZone;
+    const changed =
+      program !== existing.program ||
+      request.location !== existing.location ||
+      defaultTimeZone !== existing.defaultTimeZone;
     if (changed) {
       await deps.repos.sources.updateSettings(existing.id, {
         program,
@@ -139,7 +169,12 @@ async function findOrCreateSource(deps: ImportDeps, request: ImportRequest, now:
         ...(defaultTimeZone !== undefined ? { defaultTimeZone } : {}),
       });
     }
-    return { ...existing, program, location: request.location, ...(defaultTimeZone !== undefined ? { defaultTimeZone } : {}) };
+    return {
+      ...existing,
+      program,
+      location: request.location,
+      ...(defaultTimeZone !== undefined ? { defaultTimeZone } : {}),
+    };
   }
   const source: Source = {
     id: randomUUID(),
@@ -174,7 +209,12 @@ function emptyReport(source: Source, request: ImportRequest, startedAt: string):
   };
 }
 
-function summariseProblems(report: ImportReport, problems: FeedProblem[], rowCount: number, accepted: number): void {
+function summariseProblems(
+  report: ImportReport,
+  problems: FeedProblem[],
+  rowCount: number,
+  accepted: number,
+): void {
   report.rowCount = rowCount;
   report.skipped = rowCount - accepted;
   report.errorCount = problems.filter((p) => p.severity === 'error').length;
@@ -182,7 +222,11 @@ function summariseProblems(report: ImportReport, problems: FeedProblem[], rowCou
   report.problems = problems.slice(0, maxReportedProblems);
 }
 
-async function finish(deps: ImportDeps, source: Source, report: ImportReport): Promise<ImportReport> {
+async function finish(
+  deps: ImportDeps,
+  source: Source,
+  report: ImportReport,
+): Promise<ImportReport> {
   const done = { ...report, finishedAt: deps.clock.now().toISOString() };
   await deps.repos.sources.recordImport(source.id, done);
   return done;
@@ -191,5 +235,7 @@ async function finish(deps: ImportDeps, source: Source, report: ImportReport): P
 /** A fingerprint of what the feed said about a meeting; the fetch time is not part of it. */
 export function hashDraft(draft: MeetingDraft): string {
   const { lastFetchedAt: _fetched, ...provenance } = draft.provenance;
-  return createHash('sha1').update(JSON.stringify({ ...draft, provenance })).digest('base64url');
+  return createHash('sha1')
+    .update(JSON.stringify({ ...draft, provenance }))
+    .digest('base64url');
 }

@@ -7,7 +7,11 @@ export class SourceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async findByName(name: string): Promise<Source | undefined> {
-    const row = await this.db.selectFrom('sources').selectAll().where('name', '=', name).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('name', '=', name)
+      .executeTakeFirst();
     return row === undefined ? undefined : fromRow(row);
   }
 
@@ -33,10 +37,17 @@ export class SourceRepository {
       .execute();
   }
 
-  async updateSettings(id: string, settings: { program: string; location: string; defaultTimeZone?: string }): Promise<void> {
+  async updateSettings(
+    id: string,
+    settings: { program: string; location: string; defaultTimeZone?: string },
+  ): Promise<void> {
     await this.db
       .updateTable('sources')
-      .set({ program: settings.program, location: settings.location, default_time_zone: settings.defaultTimeZone ?? null })
+      .set({
+        program: settings.program,
+        location: settings.location,
+        default_time_zone: settings.defaultTimeZone ?? null,
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -44,7 +55,8 @@ export class SourceRepository {
   /** Stores the report of the latest import; `applied` also moves the last-import time. */
   async recordImport(id: string, report: ImportReport): Promise<void> {
     const changes: Partial<SourcesTable> = { last_report: JSON.stringify(report) };
-    if (report.outcome === 'applied' || report.outcome === 'unchanged') changes.last_import_at = report.finishedAt;
+    if (report.outcome === 'applied' || report.outcome === 'unchanged')
+      changes.last_import_at = report.finishedAt;
     await this.db.updateTable('sources').set(changes).where('id', '=', id).execute();
   }
 }

@@ -75,7 +75,11 @@ export function registerSourceRoutes(server: HttpServer, repos: Repositories): v
     },
     async (request) => {
       const source = await repos.sources.findByName(request.params.name);
-      if (source === undefined) throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${request.params.name}".`);
+      if (source === undefined)
+        throw new PorchlightError(
+          'PL_SOURCE_NOT_FOUND',
+          `No source is called "${request.params.name}".`,
+        );
       return present(source);
     },
   );

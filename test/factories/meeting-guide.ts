@@ -35,7 +35,10 @@ export function mgOnlineRow(overrides: Record<string, unknown> = {}): Record<str
 }
 
 /** The reading context for a program (AA by default). */
-export function feedContext(programId = 'aa', overrides: Partial<FeedContext> = {}): FeedContext & { program: Program } {
+export function feedContext(
+  programId = 'aa',
+  overrides: Partial<FeedContext> = {},
+): FeedContext & { program: Program } {
   return {
     program: getProgram(programId)!,
     sourceId: 'source-1',

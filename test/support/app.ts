@@ -4,8 +4,14 @@ import { loadConfig, type ConfigOverrides } from '../../src/platform/config.js';
 import { isolatedUrl } from './databases.js';
 
 /** An app on an in-memory database (or the given URL), quiet, without demo data unless asked. */
-export async function createTestApp(overrides: ConfigOverrides = {}, ports: AppPorts = {}): Promise<App> {
+export async function createTestApp(
+  overrides: ConfigOverrides = {},
+  ports: AppPorts = {},
+): Promise<App> {
   const databaseUrl = await isolatedUrl(overrides.databaseUrl ?? 'sqlite::memory:');
-  const config = loadConfig({}, { demo: false, publicUrl: 'https://meetings.example.org', ...overrides, databaseUrl });
+  const config = loadConfig(
+    {},
+    { demo: false, publicUrl: 'https://meetings.example.org', ...overrides, databaseUrl },
+  );
   return createApp(config, { logger: pino({ level: 'silent' }), ...ports });
 }

@@ -4,7 +4,10 @@ import type { Repositories } from '../../repositories.js';
 import { writeMeetingGuideRows, type MeetingGuideRow, type WriteOptions } from './write-row.js';
 
 /** Every stored meeting as Meeting Guide rows, ordered by slug so the output is stable. */
-export async function exportMeetingGuideFeed(repos: Repositories, options: WriteOptions): Promise<MeetingGuideRow[]> {
+export async function exportMeetingGuideFeed(
+  repos: Repositories,
+  options: WriteOptions,
+): Promise<MeetingGuideRow[]> {
   const meetings = await repos.meetings.all();
   return meetings.flatMap((meeting) => writeMeetingGuideRows(meeting, options));
 }

@@ -8,8 +8,10 @@ import { Type } from 'typebox';
  * `porchlight validate` command applies both.
  */
 const text = (description: string, maxLength = 10_000) => Type.String({ description, maxLength });
-const optionalText = (description: string, maxLength?: number) => Type.Optional(text(description, maxLength));
-const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const optionalText = (description: string, maxLength?: number) =>
+  Type.Optional(text(description, maxLength));
+const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 const Day = Type.Union([
   Type.Integer({ minimum: 0, maximum: 6 }),
@@ -18,15 +20,23 @@ const Day = Type.Union([
 
 const Time = Type.String({
   description: 'Local start time, 24-hour HH:MM (seconds and 12-hour forms are tolerated)',
-  pattern: '^(([01]?\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?|(0?[1-9]|1[0-2])(:[0-5]\\d)?\\s*[AaPp]\\.?[Mm]\\.?)$',
+  pattern:
+    '^(([01]?\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?|(0?[1-9]|1[0-2])(:[0-5]\\d)?\\s*[AaPp]\\.?[Mm]\\.?)$',
 });
 
-const Link = Type.String({ description: 'An http or https URL', pattern: '^https?://', maxLength: 2048 });
+const Link = Type.String({
+  description: 'An http or https URL',
+  pattern: '^https?://',
+  maxLength: 2048,
+});
 
 export const MeetingGuideRowSchema = Type.Object(
   {
     name: text('Meeting name', 200),
-    slug: Type.Union([text('Unique, stable identifier of the meeting in this feed', 200), Type.Integer()]),
+    slug: Type.Union([
+      text('Unique, stable identifier of the meeting in this feed', 200),
+      Type.Integer(),
+    ]),
     day: Type.Optional(
       Type.Union([Day, Type.Array(Day, { minItems: 1, maxItems: 7 }), Type.Null()], {
         description: '0 = Sunday ... 6 = Saturday, or a list of them; absent = by appointment',
@@ -35,7 +45,9 @@ export const MeetingGuideRowSchema = Type.Object(
     time: Type.Optional(Type.Union([Time, Type.Null()])),
     end_time: Type.Optional(Type.Union([Time, Type.Null()])),
     timezone: optionalText('IANA time zone, e.g. America/New_York', 100),
-    types: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { description: 'Meeting type codes' })),
+    types: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), { description: 'Meeting type codes' }),
+    ),
     notes: Type.Optional(nullable(text('Notes about the meeting'))),
     updated: optionalText('When the meeting last changed, YYYY-MM-DD HH:MM:SS', 40),
     url: Type.Optional(Link),
@@ -52,14 +64,30 @@ export const MeetingGuideRowSchema = Type.Object(
         description: '"yes" when the address names only an area (typical of online meetings)',
       }),
     ),
-    latitude: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' })])),
-    longitude: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' })])),
+    latitude: Type.Optional(
+      Type.Union([
+        Type.Number({ minimum: -90, maximum: 90 }),
+        Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' }),
+      ]),
+    ),
+    longitude: Type.Optional(
+      Type.Union([
+        Type.Number({ minimum: -180, maximum: 180 }),
+        Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' }),
+      ]),
+    ),
     region: Type.Optional(nullable(text('Region', 500))),
     sub_region: optionalText('Sub-region', 500),
-    regions: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { description: 'Region path, widest first' })),
+    regions: Type.Optional(
+      Type.Array(Type.String({ maxLength: 500 }), { description: 'Region path, widest first' }),
+    ),
     conference_url: Type.Optional(Type.Union([Link, Type.Null()])),
-    conference_url_notes: Type.Optional(nullable(text('Meeting id, passcode and other joining notes'))),
-    conference_phone: Type.Optional(nullable(text('Dial-in number; commas are pauses before access codes', 500))),
+    conference_url_notes: Type.Optional(
+      nullable(text('Meeting id, passcode and other joining notes')),
+    ),
+    conference_phone: Type.Optional(
+      nullable(text('Dial-in number; commas are pauses before access codes', 500)),
+    ),
     conference_phone_notes: Type.Optional(nullable(text('Dial-in notes'))),
     group: Type.Optional(nullable(text('Group name', 500))),
     group_id: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Integer()])),
@@ -73,7 +101,8 @@ export const MeetingGuideRowSchema = Type.Object(
     square: optionalText('Square cash tag for contributions', 500),
     attendance_option: Type.Optional(
       Type.Enum(['in_person', 'online', 'hybrid', 'inactive'] as const, {
-        description: 'Derived by TSML; readers derive it again from types, address and conference fields',
+        description:
+          'Derived by TSML; readers derive it again from types, address and conference fields',
       }),
     ),
     entity: optionalText('The service entity publishing the feed', 500),

@@ -23,11 +23,17 @@ export function parseFeedText(text: string): unknown[] {
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new PorchlightError('PL_FEED_NOT_JSON', `The feed is not valid JSON: ${(error as Error).message}`);
+    throw new PorchlightError(
+      'PL_FEED_NOT_JSON',
+      `The feed is not valid JSON: ${(error as Error).message}`,
+    );
   }
   if (!Array.isArray(data)) {
     const kind = data === null ? 'null' : typeof data;
-    throw new PorchlightError('PL_FEED_NOT_ARRAY', `The feed must be a JSON array of meetings, got ${kind}.`);
+    throw new PorchlightError(
+      'PL_FEED_NOT_ARRAY',
+      `The feed must be a JSON array of meetings, got ${kind}.`,
+    );
   }
   return data;
 }

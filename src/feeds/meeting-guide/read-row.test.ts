@@ -15,7 +15,9 @@ describe('readMeetingGuideRow: when', () => {
   it('reads a day given as a numeric string, a name, or a list', () => {
     expect(read(mgRow({ day: '1' })).draft?.schedule[0]).toMatchObject({ day: 1 });
     expect(read(mgRow({ day: 'Saturday' })).draft?.schedule[0]).toMatchObject({ day: 6 });
-    const days = read(mgRow({ day: [1, 3, 5] })).draft?.schedule.map((r) => (r.kind === 'weekly' ? r.day : null));
+    const days = read(mgRow({ day: [1, 3, 5] })).draft?.schedule.map((r) =>
+      r.kind === 'weekly' ? r.day : null,
+    );
     expect(days).toEqual([1, 3, 5]);
   });
 
@@ -25,10 +27,14 @@ describe('readMeetingGuideRow: when', () => {
   });
 
   it('assumes one hour when there is no end time, and warns on an unreadable one', () => {
-    expect(read(mgRow({ end_time: undefined })).draft?.schedule[0]).toMatchObject({ durationMinutes: 60 });
+    expect(read(mgRow({ end_time: undefined })).draft?.schedule[0]).toMatchObject({
+      durationMinutes: 60,
+    });
     const reading = read(mgRow({ end_time: 'late' }));
     expect(reading.draft?.schedule[0]).toMatchObject({ durationMinutes: 60 });
-    expect(reading.problems).toMatchObject([{ code: 'PL_INVALID_END_TIME', field: 'end_time', severity: 'warning' }]);
+    expect(reading.problems).toMatchObject([
+      { code: 'PL_INVALID_END_TIME', field: 'end_time', severity: 'warning' },
+    ]);
   });
 
   it('reads a row without a day as by appointment', () => {
@@ -41,7 +47,13 @@ describe('readMeetingGuideRow: when', () => {
     for (const day of [7, -1, 'Funday', 2.5, { d: 1 }]) {
       const reading = read(mgRow({ day }));
       expect(reading.draft).toBeUndefined();
-      expect(reading.problems[0]).toMatchObject({ index: 0, slug: 'greenfield-big-book', field: 'day', code: 'PL_INVALID_DAY', severity: 'error' });
+      expect(reading.problems[0]).toMatchObject({
+        index: 0,
+        slug: 'greenfield-big-book',
+        field: 'day',
+        code: 'PL_INVALID_DAY',
+        severity: 'error',
+      });
     }
     for (const time of ['25:00', '19:75', 'evening', 1900]) {
       expect(codes(mgRow({ time }))).toContain('PL_INVALID_TIME');
@@ -69,7 +81,9 @@ describe('readMeetingGuideRow: what', () => {
   it('drops an unknown type with a warning and keeps the meeting', () => {
     const reading = read(mgRow({ types: ['O', 'ZZZ'] }));
     expect(reading.draft!.types).toEqual(['O']);
-    expect(reading.problems).toMatchObject([{ code: 'PL_UNKNOWN_TYPE', field: 'types', severity: 'warning' }]);
+    expect(reading.problems).toMatchObject([
+      { code: 'PL_UNKNOWN_TYPE', field: 'types', severity: 'warning' },
+    ]);
   });
 });
 
@@ -86,28 +100,45 @@ describe('readMeetingGuideRow: attendance and status, as the Meeting Guide clien
   });
 
   it('a link with an exact address is hybrid; a dial-in alone also counts', () => {
-    expect(read(mgRow({ conference_url: 'https://meet.google.com/abc-defg-hij' })).draft).toMatchObject({ attendance: 'hybrid' });
-    const phone = read(mgRow({ formatted_address: 'Colrain, MA, USA', conference_phone: '+1 646 558 8656,,85551234567#' })).draft!;
+    expect(
+      read(mgRow({ conference_url: 'https://meet.google.com/abc-defg-hij' })).draft,
+    ).toMatchObject({ attendance: 'hybrid' });
+    const phone = read(
+      mgRow({
+        formatted_address: 'Colrain, MA, USA',
+        conference_phone: '+1 646 558 8656,,85551234567#',
+      }),
+    ).draft!;
     expect(phone).toMatchObject({ attendance: 'online', status: 'active' });
     expect(phone.online.phone).toBe('+16465588656,,85551234567#');
   });
 
   it('TC closes the room: online if there is a link, else temporarily closed', () => {
-    expect(read(mgRow({ types: ['O', 'TC'], conference_url: 'https://zoom.us/j/1234567' })).draft).toMatchObject({
+    expect(
+      read(mgRow({ types: ['O', 'TC'], conference_url: 'https://zoom.us/j/1234567' })).draft,
+    ).toMatchObject({
       attendance: 'online',
       status: 'active',
       types: ['O'],
     });
-    expect(read(mgRow({ types: ['TC'] })).draft).toMatchObject({ attendance: 'in_person', status: 'temporarily_closed' });
+    expect(read(mgRow({ types: ['TC'] })).draft).toMatchObject({
+      attendance: 'in_person',
+      status: 'temporarily_closed',
+    });
   });
 
   it('no room and no link means nobody can attend: inactive', () => {
-    expect(read(mgRow({ formatted_address: 'Greenfield, MA, USA' })).draft).toMatchObject({ status: 'inactive' });
+    expect(read(mgRow({ formatted_address: 'Greenfield, MA, USA' })).draft).toMatchObject({
+      status: 'inactive',
+    });
   });
 
   it('honours an explicit approximate flag over the address shape', () => {
     expect(read(mgRow({ approximate: 'yes' })).draft!.place.approximate).toBe(true);
-    expect(read(mgRow({ formatted_address: 'Main St, Colrain, MA', approximate: 'no' })).draft!.place.approximate).toBe(false);
+    expect(
+      read(mgRow({ formatted_address: 'Main St, Colrain, MA', approximate: 'no' })).draft!.place
+        .approximate,
+    ).toBe(false);
   });
 });
 
@@ -124,21 +155,35 @@ describe('readMeetingGuideRow: where', () => {
 
   it('builds the formatted address from parts', () => {
     const place = read(
-      mgRow({ formatted_address: undefined, address: '16 Court Sq', city: 'Greenfield', state: 'MA', postal_code: '01301', country: 'US' }),
+      mgRow({
+        formatted_address: undefined,
+        address: '16 Court Sq',
+        city: 'Greenfield',
+        state: 'MA',
+        postal_code: '01301',
+        country: 'US',
+      }),
     ).draft!.place;
     expect(place.formattedAddress).toBe('16 Court Sq, Greenfield, MA 01301, US');
     expect(place.approximate).toBe(false);
   });
 
   it('reads a whole address written into `address`', () => {
-    const place = read(mgRow({ formatted_address: undefined, address: '8318 104 St, Edmonton, Alberta, T6E 4E8, Canada' })).draft!.place;
+    const place = read(
+      mgRow({
+        formatted_address: undefined,
+        address: '8318 104 St, Edmonton, Alberta, T6E 4E8, Canada',
+      }),
+    ).draft!.place;
     expect(place.formattedAddress).toBe('8318 104 St, Edmonton, Alberta, T6E 4E8, Canada');
     expect(place.address.city).toBe('Edmonton');
   });
 
   it('infers the time zone from coordinates and honours a given one', () => {
     expect(read(mgRow()).draft!.timeZone).toBe('America/New_York');
-    expect(read(mgRow({ latitude: 53.52, longitude: -113.5 })).draft!.timeZone).toBe('America/Edmonton');
+    expect(read(mgRow({ latitude: 53.52, longitude: -113.5 })).draft!.timeZone).toBe(
+      'America/Edmonton',
+    );
     expect(read(mgRow({ timezone: 'america/chicago' })).draft!.timeZone).toBe('America/Chicago');
     const bad = read(mgRow({ timezone: 'Mars/Olympus' }));
     expect(bad.draft!.timeZone).toBe('America/New_York');
@@ -159,7 +204,11 @@ describe('readMeetingGuideRow: where', () => {
 
 describe('readMeetingGuideRow: untrusted text', () => {
   it('drops javascript: and other non-http links with a warning', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+    ]) {
       const reading = read(mgRow({ conference_url: url, website: url }));
       expect(reading.draft!.online.url).toBeUndefined();
       expect(reading.draft!.group.website).toBeUndefined();
@@ -186,7 +235,9 @@ describe('readMeetingGuideRow: untrusted text', () => {
   });
 
   it('keeps script payloads as inert text (escaping is the presenter’s job)', () => {
-    const draft = read(mgRow({ name: '<script>alert(1)</script>', notes: '<img src=x onerror=alert(1)>' })).draft!;
+    const draft = read(
+      mgRow({ name: '<script>alert(1)</script>', notes: '<img src=x onerror=alert(1)>' }),
+    ).draft!;
     expect(draft.name).toBe('<script>alert(1)</script>');
   });
 });
@@ -205,14 +256,23 @@ describe('readMeetingGuideRow: group, money, entity and provenance', () => {
         entity_url: 'https://intergroup.example.org',
       }),
     ).draft!;
-    expect(draft.group).toMatchObject({ name: 'Big Book Group', sourceId: '77', contactsPublic: true });
+    expect(draft.group).toMatchObject({
+      name: 'Big Book Group',
+      sourceId: '77',
+      contactsPublic: true,
+    });
     expect(draft.group.contacts).toEqual([{ name: 'Sam R.', email: 'sam@example.org' }]);
     expect(draft.contributions).toEqual([{ kind: 'venmo', value: '@bigbook' }]);
-    expect(draft.entity).toEqual({ name: 'Franklin County Intergroup', url: 'https://intergroup.example.org/' });
+    expect(draft.entity).toEqual({
+      name: 'Franklin County Intergroup',
+      url: 'https://intergroup.example.org/',
+    });
   });
 
   it('keeps unknown fields as provenance and drops the editor’s email', () => {
-    const draft = read(mgRow({ id: 64769, custom_field: 'x', author: 'editor@example.org', edit_url: 'https://x' })).draft!;
+    const draft = read(
+      mgRow({ id: 64769, custom_field: 'x', author: 'editor@example.org', edit_url: 'https://x' }),
+    ).draft!;
     expect(draft.provenance.extra).toEqual({ id: 64769, custom_field: 'x' });
     expect(JSON.stringify(draft)).not.toContain('editor@example.org');
     expect(draft.provenance.sourceUpdatedAt).toBe('2026-10-03T18:22:10Z');

@@ -1,4 +1,8 @@
-import { feedProblemCatalogue, type FeedProblem, type FeedProblemCode } from '../../platform/errors.js';
+import {
+  feedProblemCatalogue,
+  type FeedProblem,
+  type FeedProblemCode,
+} from '../../platform/errors.js';
 import { formatAddress, looksApproximate, splitFormattedAddress } from '../../meetings/address.js';
 import { parseClockTime, formatClockTime } from '../../meetings/clock-time.js';
 import { checkWebLink, cleanDialString, conferenceProvider } from '../../meetings/links.js';
@@ -30,17 +34,69 @@ export const defaultDurationMinutes = 60;
 
 /** Fields we read, or drop on purpose; everything else is kept verbatim as provenance. */
 const consumedFields = new Set([
-  'name', 'slug', 'day', 'time', 'end_time', 'types', 'notes', 'updated', 'url', 'timezone',
-  'location', 'location_notes', 'formatted_address', 'address', 'city', 'state', 'postal_code',
-  'country', 'approximate', 'latitude', 'longitude', 'region', 'regions', 'sub_region',
-  'conference_url', 'conference_url_notes', 'conference_phone', 'conference_phone_notes',
-  'group', 'group_id', 'group_notes', 'district', 'email', 'phone', 'website', 'venmo', 'paypal',
-  'square', 'cashapp', 'zelle', 'contribution_url', 'entity', 'entity_email', 'entity_phone',
-  'entity_url', 'entity_location', 'entity_logo', 'attendance_option', 'wheelchair',
-  'contact_1_name', 'contact_1_email', 'contact_1_phone', 'contact_2_name', 'contact_2_email',
-  'contact_2_phone', 'contact_3_name', 'contact_3_email', 'contact_3_phone',
+  'name',
+  'slug',
+  'day',
+  'time',
+  'end_time',
+  'types',
+  'notes',
+  'updated',
+  'url',
+  'timezone',
+  'location',
+  'location_notes',
+  'formatted_address',
+  'address',
+  'city',
+  'state',
+  'postal_code',
+  'country',
+  'approximate',
+  'latitude',
+  'longitude',
+  'region',
+  'regions',
+  'sub_region',
+  'conference_url',
+  'conference_url_notes',
+  'conference_phone',
+  'conference_phone_notes',
+  'group',
+  'group_id',
+  'group_notes',
+  'district',
+  'email',
+  'phone',
+  'website',
+  'venmo',
+  'paypal',
+  'square',
+  'cashapp',
+  'zelle',
+  'contribution_url',
+  'entity',
+  'entity_email',
+  'entity_phone',
+  'entity_url',
+  'entity_location',
+  'entity_logo',
+  'attendance_option',
+  'wheelchair',
+  'contact_1_name',
+  'contact_1_email',
+  'contact_1_phone',
+  'contact_2_name',
+  'contact_2_email',
+  'contact_2_phone',
+  'contact_3_name',
+  'contact_3_email',
+  'contact_3_phone',
   // Presentation or back-office fields of the publishing site, and the editor's personal email.
-  'time_formatted', 'edit_url', 'author', 'location_url',
+  'time_formatted',
+  'edit_url',
+  'author',
+  'location_url',
 ]);
 
 export interface RowContext {
@@ -104,7 +160,8 @@ export function readMeetingGuideRow(raw: unknown, index: number, ctx: RowContext
     report('slug', 'PL_TOO_LONG', `${slug.length} characters; at most ${textLimits.slug}`);
     fatal = true;
   }
-  const rawName = typeof row.name === 'string' || typeof row.name === 'number' ? String(row.name).trim() : '';
+  const rawName =
+    typeof row.name === 'string' || typeof row.name === 'number' ? String(row.name).trim() : '';
   if (rawName === '') {
     report('name', 'PL_MISSING_NAME');
     fatal = true;
@@ -165,7 +222,8 @@ export function readMeetingGuideRow(raw: unknown, index: number, ctx: RowContext
 
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (!consumedFields.has(key) && value !== null && value !== undefined && value !== '') extra[key] = value;
+    if (!consumedFields.has(key) && value !== null && value !== undefined && value !== '')
+      extra[key] = value;
   }
 
   if (fatal || slug === undefined || schedule === undefined) {
@@ -213,10 +271,16 @@ type LinkReader = (field: string) => string | undefined;
 
 function readSchedule(row: Record<string, unknown>, report: Report): Recurrence[] | undefined {
   const dayValue = row.day;
-  const hasDay = dayValue !== undefined && dayValue !== null && dayValue !== '' &&
+  const hasDay =
+    dayValue !== undefined &&
+    dayValue !== null &&
+    dayValue !== '' &&
     !(Array.isArray(dayValue) && dayValue.length === 0);
   const timeValue = row.time;
-  const hasTime = typeof timeValue === 'string' ? timeValue.trim() !== '' : timeValue !== undefined && timeValue !== null;
+  const hasTime =
+    typeof timeValue === 'string'
+      ? timeValue.trim() !== ''
+      : timeValue !== undefined && timeValue !== null;
 
   if (!hasDay) {
     // No day: by appointment, whatever the time says (the Meeting Guide rule).
@@ -258,7 +322,12 @@ interface TypeReading {
 }
 
 function readTypes(value: unknown, program: Program, report: Report): TypeReading {
-  const reading: TypeReading = { codes: [], languages: [], temporarilyClosed: false, wheelchair: false };
+  const reading: TypeReading = {
+    codes: [],
+    languages: [],
+    temporarilyClosed: false,
+    wheelchair: false,
+  };
   if (value === undefined || value === null || value === '') return reading;
   const items = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(items)) {
@@ -275,7 +344,8 @@ function readTypes(value: unknown, program: Program, report: Report): TypeReadin
     if (item.trim().toUpperCase() === 'ONL') continue;
     const code = resolveTypeCode(program, item.trim());
     const def = code === undefined ? undefined : program.types.get(code);
-    const language = def?.language ?? (code === undefined ? languageFromMeetingGuideCode(item.trim()) : undefined);
+    const language =
+      def?.language ?? (code === undefined ? languageFromMeetingGuideCode(item.trim()) : undefined);
     if (language !== undefined) {
       if (!reading.languages.includes(language)) reading.languages.push(language);
       continue;
@@ -303,7 +373,12 @@ function readPlace(row: Record<string, unknown>, text: TextReader, report: Repor
   const street = text('address', textLimits.short);
   const city = text('city', textLimits.short);
   // Some feeds put the whole address in `address` ("8318 104 St, Edmonton, Alberta, ...").
-  if (formatted === undefined && street !== undefined && city === undefined && street.includes(',')) {
+  if (
+    formatted === undefined &&
+    street !== undefined &&
+    city === undefined &&
+    street.includes(',')
+  ) {
     formatted = street;
   } else {
     setIf(address, 'street', street);
@@ -312,7 +387,12 @@ function readPlace(row: Record<string, unknown>, text: TextReader, report: Repor
     setIf(address, 'postalCode', text('postal_code', textLimits.short));
     setIf(address, 'country', text('country', textLimits.short));
   }
-  const parts = Object.keys(address).length > 0 ? address : formatted !== undefined ? splitFormattedAddress(formatted) : {};
+  const parts =
+    Object.keys(address).length > 0
+      ? address
+      : formatted !== undefined
+        ? splitFormattedAddress(formatted)
+        : {};
   formatted ??= formatAddress(parts);
 
   const place: Place = {
@@ -331,7 +411,11 @@ function readPlace(row: Record<string, unknown>, text: TextReader, report: Repor
       place.latitude = lat;
       place.longitude = lng;
     } else {
-      report('latitude', 'PL_INVALID_COORDINATES', `${String(row.latitude)}, ${String(row.longitude)}`);
+      report(
+        'latitude',
+        'PL_INVALID_COORDINATES',
+        `${String(row.latitude)}, ${String(row.longitude)}`,
+      );
     }
   }
   return place;
@@ -355,7 +439,12 @@ function readRegions(row: Record<string, unknown>, text: TextReader): string[] {
   );
 }
 
-function readGroup(row: Record<string, unknown>, text: TextReader, link: LinkReader, report: Report): Group {
+function readGroup(
+  row: Record<string, unknown>,
+  text: TextReader,
+  link: LinkReader,
+  report: Report,
+): Group {
   const contacts: Contact[] = [];
   for (const n of [1, 2, 3]) {
     const contact: Contact = {};
@@ -394,7 +483,11 @@ function readContributions(row: Record<string, unknown>, text: TextReader): Cont
   return out;
 }
 
-function readEntity(row: Record<string, unknown>, text: TextReader, link: LinkReader): Entity | undefined {
+function readEntity(
+  row: Record<string, unknown>,
+  text: TextReader,
+  link: LinkReader,
+): Entity | undefined {
   const entity: Entity = {};
   setIf(entity, 'name', text('entity', textLimits.short));
   setIf(entity, 'email', text('entity_email', textLimits.short));
@@ -417,7 +510,8 @@ export function deriveAttendance(facts: {
 }): { attendance: Attendance; status: MeetingStatus } {
   const inPerson = !facts.approximate && !facts.temporarilyClosed;
   // A feed that says "inactive" for a temporarily closed room means the room, not the group.
-  if (facts.declaredInactive && !facts.temporarilyClosed) return { attendance: facts.remote ? 'online' : 'in_person', status: 'inactive' };
+  if (facts.declaredInactive && !facts.temporarilyClosed)
+    return { attendance: facts.remote ? 'online' : 'in_person', status: 'inactive' };
   if (inPerson && facts.remote) return { attendance: 'hybrid', status: 'active' };
   if (facts.remote) return { attendance: 'online', status: 'active' };
   if (facts.temporarilyClosed) return { attendance: 'in_person', status: 'temporarily_closed' };
@@ -428,7 +522,8 @@ export function deriveAttendance(facts: {
 
 function readNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -452,7 +547,11 @@ export function problem(
   return p;
 }
 
-function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+function setIf<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  value: T[K] | undefined,
+): void {
   if (value !== undefined) target[key] = value;
 }
 
@@ -463,6 +562,6 @@ function describe(value: unknown): string {
 }
 
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }

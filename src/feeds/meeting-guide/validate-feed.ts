@@ -27,14 +27,20 @@ export function validateMeetingGuideFeed(text: string, program: Program): Valida
     defaultTimeZone: 'UTC',
   });
   const reported = new Set(reading.problems.map((p) => `${p.index}/${p.field ?? ''}`));
-  const rowReported = new Set(reading.problems.filter((p) => p.severity === 'error').map((p) => p.index));
+  const rowReported = new Set(
+    reading.problems.filter((p) => p.severity === 'error').map((p) => p.index),
+  );
   const problems = [...reading.problems];
   for (const error of Value.Errors(MeetingGuideFeedSchema, rows)) {
     const [indexText = '', field] = error.instancePath.split('/').slice(1);
     const index = Number(indexText);
     if (!Number.isInteger(index)) continue;
     const fieldName = field ?? requiredField(error.params);
-    if (reported.has(`${index}/${fieldName ?? ''}`) || (fieldName === undefined && rowReported.has(index))) continue;
+    if (
+      reported.has(`${index}/${fieldName ?? ''}`) ||
+      (fieldName === undefined && rowReported.has(index))
+    )
+      continue;
     reported.add(`${index}/${fieldName ?? ''}`);
     const row = rows[index] as { slug?: unknown } | null;
     const slug = typeof row?.slug === 'string' ? row.slug : undefined;

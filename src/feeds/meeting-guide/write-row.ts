@@ -22,7 +22,9 @@ const ordinals = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
  */
 export function writeMeetingGuideRows(meeting: Meeting, options: WriteOptions): MeetingGuideRow[] {
   const base = baseRow(meeting, options);
-  const timed = meeting.schedule.filter((r): r is TimedRecurrenceKind => r.kind !== 'by_appointment');
+  const timed = meeting.schedule.filter(
+    (r): r is TimedRecurrenceKind => r.kind !== 'by_appointment',
+  );
   if (timed.length === 0) return [base];
   const daySlugs = new Set<string>();
   return timed.map((recurrence) => {
@@ -104,7 +106,8 @@ function baseRow(meeting: Meeting, options: WriteOptions): MeetingGuideRow {
       put(row, `contact_${i + 1}_phone`, contact.phone);
     });
   }
-  for (const c of meeting.contributions) put(row, c.kind === 'url' ? 'contribution_url' : c.kind, c.value);
+  for (const c of meeting.contributions)
+    put(row, c.kind === 'url' ? 'contribution_url' : c.kind, c.value);
   const e = meeting.entity;
   if (e !== undefined) {
     put(row, 'entity', e.name);
@@ -128,7 +131,8 @@ function typeCodes(meeting: Meeting, program: Program | undefined): string[] {
     // An online meeting with an exact address is a room that is closed for now: readers of the
     // format tell it from a hybrid meeting only by the TC code.
     const roomClosed = meeting.attendance === 'online' && !meeting.place.approximate;
-    if (meeting.status === 'temporarily_closed' || roomClosed) pushTagged(codes, program, 'temporarily_closed');
+    if (meeting.status === 'temporarily_closed' || roomClosed)
+      pushTagged(codes, program, 'temporarily_closed');
     if (meeting.attendance !== 'in_person') pushTagged(codes, program, 'online');
   }
   return codes;
@@ -136,7 +140,11 @@ function typeCodes(meeting: Meeting, program: Program | undefined): string[] {
 
 const taggedCodes = new Map<string, string | null>();
 
-function pushTagged(codes: string[], program: Program, tag: NonNullable<MeetingTypeDef['tags']>[number]): void {
+function pushTagged(
+  codes: string[],
+  program: Program,
+  tag: NonNullable<MeetingTypeDef['tags']>[number],
+): void {
   const key = `${program.id}:${tag}`;
   let code = taggedCodes.get(key);
   if (code === undefined) {

@@ -30,7 +30,12 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGliteDialect } = await import('./pglite-driver.js');
     const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
-    return { db, dialect: 'postgres', description: 'pglite (in memory)', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      description: 'pglite (in memory)',
+      close: () => db.destroy(),
+    };
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);

@@ -9,7 +9,11 @@ export class RevisionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async current(): Promise<number> {
-    const row = await this.db.selectFrom('store_meta').select('value').where('key', '=', 'revision').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('store_meta')
+      .select('value')
+      .where('key', '=', 'revision')
+      .executeTakeFirst();
     return row === undefined ? 0 : Number(row.value);
   }
 

@@ -25,7 +25,9 @@ export function registerHealthRoutes(server: HttpServer, isReady: () => boolean)
     },
     async (_request, reply) => {
       if (isReady()) return { status: 'ready' as const };
-      return reply.status(503).send({ error: { code: 'PL_NOT_READY', message: 'The server is starting.' } });
+      return reply
+        .status(503)
+        .send({ error: { code: 'PL_NOT_READY', message: 'The server is starting.' } });
     },
   );
 }

@@ -3,13 +3,14 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { errorCatalogue, isPorchlightError } from '../errors.js';
 
 export type HttpServer = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
+  Server,
+  IncomingMessage,
+  ServerResponse,
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
@@ -23,8 +24,9 @@ export interface ErrorBody {
  * compression, the OpenAPI document, and the one place where errors become responses.
  */
 export async function createHttpServer(logger: Logger, version: string): Promise<HttpServer> {
+  const baseLogger: FastifyBaseLogger = logger;
   const server = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance: baseLogger,
     trustProxy: false,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -78,7 +80,9 @@ export async function createHttpServer(logger: Logger, version: string): Promise
       return reply.status(400).send(errorBody(code, message, field));
     }
     if (error.statusCode === 429) {
-      return reply.status(429).send(errorBody('PL_RATE_LIMITED', errorCatalogue.PL_RATE_LIMITED.message));
+      return reply
+        .status(429)
+        .send(errorBody('PL_RATE_LIMITED', errorCatalogue.PL_RATE_LIMITED.message));
     }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('PL_INVALID_QUERY', error.message));
@@ -88,7 +92,11 @@ export async function createHttpServer(logger: Logger, version: string): Promise
   });
 
   server.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(errorBody('PL_NOT_FOUND', `Nothing is at ${request.method} ${request.url.split('?')[0]}.`)),
+    reply
+      .status(404)
+      .send(
+        errorBody('PL_NOT_FOUND', `Nothing is at ${request.method} ${request.url.split('?')[0]}.`),
+      ),
   );
   return server;
 }
@@ -97,7 +105,11 @@ function errorBody(code: string, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
 }
 
-function fieldOf(instancePath: string | undefined, params: unknown, context: string | undefined): string | undefined {
+function fieldOf(
+  instancePath: string | undefined,
+  params: unknown,
+  context: string | undefined,
+): string | undefined {
   const fromPath = instancePath?.replace(/^\//, '').replace(/\//g, '.');
   if (fromPath) return fromPath;
   const missing = (params as { missingProperty?: string } | undefined)?.missingProperty;
@@ -110,7 +122,11 @@ export const errorResponseSchema = {
   properties: {
     error: {
       type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        field: { type: 'string' },
+      },
       required: ['code', 'message'],
     },
   },
