@@ -64,9 +64,11 @@ describe('daylight-saving changes (hand-checked)', () => {
   it('New York fall-back: 02:30 is unambiguous, 01:30 takes the earlier (EDT) instant', () => {
     const from = ms('2026-10-25T00:00Z');
     const to = ms('2026-11-09T00:00Z');
-    expect(starts(occurrencesBetween([weekly(0, '02:30')], 'America/New_York', from, to))).toEqual(
-      ['2026-10-25T06:30Z', '2026-11-01T07:30Z', '2026-11-08T07:30Z'],
-    );
+    expect(starts(occurrencesBetween([weekly(0, '02:30')], 'America/New_York', from, to))).toEqual([
+      '2026-10-25T06:30Z',
+      '2026-11-01T07:30Z',
+      '2026-11-08T07:30Z',
+    ]);
     const early = occurrencesBetween([weekly(0, '01:30')], 'America/New_York', from, to);
     expect(starts(early)).toEqual(['2026-10-25T05:30Z', '2026-11-01T05:30Z', '2026-11-08T06:30Z']);
     // Duration is elapsed time: 01:30 EDT + 60 min = 01:30 EST.
@@ -78,7 +80,12 @@ describe('daylight-saving changes (hand-checked)', () => {
     const schedule = [weekly(0, '01:30'), weekly(0, '02:30')];
     expect(
       starts(
-        occurrencesBetween(schedule, 'Europe/London', ms('2026-03-22T00:00Z'), ms('2026-03-30T00:00Z')),
+        occurrencesBetween(
+          schedule,
+          'Europe/London',
+          ms('2026-03-22T00:00Z'),
+          ms('2026-03-30T00:00Z'),
+        ),
       ),
     ).toEqual([
       '2026-03-22T01:30Z', // 01:30 GMT
@@ -88,7 +95,12 @@ describe('daylight-saving changes (hand-checked)', () => {
     ]);
     expect(
       starts(
-        occurrencesBetween(schedule, 'Europe/London', ms('2026-10-18T00:00Z'), ms('2026-10-26T00:00Z')),
+        occurrencesBetween(
+          schedule,
+          'Europe/London',
+          ms('2026-10-18T00:00Z'),
+          ms('2026-10-26T00:00Z'),
+        ),
       ),
     ).toEqual([
       '2026-10-18T00:30Z', // 01:30 BST
@@ -155,7 +167,10 @@ describe('monthly', () => {
   const zone = 'America/Chicago';
   const dates = (schedule: Recurrence[], from: string, to: string): string[] =>
     occurrencesBetween(schedule, zone, local(from, zone), local(to, zone)).map((o) =>
-      Temporal.Instant.fromEpochMilliseconds(o.start).toZonedDateTimeISO(zone).toPlainDate().toString(),
+      Temporal.Instant.fromEpochMilliseconds(o.start)
+        .toZonedDateTimeISO(zone)
+        .toPlainDate()
+        .toString(),
     );
 
   it('the first Sunday of each month', () => {
@@ -199,7 +214,10 @@ describe('biweekly', () => {
   const zone = 'America/Los_Angeles';
   const dates = (schedule: Recurrence[], from: string, to: string): string[] =>
     occurrencesBetween(schedule, zone, local(from, zone), local(to, zone)).map((o) =>
-      Temporal.Instant.fromEpochMilliseconds(o.start).toZonedDateTimeISO(zone).toPlainDate().toString(),
+      Temporal.Instant.fromEpochMilliseconds(o.start)
+        .toZonedDateTimeISO(zone)
+        .toPlainDate()
+        .toString(),
     );
 
   it('with an anchor in the past', () => {
@@ -248,9 +266,15 @@ describe('edges', () => {
 
   it('the window is half-open: a meeting ending at `from` or starting at `to` is out', () => {
     const schedule = [weekly(1, '10:00')]; // Monday 2026-01-05 10:00-11:00 UTC
-    expect(occurrencesBetween(schedule, 'UTC', ms('2026-01-05T11:00Z'), ms('2026-01-05T12:00Z'))).toEqual([]);
-    expect(occurrencesBetween(schedule, 'UTC', ms('2026-01-05T09:00Z'), ms('2026-01-05T10:00Z'))).toEqual([]);
-    expect(occurrencesBetween(schedule, 'UTC', ms('2026-01-05T10:59Z'), ms('2026-01-05T11:00Z'))).toHaveLength(1);
+    expect(
+      occurrencesBetween(schedule, 'UTC', ms('2026-01-05T11:00Z'), ms('2026-01-05T12:00Z')),
+    ).toEqual([]);
+    expect(
+      occurrencesBetween(schedule, 'UTC', ms('2026-01-05T09:00Z'), ms('2026-01-05T10:00Z')),
+    ).toEqual([]);
+    expect(
+      occurrencesBetween(schedule, 'UTC', ms('2026-01-05T10:59Z'), ms('2026-01-05T11:00Z')),
+    ).toHaveLength(1);
   });
 
   it('formats in the viewer zone too', () => {
@@ -329,10 +353,20 @@ const zones = [
 
 // Daylight-saving changes of the zones above in 2026-2027, to aim windows at.
 const transitions = [
-  '2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07', // North America
-  '2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31', // Europe
-  '2026-04-05', '2026-10-04', '2027-04-04', '2027-10-03', // Sydney; Auckland in April
-  '2026-09-27', '2027-09-26', // Auckland in September
+  '2026-03-08',
+  '2026-11-01',
+  '2027-03-14',
+  '2027-11-07', // North America
+  '2026-03-29',
+  '2026-10-25',
+  '2027-03-28',
+  '2027-10-31', // Europe
+  '2026-04-05',
+  '2026-10-04',
+  '2027-04-04',
+  '2027-10-03', // Sydney; Auckland in April
+  '2026-09-27',
+  '2027-09-26', // Auckland in September
 ].map((d) => ms(`${d}T00:00Z`));
 
 const DAY = 86_400_000;
@@ -340,7 +374,18 @@ const MIN_2026 = ms('2026-01-01T00:00Z');
 const MAX_2027 = ms('2027-12-31T00:00Z');
 
 const timeArb = fc.oneof(
-  fc.constantFrom('00:00', '00:30', '01:00', '01:30', '02:00', '02:30', '03:00', '03:30', '23:30', '23:59'),
+  fc.constantFrom(
+    '00:00',
+    '00:30',
+    '01:00',
+    '01:30',
+    '02:00',
+    '02:30',
+    '03:00',
+    '03:30',
+    '23:30',
+    '23:59',
+  ),
   fc
     .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
     .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
@@ -409,7 +454,9 @@ describe('against the day-by-day reference', () => {
     fc.assert(
       fc.property(scheduleArb, zoneArb, instantArb, (schedule, zone, at) => {
         // A 5th weekday recurs within a year, so 400 days always holds the answer.
-        const expected = referenceBetween(schedule, zone, at, at + 400 * DAY).find((o) => o.end > at);
+        const expected = referenceBetween(schedule, zone, at, at + 400 * DAY).find(
+          (o) => o.end > at,
+        );
         expect(nextOccurrence(schedule, zone, at)).toEqual(expected);
       }),
       { numRuns: 150 },
@@ -424,7 +471,9 @@ describe('calendar arithmetic', () => {
         const { year, month, day } = civilFromDays(n);
         expect(daysFromCivil(year, month, day)).toBe(n);
         const date = new Temporal.PlainDate(year, month, day);
-        expect(Temporal.PlainDate.from('1970-01-01').until(date, { largestUnit: 'days' }).days).toBe(n);
+        expect(
+          Temporal.PlainDate.from('1970-01-01').until(date, { largestUnit: 'days' }).days,
+        ).toBe(n);
         expect(weekdayOf(n)).toBe(date.dayOfWeek % 7);
       }),
       { numRuns: 300 },

@@ -3,7 +3,7 @@
  * milliseconds), computed in the meeting's own IANA zone with Temporal so that daylight-saving
  * changes land where the people in the room expect them.
  *
- * Decisions (see also the report in docs/decisions when it is written):
+ * Decisions:
  * - A start that falls in a spring-forward gap (02:30 on 2026-03-08 in New York) resolves with
  *   Temporal's default `compatible` disambiguation: it moves forward by the gap (03:30 EDT).
  * - A start that occurs twice on a fall-back day (01:30 on 2026-11-01 in New York) takes the
@@ -86,7 +86,7 @@ export function indexedOccurrencesBetween(
     const durationMs = rule.durationMinutes * MS_PER_MINUTE;
     const firstDay = utcDay(from - durationMs) - DATE_MARGIN_DAYS;
     const lastDay = utcDay(to) + DATE_MARGIN_DAYS;
-    for (let day = firstMeetingDayFrom(rule, firstDay); day <= lastDay; ) {
+    for (let day = firstMeetingDayFrom(rule, firstDay); day <= lastDay;) {
       const start = wallClockToEpochMs(timeZone, day, rule.startMinute);
       const end = start + durationMs;
       if (start < to && end > from) found.push({ start, end, recurrence, recurrenceIndex });
@@ -131,7 +131,6 @@ export function nextIndexedOccurrence(
     for (
       let day = firstMeetingDayFrom(rule, utcDay(at - durationMs) - DATE_MARGIN_DAYS);
       day <= limit;
-
     ) {
       const start = wallClockToEpochMs(timeZone, day, rule.startMinute);
       const end = start + durationMs;
@@ -345,7 +344,9 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;

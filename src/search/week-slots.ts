@@ -150,8 +150,9 @@ const zoneHours = new Map<string, Map<number, HourOffsets>>();
 const ZONE_HOURS_LIMIT = 100_000;
 
 function offsetSecondsAt(timeZone: string, epochMinute: number): number {
-  const nanos = Temporal.Instant.fromEpochMilliseconds(epochMinute * MS_PER_MINUTE)
-    .toZonedDateTimeISO(timeZone).offsetNanoseconds;
+  const nanos = Temporal.Instant.fromEpochMilliseconds(
+    epochMinute * MS_PER_MINUTE,
+  ).toZonedDateTimeISO(timeZone).offsetNanoseconds;
   return Math.round(nanos / 1e9);
 }
 
