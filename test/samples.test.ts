@@ -11,7 +11,8 @@ import { createTestApp } from './support/app.js';
  */
 const samples = join(import.meta.dirname, '..', '..', 'shared', 'samples');
 const present = existsSync(join(samples, 'meeting-guide-orange-county.json'));
-if (!present) console.warn(`real-feed samples not found at ${samples}: the samples tier is skipped`);
+if (!present)
+  console.warn(`real-feed samples not found at ${samples}: the samples tier is skipped`);
 
 describe.skipIf(!present)('real Meeting Guide feeds', () => {
   let app: App;
@@ -26,8 +27,12 @@ describe.skipIf(!present)('real Meeting Guide feeds', () => {
   it('imports Orange County (1,967 TSML meetings) without errors, online ones as online', async () => {
     const report = await load('meeting-guide-orange-county.json', 'orange-county');
     expect(report).toMatchObject({ outcome: 'applied', rowCount: 1967, skipped: 0, errorCount: 0 });
-    const meetings = await app.repos.meetings.page({ limit: 5000, sourceId: (await app.repos.sources.findByName('orange-county'))!.id });
-    const count = (attendance: string) => meetings.filter((m) => m.attendance === attendance).length;
+    const meetings = await app.repos.meetings.page({
+      limit: 5000,
+      sourceId: (await app.repos.sources.findByName('orange-county'))!.id,
+    });
+    const count = (attendance: string) =>
+      meetings.filter((m) => m.attendance === attendance).length;
     expect(count('online')).toBeGreaterThan(100);
     expect(count('hybrid')).toBeGreaterThan(10);
     expect(count('in_person')).toBeGreaterThan(1000);
@@ -62,6 +67,10 @@ describe.skipIf(!present)('real Meeting Guide feeds', () => {
   it('fails the invalid feed with a clear error and imports nothing', async () => {
     const report = await load('meeting-guide-invalid.json', 'invalid');
     expect(report).toMatchObject({ outcome: 'failed', error: { code: 'PL_FEED_NOT_JSON' } });
-    expect(await app.repos.meetings.count({ sourceId: (await app.repos.sources.findByName('invalid'))!.id })).toBe(0);
+    expect(
+      await app.repos.meetings.count({
+        sourceId: (await app.repos.sources.findByName('invalid'))!.id,
+      }),
+    ).toBe(0);
   });
 });

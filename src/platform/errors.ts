@@ -10,6 +10,8 @@ export const errorCatalogue = {
   PL_SOURCE_NOT_FOUND: { status: 404, message: 'No source has this name.' },
   PL_INVALID_SOURCE_NAME: { status: 400, message: 'A source name is invalid.' },
   PL_UNKNOWN_PROGRAM: { status: 400, message: 'The program is not known.' },
+  PL_UNKNOWN_TYPE: { status: 400, message: 'The meeting type is not known for the program.' },
+  PL_UNKNOWN_PLACE: { status: 400, message: 'No place by that name is known.' },
   PL_FEED_UNREADABLE: { status: 422, message: 'The feed could not be read.' },
   PL_FEED_NOT_JSON: { status: 422, message: 'The feed is not valid JSON.' },
   PL_FEED_NOT_ARRAY: { status: 422, message: 'The feed is not a JSON array of meetings.' },
