@@ -1,7 +1,8 @@
 /**
- * `npm run bench:import [-- --count N]`: how long a 50,000-meeting Meeting Guide feed takes to
- * import, re-import unchanged and export, against a SQLite file database (WAL, as in production)
- * in a fresh temporary directory, with the import's peak memory.
+ * `npm run -s bench:import [-- --count N --runs N]`: how long a 50,000-meeting Meeting Guide
+ * feed takes to import, re-import unchanged and export, against a SQLite file database (WAL, as
+ * in production) in a fresh temporary directory, with the import's peak memory. `--runs N`
+ * repeats the measurements and reports the median times and the worst memory.
  *
  * Each measured step runs in a child process of its own (`--child <step> ...`), so its peak RSS
  * belongs to that step and not to the generator that made the feed. Baselines measured in the same
@@ -11,7 +12,7 @@
  * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
  * target is missed ("pass": false says so), and 1 only when the import itself misbehaves.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
@@ -26,6 +27,7 @@ import {
   intFlag,
   machineInfo,
   makeTempDir,
+  median,
   meets,
   progress,
   ratio,
@@ -128,11 +130,11 @@ async function exportStep(dbFile: string): Promise<ExportStep> {
 }
 
 async function baselineStep(dbFile: string, feedFile: string): Promise<BaselineStep> {
-  const round_ = await timed(() => {
+  const roundTrip = await timed(() => {
     const rows = JSON.parse(readFileSync(feedFile, 'utf8')) as Record<string, unknown>[];
     return { rows, text: JSON.stringify(rows) };
   });
-  const rows = round_.value.rows;
+  const rows = roundTrip.value.rows;
 
   const { default: SQLite } = await import('better-sqlite3');
   const sqlite = new SQLite(dbFile);
@@ -150,7 +152,7 @@ async function baselineStep(dbFile: string, feedFile: string): Promise<BaselineS
       for (const v of values) insert.run(v[0], v[1], v[2]);
     });
     const { ms } = await timed(() => insertAll());
-    return { jsonRoundTripMs: round_.ms, bareSqliteInsertMs: ms, rows: values.length };
+    return { jsonRoundTripMs: roundTrip.ms, bareSqliteInsertMs: ms, rows: values.length };
   } finally {
     sqlite.close();
   }
@@ -173,14 +175,62 @@ async function runStep(args: readonly string[]): Promise<void> {
 
 // --- parent ------------------------------------------------------------------------------------
 
+interface Run {
+  baseline: BaselineStep;
+  first: ImportStep;
+  again: ImportStep;
+  exported: ExportStep;
+}
+
+/** One pass: baseline, import into a fresh database, re-import, export, all in child processes. */
+async function measureOnce(
+  dir: string,
+  feedFile: string,
+  count: number,
+  failures: string[],
+): Promise<Run> {
+  const dbFile = join(dir, 'bench.db');
+  const bareFile = join(dir, 'bare.db');
+  for (const file of [dbFile, bareFile]) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  }
+
+  progress('baseline: JSON round trip and bare SQLite insert');
+  const baseline = await runChild<BaselineStep>(script, [
+    '--child',
+    'baseline',
+    bareFile,
+    feedFile,
+  ]);
+
+  progress('import into a new source');
+  const first = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
+  const f = first.report;
+  if (f.outcome !== 'applied' || f.added !== count - f.skipped) {
+    failures.push(`first import: outcome ${f.outcome}, ${f.added} added of ${count} rows`);
+  }
+
+  progress('re-import the unchanged file');
+  const again = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
+  const r = again.report;
+  if (r.added !== 0 || r.updated !== 0 || r.removed !== 0 || r.outcome !== 'unchanged') {
+    failures.push(
+      `re-import changed something: outcome ${r.outcome}, ${r.added} added, ${r.updated} updated, ${r.removed} removed`,
+    );
+  }
+
+  progress('export the whole feed');
+  const exported = await runChild<ExportStep>(script, ['--child', 'export', dbFile]);
+  return { baseline, first, again, exported };
+}
+
 async function main(): Promise<void> {
   const count = intFlag(process.argv, 'count', 50_000);
+  const runs = intFlag(process.argv, 'runs', 1);
   const { dir, cleanup } = makeTempDir('porchlight-bench-import');
   const failures: string[] = [];
   try {
-    const dbFile = join(dir, 'bench.db');
     const feedFile = join(dir, 'feed.json');
-
     progress(`generating ${count} meetings into ${feedFile}`);
     const generated = await timed(() => {
       const text = JSON.stringify(generateSyntheticFeed(count, { seed: 1 }));
@@ -188,82 +238,77 @@ async function main(): Promise<void> {
       return Buffer.byteLength(text);
     });
 
-    progress('baseline: JSON round trip and bare SQLite insert');
-    const baseline = await runChild<BaselineStep>(script, [
-      '--child',
-      'baseline',
-      join(dir, 'bare.db'),
-      feedFile,
-    ]);
-
-    progress('import into a new source');
-    const first = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
-    if (first.report.outcome !== 'applied' || first.report.added !== count - first.report.skipped) {
-      failures.push(
-        `first import: outcome ${first.report.outcome}, ${first.report.added} added of ${count} rows`,
-      );
+    const all: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      if (runs > 1) progress(`run ${i + 1} of ${runs}`);
+      all.push(await measureOnce(dir, feedFile, count, failures));
     }
+    const last = all[all.length - 1]!;
+    // Times: the median run; memory: the worst run. Ratios pair each run with its own baseline,
+    // so a burst of load on the shared machine moves both sides of a ratio together.
+    const ms = (pick: (run: Run) => number) => median(all.map(pick));
+    const worst = (pick: (run: Run) => number) => Math.max(...all.map(pick));
+    const perRun = (pick: (run: Run) => number | null) => {
+      const values = all.map(pick).filter((v): v is number => v !== null);
+      return values.length > 0 ? median(values) : null;
+    };
+    const floorOf = (run: Run) => run.baseline.jsonRoundTripMs + run.baseline.bareSqliteInsertMs;
+    const samples = (pick: (run: Run) => number) => (runs > 1 ? { samplesMs: all.map(pick) } : {});
 
-    progress('re-import the unchanged file');
-    const again = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
-    const r = again.report;
-    if (r.added !== 0 || r.updated !== 0 || r.removed !== 0 || r.outcome !== 'unchanged') {
-      failures.push(
-        `re-import changed something: outcome ${r.outcome}, ${r.added} added, ${r.updated} updated, ${r.removed} removed`,
-      );
-    }
-
-    progress('export the whole feed');
-    const exported = await runChild<ExportStep>(script, ['--child', 'export', dbFile]);
-
+    const imported = { ms: ms((x) => x.first.ms), peakRssMb: worst((x) => x.first.peakRssMb) };
+    const reimported = { ms: ms((x) => x.again.ms), peakRssMb: worst((x) => x.again.peakRssMb) };
+    const exported = {
+      ms: ms((x) => x.exported.ms),
+      peakRssMb: worst((x) => x.exported.peakRssMb),
+    };
     const results = {
       import: {
-        ms: first.ms,
-        peakRssMb: first.peakRssMb,
-        sampledPeakRssMb: first.sampledPeakMb,
-        rssSamples: first.samples,
-        maxRssMb: first.maxRssMb,
-        rssBeforeMb: first.rssBeforeMb,
-        setupMs: first.setupMs,
-        report: first.report,
+        ...imported,
+        ...samples((x) => x.first.ms),
+        sampledPeakRssMb: worst((x) => x.first.sampledPeakMb),
+        rssSamples: last.first.samples,
+        maxRssMb: worst((x) => x.first.maxRssMb),
+        rssBeforeMb: last.first.rssBeforeMb,
+        setupMs: last.first.setupMs,
+        report: last.first.report,
         target: targets.import,
-        pass: meets(targets.import, first),
+        pass: meets(targets.import, imported),
       },
       reimport: {
-        ms: again.ms,
-        peakRssMb: again.peakRssMb,
-        report: again.report,
+        ...reimported,
+        ...samples((x) => x.again.ms),
+        report: last.again.report,
         target: targets.reimport,
-        pass: meets(targets.reimport, again),
+        pass: meets(targets.reimport, reimported),
       },
       export: {
-        ms: exported.ms,
-        peakRssMb: exported.peakRssMb,
-        rows: exported.rows,
-        bytes: exported.bytes,
+        ...exported,
+        ...samples((x) => x.exported.ms),
+        rows: last.exported.rows,
+        bytes: last.exported.bytes,
         target: targets.export,
         pass: meets(targets.export, exported),
       },
     };
-    const floor = baseline.jsonRoundTripMs + baseline.bareSqliteInsertMs;
     const output = {
       benchmark: 'import',
       meetings: count,
+      runs,
       database: 'sqlite file (WAL, synchronous=NORMAL) in a fresh temporary directory',
       machine: machineInfo(),
       feed: { bytes: generated.value, mb: toMb(generated.value), generateAndWriteMs: generated.ms },
       results,
       baseline: {
-        jsonRoundTripMs: baseline.jsonRoundTripMs,
-        bareSqliteInsertMs: baseline.bareSqliteInsertMs,
-        floorMs: round(floor, 1),
+        jsonRoundTripMs: ms((x) => x.baseline.jsonRoundTripMs),
+        bareSqliteInsertMs: ms((x) => x.baseline.bareSqliteInsertMs),
+        floorMs: round(ms(floorOf), 1),
       },
       ratios: {
-        importToJsonRoundTrip: ratio(first.ms, baseline.jsonRoundTripMs),
-        importToBareSqliteInsert: ratio(first.ms, baseline.bareSqliteInsertMs),
-        importToFloor: ratio(first.ms, floor),
-        reimportToJsonRoundTrip: ratio(again.ms, baseline.jsonRoundTripMs),
-        exportToJsonRoundTrip: ratio(exported.ms, baseline.jsonRoundTripMs),
+        importToJsonRoundTrip: perRun((x) => ratio(x.first.ms, x.baseline.jsonRoundTripMs)),
+        importToBareSqliteInsert: perRun((x) => ratio(x.first.ms, x.baseline.bareSqliteInsertMs)),
+        importToFloor: perRun((x) => ratio(x.first.ms, floorOf(x))),
+        reimportToJsonRoundTrip: perRun((x) => ratio(x.again.ms, x.baseline.jsonRoundTripMs)),
+        exportToJsonRoundTrip: perRun((x) => ratio(x.exported.ms, x.baseline.jsonRoundTripMs)),
       },
       ...(failures.length > 0 ? { failures } : {}),
       pass:

@@ -25,6 +25,14 @@ export function toMb(bytes: number): number {
   return round(bytes / mb, 1);
 }
 
+/** The median of a non-empty list (the mean of the middle two for an even length). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const upper = sorted[mid] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? upper : round(((sorted[mid - 1] ?? upper) + upper) / 2, 1);
+}
+
 /** Runs `work` once and returns its result with the wall time in milliseconds. */
 export async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
   const start = performance.now();

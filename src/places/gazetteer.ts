@@ -3,9 +3,14 @@
  * "Québec") into coordinates without any network request, so a typed town never leaves the
  * server (see "Privacy" in the architecture brief).
  */
-import { foldWords, nameKey } from './normalize.js';
-import { type AreaFilter, QualifierResolver, intersectAreas, regionFromGeonames } from './regions.js';
-import { type TownRecord, type ZipRecord, readUsZipCodes, readWorldTowns } from './sources.js';
+import { foldWords, nameKey, nameKeyOf } from './normalize.js';
+import {
+  type AreaFilter,
+  QualifierResolver,
+  intersectAreas,
+  regionFromGeonames,
+} from './regions.js';
+import { type GazetteerSource, packagedGazetteer } from './sources.js';
 
 /** A place a query resolved to. */
 export interface Place {
@@ -35,12 +40,6 @@ export interface Geocoder {
   lookup(query: string, options?: LookupOptions): Place[];
 }
 
-/** What a gazetteer is built from. */
-export interface GazetteerData {
-  zipCodes: readonly ZipRecord[];
-  towns: readonly TownRecord[];
-}
-
 /** Sizes and cost of a loaded gazetteer. */
 export interface GazetteerStats {
   postalCodes: number;
@@ -60,8 +59,8 @@ export interface OfflineGeocoderOptions {
   defaultCountry?: string;
   /** Keep only these countries' towns (ISO alpha-2), to save memory; default every country. */
   countries?: readonly string[];
-  /** Where the data comes from; default the npm packages (tests pass small fixtures). */
-  load?: () => GazetteerData;
+  /** Where the data comes from; default the npm packages (tests may pass small fixtures). */
+  source?: GazetteerSource;
 }
 
 /** The credit that GeoNames' CC BY 4.0 licence asks for; show it where places are shown. */
@@ -91,17 +90,22 @@ const IRISH_ENGLISH_NAMES: ReadonlyMap<string, string> = new Map([
   ['Leifear', 'Lifford'],
 ]);
 
+// Other names people type for a town, where GeoNames' name is not the everyday one.
+const ALIASES: ReadonlyMap<string, { country: string; name: string }> = new Map([
+  ['New York City', { country: 'US', name: 'New York' }],
+]);
+
 /** Builds the Geocoder over the packaged GeoNames data; nothing is read until first used. */
 export function createOfflineGeocoder(options: OfflineGeocoderOptions = {}): OfflineGeocoder {
   const defaultCountry = (options.defaultCountry ?? 'US').toUpperCase();
   const countries = options.countries?.map((c) => c.toUpperCase());
-  const load = options.load ?? (() => ({ zipCodes: readUsZipCodes(), towns: readWorldTowns() }));
+  const source = options.source ?? packagedGazetteer;
   let index: GazetteerIndex | undefined;
   let stats: GazetteerStats | undefined;
   const ready = (): GazetteerIndex => {
     if (index === undefined) {
       const started = performance.now();
-      index = new GazetteerIndex(load(), countries === undefined ? undefined : new Set(countries));
+      index = new GazetteerIndex(source, countries === undefined ? undefined : new Set(countries));
       stats = {
         postalCodes: index.postalCodeCount,
         towns: index.townCount,
@@ -134,16 +138,16 @@ const ZIP_ONLY = /^(\d{5})(?:[- ]?\d{4})?$/;
 const ZIP_INSIDE = /(?:^|[\s,])(\d{5})(?:-\d{4})?(?=$|[\s,])/;
 
 /**
- * The loaded data, columnar: 175,000 small objects would cost several times the memory of a few
- * arrays, and a lookup materialises only the places it returns.
+ * The loaded data, columnar: 190,000 small objects would cost more memory and start-up time than
+ * a few arrays, and a lookup materialises only the places it returns.
  */
 class GazetteerIndex {
   readonly #zipRow = new Map<string, number>();
   readonly #zipCode: string[] = [];
   readonly #zipCity: string[] = [];
   readonly #zipState: string[] = [];
-  readonly #zipLat: Float64Array;
-  readonly #zipLng: Float64Array;
+  readonly #zipLat: number[] = [];
+  readonly #zipLng: number[] = [];
 
   readonly #townName: string[] = [];
   readonly #townCountry: string[] = [];
@@ -155,41 +159,39 @@ class GazetteerIndex {
   readonly #byName = new Map<string, number | number[]>();
   readonly #qualifiers: QualifierResolver;
 
-  constructor(data: GazetteerData, countries: ReadonlySet<string> | undefined) {
-    const strings = new Map<string, string>();
-    // GeoNames repeats "US" 17,000 times; keep one copy of each short string.
-    const intern = (s: string): string => {
-      const known = strings.get(s);
-      if (known !== undefined) return known;
-      strings.set(s, s);
-      return s;
-    };
-
-    const keepZips = countries === undefined || countries.has('US');
-    const zips = keepZips ? data.zipCodes : [];
-    this.#zipLat = new Float64Array(zips.length);
-    this.#zipLng = new Float64Array(zips.length);
-    zips.forEach((z, i) => {
-      this.#zipRow.set(z.zip, i);
-      this.#zipCode.push(z.zip);
-      this.#zipCity.push(z.city);
-      this.#zipState.push(intern(z.state));
-      this.#zipLat[i] = z.latitude;
-      this.#zipLng[i] = z.longitude;
+  constructor(source: GazetteerSource, countries: ReadonlySet<string> | undefined) {
+    const seenCountries = new Set<string>();
+    source.eachTown((name, country, admin1, population, latitude, longitude) => {
+      if (countries !== undefined && !countries.has(country)) return;
+      seenCountries.add(country);
+      const region = country === 'US' ? admin1 || undefined : regionFromGeonames(country, admin1);
+      const english = country === 'IE' ? IRISH_ENGLISH_NAMES.get(name) : undefined;
+      const id = this.#addTown(english ?? name, country, region, latitude, longitude, population);
+      if (english !== undefined) this.#indexName(nameKeyOf(name), id);
+      // "Washington, D.C." is also "Washington" (in DC); "New York City" also "New York".
+      const comma = name.indexOf(', ');
+      if (comma > 0) this.#indexName(nameKeyOf(name.slice(0, comma)), id);
+      const alias = ALIASES.get(name);
+      if (alias !== undefined && alias.country === country)
+        this.#indexName(nameKeyOf(alias.name), id);
     });
 
-    const seenCountries = new Set<string>();
-    for (const t of data.towns) {
-      if (countries !== undefined && !countries.has(t.country)) continue;
-      const country = intern(t.country);
-      seenCountries.add(country);
-      const region = country === 'US' ? intern(t.admin1) || undefined : regionFromGeonames(country, t.admin1);
-      const english = country === 'IE' ? IRISH_ENGLISH_NAMES.get(t.name) : undefined;
-      const id = this.#addTown(english ?? t.name, country, region, t.latitude, t.longitude, t.population);
-      if (english !== undefined) this.#indexName(nameKey(foldWords(t.name)), id);
+    if (countries === undefined || countries.has('US')) {
+      const states = new Map<string, string>();
+      source.eachZipCode((zip, city, state, latitude, longitude) => {
+        // One string per state rather than one per ZIP code.
+        let shared = states.get(state);
+        if (shared === undefined) states.set(state, (shared = state));
+        this.#zipRow.set(zip, this.#zipCode.length);
+        this.#zipCode.push(zip);
+        this.#zipCity.push(city);
+        this.#zipState.push(shared);
+        this.#zipLat.push(latitude);
+        this.#zipLng.push(longitude);
+      });
+      this.#addTownsKnownOnlyByZip();
+      seenCountries.add('US');
     }
-    this.#addTownsKnownOnlyByZip(zips);
-    if (zips.length > 0) seenCountries.add('US');
     this.#qualifiers = new QualifierResolver(seenCountries);
   }
 
@@ -201,13 +203,19 @@ class GazetteerIndex {
     return this.#townName.length;
   }
 
-  lookup(query: string, limit: number, country: string | undefined, defaultCountry: string): Place[] {
+  lookup(
+    query: string,
+    limit: number,
+    country: string | undefined,
+    defaultCountry: string,
+  ): Place[] {
     const trimmed = query.trim();
     const zipOnly = ZIP_ONLY.exec(trimmed);
     if (zipOnly) return this.#postalCode(zipOnly[1]!, country);
     // "Greenfield, MA 01301": the ZIP code is the most precise part.
     const zipInside = ZIP_INSIDE.exec(trimmed);
-    if (zipInside && this.#zipRow.has(zipInside[1]!)) return this.#postalCode(zipInside[1]!, country);
+    if (zipInside && this.#zipRow.has(zipInside[1]!))
+      return this.#postalCode(zipInside[1]!, country);
     const text = zipInside ? trimmed.replace(ZIP_INSIDE, ' ') : trimmed;
 
     const matched = new Map<number, boolean>(); // town id -> matched with a qualifier
@@ -217,7 +225,14 @@ class GazetteerIndex {
       for (const id of typeof ids === 'number' ? [ids] : ids) {
         const townCountry = this.#townCountry[id]!;
         if (country !== undefined && townCountry !== country) continue;
-        if (c.areas !== undefined && !c.areas.some((a) => a.country === townCountry && (a.region === undefined || a.region === this.#townRegion[id]))) {
+        if (
+          c.areas !== undefined &&
+          !c.areas.some(
+            (a) =>
+              a.country === townCountry &&
+              (a.region === undefined || a.region === this.#townRegion[id]),
+          )
+        ) {
           continue;
         }
         matched.set(id, matched.get(id) === true || c.areas !== undefined);
@@ -225,13 +240,19 @@ class GazetteerIndex {
     }
     const weight = (id: number): number => {
       const population = this.#townPopulation[id]!;
-      return (Number.isNaN(population) ? 0 : population) * (this.#townCountry[id] === defaultCountry ? DEFAULT_COUNTRY_WEIGHT : 1);
+      return (
+        (Number.isNaN(population) ? 0 : population) *
+        (this.#townCountry[id] === defaultCountry ? DEFAULT_COUNTRY_WEIGHT : 1)
+      );
     };
     return [...matched]
       .sort(([a, aQualified], [b, bQualified]) => {
         // A town that matches the region the person typed beats one that only shares the words.
         if (aQualified !== bQualified) return aQualified ? -1 : 1;
-        return weight(b) - weight(a) || (this.#townName[a]! < this.#townName[b]! ? -1 : 1) || a - b;
+        const byWeight = weight(b) - weight(a);
+        if (byWeight !== 0) return byWeight;
+        const [nameA, nameB] = [this.#townName[a]!, this.#townName[b]!];
+        return nameA < nameB ? -1 : nameA > nameB ? 1 : a - b;
       })
       .slice(0, limit)
       .map(([id]) => this.#town(id));
@@ -263,7 +284,10 @@ class GazetteerIndex {
       if (last.length === 0) continue;
       out.push({ key: nameKey(name.slice(0, n - k1)), areas: last });
       for (let k2 = 1; k2 <= Math.min(MAX_QUALIFIER_WORDS, n - k1 - 1); k2++) {
-        const both = intersectAreas(this.#qualifiers.resolve(name.slice(n - k1 - k2, n - k1)), last);
+        const both = intersectAreas(
+          this.#qualifiers.resolve(name.slice(n - k1 - k2, n - k1)),
+          last,
+        );
         if (both.length > 0) out.push({ key: nameKey(name.slice(0, n - k1 - k2)), areas: both });
       }
     }
@@ -301,7 +325,15 @@ class GazetteerIndex {
     return place;
   }
 
-  #addTown(name: string, country: string, region: string | undefined, lat: number, lng: number, population: number): number {
+  #addTown(
+    name: string,
+    country: string,
+    region: string | undefined,
+    lat: number,
+    lng: number,
+    population: number,
+    key = nameKeyOf(name),
+  ): number {
     const id = this.#townName.length;
     this.#townName.push(name);
     this.#townCountry.push(country);
@@ -309,7 +341,7 @@ class GazetteerIndex {
     this.#townLat.push(lat);
     this.#townLng.push(lng);
     this.#townPopulation.push(population);
-    this.#indexName(nameKey(foldWords(name)), id);
+    this.#indexName(key, id);
     return id;
   }
 
@@ -325,26 +357,42 @@ class GazetteerIndex {
    * Villages below GeoNames' 1,000-people threshold still have a post office: each US place name
    * in the ZIP data that no town matches becomes a town at the mean of its ZIP codes.
    */
-  #addTownsKnownOnlyByZip(zips: readonly ZipRecord[]): void {
-    const groups = new Map<string, { name: string; key: string; state: string; lat: number; lng: number; count: number }>();
-    for (const z of zips) {
-      if (z.state === '' || z.city === '') continue;
-      const key = nameKey(foldWords(z.city));
-      const group = groups.get(`${key}|${z.state}`);
-      if (group === undefined) groups.set(`${key}|${z.state}`, { name: z.city, key, state: z.state, lat: z.latitude, lng: z.longitude, count: 1 });
+  #addTownsKnownOnlyByZip(): void {
+    const groups = new Map<
+      string,
+      { name: string; key: string; state: string; lat: number; lng: number; count: number }
+    >();
+    for (let row = 0; row < this.#zipCode.length; row++) {
+      const city = this.#zipCity[row]!;
+      const state = this.#zipState[row]!;
+      if (state === '' || city === '') continue;
+      const key = nameKeyOf(city);
+      const group = groups.get(`${key}|${state}`);
+      const lat = this.#zipLat[row]!;
+      const lng = this.#zipLng[row]!;
+      if (group === undefined)
+        groups.set(`${key}|${state}`, { name: city, key, state, lat, lng, count: 1 });
       else {
-        group.lat += z.latitude;
-        group.lng += z.longitude;
+        group.lat += lat;
+        group.lng += lng;
         group.count++;
       }
     }
+    const round = (x: number): number => Math.round(x * 1e4) / 1e4;
     for (const g of groups.values()) {
       const ids = this.#byName.get(g.key);
       const known = ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids;
-      if (known.some((id) => this.#townCountry[id] === 'US' && this.#townRegion[id] === g.state)) continue;
-      const round = (x: number): number => Math.round(x * 1e4) / 1e4;
-      this.#addTown(g.name, 'US', g.state, round(g.lat / g.count), round(g.lng / g.count), Number.NaN);
+      if (known.some((id) => this.#townCountry[id] === 'US' && this.#townRegion[id] === g.state))
+        continue;
+      this.#addTown(
+        g.name,
+        'US',
+        g.state,
+        round(g.lat / g.count),
+        round(g.lng / g.count),
+        Number.NaN,
+        g.key,
+      );
     }
   }
 }
-

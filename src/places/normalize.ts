@@ -27,12 +27,14 @@ const NAME_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
  * ("N.H." is "nh"), any other non-letter separates.
  */
 export function foldWords(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþıħ]/g, (c) => FOLDED_LETTERS[c] ?? c)
-    .replace(/['’‘`ʼ.]/g, '');
+  const lower = /^[\x20-\x7e]*$/.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/[ßæœøłđðþıħ]/g, (c) => FOLDED_LETTERS[c] ?? c);
+  const folded = lower.replace(/['’‘`ʼ.]/g, '');
   return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
@@ -44,4 +46,13 @@ export function nameKey(words: readonly string[]): string {
 /** The key a region or country qualifier is looked up by: folded words, nothing expanded. */
 export function qualifierKey(words: readonly string[]): string {
   return words.join(' ');
+}
+
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+const ABBREVIATED_NAME = /\b(?:st|ste|ft|mt)\b/i;
+
+/** nameKey(foldWords(text)), with a fast path for the plain ASCII names most towns have. */
+export function nameKeyOf(text: string): string {
+  if (PLAIN_NAME.test(text) && !ABBREVIATED_NAME.test(text)) return text.toLowerCase();
+  return nameKey(foldWords(text));
 }

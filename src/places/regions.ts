@@ -112,7 +112,11 @@ const MX: readonly Subdivision[] = [
   { code: 'GRO', geonames: '12', names: ['Guerrero'] },
   { code: 'HID', geonames: '13', names: ['Hidalgo'] },
   { code: 'JAL', geonames: '14', names: ['Jalisco'] },
-  { code: 'MEX', geonames: '15', names: ['Estado de México', 'State of Mexico', 'México', 'Edomex'] },
+  {
+    code: 'MEX',
+    geonames: '15',
+    names: ['Estado de México', 'State of Mexico', 'México', 'Edomex'],
+  },
   { code: 'MIC', geonames: '16', names: ['Michoacán', 'Michoacán de Ocampo'] },
   { code: 'MOR', geonames: '17', names: ['Morelos'] },
   { code: 'NAY', geonames: '18', names: ['Nayarit'] },
@@ -175,12 +179,13 @@ const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
  * no code that people would recognise (GeoNames' numeric codes mean nothing to a reader).
  */
 export function regionFromGeonames(country: string, admin1: string): string | undefined {
-  return geonamesToRegion.get(`${country}.${admin1}`);
+  return geonamesToRegion.get(country)?.get(admin1);
 }
 
-const geonamesToRegion = new Map<string, string>();
+// Called once per town at load: nested maps spare building a "country.admin1" key each time.
+const geonamesToRegion = new Map<string, Map<string, string>>();
 for (const [country, list] of Object.entries(SUBDIVISIONS)) {
-  for (const s of list) geonamesToRegion.set(`${country}.${s.geonames ?? s.code}`, s.code);
+  geonamesToRegion.set(country, new Map(list.map((s) => [s.geonames ?? s.code, s.code])));
 }
 
 /**
@@ -199,7 +204,11 @@ export class QualifierResolver {
       }
     }
     const englishNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-    const all = new Set([...countries, ...Object.keys(SUBDIVISIONS), ...Object.keys(COUNTRY_ALIASES)]);
+    const all = new Set([
+      ...countries,
+      ...Object.keys(SUBDIVISIONS),
+      ...Object.keys(COUNTRY_ALIASES),
+    ]);
     for (const country of all) {
       this.#add(country, { country });
       const english = englishNames.of(country);
@@ -217,7 +226,8 @@ export class QualifierResolver {
     const key = qualifierKey(foldWords(text));
     const list = this.#areas.get(key);
     if (list === undefined) this.#areas.set(key, [area]);
-    else if (!list.some((a) => a.country === area.country && a.region === area.region)) list.push(area);
+    else if (!list.some((a) => a.country === area.country && a.region === area.region))
+      list.push(area);
   }
 }
 

@@ -100,8 +100,8 @@ export function parseSearchParams(
     query.includeInProgress = boolean(params.in_progress, 'in_progress');
   if (params.date !== undefined) query.date = date(params.date);
   if (params.attendance !== undefined) {
-    query.attendance = list(params.attendance, 'attendance').map(
-      (a) => oneOf(a, [...attendanceModes, 'phone'] as const, 'attendance') as AttendanceFilter,
+    query.attendance = list(params.attendance, 'attendance').map((a) =>
+      oneOf<AttendanceFilter>(a, [...attendanceModes, 'phone'], 'attendance'),
     );
   }
   if (params.program !== undefined) {
@@ -119,9 +119,7 @@ export function parseSearchParams(
         .replace(/&/g, ' and ')
         .trim()
         .replace(/[\s-]+/g, '_');
-    query.focus = list(params.focus, 'focus').map(
-      (f) => oneOf(key(f), focusAreas, 'focus') as Focus,
-    );
+    query.focus = list(params.focus, 'focus').map((f) => oneOf<Focus>(key(f), focusAreas, 'focus'));
   }
   if (params.types !== undefined)
     query.typeGroups = list(params.types, 'types').map((t) => typeGroup(t, query.programs));
