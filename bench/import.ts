@@ -16,7 +16,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
-import { exportMeetingGuideFeed } from '../src/feeds/meeting-guide/export-feed.js';
+import { renderMeetingGuideFeed } from '../src/feeds/meeting-guide/export-feed.js';
 import { systemClock } from '../src/platform/clock.js';
 import { openDatabase } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
@@ -121,8 +121,8 @@ async function exportStep(dbFile: string): Promise<ExportStep> {
     const rssBeforeMb = rssMb();
     const sampler = new RssSampler(5);
     const { ms, value } = await timed(async () => {
-      const rows = await exportMeetingGuideFeed(repos, { publicUrl });
-      return { rows: rows.length, body: JSON.stringify(rows) };
+      const { text, rows } = await renderMeetingGuideFeed(repos, { publicUrl });
+      return { rows, body: text };
     });
     const peak = sampler.stop();
     return { ms, rssBeforeMb, ...peak, rows: value.rows, bytes: Buffer.byteLength(value.body) };

@@ -112,7 +112,7 @@ describe('the importer under a storm of malformed feeds', () => {
           report.rowCount - report.skipped,
         );
         for (const meeting of await app.repos.meetings.all()) {
-          const view = presentMeeting(meeting, 'fuzz', 'https://x.example');
+          const view = presentMeeting(meeting, { name: 'fuzz' }, 'https://x.example');
           expect(
             Value.Check(MeetingSchema, view),
             JSON.stringify([...Value.Errors(MeetingSchema, view)].slice(0, 2)),

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { exportMeetingGuideFeed } from '../feeds/meeting-guide/export-feed.js';
+import { renderMeetingGuideFeed } from '../feeds/meeting-guide/export-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -13,20 +13,19 @@ export function exportCommand(cmd: Command): void {
     .option('--json', 'with -o, print a JSON summary')
     .action(
       async (flags: DatabaseFlags & { output?: string; publicUrl?: string; json?: boolean }) => {
-        const rows = await withStore(flags, ({ repos, config }) =>
-          exportMeetingGuideFeed(repos, {
+        const { text, rows } = await withStore(flags, ({ repos, config }) =>
+          renderMeetingGuideFeed(repos, {
             publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, ''),
           }),
         );
-        const text = JSON.stringify(rows);
         if (flags.output === undefined) {
           process.stdout.write(`${text}\n`);
           return;
         }
         await writeFile(flags.output, text);
         if (flags.json === true)
-          printJson({ output: flags.output, rows: rows.length, bytes: Buffer.byteLength(text) });
-        else console.log(`wrote ${rows.length} rows to ${flags.output}`);
+          printJson({ output: flags.output, rows, bytes: Buffer.byteLength(text) });
+        else console.log(`wrote ${rows} rows to ${flags.output}`);
       },
     );
 }

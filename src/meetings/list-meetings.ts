@@ -1,6 +1,7 @@
 import { PorchlightError } from '../platform/errors.js';
 import type { Repositories } from '../repositories.js';
 import type { Meeting } from './model.js';
+import type { SourceLabel } from './present-meeting.js';
 
 export interface ListMeetingsQuery {
   limit: number;
@@ -13,7 +14,7 @@ export interface MeetingPage {
   meetings: Meeting[];
   /** Pass back as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
-  sourceNames: Map<string, string>;
+  sources: Map<string, SourceLabel>;
 }
 
 /** Lists stored meetings in slug order, a page at a time. */
@@ -36,7 +37,7 @@ export async function listMeetings(
     ...(sourceId !== undefined ? { sourceId } : {}),
   });
   const meetings = rows.slice(0, query.limit);
-  const page: MeetingPage = { meetings, sourceNames: new Map(sources.map((s) => [s.id, s.name])) };
+  const page: MeetingPage = { meetings, sources: new Map(sources.map((s) => [s.id, s])) };
   if (rows.length > query.limit) page.nextCursor = encodeCursor(meetings.at(-1)!.slug);
   return page;
 }
@@ -45,13 +46,13 @@ export async function listMeetings(
 export async function getMeeting(
   repos: Repositories,
   slug: string,
-): Promise<{ meeting: Meeting; sourceName: string }> {
+): Promise<{ meeting: Meeting; source: SourceLabel }> {
   const meeting = await repos.meetings.findBySlug(slug);
   if (meeting === undefined)
     throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
   const sources = await repos.sources.list();
-  const sourceName = sources.find((s) => s.id === meeting.provenance.sourceId)?.name ?? 'unknown';
-  return { meeting, sourceName };
+  const source = sources.find((s) => s.id === meeting.provenance.sourceId) ?? { name: 'unknown' };
+  return { meeting, source };
 }
 
 function encodeCursor(slug: string): string {

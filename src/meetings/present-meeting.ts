@@ -1,21 +1,28 @@
 import type { MeetingView } from './api-schema.js';
 import type { Meeting } from './model.js';
 
+/** What a meeting's presentation needs of its source. */
+export interface SourceLabel {
+  name: string;
+  lastImportAt?: string;
+}
+
 /**
  * The public view of a meeting: contacts only when the group made them public, provenance
  * without the raw extra fields (they may hold anything a source's site stores).
  */
 export function presentMeeting(
   meeting: Meeting,
-  sourceName: string,
+  source: SourceLabel,
   publicUrl: string,
 ): MeetingView {
   const { provenance: p, group } = meeting;
   const { contactsPublic, contacts, sourceId: _groupSourceId, ...groupRest } = group;
   const provenance: MeetingView['provenance'] = {
-    source: sourceName,
+    source: source.name,
     sourceSlug: p.sourceSlug,
-    lastFetchedAt: p.lastFetchedAt,
+    // Every meeting of a source was seen in its last successful read, changed or not.
+    lastFetchedAt: source.lastImportAt ?? p.lastFetchedAt,
   };
   if (p.sourceUrl !== undefined) provenance.sourceUrl = p.sourceUrl;
   if (p.sourceUpdatedAt !== undefined) provenance.sourceUpdatedAt = p.sourceUpdatedAt;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MeetingsTable } from '../platform/database/schema.js';
-import type { Attendance, Meeting, MeetingStatus } from './model.js';
+import type { Attendance, Meeting, MeetingDraft, MeetingStatus } from './model.js';
 
 /** What a refresh needs to know of a stored meeting to decide whether it changed. */
 export interface MeetingKey {
@@ -14,6 +14,8 @@ export interface MeetingKey {
 export interface StoredMeeting {
   meeting: Meeting;
   contentHash: string;
+  /** The meeting's JSON detail when already encoded (imports encode once to hash it). */
+  data?: string;
 }
 
 export interface MeetingPageQuery {
@@ -72,15 +74,6 @@ export class MeetingRepository {
     }
   }
 
-  /** Records that a source's meetings were seen in a fetch, without touching their content. */
-  async markFetched(sourceId: string, at: string): Promise<void> {
-    await this.db
-      .updateTable('meetings')
-      .set({ last_fetched_at: at })
-      .where('source_id', '=', sourceId)
-      .execute();
-  }
-
   async findBySlug(slug: string): Promise<Meeting | undefined> {
     const row = await this.db
       .selectFrom('meetings')
@@ -125,7 +118,11 @@ type MeetingData = Pick<
   | 'entity'
 > & { sourceUrl?: string; extra: Record<string, unknown> };
 
-function toRow({ meeting, contentHash }: StoredMeeting): MeetingsTable {
+/**
+ * Encodes the JSON detail of a meeting or draft: everything the columns do not hold. Imports
+ * hash this string with the columns, so a meeting is serialised once per import.
+ */
+export function encodeMeetingData(meeting: MeetingDraft): string {
   const p = meeting.provenance;
   const data: MeetingData = {
     types: meeting.types,
@@ -141,6 +138,11 @@ function toRow({ meeting, contentHash }: StoredMeeting): MeetingsTable {
   if (meeting.notes !== undefined) data.notes = meeting.notes;
   if (meeting.entity !== undefined) data.entity = meeting.entity;
   if (p.sourceUrl !== undefined) data.sourceUrl = p.sourceUrl;
+  return JSON.stringify(data);
+}
+
+function toRow({ meeting, contentHash, data }: StoredMeeting): MeetingsTable {
+  const p = meeting.provenance;
   return {
     id: meeting.id,
     slug: meeting.slug,
@@ -151,7 +153,7 @@ function toRow({ meeting, contentHash }: StoredMeeting): MeetingsTable {
     attendance: meeting.attendance,
     status: meeting.status,
     time_zone: meeting.timeZone,
-    data: JSON.stringify(data),
+    data: data ?? encodeMeetingData(meeting),
     content_hash: contentHash,
     source_updated_at: p.sourceUpdatedAt ?? null,
     last_fetched_at: p.lastFetchedAt,

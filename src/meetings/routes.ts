@@ -42,7 +42,11 @@ export function registerMeetingRoutes(
         ...(source !== undefined ? { source } : {}),
       });
       const meetings = page.meetings.map((m) =>
-        presentMeeting(m, page.sourceNames.get(m.provenance.sourceId) ?? 'unknown', publicUrl),
+        presentMeeting(
+          m,
+          page.sources.get(m.provenance.sourceId) ?? { name: 'unknown' },
+          publicUrl,
+        ),
       );
       return page.nextCursor === undefined
         ? { meetings }
@@ -61,8 +65,8 @@ export function registerMeetingRoutes(
       },
     },
     async (request) => {
-      const { meeting, sourceName } = await getMeeting(repos, request.params.slug);
-      return presentMeeting(meeting, sourceName, publicUrl);
+      const { meeting, source } = await getMeeting(repos, request.params.slug);
+      return presentMeeting(meeting, source, publicUrl);
     },
   );
 }

@@ -3,13 +3,16 @@ import type { Clock } from '../platform/clock.js';
 import { isPorchlightError, PorchlightError, type FeedProblem } from '../platform/errors.js';
 import type { Meeting, MeetingDraft } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
-import type { StoredMeeting } from '../meetings/repository.js';
+import { encodeMeetingData, type StoredMeeting } from '../meetings/repository.js';
 import { chooseSlug } from '../meetings/slug.js';
 import { canonicalTimeZone } from '../meetings/time-zone.js';
 import type { Repositories } from '../repositories.js';
 import { parseFeedText, readMeetingGuideFeed } from '../feeds/meeting-guide/read-feed.js';
 import { readFeedLocation, type FeedReadLimits } from './feed-reader.js';
 import { isValidSourceName, maxReportedProblems, type ImportReport, type Source } from './model.js';
+
+/** Rows per INSERT batch while an import runs. */
+const insertBatchSize = 400;
 
 export interface ImportDeps {
   repos: Repositories;
@@ -84,9 +87,11 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
     // Loaded once, on the first new meeting: a refresh with no new meetings never reads it.
     let taken: Set<string> | undefined;
     const inserts: StoredMeeting[] = [];
+    let added = 0;
     const updates: StoredMeeting[] = [];
     for (const draft of drafts) {
-      const contentHash = hashDraft(draft);
+      const data = encodeMeetingData(draft);
+      const contentHash = hashContent(draft, data);
       const key = existing.get(draft.provenance.sourceSlug);
       if (key !== undefined) {
         existing.delete(draft.provenance.sourceSlug);
@@ -98,6 +103,7 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
         updates.push({
           meeting: { ...draft, id: key.id, slug: key.slug, createdAt: now, updatedAt: now },
           contentHash,
+          data,
         });
       } else {
         taken ??= await repos.meetings.slugsInUse();
@@ -110,18 +116,23 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
           createdAt: now,
           updatedAt: now,
         };
-        inserts.push({ meeting, contentHash });
+        inserts.push({ meeting, contentHash, data });
+        // Written in batches as we go, so a large feed's rows are not all held at once.
+        if (inserts.length >= insertBatchSize) {
+          added += inserts.length;
+          await repos.meetings.insert(inserts.splice(0));
+        }
       }
     }
     const removed = [...existing.values()].map((k) => k.id);
+    added += inserts.length;
     await repos.meetings.insert(inserts);
     await repos.meetings.update(updates);
     await repos.meetings.remove(removed);
-    await repos.meetings.markFetched(source.id, startedAt);
-    report.added = inserts.length;
+    report.added = added;
     report.updated = updates.length;
     report.removed = removed.length;
-    const changed = inserts.length + updates.length + removed.length > 0;
+    const changed = added + updates.length + removed.length > 0;
     report.outcome = changed ? 'applied' : 'unchanged';
     report.finishedAt = deps.clock.now().toISOString();
     await repos.sources.recordImport(source.id, report);
@@ -232,10 +243,24 @@ async function finish(
   return done;
 }
 
-/** A fingerprint of what the feed said about a meeting; the fetch time is not part of it. */
-export function hashDraft(draft: MeetingDraft): string {
-  const { lastFetchedAt: _fetched, ...provenance } = draft.provenance;
+/**
+ * A fingerprint of what the feed said about a meeting: its columns and its encoded detail. The
+ * fetch time is not part of it, so an unchanged row hashes the same on every refresh.
+ */
+function hashContent(draft: MeetingDraft, data: string): string {
+  const p = draft.provenance;
+  const columns = [
+    draft.name,
+    draft.program,
+    draft.attendance,
+    draft.status,
+    draft.timeZone,
+    p.sourceUpdatedAt ?? '',
+    p.lastVerifiedAt ?? '',
+  ];
   return createHash('sha1')
-    .update(JSON.stringify({ ...draft, provenance }))
+    .update(columns.join('\u0000'))
+    .update('\u0000')
+    .update(data)
     .digest('base64url');
 }

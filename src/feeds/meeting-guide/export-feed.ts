@@ -3,13 +3,49 @@ import { gzipSync } from 'node:zlib';
 import type { Repositories } from '../../repositories.js';
 import { writeMeetingGuideRows, type MeetingGuideRow, type WriteOptions } from './write-row.js';
 
-/** Every stored meeting as Meeting Guide rows, ordered by slug so the output is stable. */
+const pageSize = 2000;
+
+/**
+ * Every stored meeting as Meeting Guide rows, ordered by slug so the output is stable, read a
+ * page at a time so a national directory never sits in memory twice.
+ */
+export async function* meetingGuideRowPages(
+  repos: Repositories,
+  options: WriteOptions,
+): AsyncGenerator<MeetingGuideRow[]> {
+  let after: string | undefined;
+  for (;;) {
+    const meetings = await repos.meetings.page({
+      limit: pageSize,
+      ...(after !== undefined ? { after } : {}),
+    });
+    if (meetings.length === 0) return;
+    yield meetings.flatMap((meeting) => writeMeetingGuideRows(meeting, options));
+    if (meetings.length < pageSize) return;
+    after = meetings.at(-1)!.slug;
+  }
+}
+
+/** Every stored meeting as Meeting Guide rows. */
 export async function exportMeetingGuideFeed(
   repos: Repositories,
   options: WriteOptions,
 ): Promise<MeetingGuideRow[]> {
-  const meetings = await repos.meetings.all();
-  return meetings.flatMap((meeting) => writeMeetingGuideRows(meeting, options));
+  const rows: MeetingGuideRow[] = [];
+  for await (const page of meetingGuideRowPages(repos, options)) rows.push(...page);
+  return rows;
+}
+
+/** The feed as JSON text, serialised page by page, with its number of rows. */
+export async function renderMeetingGuideFeed(
+  repos: Repositories,
+  options: WriteOptions,
+): Promise<{ text: string; rows: number }> {
+  const parts: string[] = [];
+  for await (const page of meetingGuideRowPages(repos, options)) {
+    for (const row of page) parts.push(JSON.stringify(row));
+  }
+  return { text: `[${parts.join(',')}]`, rows: parts.length };
 }
 
 export interface RenderedFeed {
@@ -44,8 +80,7 @@ export class FeedCache {
   }
 
   private async render(revision: number): Promise<RenderedFeed> {
-    const rows = await exportMeetingGuideFeed(this.repos, this.options);
-    const body = Buffer.from(JSON.stringify(rows));
+    const body = Buffer.from((await renderMeetingGuideFeed(this.repos, this.options)).text);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     return { revision, etag, body, gzip: gzipSync(body) };
   }
