@@ -14,6 +14,7 @@ import { createRepositories, type Repositories } from './repositories.js';
 import { seedDemoData } from './demo/seed-demo.js';
 import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
+import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import { registerSourceRoutes } from './sources/routes.js';
 import { registerHomePage } from './web/home-page.js';
 
@@ -28,6 +29,7 @@ export interface AppPorts {
   clock?: Clock;
   fetcher?: Fetcher;
   logger?: Logger;
+  geocoder?: Geocoder;
 }
 
 export interface App {
@@ -47,6 +49,7 @@ export interface App {
 export async function createApp(config: Config, ports: AppPorts = {}): Promise<App> {
   const logger = ports.logger ?? createLogger(config.logLevel);
   const clock = ports.clock ?? systemClock;
+  const geocoder = ports.geocoder ?? createOfflineGeocoder();
   const database = await openDatabase(config.databaseUrl);
   let ready = false;
   try {
@@ -55,6 +58,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const importDeps: ImportDeps = {
       repos,
       clock,
+      geocoder,
       limits: {
         maxBytes: config.feedMaxBytes,
         timeoutMs: config.feedTimeoutMs,

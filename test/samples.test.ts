@@ -54,7 +54,18 @@ describe.skipIf(!present)('real Meeting Guide feeds', () => {
 
   it('reads day arrays and 12-hour times (Edmonton)', async () => {
     const report = await load('meeting-guide-edmonton-day-arrays.json', 'edmonton');
-    expect(report).toMatchObject({ outcome: 'applied', rowCount: 315, errorCount: 0 });
+    expect(report).toMatchObject({
+      outcome: 'applied',
+      rowCount: 315,
+      errorCount: 0,
+      warningCount: 0,
+    });
+    // The feed has no coordinates and no zones: the towns it names place it in Alberta.
+    const sourceId = (await app.repos.sources.findByName('edmonton'))!.id;
+    const zones = new Set(
+      (await app.repos.meetings.page({ limit: 1000, sourceId })).map((m) => m.timeZone),
+    );
+    expect(zones).toEqual(new Set(['America/Edmonton']));
   });
 
   it('reads meetings by appointment', async () => {

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../platform/database/migrate.js';
 import { createRepositories, type Repositories } from '../repositories.js';
 import { systemClock } from '../platform/clock.js';
 import type { ImportDeps } from '../sources/import-feed.js';
+import { createOfflineGeocoder } from '../places/gazetteer.js';
 
 export interface DatabaseFlags {
   dataDir?: string;
@@ -38,6 +39,7 @@ export async function withStore<T>(
     const importDeps: ImportDeps = {
       repos,
       clock: systemClock,
+      geocoder: createOfflineGeocoder(),
       limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
     };
     return await work({ config, database, repos, importDeps });

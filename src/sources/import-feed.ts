@@ -9,7 +9,17 @@ import { canonicalTimeZone } from '../meetings/time-zone.js';
 import type { Repositories } from '../repositories.js';
 import { parseFeedText, readMeetingGuideFeed } from '../feeds/meeting-guide/read-feed.js';
 import { readFeedLocation, type FeedReadLimits } from './feed-reader.js';
+import type { Geocoder, Place } from '../places/gazetteer.js';
 import { isValidSourceName, maxReportedProblems, type ImportReport, type Source } from './model.js';
+
+/** A town lookup memoised for one import: a feed names the same few towns many times. */
+function townLocator(geocoder: Geocoder) {
+  const seen = new Map<string, Place | undefined>();
+  return (town: string) => {
+    if (!seen.has(town)) seen.set(town, geocoder.lookup(town, { limit: 1 })[0]);
+    return seen.get(town);
+  };
+}
 
 /** Rows per INSERT batch while an import runs. */
 const insertBatchSize = 400;
@@ -18,6 +28,8 @@ export interface ImportDeps {
   repos: Repositories;
   clock: Clock;
   limits: FeedReadLimits;
+  /** The offline gazetteer, to infer the zone of rows that name only a town. */
+  geocoder?: Geocoder;
   /** Told after a change is committed, so in-memory views (feed cache, search index) follow. */
   onChange?: (revision: number) => void;
 }
@@ -56,6 +68,7 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
       sourceId: source.id,
       fetchedAt: startedAt,
       ...(source.defaultTimeZone !== undefined ? { defaultTimeZone: source.defaultTimeZone } : {}),
+      ...(deps.geocoder !== undefined ? { locateTown: townLocator(deps.geocoder) } : {}),
     });
     drafts = reading.drafts;
     summariseProblems(report, reading.problems, reading.rowCount, drafts.length);

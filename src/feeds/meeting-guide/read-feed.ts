@@ -2,6 +2,7 @@ import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import type { MeetingDraft } from '../../meetings/model.js';
 import type { Program } from '../../meetings/programs.js';
 import { problem, readMeetingGuideRow } from './read-row.js';
+import { timeZoneAt } from '../../meetings/time-zone.js';
 
 export interface FeedContext {
   program: Program;
@@ -9,6 +10,8 @@ export interface FeedContext {
   fetchedAt: string;
   /** The zone for rows that carry neither a zone nor coordinates (an operator's setting). */
   defaultTimeZone?: string;
+  /** Finds a town's coordinates offline, to infer the zone of rows that name only a town. */
+  locateTown?: (town: string) => { latitude: number; longitude: number } | undefined;
 }
 
 export interface FeedReading {
@@ -66,14 +69,32 @@ export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedRea
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
   });
 
+  const stillMissing = missingZone.filter(({ draft }) => {
+    const fromTown = ctx.defaultTimeZone === undefined ? zoneOfTown(draft, ctx) : undefined;
+    if (fromTown === undefined) return true;
+    draft.timeZone = fromTown;
+    zoneCounts.set(fromTown, (zoneCounts.get(fromTown) ?? 0) + 1);
+    return false;
+  });
   const fallback = ctx.defaultTimeZone ?? mostCommon(zoneCounts);
-  for (const { draft, index } of missingZone) {
+  for (const { draft, index } of stillMissing) {
     if (fallback !== undefined) draft.timeZone = fallback;
     else if (draft.schedule.some((r) => r.kind !== 'by_appointment')) {
       problems.push(problem(index, draft.provenance.sourceSlug, 'timezone', 'PL_TIMEZONE_UNKNOWN'));
     }
   }
   return { drafts, problems, rowCount: rows.length };
+}
+
+/**
+ * The zone of the town a row names ("Edmonton, Alberta"), from the offline gazetteer. Only the
+ * zone is taken: a town's centre is not the meeting's place, so its coordinates stay unset.
+ */
+function zoneOfTown(draft: MeetingDraft, ctx: FeedContext): string | undefined {
+  const { city, region } = draft.place.address;
+  if (ctx.locateTown === undefined || city === undefined) return undefined;
+  const point = ctx.locateTown(region === undefined ? city : `${city}, ${region}`);
+  return point === undefined ? undefined : timeZoneAt(point.latitude, point.longitude);
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {

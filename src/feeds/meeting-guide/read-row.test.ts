@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedContext, mgOnlineRow, mgRow } from '../../../test/factories/meeting-guide.js';
 import { readMeetingGuideRow } from './read-row.js';
+import { readMeetingGuideFeed } from './read-feed.js';
 
 const read = (row: unknown, program = 'aa') => readMeetingGuideRow(row, 0, feedContext(program));
 const codes = (row: unknown, program = 'aa') => read(row, program).problems.map((p) => p.code);
@@ -188,6 +189,28 @@ describe('readMeetingGuideRow: where', () => {
     const bad = read(mgRow({ timezone: 'Mars/Olympus' }));
     expect(bad.draft!.timeZone).toBe('America/New_York');
     expect(bad.problems).toMatchObject([{ code: 'PL_INVALID_TIMEZONE', field: 'timezone' }]);
+  });
+
+  it('infers the zone of a row that names only a town, without inventing coordinates', () => {
+    const rows = [
+      mgRow({
+        latitude: undefined,
+        longitude: undefined,
+        formatted_address: undefined,
+        city: 'Edmonton',
+        state: 'AB',
+      }),
+    ];
+    const edmonton = { latitude: 53.55, longitude: -113.49 };
+    const asked: string[] = [];
+    const reading = readMeetingGuideFeed(
+      rows,
+      feedContext('aa', { locateTown: (town) => (asked.push(town), edmonton) }),
+    );
+    expect(asked).toEqual(['Edmonton, AB']);
+    expect(reading.drafts[0]!.timeZone).toBe('America/Edmonton');
+    expect(reading.drafts[0]!.place.latitude).toBeUndefined();
+    expect(reading.problems).toEqual([]);
   });
 
   it('says when no zone can be inferred', () => {
