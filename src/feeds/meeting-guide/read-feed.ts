@@ -91,10 +91,26 @@ export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedRea
  * zone is taken: a town's centre is not the meeting's place, so its coordinates stay unset.
  */
 function zoneOfTown(draft: MeetingDraft, ctx: FeedContext): string | undefined {
-  const { city, region } = draft.place.address;
-  if (ctx.locateTown === undefined || city === undefined) return undefined;
-  const point = ctx.locateTown(region === undefined ? city : `${city}, ${region}`);
-  return point === undefined ? undefined : timeZoneAt(point.latitude, point.longitude);
+  if (ctx.locateTown === undefined) return undefined;
+  const { address, formattedAddress, approximate } = draft.place;
+  // A town-level address ("Edmonton, Alberta, Canada") is itself the best query; else the
+  // parts a street address was split into.
+  const { city, region, country } = address;
+  const candidates = [
+    approximate ? formattedAddress : undefined,
+    city === undefined ? undefined : [city, region, country].filter(Boolean).join(', '),
+    // Without its region a town name is ambiguous ("Gunn" is in Alberta and in Australia):
+    // only the country may narrow it then, never nothing at all.
+    city !== undefined && region !== undefined && country !== undefined
+      ? `${city}, ${country}`
+      : undefined,
+  ];
+  for (const candidate of candidates) {
+    if (candidate === undefined) continue;
+    const point = ctx.locateTown(candidate);
+    if (point !== undefined) return timeZoneAt(point.latitude, point.longitude);
+  }
+  return undefined;
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {
