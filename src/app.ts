@@ -16,6 +16,7 @@ import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import { registerSourceRoutes } from './sources/routes.js';
+import { registerPlaceRoutes } from './places/routes.js';
 import { registerHomePage } from './web/home-page.js';
 
 export const version = (
@@ -39,6 +40,8 @@ export interface App {
   server: HttpServer;
   /** What imports need: the repositories, the clock, the feed limits. */
   importDeps: ImportDeps;
+  /** The offline gazetteer; `preload` (when it has one) loads its tables ahead of the first query. */
+  geocoder: Geocoder & { preload?: () => unknown };
   close(): Promise<void>;
 }
 
@@ -49,7 +52,8 @@ export interface App {
 export async function createApp(config: Config, ports: AppPorts = {}): Promise<App> {
   const logger = ports.logger ?? createLogger(config.logLevel);
   const clock = ports.clock ?? systemClock;
-  const geocoder = ports.geocoder ?? createOfflineGeocoder();
+  // Loaded on first use; `serve` preloads it so the first person's search does not wait.
+  const geocoder: App['geocoder'] = ports.geocoder ?? createOfflineGeocoder();
   const database = await openDatabase(config.databaseUrl);
   let ready = false;
   try {
@@ -75,6 +79,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerHealthRoutes(server, () => ready);
     registerMeetingRoutes(server, repos, config.publicUrl);
     registerSourceRoutes(server, repos);
+    registerPlaceRoutes(server, geocoder);
     registerMeetingGuideRoutes(server, feedCache);
     registerHomePage(server, () => repos.meetings.count());
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
@@ -86,6 +91,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       repos,
       server,
       importDeps,
+      geocoder,
       close: async () => {
         await server.close();
         await database.close();

@@ -36,6 +36,7 @@ export function serveCommand(cmd: Command): void {
         ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
       });
       const app = await createApp(config);
+      app.geocoder.preload?.();
       const stop = () => {
         app.server.log.info('shutting down');
         void app.close().then(() => process.exit(0));

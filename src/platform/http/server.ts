@@ -61,6 +61,8 @@ export async function createHttpServer(logger: Logger, version: string): Promise
       tags: [
         { name: 'meetings', description: 'The meeting directory' },
         { name: 'sources', description: 'Upstream feeds and their import reports' },
+        { name: 'search', description: 'The next meeting a person can get to' },
+        { name: 'places', description: 'Offline place lookup' },
         { name: 'feeds', description: 'Standard feed formats' },
         { name: 'health', description: 'Probes for operators' },
       ],
