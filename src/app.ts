@@ -18,6 +18,7 @@ import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import { registerSourceRoutes } from './sources/routes.js';
 import { registerPlaceRoutes } from './places/routes.js';
 import { registerHomePage } from './web/home-page.js';
+import { registerWebRoutes } from './web/routes.js';
 
 export const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -82,6 +83,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerPlaceRoutes(server, geocoder);
     registerMeetingGuideRoutes(server, feedCache);
     registerHomePage(server, () => repos.meetings.count());
+    registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;

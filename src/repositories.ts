@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { MeetingRepository } from './meetings/repository.js';
 import { RevisionRepository } from './platform/database/revision.js';
 import type { Database } from './platform/database/schema.js';
+import { ProblemReportRepository } from './reports/repository.js';
 import { SourceRepository } from './sources/repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
@@ -9,6 +10,7 @@ export interface Repositories {
   meetings: MeetingRepository;
   sources: SourceRepository;
   revision: RevisionRepository;
+  problemReports: ProblemReportRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -19,6 +21,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     meetings: new MeetingRepository(db),
     sources: new SourceRepository(db),
     revision: new RevisionRepository(db),
+    problemReports: new ProblemReportRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
 }

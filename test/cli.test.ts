@@ -33,7 +33,7 @@ describe('porchlight CLI', () => {
 
   it('migrates, imports, re-imports unchanged and exports', () => {
     expect(JSON.parse(porchlight('migrate', '--json').stdout)).toMatchObject({
-      applied: ['0001-initial'],
+      applied: ['0001-initial', '0002-problem-reports'],
     });
     const first = porchlight(
       'import',

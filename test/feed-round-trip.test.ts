@@ -65,7 +65,7 @@ function mergeByPage(rows: Record<string, unknown>[]): Map<string, MeetingDraft>
 }
 
 describe('export(import(feed))', () => {
-  it('keeps every meeting’s meaning', async () => {
+  it('keeps every meeting’s meaning', { timeout: 180_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(meetingGuideFeed(), async (feed) => {
         const app = await createTestApp();

@@ -204,7 +204,12 @@ describe('GET /meeting-guide.json', () => {
 describe('GET /api/v1/places', () => {
   it('resolves a ZIP code and a town offline', async () => {
     const zip = (await get('/api/v1/places?q=01301')).json();
-    expect(zip.places[0]).toMatchObject({ kind: 'postal_code', postalCode: '01301', region: 'MA', country: 'US' });
+    expect(zip.places[0]).toMatchObject({
+      kind: 'postal_code',
+      postalCode: '01301',
+      region: 'MA',
+      country: 'US',
+    });
     expect(zip.attribution).toContain('GeoNames');
     const town = (await get('/api/v1/places?q=Tulsa&limit=1')).json();
     expect(town.places).toHaveLength(1);
@@ -213,7 +218,10 @@ describe('GET /api/v1/places', () => {
   });
 
   it('refuses a missing or over-long query naming the parameter', async () => {
-    expect((await get('/api/v1/places')).json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'q' });
+    expect((await get('/api/v1/places')).json().error).toMatchObject({
+      code: 'PL_INVALID_QUERY',
+      field: 'q',
+    });
     const long = await get(`/api/v1/places?q=${'a'.repeat(101)}`);
     expect(long.statusCode).toBe(400);
     expect(long.json().error.field).toBe('q');

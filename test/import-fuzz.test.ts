@@ -96,37 +96,45 @@ const feedText = fc.oneof(
 );
 
 describe('the importer under a storm of malformed feeds', () => {
-  it('never crashes, never half-applies, and stores only valid meetings', async () => {
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(feedText, fc.boolean(), async (text, strict) => {
-        const path = join(dir, `feed-${n++}.json`);
-        writeFileSync(path, text);
-        const report = await importFeed(app.importDeps, { source: 'fuzz', location: path, strict });
-        for (const p of report.problems) expect(feedProblemCatalogue[p.code]).toBeDefined();
-        if (report.outcome === 'failed' || report.outcome === 'rejected') {
-          expect(await snapshot()).toBe(baseline);
-          return;
-        }
-        expect(report.added + report.updated + report.unchanged).toBe(
-          report.rowCount - report.skipped,
-        );
-        for (const meeting of await app.repos.meetings.all()) {
-          const view = presentMeeting(meeting, { name: 'fuzz' }, 'https://x.example');
-          expect(
-            Value.Check(MeetingSchema, view),
-            JSON.stringify([...Value.Errors(MeetingSchema, view)].slice(0, 2)),
-          ).toBe(true);
-        }
-        // Put the baseline back for the next feed.
-        await importFeed(app.importDeps, {
-          source: 'fuzz',
-          location: 'baseline',
-          rows: [mgRow(), mgRow({ slug: 'second', name: 'Second' })],
-        });
-        baseline = await snapshot();
-      }),
-      { numRuns: 2000 },
-    );
-  });
+  it(
+    'never crashes, never half-applies, and stores only valid meetings',
+    { timeout: 180_000 },
+    async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(feedText, fc.boolean(), async (text, strict) => {
+          const path = join(dir, `feed-${n++}.json`);
+          writeFileSync(path, text);
+          const report = await importFeed(app.importDeps, {
+            source: 'fuzz',
+            location: path,
+            strict,
+          });
+          for (const p of report.problems) expect(feedProblemCatalogue[p.code]).toBeDefined();
+          if (report.outcome === 'failed' || report.outcome === 'rejected') {
+            expect(await snapshot()).toBe(baseline);
+            return;
+          }
+          expect(report.added + report.updated + report.unchanged).toBe(
+            report.rowCount - report.skipped,
+          );
+          for (const meeting of await app.repos.meetings.all()) {
+            const view = presentMeeting(meeting, { name: 'fuzz' }, 'https://x.example');
+            expect(
+              Value.Check(MeetingSchema, view),
+              JSON.stringify([...Value.Errors(MeetingSchema, view)].slice(0, 2)),
+            ).toBe(true);
+          }
+          // Put the baseline back for the next feed.
+          await importFeed(app.importDeps, {
+            source: 'fuzz',
+            location: 'baseline',
+            rows: [mgRow(), mgRow({ slug: 'second', name: 'Second' })],
+          });
+          baseline = await snapshot();
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
 });

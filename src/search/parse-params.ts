@@ -65,6 +65,7 @@ export function parseSearchParams(
     sort: 'time',
     limit: searchDefaults.limit,
     fallbackThreshold: searchDefaults.fallbackThreshold,
+    units,
   };
 
   if (params.tz !== undefined) {

@@ -58,6 +58,8 @@ export interface SearchQuery {
   cursor?: string;
   /** Fewer in-person matches than this within the radius triggers the rural fallback. */
   fallbackThreshold: number;
+  /** How distances are shown (the engine works in km). */
+  units?: 'mi' | 'km';
 }
 
 export const searchDefaults = {

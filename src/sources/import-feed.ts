@@ -31,7 +31,7 @@ export interface ImportDeps {
   /** The offline gazetteer, to infer the zone of rows that name only a town. */
   geocoder?: Geocoder;
   /** Told after a change is committed, so in-memory views (feed cache, search index) follow. */
-  onChange?: (revision: number) => void;
+  onChange?: (revision: number) => void | Promise<void>;
 }
 
 export interface ImportRequest {
@@ -151,7 +151,7 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
     await repos.sources.recordImport(source.id, report);
     return changed ? repos.revision.bump() : undefined;
   });
-  if (revision !== undefined) deps.onChange?.(revision);
+  if (revision !== undefined) await deps.onChange?.(revision);
   return report;
 }
 

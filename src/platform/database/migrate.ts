@@ -7,10 +7,12 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
+import * as problemReports from './migrations/0002-problem-reports.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-problem-reports': problemReports,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name on error. */

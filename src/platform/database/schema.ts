@@ -42,6 +42,14 @@ export interface StoreMetaTable {
   value: string;
 }
 
+export interface ProblemReportsTable {
+  id: string;
+  meeting_id: string;
+  kind: string;
+  message: string;
+  created_at: string;
+}
+
 export interface KyselyMigrationRow {
   name: string;
   timestamp: string;
@@ -51,6 +59,7 @@ export interface Database {
   sources: SourcesTable;
   meetings: MeetingsTable;
   store_meta: StoreMetaTable;
+  problem_reports: ProblemReportsTable;
 }
 
 export type { Generated };

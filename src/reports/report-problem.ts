@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../platform/clock.js';
+import { PorchlightError } from '../platform/errors.js';
+import type { Repositories } from '../repositories.js';
+import type { ProblemReport, ReportInput } from './model.js';
+
+/** Stores a reader's report about the meeting with this slug, for the list's editors. */
+export async function reportProblem(
+  repos: Repositories,
+  clock: Clock,
+  slug: string,
+  input: ReportInput,
+): Promise<ProblemReport> {
+  const meeting = await repos.meetings.findBySlug(slug);
+  if (meeting === undefined)
+    throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+  const report: ProblemReport = {
+    id: randomUUID(),
+    meetingId: meeting.id,
+    kind: input.kind,
+    message: input.message,
+    createdAt: clock.now().toISOString(),
+  };
+  await repos.problemReports.insert(report);
+  return report;
+}

@@ -1,0 +1,172 @@
+import type { MessageId } from './messages-en.js';
+
+/**
+ * Spanish messages (usted, as the fellowships' own Spanish literature addresses readers).
+ * Typed against the English ids, so a missing or stray key fails the type check.
+ */
+export const es: Record<MessageId, string> = {
+  'site.name': 'Porchlight',
+  'site.description':
+    'Encuentre una reunión de ayuda mutua (AA, NA, Al-Anon, SMART Recovery y más) en persona, en línea o por teléfono.',
+  'nav.skip': 'Saltar al contenido principal',
+  'nav.site': 'Sitio',
+  'nav.home': 'Buscar una reunión',
+  'nav.help': 'Ayuda',
+  'nav.about': 'Acerca de',
+  'nav.language': 'Idioma',
+  'crisis.label': 'Ayuda en crisis',
+  'crisis.question': '¿En crisis?',
+  'crisis.988': 'Llame o envíe un texto al 988',
+  'crisis.samhsa': 'Línea Nacional de Ayuda de SAMHSA 1-800-662-4357',
+  'footer.privacy': 'Sin rastreadores, sin anuncios, nada cargado desde otros sitios.',
+
+  'home.title': 'Buscar una reunión',
+  'home.count':
+    '{count, plural, =0 {Todavía no hay reuniones en la lista.} one {Hay # reunión en la lista, en persona, en línea y por teléfono.} other {Hay # reuniones en la lista, en persona, en línea y por teléfono.}}',
+  'home.soon':
+    'El buscador de reuniones llegará pronto. Mientras tanto, la página de ayuda tiene las líneas de crisis.',
+
+  'meeting.program': 'Programa',
+  'meeting.attendance': 'Cómo se reúne',
+  'meeting.attendance.in_person': 'En persona',
+  'meeting.attendance.online': 'En línea',
+  'meeting.attendance.hybrid': 'En persona y en línea',
+  'meeting.attendance.phone': 'Por teléfono',
+  'meeting.status.temporarily_closed':
+    'Esta reunión está cerrada temporalmente. Consulte con el grupo antes de ir.',
+  'meeting.status.inactive': 'Esta reunión ya no figura como activa.',
+
+  'when.heading': 'Cuándo',
+  'when.byAppointment': 'Con cita previa',
+  'when.weekly': 'Cada {weekday} a {hour, plural, one {la} other {las}} {time}',
+  'when.biweekly': 'Cada dos semanas, el {weekday}, a {hour, plural, one {la} other {las}} {time}',
+  'when.monthly':
+    'El {week, select, first {primer} second {segundo} third {tercer} fourth {cuarto} fifth {quinto} other {último}} {weekday} de cada mes a {hour, plural, one {la} other {las}} {time}',
+  'when.zone': 'Las horas están en {zone}.',
+  'when.next': 'Próximas reuniones',
+  'when.occurrence': '{date}, {time} {zone}',
+  'when.yourTime': 'Su hora: {date}, {time} {zone}',
+  'when.inProgress': 'En curso ahora',
+  'when.none': 'No hay ninguna reunión próxima programada.',
+  'when.calendar': 'Añadir al calendario',
+
+  'where.heading': 'Dónde',
+  'where.directions': 'Cómo llegar (OpenStreetMap)',
+  'where.approximate': 'Solo figura la localidad: {place}',
+  'where.wheelchair.yes': 'Accesible en silla de ruedas',
+  'where.wheelchair.no': 'No es accesible en silla de ruedas',
+  'where.accessibility': 'Accesibilidad: {notes}',
+
+  'join.heading': 'Cómo unirse',
+  'join.online': 'Unirse en línea',
+  'join.onlineWith': 'Unirse en {provider}',
+  'join.phone': 'Llamar al {number}',
+  'join.phoneCodes': 'La llamada también marca {codes} tras breves pausas.',
+
+  'details.heading': 'Sobre esta reunión',
+  'details.types': 'Tipos de reunión',
+  'details.languages': 'Idiomas',
+  'details.group': 'Grupo',
+  'details.notes': 'Notas',
+  'details.contributions': 'Contribuciones',
+  'details.contributions.url': 'Sitio web',
+  'details.contacts': 'Contactos',
+  'details.website': 'Sitio web del grupo',
+  'details.listedBy': 'Publicada por',
+  'details.source': 'De la lista de {source}.',
+  'details.updated': 'Actualizada el {date}.',
+  'details.verified': 'Verificada por última vez por una persona el {date}.',
+  'details.notVerified': 'Todavía no ha sido verificada por una persona.',
+
+  'share.heading': 'Compartir',
+  'share.label': 'Enlace a esta reunión',
+  'share.hint': 'Copie este enlace para enviar la reunión a alguien.',
+
+  'report.heading': 'Informar de un problema',
+  'report.intro':
+    '¿Hay algo incorrecto en esta reunión? Avise a los voluntarios que mantienen la lista. Por favor, no incluya nombres, números de teléfono ni otros datos personales.',
+  'report.kind': '¿Qué está mal?',
+  'report.kind.wrong_time': 'El día o la hora no son correctos',
+  'report.kind.wrong_place': 'La dirección o el lugar no son correctos',
+  'report.kind.wrong_link': 'El enlace o el número de teléfono no funcionan',
+  'report.kind.closed': 'La reunión ya no se celebra',
+  'report.kind.other': 'Otra cosa',
+  'report.message': 'Detalles (opcional, hasta 1.000 caracteres)',
+  'report.honeypot': 'Deje este campo vacío',
+  'report.submit': 'Enviar aviso',
+  'report.thanks.title': 'Gracias',
+  'report.thanks.body': 'Su aviso va camino de los voluntarios que mantienen esta lista.',
+  'report.thanks.back': 'Volver a {name}',
+  'report.invalid.title': 'No se pudo enviar el aviso',
+  'report.invalid.body':
+    'Elija qué está mal y escriba menos de 1.000 caracteres en los detalles. Vuelva atrás e inténtelo de nuevo.',
+
+  'error.code': 'Código de error: {code}',
+  'error.notFound.title': 'Página no encontrada',
+  'error.notFound.body': 'No hay nada en esta dirección.',
+  'error.meetingNotFound.title': 'Reunión no encontrada',
+  'error.meetingNotFound.body':
+    'Ninguna reunión tiene esta dirección. Puede que se haya quitado de la lista o cambiado de nombre.',
+  'error.badRequest.title': 'No se pudo leer esta dirección',
+  'error.badRequest.body': 'Revise la dirección, o vuelva atrás e inténtelo de nuevo.',
+  'error.rateLimited.title': 'Espere un momento, por favor',
+  'error.rateLimited.body':
+    'Se enviaron demasiados avisos desde aquí. Inténtelo de nuevo en unos minutos.',
+  'error.internal.title': 'Algo salió mal',
+  'error.internal.body': 'Algo salió mal por nuestra parte. Inténtelo de nuevo, por favor.',
+  'error.findAnother': 'Buscar otra reunión',
+
+  'help.title': 'Ayuda',
+  'help.crisis.heading': 'Si está en crisis',
+  'help.crisis.988':
+    'La Línea 988 de Prevención del Suicidio y Crisis: llame o envíe un texto al 988, a cualquier hora del día o de la noche. Es gratuita y confidencial.',
+  'help.crisis.samhsa':
+    'La Línea Nacional de Ayuda de SAMHSA, 1-800-662-4357: información y derivación a tratamiento, gratuita y confidencial, las 24 horas, todos los días del año, en inglés y en español.',
+  'help.crisis.911': 'En una emergencia, llame al 911.',
+  'help.call988': 'Llamar al 988',
+  'help.text988': 'Enviar un texto al 988',
+  'help.callSamhsa': 'Llamar al 1-800-662-4357',
+  'help.finder.heading': 'Cómo encontrar una reunión',
+  'help.finder.where':
+    'Busque por código postal o localidad, o deje que su teléfono comparta su ubicación. Primero aparecen las reuniones a las que puede llegar antes.',
+  'help.finder.remote':
+    '¿No hay ninguna reunión cerca? También aparecen reuniones en línea y por teléfono. Para una reunión por teléfono no hace falta internet, solo un teléfono.',
+  'help.finder.page':
+    'La página de cada reunión dice cuándo y dónde se reúne. Con un toque se marca el número, con el código y la contraseña incluidos, o se abre la reunión en línea.',
+  'help.finder.calendar':
+    'Puede añadir una reunión a su calendario, compartir su enlace o avisarnos si algo está mal.',
+  'help.types.heading': 'Qué significan los tipos de reunión',
+  'help.types.intro':
+    'Cada comunidad tiene su propia lista de tipos de reunión; la página de cada reunión los explica con palabras sencillas. Los más comunes:',
+  'help.types.open':
+    'Abierta: puede asistir cualquier persona, también familiares, amistades y curiosos.',
+  'help.types.closed':
+    'Cerrada: para quienes quieren ayuda con el problema del que se ocupa el grupo, o creen que podrían tenerlo.',
+  'help.types.beginners': 'Principiantes: pensada para quienes acaban de llegar.',
+  'help.types.discussion': 'Discusión: los miembros comparten por turnos sobre un tema.',
+  'help.types.speaker': 'Oradores: uno o más miembros cuentan su historia.',
+  'help.types.study':
+    'Estudio de pasos o de literatura: el grupo lee y comenta un libro o un paso.',
+  'help.types.identity':
+    'Mujeres, hombres, jóvenes, LGBTQ+: reuniones para un grupo de personas; en las abiertas pueden ser bienvenidas otras.',
+  'help.types.attendance':
+    'En persona, en línea, híbrida (ambas a la vez) y por teléfono indican cómo puede participar.',
+
+  'about.title': 'Acerca de Porchlight',
+  'about.what':
+    'Porchlight es un directorio gratuito de reuniones de ayuda mutua (AA, NA, Al-Anon, SMART Recovery, JA y más) en persona, en línea y por teléfono. Está pensado ante todo para las zonas rurales: pocos grupos cercanos, trayectos largos y conexiones débiles.',
+  'about.independent':
+    'Porchlight no está afiliado a ninguna comunidad. Los datos de las reuniones vienen de los grupos y las entidades de servicio que mantienen las listas.',
+  'about.privacy.heading': 'Privacidad',
+  'about.privacy.trackers':
+    'Sin rastreadores, sin analítica y sin publicidad. Las páginas no cargan nada de otros sitios: ni fuentes, ni scripts, ni imágenes de fuera.',
+  'about.privacy.account':
+    'No hace falta una cuenta. Un aviso de problema guarda solo lo que usted escribe sobre la reunión, nunca quién es usted.',
+  'about.privacy.logs':
+    'Nuestros registros anotan qué página se pidió, nunca su búsqueda ni su ubicación.',
+  'about.data.heading': 'De dónde vienen los datos',
+  'about.data.meetings':
+    'Las reuniones vienen de las listas que publican las intergrupales, las áreas y otras entidades de servicio, en el formato Meeting Guide. La página de cada reunión nombra su lista y cuándo se actualizó por última vez.',
+  'about.data.places': 'La búsqueda de lugares funciona sin conexión, con datos abiertos:',
+  'about.license': 'Porchlight es software libre con licencia MIT.',
+};

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { compileCatalogue, translator } from './translator.js';
+import { en } from './messages-en.js';
+import { es } from './messages-es.js';
+
+describe('catalogues', () => {
+  it('have the same ids in both languages and no empty message', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    for (const text of [...Object.values(en), ...Object.values(es)])
+      expect(text.trim()).not.toBe('');
+  });
+
+  it('compile as ICU MessageFormat', () => {
+    expect(() => compileCatalogue(en)).not.toThrow();
+    expect(() => compileCatalogue(es)).not.toThrow();
+    expect(() => compileCatalogue({ bad: '{count, plural, one {x}' })).toThrow(/bad/);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const en1 = compileCatalogue(en);
+    const es1 = compileCatalogue(es);
+    for (const id of Object.keys(en)) {
+      // Spanish may add `hour` (for "a la 1" / "a las 7"), never drop one.
+      for (const name of argumentNames(en1[id])) {
+        expect(argumentNames(es1[id]), `${id} lacks {${name}}`).toContain(name);
+      }
+    }
+  });
+});
+
+/** The argument names of a compiled Lingui message, however deeply nested in plural/select. */
+function argumentNames(compiled: unknown): string[] {
+  if (!Array.isArray(compiled)) return [];
+  return compiled.flatMap((token: unknown) => {
+    if (!Array.isArray(token)) return [];
+    const [name, , format] = token as [string, string?, unknown?];
+    const nested =
+      format !== null && typeof format === 'object'
+        ? Object.values(format).flatMap((branch) => argumentNames(branch))
+        : [];
+    return [name, ...nested];
+  });
+}
+
+describe('translator', () => {
+  it('interpolates and pluralises per language', () => {
+    const t = translator('en');
+    expect(t('home.count', { count: 1 })).toBe(
+      '1 meeting is listed, in person, online and by phone.',
+    );
+    expect(t('home.count', { count: 0 })).toBe('No meetings are listed yet.');
+    expect(translator('es')('home.count', { count: 2 })).toContain('Hay 2 reuniones');
+  });
+
+  it('chooses the Spanish article by the hour', () => {
+    const t = translator('es');
+    expect(t('when.weekly', { weekday: 'martes', time: '1:00', hour: 1 })).toBe(
+      'Cada martes a la 1:00',
+    );
+    expect(t('when.weekly', { weekday: 'martes', time: '19:00', hour: 19 })).toBe(
+      'Cada martes a las 19:00',
+    );
+  });
+
+  it('leaves values as plain text (pages escape them)', () => {
+    expect(translator('en')('report.thanks.back', { name: '<b>x</b>' })).toBe('Back to <b>x</b>');
+  });
+});

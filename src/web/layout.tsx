@@ -1,0 +1,101 @@
+import type { ComponentChildren } from 'preact';
+import { locales, localePath, type Locale } from './i18n/locales.js';
+import { link, type PageContext } from './page-context.js';
+import { SITE_CSS } from './site-css.js';
+
+/** Each language named in itself, so a reader finds theirs whatever the page's language. */
+const languageNames: Record<Locale, string> = { en: 'English', es: 'Español' };
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+}
+
+/**
+ * The frame of every public page: language, viewport, the one inline style sheet, the crisis
+ * bar (always one tap from help), the site header with the language switch, and the footer.
+ */
+export function Layout({ ctx, title, children }: LayoutProps) {
+  const { t } = ctx;
+  const site = t('site.name');
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === site ? site : `${title} · ${site}`}</title>
+        <meta name="description" content={t('site.description')} />
+        <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
+        {locales.map((locale) => (
+          <link
+            rel="alternate"
+            hreflang={locale}
+            href={`${ctx.publicUrl}${localePath(locale, ctx.path)}${ctx.keptQuery}`}
+          />
+        ))}
+        <link rel="alternate" hreflang="x-default" href={`${ctx.publicUrl}${ctx.path}`} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
+        <CrisisBar ctx={ctx} />
+        <header class="site">
+          <a class="brand" href={link(ctx, '/')}>
+            {site}
+          </a>
+          <nav aria-label={t('nav.site')}>
+            <ul>
+              <li>
+                <a href={link(ctx, '/help')}>{t('nav.help')}</a>
+              </li>
+              <li>
+                <a href={link(ctx, '/about')}>{t('nav.about')}</a>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch ctx={ctx} />
+        </header>
+        <main id="main">{children}</main>
+        <footer>
+          <p>{t('footer.privacy')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The crisis lines, first on every page: a person in crisis should not have to look for them. */
+export function CrisisBar({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <aside class="crisis" aria-label={t('crisis.label')}>
+      <span>{t('crisis.question')}</span>
+      <a href="tel:988">{t('crisis.988')}</a>
+      <a href="tel:+18006624357">{t('crisis.samhsa')}</a>
+    </aside>
+  );
+}
+
+/** Links to this same page in each language, keeping the viewer's time zone. */
+function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav aria-label={ctx.t('nav.language')}>
+      <ul>
+        {locales.map((locale) => (
+          <li>
+            <a
+              href={`${localePath(locale, ctx.path)}${ctx.keptQuery}`}
+              hreflang={locale}
+              lang={locale}
+              aria-current={locale === ctx.locale ? 'true' : undefined}
+            >
+              {languageNames[locale]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

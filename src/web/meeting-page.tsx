@@ -1,0 +1,50 @@
+import type { Meeting } from '../meetings/model.js';
+import { getProgram } from '../meetings/programs.js';
+import type { SourceLabel } from '../meetings/present-meeting.js';
+import { Layout } from './layout.js';
+import { DetailsSection } from './meeting-details.js';
+import { JoinSection } from './meeting-join.js';
+import { ReportSection, ShareSection } from './meeting-share-report.js';
+import { WhenSection } from './meeting-when.js';
+import { WhereSection } from './meeting-where.js';
+import { cleanDialString } from '../meetings/links.js';
+import type { PageContext } from './page-context.js';
+
+export interface MeetingPageProps {
+  ctx: PageContext;
+  meeting: Meeting;
+  source: SourceLabel;
+  /** "Now" in epoch ms, from the app's clock. */
+  now: number;
+  /** The viewer's IANA zone from `?tz=`, if given. */
+  viewerZone: string | undefined;
+}
+
+/** `/meetings/:slug`: everything needed to get to (or dial into) one meeting, without script. */
+export function MeetingPage({ ctx, meeting, source, now, viewerZone }: MeetingPageProps) {
+  const { t, locale } = ctx;
+  const program = getProgram(meeting.program);
+  const programName = program?.names[locale] ?? program?.name ?? meeting.program;
+  const ways = [t(`meeting.attendance.${meeting.attendance}`)];
+  if (meeting.online.phone !== undefined && cleanDialString(meeting.online.phone) !== undefined)
+    ways.push(t('meeting.attendance.phone'));
+  return (
+    <Layout ctx={ctx} title={meeting.name}>
+      <h1>{meeting.name}</h1>
+      <p>
+        {programName} · {ways.join(' · ')}
+      </p>
+      {meeting.status !== 'active' && (
+        <p class="notice" role="status">
+          {t(`meeting.status.${meeting.status}`)}
+        </p>
+      )}
+      <WhenSection ctx={ctx} meeting={meeting} now={now} viewerZone={viewerZone} />
+      {meeting.attendance !== 'online' && <WhereSection ctx={ctx} meeting={meeting} />}
+      <JoinSection ctx={ctx} meeting={meeting} />
+      <DetailsSection ctx={ctx} meeting={meeting} source={source} />
+      <ShareSection ctx={ctx} slug={meeting.slug} />
+      <ReportSection ctx={ctx} slug={meeting.slug} />
+    </Layout>
+  );
+}

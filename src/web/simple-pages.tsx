@@ -1,0 +1,69 @@
+/** Small pages: the localized home placeholder, the report thank-you, and error pages. */
+import type { ErrorCode } from '../platform/errors.js';
+import { Layout } from './layout.js';
+import { link, type PageContext } from './page-context.js';
+import type { MessageId } from './i18n/translator.js';
+
+/**
+ * `/en/` and `/es/`: where the site name links until the finder takes these paths over (the
+ * unprefixed `/` stays the operator's landing page for now).
+ */
+export function HomePlaceholderPage({ ctx, count }: { ctx: PageContext; count: number }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.count', { count })}</p>
+      <p>
+        {t('home.soon')} <a href={link(ctx, '/help')}>{t('nav.help')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** After a report was stored (or quietly dropped as spam: the robot cannot tell). */
+export function ReportThanksPage({
+  ctx,
+  slug,
+  name,
+}: {
+  ctx: PageContext;
+  slug: string;
+  name: string;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('report.thanks.title')}>
+      <h1>{t('report.thanks.title')}</h1>
+      <p role="status">{t('report.thanks.body')}</p>
+      <p>
+        <a href={link(ctx, `/meetings/${slug}`)}>{t('report.thanks.back', { name })}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface ErrorPageProps {
+  ctx: PageContext;
+  title: MessageId;
+  body: MessageId;
+  /** The stable machine code, shown so a person can quote it and tests can find it. */
+  code: ErrorCode;
+}
+
+/** An error as a page: what happened in words, the stable code, and a way on. */
+export function ErrorPage({ ctx, title, body, code }: ErrorPageProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t(title)}>
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
+      <p class="muted" data-error-code={code}>
+        {t('error.code', { code })}
+      </p>
+      <p>
+        <a href={link(ctx, '/')}>{t('error.findAnother')}</a>
+      </p>
+    </Layout>
+  );
+}
