@@ -17,6 +17,8 @@ import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import { registerSourceRoutes } from './sources/routes.js';
 import { registerPlaceRoutes } from './places/routes.js';
+import { SearchService } from './search/search-service.js';
+import { registerSearchRoutes } from './search/routes.js';
 import { registerHomePage } from './web/home-page.js';
 import { registerWebRoutes } from './web/routes.js';
 
@@ -43,6 +45,7 @@ export interface App {
   importDeps: ImportDeps;
   /** The offline gazetteer; `preload` (when it has one) loads its tables ahead of the first query. */
   geocoder: Geocoder & { preload?: () => unknown };
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -70,10 +73,20 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
       },
     };
+    const searchService = new SearchService(repos, clock, geocoder);
+    // Every committed change rebuilds the index before the import returns, so whoever imported
+    // reads their own writes; searches keep using the previous index until the new one is in.
+    importDeps.onChange = () =>
+      searchService.rebuild().catch((error: unknown) => {
+        logger.error({ err: error }, 'search index rebuild failed');
+      });
     if (config.demo && (await repos.sources.list()).length === 0) {
       const reports = await seedDemoData(importDeps);
       logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
     }
+
+    await searchService.rebuild();
+    logger.info({ meetings: searchService.size }, 'search index built');
 
     const server = await createHttpServer(logger, version);
     const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
@@ -81,6 +94,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerMeetingRoutes(server, repos, config.publicUrl);
     registerSourceRoutes(server, repos);
     registerPlaceRoutes(server, geocoder);
+    registerSearchRoutes(server, searchService, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
     registerHomePage(server, () => repos.meetings.count());
     registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock });
@@ -94,6 +108,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       server,
       importDeps,
       geocoder,
+      search: searchService,
       close: async () => {
         await server.close();
         await database.close();

@@ -19,7 +19,7 @@ function porchlight(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('porchlight CLI', () => {
+describe('porchlight CLI', { timeout: 120_000 }, () => {
   it('prints help and exits 0; bad usage exits 2', () => {
     const help = porchlight('--help');
     expect(help.code).toBe(0);

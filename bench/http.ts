@@ -1,0 +1,553 @@
+/**
+ * `npm run -s bench:http [-- --count N --duration S --connections N --gzip --profile DIR]`: the
+ * whole HTTP stack under load. A server child (`--child-server`) builds the app with createApp
+ * on a SQLite file database in a fresh temporary directory, imports 250,000 synthetic meetings
+ * through the real importer (which also builds the search index) and listens on 127.0.0.1; the
+ * parent then runs autocannon against `/healthz` (the baseline, measured in the same run) and
+ * against `/api/v1/search` with a rotating set of realistic queries.
+ *
+ * The server runs in a child so the load generator does not share its event loop; on a small
+ * machine both still share the cores, and the report says how many there were. `--gzip` sends
+ * `accept-encoding: gzip` as browsers do (off by default: the figure is then the engine's and
+ * the JSON's, not zlib's). `--profile DIR` writes a CPU profile of the server during the search
+ * run only (not the load) to DIR/search.cpuprofile.
+ *
+ * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
+ * target is missed ("pass": false says so), and 1 only when the server fails to start or dies.
+ */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { createApp, type App } from '../src/app.js';
+import { createRandom } from '../src/demo/random.js';
+import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
+import { loadConfig } from '../src/platform/config.js';
+import { importFeed, type ImportDeps } from '../src/sources/import-feed.js';
+import {
+  intFlag,
+  machineInfo,
+  makeTempDir,
+  progress,
+  ratio,
+  repoRoot,
+  reportToParent,
+  round,
+  rssMb,
+  timed,
+  toMb,
+} from './measure.js';
+
+const script = fileURLToPath(import.meta.url);
+
+const targets = {
+  /** Search requests per second divided by /healthz's, both measured in this run. */
+  minSearchToHealthzThroughput: 0.35,
+  maxSearchP99Ms: 25,
+  maxErrors: 0,
+  maxNon2xx: 0,
+};
+
+/** ZIP codes resolved by the offline gazetteer on every request, as a person's typing would be. */
+const zipCodes = ['01301', '74103', '92626', '10001', '60602', '80202'] as const;
+
+// --- the server child --------------------------------------------------------------------------
+
+/** What the child reports once it listens. */
+interface Ready {
+  kind: 'ready';
+  port: number;
+  meetings: number;
+  indexed: number;
+  createAppMs: number;
+  generateMs: number;
+  loadMs: number;
+  /** The part of loadMs spent in the app's change hook: rebuilding the search index. */
+  indexMs: number;
+  rssAfterLoadMb: number;
+  heapUsedAfterLoadMb: number;
+  /** In-person meetings' coordinates, for queries near where meetings are. */
+  points: [number, number][];
+}
+
+/** The child's cumulative counters; the parent takes differences around each run. */
+interface Stats {
+  kind: 'stats';
+  at: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  eluIdle: number;
+  eluActive: number;
+  rssMb: number;
+  maxRssMb: number;
+}
+
+function stats(): Stats {
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  return {
+    kind: 'stats',
+    at: performance.now(),
+    cpuUserMs: round(cpu.user / 1000, 1),
+    cpuSystemMs: round(cpu.system / 1000, 1),
+    eluIdle: elu.idle,
+    eluActive: elu.active,
+    rssMb: rssMb(),
+    maxRssMb: toMb(process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+async function serveChild(dbFile: string, count: number): Promise<void> {
+  // An empty environment: the figures must not depend on whatever DATABASE_URL or PUBLIC_URL the
+  // shell running the benchmark happens to export.
+  const config = loadConfig(
+    {},
+    { databaseUrl: `sqlite:${dbFile}`, demo: false, logLevel: 'silent', host: '127.0.0.1' },
+  );
+  const created = await timed(() => createApp(config, { logger: pino({ level: 'silent' }) }));
+  const app = created.value;
+  app.geocoder.preload?.();
+
+  const { generateMs, loadMs, indexMs, report, points } = await loadFeed(app, count);
+  if (report.outcome !== 'applied' || report.added + report.skipped !== count) {
+    throw new Error(
+      `import: outcome ${report.outcome}, ${report.added} added, ${report.skipped} skipped of ${count}`,
+    );
+  }
+  if (app.search.size === 0) throw new Error('the search index is empty after the import');
+
+  await app.server.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.server.address() as AddressInfo;
+  const memory = process.memoryUsage();
+  reportToParent({
+    kind: 'ready',
+    port: address.port,
+    meetings: report.added,
+    indexed: app.search.size,
+    createAppMs: created.ms,
+    generateMs,
+    loadMs,
+    indexMs,
+    rssAfterLoadMb: toMb(memory.rss),
+    heapUsedAfterLoadMb: toMb(memory.heapUsed),
+    points,
+  } satisfies Ready);
+
+  let profiler: Session | undefined;
+  const lines = createInterface({ input: process.stdin });
+  // One command per line; every command gets exactly one JSON line back, in order.
+  for await (const line of lines) {
+    const [command, arg] = line.trim().split(' ');
+    if (command === 'stats') reportToParent(stats());
+    else if (command === 'profile-start') {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      reportToParent({ kind: 'profiling' });
+    } else if (command === 'profile-stop' && profiler !== undefined && arg !== undefined) {
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = undefined;
+      writeFileSync(arg, JSON.stringify(profile));
+      reportToParent({ kind: 'profiled', file: arg });
+    } else reportToParent({ kind: 'error', message: `unknown command: ${line}` });
+  }
+  // The parent closed stdin (or died): shut down cleanly so `--cpu-prof` can write its file.
+  await app.close();
+  process.exit(0);
+}
+
+/**
+ * Generates the feed and imports it through the app's own import path, which rebuilds the search
+ * index before it returns. The rows are dropped on return: the database and the index hold them.
+ */
+async function loadFeed(app: App, count: number) {
+  const generated = await timed(() => generateSyntheticFeed(count, { seed: 1 }));
+  const rows = generated.value;
+  progress(`server: importing ${count} meetings`);
+  // The app's own import dependencies, with its change hook (the index rebuild) timed.
+  const rebuildIndex = app.importDeps.onChange;
+  let indexMs = 0;
+  const deps: ImportDeps = {
+    ...app.importDeps,
+    onChange: async (revision) => {
+      const start = performance.now();
+      await rebuildIndex?.(revision);
+      indexMs = round(performance.now() - start, 1);
+    },
+  };
+  const loaded = await timed(() =>
+    importFeed(deps, { source: 'bench', location: 'synthetic:seed-1', rows }),
+  );
+  return {
+    generateMs: generated.ms,
+    loadMs: loaded.ms,
+    indexMs,
+    report: loaded.value,
+    points: samplePoints(rows, 512),
+  };
+}
+
+/** Up to `n` coordinates of in-person meetings, evenly spread over the feed. */
+function samplePoints(rows: readonly Record<string, unknown>[], n: number): [number, number][] {
+  const inPerson = rows.filter((row) => row.approximate === 'no');
+  const step = Math.max(1, Math.floor(inPerson.length / n));
+  const points: [number, number][] = [];
+  for (let i = 0; i < inPerson.length && points.length < n; i += step) {
+    const row = inPerson[i]!;
+    points.push([Number(row.latitude), Number(row.longitude)]);
+  }
+  return points;
+}
+
+// --- the parent: talking to the child ----------------------------------------------------------
+
+/** The server child and a line-by-line conversation with it over stdin/stdout. */
+class ServerChild {
+  private readonly pending: string[] = [];
+  private readonly waiters: { resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  private exited: Error | undefined;
+
+  constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      // Only JSON lines belong to the conversation; anything else is passed on as progress.
+      if (!line.startsWith('{')) return void process.stderr.write(`[server] ${line}\n`);
+      const waiter = this.waiters.shift();
+      if (waiter !== undefined) waiter.resolve(line);
+      else this.pending.push(line);
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = new Error(`the server child exited (code ${code}, signal ${signal})`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.exited);
+    });
+  }
+
+  /** The next JSON line the child prints. */
+  next<T>(): Promise<T> {
+    const line = this.pending.shift();
+    if (line !== undefined) return Promise.resolve(JSON.parse(line) as T);
+    if (this.exited !== undefined) return Promise.reject(this.exited);
+    return new Promise<string>((resolve, reject) => this.waiters.push({ resolve, reject })).then(
+      (l) => JSON.parse(l) as T,
+    );
+  }
+
+  ask<T>(command: string): Promise<T> {
+    this.child.stdin.write(`${command}\n`);
+    return this.next<T>();
+  }
+
+  /** Closes the child's stdin, which makes it shut down, and waits for it to exit. */
+  stop(): Promise<void> {
+    if (this.exited !== undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.child.stdin.end();
+    });
+  }
+}
+
+/** Spawns `node --import tsx bench/http.ts --child-server ...`; `BENCH_NODE_FLAGS` adds flags. */
+function spawnServer(dbFile: string, count: number): ServerChild {
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter((f) => f !== '');
+  const child = spawn(
+    process.execPath,
+    [...extra, '--import', 'tsx', script, '--child-server', dbFile, String(count)],
+    { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  return new ServerChild(child);
+}
+
+// --- the parent: queries and load --------------------------------------------------------------
+
+/**
+ * `n` search paths mixing what people ask: near a meeting's coordinates (jittered by up to
+ * ~5 km) or a ZIP code, 10-50 miles, sometimes a day, a time window, an attendance mode, a
+ * program, women's meetings, sorted by distance; always the first page of 25.
+ */
+function searchPaths(points: readonly [number, number][], n: number): string[] {
+  const r = createRandom(7);
+  const windows = [
+    ['06:00', '09:00'],
+    ['12:00', '13:30'],
+    ['17:00', '20:00'],
+    ['19:00', '22:00'],
+  ] as const;
+  const paths: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = new URLSearchParams();
+    if (points.length === 0 || r.chance(0.25)) p.set('near', r.pick(zipCodes));
+    else {
+      const [lat, lng] = r.pick(points);
+      p.set(
+        'near',
+        `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`,
+      );
+    }
+    p.set('radius', String(r.pick([10, 15, 25, 25, 50])));
+    if (r.chance(0.3)) p.set('day', String(r.int(0, 6)));
+    if (r.chance(0.2)) {
+      const [from, to] = r.pick(windows);
+      p.set('from', from);
+      p.set('to', to);
+    }
+    if (r.chance(0.25))
+      p.set('attendance', r.pick(['in_person', 'online', 'hybrid', 'in_person,hybrid']));
+    if (r.chance(0.2)) p.set('program', r.chance(0.8) ? 'aa' : 'na');
+    if (r.chance(0.1)) p.set('types', 'women');
+    if (r.chance(0.3)) p.set('sort', 'distance');
+    p.set('limit', '25');
+    paths.push(`/api/v1/search?${p.toString()}`);
+  }
+  return paths;
+}
+
+interface Warmup {
+  requests: number;
+  non2xx: number;
+  /** A few refused paths with their status and error code, to fix the query set or the server. */
+  examples: { path: string; status: number; code?: string }[];
+}
+
+/** Requests each path once, one at a time: warms the JIT and checks the query set is valid. */
+async function warmUp(base: string, paths: readonly string[], headers: Record<string, string>) {
+  const result: Warmup = { requests: 0, non2xx: 0, examples: [] };
+  for (const path of paths) {
+    const response = await fetch(`${base}${path}`, { headers });
+    const body = await response.text();
+    result.requests++;
+    if (response.status >= 200 && response.status < 300) continue;
+    result.non2xx++;
+    if (result.examples.length < 5) {
+      let code: string | undefined;
+      try {
+        code = (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+      } catch {
+        // not JSON: the status says enough
+      }
+      result.examples.push({ path, status: response.status, ...(code ? { code } : {}) });
+    }
+  }
+  return result;
+}
+
+interface Load {
+  connections: number;
+  durationS: number;
+  headers: Record<string, string>;
+}
+
+/** One autocannon run; `paths` cycle across all connections, one per request. */
+function cannon(base: string, paths: readonly string[], load: Load): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: base,
+    connections: load.connections,
+    duration: load.durationS,
+    headers: load.headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+      },
+    ],
+  });
+}
+
+/** The server's CPU and event-loop use between two snapshots. */
+function serverUse(before: Stats, after: Stats) {
+  const wallMs = after.at - before.at;
+  const cpuMs = after.cpuUserMs + after.cpuSystemMs - (before.cpuUserMs + before.cpuSystemMs);
+  const active = after.eluActive - before.eluActive;
+  const idle = after.eluIdle - before.eluIdle;
+  return {
+    /** 100 = one core busy the whole run. */
+    cpuPercent: round((cpuMs / wallMs) * 100, 0),
+    /** 1 = the server's event loop never waited: it was the bottleneck. */
+    eventLoopUtilization: round(active / Math.max(1, active + idle), 2),
+    rssMb: after.rssMb,
+    maxRssMb: after.maxRssMb,
+  };
+}
+
+function summarise(
+  path: string,
+  result: autocannon.Result,
+  server: ReturnType<typeof serverUse>,
+  clientCpuPercent: number,
+) {
+  return {
+    path,
+    requestsPerSec: round(result.requests.mean, 0),
+    requestsPerSecStddev: round(result.requests.stddev, 0),
+    totalRequests: result.requests.total,
+    durationS: result.duration,
+    latencyMs: {
+      mean: round(result.latency.mean, 2),
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    meanBytesPerResponse:
+      result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    server,
+    loadGeneratorCpuPercent: clientCpuPercent,
+  };
+}
+
+async function measure(
+  child: ServerChild,
+  base: string,
+  paths: readonly string[],
+  load: Load,
+  profileFile?: string,
+) {
+  const before = await child.ask<Stats>('stats');
+  if (profileFile !== undefined) await child.ask('profile-start');
+  const clientBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await cannon(base, paths, load);
+  const clientCpu = process.cpuUsage(clientBefore);
+  const clientPercent = round(
+    ((clientCpu.user + clientCpu.system) / 1000 / (performance.now() - started)) * 100,
+    0,
+  );
+  if (profileFile !== undefined) await child.ask(`profile-stop ${profileFile}`);
+  const after = await child.ask<Stats>('stats');
+  return summarise(paths[0]!.split('?')[0]!, result, serverUse(before, after), clientPercent);
+}
+
+function stringFlag(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : argv[at + 1];
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const count = intFlag(argv, 'count', 250_000);
+  const load: Load = {
+    connections: intFlag(argv, 'connections', 50),
+    durationS: intFlag(argv, 'duration', 10),
+    headers: argv.includes('--gzip') ? { 'accept-encoding': 'gzip' } : {},
+  };
+  const profileDir = stringFlag(argv, 'profile');
+  const loadAtStart = round(loadavg()[0]!, 2);
+  const { dir, cleanup } = makeTempDir('porchlight-bench-http');
+  const dbFile = join(dir, 'bench.db');
+  progress(`starting the server child with ${count} meetings in ${dbFile}`);
+  const child = spawnServer(dbFile, count);
+  try {
+    const ready = await child.next<Ready>();
+    const base = `http://127.0.0.1:${ready.port}`;
+    progress(`server ready on ${base}: loaded ${ready.meetings} meetings in ${ready.loadMs} ms`);
+
+    const paths = searchPaths(ready.points, 2000);
+    progress(`warm-up: ${paths.length} search paths once each, 500 /healthz`);
+    const warmup = await warmUp(base, paths, load.headers);
+    await warmUp(base, Array<string>(500).fill('/healthz'), load.headers);
+
+    progress(`autocannon /healthz: ${load.connections} connections, ${load.durationS} s`);
+    const healthz = await measure(child, base, ['/healthz'], load);
+    progress(`autocannon /api/v1/search: ${load.connections} connections, ${load.durationS} s`);
+    let profileFile: string | undefined;
+    if (profileDir !== undefined) {
+      mkdirSync(profileDir, { recursive: true });
+      profileFile = resolve(profileDir, 'search.cpuprofile');
+    }
+    const search = await measure(child, base, paths, load, profileFile);
+
+    const throughputRatio = ratio(search.requestsPerSec, healthz.requestsPerSec);
+    const errors = healthz.errors + search.errors;
+    const non2xx = healthz.non2xx + search.non2xx + warmup.non2xx;
+    const verdicts = {
+      searchToHealthzThroughput: {
+        min: targets.minSearchToHealthzThroughput,
+        actual: throughputRatio,
+        pass: throughputRatio !== null && throughputRatio >= targets.minSearchToHealthzThroughput,
+      },
+      searchP99Ms: {
+        max: targets.maxSearchP99Ms,
+        actual: search.latencyMs.p99,
+        pass: search.latencyMs.p99 <= targets.maxSearchP99Ms,
+      },
+      errors: { max: targets.maxErrors, actual: errors, pass: errors <= targets.maxErrors },
+      non2xx: { max: targets.maxNon2xx, actual: non2xx, pass: non2xx <= targets.maxNon2xx },
+    };
+    const machine = machineInfo();
+    const output = {
+      benchmark: 'http',
+      meetings: ready.meetings,
+      loadMs: ready.loadMs,
+      load: {
+        what: 'importFeed of generateSyntheticFeed(count, { seed: 1 }) through app.importDeps, including the search index rebuild',
+        createAppMs: ready.createAppMs,
+        generateMs: ready.generateMs,
+        indexRebuildMs: ready.indexMs,
+        indexed: ready.indexed,
+        serverRssAfterLoadMb: ready.rssAfterLoadMb,
+        serverHeapUsedAfterLoadMb: ready.heapUsedAfterLoadMb,
+      },
+      database: 'sqlite file (WAL) in a fresh temporary directory',
+      machine: {
+        ...machine,
+        // Other work on a shared machine shows here; a busy start or end explains an odd run.
+        loadAverage1m: { start: loadAtStart, end: round(loadavg()[0]!, 2) },
+      },
+      note:
+        `The server runs in a child process and autocannon in the parent, but both share the ` +
+        `machine's ${machine.cpus} cores, so the load generator's CPU is taken from the server's ` +
+        `budget (see loadGeneratorCpuPercent and server.cpuPercent); the ratio to /healthz, ` +
+        `measured in the same run, is the figure that travels between machines.`,
+      settings: {
+        connections: load.connections,
+        durationS: load.durationS,
+        acceptEncoding: load.headers['accept-encoding'] ?? 'none',
+        searchPaths: paths.length,
+        examplePaths: paths.slice(0, 3),
+      },
+      warmup,
+      results: { healthz, search },
+      ratio: { searchToHealthzThroughput: throughputRatio },
+      targets: verdicts,
+      ...(profileFile !== undefined ? { profile: profileFile } : {}),
+      pass: Object.values(verdicts).every((v) => v.pass),
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } finally {
+    await child.stop();
+    cleanup();
+  }
+}
+
+if (process.argv[2] === '--child-server') {
+  const [dbFile, count] = process.argv.slice(3);
+  if (dbFile === undefined || count === undefined) {
+    process.stderr.write('usage: bench/http.ts --child-server <db file> <count>\n');
+    process.exit(2);
+  }
+  await serveChild(dbFile, Number(count));
+} else {
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(`[bench] ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,199 @@
+import { Temporal } from 'temporal-polyfill';
+import { Type, type Static } from 'typebox';
+import { attendanceModes, focusAreas } from '../meetings/model.js';
+import type { SearchQuery } from './query.js';
+import type { SearchAnswer, SearchResult } from './search.js';
+
+const kmPerMile = 1.609344;
+
+const StartSchema = Type.Object({
+  /** The instant, ISO 8601 UTC. */
+  at: Type.String({ description: 'The start instant, ISO 8601 (UTC)' }),
+  end: Type.String({ description: 'The end instant, ISO 8601 (UTC)' }),
+  local: Type.String({ description: "The start in the meeting's zone, ISO 8601 with offset" }),
+  viewer: Type.String({ description: "The start in the viewer's zone (tz), ISO 8601 with offset" }),
+  inProgress: Type.Boolean(),
+  minutesUntilStart: Type.Integer({ description: 'Zero or less when in progress' }),
+});
+
+export const SearchResultSchema = Type.Object({
+  slug: Type.String(),
+  url: Type.String(),
+  name: Type.String(),
+  program: Type.String(),
+  attendance: Type.Enum(attendanceModes),
+  status: Type.String(),
+  timeZone: Type.String(),
+  placeName: Type.Optional(Type.String()),
+  address: Type.Optional(Type.String()),
+  city: Type.Optional(Type.String()),
+  latitude: Type.Optional(Type.Number()),
+  longitude: Type.Optional(Type.Number()),
+  approximate: Type.Boolean(),
+  wheelchairAccessible: Type.Boolean(),
+  hasOnlineLink: Type.Boolean(),
+  hasPhone: Type.Boolean(),
+  types: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  focus: Type.Array(Type.Enum(focusAreas)),
+  distance: Type.Optional(Type.Number({ description: 'In the units asked for (mi or km)' })),
+  next: Type.Optional(StartSchema),
+});
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+
+export const SearchResponseSchema = Type.Object({
+  results: Type.Array(SearchResultSchema),
+  total: Type.Integer(),
+  nextCursor: Type.Optional(Type.String()),
+  units: Type.Enum(['mi', 'km'] as const),
+  near: Type.Optional(
+    Type.Object({
+      latitude: Type.Number(),
+      longitude: Type.Number(),
+      label: Type.Optional(Type.String()),
+    }),
+  ),
+  viewerTimeZone: Type.String(),
+  facets: Type.Object({
+    attendance: Counts,
+    program: Counts,
+    day: Type.Array(Type.Integer(), { description: 'Index 0 = Sunday' }),
+    focus: Counts,
+    language: Counts,
+    tags: Counts,
+  }),
+  fallback: Type.Optional(
+    Type.Object({
+      reason: Type.Literal('few_in_person'),
+      message: Type.String({ description: 'The situation in plain words (English)' }),
+      inPersonWithinRadius: Type.Integer(),
+      threshold: Type.Integer(),
+      radius: Type.Number({ description: 'In the units asked for' }),
+      nearestBeyond: Type.Array(SearchResultSchema),
+      remote: Type.Array(SearchResultSchema),
+      relaxed: Type.Object({
+        nearestBeyond: Type.Array(Type.String()),
+        remote: Type.Array(Type.String()),
+      }),
+    }),
+  ),
+});
+
+export type SearchResponse = Static<typeof SearchResponseSchema>;
+
+/** Turns the engine's answer into the API's JSON: distances in the person's units, times in both zones. */
+export function presentSearchAnswer(
+  answer: SearchAnswer,
+  query: SearchQuery,
+  publicUrl: string,
+): SearchResponse {
+  const units = query.units ?? 'mi';
+  const present = (result: SearchResult) => presentResult(result, query, units, publicUrl);
+  const response: SearchResponse = {
+    results: answer.results.map(present),
+    total: answer.total,
+    units,
+    viewerTimeZone: query.viewerTimeZone,
+    facets: answer.facets,
+  };
+  if (answer.nextCursor !== undefined) response.nextCursor = answer.nextCursor;
+  if (query.near !== undefined) response.near = query.near;
+  const f = answer.fallback;
+  if (f !== undefined) {
+    const radius = round(toUnits(f.radiusKm, units));
+    response.fallback = {
+      reason: f.reason,
+      message: fallbackMessage(
+        f.inPersonWithinRadius,
+        radius,
+        units,
+        f.nearestBeyond.length,
+        f.remote.length,
+      ),
+      inPersonWithinRadius: f.inPersonWithinRadius,
+      threshold: f.threshold,
+      radius,
+      nearestBeyond: f.nearestBeyond.map(present),
+      remote: f.remote.map(present),
+      relaxed: f.relaxed,
+    };
+  }
+  return response;
+}
+
+function presentResult(
+  result: SearchResult,
+  query: SearchQuery,
+  units: 'mi' | 'km',
+  publicUrl: string,
+) {
+  const { meeting: m, next } = result;
+  const { id: _id, ...summary } = m;
+  const view: Static<typeof SearchResultSchema> = {
+    ...summary,
+    url: `${publicUrl}/meetings/${encodeURIComponent(m.slug)}`,
+  };
+  if (result.distanceKm !== undefined) view.distance = round(toUnits(result.distanceKm, units));
+  if (next !== undefined) {
+    view.next = {
+      at: new Date(next.start).toISOString(),
+      end: new Date(next.end).toISOString(),
+      local: zoned(next.start, m.timeZone),
+      viewer: zoned(next.start, query.viewerTimeZone),
+      inProgress: next.inProgress,
+      minutesUntilStart: next.minutesUntilStart,
+    };
+  }
+  return view;
+}
+
+/** The fallback in plain words, for clients that show it as it is. */
+function fallbackMessage(
+  found: number,
+  radius: number,
+  units: string,
+  beyond: number,
+  remote: number,
+): string {
+  const within =
+    found === 0
+      ? `No in-person meeting matches within ${radius} ${units}`
+      : `Only ${found} in-person ${found === 1 ? 'meeting matches' : 'meetings match'} within ${radius} ${units}`;
+  const more = [
+    beyond > 0
+      ? `the ${beyond === 1 ? 'nearest one' : `${beyond} nearest`} further away`
+      : undefined,
+    remote > 0
+      ? `${remote} online or phone ${remote === 1 ? 'meeting' : 'meetings'} with the same filters`
+      : undefined,
+  ].filter(Boolean);
+  return more.length === 0 ? `${within}.` : `${within}. Here are ${more.join(' and ')}.`;
+}
+
+/**
+ * Memoised per zone and instant: Temporal's formatting dominates presenting an answer, and
+ * starts repeat (every meeting at 19:00 in one zone shares one instant a week).
+ */
+const zonedCache = new Map<string, string>();
+
+function zoned(epochMs: number, timeZone: string): string {
+  const key = `${timeZone} ${epochMs}`;
+  let text = zonedCache.get(key);
+  if (text === undefined) {
+    if (zonedCache.size >= 50_000) zonedCache.clear();
+    text = Temporal.Instant.fromEpochMilliseconds(epochMs)
+      .toZonedDateTimeISO(timeZone)
+      .toString({ timeZoneName: 'never' });
+    zonedCache.set(key, text);
+  }
+  return text;
+}
+
+function toUnits(km: number, units: 'mi' | 'km'): number {
+  return units === 'mi' ? km / kmPerMile : km;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,58 @@
+import { Type } from 'typebox';
+import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
+import { searchParamNames } from './parse-params.js';
+import { presentSearchAnswer, SearchResponseSchema } from './present-results.js';
+import type { SearchService } from './search-service.js';
+
+const param = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
+
+const descriptions: Record<(typeof searchParamNames)[number], string> = {
+  near: 'lat,lng, or a place: a ZIP code or "Town, ST"',
+  radius: 'Distance around `near` (default 25 mi / 40 km)',
+  units: 'mi (default) or km',
+  nearest: 'The N nearest in-person meetings instead of a radius',
+  day: 'Weekdays, comma-separated, 0 = Sunday',
+  from: 'Earliest local start, HH:MM',
+  to: 'Latest local start (exclusive), HH:MM',
+  starting_within: 'Only meetings starting within this many minutes',
+  in_progress: 'Include meetings in progress (default true)',
+  date: "A date in the viewer's zone, YYYY-MM-DD",
+  attendance: 'in_person, online, hybrid, phone (any of)',
+  program: 'Program ids, comma-separated (aa, na, al-anon, ...)',
+  focus:
+    'alcohol, drugs, gambling, sex_and_love, food, co_dependency, family_and_friends, behaviour',
+  types: 'Type codes of the program, or tags such as women (all must match)',
+  lang: 'Languages, BCP-47 (any of)',
+  wheelchair: 'true for wheelchair-accessible rooms only',
+  include_closed: 'true to include temporarily closed meetings',
+  q: 'Text in the name, place, group, town or notes',
+  sort: 'time (default) or distance',
+  limit: 'Results per page, 1-200 (default 25)',
+  cursor: 'From nextCursor of the previous page',
+  tz: "The viewer's IANA time zone (default America/New_York)",
+};
+
+/** `GET /api/v1/search`: the same parameters as the finder page's URL. */
+export function registerSearchRoutes(
+  server: HttpServer,
+  service: SearchService,
+  publicUrl: string,
+): void {
+  server.get(
+    '/api/v1/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'The next meetings a person can get to, with counts and the rural fallback',
+        querystring: Type.Object(
+          Object.fromEntries(searchParamNames.map((name) => [name, param(descriptions[name])])),
+        ),
+        response: { 200: SearchResponseSchema, 400: errorResponseSchema, 503: errorResponseSchema },
+      },
+    },
+    (request) => {
+      const query = service.parse(request.query);
+      return presentSearchAnswer(service.search(query), query, publicUrl);
+    },
+  );
+}

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { searchParamNames } from '../src/search/parse-params.js';
+import { importFeed } from '../src/sources/import-feed.js';
+import { mgOnlineRow, mgRow } from './factories/meeting-guide.js';
+import { createTestApp } from './support/app.js';
+
+let app: App;
+// A Thursday evening in Greenfield, MA.
+const now = '2026-11-26T23:00:00Z';
+
+beforeAll(async () => {
+  app = await createTestApp({ demo: true }, { clock: fixedClock(now) });
+});
+afterAll(async () => app.close());
+
+const search = async (query: string) => {
+  const res = await app.server.inject({ method: 'GET', url: `/api/v1/search?${query}` });
+  return { status: res.statusCode, body: res.json() };
+};
+
+describe('GET /api/v1/search', () => {
+  it('finds the next meetings near a ZIP code, soonest first, with distances in miles', async () => {
+    const { status, body } = await search('near=01301&radius=5&attendance=in_person&limit=5');
+    expect(status).toBe(200);
+    expect(body.near).toMatchObject({ label: expect.stringContaining('Greenfield') });
+    expect(body.results).toHaveLength(5);
+    const starts = body.results.map((r: { next: { at: string } }) => r.next.at);
+    expect([...starts].sort()).toEqual(starts);
+    for (const r of body.results) {
+      expect(r.distance).toBeLessThanOrEqual(5);
+      expect(['in_person', 'hybrid']).toContain(r.attendance);
+      expect(r.next.at >= new Date(Date.parse(now) - 24 * 3600_000).toISOString()).toBe(true);
+    }
+    expect(body.facets.attendance.online).toBeGreaterThan(0);
+  });
+
+  it('shows each start in the meeting’s zone and the viewer’s', async () => {
+    const { body } = await search('near=01301&radius=5&limit=1&tz=America/Los_Angeles');
+    const next = body.results[0].next;
+    expect(next.local).toMatch(/-05:00$/);
+    expect(next.viewer).toMatch(/-08:00$/);
+    expect(Date.parse(next.local)).toBe(Date.parse(next.viewer));
+  });
+
+  it('pages with a cursor through the whole answer', async () => {
+    const all = (await search('near=01301&radius=10&limit=200')).body;
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 50; page++) {
+      const { body } = await search(`near=01301&radius=10&limit=7${cursor}`);
+      seen.push(...body.results.map((r: { slug: string }) => r.slug));
+      if (body.nextCursor === undefined) break;
+      cursor = `&cursor=${encodeURIComponent(body.nextCursor)}`;
+    }
+    expect(seen).toEqual(all.results.map((r: { slug: string }) => r.slug));
+    expect(seen).toHaveLength(all.total);
+  });
+
+  it('explains the rural fallback: the nearest room beyond the radius and remote meetings with the same tailoring', async () => {
+    const { body } = await search('near=Colrain, MA&radius=3&types=women');
+    expect(body.fallback).toMatchObject({
+      reason: 'few_in_person',
+      threshold: 5,
+      relaxed: { nearestBeyond: ['radius'] },
+    });
+    expect(body.fallback.message).toMatch(/in-person/);
+    expect(body.fallback.nearestBeyond.length).toBeGreaterThan(0);
+    for (const r of body.fallback.nearestBeyond) expect(r.distance).toBeGreaterThan(3);
+    expect(body.fallback.remote.length).toBeGreaterThan(0);
+    for (const r of body.fallback.remote) expect(r.attendance).not.toBe('in_person');
+  });
+
+  it('sees an import as soon as it returns', async () => {
+    const before = (await search('q=porchlight test meeting')).body.total;
+    await importFeed(app.importDeps, {
+      source: 'fresh',
+      location: 'test',
+      rows: [
+        mgRow({ slug: 'fresh-1', name: 'Porchlight Test Meeting' }),
+        mgOnlineRow({ slug: 'fresh-2', name: 'Porchlight Test Meeting Online' }),
+      ],
+    });
+    expect((await search('q=porchlight test meeting')).body.total).toBe(before + 2);
+  });
+
+  it('refuses bad input with a 400 and a stable code naming the parameter', async () => {
+    for (const [query, code, field] of [
+      ['near=95,200', 'PL_INVALID_QUERY', 'near'],
+      ['near=Qzqzqz Nowhere', 'PL_UNKNOWN_PLACE', 'near'],
+      ['near=01301&radius=9999', 'PL_INVALID_QUERY', 'radius'],
+      ['program=aa&types=NOTATYPE', 'PL_UNKNOWN_TYPE', 'types'],
+      ['from=25:00', 'PL_INVALID_QUERY', 'from'],
+      ['day=8', 'PL_INVALID_QUERY', 'day'],
+    ] as const) {
+      const { status, body } = await search(query);
+      expect(status, query).toBe(400);
+      expect(body.error, query).toMatchObject({ code, field });
+    }
+  });
+
+  it('never answers a 500, whatever the parameters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom(...searchParamNames), fc.string({ maxLength: 20 })),
+        async (params) => {
+          const res = await app.server.inject({
+            method: 'GET',
+            url: `/api/v1/search?${new URLSearchParams(params).toString()}`,
+          });
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
