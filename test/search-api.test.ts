@@ -73,6 +73,16 @@ describe('GET /api/v1/search', () => {
     for (const r of body.fallback.remote) expect(r.attendance).not.toBe('in_person');
   });
 
+  it('offers no room an ocean away, only remote meetings', async () => {
+    const { body } = await search('near=-33.57,18.48&radius=10');
+    expect(body.results.every((r: { attendance: string }) => r.attendance === 'online')).toBe(true);
+    expect(body.fallback.nearestBeyond).toEqual([]);
+    expect(body.fallback.remote.length).toBeGreaterThan(0);
+    expect(body.fallback.message).toMatch(
+      /^No in-person meeting matches within 10 mi\. Here are \d+ online or phone meetings/,
+    );
+  });
+
   it('sees an import as soon as it returns', async () => {
     const before = (await search('q=porchlight test meeting')).body.total;
     await importFeed(app.importDeps, {

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { Type, type Static } from 'typebox';
 import { attendanceModes, focusAreas } from '../meetings/model.js';
-import type { SearchQuery } from './query.js';
+import { searchDefaults, type SearchQuery } from './query.js';
 import type { SearchAnswer, SearchResult } from './search.js';
 
 const kmPerMile = 1.609344;
@@ -102,19 +102,21 @@ export function presentSearchAnswer(
   const f = answer.fallback;
   if (f !== undefined) {
     const radius = round(toUnits(f.radiusKm, units));
+    // A room further than the largest radius one may ask for is no help to anyone.
+    const beyond = f.nearestBeyond.filter((r) => (r.distanceKm ?? 0) <= searchDefaults.maxRadiusKm);
     response.fallback = {
       reason: f.reason,
       message: fallbackMessage(
         f.inPersonWithinRadius,
         radius,
         units,
-        f.nearestBeyond.length,
+        beyond.length,
         f.remote.length,
       ),
       inPersonWithinRadius: f.inPersonWithinRadius,
       threshold: f.threshold,
       radius,
-      nearestBeyond: f.nearestBeyond.map(present),
+      nearestBeyond: beyond.map(present),
       remote: f.remote.map(present),
       relaxed: f.relaxed,
     };
