@@ -8,42 +8,29 @@ import { meetingGuideFeed } from './factories/arbitraries.js';
 import { feedContext } from './factories/meeting-guide.js';
 import { createTestApp } from './support/app.js';
 
-/** What a meeting means to the person looking for it: everything but bookkeeping. */
+/** The fields that carry a meeting's meaning to the person looking for it (not bookkeeping). */
+const meaningful = [
+  'name',
+  'program',
+  'focus',
+  'attendance',
+  'status',
+  'timeZone',
+  'place',
+  'online',
+  'group',
+  'notes',
+  'contributions',
+  'entity',
+] as const;
+
+/** What a meeting means to the person looking for it; lists compared as sets. */
 function meaning(meeting: MeetingDraft) {
-  const {
-    name,
-    program,
-    focus,
-    attendance,
-    status,
-    timeZone,
-    place,
-    online,
-    group,
-    notes,
-    contributions,
-    entity,
-  } = meeting;
-  const rest = {
-    name,
-    program,
-    focus,
-    attendance,
-    status,
-    timeZone,
-    place,
-    online,
-    group,
-    notes,
-    contributions,
-    entity,
-  };
-  const { schedule, types, languages } = meeting;
   return {
-    ...rest,
-    types: [...types].sort(),
-    languages: [...languages].sort(),
-    schedule: sortSchedule(schedule),
+    ...Object.fromEntries(meaningful.map((key) => [key, meeting[key]])),
+    types: [...meeting.types].sort(),
+    languages: [...meeting.languages].sort(),
+    schedule: sortSchedule(meeting.schedule),
   };
 }
 
