@@ -114,8 +114,10 @@ function qualifying(m: Meeting, q: SearchQuery, checkDays: boolean): Occ[] {
     if (q.startingWithinMinutes !== undefined) high = q.now + q.startingWithinMinutes * MINUTE;
     if (q.date !== undefined)
       high = Math.min(high, localDayWindow(q.date, q.viewerTimeZone).end - 1);
-    if (high + 1 <= q.now) return [];
-    return indexedOccurrencesBetween(m.schedule, m.timeZone, q.now, high + 1).filter(
+    // Occurrences still running at "now" count (when in-progress ones do), even if the
+    // window closed before "now": those overlapping [now, ...) and starting by `high`.
+    const to = Math.max(high + 1, q.now + 1);
+    return indexedOccurrencesBetween(m.schedule, m.timeZone, q.now, to).filter(
       (o) =>
         instantOk(q, o) &&
         (!hasWhen(q) || recurrenceOk(q, m.schedule[o.recurrenceIndex]!, checkDays)),

@@ -30,7 +30,6 @@
 import KDBush from 'kdbush';
 import { Temporal } from 'temporal-polyfill';
 import {
-  attendanceModes,
   focusAreas,
   meetingStatuses,
   type Attendance,
@@ -159,7 +158,7 @@ export interface Postings {
 // Growable typed arrays.
 
 type NumberArray =
-  Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array | Float32Array;
+  Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float64Array | Float32Array;
 
 function grown<A extends NumberArray>(array: A, needed: number, fill?: number): A {
   if (needed <= array.length) return array;
@@ -273,14 +272,32 @@ function uuidBytes(id: string, out: Uint8Array, at: number): void {
   }
 }
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => HEX[b >> 4]! + HEX[b & 15]!);
+
 function uuidText(bytes: Uint8Array, at: number): string {
-  let text = '';
-  for (let j = 0; j < 16; j++) {
-    if (j === 4 || j === 6 || j === 8 || j === 10) text += '-';
-    const b = bytes[at + j]!;
-    text += HEX[b >> 4]! + HEX[b & 15]!;
-  }
-  return text;
+  const h = (j: number): string => HEX_PAIRS[bytes[at + j]!]!;
+  return (
+    h(0) +
+    h(1) +
+    h(2) +
+    h(3) +
+    '-' +
+    h(4) +
+    h(5) +
+    '-' +
+    h(6) +
+    h(7) +
+    '-' +
+    h(8) +
+    h(9) +
+    '-' +
+    h(10) +
+    h(11) +
+    h(12) +
+    h(13) +
+    h(14) +
+    h(15)
+  );
 }
 
 function bytesHash(bytes: Uint8Array, at: number): number {
@@ -371,6 +388,9 @@ function dateText(epochDay: number): string {
 }
 
 const BY_APPOINTMENT: Recurrence = { kind: 'by_appointment' };
+/** Flag of a remote meeting's occurrence in `timelineRec` (positions stay below it). */
+export const TIMELINE_REMOTE = 0x8000;
+export const TIMELINE_NO_SIGNATURE = 0xffff;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const NO_LANGUAGES: number[] = [];
@@ -450,6 +470,74 @@ function csrPostings(
     }
   }
   return { offsets, rows: fill.length === 0 ? rows : rows.subarray(0, rows.length) };
+}
+
+/**
+ * Postings with each list's rows stored as gaps (the first from 0) in LEB128 varints: one or
+ * two bytes a row for common words instead of four.
+ */
+export interface PackedPostings {
+  /** Byte offset of each value's list (and the end). */
+  offsets: Int32Array;
+  bytes: Uint8Array;
+}
+
+function packPostings(p: Postings): PackedPostings {
+  const values = p.offsets.length - 1;
+  const offsets = new Int32Array(values + 1);
+  let size = 0;
+  for (let v = 0; v < values; v++) {
+    let previous = 0;
+    for (let i = p.offsets[v]!; i < p.offsets[v + 1]!; i++) {
+      let gap = p.rows[i]! - previous;
+      previous = p.rows[i]!;
+      do {
+        size++;
+        gap >>>= 7;
+      } while (gap !== 0);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (let v = 0; v < values; v++) {
+    offsets[v] = at;
+    let previous = 0;
+    for (let i = p.offsets[v]!; i < p.offsets[v + 1]!; i++) {
+      let gap = p.rows[i]! - previous;
+      previous = p.rows[i]!;
+      while (gap >= 0x80) {
+        bytes[at++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      bytes[at++] = gap;
+    }
+  }
+  offsets[values] = at;
+  return { offsets, bytes };
+}
+
+/** Calls `visit(row)` for every row of `value`'s packed list, in ascending order. */
+export function forEachPosting(
+  p: PackedPostings,
+  value: number,
+  visit: (row: number) => void,
+): void {
+  if (value + 1 >= p.offsets.length) return;
+  const bytes = p.bytes;
+  const end = p.offsets[value + 1]!;
+  let row = 0;
+  for (let at = p.offsets[value]!; at < end;) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[at++]!;
+      gap |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b >= 0x80);
+    row += gap;
+    visit(row);
+  }
 }
 
 /** Spreads the 16 bits of `v` to the even bits of a 32-bit number. */
@@ -579,18 +667,20 @@ export class SearchIndex {
   private readonly signatureIds = new Map<number, Map<number | string, number>>();
 
   // --- postings ---------------------------------------------------------------------------------
-  programPostings: Postings = EMPTY_POSTINGS;
-  languagePostings: Postings = EMPTY_POSTINGS;
+  /** Rows by facet signature. */
+  signaturePostings: Postings = EMPTY_POSTINGS;
   typePostings: Postings = EMPTY_POSTINGS;
-  wordPostings: Postings = EMPTY_POSTINGS;
+  /** Rows by word, delta- and varint-encoded (the largest postings by far). */
+  wordPostings: PackedPostings = packPostings(EMPTY_POSTINGS);
 
   // --- geo ------------------------------------------------------------------------------------
   geo: KDBush | undefined;
   /** Row of each kdbush item (id). */
   geoRow = new Int32Array(0);
-  /** Row at each kdbush position (its sorted order), and the unit vector of the point there. */
+  /** Row and unit vector at each kdbush position (its sorted order), and each item's position. */
   geoPosRow = new Int32Array(0);
   geoUnit = new Float64Array(0);
+  geoPosOfItem = new Int32Array(0);
   /** Place-bound rows with coordinates that are not (or no longer correctly) in kdbush. */
   geoOverflow: number[] = [];
   /** Remote rows (may hold stale entries; check `kind` and `status`). */
@@ -609,8 +699,11 @@ export class SearchIndex {
   timelineStart = new Int32Array(0);
   timelineRow = new Int32Array(0);
   timelineDur = new Uint16Array(0);
+  /** Schedule position, with TIMELINE_REMOTE set for a remote meeting's occurrence. */
   timelineRec = new Uint16Array(0);
   timelineLocal = new Uint16Array(0);
+  /** The meeting's facet signature (TIMELINE_NO_SIGNATURE when it does not fit). */
+  timelineSig = new Uint16Array(0);
   timelineLength = 0;
   /** Rows changed since the timeline and postings were built (each once). */
   timelineDirty: number[] = [];
@@ -631,10 +724,8 @@ export class SearchIndex {
   nextStamp = new Uint32Array(0);
   nextStartMs = new Float64Array(0);
   nextDur = new Uint16Array(0);
-  nextRec = new Int32Array(0);
-  /** Per row: distance from the current query's point (km), valid when `distanceStamp` says so. */
-  distance = new Float64Array(0);
-  distanceStamp = new Uint32Array(0);
+  /** Schedule position of the next occurrence, or -1 when the row has none. */
+  nextRec = new Int16Array(0);
   /** Per row: dot product of its unit vector with the query point's (radius searches). */
   closeness = new Float64Array(0);
   /**
@@ -642,7 +733,6 @@ export class SearchIndex {
    * query words it has (bits); 0 when none. A query clears what it marked before it returns.
    */
   windowDays = new Uint8Array(0);
-  textBits = new Uint32Array(0);
   /** Per word: bits of the query words it matches. */
   wordMatch = new Uint32Array(0);
   private stampCounter = 0;
@@ -718,6 +808,7 @@ export class SearchIndex {
     // Rows were written in the meetings' order (their objects read in memory order); now they
     // are renumbered in space, and the static parts built over them.
     this.reorderSpatially();
+    this.compactPools();
     this.building = false;
     this.sortWords();
     this.buildGeo();
@@ -835,17 +926,12 @@ export class SearchIndex {
       this.timelineDur,
       this.timelineRec,
       this.timelineLocal,
+      this.timelineSig,
     );
-    add('geo', this.geoRow, this.geoPosRow, this.geoUnit, this.remoteRows);
+    add('geo', this.geoRow, this.geoPosRow, this.geoUnit, this.geoPosOfItem, this.remoteRows);
     if (this.geo !== undefined) parts.geo = (parts.geo ?? 0) + this.geo.data.byteLength;
-    for (const p of [
-      this.programPostings,
-      this.languagePostings,
-      this.typePostings,
-      this.wordPostings,
-    ]) {
-      add('postings', p.offsets, p.rows);
-    }
+    for (const p of [this.signaturePostings, this.typePostings]) add('postings', p.offsets, p.rows);
+    add('postings', this.wordPostings.offsets, this.wordPostings.bytes);
     add(
       'scratch',
       this.stamp,
@@ -854,11 +940,8 @@ export class SearchIndex {
       this.nextStartMs,
       this.nextDur,
       this.nextRec,
-      this.distance,
-      this.distanceStamp,
       this.closeness,
       this.windowDays,
-      this.textBits,
       this.wordMatch,
       this.wordSeen,
       ...this.sigCounts,
@@ -898,7 +981,6 @@ export class SearchIndex {
       this.stamp.fill(0);
       this.emitted.fill(0);
       this.nextStamp.fill(0);
-      this.distanceStamp.fill(0);
     }
     return ++this.stampCounter;
   }
@@ -911,6 +993,29 @@ export class SearchIndex {
     }
     return this.derived;
   }
+
+  /** How many live remote rows carry each facet signature (recounted after any change). */
+  remoteSignatureCounts(): Int32Array {
+    if (
+      this.remoteCountsVersion !== this.version ||
+      this.remoteCounts.length < this.signatures.length
+    ) {
+      const counts = new Int32Array(this.signatures.length);
+      const rows = this.remoteRows.data;
+      for (let i = 0; i < this.remoteRows.length; i++) {
+        const row = rows[i]!;
+        if (this.kind[row] === KIND_REMOTE && this.status[row] !== STATUS_REMOVED) {
+          counts[this.sig[row]!]!++;
+        }
+      }
+      this.remoteCounts = counts;
+      this.remoteCountsVersion = this.version;
+    }
+    return this.remoteCounts;
+  }
+
+  private remoteCounts = new Int32Array(0);
+  private remoteCountsVersion = -1;
 
   /** Counters for facet signatures, one array per count slot, sized to the signatures. */
   signatureCounters(slots: number): Int32Array[] {
@@ -999,7 +1104,7 @@ export class SearchIndex {
   private rehashIds(order?: Int32Array): void {
     if (this.building && order === undefined) return;
     let size = 16;
-    while (size < this.capacity * 2) size *= 2;
+    while (size < this.capacity * 1.5) size *= 2;
     const table = new Int32Array(size);
     this.idTable = table;
     this.rowOfOtherId.clear();
@@ -1083,11 +1188,8 @@ export class SearchIndex {
     this.nextStartMs = grown(this.nextStartMs, size);
     this.nextDur = grown(this.nextDur, size);
     this.nextRec = grown(this.nextRec, size);
-    this.distance = grown(this.distance, size);
-    this.distanceStamp = grown(this.distanceStamp, size);
     this.closeness = grown(this.closeness, size);
     this.windowDays = grown(this.windowDays, size);
-    this.textBits = grown(this.textBits, size);
     this.capacity = size;
     this.rehashIds();
   }
@@ -1258,8 +1360,10 @@ export class SearchIndex {
     // Facet signature: small-integer keys when the meeting has at most one language.
     const bits = attend | (focus << 4) | (days << 12) | (tags << 19) | (status << 24);
     let byRest = this.signatureIds.get(bits);
-    if (byRest === undefined)
-      this.signatureIds.set(bits, (byRest = new Map<number | string, number>()));
+    if (byRest === undefined) {
+      byRest = new Map<number | string, number>();
+      this.signatureIds.set(bits, byRest);
+    }
     const rest =
       primaries.length <= 1 && programId < 0x10000 && (primaries[0] ?? 0) < 0x7fff
         ? programId * 0x8000 + (primaries.length === 0 ? 0 : primaries[0]! + 1)
@@ -1533,6 +1637,58 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Rewrites the recurrence, type and language pools in row order (dropping removed rows'
+   * regions), so reading a row's pool entries follows its neighbours' in memory.
+   */
+  private compactPools(): void {
+    const rows = this.rows;
+    const recOff = new Int32Array(this.recOff.length);
+    let recCount = 0;
+    for (let row = 0; row < rows; row++) recCount += this.recLen[row]!;
+    const minute = new Uint16Pool();
+    const duration = new Uint16Pool();
+    const kind = new Uint8Pool();
+    const extra = new Int32Pool();
+    const list = new Int32Pool();
+    for (const pool of [minute, duration, kind, extra, list]) pool.reserve(recCount);
+    const typeOff = new Int32Array(this.typeOff.length);
+    const types = new Uint32Pool();
+    const langOff = new Int32Array(this.langOff.length);
+    const languages = new Uint16Pool();
+    for (let row = 0; row < rows; row++) {
+      recOff[row] = minute.length;
+      const from = this.recOff[row]!;
+      for (let r = from; r < from + this.recLen[row]!; r++) {
+        minute.push(this.recMinute.data[r]!);
+        duration.push(this.recDuration.data[r]!);
+        kind.push(this.recKind.data[r]!);
+        extra.push(this.recExtra.data[r]!);
+        list.push(this.recList.data[r]!);
+      }
+      typeOff[row] = types.length;
+      const typeFrom = this.typeOff[row]!;
+      for (let i = typeFrom; i < typeFrom + this.typeLen[row]!; i++)
+        types.push(this.typeKeys.data[i]!);
+      langOff[row] = languages.length;
+      const langFrom = this.langOff[row]!;
+      for (let i = langFrom; i < langFrom + this.langLen[row]!; i++) {
+        languages.push(this.languages.data[i]!);
+      }
+    }
+    this.recOff = recOff;
+    this.recMinute = minute;
+    this.recDuration = duration;
+    this.recKind = kind;
+    this.recExtra = extra;
+    this.recList = list;
+    this.typeOff = typeOff;
+    this.typeKeys = types;
+    this.langOff = langOff;
+    this.languages = languages;
+    this.beyond.clear();
+  }
+
   // --- occurrences ------------------------------------------------------------------------------
 
   private setHorizon(now: number): void {
@@ -1680,7 +1836,6 @@ export class SearchIndex {
     const base = this.horizonStart - MAX_DURATION_MINUTES;
     const span = this.horizonEnd - base + 1;
     const counts = new Int32Array(span + 1);
-    const starts = this.listStarts.data;
     let live = 0;
     this.forEachOccurrence((start) => {
       counts[Math.min(span - 1, Math.max(0, start - base)) + 1]!++;
@@ -1693,20 +1848,23 @@ export class SearchIndex {
     const timelineDur = reuse ? this.timelineDur : new Uint16Array(live);
     const timelineRec = reuse ? this.timelineRec : new Uint16Array(live);
     const timelineLocal = reuse ? this.timelineLocal : new Uint16Array(live);
+    const timelineSig = reuse ? this.timelineSig : new Uint16Array(live);
     this.forEachOccurrence((start, row, r, position) => {
       const at = counts[Math.min(span - 1, Math.max(0, start - base))]!++;
       timelineStart[at] = start;
       timelineRow[at] = row;
       timelineDur[at] = this.recDuration.data[r]!;
-      timelineRec[at] = position;
+      timelineRec[at] = this.kind[row] === KIND_REMOTE ? position | TIMELINE_REMOTE : position;
       timelineLocal[at] = this.recMinute.data[r]!;
+      const sig = this.sig[row]!;
+      timelineSig[at] = sig < TIMELINE_NO_SIGNATURE ? sig : TIMELINE_NO_SIGNATURE;
     });
-    void starts;
     this.timelineStart = timelineStart;
     this.timelineRow = timelineRow;
     this.timelineDur = timelineDur;
     this.timelineRec = timelineRec;
     this.timelineLocal = timelineLocal;
+    this.timelineSig = timelineSig;
     this.timelineLength = live;
     this.buildPostings();
     for (let row = 0; row < this.rows; row++) this.inTimeline[row] = 1;
@@ -1741,14 +1899,14 @@ export class SearchIndex {
     const one = new Int32Array(rows);
     const ones = new Uint16Array(rows).fill(1);
     for (let row = 0; row < rows; row++) one[row] = row;
-    const programs = Uint32Array.from(this.program.subarray(0, rows));
-    this.programPostings = csrPostings(
+    const signatures = Uint32Array.from(this.sig.subarray(0, rows));
+    this.signaturePostings = csrPostings(
       rows,
-      this.programIds.values.length,
+      this.signatures.length,
       status,
       one,
       ones,
-      programs,
+      signatures,
     );
     this.typePostings = csrPostings(
       rows,
@@ -1758,48 +1916,39 @@ export class SearchIndex {
       this.typeLen,
       this.typeKeys.data,
     );
-    const primaries = Uint32Array.from(
-      this.languages.data.subarray(0, this.languages.length),
-      (tag) => this.languagePrimary[tag]!,
-    );
-    this.languagePostings = csrPostings(
-      rows,
-      this.primaryLanguages.values.length,
-      status,
-      this.langOff,
-      this.langLen,
-      primaries,
-    );
     // Words: from a build's word pool, or else the current postings plus the changed rows.
     const pool = this.buildWords;
     if (pool !== undefined) {
-      this.wordPostings = csrPostings(
-        rows,
-        this.wordText.length,
-        status,
-        this.buildWordOff,
-        this.buildWordLen,
-        pool.data,
+      this.wordPostings = packPostings(
+        csrPostings(
+          rows,
+          this.wordText.length,
+          status,
+          this.buildWordOff,
+          this.buildWordLen,
+          pool.data,
+        ),
       );
       return;
     }
     const old = this.wordPostings;
     const wordsOfRow = new Map<number, number[]>();
     for (let word = 0; word < old.offsets.length - 1; word++) {
-      for (let i = old.offsets[word]!; i < old.offsets[word + 1]!; i++) {
-        const row = old.rows[i]!;
-        if (status[row] === STATUS_REMOVED || this.dirtyWords.has(row)) continue;
+      forEachPosting(old, word, (row) => {
+        if (status[row] === STATUS_REMOVED || this.dirtyWords.has(row)) return;
         let list = wordsOfRow.get(row);
         if (list === undefined) wordsOfRow.set(row, (list = []));
         list.push(word);
-      }
+      });
     }
-    this.wordPostings = postings(rows, this.wordText.length, (row, add) => {
-      if (status[row] === STATUS_REMOVED) return;
-      const own = this.dirtyWords.get(row);
-      if (own !== undefined) for (const word of own) add(word);
-      else for (const word of wordsOfRow.get(row) ?? NO_LANGUAGES) add(word);
-    });
+    this.wordPostings = packPostings(
+      postings(rows, this.wordText.length, (row, add) => {
+        if (status[row] === STATUS_REMOVED) return;
+        const own = this.dirtyWords.get(row);
+        if (own !== undefined) for (const word of own) add(word);
+        else for (const word of wordsOfRow.get(row) ?? NO_LANGUAGES) add(word);
+      }),
+    );
   }
 
   // --- geo ------------------------------------------------------------------------------------
@@ -1818,6 +1967,7 @@ export class SearchIndex {
       this.geoRow = new Int32Array(0);
       this.geoPosRow = new Int32Array(0);
       this.geoUnit = new Float64Array(0);
+      this.geoPosOfItem = new Int32Array(0);
       return;
     }
     const geo = new KDBush(count, 64, Float64Array);
@@ -1831,11 +1981,15 @@ export class SearchIndex {
     geo.finish();
     const posRow = new Int32Array(count);
     const unit = new Float64Array(count * 3);
+    const posOfItem = new Int32Array(count);
     for (let pos = 0; pos < count; pos++) {
-      const row = geoRow[geo.ids[pos]!]!;
+      const item = geo.ids[pos]!;
+      const row = geoRow[item]!;
       posRow[pos] = row;
+      posOfItem[item] = pos;
       unitVector(this.lat[row]!, this.lng[row]!, unit, pos * 3);
     }
+    this.geoPosOfItem = posOfItem;
     this.geo = geo;
     this.geoRow = geoRow;
     this.geoPosRow = posRow;
@@ -1916,6 +2070,3 @@ export function localDayWindow(date: string, timeZone: string): { start: number;
     end: day.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds,
   };
 }
-
-/** Attendance filter values, in the order facets list them. */
-export const attendanceFacetValues = [...attendanceModes, 'phone'] as const;

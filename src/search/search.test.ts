@@ -406,6 +406,30 @@ describe('pages, counts and upkeep', () => {
     }
   });
 
+  it("builds the same index a page at a time, and lets a repeated id's later meeting win", () => {
+    const meetings = randomWorld(120, 3);
+    const builder = SearchIndex.builder({ now, horizonWeeks: 2 });
+    for (const m of meetings.slice(0, 60)) builder.add(m);
+    for (const m of meetings.slice(60)) builder.add(m);
+    const paged = builder.finish();
+    const whole = SearchIndex.build(meetings, { now, horizonWeeks: 2 });
+    const q = query({ now, near: worldClusters[1], radiusKm: 300 });
+    expect(search(paged, q)).toEqual(search(whole, q));
+    expect(() => builder.add(meetings[0]!)).toThrow();
+
+    const first = makeMeeting({ slug: 'first', name: 'Old name' });
+    const again = makeMeeting({ slug: 'first-renamed', id: first.id, name: 'New name' });
+    const uuid = makeMeeting({ slug: 'uuid', id: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+    const index2 = SearchIndex.build([first, uuid, again], { now });
+    expect(index2.size).toBe(2);
+    expect(index2.summaryById(first.id)?.name).toBe('New name');
+    expect(index2.summaryById(uuid.id)?.id).toBe(uuid.id);
+    expect(slugs(search(index2, query({ now })).results).sort()).toEqual(['first-renamed', 'uuid']);
+    expect(index2.remove(uuid.id)).toBe(true);
+    expect(index2.remove(uuid.id)).toBe(false);
+    expect(index2.summaryById(uuid.id)).toBeUndefined();
+  });
+
   it('measures its memory and keeps a lean summary', () => {
     const memory = index.memoryEstimate();
     expect(memory.total).toBeGreaterThan(0);
@@ -450,36 +474,52 @@ describe('agrees with the brute-force reference (property)', () => {
     'eglise',
   ];
 
+  /** `arb` in about `share` of the runs, else absent (fc.option's freq gives the opposite). */
+  const sometimes = <T>(arb: fc.Arbitrary<T>, share: number): fc.Arbitrary<T | undefined> =>
+    fc.oneof(
+      { arbitrary: arb, weight: Math.round(share * 100) },
+      { arbitrary: fc.constant(undefined), weight: Math.round((1 - share) * 100) },
+    );
   const queryArb = (base: number): fc.Arbitrary<SearchQuery> =>
     fc
       .record(
         {
-          offset: fc.integer({ min: 0, max: 6 * 1440 }),
-          near: fc.option(
+          // Quarter hours often: starts sit on them, so window edges are met exactly.
+          offset: fc.oneof(
+            fc.integer({ min: 0, max: 6 * 1440 }),
+            fc.integer({ min: 0, max: 6 * 96 }).map((q) => q * 15),
+          ),
+          near: sometimes(
             fc.record({
               cluster: fc.constantFrom(...worldClusters),
               dLat: fc.double({ min: -1.2, max: 1.2, noNaN: true }),
               dLng: fc.double({ min: -1.2, max: 1.2, noNaN: true }),
             }),
-            { freq: 3 },
+            0.7,
           ),
           radiusKm: fc.constantFrom(1, 5, 25, 40.2336, 100, 300),
-          nearest: fc.option(fc.integer({ min: 1, max: 30 }), { freq: 3 }),
-          days: fc.option(
+          nearest: sometimes(fc.integer({ min: 1, max: 30 }), 0.25),
+          days: sometimes(
             fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }),
-            { freq: 3 },
+            0.25,
           ),
-          window: fc.option(
+          window: sometimes(
             fc.tuple(fc.integer({ min: 0, max: 95 }), fc.integer({ min: 1, max: 96 })),
-            { freq: 4 },
+            0.2,
           ),
-          within: fc.option(fc.integer({ min: 1, max: 3000 }), { freq: 4 }),
+          within: sometimes(
+            fc.oneof(
+              fc.integer({ min: 1, max: 3000 }),
+              fc.constantFrom(15, 30, 45, 60, 90, 120, 180, 1440),
+            ),
+            0.2,
+          ),
           includeInProgress: fc.boolean(),
-          date: fc.option(fc.integer({ min: -1, max: 20 }), { freq: 6 }),
+          date: sometimes(fc.integer({ min: -1, max: 20 }), 0.12),
           viewer: fc.constantFrom(...worldZones),
-          attendance: fc.option(
+          attendance: sometimes(
             fc.uniqueArray(
-              fc.constantFrom<'in_person' | 'online' | 'hybrid' | 'phone'>(
+              fc.constantFrom<('in_person' | 'online' | 'hybrid' | 'phone')[]>(
                 'in_person',
                 'online',
                 'hybrid',
@@ -487,16 +527,16 @@ describe('agrees with the brute-force reference (property)', () => {
               ),
               { minLength: 1, maxLength: 2 },
             ),
-            { freq: 3 },
+            0.25,
           ),
-          programs: fc.option(
+          programs: sometimes(
             fc.uniqueArray(fc.constantFrom('aa', 'na', 'al-anon', 'smart-recovery', 'ga'), {
               minLength: 1,
               maxLength: 2,
             }),
-            { freq: 4 },
+            0.2,
           ),
-          focus: fc.option(
+          focus: sometimes(
             fc.uniqueArray(
               fc.constantFrom(
                 'alcohol',
@@ -506,24 +546,24 @@ describe('agrees with the brute-force reference (property)', () => {
               ) as fc.Arbitrary<'alcohol'>,
               { minLength: 1, maxLength: 2 },
             ),
-            { freq: 5 },
+            0.15,
           ),
-          typeGroups: fc.option(
+          typeGroups: sometimes(
             fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: 2 }),
-            { freq: 5 },
+            0.2,
           ),
-          languages: fc.option(
+          languages: sometimes(
             fc.uniqueArray(fc.constantFrom('en', 'es', 'fr', 'ase', 'de'), {
               minLength: 1,
               maxLength: 2,
             }),
-            { freq: 5 },
+            0.15,
           ),
-          wheelchair: fc.option(fc.constant(true), { freq: 8 }),
+          wheelchair: sometimes(fc.constant(true), 0.1),
           includeClosed: fc.boolean(),
-          text: fc.option(
+          text: sometimes(
             fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 2 }),
-            { freq: 5 },
+            0.15,
           ),
           sort: fc.constantFrom('time', 'distance'),
           limit: fc.integer({ min: 1, max: 40 }),

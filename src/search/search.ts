@@ -5,8 +5,9 @@
  *
  * Semantics (decided here; the finder page and the API document them):
  * - Where. Meetings that can be attended at a place (in person, hybrid) are place-bound: with
- *   `near` they count only when they have coordinates and lie within `radiusKm` (or are among the
- *   `nearest` N that match every other filter). Online-only and phone-only meetings have no
+ *   `near` they count only when they have coordinates (those without are left out) and lie
+ *   within `radiusKm` (great-circle, `geo.ts`), or are among the `nearest` N that match every
+ *   other filter. Online-only and phone-only meetings have no
  *   place and no distance; with `near` they are included whenever the attendance filter allows
  *   them (the default allows every way of attending). Sorted by time they interleave with the
  *   place-bound ones; sorted by distance they come after all place-bound ones, soonest first.
@@ -42,7 +43,15 @@
  *   relaxed), and remote meetings soonest first that keep the person's program, focus, type,
  *   language and time filters (and the phone/online part of the attendance filter, if it has
  *   one). `relaxed.remote` names exactly what those remote meetings are not held to:
- *   `attendance` (when the filter allowed only in-person ways), `text`, `wheelchair`.
+ *   `attendance` (when the filter allowed only in-person ways), `text`, `wheelchair`. The
+ *   nearest ones beyond the radius are sought at any distance.
+ *
+ * How it stays fast (see search-index.ts for the data): filters the facet signatures decide are
+ * read once per signature; place-bound candidates come from kdbush over the circle's boxes and
+ * a dot product against unit vectors; remote meetings, the same for every place, are counted
+ * per signature or memoised per filter set; a time-sorted page walks the global timeline of
+ * occurrences from "now" and stops once the page is full; selective filters (words, types, a
+ * time window, rare signatures) turn into short candidate lists instead of scans.
  */
 import { around } from 'geokdbush';
 import { focusAreas, type Focus, type Weekday } from '../meetings/model.js';
@@ -54,7 +63,6 @@ import {
   ATT_IN_PERSON,
   ATT_ONLINE,
   ATT_PHONE,
-  attendanceFacetValues,
   clockText,
   facetTags,
   KIND_PLACE,
@@ -68,6 +76,9 @@ import {
   type MeetingSummary,
   type Postings,
   type SearchIndex,
+  forEachPosting,
+  TIMELINE_NO_SIGNATURE,
+  TIMELINE_REMOTE,
   unitVector,
 } from './search-index.js';
 import { queryWords } from './text.js';
@@ -281,6 +292,8 @@ class Plan {
   winTo = 1440;
   /** Local minute of week -> 1 when a recurrence starting then passes days and window. */
   allowed: Uint8Array | undefined;
+  /** Local minute of week -> minutes to the next allowed one (-1: none at all). */
+  private allowedDistance: Int32Array | undefined;
   withinSet = false;
   withinEnd = 0;
   dateSet = false;
@@ -294,7 +307,7 @@ class Plan {
     return this.windowState.rows !== undefined;
   }
   /** Marks of the time window, shared with plans derived from this one (fallback). */
-  windowState: { rows: number[] | undefined } = { rows: undefined };
+  windowState: { rows: number[] | undefined; nothingMatches?: boolean } = { rows: undefined };
   /** Scratch: the days found by the last `evaluate`. */
   rowDays = 0;
   /** Per signature: the F_* bits decided by the signature alone. */
@@ -307,7 +320,7 @@ class Plan {
   readonly near: { latitude: number; longitude: number } | undefined;
   /** A radius search: every place-bound member has its dot product in `closeness`. */
   byCloseness = false;
-  private readonly distanceStampValue: number;
+
   /** The next-occurrence cache stamp for this query. */
   readonly nextStamp: number;
   private readonly markedWords: number[] = [];
@@ -385,13 +398,21 @@ class Plan {
       this.winTo = q.toMinute ?? 1440;
     }
     if (this.daysSet || this.windowSet) {
-      const allowed = new Uint8Array(MINUTES_PER_WEEK);
-      for (let m = 0; m < MINUTES_PER_WEEK; m++) {
-        if ((this.dayMask & (1 << Math.floor(m / 1440))) !== 0 && this.inWindow(m % 1440)) {
-          allowed[m] = 1;
+      const key = `${this.dayMask}:${this.windowSet ? `${this.winFrom}-${this.winTo}` : ''}`;
+      let tables = allowedTables.get(key);
+      if (tables === undefined) {
+        const allowed = new Uint8Array(MINUTES_PER_WEEK);
+        for (let m = 0; m < MINUTES_PER_WEEK; m++) {
+          if ((this.dayMask & (1 << Math.floor(m / 1440))) !== 0 && this.inWindow(m % 1440)) {
+            allowed[m] = 1;
+          }
         }
+        tables = { allowed, distance: distanceToAllowed(allowed) };
+        if (allowedTables.size >= 512) allowedTables.clear();
+        allowedTables.set(key, tables);
       }
-      this.allowed = allowed;
+      this.allowed = tables.allowed;
+      this.allowedDistance = tables.distance;
     }
     const longest = Math.min(MAX_DURATION_MINUTES, ix.maxSlotDuration);
     this.lowMs = this.includeInProgress ? this.now - longest * MS_PER_MINUTE : this.now;
@@ -413,8 +434,31 @@ class Plan {
     this.rowWhen = this.windowSet || this.dynamic;
     if (this.highMs < this.lowMs) this.impossible = true;
     this.near = q.near;
-    this.distanceStampValue = ix.nextStampValue();
-    this.sigFails = this.signatureFails();
+    const cache = ix.derivedCache();
+    const sigKey = `sig:${JSON.stringify([
+      this.includeClosed,
+      this.wheelchair,
+      this.attSet ? this.attMask : -1,
+      q.programs ?? null,
+      this.focusSet ? this.focusMask : -1,
+      q.languages ?? null,
+      this.whenActive && !this.rowWhen ? this.dayMask : -1,
+      ix.signatures.length,
+    ])}`;
+    let fails = cache.get(sigKey) as Uint8Array | undefined;
+    if (fails === undefined) {
+      fails = this.signatureFails();
+      if (cache.size >= DERIVED_CACHE_ENTRIES) {
+        for (const k of cache.keys()) {
+          if (k.startsWith('sig:')) {
+            cache.delete(k);
+            break;
+          }
+        }
+      }
+      cache.set(sigKey, fails);
+    }
+    this.sigFails = fails;
     this.rowChecks = this.typeGroups !== undefined || this.rowWhen;
   }
 
@@ -445,24 +489,17 @@ class Plan {
     return fails;
   }
 
-  /** Distance in km from the query point to a place-bound row (Infinity otherwise), cached. */
+  /**
+   * Distance in km from the query point to a place-bound row (Infinity otherwise). Computed
+   * when asked: a query needs exact distances only for its page and for ties.
+   */
   distanceOf(row: number): number {
     const near = this.near;
     const ix = this.ix;
     if (near === undefined || ix.kind[row] !== KIND_PLACE || Number.isNaN(ix.lat[row]!)) {
       return INFINITY;
     }
-    if (ix.distanceStamp[row] !== this.distanceStampValue) {
-      ix.distance[row] = distanceKm(near.latitude, near.longitude, ix.lat[row]!, ix.lng[row]!);
-      ix.distanceStamp[row] = this.distanceStampValue;
-    }
-    return ix.distance[row]!;
-  }
-
-  /** Records a distance already computed for this query. */
-  setDistance(row: number, dist: number): void {
-    this.ix.distance[row] = dist;
-    this.ix.distanceStamp[row] = this.distanceStampValue;
+    return distanceKm(near.latitude, near.longitude, ix.lat[row]!, ix.lng[row]!);
   }
 
   /** Prepares the text filter; call `release` when the query is done. */
@@ -494,46 +531,80 @@ class Plan {
     });
     this.textAll = words.length >= 31 ? 0x7fffffff : (1 << words.length) - 1;
     if (this.impossible) return;
-    // The rows with each query word, from the postings (rows changed since they were built
-    // from their own words), as bits in `textBits`; the rows with every word are listed.
-    const bits = ix.textBits;
-    const { offsets, rows } = ix.wordPostings;
-    const touched = this.textTouched;
+    const cache = ix.derivedCache();
+    const key = `text:${words.join(' ')}`;
+    const hit = cache.get(key) as { bits: Uint32Array; count: number; bytes: number } | undefined;
+    if (hit !== undefined) {
+      this.textSet = hit.bits;
+      this.textCount = hit.count;
+      return;
+    }
+    // The rows with every query word, as one bit per row: each word's rows from the postings
+    // (rows changed since they were built, from their own words), and-ed word by word.
+    const size = (ix.rows >>> 5) + 1;
+    const all = new Uint32Array(size);
+    const word = new Uint32Array(size);
+    const inTimeline = ix.inTimeline;
     this.wordIdsByWord.forEach((ids, bit) => {
-      for (const id of ids) {
-        if (id + 1 >= offsets.length) continue;
-        for (let i = offsets[id]!; i < offsets[id + 1]!; i++) {
-          const row = rows[i]!;
-          if (ix.inTimeline[row] !== 1) continue;
-          if (bits[row] === 0) touched.push(row);
-          bits[row]! |= 1 << bit;
+      word.fill(0);
+      const mark = (row: number): void => {
+        if (inTimeline[row] === 1) word[row >>> 5]! |= 1 << (row & 31);
+      };
+      for (const id of ids) forEachPosting(ix.wordPostings, id, mark);
+      for (const [row, own] of ix.dirtyWords) {
+        for (const id of own) {
+          if ((ix.wordMatch[id]! & (1 << bit)) !== 0) {
+            word[row >>> 5]! |= 1 << (row & 31);
+            break;
+          }
         }
       }
+      if (bit === 0) all.set(word);
+      else for (let i = 0; i < size; i++) all[i]! &= word[i]!;
     });
-    for (const [row, own] of ix.dirtyWords) {
-      let got = 0;
-      for (const id of own) got |= ix.wordMatch[id]!;
-      if (got === 0) continue;
-      if (bits[row] === 0) touched.push(row);
-      bits[row] = got;
+    let count = 0;
+    for (let i = 0; i < size; i++) count += popcount(all[i]!);
+    this.textSet = all;
+    this.textCount = count;
+    let entries = 0;
+    for (const k of cache.keys()) if (k.startsWith('text:')) entries++;
+    if (entries >= TEXT_CACHE_ENTRIES) {
+      for (const k of cache.keys()) {
+        if (k.startsWith('text:')) {
+          cache.delete(k);
+          break;
+        }
+      }
     }
-    const all = this.textAll;
-    this.textRows = touched.filter((row) => (bits[row]! & all) === all);
+    cache.set(key, { bits: all, count, bytes: all.byteLength });
   }
 
-  /** Rows with some query word (to clear), and rows with all of them. */
-  private readonly textTouched: number[] = [];
-  private textRows: number[] | undefined;
+  /** The rows with every query word (one bit per row), and how many. */
+  private textSet: Uint32Array | undefined;
+  private textCount = 0;
+
+  /** The rows of `textSet`, listed. */
+  private textRowList(): number[] {
+    const rows: number[] = [];
+    const set = this.textSet!;
+    for (let w = 0; w < set.length; w++) {
+      let value = set[w]!;
+      while (value !== 0) {
+        rows.push(w * 32 + (31 - Math.clz32(value & -value)));
+        value &= value - 1;
+      }
+    }
+    return rows;
+  }
 
   /** Clears the marks the query left in the index's scratch. */
   release(): void {
     for (const id of this.markedWords) this.ix.wordMatch[id] = 0;
     this.markedWords.length = 0;
-    for (const row of this.textTouched) this.ix.textBits[row] = 0;
-    this.textTouched.length = 0;
     const marked = this.windowState.rows;
     if (marked !== undefined) for (const row of marked) this.ix.windowDays[row] = 0;
     this.windowState.rows = undefined;
+    this.windowState.nothingMatches = false;
   }
 
   /**
@@ -549,6 +620,7 @@ class Plan {
     if (this.highMs >= ix.horizonEnd * MS_PER_MINUTE) return undefined;
     const marked: number[] = [];
     this.windowState.rows = marked;
+    let seenDays = 0;
     const starts = ix.timelineStart;
     const local = ix.timelineLocal;
     const timelineRow = ix.timelineRow;
@@ -569,7 +641,14 @@ class Plan {
       if (inTimeline[row] !== 1) continue;
       const before = days[row]!;
       if (before === 0) marked.push(row);
-      days[row] = before | (1 << Math.floor(minuteOfWeek / 1440));
+      const day = 1 << Math.floor(minuteOfWeek / 1440);
+      days[row] = before | day;
+      seenDays |= day;
+    }
+    // No occurrence in the window falls on an asked-for day: no meeting can match (facets
+    // can still count other days).
+    if (this.daysSet && (seenDays & this.dayMask) === 0 && ix.timelineDirty.length === 0) {
+      this.windowState.nothingMatches = true;
     }
     return marked;
   }
@@ -592,6 +671,25 @@ class Plan {
     return this.candidates(true, limit)?.stamp ?? 0;
   }
 
+  /**
+   * The signatures a row can have and still count: those that pass (and, when `facetSafe`,
+   * those failing a single facet dimension, which facet counts need).
+   */
+  passingSignatures(facetSafe: boolean): number[] {
+    const cached = facetSafe ? this.passingForFacets : this.passingOnly;
+    if (cached !== undefined) return cached;
+    const ids: number[] = [];
+    this.sigFails.forEach((f, id) => {
+      if (f === 0 || (facetSafe && (f & (f - 1)) === 0 && f !== F_OTHER)) ids.push(id);
+    });
+    if (facetSafe) this.passingForFacets = ids;
+    else this.passingOnly = ids;
+    return ids;
+  }
+
+  private passingForFacets: number[] | undefined;
+  private passingOnly: number[] | undefined;
+
   /** The size of the most selective source {@link candidateRows} would use (Infinity: none). */
   candidateEstimate(facetSafe: boolean): number {
     let best = INFINITY;
@@ -601,18 +699,9 @@ class Plan {
       for (const v of values) n += postings.offsets[v + 1]! - postings.offsets[v]!;
       return n;
     };
-    if (this.textRows !== undefined) best = Math.min(best, this.textRows.length);
+    if (this.textSet !== undefined) best = Math.min(best, this.textCount);
+    best = Math.min(best, size(ix.signaturePostings, this.passingSignatures(facetSafe)));
     for (const ids of this.groupKeys) best = Math.min(best, size(ix.typePostings, ids));
-    if (!facetSafe && this.progAllowed !== undefined) {
-      const ids: number[] = [];
-      this.progAllowed.forEach((on, id) => on === 1 && ids.push(id));
-      best = Math.min(best, size(ix.programPostings, ids));
-    }
-    if (!facetSafe && this.langAllowed !== undefined) {
-      const ids: number[] = [];
-      this.langAllowed.forEach((on, id) => on === 1 && ids.push(id));
-      best = Math.min(best, size(ix.languagePostings, ids));
-    }
     const windowRows = this.windowState.rows;
     if (windowRows !== undefined) best = Math.min(best, windowRows.length);
     return best === INFINITY ? best : best + ix.timelineDirty.length;
@@ -634,33 +723,29 @@ class Plan {
         best = { postings, values };
       }
     };
-    if (this.textRows !== undefined && this.textRows.length < bestSize) {
-      bestSize = this.textRows.length;
-      best = { rows: this.textRows };
+    if (this.textSet !== undefined && this.textCount < bestSize) {
+      bestSize = this.textCount;
+      best = { rows: this.textRowList() };
     }
+    consider(ix.signaturePostings, this.passingSignatures(facetSafe));
     for (const ids of this.groupKeys) consider(ix.typePostings, ids);
-    if (!facetSafe && this.progAllowed !== undefined) {
-      const ids: number[] = [];
-      this.progAllowed.forEach((on, id) => on === 1 && ids.push(id));
-      consider(ix.programPostings, ids);
-    }
-    if (!facetSafe && this.langAllowed !== undefined) {
-      const ids: number[] = [];
-      this.langAllowed.forEach((on, id) => on === 1 && ids.push(id));
-      consider(ix.languagePostings, ids);
-    }
     const windowRows = this.windowState.rows;
     if (windowRows !== undefined && windowRows.length < bestSize) {
       bestSize = windowRows.length;
       best = { rows: windowRows };
     }
-    const source = best;
+    const source: Source | undefined = best;
     if (source === undefined) return undefined;
     const stamp = ix.nextStampValue();
     const seen = ix.emitted;
     const rows: number[] = [];
+    // Rows from a filter other than the signatures are thinned by the signature test first.
+    const fails = this.sigFails;
+    const sig = ix.sig;
     const add = (row: number): void => {
       if (seen[row] === stamp) return;
+      const f = fails[sig[row]!]!;
+      if (facetSafe ? f >= F_OTHER || (f & (f - 1)) !== 0 : f !== 0) return;
       seen[row] = stamp;
       rows.push(row);
     };
@@ -671,7 +756,11 @@ class Plan {
         for (let i = offsets[v]!; i < offsets[v + 1]!; i++) add(list[i]!);
       }
     }
-    for (const row of ix.timelineDirty) add(row);
+    for (const row of ix.timelineDirty) {
+      if (seen[row] === stamp) continue;
+      seen[row] = stamp;
+      rows.push(row);
+    }
     return { rows, stamp };
   }
 
@@ -707,7 +796,7 @@ class Plan {
   }
 
   private passesText(row: number): boolean {
-    return (this.ix.textBits[row]! & this.textAll) === this.textAll;
+    return (this.textSet![row >>> 5]! & (1 << (row & 31))) !== 0;
   }
 
   /**
@@ -911,18 +1000,9 @@ class Plan {
    */
   earliestStartMinute(): number {
     const low = Math.ceil(this.lowMs / MS_PER_MINUTE);
-    const allowed = this.allowed;
-    if (allowed === undefined) return low;
-    // Distance from each local minute of week to the next allowed one.
-    const distance = new Int32Array(MINUTES_PER_WEEK).fill(-1);
-    let next = -1;
-    for (let pass = 0; pass < 2; pass++) {
-      for (let m = MINUTES_PER_WEEK - 1; m >= 0; m--) {
-        if (allowed[m] === 1) next = m;
-        if (next >= 0) distance[m] = (next - m + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
-      }
-    }
-    if (next < 0) return Number.MAX_SAFE_INTEGER;
+    const distance = this.allowedDistance;
+    if (distance === undefined) return low;
+    if (distance[0] === -1) return Number.MAX_SAFE_INTEGER;
     let earliest = Number.MAX_SAFE_INTEGER;
     for (const zone of this.ix.zones.values) {
       let localMinute: number;
@@ -936,6 +1016,22 @@ class Plan {
     }
     return Math.max(low, earliest);
   }
+}
+
+/** Days-and-window tables by filter, shared by queries (they depend on nothing else). */
+const allowedTables = new Map<string, { allowed: Uint8Array; distance: Int32Array }>();
+
+/** For each local minute of week, the minutes to the next allowed one (all -1 when none). */
+function distanceToAllowed(allowed: Uint8Array): Int32Array {
+  const distance = new Int32Array(MINUTES_PER_WEEK).fill(-1);
+  let next = -1;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let m = MINUTES_PER_WEEK - 1; m >= 0; m--) {
+      if (allowed[m] === 1) next = m;
+      if (next >= 0) distance[m] = (next - m + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
+    }
+  }
+  return distance;
 }
 
 /** More than any offset change between "now" and the start found (DST moves an hour at most). */
@@ -1028,6 +1124,10 @@ interface RowList {
 
 function isMember(ix: SearchIndex, members: Members, row: number): boolean {
   if (ix.stamp[row] === members.stamp) return true;
+  const bySignature = members.remote.sigFails;
+  if (bySignature !== undefined) {
+    return ix.kind[row] === KIND_REMOTE && bySignature[ix.sig[row]!] === 0;
+  }
   const bits = members.remote.bits;
   if (bits === undefined) return false;
   const ordinal = ix.remoteOrdinal[row]!;
@@ -1089,7 +1189,11 @@ class Engine {
   ): number[] {
     const count = (remoteOnly ? 0 : members.local.count) + members.remote.count;
     if (k <= 0 || count === 0) return [];
-    if (count > 256) {
+    // A walk finds about one member in rows / count entries (fewer when days or times are
+    // filtered, which the walk skips cheaply); ordering the members directly costs about
+    // `count`. Walk when it should take fewer steps.
+    const expectedWalk = (k * Math.max(1, this.ix.size)) / count;
+    if (expectedWalk < count) {
       const walked = this.walkTimeline(members, cursor, k, remoteOnly, count);
       if (walked !== undefined) return walked;
     }
@@ -1111,6 +1215,28 @@ class Engine {
     remoteOnly: boolean,
     count: number,
   ): number[] | undefined {
+    // Place-bound members as bits (a few kilobytes, read for every entry of the walk).
+    const localBits = scratchFor(this.ix).localBits;
+    const { rows: localRows, count: localCount } = members.local;
+    for (let i = 0; i < localCount; i++) {
+      const row = localRows[i]!;
+      localBits[row >>> 5]! |= 1 << (row & 31);
+    }
+    try {
+      return this.walk(members, cursor, k, remoteOnly, count, localBits);
+    } finally {
+      for (let i = 0; i < localCount; i++) localBits[localRows[i]! >>> 5] = 0;
+    }
+  }
+
+  private walk(
+    members: Members,
+    cursor: CursorKey | undefined,
+    k: number,
+    remoteOnly: boolean,
+    count: number,
+    localBits: Uint32Array,
+  ): number[] | undefined {
     const ix = this.ix;
     const plan = this.plan;
     const emit = ix.nextStampValue();
@@ -1122,8 +1248,15 @@ class Engine {
     const inTimeline = ix.inTimeline;
     const starts = ix.timelineStart;
     const local = ix.timelineLocal;
+    const timelineRec = ix.timelineRec;
+    const timelineSig = ix.timelineSig;
+    const remoteBySignature = members.remote.sigFails;
     const allowed = plan.allowed;
     const length = ix.timelineLength;
+    const nowMinute = Math.floor(plan.now / MS_PER_MINUTE);
+    // Without a starting-within or date window, an occurrence passes when it has not ended
+    // (and, unless in-progress ones count, has not started).
+    const simpleInstants = !plan.withinSet && !plan.dateSet;
     const highMinute = Number.isFinite(plan.highMs)
       ? Math.floor(plan.highMs / MS_PER_MINUTE)
       : 0x7fffffff;
@@ -1142,7 +1275,7 @@ class Engine {
     let dirtyAt = 0;
 
     // Beyond this many entries, ordering the members directly is cheaper.
-    const budget = 16 * count + 2048;
+    const budget = 4 * count + 1024;
     let visited = 0;
     let groupMinute = NaN;
     const flush = (): void => {
@@ -1156,7 +1289,7 @@ class Engine {
         for (const row of rows) best.offer(row);
         rows = best.sorted();
       }
-      if (rows.length > 1) rows.sort(this.compareTime);
+      if (rows.length > 1) rows = this.sortedByDistance(rows);
       for (const row of rows) out.push(row);
       group.length = 0;
     };
@@ -1188,16 +1321,28 @@ class Engine {
         }
       }
       if (++visited > budget) return undefined;
+      // Ended before "now" (in whole minutes, as ends are): the common reject, in integers.
+      if (minute + timelineDur[pos]! <= nowMinute) continue;
       if (allowed !== undefined && allowed[local[pos]!] !== 1) continue;
       const startMs = minute * MS_PER_MINUTE;
       const endMs = startMs + timelineDur[pos]! * MS_PER_MINUTE;
-      if (!plan.instantPasses(startMs, endMs)) continue;
+      if (!simpleInstants && !plan.instantPasses(startMs, endMs)) continue;
+      if (simpleInstants && !plan.includeInProgress && startMs < plan.now) continue;
+      const rec = timelineRec[pos]!;
       const row = timelineRow[pos]!;
-      if (emitted[row] === emit || !isMember(ix, members, row) || inTimeline[row] !== 1) continue;
-      if (remoteOnly && ix.kind[row] !== KIND_REMOTE) continue;
+      // Membership from the entry itself where it can be: place-bound ones in the local bits,
+      // remote ones by their signature.
+      if ((rec & TIMELINE_REMOTE) === 0) {
+        if (remoteOnly || (localBits[row >>> 5]! & (1 << (row & 31))) === 0) continue;
+      } else if (remoteBySignature !== undefined) {
+        let sig = timelineSig[pos]!;
+        if (sig === TIMELINE_NO_SIGNATURE) sig = ix.sig[row]!;
+        if (remoteBySignature[sig] !== 0 || ix.kind[row] !== KIND_REMOTE) continue;
+      } else if (!isMember(ix, members, row)) continue;
+      if (inTimeline[row] !== 1 || emitted[row] === emit) continue;
       // The days and time-of-day window were checked by `allowed` above.
       emitted[row] = emit;
-      plan.setNext(row, startMs, timelineDur[pos]!, ix.timelineRec[pos]!);
+      plan.setNext(row, startMs, timelineDur[pos]!, rec & ~TIMELINE_REMOTE);
       group.push(row);
     }
     flush();
@@ -1257,6 +1402,16 @@ class Engine {
       best.offer(row);
     }
     return best.sorted().sort(this.compareDistance).slice(0, k);
+  }
+
+  /** Rows of one start minute in order: exact distance (each computed once), then slug. */
+  private sortedByDistance(rows: readonly number[]): number[] {
+    const slugs = this.ix.slugs;
+    const keyed = rows.map((row) => ({ row, dist: this.plan.distanceOf(row) }));
+    keyed.sort(
+      (a, b) => compareNumbers(a.dist, b.dist) || compareSlugs(slugs[a.row]!, slugs[b.row]!),
+    );
+    return keyed.map((k) => k.row);
   }
 
   /**
@@ -1408,14 +1563,32 @@ class FacetCounter {
     }
     this.days.fill(0);
     const facets: SearchFacets = {
-      attendance: Object.fromEntries(
-        attendanceFacetValues.map((v, i) => [v, attendance[i]!]),
-      ) as Record<AttendanceFilter, number>,
+      attendance: {
+        in_person: attendance[0]!,
+        online: attendance[1]!,
+        hybrid: attendance[2]!,
+        phone: attendance[3]!,
+      },
       program: {},
       day: days,
-      focus: Object.fromEntries(focusAreas.map((f, i) => [f, focus[i]!])) as Record<Focus, number>,
+      focus: {
+        alcohol: focus[0]!,
+        drugs: focus[1]!,
+        gambling: focus[2]!,
+        sex_and_love: focus[3]!,
+        food: focus[4]!,
+        co_dependency: focus[5]!,
+        family_and_friends: focus[6]!,
+        behaviour: focus[7]!,
+      },
       language: {},
-      tags: Object.fromEntries(facetTags.map((t, i) => [t, tags[i]!])) as Record<FacetTag, number>,
+      tags: {
+        women: tags[0]!,
+        men: tags[1]!,
+        young_people: tags[2]!,
+        lgbtq: tags[3]!,
+        wheelchair: tags[4]!,
+      },
     };
     program.forEach((c, id) => {
       if (c > 0) facets.program[ix.programIds.values[id]!] = c;
@@ -1433,6 +1606,11 @@ class FacetCounter {
 /** Remote matches of a set of filters, with their facet counts (memoised when time-free). */
 interface RemotePart {
   count: number;
+  /**
+   * Set when the part follows from the facet signatures alone (no per-row filter): a remote
+   * row is in it when its signature passes, and nothing is listed or memoised.
+   */
+  sigFails?: Uint8Array;
   /** The rows; for a memoised part made from `bits` when first needed. */
   rows: Int32Array | undefined;
   /** Membership by remote ordinal; absent when the rows were stamped with the query's stamp. */
@@ -1441,11 +1619,31 @@ interface RemotePart {
   bytes: number;
 }
 
+/** Memoised text matches (31 KB each at 250,000 meetings). */
+const TEXT_CACHE_ENTRIES = 16;
+
+function popcount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Derived-cache entries (remote parts, signature tables) before the oldest go. */
+const DERIVED_CACHE_ENTRIES = 1024;
+
 /** At most this many memoised remote parts, and this many bytes of them. */
 const REMOTE_CACHE_ENTRIES = 256;
-const REMOTE_CACHE_BYTES = 16 * 1024 * 1024;
+const REMOTE_CACHE_BYTES = 4 * 1024 * 1024;
 
 function remoteRowsOf(ix: SearchIndex, part: RemotePart): Int32Array {
+  const bySignature = part.sigFails;
+  if (part.rows === undefined && bySignature !== undefined) {
+    const rows: number[] = [];
+    forEachRemote(ix, (row) => {
+      if (bySignature[ix.sig[row]!] === 0) rows.push(row);
+    });
+    part.rows = Int32Array.from(rows);
+  }
   if (part.rows === undefined) {
     const rows = new Int32Array(part.count);
     const bits = part.bits!;
@@ -1467,8 +1665,8 @@ const EMPTY_ROWS = new Int32Array(0);
 
 interface Buffers {
   candidates: Int32Array;
-  dists: Float64Array;
-  local: Int32Array;
+  /** One bit per row, all zero between uses. */
+  localBits: Uint32Array;
 }
 
 const buffersByIndex = new WeakMap<SearchIndex, Buffers>();
@@ -1478,11 +1676,7 @@ function scratchFor(ix: SearchIndex): Buffers {
   let buffers = buffersByIndex.get(ix);
   if (buffers === undefined || buffers.candidates.length < ix.rows) {
     const size = Math.ceil(ix.rows * 1.25) + 16;
-    buffers = {
-      candidates: new Int32Array(size),
-      dists: new Float64Array(size),
-      local: new Int32Array(size),
-    };
+    buffers = { candidates: new Int32Array(size), localBits: new Uint32Array((size >>> 5) + 1) };
     buffersByIndex.set(ix, buffers);
   }
   return buffers;
@@ -1508,6 +1702,7 @@ function countersForParts(ix: SearchIndex): Int32Array[] {
  * the window are checked (few) and stamped with `stamp`.
  */
 function remotePart(ix: SearchIndex, plan: Plan, key: string, stamp: number): RemotePart {
+  if (!plan.rowChecks && plan.textAll === 0 && !plan.impossible) return remoteBySignature(ix, plan);
   if (plan.dynamic && !plan.timeFree()) {
     // Few window entries to mark, or many remote rows to check one by one: mark.
     const marked =
@@ -1604,6 +1799,38 @@ function remotePart(ix: SearchIndex, plan: Plan, key: string, stamp: number): Re
   return part;
 }
 
+/**
+ * The remote part of a query whose filters are all decided by facet signatures: counted from
+ * how many remote meetings carry each signature, in time proportional to the signatures.
+ */
+function remoteBySignature(ix: SearchIndex, plan: Plan): RemotePart {
+  const counts = ix.remoteSignatureCounts();
+  const fails = plan.sigFails;
+  const triples: number[] = [];
+  let count = 0;
+  for (let sig = 0; sig < counts.length; sig++) {
+    const c = counts[sig]!;
+    if (c === 0) continue;
+    const f = fails[sig]!;
+    if (f === 0) {
+      triples.push(SLOT_ALL, sig, c);
+      count += c;
+    } else if ((f & (f - 1)) === 0 && f !== F_OTHER) {
+      triples.push(SLOT_OF_FAIL[f]!, sig, c);
+    }
+  }
+  return {
+    count,
+    sigFails: fails,
+    rows: undefined,
+    bits: undefined,
+    counts: { triples: Int32Array.from(triples), days: NO_DAYS },
+    bytes: 0,
+  };
+}
+
+const NO_DAYS = new Int32Array(7);
+
 function forEachRemote(ix: SearchIndex, visit: (row: number) => void): void {
   const remote = ix.remoteRows;
   for (let i = 0; i < remote.length; i++) {
@@ -1658,12 +1885,12 @@ function run(
   const stamp = ix.nextStampValue();
   const near = q.near;
   const buffers = scratchFor(ix);
-  const local: RowList = { rows: buffers.local, count: 0 };
+  // Matches are compacted into the front of the candidates buffer.
+  const local: RowList = { rows: buffers.candidates, count: 0 };
 
   // Candidates first (rows, and distances where known), then one tight loop over them.
   let n = 0;
   const candidates = buffers.candidates;
-  const dists = buffers.dists;
   if (!plan.impossible) {
     if (near === undefined) {
       if (plan.dynamic) plan.markWindow();
@@ -1674,14 +1901,12 @@ function run(
         for (let row = 0; row < ix.rows; row++)
           if (ix.kind[row] === KIND_PLACE) candidates[n++] = row;
       }
-      dists.fill(INFINITY, 0, n);
     } else if (q.nearest !== undefined) {
-      for (const { row, dist } of nearestPlaced(ix, plan, near, q.nearest, 0)) {
-        candidates[n] = row;
-        dists[n++] = dist;
-      }
+      // A time window marks its few rows first: the nearest search then checks only them.
+      if (plan.dynamic) plan.markWindow();
+      for (const { row } of nearestPlaced(ix, plan, near, q.nearest, 0)) candidates[n++] = row;
     } else {
-      n = placesWithin(ix, near.latitude, near.longitude, q.radiusKm, candidates, dists);
+      n = placesWithin(ix, near.latitude, near.longitude, q.radiusKm, candidates);
       plan.byCloseness = true;
     }
   }
@@ -1701,8 +1926,6 @@ function run(
     if (fails === 0) {
       stamps[row] = stamp;
       matchRows[matched++] = row;
-      const dist = dists[i]!;
-      if (dist === dist && dist !== INFINITY) plan.setDistance(row, dist);
       facets.add(row, 0, plan.rowDays);
     } else if ((fails & (fails - 1)) === 0 && fails !== F_OTHER) {
       facets.add(row, fails, plan.rowDays);
@@ -1749,7 +1972,21 @@ function run(
     admitsInPerson(q.attendance) &&
     placeWithinRadius < q.fallbackThreshold
   ) {
-    answer.fallback = ruralFallback(ix, plan, q, placeWithinRadius);
+    // A time-sorted page already lists the remote matches in order: when the fallback's remote
+    // filters are the query's own, its remote list is the start of that order.
+    const sameRemote =
+      q.sort === 'time' &&
+      q.text === undefined &&
+      q.wheelchair !== true &&
+      (q.attendance === undefined || q.attendance.every((a) => a === 'online' || a === 'phone'));
+    let known: number[] | undefined;
+    if (sameRemote) {
+      const remoteRows = rows.filter((row) => ix.kind[row] === KIND_REMOTE);
+      if (remoteRows.length >= FALLBACK_REMOTE || rows.length < k) {
+        known = remoteRows.slice(0, FALLBACK_REMOTE);
+      }
+    }
+    answer.fallback = ruralFallback(ix, plan, q, placeWithinRadius, known);
   }
   return answer;
 }
@@ -1766,9 +2003,7 @@ const EDGE_BAND = 1e-12;
 const CLOSENESS_SLACK = 8;
 
 /**
- * Writes every place-bound row within `radiusKm` of the point into `rows` (and its distance
- * into `dists`, NaN for points surely inside whose distance is computed only when needed);
- * returns how many. It walks kdbush's sorted arrays over the circle's bounding boxes (as
+ * Writes every place-bound row within `radiusKm` of the point into `rows`; returns how many. It walks kdbush's sorted arrays over the circle's bounding boxes (as
  * kdbush's own `range` does, without building an array) and compares the points' unit vectors
  * with the query's: only points in a hair-thin band at the edge need the haversine, which then
  * decides exactly as the reference does. Leaves each row's dot product in `closeness`.
@@ -1779,7 +2014,6 @@ function placesWithin(
   longitude: number,
   radiusKm: number,
   rows: Int32Array,
-  dists: Float64Array,
 ): number {
   let n = 0;
   const geo = ix.geo;
@@ -1838,14 +2072,14 @@ function placesWithin(
           if (dot < outer) continue;
           const row = posRow[pos]!;
           if (geoItem[row] !== ids[pos]) continue;
-          let dist = NaN;
-          if (dot < inner) {
-            dist = distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!);
-            if (!(dist <= radiusKm)) continue;
+          if (
+            dot < inner &&
+            !(distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!) <= radiusKm)
+          ) {
+            continue;
           }
           closeness[row] = dot;
-          rows[n] = row;
-          dists[n++] = dist;
+          rows[n++] = row;
         }
       }
     }
@@ -1856,8 +2090,7 @@ function placesWithin(
     if (!(dist <= radiusKm)) continue;
     unitVector(ix.lat[row]!, ix.lng[row]!, point, 3);
     closeness[row] = qx * point[3]! + qy * point[4]! + qz * point[5]!;
-    rows[n] = row;
-    dists[n++] = dist;
+    rows[n++] = row;
   }
   return n;
 }
@@ -1869,7 +2102,7 @@ function isPlacedLive(ix: SearchIndex, row: number): boolean {
 }
 
 /** Predicate calls after which a geokdbush exploration gives up for a plain scan. */
-const AROUND_BUDGET = 20_000;
+const AROUND_BUDGET = 5_000;
 const ABORT_AROUND = new Error('around: budget exhausted');
 
 /**
@@ -1888,7 +2121,7 @@ function nearestPlaced(
   count: number,
   beyondKm: number,
 ): { row: number; dist: number }[] {
-  if (count <= 0 || plan.impossible) return [];
+  if (count <= 0 || plan.impossible || plan.windowState.nothingMatches === true) return [];
   const { latitude, longitude } = near;
   const candidates = new Map<number, number>();
   const accept = (row: number): number | undefined => {
@@ -1902,31 +2135,41 @@ function nearestPlaced(
   let scan = estimate <= 4 * exploreCost + 512;
   const geo = ix.geo;
   if (!scan && geo !== undefined) {
+    // "Beyond the radius" by dot product against the query point, exact only at the edge.
+    const point = new Float64Array(3);
+    unitVector(latitude, longitude, point, 0);
+    const [qx, qy, qz] = point as unknown as [number, number, number];
+    const cosBeyond = Math.cos(beyondKm / EARTH_RADIUS_KM);
+    const unit = ix.geoUnit;
     let calls = 0;
-    // The predicate sees every point geokdbush queues; only the returned ones are kept.
-    const seen = new Map<number, number>();
     const predicate = (item: number): boolean => {
       if (++calls > AROUND_BUDGET) throw ABORT_AROUND;
       const row = ix.geoRow[item]!;
-      if (ix.geoItem[row] !== item) return false;
-      const dist = accept(row);
-      if (dist === undefined) return false;
-      seen.set(row, dist);
+      if (ix.geoItem[row] !== item || !plan.matches(row)) return false;
+      if (beyondKm <= 0) return true;
+      const pos = ix.geoPosOfItem[item]!;
+      const dot = qx * unit[3 * pos]! + qy * unit[3 * pos + 1]! + qz * unit[3 * pos + 2]!;
+      if (dot > cosBeyond + EDGE_BAND) return false;
+      if (dot >= cosBeyond - EDGE_BAND) {
+        return distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!) > beyondKm;
+      }
       return true;
+    };
+    const distanceOfItem = (item: number): number => {
+      const row = ix.geoRow[item]!;
+      return distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!);
     };
     try {
       const found = around(geo, longitude, latitude, count + 1, Infinity, predicate);
-      const distances = found.map((item) => seen.get(ix.geoRow[item]!)!);
+      const distances = found.map(distanceOfItem);
       const boundary = distances[count - 1];
       if (boundary !== undefined && distances[count] === boundary) {
         // A tie across the boundary: gather everything as far as the boundary.
-        seen.clear();
         calls = -Infinity;
         const reach = boundary * (1 + 1e-9) + 1e-9;
         for (const item of around(geo, longitude, latitude, Infinity, reach, predicate)) {
-          const row = ix.geoRow[item]!;
-          const dist = seen.get(row)!;
-          if (dist <= boundary) candidates.set(row, dist);
+          const dist = distanceOfItem(item);
+          if (dist <= boundary) candidates.set(ix.geoRow[item]!, dist);
         }
       } else {
         found.forEach((item, i) => candidates.set(ix.geoRow[item]!, distances[i]!));
@@ -1975,13 +2218,11 @@ function ruralFallback(
   plan: Plan,
   q: SearchQuery,
   inPersonWithinRadius: number,
+  knownRemote: number[] | undefined,
 ): RuralFallback {
   const near = q.near!;
   const beyond = nearestPlaced(ix, plan, near, FALLBACK_NEAREST_BEYOND, q.radiusKm);
-  const nearestBeyond = beyond.map(({ row, dist }) => {
-    plan.setDistance(row, dist);
-    return toResult(ix, plan, row, true);
-  });
+  const nearestBeyond = beyond.map(({ row }) => toResult(ix, plan, row, true));
 
   // Remote meetings held to the person's tailored filters.
   const remoteAttendance = q.attendance?.filter((a) => a === 'online' || a === 'phone');
@@ -1996,15 +2237,13 @@ function ruralFallback(
   if (q.text !== undefined && queryWords(q.text).length > 0) relaxed.push('text');
   if (q.wheelchair === true) relaxed.push('wheelchair');
 
-  const stamp = ix.nextStampValue();
-  const part = remotePart(ix, tailored, remoteKey(tailoredQuery, options), stamp);
-  const members: Members = { stamp, local: { rows: EMPTY_ROWS, count: 0 }, remote: part };
-  const remoteRows = new Engine(ix, tailored).selectByTime(
-    members,
-    undefined,
-    FALLBACK_REMOTE,
-    true,
-  );
+  let remoteRows = knownRemote;
+  if (remoteRows === undefined) {
+    const stamp = ix.nextStampValue();
+    const part = remotePart(ix, tailored, remoteKey(tailoredQuery, options), stamp);
+    const members: Members = { stamp, local: { rows: EMPTY_ROWS, count: 0 }, remote: part };
+    remoteRows = new Engine(ix, tailored).selectByTime(members, undefined, FALLBACK_REMOTE, true);
+  }
   return {
     reason: 'few_in_person',
     inPersonWithinRadius,

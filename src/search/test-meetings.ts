@@ -133,7 +133,7 @@ function randomRecurrence(rng: Rng): Recurrence {
     return { kind: 'biweekly', day, start, durationMinutes, anchorDate: anchor };
   }
   if (roll < 0.88) {
-    const week = rng.pick<WeekOfMonth>([1, 2, 3, 4, 5, -1]);
+    const week: WeekOfMonth = rng.pick([1, 2, 3, 4, 5, -1] as const);
     return { kind: 'monthly', day, start, durationMinutes, week };
   }
   if (roll < 0.95) return { kind: 'by_appointment' };

@@ -12,7 +12,7 @@ import type { Meeting } from '../meetings/model.js';
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
 const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
-const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** At most this many distinct words of a query are compared (a query is at most 200 chars). */
