@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { recurrenceArbitrary } from '../../test/factories/recurrences.js';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Recurrence, Weekday, WeekOfMonth } from '../meetings/model.js';
@@ -399,29 +400,12 @@ const anchorArb = fc
     return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   });
 
-const recurrenceArb: fc.Arbitrary<Recurrence> = fc.oneof(
-  fc.record({
-    kind: fc.constant('weekly' as const),
-    day: dayArb,
-    start: timeArb,
-    durationMinutes: durationArb,
-  }),
-  fc.record({
-    kind: fc.constant('biweekly' as const),
-    day: dayArb,
-    start: timeArb,
-    durationMinutes: durationArb,
-    anchorDate: anchorArb,
-  }),
-  fc.record({
-    kind: fc.constant('monthly' as const),
-    day: dayArb,
-    start: timeArb,
-    durationMinutes: durationArb,
-    week: fc.constantFrom<WeekOfMonth>(1, 2, 3, 4, 5, -1),
-  }),
-  fc.constant<Recurrence>({ kind: 'by_appointment' }),
-);
+const recurrenceArb = recurrenceArbitrary({
+  day: dayArb,
+  start: timeArb,
+  durationMinutes: durationArb,
+  anchorDate: anchorArb,
+});
 const scheduleArb = fc.array(recurrenceArb, { minLength: 0, maxLength: 4 });
 const zoneArb = fc.constantFrom(...zones);
 /** An instant in 2026-2027, half the time within a few days of a daylight-saving change. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { recurrenceArbitrary } from '../../test/factories/recurrences.js';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { Recurrence, Weekday, WeekOfMonth } from '../meetings/model.js';
+import type { Recurrence, Weekday } from '../meetings/model.js';
 import { nextOccurrence, occurrencesBetween } from './occurrences.js';
 import {
   buildSlots,
@@ -133,29 +134,12 @@ const dayArb = fc.integer({ min: 0, max: 6 }).map((d) => d as Weekday);
 const anchorArb = fc
   .integer({ min: ms('2024-01-01T00:00Z') / DAY, max: ms('2028-12-31T00:00Z') / DAY })
   .map((n) => new Date(n * DAY).toISOString().slice(0, 10));
-const recurrenceArb: fc.Arbitrary<Recurrence> = fc.oneof(
-  fc.record({
-    kind: fc.constant('weekly' as const),
-    day: dayArb,
-    start: timeArb,
-    durationMinutes: durationArb,
-  }),
-  fc.record({
-    kind: fc.constant('biweekly' as const),
-    day: dayArb,
-    start: timeArb,
-    durationMinutes: durationArb,
-    anchorDate: anchorArb,
-  }),
-  fc.record({
-    kind: fc.constant('monthly' as const),
-    day: dayArb,
-    start: timeArb,
-    durationMinutes: durationArb,
-    week: fc.constantFrom<WeekOfMonth>(1, 2, 3, 4, 5, -1),
-  }),
-  fc.constant<Recurrence>({ kind: 'by_appointment' }),
-);
+const recurrenceArb = recurrenceArbitrary({
+  day: dayArb,
+  start: timeArb,
+  durationMinutes: durationArb,
+  anchorDate: anchorArb,
+});
 const scheduleArb = fc.array(recurrenceArb, { minLength: 0, maxLength: 4 });
 const zoneArb = fc.constantFrom(...zones);
 const instantArb = fc.oneof(
