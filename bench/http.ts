@@ -179,9 +179,9 @@ async function loadFeed(app: App, count: number) {
   let indexMs = 0;
   const deps: ImportDeps = {
     ...app.importDeps,
-    onChange: async (revision) => {
+    onChange: async (change) => {
       const start = performance.now();
-      await rebuildIndex?.(revision);
+      await rebuildIndex?.(change);
       indexMs = round(performance.now() - start, 1);
     },
   };

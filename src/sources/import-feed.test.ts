@@ -45,8 +45,8 @@ describe.each(testDialects)('importFeed on $name', ({ url }) => {
       repos,
       clock: fixedClock('2026-11-01T12:00:00Z'),
       limits: { maxBytes: 1_000_000, timeoutMs: 2_000 },
-      onChange: (revision) => {
-        changes.push(revision);
+      onChange: (change) => {
+        changes.push(change.revision);
       },
     };
   });

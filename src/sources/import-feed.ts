@@ -31,7 +31,16 @@ export interface ImportDeps {
   /** The offline gazetteer, to infer the zone of rows that name only a town. */
   geocoder?: Geocoder;
   /** Told after a change is committed, so in-memory views (feed cache, search index) follow. */
-  onChange?: (revision: number) => void | Promise<void>;
+  onChange?: (change: StoreChange) => void | Promise<void>;
+}
+
+/** What one committed write changed: the new store revision and the meetings it touched. */
+export interface StoreChange {
+  revision: number;
+  /** Ids of meetings added or updated. */
+  upserted: string[];
+  /** Ids of meetings removed. */
+  removed: string[];
 }
 
 export interface ImportRequest {
@@ -93,13 +102,14 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
   }
 
   const now = deps.clock.now().toISOString();
-  const revision = await deps.repos.transaction(async (repos) => {
+  const change = await deps.repos.transaction(async (repos): Promise<StoreChange | undefined> => {
     const existing = new Map(
       (await repos.meetings.keysForSource(source.id)).map((k) => [k.sourceSlug, k]),
     );
     // Loaded once, on the first new meeting: a refresh with no new meetings never reads it.
     let taken: Set<string> | undefined;
     const inserts: StoredMeeting[] = [];
+    const upserted: string[] = [];
     let added = 0;
     const updates: StoredMeeting[] = [];
     for (const draft of drafts) {
@@ -131,6 +141,7 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
         };
         inserts.push({ meeting, contentHash, data });
         // Written in batches as we go, so a large feed's rows are not all held at once.
+        upserted.push(meeting.id);
         if (inserts.length >= insertBatchSize) {
           added += inserts.length;
           await repos.meetings.insert(inserts.splice(0));
@@ -142,6 +153,7 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
     await repos.meetings.insert(inserts);
     await repos.meetings.update(updates);
     await repos.meetings.remove(removed);
+    for (const update of updates) upserted.push(update.meeting.id);
     report.added = added;
     report.updated = updates.length;
     report.removed = removed.length;
@@ -149,9 +161,10 @@ export async function importFeed(deps: ImportDeps, request: ImportRequest): Prom
     report.outcome = changed ? 'applied' : 'unchanged';
     report.finishedAt = deps.clock.now().toISOString();
     await repos.sources.recordImport(source.id, report);
-    return changed ? repos.revision.bump() : undefined;
+    if (!changed) return undefined;
+    return { revision: await repos.revision.bump(), upserted, removed };
   });
-  if (revision !== undefined) await deps.onChange?.(revision);
+  if (change !== undefined) await deps.onChange?.(change);
   return report;
 }
 
