@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { registerMeetingGuideRoutes } from './feeds/meeting-guide/routes.js';
 import { FeedCache } from './feeds/meeting-guide/export-feed.js';
+import { registerBmltRoutes } from './feeds/bmlt/routes.js';
+import { ServedCatalogueCache } from './feeds/bmlt/served-catalogue.js';
+import { HsdsCatalogueCache } from './feeds/hsds/catalogue.js';
+import { registerHsdsRoutes } from './feeds/hsds/routes.js';
+import { registerSearchCalendarRoute } from './feeds/ical/search-calendar-routes.js';
 import { registerMeetingRoutes } from './meetings/routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -96,6 +101,23 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerPlaceRoutes(server, geocoder);
     registerSearchRoutes(server, searchService, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
+    registerBmltRoutes(server, {
+      catalogue: new ServedCatalogueCache(repos, config.publicUrl),
+      rootServerUri: config.publicUrl,
+      version,
+    });
+    registerHsdsRoutes(server, {
+      repos,
+      catalogue: new HsdsCatalogueCache(repos, config.publicUrl),
+      publicUrl: config.publicUrl,
+      clock,
+    });
+    registerSearchCalendarRoute(server, {
+      search: searchService,
+      repos,
+      publicUrl: config.publicUrl,
+      clock,
+    });
     registerHomePage(server, () => repos.meetings.count());
     registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());

@@ -26,6 +26,11 @@ export const errorCatalogue = {
     status: 422,
     message: 'The feed has problems and strict mode imports nothing.',
   },
+  PL_BMLT_UNKNOWN_SWITCHER: {
+    status: 422,
+    message: 'The BMLT switcher is missing or not one this server answers.',
+  },
+  PL_SERVICE_NOT_FOUND: { status: 404, message: 'No service has this id.' },
   PL_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },

@@ -50,7 +50,11 @@ export function meetingCalendar(
   ]);
 }
 
-function eventLines(
+/**
+ * The VEVENT of one recurrence of a meeting (none for "by appointment"). Its UID is the same in
+ * the meeting's own calendar and in a search's, so a calendar holding both shows it once.
+ */
+export function eventLines(
   meeting: Meeting,
   recurrence: Recurrence,
   index: number,
@@ -95,25 +99,28 @@ export function rrule(recurrence: TimedRecurrenceKind): string {
 }
 
 /**
- * DTSTART's local date. A biweekly rule starts on its anchor week (moved onto the meeting's
- * weekday, as the schedule maths reads it), so INTERVAL=2 picks the same weeks the site shows;
- * the others start at their next occurrence.
+ * DTSTART's local date: the next occurrence; for a biweekly rule whose anchor week has passed,
+ * the anchor week itself (moved onto the meeting's weekday, as the schedule maths reads it), so
+ * INTERVAL=2 visibly picks the same weeks the site shows. An anchor in the future is not used:
+ * a calendar shows nothing before DTSTART, and the fortnights before the anchor are meetings too.
  */
 function firstDate(
   recurrence: TimedRecurrenceKind,
   timeZone: string,
   now: number,
 ): { year: number; month: number; day: number } | undefined {
+  const next = nextOccurrence([recurrence], timeZone, now);
+  if (next === undefined) return undefined;
+  const date = Temporal.Instant.fromEpochMilliseconds(next.start).toZonedDateTimeISO(timeZone);
+  const nextDay = daysFromCivil(date.year, date.month, date.day);
   if (recurrence.kind === 'biweekly') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(recurrence.anchorDate);
     if (match === null) return undefined;
     const anchor = daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
-    return civilFromDays(anchor - weekdayOf(anchor) + recurrence.day);
+    const anchorDay = anchor - weekdayOf(anchor) + recurrence.day;
+    if (anchorDay <= nextDay) return civilFromDays(anchorDay);
   }
-  const next = nextOccurrence([recurrence], timeZone, now);
-  if (next === undefined) return undefined;
-  const date = Temporal.Instant.fromEpochMilliseconds(next.start).toZonedDateTimeISO(timeZone);
-  return { year: date.year, month: date.month, day: date.day };
+  return civilFromDays(nextDay);
 }
 
 function defaultLocation(meeting: Meeting): string | undefined {

@@ -1,0 +1,84 @@
+import type { Repositories } from '../../repositories.js';
+import type { HsdsServiceListItem } from './hsds-schema.js';
+import { serviceListItem } from './service.js';
+
+/** One service as the list answers it, with what its filters compare. */
+export interface CatalogueEntry {
+  slug: string;
+  item: HsdsServiceListItem;
+  /** ISO 8601: when our copy of the meeting last changed. */
+  updatedAt: string;
+  /** Folded text `search` looks in. */
+  text: string;
+}
+
+/** Every service of one store revision, in slug order, and the way from a service id to it. */
+export interface HsdsCatalogue {
+  revision: number;
+  entries: readonly CatalogueEntry[];
+  byServiceId: ReadonlyMap<string, CatalogueEntry>;
+  sourceNames: ReadonlyMap<string, string>;
+}
+
+const pageSize = 2000;
+
+/** Lower case without accents, for a search that ignores both. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The HSDS list of the current store revision. Service ids are hashed from meeting ids, so
+ * `/services/{id}` needs this map back; an unchanged directory costs a revision lookup.
+ */
+export class HsdsCatalogueCache {
+  private current: Promise<HsdsCatalogue> | undefined;
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly publicUrl: string,
+  ) {}
+
+  async get(): Promise<HsdsCatalogue> {
+    const revision = await this.repos.revision.current();
+    const cached = this.current;
+    if (cached !== undefined && (await cached).revision === revision) return cached;
+    const next = this.load(revision);
+    this.current = next;
+    next.catch(() => {
+      if (this.current === next) this.current = undefined;
+    });
+    return next;
+  }
+
+  private async load(revision: number): Promise<HsdsCatalogue> {
+    const sources = await this.repos.sources.list();
+    const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
+    const context = { publicUrl: this.publicUrl, sourceNames, now: 0 };
+    const entries: CatalogueEntry[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.repos.meetings.page({
+        limit: pageSize,
+        ...(after !== undefined ? { after } : {}),
+      });
+      for (const meeting of page) {
+        const item = serviceListItem(meeting, context);
+        entries.push({
+          slug: meeting.slug,
+          item,
+          updatedAt: meeting.updatedAt,
+          text: fold(`${item.name} ${item.alternate_name ?? ''} ${item.description ?? ''}`),
+        });
+      }
+      if (page.length < pageSize) break;
+      after = page.at(-1)!.slug;
+    }
+    return {
+      revision,
+      entries,
+      byServiceId: new Map(entries.map((e) => [e.item.id, e])),
+      sourceNames,
+    };
+  }
+}

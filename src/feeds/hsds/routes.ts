@@ -1,0 +1,165 @@
+import { Type } from 'typebox';
+import type { Clock } from '../../platform/clock.js';
+import { PorchlightError } from '../../platform/errors.js';
+import { errorResponseSchema, type HttpServer } from '../../platform/http/server.js';
+import type { Repositories } from '../../repositories.js';
+import { fold, type HsdsCatalogueCache } from './catalogue.js';
+import {
+  HsdsRootSchema,
+  HsdsServicePageSchema,
+  HsdsServiceSchema,
+  type HsdsService,
+} from './hsds-schema.js';
+import { fullService } from './service.js';
+
+/** The HSDS version these endpoints follow. */
+export const HSDS_VERSION = '3.0';
+
+const maxPerPage = 500;
+
+/**
+ * The required endpoints of the Open Referral HSDS 3.0 API under `/hsds`: `/` (what this API
+ * is), `/services` (a page of services, one-to-one fields unless `full=true`) and
+ * `/services/{id}` (one fully nested service). Every meeting of every program is a service.
+ */
+export function registerHsdsRoutes(
+  server: HttpServer,
+  deps: {
+    repos: Repositories;
+    catalogue: HsdsCatalogueCache;
+    publicUrl: string;
+    clock: Clock;
+  },
+): void {
+  const { repos, catalogue, publicUrl, clock } = deps;
+  const headers = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
+
+  for (const [path, hide] of [
+    ['/hsds/', false],
+    ['/hsds', true],
+  ] as const) {
+    server.get(
+      path,
+      {
+        schema: {
+          hide,
+          tags: ['feeds'],
+          summary: 'HSDS: information about this API',
+          response: { 200: HsdsRootSchema },
+        },
+      },
+      async (_request, reply) => {
+        reply.headers(headers);
+        return {
+          version: HSDS_VERSION,
+          openapi_url: `${publicUrl}/api/openapi.json`,
+          description:
+            'Mutual-support meetings (AA, NA, Al-Anon, SMART Recovery and more) in person, online and by phone, as HSDS services.',
+          publisher: { name: 'Porchlight', website: `${publicUrl}/` },
+        };
+      },
+    );
+  }
+
+  server.get(
+    '/hsds/services',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'HSDS: a page of services (one per meeting)',
+        querystring: Type.Object({
+          page: Type.Integer({ minimum: 1, default: 1, description: 'Page number, from 1' }),
+          per_page: Type.Integer({
+            minimum: 1,
+            maximum: maxPerPage,
+            default: 50,
+            description: `Services per page, 1-${maxPerPage}`,
+          }),
+          search: Type.Optional(
+            Type.String({ maxLength: 200, description: 'Words in the name or description' }),
+          ),
+          organization_id: Type.Optional(Type.String({ maxLength: 64 })),
+          modified_after: Type.Optional(
+            Type.String({ maxLength: 40, description: 'Only services changed on or after this' }),
+          ),
+          full: Type.Boolean({ default: false, description: 'Fully nested services' }),
+        }),
+        response: { 200: HsdsServicePageSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const {
+        page,
+        per_page: perPage,
+        search,
+        organization_id,
+        modified_after,
+        full,
+      } = request.query;
+      let since: number | undefined;
+      if (modified_after !== undefined) {
+        since = Date.parse(modified_after);
+        if (Number.isNaN(since))
+          throw new PorchlightError(
+            'PL_INVALID_QUERY',
+            'modified_after must be a date or date-time such as 2026-01-31T00:00:00Z.',
+            { field: 'modified_after' },
+          );
+      }
+      const words = search === undefined ? [] : fold(search).split(/\s+/).filter(Boolean);
+      const { entries, sourceNames } = await catalogue.get();
+      const matching = entries.filter(
+        (e) =>
+          (organization_id === undefined || e.item.organization_id === organization_id) &&
+          (since === undefined || Date.parse(e.updatedAt) >= since) &&
+          words.every((w) => e.text.includes(w)),
+      );
+      const totalPages = Math.ceil(matching.length / perPage);
+      const slice = matching.slice((page - 1) * perPage, page * perPage);
+      let contents: HsdsService[] = slice.map((e) => e.item);
+      if (full) {
+        const context = { publicUrl, sourceNames, now: clock.now().getTime() };
+        contents = [];
+        for (const entry of slice) {
+          const meeting = await repos.meetings.findBySlug(entry.slug);
+          if (meeting !== undefined) contents.push(fullService(meeting, context));
+        }
+      }
+      reply.headers(headers);
+      return {
+        total_items: matching.length,
+        total_pages: totalPages,
+        page_number: page,
+        size: contents.length,
+        first_page: page === 1,
+        last_page: page >= totalPages,
+        empty: contents.length === 0,
+        contents,
+      };
+    },
+  );
+
+  server.get(
+    '/hsds/services/:id',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'HSDS: one fully nested service',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: HsdsServiceSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { byServiceId, sourceNames } = await catalogue.get();
+      const entry = byServiceId.get(id.toLowerCase());
+      const meeting = entry === undefined ? undefined : await repos.meetings.findBySlug(entry.slug);
+      if (meeting === undefined)
+        throw new PorchlightError('PL_SERVICE_NOT_FOUND', `No service has the id "${id}".`, {
+          field: 'id',
+        });
+      reply.headers(headers);
+      return fullService(meeting, { publicUrl, sourceNames, now: clock.now().getTime() });
+    },
+  );
+}
