@@ -4,7 +4,9 @@
  * on a SQLite file database in a fresh temporary directory, imports 250,000 synthetic meetings
  * through the real importer (which also builds the search index) and listens on 127.0.0.1; the
  * parent then runs autocannon against `/healthz` (the baseline, measured in the same run) and
- * against `/api/v1/search` with a rotating set of realistic queries.
+ * against `/api/v1/search` with a rotating set of realistic queries. Before it listens, the child
+ * also builds the index from the loaded database twice, a page at a time (as the server does)
+ * and from every meeting read at once, and reports each one's time and peak memory growth.
  *
  * The server runs in a child so the load generator does not share its event loop; on a small
  * machine both still share the cores, and the report says how many there were. `--gzip` sends
@@ -32,6 +34,8 @@ import { createRandom } from '../src/demo/random.js';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
 import { loadConfig } from '../src/platform/config.js';
 import { importFeed, type ImportDeps } from '../src/sources/import-feed.js';
+import { loadSearchIndex } from '../src/search/load-index.js';
+import { SearchIndex } from '../src/search/search-index.js';
 import {
   intFlag,
   machineInfo,
@@ -74,6 +78,7 @@ interface Ready {
   indexMs: number;
   rssAfterLoadMb: number;
   heapUsedAfterLoadMb: number;
+  indexBuild: IndexBuildMemory;
   /** In-person meetings' coordinates, for queries near where meetings are. */
   points: [number, number][];
 }
@@ -123,6 +128,7 @@ async function serveChild(dbFile: string, count: number): Promise<void> {
     );
   }
   if (app.search.size === 0) throw new Error('the search index is empty after the import');
+  const indexBuild = await compareBuilds(app);
 
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.server.address() as AddressInfo;
@@ -138,6 +144,7 @@ async function serveChild(dbFile: string, count: number): Promise<void> {
     indexMs,
     rssAfterLoadMb: toMb(memory.rss),
     heapUsedAfterLoadMb: toMb(memory.heapUsed),
+    indexBuild,
     points,
   } satisfies Ready);
 
@@ -164,6 +171,54 @@ async function serveChild(dbFile: string, count: number): Promise<void> {
   // The parent closed stdin (or died): shut down cleanly so `--cpu-prof` can write its file.
   await app.close();
   process.exit(0);
+}
+
+/** Peak memory of building the index from the store: a page at a time, and all at once. */
+interface IndexBuildMemory {
+  pagedMs: number;
+  pagedPeakMb: number;
+  wholeMs: number;
+  wholePeakMb: number;
+}
+
+/**
+ * Builds the index from the loaded database twice, as the server does (pages of 5,000 meetings
+ * by id) and by reading every meeting first, sampling JS heap + typed arrays after each page
+ * (and, for the whole read, once all meetings are in memory and after the build). Growth over a
+ * collected baseline; garbage not yet collected counts, alike for both.
+ */
+async function compareBuilds(app: App): Promise<IndexBuildMemory> {
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const now = Date.now();
+  progress('server: building the index from the store a page at a time');
+  collect();
+  let base = used();
+  let peak = base;
+  const paged = await timed(() =>
+    loadSearchIndex(app.repos.meetings, { now, onPage: () => (peak = Math.max(peak, used())) }),
+  );
+  peak = Math.max(peak, used());
+  const pagedPeakMb = toMb(peak - base);
+  paged.value.refresh(now);
+
+  progress('server: building the index from every meeting read at once');
+  collect();
+  base = used();
+  peak = base;
+  const whole = await timed(async () => {
+    const meetings = await app.repos.meetings.all();
+    peak = Math.max(peak, used());
+    const index = SearchIndex.build(meetings, { now });
+    peak = Math.max(peak, used());
+    return index;
+  });
+  whole.value.refresh(now);
+  collect();
+  return { pagedMs: paged.ms, pagedPeakMb, wholeMs: whole.ms, wholePeakMb: toMb(peak - base) };
 }
 
 /**
@@ -265,7 +320,7 @@ function spawnServer(dbFile: string, count: number): ServerChild {
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter((f) => f !== '');
   const child = spawn(
     process.execPath,
-    [...extra, '--import', 'tsx', script, '--child-server', dbFile, String(count)],
+    [...extra, '--expose-gc', '--import', 'tsx', script, '--child-server', dbFile, String(count)],
     { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new ServerChild(child);
@@ -503,6 +558,10 @@ async function main(): Promise<void> {
         indexed: ready.indexed,
         serverRssAfterLoadMb: ready.rssAfterLoadMb,
         serverHeapUsedAfterLoadMb: ready.heapUsedAfterLoadMb,
+      },
+      indexBuildFromStore: {
+        what: 'the index built again from the loaded SQLite file: pages of 5,000 meetings by id (as the server does) vs every meeting read first; peak growth of JS heap + typed arrays',
+        ...ready.indexBuild,
       },
       database: 'sqlite file (WAL) in a fresh temporary directory',
       machine: {

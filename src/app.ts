@@ -22,7 +22,8 @@ import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import { registerSourceRoutes } from './sources/routes.js';
 import { registerPlaceRoutes } from './places/routes.js';
-import { SearchService } from './search/search-service.js';
+import { SearchService, type SearchServiceOptions } from './search/search-service.js';
+import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerHomePage } from './web/home-page.js';
 import { registerWebRoutes } from './web/routes.js';
@@ -39,6 +40,11 @@ export interface AppPorts {
   fetcher?: Fetcher;
   logger?: Logger;
   geocoder?: Geocoder;
+  /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
+  searchTiming?: Pick<
+    SearchServiceOptions,
+    'refreshIntervalMs' | 'gapGraceMs' | 'rebuildShare' | 'rebuildMinIds' | 'pageSize'
+  > & { changePollMs?: number };
 }
 
 export interface App {
@@ -65,6 +71,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   const geocoder: App['geocoder'] = ports.geocoder ?? createOfflineGeocoder();
   const database = await openDatabase(config.databaseUrl);
   let ready = false;
+  let searchService: SearchService | undefined;
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);
@@ -78,20 +85,31 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
       },
     };
-    const searchService = new SearchService(repos, clock, geocoder);
-    // Every committed change rebuilds the index before the import returns, so whoever imported
-    // reads their own writes; searches keep using the previous index until the new one is in.
-    importDeps.onChange = () =>
-      searchService.rebuild().catch((error: unknown) => {
-        logger.error({ err: error }, 'search index rebuild failed');
+    // Other processes sharing the database hear of this one's writes, and it of theirs.
+    const { changePollMs, ...searchTiming } = ports.searchTiming ?? {};
+    const changeFeed = await openChangeFeed(config.databaseUrl, database, {
+      ...(changePollMs !== undefined ? { pollMs: changePollMs } : {}),
+      onError: (error) => logger.warn({ err: error }, 'change feed interrupted; retrying'),
+    });
+    const search = new SearchService(repos, clock, geocoder, {
+      ...searchTiming,
+      changeFeed,
+      onError: (error) => logger.error({ err: error }, 'search index update failed'),
+    });
+    searchService = search;
+    // Every committed change reaches the index before the import returns, so whoever imported
+    // reads their own writes; a search sees a change whole or not at all.
+    importDeps.onChange = (change) =>
+      search.applyChange(change).catch((error: unknown) => {
+        logger.error({ err: error }, 'search index update failed');
       });
     if (config.demo && (await repos.sources.list()).length === 0) {
       const reports = await seedDemoData(importDeps);
       logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
     }
 
-    await searchService.rebuild();
-    logger.info({ meetings: searchService.size }, 'search index built');
+    await search.start();
+    logger.info({ meetings: search.size }, 'search index built');
 
     const server = await createHttpServer(logger, version);
     const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
@@ -99,7 +117,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerMeetingRoutes(server, repos, config.publicUrl);
     registerSourceRoutes(server, repos);
     registerPlaceRoutes(server, geocoder);
-    registerSearchRoutes(server, searchService, config.publicUrl);
+    registerSearchRoutes(server, search, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
     registerBmltRoutes(server, {
       catalogue: new ServedCatalogueCache(repos, config.publicUrl),
@@ -112,12 +130,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       publicUrl: config.publicUrl,
       clock,
     });
-    registerSearchCalendarRoute(server, {
-      search: searchService,
-      repos,
-      publicUrl: config.publicUrl,
-      clock,
-    });
+    registerSearchCalendarRoute(server, { search, repos, publicUrl: config.publicUrl, clock });
     registerHomePage(server, () => repos.meetings.count());
     registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
@@ -130,13 +143,15 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       server,
       importDeps,
       geocoder,
-      search: searchService,
+      search,
       close: async () => {
         await server.close();
+        await search.close();
         await database.close();
       },
     };
   } catch (error) {
+    await searchService?.close();
     await database.close();
     throw error;
   }

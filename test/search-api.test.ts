@@ -94,6 +94,23 @@ describe('GET /api/v1/search', () => {
       ],
     });
     expect((await search('q=porchlight test meeting')).body.total).toBe(before + 2);
+
+    // An update and a removal, applied to the index in place, show in the very next search.
+    const built = app.search.status().builds;
+    await importFeed(app.importDeps, {
+      source: 'fresh',
+      location: 'test',
+      rows: [mgRow({ slug: 'fresh-1', name: 'Porchlight Renamed Gathering' })],
+    });
+    expect((await search('q=porchlight test meeting')).body.total).toBe(before);
+    const renamed = (await search('q=porchlight renamed gathering')).body;
+    expect(renamed.results.map((r: { name: string }) => r.name)).toEqual([
+      'Porchlight Renamed Gathering',
+    ]);
+    expect(app.search.status()).toMatchObject({
+      builds: built,
+      revision: await app.repos.revision.current(),
+    });
   });
 
   it('refuses bad input with a 400 and a stable code naming the parameter', async () => {

@@ -91,6 +91,30 @@ export class MeetingRepository {
     return (await q.execute()).map(fromRow);
   }
 
+  /**
+   * Meetings in id order after `after` (keyset pagination): what a reader that must not hold
+   * every meeting at once (the search index build) pages through.
+   */
+  async pageById(limit: number, after?: string): Promise<Meeting[]> {
+    let q = this.db.selectFrom('meetings').selectAll().orderBy('id').limit(limit);
+    if (after !== undefined) q = q.where('id', '>', after);
+    return (await q.execute()).map(fromRow);
+  }
+
+  /** The meetings with these ids that exist, in no particular order. */
+  async byIds(ids: readonly string[]): Promise<Meeting[]> {
+    const meetings: Meeting[] = [];
+    for (let i = 0; i < ids.length; i += insertBatch) {
+      const rows = await this.db
+        .selectFrom('meetings')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + insertBatch))
+        .execute();
+      for (const row of rows) meetings.push(fromRow(row));
+    }
+    return meetings;
+  }
+
   async all(): Promise<Meeting[]> {
     const rows = await this.db.selectFrom('meetings').selectAll().orderBy('slug').execute();
     return rows.map(fromRow);

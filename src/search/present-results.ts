@@ -124,30 +124,52 @@ export function presentSearchAnswer(
   return response;
 }
 
+type ResultView = Static<typeof SearchResultSchema>;
+
 function presentResult(
   result: SearchResult,
   query: SearchQuery,
   units: 'mi' | 'km',
   publicUrl: string,
-) {
+): ResultView {
   const { meeting: m, next } = result;
-  const { id: _id, ...summary } = m;
-  const view: Static<typeof SearchResultSchema> = {
-    ...summary,
+  // One object literal with every key, absent ones undefined (the serialiser leaves those out):
+  // one shape for every result keeps presenting a page cheap.
+  const view: { [K in keyof ResultView]-?: ResultView[K] | undefined } = {
+    slug: m.slug,
     url: `${publicUrl}/meetings/${encodeURIComponent(m.slug)}`,
+    name: m.name,
+    program: m.program,
+    attendance: m.attendance,
+    status: m.status,
+    timeZone: m.timeZone,
+    placeName: m.placeName,
+    address: m.address,
+    city: m.city,
+    latitude: m.latitude,
+    longitude: m.longitude,
+    approximate: m.approximate,
+    wheelchairAccessible: m.wheelchairAccessible,
+    hasOnlineLink: m.hasOnlineLink,
+    hasPhone: m.hasPhone,
+    types: m.types,
+    languages: m.languages,
+    focus: m.focus,
+    distance:
+      result.distanceKm === undefined ? undefined : round(toUnits(result.distanceKm, units)),
+    next:
+      next === undefined
+        ? undefined
+        : {
+            at: new Date(next.start).toISOString(),
+            end: new Date(next.end).toISOString(),
+            local: zoned(next.start, m.timeZone),
+            viewer: zoned(next.start, query.viewerTimeZone),
+            inProgress: next.inProgress,
+            minutesUntilStart: next.minutesUntilStart,
+          },
   };
-  if (result.distanceKm !== undefined) view.distance = round(toUnits(result.distanceKm, units));
-  if (next !== undefined) {
-    view.next = {
-      at: new Date(next.start).toISOString(),
-      end: new Date(next.end).toISOString(),
-      local: zoned(next.start, m.timeZone),
-      viewer: zoned(next.start, query.viewerTimeZone),
-      inProgress: next.inProgress,
-      minutesUntilStart: next.minutesUntilStart,
-    };
-  }
-  return view;
+  return view as ResultView;
 }
 
 /** The fallback in plain words, for clients that show it as it is. */
@@ -177,17 +199,25 @@ function fallbackMessage(
  * Memoised per zone and instant: Temporal's formatting dominates presenting an answer, and
  * starts repeat (every meeting at 19:00 in one zone shares one instant a week).
  */
-const zonedCache = new Map<string, string>();
+const zonedCache = new Map<string, Map<number, string>>();
+let zonedCached = 0;
 
 function zoned(epochMs: number, timeZone: string): string {
-  const key = `${timeZone} ${epochMs}`;
-  let text = zonedCache.get(key);
+  let byInstant = zonedCache.get(timeZone);
+  if (byInstant === undefined) zonedCache.set(timeZone, (byInstant = new Map<number, string>()));
+  let text = byInstant.get(epochMs);
   if (text === undefined) {
-    if (zonedCache.size >= 50_000) zonedCache.clear();
+    if (zonedCached >= 50_000) {
+      zonedCache.clear();
+      zonedCached = 0;
+      zonedCache.set(timeZone, byInstant);
+      byInstant.clear();
+    }
     text = Temporal.Instant.fromEpochMilliseconds(epochMs)
       .toZonedDateTimeISO(timeZone)
       .toString({ timeZoneName: 'never' });
-    zonedCache.set(key, text);
+    byInstant.set(epochMs, text);
+    zonedCached++;
   }
   return text;
 }

@@ -845,6 +845,14 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * True when rows left behind by updates and removals (kept until a build, with their pool
+   * regions) outnumber a quarter of the live ones: time to rebuild rather than keep patching.
+   */
+  needsCompaction(): boolean {
+    return this.rows - this.liveRows > Math.max(4096, this.liveRows / 4);
+  }
+
   /** The summary of a meeting by id, or undefined. */
   summaryById(id: string): MeetingSummary | undefined {
     const row = this.rowOf(id);

@@ -1,26 +1,84 @@
 import type { Clock } from '../platform/clock.js';
+import type {
+  ChangedIds,
+  ChangeFeed,
+  ChangeNotice,
+  CommittedChange,
+} from '../platform/database/change-feed.js';
 import { PorchlightError } from '../platform/errors.js';
+import type { Meeting } from '../meetings/model.js';
 import type { Repositories } from '../repositories.js';
 import type { Geocoder } from '../places/gazetteer.js';
+import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
 import type { Point, SearchQuery } from './query.js';
 import { search, type SearchAnswer } from './search.js';
-import { SearchIndex } from './search-index.js';
+import type { SearchIndex } from './search-index.js';
+
+export interface SearchServiceOptions {
+  /** How this process hears of other processes' writes (and tells them of its own). */
+  changeFeed?: ChangeFeed;
+  /** Meetings read per page while building (default 5,000). */
+  pageSize?: number;
+  /** How often the index is brought up to the clock: its horizon, its lazy parts (default 60 s). */
+  refreshIntervalMs?: number;
+  /** How long a revision may stay unaccounted for before the index is rebuilt (default 3 s). */
+  gapGraceMs?: number;
+  /** A change touching more meetings than this share of the index is applied by a rebuild. */
+  rebuildShare?: number;
+  /** ... and than this many (small indexes are always patched). */
+  rebuildMinIds?: number;
+  /** Told of a failure in the background (a rebuild or a catch-up that could not read the store). */
+  onError?: (error: unknown) => void;
+}
+
+interface Waiter {
+  done: () => boolean;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** The outcome of loading the next run of known changes. */
+type Step =
+  | { kind: 'apply'; revision: number; meetings: Meeting[]; removed: string[] }
+  | { kind: 'rebuild' }
+  /** Nothing to apply yet: a revision in between is missing, or its ids are not known. */
+  | { kind: 'wait' };
 
 /**
- * Owns the process's in-memory search index: built from the database at start (the process is
- * ready only then) and rebuilt after every committed change, swapped in whole so a search never
- * sees half an import.
+ * Owns the process's in-memory search index. It is built from the store at start (the process
+ * is ready only then), a page at a time, and then kept current change by change: a committed
+ * write (this process's, or another's heard through the change feed) loads just the meetings it
+ * touched and patches the index, in revision order; a very large change, a compaction the index
+ * asks for, or a revision nobody explained is answered by a full rebuild, swapped in whole.
+ *
+ * A search never sees half a change: the meetings are loaded first, then applied in one
+ * synchronous step. The store revision is read after each load: when other writes committed in
+ * between, the loaded meetings may already show them, so they are applied together with those
+ * writes or not at all.
  */
 export class SearchService {
   private index: SearchIndex | undefined;
-  private pending: Promise<void> | undefined;
-  private stale = false;
+  /** The store revision the index shows exactly. */
+  private revision = -1;
+  /** Changes heard of and not applied yet, by revision; null when only the revision is known. */
+  private readonly known = new Map<number, ChangedIds | null>();
+  private readonly waiters: Waiter[] = [];
+  private running: Promise<void> | undefined;
+  private again = false;
+  private rebuildWanted = false;
+  private buildsStarted = 0;
+  private buildsDone = 0;
+  private gapTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private started = false;
+  private closed = false;
 
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly geocoder: Geocoder,
+    private readonly options: SearchServiceOptions = {},
   ) {}
 
   /** True once the first index is built. */
@@ -32,22 +90,78 @@ export class SearchService {
     return this.index?.size ?? 0;
   }
 
-  /** Rebuilds the index from the database; concurrent calls coalesce into one more build. */
+  /** The store revision the index shows (-1 before the first build). */
+  get indexRevision(): number {
+    return this.revision;
+  }
+
+  /** What the index holds and covers: for health checks and tests. */
+  status(): {
+    size: number;
+    revision: number;
+    builds: number;
+    horizon?: { start: string; end: string };
+  } {
+    const index = this.index;
+    const status = { size: this.size, revision: this.revision, builds: this.buildsDone };
+    if (index === undefined) return status;
+    const iso = (minute: number) => new Date(minute * 60_000).toISOString();
+    return {
+      ...status,
+      horizon: { start: iso(index.horizonStart), end: iso(index.horizonEnd) },
+    };
+  }
+
+  /**
+   * Listens to the change feed, builds the index and starts the refresh timer. Resolves once
+   * the index is built; rejects when the store cannot be read.
+   */
+  async start(): Promise<void> {
+    this.started = true;
+    // Listening first: a write committed while the index builds is then heard of, not missed.
+    await this.options.changeFeed?.start((notice) => this.hear(notice));
+    await this.rebuild();
+    if (this.closed) return;
+    this.refreshTimer = setInterval(() => this.refresh(), this.options.refreshIntervalMs ?? 60_000);
+    this.refreshTimer.unref();
+  }
+
+  /** Rebuilds the index from the store; resolves once a build begun after this call is in. */
   rebuild(): Promise<void> {
-    if (this.pending !== undefined) {
-      this.stale = true;
-      return this.pending;
+    this.started = true;
+    const ticket = this.buildsStarted + 1;
+    this.rebuildWanted = true;
+    const done = this.until(() => this.buildsDone >= ticket);
+    this.kick();
+    return done;
+  }
+
+  /**
+   * Applies a write this process committed and tells the other processes about it. Resolves
+   * once searches see it, so whoever wrote reads their own write.
+   */
+  async applyChange(change: CommittedChange): Promise<void> {
+    const published = this.options.changeFeed?.publish(change);
+    if (this.started && !this.closed) {
+      this.hear({ revision: change.revision, ids: change });
+      await this.until(() => this.revision >= change.revision);
     }
-    this.pending = (async () => {
-      do {
-        this.stale = false;
-        const meetings = await this.repos.meetings.all();
-        this.index = SearchIndex.build(meetings, { now: this.clock.now().getTime() });
-      } while (this.stale);
-    })().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    await published;
+  }
+
+  /** Brings the index up to the clock now; the timer calls it so no request pays for it. */
+  refresh(): void {
+    this.index?.refresh(this.clock.now().getTime());
+  }
+
+  /** Stops listening and the timers; waits for a build or catch-up under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.refreshTimer);
+    clearTimeout(this.gapTimer);
+    await this.options.changeFeed?.close();
+    await this.running;
+    for (const waiter of this.waiters.splice(0)) waiter.resolve();
   }
 
   /** Parses URL parameters (the API's and the finder's) into a query. */
@@ -73,5 +187,176 @@ export class SearchService {
     if (place === undefined) return undefined;
     const label = [place.name, place.region ?? place.country].join(', ');
     return { latitude: place.latitude, longitude: place.longitude, label };
+  }
+
+  // --- keeping current ---------------------------------------------------------------------------
+
+  /** Records a change heard of (ids, when known, win over a bare revision) and catches up. */
+  private hear(notice: ChangeNotice): void {
+    if (this.closed || notice.revision <= this.revision) return;
+    if (notice.ids !== undefined) this.known.set(notice.revision, notice.ids);
+    else if (!this.known.has(notice.revision)) this.known.set(notice.revision, null);
+    if (this.started) this.kick();
+  }
+
+  /** Runs the worker, or asks the running one to go round once more. One worker at a time. */
+  private kick(): void {
+    if (this.closed) return;
+    if (this.running !== undefined) {
+      this.again = true;
+      return;
+    }
+    this.running = this.work()
+      .catch((error: unknown) => {
+        for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+        this.options.onError?.(error);
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  private async work(): Promise<void> {
+    do {
+      this.again = false;
+      if (this.index === undefined || this.rebuildWanted) await this.rebuildNow();
+      else await this.catchUp();
+      this.settle();
+    } while ((this.again || this.rebuildWanted) && !this.closed);
+  }
+
+  /** Applies the next run of known changes in one synchronous step, or decides to rebuild. */
+  private async catchUp(): Promise<void> {
+    const index = this.index!;
+    const step = await this.loadRun(this.revision, index.size);
+    if (step.kind === 'rebuild') {
+      this.rebuildWanted = true;
+      return;
+    }
+    if (step.kind === 'wait') {
+      this.watchGap();
+      return;
+    }
+    // From here to the end, nothing awaits: a search sees all of the run or none of it.
+    for (const id of step.removed) index.remove(id);
+    for (const meeting of step.meetings) index.upsert(meeting);
+    this.advanceTo(step.revision);
+    if (index.needsCompaction()) this.rebuildWanted = true;
+    this.again = true;
+  }
+
+  /**
+   * Builds a new index a page at a time and swaps it in. The pages are read while others may
+   * write: changes committed meanwhile are applied to the new index before anyone searches it,
+   * when their ids are known; otherwise the gap watch rebuilds again later.
+   */
+  private async rebuildNow(): Promise<void> {
+    this.rebuildWanted = false;
+    this.buildsStarted++;
+    const from = await this.repos.revision.current();
+    const index = await loadSearchIndex(this.repos.meetings, {
+      now: this.clock.now().getTime(),
+      ...(this.options.pageSize !== undefined ? { pageSize: this.options.pageSize } : {}),
+    });
+    let revision = from;
+    if ((await this.repos.revision.current()) !== from) {
+      const step = await this.loadRun(from, index.size);
+      if (step.kind === 'apply') {
+        for (const id of step.removed) index.remove(id);
+        for (const meeting of step.meetings) index.upsert(meeting);
+        revision = step.revision;
+      } else if (step.kind === 'rebuild') this.rebuildWanted = true;
+    }
+    if (this.closed) return;
+    this.index = index;
+    // A rebuild answers for every revision up to its own, explained or not (and may go back,
+    // when the store was restored from a backup).
+    this.revision = revision;
+    for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
+    this.buildsDone++;
+    this.watchGap();
+  }
+
+  /**
+   * Loads what the changes after `from` touched, as far as they are known in an unbroken run.
+   * The revision read after the load tells whether the store moved on meanwhile; if it did, the
+   * run grows to include those writes (when known) and is loaded again.
+   */
+  private async loadRun(from: number, size: number): Promise<Step> {
+    for (;;) {
+      const last = new Map<string, boolean>();
+      let revision = from;
+      for (let ids = this.known.get(revision + 1); ids; ids = this.known.get(revision + 1)) {
+        revision++;
+        for (const id of ids.upserted) last.set(id, true);
+        for (const id of ids.removed) last.set(id, false);
+      }
+      if (revision === from) return { kind: 'wait' };
+      const limit = Math.max(
+        this.options.rebuildMinIds ?? 1000,
+        size * (this.options.rebuildShare ?? 0.25),
+      );
+      if (last.size > limit) return { kind: 'rebuild' };
+      const upserted: string[] = [];
+      for (const [id, present] of last) if (present) upserted.push(id);
+      const meetings = upserted.length > 0 ? await this.repos.meetings.byIds(upserted) : [];
+      const now = await this.repos.revision.current();
+      if (now === revision) {
+        const found = new Set(meetings.map((m) => m.id));
+        const removed: string[] = [];
+        for (const [id, present] of last) if (!present || !found.has(id)) removed.push(id);
+        return { kind: 'apply', revision, meetings, removed };
+      }
+      // The store is behind what we were told (restored from a backup?): start afresh.
+      if (now < revision) return { kind: 'rebuild' };
+      for (let r = revision + 1; r <= now; r++) {
+        if (!this.known.get(r)) return { kind: 'wait' };
+      }
+    }
+  }
+
+  /** Marks the index as showing `revision` and forgets what that covers. */
+  private advanceTo(revision: number): void {
+    if (revision <= this.revision) return;
+    this.revision = revision;
+    for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
+  }
+
+  /**
+   * While a revision beyond the index's stays unexplained (a missing notice, a writer that does
+   * not publish, ids not known), waits a moment for its ids and then rebuilds.
+   */
+  private watchGap(): void {
+    const pending = this.known.size > 0;
+    if (!pending || this.closed) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = undefined;
+      return;
+    }
+    if (this.gapTimer !== undefined) return;
+    const seen = Math.max(...this.known.keys());
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      if (this.revision < seen) {
+        this.rebuildWanted = true;
+        this.kick();
+      } else this.watchGap();
+    }, this.options.gapGraceMs ?? 3000);
+    this.gapTimer.unref();
+  }
+
+  private until(done: () => boolean): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ done, resolve, reject }));
+  }
+
+  private settle(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i]!;
+      if (waiter.done()) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
   }
 }

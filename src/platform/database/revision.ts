@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -17,13 +17,22 @@ export class RevisionRepository {
     return row === undefined ? 0 : Number(row.value);
   }
 
+  /**
+   * Adds one in a single statement: two writers committing at once on PostgreSQL each get their
+   * own revision (a read then a write could hand both the same one), so readers can apply
+   * changes in revision order.
+   */
   async bump(): Promise<number> {
-    const next = (await this.current()) + 1;
-    await this.db
+    const row = await this.db
       .insertInto('store_meta')
-      .values({ key: 'revision', value: String(next) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(next) }))
-      .execute();
-    return next;
+      .values({ key: 'revision', value: '1' })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          value: sql<string>`cast(cast(store_meta.value as integer) + 1 as text)`,
+        }),
+      )
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
   }
 }

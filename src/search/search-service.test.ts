@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mgOnlineRow, mgRow } from '../../test/factories/meeting-guide.js';
+import { openTestDatabase } from '../../test/support/databases.js';
+import type { Clock } from '../platform/clock.js';
+import type { ChangeFeed, ChangeNotice } from '../platform/database/change-feed.js';
+import type { DatabaseHandle } from '../platform/database/connect.js';
+import { createRepositories, type Repositories } from '../repositories.js';
+import { importFeed, type ImportDeps, type StoreChange } from '../sources/import-feed.js';
+import { SearchService, type SearchServiceOptions } from './search-service.js';
+
+const noPlaces = { lookup: () => [] };
+const start = Date.parse('2026-11-04T22:00:00Z');
+
+/** A feed a test drives by hand: it records what is published and delivers what it is told. */
+class HandFeed implements ChangeFeed {
+  published: number[] = [];
+  private listener: ((notice: ChangeNotice) => void) | undefined;
+  publish(change: StoreChange): Promise<void> {
+    this.published.push(change.revision);
+    return Promise.resolve();
+  }
+  start(listener: (notice: ChangeNotice) => void): Promise<void> {
+    this.listener = listener;
+    return Promise.resolve();
+  }
+  close(): Promise<void> {
+    this.listener = undefined;
+    return Promise.resolve();
+  }
+  deliver(notice: ChangeNotice): void {
+    this.listener?.(notice);
+  }
+}
+
+let handle: DatabaseHandle;
+let repos: Repositories;
+let nowMs: number;
+const clock: Clock = { now: () => new Date(nowMs) };
+let service: SearchService;
+let feed: HandFeed;
+
+/** Import deps whose changes are only recorded, so a test decides when the index hears them. */
+function recordingDeps(changes: StoreChange[]): ImportDeps {
+  return {
+    repos,
+    clock,
+    limits: { maxBytes: 1_000_000, timeoutMs: 2_000 },
+    onChange: (change) => void changes.push(change),
+  };
+}
+
+function slugs(): string[] {
+  const answer = service.search(service.parse({ limit: '200', include_closed: 'true' }));
+  return answer.results.map((r) => r.meeting.slug).sort();
+}
+
+async function startService(options: SearchServiceOptions = {}): Promise<void> {
+  feed = new HandFeed();
+  service = new SearchService(repos, clock, noPlaces, { changeFeed: feed, ...options });
+  await service.start();
+}
+
+beforeEach(async () => {
+  nowMs = start;
+  handle = await openTestDatabase('sqlite::memory:');
+  repos = createRepositories(handle.db);
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await service.close();
+  await handle.close();
+});
+
+describe('SearchService', () => {
+  it('applies changes in revision order, whatever order they are handed over in', async () => {
+    await startService();
+    const changes: StoreChange[] = [];
+    const deps = recordingDeps(changes);
+    await importFeed(deps, { source: 'a', location: 't', rows: [mgRow({ slug: 'one' })] });
+    await importFeed(deps, {
+      source: 'a',
+      location: 't',
+      rows: [mgRow({ slug: 'one', name: 'Renamed' }), mgOnlineRow({ slug: 'two' })],
+    });
+    expect(changes.map((c) => c.revision)).toEqual([1, 2]);
+
+    // The second change arrives first: it waits for the first, and neither shows before both.
+    let secondDone = false;
+    const second = service.applyChange(changes[1]!).then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(secondDone).toBe(false);
+    expect(slugs()).toEqual([]);
+    await service.applyChange(changes[0]!);
+    await second;
+    expect(slugs()).toEqual(['one', 'two']);
+    expect(service.status()).toMatchObject({ revision: 2, builds: 1 });
+    expect(feed.published).toEqual([2, 1]);
+    const one = service.search(service.parse({ q: 'renamed' })).results;
+    expect(one.map((r) => r.meeting.slug)).toEqual(['one']);
+  });
+
+  it('patches the index for a small change and rebuilds it for a large one', async () => {
+    await startService({ rebuildMinIds: 2, rebuildShare: 0.5 });
+    const deps: ImportDeps = { ...recordingDeps([]), onChange: (c) => service.applyChange(c) };
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => mgRow({ slug: `m${i}` }));
+    await importFeed(deps, { source: 'a', location: 't', rows: rows(6) });
+    expect(service.status()).toMatchObject({ size: 6, builds: 2 });
+    await importFeed(deps, { source: 'a', location: 't', rows: rows(5) });
+    expect(service.status()).toMatchObject({ size: 5, builds: 2, revision: 2 });
+    expect(slugs()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+  });
+
+  it('rebuilds when a revision stays unexplained (a writer that does not publish)', async () => {
+    await startService({ gapGraceMs: 30 });
+    // Written behind the index's back, as a command-line import in another process would.
+    await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: [mgRow()] });
+    feed.deliver({ revision: 1 });
+    expect(slugs()).toEqual([]);
+    await vi.waitFor(() => expect(slugs()).toEqual(['greenfield-big-book']), { timeout: 2000 });
+    expect(service.status()).toMatchObject({ revision: 1, builds: 2 });
+  });
+
+  it('waits for the ids of a revision it heard of before patching, then uses them', async () => {
+    await startService({ gapGraceMs: 60_000 });
+    const changes: StoreChange[] = [];
+    await importFeed(recordingDeps(changes), { source: 'a', location: 't', rows: [mgRow()] });
+    feed.deliver({ revision: 1 });
+    feed.deliver({ revision: 1, ids: changes[0]! });
+    await vi.waitFor(() => expect(service.status().revision).toBe(1));
+    expect(slugs()).toEqual(['greenfield-big-book']);
+    expect(service.status().builds).toBe(1);
+  });
+
+  it('keeps its time horizon current from a timer, without waiting for a query', async () => {
+    await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: [mgRow()] });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await startService({ refreshIntervalMs: 60_000 });
+    const before = service.status().horizon!;
+    expect(Date.parse(before.start)).toBeLessThan(start);
+    expect(Date.parse(before.end)).toBeGreaterThan(start + 4 * 7 * 86_400_000);
+
+    // Six weeks on: past the horizon. The timer moves it; no search has run.
+    nowMs = start + 6 * 7 * 86_400_000;
+    vi.advanceTimersByTime(60_000);
+    const after = service.status().horizon!;
+    expect(Date.parse(after.start)).toBeLessThan(nowMs);
+    expect(Date.parse(after.start)).toBeGreaterThan(start);
+    expect(Date.parse(after.end)).toBeGreaterThan(nowMs + 4 * 7 * 86_400_000);
+    const next = service.search(service.parse({})).results[0]!.next!;
+    expect(next.start).toBeGreaterThanOrEqual(nowMs - 60 * 60_000);
+    expect(next.start).toBeLessThan(nowMs + 7 * 86_400_000);
+  });
+
+  it('stops its timers and its feed on close', async () => {
+    await startService();
+    await service.close();
+    feed.deliver({ revision: 5 });
+    expect(service.status().revision).toBe(0);
+  });
+});
