@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     exclude: ['node_modules', 'data'],
+    // Builds dist/client when stale, before any test: pages in tests carry the current islands.
+    globalSetup: ['test/support/client-build.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // PGlite instances are memory-hungry; a few workers keep the suite fast without swapping.

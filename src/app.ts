@@ -25,8 +25,11 @@ import { registerPlaceRoutes } from './places/routes.js';
 import { SearchService, type SearchServiceOptions } from './search/search-service.js';
 import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
-import { registerHomePage } from './web/home-page.js';
 import { registerWebRoutes } from './web/routes.js';
+import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
+import { registerAssetRoutes } from './web/assets-routes.js';
+import type { ClientSettings } from './web/assets-tags.js';
+import { tileOrigin } from './platform/config.js';
 
 export const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -111,7 +114,16 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     await search.start();
     logger.info({ meetings: search.size }, 'search index built');
 
-    const server = await createHttpServer(logger, version);
+    const server = await createHttpServer(logger, version, {
+      mapTileSources: config.mapTiles === undefined ? [] : [tileOrigin(config.mapTiles)],
+    });
+    const client: ClientSettings = {
+      assets: loadClientAssets(CLIENT_BUILD_DIR, (message) => logger.warn(message)),
+      mapTiles: config.mapTiles,
+      mapAttribution: config.mapAttribution,
+      clock,
+    };
+    registerAssetRoutes(server, client.assets);
     const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
     registerHealthRoutes(server, () => ready);
     registerMeetingRoutes(server, repos, config.publicUrl);
@@ -131,8 +143,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       clock,
     });
     registerSearchCalendarRoute(server, { search, repos, publicUrl: config.publicUrl, clock });
-    registerHomePage(server, () => repos.meetings.count());
-    registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock });
+    registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock, client, search });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;

@@ -8,6 +8,7 @@ interface ServeFlags extends DatabaseFlags {
   demo?: boolean;
   logLevel?: string;
   publicUrl?: string;
+  mapTiles?: string;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -27,6 +28,12 @@ export function serveCommand(cmd: Command): void {
     .addOption(
       new Option('--public-url <url>', 'the address people reach this server at').env('PUBLIC_URL'),
     )
+    .addOption(
+      new Option(
+        '--map-tiles <template>',
+        'tile URL template for the finder map, e.g. https://tiles.example.org/{z}/{x}/{y}.png (no map without one)',
+      ).env('PORCHLIGHT_MAP_TILES'),
+    )
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags, {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -34,6 +41,7 @@ export function serveCommand(cmd: Command): void {
         ...(flags.demo === false ? { demo: false } : {}),
         ...(flags.logLevel !== undefined ? { logLevel: flags.logLevel } : {}),
         ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
+        ...(flags.mapTiles !== undefined ? { mapTiles: flags.mapTiles } : {}),
       });
       const app = await createApp(config);
       app.geocoder.preload?.();

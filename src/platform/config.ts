@@ -15,6 +15,13 @@ export interface Config {
   feedMaxBytes: number;
   /** How long an import waits for a feed URL, in milliseconds. */
   feedTimeoutMs: number;
+  /**
+   * The map's tile URL template (`https://tiles.example.org/{z}/{x}/{y}.png`); without one the
+   * finder offers no map, and pages never reach another origin.
+   */
+  mapTiles: string | undefined;
+  /** The credit line the tile provider asks for, shown on the map. */
+  mapAttribution: string;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -26,6 +33,7 @@ const defaults = {
   logLevel: 'info',
   feedMaxBytes: 64 * 1024 * 1024,
   feedTimeoutMs: 30_000,
+  mapAttribution: 'Map data © OpenStreetMap contributors',
 };
 
 /** Reads the configuration from the environment, then applies explicit overrides (CLI flags). */
@@ -58,7 +66,48 @@ export function loadConfig(
       overrides.feedTimeoutMs ??
       parseInteger(env.FEED_TIMEOUT_MS, 'FEED_TIMEOUT_MS') ??
       defaults.feedTimeoutMs,
+    mapTiles: checkTileUrl(
+      overrides.mapTiles ?? emptyAsUndefined(env.PORCHLIGHT_MAP_TILES),
+      'PORCHLIGHT_MAP_TILES',
+    ),
+    mapAttribution:
+      overrides.mapAttribution ??
+      emptyAsUndefined(env.PORCHLIGHT_MAP_ATTRIBUTION) ??
+      defaults.mapAttribution,
   };
+}
+
+function emptyAsUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/**
+ * A tile URL template must be absolute https (plain http only on the loopback address, for
+ * local tile servers) and carry `{z}`, `{x}` and `{y}`; anything else is refused at start.
+ */
+export function checkTileUrl(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    throw new Error(`${name} must be an absolute URL template, got "${value}"`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw new Error(`${name} must be an https URL, got "${value}"`);
+  for (const part of ['{z}', '{x}', '{y}'])
+    if (!value.includes(part)) throw new Error(`${name} must contain ${part}, got "${value}"`);
+  return value;
+}
+
+/**
+ * The CSP source a tile URL template loads from: its origin, with a `{s}.` subdomain
+ * placeholder widened to `*.` (`https://{s}.tile.example.org/...` -> `https://*.tile.example.org`).
+ */
+export function tileOrigin(template: string): string {
+  const origin = new URL(template.replace(/\{[a-z]\}/g, 's')).origin;
+  return template.includes('{s}.') ? origin.replace('//s.', '//*.') : origin;
 }
 
 function parseInteger(value: string | undefined, name: string): number | undefined {

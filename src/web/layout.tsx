@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { locales, localePath, type Locale } from './i18n/locales.js';
 import { link, type PageContext } from './page-context.js';
 import { SITE_CSS } from './site-css.js';
+import { ClientHead, ClientTemplate } from './assets-tags.js';
 
 /** Each language named in itself, so a reader finds theirs whatever the page's language. */
 const languageNames: Record<Locale, string> = { en: 'English', es: 'Español' };
@@ -35,6 +36,8 @@ export function Layout({ ctx, title, children }: LayoutProps) {
           />
         ))}
         <link rel="alternate" hreflang="x-default" href={`${ctx.publicUrl}${ctx.path}`} />
+        {/* The islands' deferred module script, manifest and icons (nothing without a build). */}
+        <ClientHead ctx={ctx} />
       </head>
       <body>
         <a class="skip" href="#main">
@@ -61,6 +64,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <footer>
           <p>{t('footer.privacy')}</p>
         </footer>
+        <ClientTemplate ctx={ctx} />
       </body>
     </html>
   );

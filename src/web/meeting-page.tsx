@@ -9,6 +9,7 @@ import { WhenSection } from './meeting-when.js';
 import { WhereSection } from './meeting-where.js';
 import { cleanDialString } from '../meetings/links.js';
 import type { PageContext } from './page-context.js';
+import { describeRecurrence } from './schedule-words.js';
 
 export interface MeetingPageProps {
   ctx: PageContext;
@@ -34,6 +35,13 @@ export function MeetingPage({ ctx, meeting, source, now, viewerZone }: MeetingPa
       <p>
         {programName} · {ways.join(' · ')}
       </p>
+      {/* The "save to my meetings" star goes here when script runs (favourites stay on the device). */}
+      <div
+        class="fav-slot"
+        data-slug={meeting.slug}
+        data-name={meeting.name}
+        data-summary={meeting.schedule.map((r) => describeRecurrence(r, t, locale)).join('; ')}
+      />
       {meeting.status !== 'active' && (
         <p class="notice" role="status">
           {t(`meeting.status.${meeting.status}`)}

@@ -1,5 +1,6 @@
 import { localePath, type Locale } from './i18n/locales.js';
 import { translator, type Translate } from './i18n/translator.js';
+import type { ClientSettings } from './assets-tags.js';
 
 /** What every page and component needs to speak the reader's language and link correctly. */
 export interface PageContext {
@@ -13,6 +14,8 @@ export interface PageContext {
   publicUrl: string;
   /** Whether the language came from Accept-Language (the response then varies by it). */
   negotiated: boolean;
+  /** The client build and map settings the islands need; absent, pages carry no script. */
+  client?: ClientSettings;
 }
 
 /** Builds the context of a page request. */

@@ -1,5 +1,5 @@
 /**
- * The public pages: `/meetings/:slug` (+ `.ics`, report form), `/help`, `/about`, each at an
+ * The public pages: `/` the finder, `/meetings/:slug` (+ `.ics`, report form), `/help`, `/about`, each at an
  * unprefixed path (language from Accept-Language) and under `/en/` and `/es/`. Routes parse,
  * call the services, and render; everything else lives in the components.
  */
@@ -16,25 +16,28 @@ import type { Repositories } from '../repositories.js';
 import { checkReport } from '../reports/model.js';
 import { reportProblem } from '../reports/report-problem.js';
 import { AboutPage } from './about-page.js';
+import { findMeetings, type FinderSearch } from './finder/find-meetings.js';
+import { FinderPage } from './finder/finder-page.js';
+import { finderQueryString, readFinderQuery } from './finder/finder-params.js';
+import type { ClientSettings } from './assets-tags.js';
 import { HelpPage } from './help-page.js';
 import { locales, negotiateLocale, splitLocalePath } from './i18n/locales.js';
 import { meetingCalendarFor } from './meeting-calendar-text.js';
 import { MeetingPage } from './meeting-page.js';
 import { link, pageContext, type PageContext } from './page-context.js';
 import { renderPage } from './render-page.js';
-import {
-  ErrorPage,
-  HomePlaceholderPage,
-  ReportThanksPage,
-  type ErrorPageProps,
-} from './simple-pages.js';
+import { ErrorPage, ReportThanksPage, type ErrorPageProps } from './simple-pages.js';
 
 export interface WebDeps {
   repos: Repositories;
   publicUrl: string;
   clock: Clock;
+  /** The search engine the finder asks. */
+  search: FinderSearch;
   /** Problem reports accepted per client address per window (tests lower it). */
   reportLimit?: { max: number; timeWindowMs: number };
+  /** The client build and map settings; without them pages carry no script. */
+  client?: ClientSettings;
 }
 
 const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -59,11 +62,6 @@ export function registerWebRoutes(server: HttpServer, deps: WebDeps): void {
       await scope.register(
         (prefixed, _options, done) => {
           registerPages(prefixed, deps);
-          prefixed.get('/', { schema: { hide: true } }, async (request, reply) => {
-            const ctx = contextFor(request, deps);
-            const count = await deps.repos.meetings.count();
-            return sendPage(reply, ctx, <HomePlaceholderPage ctx={ctx} count={count} />, pageCache);
-          });
           prefixed.setNotFoundHandler((request, reply) =>
             sendError(reply, contextFor(request, deps), {
               status: 404,
@@ -82,6 +80,21 @@ export function registerWebRoutes(server: HttpServer, deps: WebDeps): void {
 
 function registerPages(scope: HttpServer, deps: WebDeps): void {
   const { repos, clock } = deps;
+
+  // The finder. Its answers change by the minute ("starts in 5 min") and carry a place, so only
+  // the person's own browser may keep them, briefly; a refused search is not kept at all.
+  scope.get('/', { schema: { hide: true } }, (request, reply) => {
+    const input = readFinderQuery(request.query as Record<string, unknown>);
+    const outcome = findMeetings(deps.search, input, {
+      publicUrl: deps.publicUrl,
+      now: clock.now().getTime(),
+    });
+    // The language switch keeps the whole search, in the API's own parameter form.
+    const ctx = { ...contextFor(request, deps), keptQuery: finderQueryString(input.params) };
+    const page = <FinderPage ctx={ctx} outcome={outcome} />;
+    if (outcome.problem !== undefined) return sendPage(reply, ctx, page, 'no-store', 400);
+    return sendPage(reply, ctx, page, 'private, max-age=60');
+  });
 
   scope.get(
     '/meetings/:slug',
@@ -184,6 +197,7 @@ function contextFor(request: FastifyRequest, deps: WebDeps): PageContext {
     keptQuery: zone === undefined ? '' : `?tz=${encodeURIComponent(zone)}`,
     publicUrl: deps.publicUrl,
     negotiated: prefixed === undefined,
+    ...(deps.client !== undefined ? { client: deps.client } : {}),
   });
 }
 

@@ -1,25 +1,8 @@
-/** Small pages: the localized home placeholder, the report thank-you, and error pages. */
+/** Small pages: the report thank-you and error pages. */
 import type { ErrorCode } from '../platform/errors.js';
 import { Layout } from './layout.js';
 import { link, type PageContext } from './page-context.js';
 import type { MessageId } from './i18n/translator.js';
-
-/**
- * `/en/` and `/es/`: where the site name links until the finder takes these paths over (the
- * unprefixed `/` stays the operator's landing page for now).
- */
-export function HomePlaceholderPage({ ctx, count }: { ctx: PageContext; count: number }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('home.title')}>
-      <h1>{t('home.title')}</h1>
-      <p>{t('home.count', { count })}</p>
-      <p>
-        {t('home.soon')} <a href={link(ctx, '/help')}>{t('nav.help')}</a>
-      </p>
-    </Layout>
-  );
-}
 
 /** After a report was stored (or quietly dropped as spam: the robot cannot tell). */
 export function ReportThanksPage({

@@ -16,6 +16,11 @@ export type HttpServer = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+export interface HttpServerOptions {
+  /** Origins of the operator's map tiles: the only other origins a page may load from. */
+  mapTileSources?: string[];
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
@@ -24,7 +29,12 @@ export interface ErrorBody {
  * The HTTP server with the cross-cutting parts every route shares: security headers,
  * compression, the OpenAPI document, and the one place where errors become responses.
  */
-export async function createHttpServer(logger: Logger, version: string): Promise<HttpServer> {
+export async function createHttpServer(
+  logger: Logger,
+  version: string,
+  options: HttpServerOptions = {},
+): Promise<HttpServer> {
+  const tiles = options.mapTileSources ?? [];
   const baseLogger: FastifyBaseLogger = logger;
   const server = Fastify({
     loggerInstance: baseLogger,
@@ -39,8 +49,8 @@ export async function createHttpServer(logger: Logger, version: string): Promise
         scriptSrc: ["'self'"],
         // The pages' one inline style sheet, by hash: no second round trip before first paint.
         styleSrc: ["'self'", SITE_CSS_CSP_SOURCE],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', ...tiles],
+        connectSrc: ["'self'", ...tiles],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],

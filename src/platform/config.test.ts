@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { checkTileUrl, loadConfig, tileOrigin } from './config.js';
+
+describe('map tiles setting', () => {
+  it('is off unless configured', () => {
+    expect(loadConfig({}).mapTiles).toBeUndefined();
+    expect(loadConfig({ PORCHLIGHT_MAP_TILES: ' ' }).mapTiles).toBeUndefined();
+  });
+
+  it('reads the environment, and a flag overrides it', () => {
+    const env = { PORCHLIGHT_MAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png' };
+    expect(loadConfig(env).mapTiles).toBe(env.PORCHLIGHT_MAP_TILES);
+    expect(loadConfig(env, { mapTiles: 'https://t.example.net/{z}/{x}/{y}' }).mapTiles).toBe(
+      'https://t.example.net/{z}/{x}/{y}',
+    );
+  });
+
+  it('refuses templates that are not https or lack a tile coordinate', () => {
+    expect(() => checkTileUrl('http://tiles.example.org/{z}/{x}/{y}.png', 'T')).toThrow(/https/);
+    expect(() => checkTileUrl('https://tiles.example.org/{z}/{x}.png', 'T')).toThrow(/\{y\}/);
+    expect(() => checkTileUrl('tiles/{z}/{x}/{y}', 'T')).toThrow(/absolute/);
+    expect(checkTileUrl('http://127.0.0.1:9000/{z}/{x}/{y}.png', 'T')).toBe(
+      'http://127.0.0.1:9000/{z}/{x}/{y}.png',
+    );
+  });
+
+  it('names the origin the tiles come from, widening a subdomain placeholder', () => {
+    expect(tileOrigin('https://tiles.example.org:8443/a/{z}/{x}/{y}.png')).toBe(
+      'https://tiles.example.org:8443',
+    );
+    expect(tileOrigin('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe(
+      'https://*.tile.example.org',
+    );
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The rural fallback in plain words: how many rooms matched nearby, where the nearest one beyond
+ * the distance is, which online and phone meetings keep the person's tailoring, and exactly which
+ * constraint each suggestion list set aside. Built from the answer's `fallback` section.
+ */
+import { programs, resolveTypeCode } from '../../meetings/programs.js';
+import type { SearchParams } from '../../search/parse-params.js';
+import type { SearchResponse } from '../../search/present-results.js';
+import type { MessageId, Translate } from '../i18n/translator.js';
+
+export type PresentedFallback = NonNullable<SearchResponse['fallback']>;
+
+/** Who the search asked meetings to be for, when that is its one tailoring; else how tailored. */
+export type FallbackKind = 'women' | 'men' | 'young_people' | 'lgbtq' | 'filtered' | 'plain';
+
+const groupTags = ['women', 'men', 'young_people', 'lgbtq'] as const;
+type GroupTag = (typeof groupTags)[number];
+
+/** Parameters that tailor a search beyond where it looks (the ones the sentence must cover). */
+const tailoring: readonly (keyof SearchParams)[] = [
+  'day',
+  'from',
+  'to',
+  'starting_within',
+  'date',
+  'program',
+  'focus',
+  'lang',
+  'wheelchair',
+  'q',
+];
+
+/**
+ * The kind of meeting the sentence names: "women's meeting" only when the search asked for
+ * exactly that and nothing else; "meeting matching your search" when it was tailored otherwise.
+ */
+export function fallbackKind(params: SearchParams): FallbackKind {
+  const otherwise = tailoring.some((name) => params[name] !== undefined);
+  if (params.types === undefined) return otherwise ? 'filtered' : 'plain';
+  const types = params.types.split(',').filter((t) => t !== '');
+  const tag = types.length === 1 && !otherwise ? groupTagOf(types[0]!) : undefined;
+  return tag ?? 'filtered';
+}
+
+/** The one group tag a type value stands for, in every program that knows it, if it is one. */
+function groupTagOf(value: string): GroupTag | undefined {
+  const folded = value.toLowerCase().replace(/[\s-]+/g, '_');
+  if ((groupTags as readonly string[]).includes(folded)) return folded as GroupTag;
+  const found = new Set<GroupTag>();
+  for (const program of programs) {
+    const code = resolveTypeCode(program, value);
+    const tags = code === undefined ? [] : (program.types.get(code)?.tags ?? []);
+    for (const tag of tags)
+      if ((groupTags as readonly string[]).includes(tag)) found.add(tag as GroupTag);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+export interface FallbackView {
+  /** "No women's meeting in person within 25 miles." */
+  summary: string;
+  /** "The nearest is 38 miles away, in Athol." */
+  nearest?: string;
+  /** "Also listed: 6 online meetings and 2 phone meetings for women, ..." */
+  remote?: string;
+  /** What the rooms further away were not held to. */
+  relaxedBeyond?: string;
+  /** What the online and phone meetings were not held to (or that every filter still holds). */
+  relaxedRemote?: string;
+}
+
+interface Speech {
+  t: Translate;
+  locale: string;
+}
+
+/** The fallback's sentences in the page's language. */
+export function fallbackView(
+  fallback: PresentedFallback,
+  params: SearchParams,
+  units: 'mi' | 'km',
+  { t, locale }: Speech,
+): FallbackView {
+  const kind = fallbackKind(params);
+  const view: FallbackView = {
+    summary: t('finder.fallback.summary', {
+      found: fallback.inPersonWithinRadius,
+      kind,
+      // The default radius is 40 km, 24.9 miles: people think of it as 25.
+      distance: formatDistance(
+        fallback.radius >= 10 ? Math.round(fallback.radius) : fallback.radius,
+        units,
+        locale,
+        'long',
+      ),
+    }),
+  };
+  const nearest = fallback.nearestBeyond[0];
+  if (nearest?.distance !== undefined) {
+    const distance = formatDistance(nearest.distance, units, locale, 'long');
+    const town = nearest.city ?? nearest.placeName;
+    view.nearest =
+      town === undefined
+        ? t('finder.fallback.nearest', { distance })
+        : t('finder.fallback.nearestIn', { distance, town });
+    view.relaxedBeyond = relaxedSentence('finder.relaxed.beyond', fallback.relaxed.nearestBeyond, {
+      t,
+      locale,
+    });
+  }
+  if (fallback.remote.length > 0) {
+    const phone = fallback.remote.filter((r) => !r.hasOnlineLink && r.hasPhone).length;
+    const online = fallback.remote.length - phone;
+    const parts = [
+      online > 0 ? t('finder.count.online', { count: online }) : undefined,
+      phone > 0 ? t('finder.count.phone', { count: phone }) : undefined,
+    ].filter((p): p is string => p !== undefined);
+    view.remote = t('finder.fallback.remote', {
+      meetings: listFormat(locale, 'conjunction').format(parts),
+      count: fallback.remote.length,
+      kind,
+    });
+    view.relaxedRemote = relaxedSentence('finder.relaxed.remote', fallback.relaxed.remote, {
+      t,
+      locale,
+    });
+  }
+  return view;
+}
+
+const relaxedWords: Record<string, MessageId> = {
+  radius: 'finder.relaxed.radius',
+  attendance: 'finder.relaxed.attendance',
+  text: 'finder.relaxed.text',
+  wheelchair: 'finder.relaxed.wheelchair',
+};
+
+function relaxedSentence(id: MessageId, relaxed: readonly string[], { t, locale }: Speech): string {
+  const words = relaxed.map((name) => {
+    const word = relaxedWords[name];
+    return word === undefined ? name : t(word);
+  });
+  return t(id, { count: words.length, list: listFormat(locale, 'conjunction').format(words) });
+}
+
+const formats = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+
+function listFormat(locale: string, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  const key = `list:${locale}:${type}`;
+  let format = formats.get(key) as Intl.ListFormat | undefined;
+  if (format === undefined) {
+    format = new Intl.ListFormat(locale, { style: 'long', type });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A distance as the locale writes it: "3.2 mi", "25 miles", "3,2 km", "40 kilómetros". */
+export function formatDistance(
+  value: number,
+  units: 'mi' | 'km',
+  locale: string,
+  display: 'short' | 'long',
+): string {
+  const key = `distance:${locale}:${units}:${display}`;
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: units === 'mi' ? 'mile' : 'kilometer',
+      unitDisplay: display,
+      maximumFractionDigits: 1,
+    });
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** "Online or by phone": several ways of attending chosen together, as one option label. */
+export function orList(words: string[], locale: string): string {
+  return listFormat(locale, 'disjunction').format(words);
+}

@@ -1,0 +1,112 @@
+/**
+ * `/`: the meeting finder. The form, then the first page of results in the same response (no
+ * client fetch before the first meeting shows), the rural fallback in plain words, and a link to
+ * the next page. Everything works with script off; islands may enhance `#finder` and `#results`.
+ */
+import { Layout } from '../layout.js';
+import { link, type PageContext } from '../page-context.js';
+import { fallbackView } from './fallback-view.js';
+import type { FinderOutcome } from './find-meetings.js';
+import { FinderForm } from './finder-form.js';
+import { finderQueryString } from './finder-params.js';
+import { ResultList } from './result-list.js';
+
+/** The finder page for one request's outcome. */
+export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: FinderOutcome }) {
+  const { t } = ctx;
+  const { params, pageParams, answer, mode, problem, now, viewerZone } = outcome;
+  const units = answer.units;
+  // Meeting pages show "your time" too when the viewer's zone was given explicitly.
+  const meetingQuery =
+    params.tz !== undefined && problem?.field !== 'tz' && viewerZone !== undefined
+      ? `?tz=${encodeURIComponent(viewerZone)}`
+      : '';
+  const list = { ctx, units, now, viewerZone, meetingQuery };
+
+  const heading =
+    mode === 'default'
+      ? t('finder.default.heading')
+      : answer.near === undefined
+        ? t('finder.results.count', { count: answer.total })
+        : answer.near.label === undefined
+          ? t('finder.results.nearYou', { count: answer.total })
+          : t('finder.results.near', { count: answer.total, place: answer.near.label });
+
+  const fallback = answer.fallback;
+  const words = fallback === undefined ? undefined : fallbackView(fallback, params, units, ctx);
+  const shown = new Set(answer.results.map((r) => r.slug));
+  const beyond = fallback?.nearestBeyond ?? [];
+  const remote = (fallback?.remote ?? []).filter((r) => !shown.has(r.slug));
+  const home = link(ctx, '/');
+  const near =
+    answer.near === undefined
+      ? {}
+      : { 'data-near': `${answer.near.latitude},${answer.near.longitude}` };
+
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      {outcome.listed !== undefined && (
+        <p class="muted">{t('home.count', { count: outcome.listed })}</p>
+      )}
+      <FinderForm ctx={ctx} params={params} facets={outcome.facets} problem={problem} />
+      <section
+        id="results"
+        aria-labelledby="results-h"
+        data-total={answer.total}
+        data-units={units}
+        {...near}
+      >
+        <h2 id="results-h">{heading}</h2>
+        {mode === 'default' && (
+          <p>
+            {problem === undefined ? t('finder.default.prompt') : t('finder.problem.meanwhile')}
+          </p>
+        )}
+        {words !== undefined && (
+          <div id="fallback" class="notice">
+            <p>
+              <strong>{words.summary}</strong>
+              {words.nearest !== undefined && ` ${words.nearest}`}
+              {words.remote !== undefined && ` ${words.remote}`}
+            </p>
+            {words.relaxedBeyond !== undefined && <p>{words.relaxedBeyond}</p>}
+            {words.relaxedRemote !== undefined && <p>{words.relaxedRemote}</p>}
+          </div>
+        )}
+        <ResultList {...list} results={answer.results} />
+        {answer.results.length === 0 && words === undefined && <p>{t('finder.results.empty')}</p>}
+        {(answer.nextCursor !== undefined || params.cursor !== undefined) && (
+          <p class="pager">
+            {params.cursor !== undefined && (
+              <a href={`${home}${finderQueryString({ ...pageParams, cursor: '' })}`}>
+                {t('finder.first')}
+              </a>
+            )}
+            {answer.nextCursor !== undefined && (
+              <a
+                class="more"
+                rel="next"
+                href={`${home}${finderQueryString({ ...pageParams, cursor: answer.nextCursor })}`}
+              >
+                {t('finder.more')}
+              </a>
+            )}
+          </p>
+        )}
+      </section>
+      {beyond.length > 0 && (
+        <section aria-labelledby="beyond-h">
+          <h2 id="beyond-h">{t('finder.fallback.beyondHeading')}</h2>
+          <ResultList {...list} id="beyond" results={beyond} />
+        </section>
+      )}
+      {remote.length > 0 && (
+        <section aria-labelledby="remote-h">
+          <h2 id="remote-h">{t('finder.fallback.remoteHeading')}</h2>
+          <ResultList {...list} id="remote" results={remote} />
+        </section>
+      )}
+    </Layout>
+  );
+}

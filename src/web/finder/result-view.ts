@@ -1,0 +1,186 @@
+/**
+ * One search result as the finder lists it: when (in the meeting's zone, and in the viewer's when
+ * that reads differently), a badge when it is under way or about to start, how to attend, how far.
+ * Pure functions of the presented answer, so the choices are tested without a page.
+ */
+import { getProgram } from '../../meetings/programs.js';
+import { formatInZone, type ZonedDisplay } from '../../search/occurrences.js';
+import type { SearchResponse } from '../../search/present-results.js';
+import { capitalise } from '../intl-format.js';
+
+export type PresentedResult = SearchResponse['results'][number];
+export type Way = 'in_person' | 'online' | 'hybrid' | 'phone';
+
+/** A meeting starting within this many minutes gets a "starts in N min" badge. */
+export const SOON_MINUTES = 60;
+
+export type Badge = { kind: 'now' } | { kind: 'soon'; minutes: number };
+
+export interface WhenView {
+  /** The start instant, for `<time datetime>` (islands may count down from it). */
+  iso: string;
+  /** "Today", "Tomorrow", "Tuesday" or "Sunday, December 6": in the meeting's zone. */
+  day: string;
+  time: string;
+  zone: string;
+  /** The same start in the viewer's zone, when that reads differently. */
+  viewer?: { day: string; time: string; zone: string };
+}
+
+export interface ResultView {
+  slug: string;
+  name: string;
+  program: string;
+  when?: WhenView;
+  badge?: Badge;
+  ways: Way[];
+  /** Distance in the answer's units, for place-bound results of a search near a place. */
+  distance?: number;
+  /** Venue and town, or only the town for approximate places. */
+  place?: string;
+  closed: boolean;
+}
+
+/** The badge a result earns: under way, or starting within {@link SOON_MINUTES}. */
+export function badgeFor(next: PresentedResult['next']): Badge | undefined {
+  if (next === undefined) return undefined;
+  if (next.inProgress) return { kind: 'now' };
+  if (next.minutesUntilStart <= SOON_MINUTES) {
+    return { kind: 'soon', minutes: Math.max(1, next.minutesUntilStart) };
+  }
+  return undefined;
+}
+
+/**
+ * How a person can take part, as words: a phone-only meeting is "by phone", not "online"
+ * (it needs no internet), and a dial-in is named next to any other way.
+ */
+export function waysOf(
+  result: Pick<PresentedResult, 'attendance' | 'hasOnlineLink' | 'hasPhone'>,
+): Way[] {
+  const ways: Way[] = [];
+  if (result.attendance !== 'online' || result.hasOnlineLink) ways.push(result.attendance);
+  if (result.hasPhone) ways.push('phone');
+  if (ways.length === 0) ways.push('online');
+  return ways;
+}
+
+/** Builds the view of one result. */
+export function resultView(
+  result: PresentedResult,
+  options: { locale: string; now: number; viewerZone: string | undefined },
+): ResultView {
+  const program = getProgram(result.program);
+  const view: ResultView = {
+    slug: result.slug,
+    name: result.name,
+    program: program?.names[options.locale] ?? program?.name ?? result.program,
+    ways: waysOf(result),
+    closed: result.status !== 'active',
+  };
+  if (result.next !== undefined) {
+    view.when = whenView(Date.parse(result.next.at), result.timeZone, options);
+    const badge = badgeFor(result.next);
+    if (badge !== undefined) view.badge = badge;
+  }
+  if (result.distance !== undefined) view.distance = result.distance;
+  const place = placeOf(result);
+  if (place !== undefined) view.place = place;
+  return view;
+}
+
+function whenView(
+  start: number,
+  zone: string,
+  { locale, now, viewerZone }: { locale: string; now: number; viewerZone: string | undefined },
+): WhenView {
+  const here = formatInZone(start, zone, locale);
+  const view: WhenView = {
+    iso: new Date(start).toISOString(),
+    day: dayLabel(start, now, zone, locale, here),
+    time: here.time,
+    zone: here.zoneName,
+  };
+  if (viewerZone !== undefined && viewerZone !== zone) {
+    const there = formatInZone(start, viewerZone, locale);
+    const day = dayLabel(start, now, viewerZone, locale, there);
+    if (there.time !== here.time || there.zoneName !== here.zoneName || day !== view.day) {
+      view.viewer = { day, time: there.time, zone: there.zoneName };
+    }
+  }
+  return view;
+}
+
+const DAY_MS = 86_400_000;
+const memo = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function dateKeyFormat(zone: string): Intl.DateTimeFormat {
+  const key = `ymd:${zone}`;
+  let format = memo.get(key) as Intl.DateTimeFormat | undefined;
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    memo.set(key, format);
+  }
+  return format;
+}
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  const key = `rel:${locale}`;
+  let format = memo.get(key) as Intl.RelativeTimeFormat | undefined;
+  if (format === undefined) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    memo.set(key, format);
+  }
+  return format;
+}
+
+function weekdayFormat(locale: string, zone: string): Intl.DateTimeFormat {
+  const key = `weekday:${locale}:${zone}`;
+  let format = memo.get(key) as Intl.DateTimeFormat | undefined;
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
+    memo.set(key, format);
+  }
+  return format;
+}
+
+/** The calendar day of an instant in a zone, as days since 1970-01-01. */
+function civilDay(at: number, zone: string): number {
+  const [y = 1970, m = 1, d = 1] = dateKeyFormat(zone).format(at).split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+/**
+ * The day of a start as people say it, in a zone: "Today", "Tomorrow" (and "Yesterday" for a
+ * meeting under way since before midnight), the weekday within the coming week, else the date.
+ */
+export function dayLabel(
+  start: number,
+  now: number,
+  zone: string,
+  locale: string,
+  shown: ZonedDisplay = formatInZone(start, zone, locale),
+): string {
+  const days = civilDay(start, zone) - civilDay(now, zone);
+  if (days >= -1 && days <= 1)
+    return capitalise(relativeFormat(locale).format(days, 'day'), locale);
+  if (days > 1 && days < 7) return capitalise(weekdayFormat(locale, zone).format(start), locale);
+  return capitalise(shown.date, locale);
+}
+
+function placeOf(result: PresentedResult): string | undefined {
+  if (result.attendance === 'online') return undefined;
+  const parts = result.approximate
+    ? [result.city ?? result.address]
+    : [
+        result.placeName,
+        result.city ?? (result.placeName === undefined ? result.address : undefined),
+      ];
+  const shown = parts.filter((p): p is string => p !== undefined && p.trim() !== '');
+  return shown.length === 0 ? undefined : shown.join(', ');
+}
