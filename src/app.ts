@@ -26,6 +26,7 @@ import { SearchService, type SearchServiceOptions } from './search/search-servic
 import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerWebRoutes } from './web/routes.js';
+import { registerPrintRoutes } from './print/routes.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
 import type { ClientSettings } from './web/assets-tags.js';
@@ -144,6 +145,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     });
     registerSearchCalendarRoute(server, { search, repos, publicUrl: config.publicUrl, clock });
     registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock, client, search });
+    registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;

@@ -5,6 +5,7 @@ import { importCommand } from './import.js';
 import { exportCommand } from './export.js';
 import { validateCommand } from './validate.js';
 import { demoCommand } from './demo.js';
+import { printCommand } from './print.js';
 import { exitCodes, reportFailure } from './output.js';
 
 /** The `porchlight` command. Each subcommand is thin: it parses flags and calls a service. */
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   exportCommand(databaseOptions(program.command('export')));
   validateCommand(program.command('validate'));
   demoCommand(databaseOptions(program.command('demo')));
+  printCommand(databaseOptions(program.command('print')));
   return program;
 }
 

@@ -1,0 +1,40 @@
+import type { ErrorCode } from '../platform/errors.js';
+import { Layout } from '../web/layout.js';
+import { link, type PageContext } from '../web/page-context.js';
+import { renderPage } from '../web/render-page.js';
+
+export interface PrintErrorProps {
+  ctx: PageContext;
+  /** The stable machine code, shown so a person can quote it and tests can find it. */
+  code: ErrorCode;
+  /** The search parameter at fault, when one is. */
+  field?: string;
+  /** The explanation naming the parameter (English, like the API's). */
+  message?: string;
+}
+
+/**
+ * A print that could not be made, as a page rather than a broken PDF: the browser shows it in
+ * place of the download, names the part of the search to change and the stable code.
+ */
+export function PrintErrorPage({ ctx, code, field, message }: PrintErrorProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('print.error.title')}>
+      <h1>{t('print.error.title')}</h1>
+      {field !== undefined && <p>{t('print.error.field', { field, message: message ?? '' })}</p>}
+      <p>{t(code === 'PL_RATE_LIMITED' ? 'print.error.rateLimited' : 'print.error.body')}</p>
+      <p class="muted" data-error-code={code}>
+        {t('error.code', { code })}
+      </p>
+      <p>
+        <a href={link(ctx, '/')}>{t('error.findAnother')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The error page as a complete HTML document. */
+export function renderPrintErrorPage(props: PrintErrorProps): string {
+  return renderPage(<PrintErrorPage {...props} />);
+}
