@@ -38,6 +38,8 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
   const beyond = fallback?.nearestBeyond ?? [];
   const remote = (fallback?.remote ?? []).filter((r) => !shown.has(r.slug));
   const home = link(ctx, '/');
+  // A print or a calendar holds every match, so neither takes the page's cursor.
+  const everyMatch = finderQueryString({ ...pageParams, cursor: '', limit: '' });
   const near =
     answer.near === undefined
       ? {}
@@ -92,6 +94,18 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
                 {t('finder.more')}
               </a>
             )}
+          </p>
+        )}
+        {mode === 'search' && (
+          <p class="take-away">
+            <a href={`${link(ctx, '/print')}${everyMatch}`} download>
+              {t('finder.print')}
+            </a>{' '}
+            <a
+              href={`${ctx.publicUrl.replace(/^https?:/, 'webcal:')}/api/v1/search.ics${everyMatch}`}
+            >
+              {t('finder.calendar')}
+            </a>
           </p>
         )}
       </section>

@@ -81,7 +81,10 @@ function expectInert(html: string): void {
     for (const [name, value] of tag.attributes) {
       expect(name.startsWith('on'), `event handler ${name}`).toBe(false);
       if (name === 'href' || name === 'action' || name === 'src') {
-        expect(value, `${name}="${value}"`).toMatch(/^(\/|#|https?:\/\/|tel:)/);
+        // webcal: only for our own calendar of the search, never from imported text.
+        expect(value, `${name}="${value}"`).toMatch(
+          /^(\/|#|https?:\/\/|tel:|webcal:\/\/meetings\.example\.org\/api\/v1\/search\.ics\?)/,
+        );
         expect(value.toLowerCase()).not.toContain('javascript:');
       }
     }

@@ -103,6 +103,8 @@ export const en = {
   'finder.badge.soon': '{minutes, plural, one {Starts in # min} other {Starts in # min}}',
   'finder.closed': 'Temporarily closed',
   'finder.distance': '{distance} away',
+  'finder.print': 'Print this list (PDF)',
+  'finder.calendar': 'Add these meetings to a calendar',
   'finder.more': 'More meetings',
   'finder.first': 'Back to the first meetings',
   'finder.fallback.heading': 'Few meetings nearby',

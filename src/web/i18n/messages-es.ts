@@ -110,6 +110,8 @@ export const es: Record<MessageId, string> = {
   'finder.badge.soon': '{minutes, plural, one {Empieza en # min} other {Empieza en # min}}',
   'finder.closed': 'Cerrada temporalmente',
   'finder.distance': 'A {distance}',
+  'finder.print': 'Imprimir esta lista (PDF)',
+  'finder.calendar': 'Añadir estas reuniones a un calendario',
   'finder.more': 'Más reuniones',
   'finder.first': 'Volver a las primeras reuniones',
   'finder.fallback.heading': 'Pocas reuniones cerca',
