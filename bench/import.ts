@@ -9,10 +9,18 @@
  * run (JSON parse + stringify of the same file; the same rows inserted into a bare SQLite table)
  * give ratios that stay meaningful on a shared, noisy machine.
  *
+ * The BMLT case (`--bmlt-count N`, default 35,000, the size of the worldwide NA aggregator; 0
+ * skips it) serves generated `GetSearchResults`, `GetFormats` and `GetServiceBodies` answers from
+ * a local HTTP server in this process and imports them from the root server URL through the real
+ * Fetcher port into a fresh database, then refreshes the unchanged source. Its baseline is
+ * fetching and parsing the same three answers.
+ *
  * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
  * target is missed ("pass": false says so), and 1 only when the import itself misbehaves.
  */
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
@@ -22,7 +30,9 @@ import { openDatabase } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
 import { createRepositories, type Repositories } from '../src/repositories.js';
 import { importFeed } from '../src/sources/import-feed.js';
+import { importSource } from '../src/sources/import-source.js';
 import type { ImportReport } from '../src/sources/model.js';
+import { bmltFormats, bmltServiceBodies, generateBmltMeetings } from '../test/factories/bmlt.js';
 import {
   intFlag,
   machineInfo,
@@ -52,6 +62,8 @@ const targets = {
   import: { maxMs: 5000, maxPeakRssMb: 400 },
   reimport: { maxMs: 2000 },
   export: { maxMs: 1000 },
+  bmltImport: { maxMs: 6000 },
+  bmltRefresh: { maxMs: 2000 },
 } satisfies Record<string, Target>;
 
 interface ImportStep extends RssPeak {
@@ -116,6 +128,38 @@ async function importStep(dbFile: string, feedFile: string): Promise<ImportStep>
   });
 }
 
+/** Imports a BMLT root server's answers into the database file, as `porchlight import` would. */
+async function bmltImportStep(dbFile: string, root: string): Promise<ImportStep> {
+  return withRepos(dbFile, async (repos, setupMs) => {
+    const deps = {
+      repos,
+      clock: systemClock,
+      limits: { maxBytes: 4 * defaultFeedMaxBytes, timeoutMs: 60_000 },
+    };
+    const rssBeforeMb = rssMb();
+    const sampler = new RssSampler(5);
+    const { ms, value } = await timed(() =>
+      importSource(deps, { source: 'bench-bmlt', location: root, format: 'bmlt' }),
+    );
+    const peak = sampler.stop();
+    return { ms, setupMs, rssBeforeMb, ...peak, report: pickCounts(value) };
+  });
+}
+
+/** The floor of any BMLT importer: fetching the three answers and parsing their JSON. */
+async function bmltBaselineStep(root: string): Promise<{ fetchParseMs: number; bytes: number }> {
+  const { ms, value } = await timed(async () => {
+    let bytes = 0;
+    for (const switcher of ['GetSearchResults', 'GetFormats', 'GetServiceBodies']) {
+      const text = await (await fetch(`${root}client_interface/json/?switcher=${switcher}`)).text();
+      bytes += Buffer.byteLength(text);
+      JSON.parse(text);
+    }
+    return bytes;
+  });
+  return { fetchParseMs: ms, bytes: value };
+}
+
 async function exportStep(dbFile: string): Promise<ExportStep> {
   return withRepos(dbFile, async (repos) => {
     const rssBeforeMb = rssMb();
@@ -165,9 +209,12 @@ async function runStep(args: readonly string[]): Promise<void> {
   else if (step === 'export' && a !== undefined) reportToParent(await exportStep(a));
   else if (step === 'baseline' && a !== undefined && b !== undefined)
     reportToParent(await baselineStep(a, b));
+  else if (step === 'bmlt-import' && a !== undefined && b !== undefined)
+    reportToParent(await bmltImportStep(a, b));
+  else if (step === 'bmlt-baseline' && a !== undefined) reportToParent(await bmltBaselineStep(a));
   else {
     process.stderr.write(
-      `usage: bench/import.ts --child import|export|baseline <db file> [feed file]\n`,
+      `usage: bench/import.ts --child import|export|baseline|bmlt-import|bmlt-baseline <db file|root> [feed file|root]\n`,
     );
     process.exitCode = 2;
   }
@@ -224,8 +271,60 @@ async function measureOnce(
   return { baseline, first, again, exported };
 }
 
+interface BmltRun {
+  baseline: { fetchParseMs: number; bytes: number };
+  first: ImportStep;
+  again: ImportStep;
+}
+
+/**
+ * Serves a generated BMLT server from this process and imports it twice (new, then unchanged),
+ * each import in a child process of its own.
+ */
+async function measureBmlt(dir: string, count: number, failures: string[]): Promise<BmltRun> {
+  progress(`generating ${count} BMLT meetings`);
+  const answers: Record<string, Buffer> = {
+    GetSearchResults: Buffer.from(JSON.stringify(generateBmltMeetings(count, 1))),
+    GetFormats: Buffer.from(JSON.stringify(bmltFormats)),
+    GetServiceBodies: Buffer.from(JSON.stringify(bmltServiceBodies)),
+  };
+  const server = createServer((req, res) => {
+    const switcher = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('switcher');
+    const body = switcher === null ? undefined : answers[switcher];
+    if (body === undefined) res.writeHead(404).end();
+    else
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength })
+        .end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/main_server/`;
+  try {
+    const dbFile = join(dir, 'bmlt.db');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+    progress('BMLT baseline: fetch and parse the answers');
+    const baseline = await runChild<BmltRun['baseline']>(script, [
+      '--child',
+      'bmlt-baseline',
+      root,
+    ]);
+    progress('BMLT import into a new source');
+    const first = await runChild<ImportStep>(script, ['--child', 'bmlt-import', dbFile, root]);
+    if (first.report.outcome !== 'applied' || first.report.added !== count - first.report.skipped)
+      failures.push(`BMLT import: outcome ${first.report.outcome}, ${first.report.added} added`);
+    progress('BMLT refresh of the unchanged source');
+    const again = await runChild<ImportStep>(script, ['--child', 'bmlt-import', dbFile, root]);
+    if (again.report.outcome !== 'unchanged')
+      failures.push(`BMLT refresh changed something: outcome ${again.report.outcome}`);
+    return { baseline, first, again };
+  } finally {
+    server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const count = intFlag(process.argv, 'count', 50_000);
+  const bmltCount = intFlag(process.argv, 'bmlt-count', 35_000);
   const runs = intFlag(process.argv, 'runs', 1);
   const { dir, cleanup } = makeTempDir('porchlight-bench-import');
   const failures: string[] = [];
@@ -290,6 +389,27 @@ async function main(): Promise<void> {
         pass: meets(targets.export, exported),
       },
     };
+    const bmlt = bmltCount > 0 ? await measureBmlt(dir, bmltCount, failures) : undefined;
+    const bmltResults =
+      bmlt === undefined
+        ? {}
+        : {
+            bmltImport: {
+              meetings: bmltCount,
+              ms: bmlt.first.ms,
+              peakRssMb: bmlt.first.peakRssMb,
+              report: bmlt.first.report,
+              target: targets.bmltImport,
+              pass: meets(targets.bmltImport, bmlt.first),
+            },
+            bmltRefresh: {
+              ms: bmlt.again.ms,
+              peakRssMb: bmlt.again.peakRssMb,
+              report: bmlt.again.report,
+              target: targets.bmltRefresh,
+              pass: meets(targets.bmltRefresh, bmlt.again),
+            },
+          };
     const output = {
       benchmark: 'import',
       meetings: count,
@@ -297,11 +417,14 @@ async function main(): Promise<void> {
       database: 'sqlite file (WAL, synchronous=NORMAL) in a fresh temporary directory',
       machine: machineInfo(),
       feed: { bytes: generated.value, mb: toMb(generated.value), generateAndWriteMs: generated.ms },
-      results,
+      results: { ...results, ...bmltResults },
       baseline: {
         jsonRoundTripMs: ms((x) => x.baseline.jsonRoundTripMs),
         bareSqliteInsertMs: ms((x) => x.baseline.bareSqliteInsertMs),
         floorMs: round(ms(floorOf), 1),
+        ...(bmlt !== undefined
+          ? { bmltFetchParseMs: bmlt.baseline.fetchParseMs, bmltAnswerBytes: bmlt.baseline.bytes }
+          : {}),
       },
       ratios: {
         importToJsonRoundTrip: perRun((x) => ratio(x.first.ms, x.baseline.jsonRoundTripMs)),
@@ -309,13 +432,21 @@ async function main(): Promise<void> {
         importToFloor: perRun((x) => ratio(x.first.ms, floorOf(x))),
         reimportToJsonRoundTrip: perRun((x) => ratio(x.again.ms, x.baseline.jsonRoundTripMs)),
         exportToJsonRoundTrip: perRun((x) => ratio(x.exported.ms, x.baseline.jsonRoundTripMs)),
+        ...(bmlt !== undefined
+          ? {
+              bmltImportToFetchParse: ratio(bmlt.first.ms, bmlt.baseline.fetchParseMs),
+              bmltRefreshToFetchParse: ratio(bmlt.again.ms, bmlt.baseline.fetchParseMs),
+            }
+          : {}),
       },
       ...(failures.length > 0 ? { failures } : {}),
       pass:
         failures.length === 0 &&
         results.import.pass &&
         results.reimport.pass &&
-        results.export.pass,
+        results.export.pass &&
+        (bmlt === undefined ||
+          (meets(targets.bmltImport, bmlt.first) && meets(targets.bmltRefresh, bmlt.again))),
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     if (failures.length > 0) process.exitCode = 1;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { registerMeetingGuideRoutes } from './feeds/meeting-guide/routes.js';
 import { FeedCache } from './feeds/meeting-guide/export-feed.js';
+import { CsvFeedCache } from './feeds/csv/export-csv.js';
+import { registerCsvRoutes } from './feeds/csv/routes.js';
 import { registerBmltRoutes } from './feeds/bmlt/routes.js';
 import { ServedCatalogueCache } from './feeds/bmlt/served-catalogue.js';
 import { HsdsCatalogueCache } from './feeds/hsds/catalogue.js';
@@ -21,16 +24,26 @@ import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import { registerSourceRoutes } from './sources/routes.js';
+import type { StoreChange } from './sources/import-source.js';
+import { mergingAfterImport } from './sources/duplicates-merge.js';
+import { createSourceJobs, scheduleLinkCheck } from './sources/refresh-jobs.js';
+import { standingReader } from './sources/freshness.js';
+import type { JobRunner } from './platform/jobs/job-runner.js';
 import { registerPlaceRoutes } from './places/routes.js';
 import { SearchService, type SearchServiceOptions } from './search/search-service.js';
 import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
-import { registerWebRoutes } from './web/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
+import { registerWebRoutes } from './web/routes.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
 import type { ClientSettings } from './web/assets-tags.js';
 import { tileOrigin } from './platform/config.js';
+import type { Mailer } from './platform/mail/mailer.js';
+import { OutboxMailer } from './platform/mail/outbox-mailer.js';
+import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http/routes.js';
+import { registerEditingRoutes } from './stewardship/editing/register.js';
+import type { FormTiming } from './stewardship/change-requests/form-timing.js';
 
 export const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -44,6 +57,14 @@ export interface AppPorts {
   fetcher?: Fetcher;
   logger?: Logger;
   geocoder?: Geocoder;
+  /** Where mail goes; by default `.eml` files in `DATA_DIR/outbox`. */
+  mailer?: Mailer;
+  /** Sign-in attempts accepted per window (tests lower them). */
+  signInLimits?: SignInLimits;
+  /** How fast and how old a public suggestion form may come back (tests shorten it). */
+  formTiming?: FormTiming;
+  /** Public suggestions accepted per address per window (tests raise it). */
+  suggestLimit?: { max: number; timeWindowMs: number };
   /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
   searchTiming?: Pick<
     SearchServiceOptions,
@@ -61,6 +82,10 @@ export interface App {
   /** The offline gazetteer; `preload` (when it has one) loads its tables ahead of the first query. */
   geocoder: Geocoder & { preload?: () => unknown };
   search: SearchService;
+  /** Background jobs (source refreshes, the link check); idle until `startJobs` or `runDue`. */
+  jobs: JobRunner;
+  /** Schedules the link check and starts looking for due jobs (`serve` does; tests do not). */
+  startJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,10 +128,20 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     searchService = search;
     // Every committed change reaches the index before the import returns, so whoever imported
     // reads their own writes; a search sees a change whole or not at all.
-    importDeps.onChange = (change) =>
+    const indexChange = (change: StoreChange) =>
       search.applyChange(change).catch((error: unknown) => {
         logger.error({ err: error }, 'search index update failed');
       });
+    // Duplicates across sources are merged after every import; the index hears of both at once.
+    importDeps.onChange = mergingAfterImport({ ...importDeps, onChange: indexChange }, (error) =>
+      logger.error({ err: error }, 'merging duplicates failed'),
+    ).onChange;
+    const jobs = createSourceJobs({
+      importDeps,
+      clock,
+      ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
+      runner: { onError: (error) => logger.error({ err: error }, 'background job failed') },
+    });
     if (config.demo && (await repos.sources.list()).length === 0) {
       const reports = await seedDemoData(importDeps);
       logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
@@ -127,11 +162,17 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerAssetRoutes(server, client.assets);
     const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
     registerHealthRoutes(server, () => ready);
-    registerMeetingRoutes(server, repos, config.publicUrl);
-    registerSourceRoutes(server, repos);
+    registerMeetingRoutes(
+      server,
+      repos,
+      config.publicUrl,
+      standingReader(repos, clock, config.staleAfterSeconds),
+    );
+    registerSourceRoutes(server, repos, clock);
     registerPlaceRoutes(server, geocoder);
     registerSearchRoutes(server, search, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
+    registerCsvRoutes(server, new CsvFeedCache(repos, { publicUrl: config.publicUrl }));
     registerBmltRoutes(server, {
       catalogue: new ServedCatalogueCache(repos, config.publicUrl),
       rootServerUri: config.publicUrl,
@@ -146,6 +187,34 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerSearchCalendarRoute(server, { search, repos, publicUrl: config.publicUrl, clock });
     registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock, client, search });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
+    const mailer =
+      ports.mailer ??
+      new OutboxMailer({
+        directory: join(config.dataDir, 'outbox'),
+        from: config.mailFrom,
+        clock,
+        logger,
+      });
+    const guard = registerStewardshipRoutes(server, {
+      repos,
+      clock,
+      publicUrl: config.publicUrl,
+      mailer,
+      onBackgroundError: (error) => logger.error({ err: error }, 'sign-in mail failed'),
+      ...(ports.signInLimits !== undefined ? { limits: ports.signInLimits } : {}),
+    });
+    registerEditingRoutes(server, {
+      repos,
+      clock,
+      mailer,
+      guard,
+      publicUrl: config.publicUrl,
+      // Edits reach the search index and feed caches the way imports do.
+      onChange: (change) => importDeps.onChange?.(change),
+      onMailError: (error) => logger.error({ err: error }, 'suggestion mail failed'),
+      ...(ports.formTiming !== undefined ? { formTiming: ports.formTiming } : {}),
+      ...(ports.suggestLimit !== undefined ? { suggestLimit: ports.suggestLimit } : {}),
+    });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;
@@ -157,7 +226,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       importDeps,
       geocoder,
       search,
+      jobs,
+      startJobs: async () => {
+        await scheduleLinkCheck(importDeps, config.linkCheckEverySeconds);
+        jobs.start();
+      },
       close: async () => {
+        await jobs.stop();
         await server.close();
         await search.close();
         await database.close();

@@ -4,6 +4,15 @@ import { RevisionRepository } from './platform/database/revision.js';
 import type { Database } from './platform/database/schema.js';
 import { ProblemReportRepository } from './reports/repository.js';
 import { SourceRepository } from './sources/repository.js';
+import { JobRepository } from './platform/jobs/job-repository.js';
+import { HeldSnapshotRepository } from './sources/refresh-held-repository.js';
+import { DuplicateRepository } from './sources/duplicates-repository.js';
+import { LinkCheckRepository } from './sources/link-check-repository.js';
+import { AccountRepository } from './stewardship/account-repository.js';
+import { AuditRepository } from './stewardship/audit-repository.js';
+import { ServiceBodyRepository } from './stewardship/service-body-repository.js';
+import { HistoryRepository } from './stewardship/history/history-repository.js';
+import { ChangeRequestRepository } from './stewardship/change-requests/change-request-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -11,6 +20,15 @@ export interface Repositories {
   sources: SourceRepository;
   revision: RevisionRepository;
   problemReports: ProblemReportRepository;
+  accounts: AccountRepository;
+  serviceBodies: ServiceBodyRepository;
+  audit: AuditRepository;
+  jobs: JobRepository;
+  heldSnapshots: HeldSnapshotRepository;
+  duplicates: DuplicateRepository;
+  linkChecks: LinkCheckRepository;
+  history: HistoryRepository;
+  changeRequests: ChangeRequestRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -22,6 +40,15 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     sources: new SourceRepository(db),
     revision: new RevisionRepository(db),
     problemReports: new ProblemReportRepository(db),
+    accounts: new AccountRepository(db),
+    serviceBodies: new ServiceBodyRepository(db),
+    audit: new AuditRepository(db),
+    jobs: new JobRepository(db),
+    heldSnapshots: new HeldSnapshotRepository(db),
+    duplicates: new DuplicateRepository(db),
+    linkChecks: new LinkCheckRepository(db),
+    history: new HistoryRepository(db),
+    changeRequests: new ChangeRequestRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
 }

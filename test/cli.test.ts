@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrationNames } from '../src/platform/database/migrate.js';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string) => join(root, 'test', 'fixtures', 'meeting-guide', name);
@@ -33,7 +34,7 @@ describe('porchlight CLI', { timeout: 120_000 }, () => {
 
   it('migrates, imports, re-imports unchanged and exports', () => {
     expect(JSON.parse(porchlight('migrate', '--json').stdout)).toMatchObject({
-      applied: ['0001-initial', '0002-problem-reports'],
+      applied: migrationNames,
     });
     const first = porchlight(
       'import',

@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { readFileSync } from 'node:fs';
 import { importFeed } from '../src/sources/import-feed.js';
+import { importSource } from '../src/sources/import-source.js';
 import { createTestApp } from './support/app.js';
+import { bmltResponder, startFeedServer, type FeedServer } from './support/feed-server.js';
 
 /**
  * Real feeds published by meeting-list keepers, kept beside (not inside) the repository. This
@@ -83,5 +86,74 @@ describe.skipIf(!present)('real Meeting Guide feeds', () => {
         sourceId: (await app.repos.sources.findByName('invalid'))!.id,
       }),
     ).toBe(0);
+  });
+});
+
+const berlinPresent = existsSync(join(samples, 'bmlt-berlin-search-results.json'));
+
+describe.skipIf(!berlinPresent)('a real BMLT server’s answers (Berlin)', () => {
+  let app: App;
+  let server: FeedServer;
+  beforeAll(async () => {
+    app = await createTestApp();
+    server = await startFeedServer();
+    const answer = (file: string) =>
+      JSON.parse(readFileSync(join(samples, file), 'utf8')) as unknown[];
+    // The sample has no service bodies answer; a server may list none.
+    server.respond(
+      bmltResponder({
+        meetings: answer('bmlt-berlin-search-results.json'),
+        formats: answer('bmlt-german-formats-en.json'),
+        serviceBodies: [],
+      }),
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await server.close();
+  });
+
+  it('imports 108 NA meetings with their venue types, formats, languages and zone', async () => {
+    const report = await importSource(app.importDeps, {
+      source: 'berlin',
+      location: `${server.origin}/main_server/`,
+    });
+    expect(report).toMatchObject({
+      outcome: 'applied',
+      format: 'bmlt',
+      rowCount: 108,
+      errorCount: 0,
+    });
+    // Formats without a NAWS world id (no dogs, week 1 open, ...) are kept and named.
+    expect(report.problems.every((p) => p.code === 'PL_UNKNOWN_FORMAT')).toBe(true);
+    const meetings = await app.repos.meetings.page({
+      limit: 500,
+      sourceId: (await app.repos.sources.findByName('berlin'))!.id,
+    });
+    expect(meetings).toHaveLength(108);
+    const count = (attendance: string) =>
+      meetings.filter((m) => m.attendance === attendance).length;
+    expect(count('online')).toBe(23);
+    expect(count('in_person') + count('hybrid')).toBe(85);
+    // No meeting names its zone: the rooms' coordinates place every one of them in Berlin,
+    // virtual ones included (their coordinates are a server default in California).
+    expect(new Set(meetings.map((m) => m.timeZone))).toEqual(new Set(['Europe/Berlin']));
+    expect(
+      meetings
+        .filter((m) => m.attendance === 'online')
+        .every((m) => m.place.latitude === undefined),
+    ).toBe(true);
+    const steps = meetings.find((m) => m.provenance.sourceSlug === '11005')!;
+    expect(steps).toMatchObject({
+      name: 'Steps on a Sunday',
+      languages: ['en'],
+      schedule: [{ kind: 'weekly', day: 0, start: '10:30', durationMinutes: 60 }],
+      place: {
+        address: { street: 'Pauline-Staegemann-Straße 6', city: 'Berlin', postalCode: '10249' },
+      },
+    });
+    const languages = new Set(meetings.flatMap((m) => m.languages));
+    for (const tag of ['de', 'en', 'ru', 'fa']) expect(languages).toContain(tag);
+    expect(meetings.some((m) => m.types.includes('Sp'))).toBe(true);
   });
 });

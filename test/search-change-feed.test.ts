@@ -107,9 +107,10 @@ describe('processes sharing one database keep their search indexes current', () 
       );
       expect(reader.search.status()).toMatchObject({ builds, revision: 1 });
 
-      // A change of many meetings travels in several notifications, reassembled.
+      // A change of many meetings travels in several notifications, reassembled. They meet at
+      // another hour than the first source's room, so none of them is merged as its duplicate.
       const many = Array.from({ length: 400 }, (_, i) =>
-        mgRow({ slug: `many-${i}`, name: `Many ${i}` }),
+        mgRow({ slug: `many-${i}`, name: `Many ${i}`, time: '06:45' }),
       );
       await importFeed(writer.importDeps, { source: 'bulk', location: 'test', rows: many });
       await vi.waitFor(() => expect(reader.search.status().revision).toBe(2), { timeout: 5000 });

@@ -5,6 +5,7 @@ import { createRepositories, type Repositories } from '../repositories.js';
 import { systemClock } from '../platform/clock.js';
 import type { ImportDeps } from '../sources/import-feed.js';
 import { createOfflineGeocoder } from '../places/gazetteer.js';
+import { mergingAfterImport } from '../sources/duplicates-merge.js';
 
 export interface DatabaseFlags {
   dataDir?: string;
@@ -36,12 +37,16 @@ export async function withStore<T>(
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);
-    const importDeps: ImportDeps = {
-      repos,
-      clock: systemClock,
-      geocoder: createOfflineGeocoder(),
-      limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
-    };
+    // Duplicates across sources are merged after every import, as the server does.
+    const importDeps: ImportDeps = mergingAfterImport(
+      {
+        repos,
+        clock: systemClock,
+        geocoder: createOfflineGeocoder(),
+        limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
+      },
+      (error) => process.stderr.write(`warning: merging duplicates failed: ${String(error)}\n`),
+    );
     return await work({ config, database, repos, importDeps });
   } finally {
     await database.close();

@@ -1,31 +1,48 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { renderMeetingsCsv } from '../feeds/csv/export-csv.js';
 import { renderMeetingGuideFeed } from '../feeds/meeting-guide/export-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
-/** `porchlight export [-o file]`: the directory as a Meeting Guide feed. */
+interface ExportFlags extends DatabaseFlags {
+  output?: string;
+  format: 'meeting-guide' | 'csv';
+  publicUrl?: string;
+  json?: boolean;
+}
+
+/** `porchlight export [-o file] [--format csv]`: the directory as a Meeting Guide feed or a sheet. */
 export function exportCommand(cmd: Command): void {
   cmd
-    .description('write every meeting as a Meeting Guide JSON feed')
+    .description('write every meeting as a Meeting Guide JSON feed or a CSV sheet')
     .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addOption(
+      new Option('--format <format>', 'meeting-guide (JSON) or csv (12 Step Meeting List columns)')
+        .choices(['meeting-guide', 'csv'])
+        .default('meeting-guide'),
+    )
     .addOption(new Option('--public-url <url>', 'base of the meeting page links').env('PUBLIC_URL'))
     .option('--json', 'with -o, print a JSON summary')
-    .action(
-      async (flags: DatabaseFlags & { output?: string; publicUrl?: string; json?: boolean }) => {
-        const { text, rows } = await withStore(flags, ({ repos, config }) =>
-          renderMeetingGuideFeed(repos, {
-            publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, ''),
-          }),
-        );
-        if (flags.output === undefined) {
-          process.stdout.write(`${text}\n`);
-          return;
-        }
-        await writeFile(flags.output, text);
-        if (flags.json === true)
-          printJson({ output: flags.output, rows, bytes: Buffer.byteLength(text) });
-        else console.log(`wrote ${rows} rows to ${flags.output}`);
-      },
-    );
+    .action(async (flags: ExportFlags) => {
+      const { text, rows } = await withStore(flags, ({ repos, config }) => {
+        const options = { publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, '') };
+        return flags.format === 'csv'
+          ? renderMeetingsCsv(repos, options)
+          : renderMeetingGuideFeed(repos, options);
+      });
+      if (flags.output === undefined) {
+        process.stdout.write(flags.format === 'csv' ? text : `${text}\n`);
+        return;
+      }
+      await writeFile(flags.output, text);
+      if (flags.json === true)
+        printJson({
+          output: flags.output,
+          format: flags.format,
+          rows,
+          bytes: Buffer.byteLength(text),
+        });
+      else console.log(`wrote ${rows} rows to ${flags.output}`);
+    });
 }

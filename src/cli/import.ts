@@ -1,27 +1,36 @@
-import type { Command } from 'commander';
-import { importFeed } from '../sources/import-feed.js';
-import type { ImportReport } from '../sources/model.js';
+import { Option, type Command } from 'commander';
+import { importSource } from '../sources/import-source.js';
+import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 import { printProblems, startSpinner } from './progress.js';
 
 interface ImportFlags extends DatabaseFlags {
   source: string;
+  format?: SourceFormat;
   program?: string;
   timezone?: string;
   strict?: boolean;
   json?: boolean;
 }
 
-/** `porchlight import <file|url> --source <name>`. Exit 1 when nothing could be applied. */
+/** `porchlight import <file|url> --source <name> [--format ...]`. Exit 1 when nothing was applied. */
 export function importCommand(cmd: Command): void {
   cmd
-    .description('import a Meeting Guide JSON feed (file or https URL) into a named source')
-    .argument('<location>', 'a file path or an https URL')
+    .description(
+      'import a Meeting Guide JSON feed, a BMLT root server or a CSV sheet (file or URL) into a named source',
+    )
+    .argument('<location>', 'a file path, an https URL, or a BMLT root server URL')
     .requiredOption('--source <name>', 'the source to import into (created on first import)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        "the source's format (default: the source's, else told from the content)",
+      ).choices(sourceFormats),
+    )
     .option(
       '--program <id>',
-      'the program the feed lists: aa, na, al-anon, smart-recovery, ... (default aa)',
+      'the program the feed lists: aa, na, al-anon, smart-recovery, ... (default aa; na for BMLT)',
     )
     .option('--timezone <zone>', 'IANA zone for rows with neither a zone nor coordinates')
     .option('--strict', 'import nothing when any row has an error')
@@ -30,9 +39,10 @@ export function importCommand(cmd: Command): void {
       const report = await withStore(flags, async ({ importDeps }) => {
         const spinner = flags.json === true ? undefined : startSpinner(`importing ${location}`);
         try {
-          return await importFeed(importDeps, {
+          return await importSource(importDeps, {
             source: flags.source,
             location,
+            ...(flags.format !== undefined ? { format: flags.format } : {}),
             ...(flags.program !== undefined ? { program: flags.program } : {}),
             ...(flags.timezone !== undefined ? { timeZone: flags.timezone } : {}),
             strict: flags.strict === true,
@@ -51,8 +61,9 @@ function printReport(report: ImportReport): void {
   const out =
     report.outcome === 'failed' || report.outcome === 'rejected' ? console.error : console.log;
   if (report.error !== undefined) out(`error ${report.error.code}: ${report.error.message}`);
+  const format = report.format === undefined ? '' : ` ${report.format}`;
   out(
-    `${report.source}: ${report.outcome}. ${report.rowCount} rows; ${report.added} added, ${report.updated} updated, ` +
+    `${report.source}: ${report.outcome}. ${report.rowCount}${format} rows; ${report.added} added, ${report.updated} updated, ` +
       `${report.unchanged} unchanged, ${report.removed} removed, ${report.skipped} skipped ` +
       `(${report.errorCount} errors, ${report.warningCount} warnings).`,
   );

@@ -5,7 +5,11 @@ import { importCommand } from './import.js';
 import { exportCommand } from './export.js';
 import { validateCommand } from './validate.js';
 import { demoCommand } from './demo.js';
+import { adminCommand } from './admin.js';
 import { printCommand } from './print.js';
+import { stewardshipCommand } from '../stewardship/verification/remind-command.js';
+import { sourcesCommand } from './sources.js';
+import { duplicatesCommand } from './duplicates.js';
 import { exitCodes, reportFailure } from './output.js';
 
 /** The `porchlight` command. Each subcommand is thin: it parses flags and calls a service. */
@@ -28,7 +32,11 @@ export function buildProgram(): Command {
   exportCommand(databaseOptions(program.command('export')));
   validateCommand(program.command('validate'));
   demoCommand(databaseOptions(program.command('demo')));
+  adminCommand(program.command('admin'), databaseOptions);
   printCommand(databaseOptions(program.command('print')));
+  stewardshipCommand(program.command('stewardship'), databaseOptions);
+  sourcesCommand(program.command('sources'), databaseOptions);
+  duplicatesCommand(program.command('duplicates'), databaseOptions);
   return program;
 }
 

@@ -36,7 +36,9 @@ export function startSpinner(label: string): { stop(): void } {
 /** Prints located problems, one a line, like a compiler: `row 12 (slug) day: message [CODE]`. */
 export function printProblems(problems: FeedProblem[], total: number, limit = 50): void {
   for (const p of problems.slice(0, limit)) {
-    const where = `row ${p.index}${p.slug !== undefined ? ` (${p.slug})` : ''}${p.field !== undefined ? ` ${p.field}` : ''}`;
+    // A sheet's problems name its own row numbers; -1 is the feed as a whole.
+    const row = p.index < 0 ? 'feed' : `row ${p.row ?? p.index}`;
+    const where = `${row}${p.slug !== undefined ? ` (${p.slug})` : ''}${p.field !== undefined ? ` ${p.field}` : ''}`;
     console.log(
       `  ${p.severity === 'error' ? 'error  ' : 'warning'} ${where}: ${p.message} [${p.code}]`,
     );

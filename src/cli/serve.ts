@@ -52,6 +52,8 @@ export function serveCommand(cmd: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await app.server.listen({ port: config.port, host: config.host });
+      // Source refreshes and the link check run in the background from here on.
+      await app.startJobs();
       app.server.log.info(
         `Porchlight is serving ${config.publicUrl} (${app.database.description})`,
       );

@@ -89,6 +89,13 @@ export const GroupSchema = Type.Object({
   }),
 });
 
+const LinkCheckSchema = Type.Object({
+  result: Type.Enum(['ok', 'unreachable', 'not_found', 'invalid'] as const),
+  checkedAt: Type.String(),
+  httpStatus: Type.Optional(Type.Integer()),
+  detail: Type.Optional(Type.String()),
+});
+
 export const MeetingSchema = Type.Object({
   id: Str,
   slug: Str,
@@ -127,6 +134,28 @@ export const MeetingSchema = Type.Object({
   }),
   createdAt: Str,
   updatedAt: Str,
+  stale: Type.Optional(
+    Type.Boolean({
+      description:
+        'True when no person has confirmed the meeting within PORCHLIGHT_STALE_AFTER (365 days by default)',
+    }),
+  ),
+  duplicateOf: Type.Optional(
+    Type.String({
+      description: 'The slug of the entry this meeting is shown as (a merged duplicate)',
+    }),
+  ),
+  alsoListedBy: Type.Optional(
+    Type.Array(Type.Object({ source: Str, sourceSlug: Str, slug: Str }), {
+      description: 'Other sources listing the same meeting, merged into one entry',
+    }),
+  ),
+  linkCheck: Type.Optional(
+    Type.Object(
+      { url: Type.Optional(LinkCheckSchema), phone: Type.Optional(LinkCheckSchema) },
+      { description: 'The last automatic check of the conference link and the dial-in' },
+    ),
+  ),
 });
 
 export type MeetingView = Static<typeof MeetingSchema>;

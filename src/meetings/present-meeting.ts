@@ -7,6 +7,12 @@ export interface SourceLabel {
   lastImportAt?: string;
 }
 
+/** What other capabilities know of a meeting's standing: freshness, duplicates, link checks. */
+export type MeetingStanding = Pick<
+  MeetingView,
+  'stale' | 'duplicateOf' | 'alsoListedBy' | 'linkCheck'
+>;
+
 /**
  * The public view of a meeting: contacts only when the group made them public, provenance
  * without the raw extra fields (they may hold anything a source's site stores).
@@ -15,6 +21,7 @@ export function presentMeeting(
   meeting: Meeting,
   source: SourceLabel,
   publicUrl: string,
+  standing: MeetingStanding = {},
 ): MeetingView {
   const { provenance: p, group } = meeting;
   const { contactsPublic, contacts, sourceId: _groupSourceId, ...groupRest } = group;
@@ -50,5 +57,5 @@ export function presentMeeting(
   };
   if (meeting.notes !== undefined) view.notes = meeting.notes;
   if (meeting.entity !== undefined) view.entity = meeting.entity;
-  return view;
+  return { ...view, ...standing };
 }

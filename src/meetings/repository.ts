@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, MeetingsTable } from '../platform/database/schema.js';
 import type { Attendance, Meeting, MeetingDraft, MeetingStatus } from './model.js';
 
@@ -24,6 +24,16 @@ export interface MeetingPageQuery {
   after?: string;
   program?: string;
   sourceId?: string;
+  /**
+   * Include meetings merged into another source's listing of the same meeting. Public lists
+   * leave them out (each meeting is shown once); a page of one source shows all of its own.
+   */
+  includeMerged?: boolean;
+}
+
+/** Reads that may leave out merged duplicates (the search index shows each meeting once). */
+export interface ShownOptions {
+  hideMerged?: boolean;
 }
 
 const insertBatch = 400;
@@ -88,6 +98,7 @@ export class MeetingRepository {
     if (query.after !== undefined) q = q.where('slug', '>', query.after);
     if (query.program !== undefined) q = q.where('program', '=', query.program);
     if (query.sourceId !== undefined) q = q.where('source_id', '=', query.sourceId);
+    else if (query.includeMerged !== true) q = q.where(notMerged);
     return (await q.execute()).map(fromRow);
   }
 
@@ -95,21 +106,23 @@ export class MeetingRepository {
    * Meetings in id order after `after` (keyset pagination): what a reader that must not hold
    * every meeting at once (the search index build) pages through.
    */
-  async pageById(limit: number, after?: string): Promise<Meeting[]> {
+  async pageById(limit: number, after?: string, options: ShownOptions = {}): Promise<Meeting[]> {
     let q = this.db.selectFrom('meetings').selectAll().orderBy('id').limit(limit);
     if (after !== undefined) q = q.where('id', '>', after);
+    if (options.hideMerged === true) q = q.where(notMerged);
     return (await q.execute()).map(fromRow);
   }
 
   /** The meetings with these ids that exist, in no particular order. */
-  async byIds(ids: readonly string[]): Promise<Meeting[]> {
+  async byIds(ids: readonly string[], options: ShownOptions = {}): Promise<Meeting[]> {
     const meetings: Meeting[] = [];
     for (let i = 0; i < ids.length; i += insertBatch) {
-      const rows = await this.db
+      let q = this.db
         .selectFrom('meetings')
         .selectAll()
-        .where('id', 'in', ids.slice(i, i + insertBatch))
-        .execute();
+        .where('id', 'in', ids.slice(i, i + insertBatch));
+      if (options.hideMerged === true) q = q.where(notMerged);
+      const rows = await q.execute();
       for (const row of rows) meetings.push(fromRow(row));
     }
     return meetings;
@@ -126,6 +139,19 @@ export class MeetingRepository {
     const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** True for a meeting not merged into another source's listing of the same meeting. */
+function notMerged(eb: ExpressionBuilder<Database, 'meetings'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('meeting_duplicates')
+        .select('meeting_duplicates.meeting_id')
+        .whereRef('meeting_duplicates.meeting_id', '=', 'meetings.id')
+        .where('meeting_duplicates.canonical_id', 'is not', null),
+    ),
+  );
 }
 
 type MeetingData = Pick<

@@ -3,13 +3,18 @@ import { errorResponseSchema, type HttpServer } from '../platform/http/server.js
 import type { Repositories } from '../repositories.js';
 import { MeetingSchema } from './api-schema.js';
 import { getMeeting, listMeetings } from './list-meetings.js';
-import { presentMeeting } from './present-meeting.js';
+import type { Meeting } from './model.js';
+import { presentMeeting, type MeetingStanding } from './present-meeting.js';
+
+/** Reads what other capabilities know of meetings (freshness, duplicates, link checks). */
+export type ReadStanding = (meetings: readonly Meeting[]) => Promise<Map<string, MeetingStanding>>;
 
 /** `GET /api/v1/meetings` and `GET /api/v1/meetings/:slug`. */
 export function registerMeetingRoutes(
   server: HttpServer,
   repos: Repositories,
   publicUrl: string,
+  readStanding: ReadStanding = () => Promise.resolve(new Map<string, MeetingStanding>()),
 ): void {
   server.get(
     '/api/v1/meetings',
@@ -41,11 +46,13 @@ export function registerMeetingRoutes(
         ...(program !== undefined ? { program } : {}),
         ...(source !== undefined ? { source } : {}),
       });
+      const standing = await readStanding(page.meetings);
       const meetings = page.meetings.map((m) =>
         presentMeeting(
           m,
           page.sources.get(m.provenance.sourceId) ?? { name: 'unknown' },
           publicUrl,
+          standing.get(m.id),
         ),
       );
       return page.nextCursor === undefined
@@ -66,7 +73,8 @@ export function registerMeetingRoutes(
     },
     async (request) => {
       const { meeting, source } = await getMeeting(repos, request.params.slug);
-      return presentMeeting(meeting, source, publicUrl);
+      const standing = await readStanding([meeting]);
+      return presentMeeting(meeting, source, publicUrl, standing.get(meeting.id));
     },
   );
 }

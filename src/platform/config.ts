@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseDuration } from './jobs/duration.js';
 
 /** Everything an operator can set; each field has an environment variable and a `serve` flag. */
 export interface Config {
@@ -22,6 +23,12 @@ export interface Config {
   mapTiles: string | undefined;
   /** The credit line the tile provider asks for, shown on the map. */
   mapAttribution: string;
+  /** The sender of sign-in mail, e.g. `Porchlight <no-reply@meetings.example.org>`. */
+  mailFrom: string;
+  /** A meeting no person has verified for this long is flagged stale, in seconds (365 days). */
+  staleAfterSeconds: number;
+  /** How often the background link check runs, in seconds; 0 turns it off (default 1 day). */
+  linkCheckEverySeconds: number;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -74,7 +81,37 @@ export function loadConfig(
       overrides.mapAttribution ??
       emptyAsUndefined(env.PORCHLIGHT_MAP_ATTRIBUTION) ??
       defaults.mapAttribution,
+    mailFrom:
+      emptyAsUndefined(overrides.mailFrom ?? env.MAIL_FROM) ??
+      defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? `http://${host}`),
+    staleAfterSeconds:
+      overrides.staleAfterSeconds ??
+      parseDurationSetting(env.PORCHLIGHT_STALE_AFTER, 'PORCHLIGHT_STALE_AFTER', 'd') ??
+      365 * 86_400,
+    linkCheckEverySeconds:
+      overrides.linkCheckEverySeconds ??
+      parseDurationSetting(env.PORCHLIGHT_LINK_CHECK, 'PORCHLIGHT_LINK_CHECK', 'h') ??
+      86_400,
   };
+}
+
+/** A duration setting (`365`, `90d`, `12h`; a bare number in `bareUnit`), or undefined if unset. */
+function parseDurationSetting(
+  value: string | undefined,
+  name: string,
+  bareUnit: 'd' | 'h',
+): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = parseDuration(value, bareUnit);
+  if (seconds === undefined)
+    throw new Error(`${name} must be a duration such as 365d, 12h or 2w, got "${value}"`);
+  return seconds;
+}
+
+/** `Porchlight <no-reply@host>` for the host people reach the server at. */
+function defaultMailFrom(publicUrl: string): string {
+  const host = URL.canParse(publicUrl) ? new URL(publicUrl).hostname : '';
+  return `Porchlight <no-reply@${host === '' || host === '0.0.0.0' ? 'localhost' : host}>`;
 }
 
 function emptyAsUndefined(value: string | undefined): string | undefined {

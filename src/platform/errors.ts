@@ -22,16 +22,106 @@ export const errorCatalogue = {
     status: 400,
     message: 'Only https (or local http) feed URLs are fetched.',
   },
+  PL_FEED_TRUNCATED: { status: 502, message: 'The feed ended before all of it arrived.' },
+  PL_FEED_NOT_CSV: { status: 422, message: 'The feed is not a CSV table with a header row.' },
+  PL_FEED_FORMAT_UNKNOWN: {
+    status: 422,
+    message: 'The format of the feed could not be told from its content; name it.',
+  },
+  PL_FEED_FORMAT_CHANGED: {
+    status: 422,
+    message: 'The feed no longer has the fields of its format.',
+  },
+  PL_FEED_NO_VALID_ROWS: {
+    status: 422,
+    message: 'Every row of the feed has an error; the previous list is kept.',
+  },
   PL_IMPORT_STRICT_FAILED: {
     status: 422,
     message: 'The feed has problems and strict mode imports nothing.',
   },
+  PL_FEED_NOT_MODIFIED: {
+    status: 304,
+    message: 'The feed has not changed since it was last read.',
+  },
+  PL_SNAPSHOT_HELD: {
+    status: 409,
+    message: 'The new snapshot would remove most of the source; it is held for review.',
+  },
+  PL_NOTHING_HELD: { status: 409, message: 'The source has no snapshot held for review.' },
+  PL_SOURCE_BUSY: {
+    status: 409,
+    message: 'The source is being refreshed by another process; try again shortly.',
+  },
+  PL_SOURCE_NOT_REFRESHABLE: {
+    status: 409,
+    message: 'The source has no file or URL to refresh from.',
+  },
+  PL_INVALID_INTERVAL: {
+    status: 400,
+    message: 'The interval is not a duration such as 30m, 4h or 1d.',
+  },
+  PL_NOT_A_DUPLICATE: { status: 409, message: 'The meeting is not merged with any other.' },
   PL_BMLT_UNKNOWN_SWITCHER: {
     status: 422,
     message: 'The BMLT switcher is missing or not one this server answers.',
   },
   PL_SERVICE_NOT_FOUND: { status: 404, message: 'No service has this id.' },
   PL_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
+  PL_SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
+  PL_FORBIDDEN: { status: 403, message: 'Your roles do not allow this.' },
+  PL_CSRF_REJECTED: {
+    status: 403,
+    message: 'The form was not sent from this site, or it is too old; reload it and try again.',
+  },
+  PL_INVALID_EMAIL: { status: 400, message: 'The email address is not valid.' },
+  PL_SIGN_IN_LINK_INVALID: {
+    status: 400,
+    message: 'The sign-in link is unknown, already used or expired; ask for a new one.',
+  },
+  PL_PASSKEY_REJECTED: { status: 400, message: 'The passkey could not be verified.' },
+  PL_PASSKEY_NOT_FOUND: { status: 404, message: 'No passkey with this id belongs to you.' },
+  PL_SESSION_NOT_FOUND: { status: 404, message: 'No session with this id belongs to you.' },
+  PL_SERVICE_BODY_NOT_FOUND: { status: 404, message: 'No service body has this id.' },
+  PL_SERVICE_BODY_NOT_EMPTY: {
+    status: 409,
+    message: 'The service body has service bodies or sources under it; move or remove them first.',
+  },
+  PL_SERVICE_BODY_CYCLE: {
+    status: 400,
+    message: 'A service body cannot sit under itself or under one of its own members.',
+  },
+  PL_INVALID_SERVICE_BODY: { status: 400, message: 'The service body is invalid.' },
+  PL_INVALID_GRANT: { status: 400, message: 'The role grant is invalid.' },
+  PL_GRANT_NOT_FOUND: { status: 404, message: 'No role grant has this id.' },
+  PL_INVALID_MEETING: {
+    status: 400,
+    message: 'Some fields of the meeting are not valid; each is named with its problem.',
+  },
+  PL_NOTHING_CHANGED: { status: 400, message: 'The form changes nothing about the meeting.' },
+  PL_FORM_TOO_FAST: {
+    status: 400,
+    message: 'The form was sent too quickly after it was opened; wait a moment and send it again.',
+  },
+  PL_FORM_EXPIRED: {
+    status: 400,
+    message: 'The form is too old or was altered; reload it and try again.',
+  },
+  PL_CHANGE_REQUEST_NOT_FOUND: { status: 404, message: 'No change request has this id.' },
+  PL_CHANGE_REQUEST_CLOSED: {
+    status: 409,
+    message: 'The change request has already been approved or rejected.',
+  },
+  PL_HISTORY_NOT_FOUND: { status: 404, message: 'No history entry has this id.' },
+  PL_NOT_REVERTIBLE: {
+    status: 409,
+    message: 'This change cannot be undone as it is; restore the meeting or edit it instead.',
+  },
+  PL_MEETING_EXISTS: {
+    status: 409,
+    message: 'The meeting already exists; there is nothing to restore.',
+  },
+  PL_NO_CONFLICT: { status: 409, message: 'The field has no conflict with its source to resolve.' },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const;
@@ -123,6 +213,26 @@ export const feedProblemCatalogue = {
     severity: 'warning',
     message: 'The field does not match the published feed schema.',
   },
+  PL_INVALID_WEEKDAY: {
+    severity: 'error',
+    message: 'The weekday is not a weekday (1-7, Sunday = 1).',
+  },
+  PL_INVALID_VENUE_TYPE: {
+    severity: 'warning',
+    message: 'The venue type is not 1, 2 or 3; it was read from the other fields.',
+  },
+  PL_UNKNOWN_FORMAT: {
+    severity: 'warning',
+    message: "The format has no match in the program's vocabulary; it was kept as source data.",
+  },
+  PL_FEED_ENCODING: {
+    severity: 'warning',
+    message: 'The feed is not valid UTF-8; it was read as Windows-1252 (Latin-1).',
+  },
+  PL_EXTRA_CELLS: {
+    severity: 'warning',
+    message: 'The row has more cells than the header has columns; the extra cells were dropped.',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; message: string }>;
 
 export type FeedProblemCode = keyof typeof feedProblemCatalogue;
@@ -130,8 +240,10 @@ export type ProblemSeverity = 'error' | 'warning';
 
 /** One located problem in a feed: which row, which field, why, and a stable code. */
 export interface FeedProblem {
-  /** Zero-based position of the row in the feed. */
+  /** Zero-based position of the row in the feed; -1 for a problem of the feed as a whole. */
   index: number;
+  /** The row number as a spreadsheet counts it (CSV: the header is row 1). */
+  row?: number;
   slug?: string;
   field?: string;
   code: FeedProblemCode;

@@ -29,7 +29,8 @@ export async function loadSearchIndex(
   let indexed = 0;
   let after: string | undefined;
   for (;;) {
-    const page = await meetings.pageById(pageSize, after);
+    // Each meeting once: duplicates merged into another source's listing stay out.
+    const page = await meetings.pageById(pageSize, after, { hideMerged: true });
     for (const meeting of page) builder.add(meeting);
     indexed += page.length;
     options.onPage?.(indexed);

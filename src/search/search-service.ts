@@ -299,7 +299,9 @@ export class SearchService {
       if (last.size > limit) return { kind: 'rebuild' };
       const upserted: string[] = [];
       for (const [id, present] of last) if (present) upserted.push(id);
-      const meetings = upserted.length > 0 ? await this.repos.meetings.byIds(upserted) : [];
+      // A merged duplicate is not found here, and so leaves the index like a removed meeting.
+      const meetings =
+        upserted.length > 0 ? await this.repos.meetings.byIds(upserted, { hideMerged: true }) : [];
       const now = await this.repos.revision.current();
       if (now === revision) {
         const found = new Set(meetings.map((m) => m.id));

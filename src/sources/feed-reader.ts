@@ -13,15 +13,70 @@ export interface FeedReadLimits {
 export interface FeedText {
   text: string;
   bytes: number;
+  /** Set when the bytes were not valid UTF-8 and were read as Windows-1252 instead. */
+  recoded?: 'windows-1252';
+  /** The server's validators, sent back on the next read to ask "has it changed?". */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** What a request asks for, so each format's server sees an honest `Accept` header. */
+export interface FeedRequestOptions {
+  accept?: string;
+  /** Extra request headers (`If-None-Match`, `If-Modified-Since` for a conditional read). */
+  headers?: Record<string, string>;
+}
+
+const defaultAccept = 'application/json, text/csv;q=0.9, */*;q=0.5';
+
+/** True when a location is a URL (any scheme) rather than a file path. */
+export function isUrlLocation(location: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
 }
 
 /** Reads a feed from a local file or an https URL, within a size limit and a time limit. */
 export async function readFeedLocation(
   location: string,
   limits: FeedReadLimits,
+  options: FeedRequestOptions = {},
 ): Promise<FeedText> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return readFeedUrl(location, limits);
+  if (isUrlLocation(location)) return readFeedUrl(location, limits, options);
   return readFeedFile(location, limits.maxBytes);
+}
+
+/**
+ * Text from bytes: in the charset the server declared when it names a Latin one, else UTF-8; bytes
+ * that are not UTF-8 are read as Windows-1252 (the encoding spreadsheet exports and old servers
+ * use), so "Straße" survives, and the caller is told so it can warn.
+ */
+export function decodeFeedBytes(buffer: Uint8Array, contentType?: string | null): FeedText {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  const bytes = buffer.byteLength;
+  if (charset !== undefined && latinCharsets.has(charset)) {
+    return { text: decodeWindows1252(buffer), bytes };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), bytes };
+  } catch {
+    return { text: decodeWindows1252(buffer), bytes, recoded: 'windows-1252' };
+  }
+}
+
+const latinCharsets = new Set(['iso-8859-1', 'latin1', 'latin-1', 'windows-1252', 'cp1252']);
+
+/** Windows-1252's letters and marks at 0x80-0x9F, where Latin-1 has control codes. */
+const windows1252High =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Windows-1252 as the WHATWG encoding standard defines it (which is also what browsers do with
+ * "ISO-8859-1"): Latin-1, with curly quotes, dashes and the euro sign at 0x80-0x9F.
+ */
+function decodeWindows1252(buffer: Uint8Array): string {
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => windows1252High[c.charCodeAt(0) - 0x80]!);
 }
 
 async function readFeedFile(path: string, maxBytes: number): Promise<FeedText> {
@@ -43,7 +98,7 @@ async function readFeedFile(path: string, maxBytes: number): Promise<FeedText> {
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > maxBytes) throw tooLarge(bytesRead, maxBytes);
-    return { text: buffer.toString('utf8', 0, bytesRead), bytes: bytesRead };
+    return decodeFeedBytes(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
@@ -54,7 +109,11 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<FeedText> {
+async function readFeedUrl(
+  location: string,
+  limits: FeedReadLimits,
+  options: FeedRequestOptions,
+): Promise<FeedText> {
   let url: URL;
   try {
     url = new URL(location);
@@ -70,12 +129,31 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
   const fetcher = limits.fetcher ?? fetch;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  // Once the headers are in, a broken connection means the body was cut short.
+  let receiving = false;
   try {
-    const response = await fetcher(url, {
-      signal: controller.signal,
-      redirect: 'follow',
-      headers: { accept: 'application/json', 'user-agent': 'Porchlight feed reader' },
+    const request = () =>
+      fetcher(url, {
+        signal: controller.signal,
+        redirect: 'follow',
+        headers: {
+          accept: options.accept ?? defaultAccept,
+          'user-agent': 'Porchlight feed reader',
+          ...options.headers,
+        },
+      });
+    // A kept-alive connection the server has since closed fails at once; a GET may be asked again.
+    const response = await request().catch((error: unknown) => {
+      if (controller.signal.aborted || !isStaleConnection(error)) throw error;
+      return request();
     });
+    // Only a conditional read gets a 304; the caller keeps what it has.
+    if (response.status === 304) {
+      throw new PorchlightError(
+        'PL_FEED_NOT_MODIFIED',
+        'The feed has not changed since it was last read.',
+      );
+    }
     if (!response.ok) {
       throw new PorchlightError(
         'PL_FEED_HTTP_STATUS',
@@ -86,6 +164,7 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
     if (declared > limits.maxBytes) throw tooLarge(declared, limits.maxBytes);
     const chunks: Uint8Array[] = [];
     let bytes = 0;
+    receiving = true;
     if (response.body !== null) {
       for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
         bytes += chunk.byteLength;
@@ -96,7 +175,15 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
         chunks.push(chunk);
       }
     }
-    return { text: Buffer.concat(chunks).toString('utf8'), bytes };
+    // A declared length counts encoded bytes; only an unencoded body can be checked against it.
+    const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+    if (!encoded && Number.isFinite(declared) && bytes < declared) throw truncated(bytes, declared);
+    const feed = decodeFeedBytes(Buffer.concat(chunks), response.headers.get('content-type'));
+    const etag = response.headers.get('etag');
+    const lastModified = response.headers.get('last-modified');
+    if (etag !== null) feed.etag = etag;
+    if (lastModified !== null) feed.lastModified = lastModified;
+    return feed;
   } catch (error) {
     if (error instanceof PorchlightError) throw error;
     if (controller.signal.aborted) {
@@ -105,13 +192,28 @@ async function readFeedUrl(location: string, limits: FeedReadLimits): Promise<Fe
         `The feed did not arrive within ${limits.timeoutMs} ms.`,
       );
     }
+    if (receiving) throw truncated(undefined, undefined, describeError(error));
     throw new PorchlightError(
       'PL_FEED_UNREADABLE',
-      `Cannot fetch ${url.origin}: ${(error as Error).message}`,
+      `Cannot fetch ${url.origin}: ${describeError(error)}`,
     );
   } finally {
     clearTimeout(timer);
   }
+}
+
+function isStaleConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return (
+    cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'EPIPE'
+  );
+}
+
+/** fetch says only "fetch failed"; the reason (refused, reset, DNS) is in its cause. */
+function describeError(error: unknown): string {
+  const message = (error as Error).message;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? `${message} (${cause.message})` : message;
 }
 
 function tooLarge(bytes: number, maxBytes: number): PorchlightError {
@@ -119,4 +221,12 @@ function tooLarge(bytes: number, maxBytes: number): PorchlightError {
     'PL_FEED_TOO_LARGE',
     `The feed is larger than the limit of ${maxBytes} bytes (at least ${bytes} bytes).`,
   );
+}
+
+function truncated(bytes?: number, declared?: number, reason?: string): PorchlightError {
+  const detail =
+    bytes !== undefined && declared !== undefined
+      ? `${bytes} of the ${declared} bytes announced arrived`
+      : `the connection broke: ${reason ?? 'unknown reason'}`;
+  return new PorchlightError('PL_FEED_TRUNCATED', `The feed ended early (${detail}).`);
 }

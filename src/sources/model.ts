@@ -1,6 +1,7 @@
 import type { FeedProblem } from '../platform/errors.js';
 
-export const sourceFormats = ['meeting-guide'] as const;
+/** The formats a source can be read in. */
+export const sourceFormats = ['meeting-guide', 'bmlt', 'csv'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
 
 /** A registered upstream list of meetings, and what happened the last time it was read. */
@@ -19,12 +20,27 @@ export interface Source {
   lastReport?: ImportReport;
 }
 
-export type ImportOutcome = 'applied' | 'unchanged' | 'rejected' | 'failed';
+/**
+ * `not_modified`: the server said the feed has not changed since the last read (a 304), so
+ * nothing was read or changed; `held`: the snapshot would remove most of the source's meetings
+ * and waits for a person to approve or reject it, the previous list still shown.
+ */
+export const importOutcomes = [
+  'applied',
+  'unchanged',
+  'not_modified',
+  'held',
+  'rejected',
+  'failed',
+] as const;
+export type ImportOutcome = (typeof importOutcomes)[number];
 
 /** What one import did, kept on the source so people can see why a list looks as it does. */
 export interface ImportReport {
   source: string;
   location: string;
+  /** The format the source was read in (absent in reports stored before sources had several). */
+  format?: SourceFormat;
   startedAt: string;
   finishedAt: string;
   outcome: ImportOutcome;
@@ -42,12 +58,29 @@ export interface ImportReport {
   problems: FeedProblem[];
   /** Set when the feed as a whole could not be read. */
   error?: { code: string; message: string };
+  /** Set when the snapshot was held for review instead of applied. */
+  held?: HeldSummary;
+}
+
+/** Why a snapshot was held: how many meetings the source has and how many it would lose. */
+export interface HeldSummary {
+  existing: number;
+  wouldRemove: number;
+  /** Meetings in the held snapshot. */
+  incoming: number;
+  /** False when the snapshot was too large to keep; approving then reads the source again. */
+  snapshotKept: boolean;
 }
 
 /** Most problems a stored report lists; a broken 50,000-row feed must not bloat the database. */
 export const maxReportedProblems = 500;
 
 const sourceNamePattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** True for a format a source can be read in. */
+export function isSourceFormat(value: string): value is SourceFormat {
+  return (sourceFormats as readonly string[]).includes(value);
+}
 
 /** True for a valid source name. */
 export function isValidSourceName(name: string): boolean {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SourcesTable } from '../platform/database/schema.js';
 import type { ImportReport, Source, SourceFormat } from './model.js';
+import type { HttpValidators } from './refresh-validators.js';
 
 /** The only code that speaks SQL about sources. */
 export class SourceRepository {
@@ -39,12 +40,13 @@ export class SourceRepository {
 
   async updateSettings(
     id: string,
-    settings: { program: string; location: string; defaultTimeZone?: string },
+    settings: { program: string; format: SourceFormat; location: string; defaultTimeZone?: string },
   ): Promise<void> {
     await this.db
       .updateTable('sources')
       .set({
         program: settings.program,
+        format: settings.format,
         location: settings.location,
         default_time_zone: settings.defaultTimeZone ?? null,
       })
@@ -55,9 +57,29 @@ export class SourceRepository {
   /** Stores the report of the latest import; `applied` also moves the last-import time. */
   async recordImport(id: string, report: ImportReport): Promise<void> {
     const changes: Partial<SourcesTable> = { last_report: JSON.stringify(report) };
-    if (report.outcome === 'applied' || report.outcome === 'unchanged')
-      changes.last_import_at = report.finishedAt;
+    const current = ['applied', 'unchanged', 'not_modified'].includes(report.outcome);
+    if (current) changes.last_import_at = report.finishedAt;
     await this.db.updateTable('sources').set(changes).where('id', '=', id).execute();
+  }
+
+  /** What the source's server said about the snapshot last applied from it. */
+  async validators(id: string): Promise<HttpValidators | undefined> {
+    const row = await this.db
+      .selectFrom('sources')
+      .select('http_validators')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const text = row?.http_validators;
+    return text === null || text === undefined ? undefined : (JSON.parse(text) as HttpValidators);
+  }
+
+  /** Remembers (or, with undefined, forgets) the validators for the next conditional read. */
+  async saveValidators(id: string, validators: HttpValidators | undefined): Promise<void> {
+    await this.db
+      .updateTable('sources')
+      .set({ http_validators: validators === undefined ? null : JSON.stringify(validators) })
+      .where('id', '=', id)
+      .execute();
   }
 }
 

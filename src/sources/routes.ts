@@ -2,10 +2,14 @@ import { Type } from 'typebox';
 import { PorchlightError } from '../platform/errors.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import type { Repositories } from '../repositories.js';
-import type { Source } from './model.js';
+import { importOutcomes, sourceFormats, type Source } from './model.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { refreshStatuses } from './refresh-status.js';
+import { listDuplicates } from './duplicates-merge.js';
 
 const ProblemSchema = Type.Object({
   index: Type.Integer(),
+  row: Type.Optional(Type.Integer()),
   slug: Type.Optional(Type.String()),
   field: Type.Optional(Type.String()),
   code: Type.String(),
@@ -16,9 +20,10 @@ const ProblemSchema = Type.Object({
 export const ImportReportSchema = Type.Object({
   source: Type.String(),
   location: Type.String(),
+  format: Type.Optional(Type.Enum(sourceFormats)),
   startedAt: Type.String(),
   finishedAt: Type.String(),
-  outcome: Type.Enum(['applied', 'unchanged', 'rejected', 'failed'] as const),
+  outcome: Type.Enum(importOutcomes),
   strict: Type.Boolean(),
   rowCount: Type.Integer(),
   added: Type.Integer(),
@@ -30,6 +35,42 @@ export const ImportReportSchema = Type.Object({
   warningCount: Type.Integer(),
   problems: Type.Array(ProblemSchema),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+  held: Type.Optional(
+    Type.Object({
+      existing: Type.Integer(),
+      wouldRemove: Type.Integer(),
+      incoming: Type.Integer(),
+      snapshotKept: Type.Boolean(),
+    }),
+  ),
+});
+
+const RefreshSchema = Type.Object({
+  every: Type.Optional(
+    Type.String({ description: 'refresh interval, e.g. 4h; absent: on request' }),
+  ),
+  everySeconds: Type.Optional(Type.Integer()),
+  nextRunAt: Type.Optional(Type.String()),
+  lastRunAt: Type.Optional(Type.String()),
+  lastOutcome: Type.Optional(Type.String()),
+  lastError: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+  consecutiveFailures: Type.Integer(),
+  running: Type.Boolean(),
+});
+
+const HeldSchema = Type.Object({
+  heldAt: Type.String(),
+  existing: Type.Integer(),
+  wouldRemove: Type.Integer(),
+  incoming: Type.Integer(),
+  snapshotKept: Type.Boolean(),
+});
+
+const ClusterMemberSchema = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  source: Type.String(),
+  sourceSlug: Type.String(),
 });
 
 const SourceSchema = Type.Object({
@@ -42,13 +83,23 @@ const SourceSchema = Type.Object({
   lastImportAt: Type.Optional(Type.String()),
   meetingCount: Type.Integer(),
   lastReport: Type.Optional(ImportReportSchema),
+  refresh: Type.Optional(RefreshSchema),
+  held: Type.Optional(HeldSchema),
 });
 
 /** `GET /api/v1/sources` and `GET /api/v1/sources/:name`: what was imported and how it went. */
-export function registerSourceRoutes(server: HttpServer, repos: Repositories): void {
-  const present = async (source: Source) => {
+export function registerSourceRoutes(
+  server: HttpServer,
+  repos: Repositories,
+  clock: Clock = systemClock,
+): void {
+  const present = async (source: Source, statuses: Awaited<ReturnType<typeof refreshStatuses>>) => {
     const { id: _id, ...rest } = source;
-    return { ...rest, meetingCount: await repos.meetings.count({ sourceId: source.id }) };
+    return {
+      ...rest,
+      meetingCount: await repos.meetings.count({ sourceId: source.id }),
+      ...statuses.get(source.id),
+    };
   };
 
   server.get(
@@ -60,7 +111,11 @@ export function registerSourceRoutes(server: HttpServer, repos: Repositories): v
         response: { 200: Type.Object({ sources: Type.Array(SourceSchema) }) },
       },
     },
-    async () => ({ sources: await Promise.all((await repos.sources.list()).map(present)) }),
+    async () => {
+      const statuses = await refreshStatuses(repos, clock.now());
+      const sources = await repos.sources.list();
+      return { sources: await Promise.all(sources.map((s) => present(s, statuses))) };
+    },
   );
 
   server.get(
@@ -80,7 +135,35 @@ export function registerSourceRoutes(server: HttpServer, repos: Repositories): v
           'PL_SOURCE_NOT_FOUND',
           `No source is called "${request.params.name}".`,
         );
-      return present(source);
+      return present(source, await refreshStatuses(repos, clock.now()));
     },
+  );
+
+  server.get(
+    '/api/v1/duplicates',
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Meetings listed by several sources and merged into one entry',
+        description:
+          'Each cluster is shown once, as its canonical meeting (the most recently verified, else the oldest); the duplicates keep their own rows and sources. An editor splits a wrong merge with `porchlight duplicates split <slug>`.',
+        response: {
+          200: Type.Object({
+            clusters: Type.Array(
+              Type.Object({
+                canonical: ClusterMemberSchema,
+                duplicates: Type.Array(
+                  Type.Object({
+                    ...ClusterMemberSchema.properties,
+                    reasons: Type.Array(Type.Enum(['online', 'place'] as const)),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({ clusters: await listDuplicates(repos) }),
   );
 }

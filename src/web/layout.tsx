@@ -63,6 +63,9 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <main id="main">{children}</main>
         <footer>
           <p>{t('footer.privacy')}</p>
+          <p>
+            <a href={link(ctx, '/sign-in')}>{t('account.footerLink')}</a>
+          </p>
         </footer>
         <ClientTemplate ctx={ctx} />
       </body>

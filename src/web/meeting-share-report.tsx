@@ -50,6 +50,14 @@ export function ReportSection({ ctx, slug }: { ctx: PageContext; slug: string })
         </div>
         <button type="submit">{t('report.submit')}</button>
       </form>
+      {/* The longer path: a corrected listing, field by field, that an editor approves. */}
+      <p>
+        <a href={link(ctx, `/meetings/${slug}/suggest`)}>{t('change.suggestLink')}</a>
+        {' · '}
+        <a href={link(ctx, `/meetings/${slug}/edit`)} rel="nofollow">
+          {t('edit.editLink')}
+        </a>
+      </p>
     </section>
   );
 }

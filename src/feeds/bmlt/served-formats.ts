@@ -112,7 +112,7 @@ export const formatLanguages = ['en', 'es', 'fr'] as const;
  * A meeting's formats, by ascending id (as root servers list them): its NA types, plus what
  * BMLT clients expect to find as formats and our model keeps elsewhere: VM for online, HY for
  * hybrid, TC for temporarily closed, WC for a wheelchair-accessible room, and the format of
- * each non-English language the meeting is held in.
+ * each language the meeting is held in (English only beside another language).
  */
 export function meetingFormats(meeting: Meeting): ServedFormat[] {
   const ids = new Set<number>();
@@ -125,10 +125,14 @@ export function meetingFormats(meeting: Meeting): ServedFormat[] {
   if (meeting.attendance === 'hybrid') add('HY');
   if (meeting.status === 'temporarily_closed') add('TC');
   if (meeting.place.wheelchairAccessible === true && meeting.attendance !== 'online') add('WC');
+  const english = (tag: string) => tag.toLowerCase().split('-')[0] === 'en';
+  // English alone is the server's language (`lang_enum`); beside another it needs its format,
+  // or a reader takes the other language's format for the only one.
+  const onlyEnglish = meeting.languages.every(english);
   for (const language of meeting.languages) {
     const tag = language.toLowerCase();
     const primary = tag.split('-')[0] ?? tag;
-    if (primary === 'en') continue;
+    if (primary === 'en' && onlyEnglish) continue;
     const format = languageFormats.find((f) => f.language === tag || f.language === primary);
     if (format !== undefined) ids.add(format.id);
   }

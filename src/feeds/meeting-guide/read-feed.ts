@@ -69,6 +69,21 @@ export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedRea
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
   });
 
+  settleMissingZones(missingZone, zoneCounts, ctx, problems);
+  return { drafts, problems, rowCount: rows.length };
+}
+
+/**
+ * Gives a zone to the drafts that carried no hint of one: the zone of the town they name, else
+ * the operator's default, else the zone most of the feed's other rows share (a feed is one
+ * region's list). Shared by every format that can leave a row without a zone.
+ */
+export function settleMissingZones(
+  missingZone: { draft: MeetingDraft; index: number }[],
+  zoneCounts: Map<string, number>,
+  ctx: FeedContext,
+  problems: FeedProblem[],
+): void {
   const stillMissing = missingZone.filter(({ draft }) => {
     const fromTown = ctx.defaultTimeZone === undefined ? zoneOfTown(draft, ctx) : undefined;
     if (fromTown === undefined) return true;
@@ -83,7 +98,6 @@ export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedRea
       problems.push(problem(index, draft.provenance.sourceSlug, 'timezone', 'PL_TIMEZONE_UNKNOWN'));
     }
   }
-  return { drafts, problems, rowCount: rows.length };
 }
 
 /**

@@ -49,7 +49,8 @@ function timing(recurrence: TimedRecurrenceKind): MeetingGuideRow {
   };
 }
 
-function describePattern(recurrence: Recurrence): string | undefined {
+/** A monthly or fortnightly rhythm in words, for formats that know only weekly meetings. */
+export function describePattern(recurrence: Recurrence): string | undefined {
   if (recurrence.kind === 'monthly') {
     const which = recurrence.week === -1 ? 'last' : ordinals[recurrence.week];
     return `Meets on the ${which} ${weekdayNames[recurrence.day]} of each month.`;

@@ -8,12 +8,21 @@ import {
 } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
 import * as problemReports from './migrations/0002-problem-reports.js';
+import * as refreshJobs from './migrations/0004-refresh-jobs.js';
+import * as accounts from './migrations/0005-accounts.js';
+import * as history from './migrations/0006-history.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-problem-reports': problemReports,
+  '0004-refresh-jobs': refreshJobs,
+  '0005-accounts': accounts,
+  '0006-history': history,
 };
+
+/** Every migration's name, in the order they apply. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
 
 /** Brings the schema up to date; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {

@@ -121,6 +121,9 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
           <ResultList {...list} id="remote" results={remote} />
         </section>
       )}
+      <p>
+        <a href={link(ctx, '/suggest')}>{t('change.addLink')}</a>
+      </p>
     </Layout>
   );
 }

@@ -1,0 +1,246 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { systemClock } from '../platform/clock.js';
+import { formatDuration, parseDuration } from '../platform/jobs/duration.js';
+import { listStaleMeetings } from '../sources/freshness.js';
+import { checkLinks } from '../sources/link-check.js';
+import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
+import { createSourceJobs } from '../sources/refresh-jobs.js';
+import { approveHeld, refreshNow, registerSource, rejectHeld } from '../sources/refresh-source.js';
+import { refreshStatuses } from '../sources/refresh-status.js';
+import { withStore, type DatabaseFlags } from './context.js';
+import { printJson } from './output.js';
+import { printProblems, startSpinner } from './progress.js';
+
+interface JsonFlags extends DatabaseFlags {
+  json?: boolean;
+}
+
+interface AddFlags extends JsonFlags {
+  format: SourceFormat;
+  every: number | null;
+  program?: string;
+  timezone?: string;
+}
+
+/**
+ * `porchlight sources ...`: register sources that refresh themselves, list them with their last
+ * result, refresh one now, approve or reject a held snapshot, list stale meetings, check links.
+ */
+export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Command): void {
+  cmd.description('sources that refresh themselves: add, list, refresh, approve, reject, stale');
+
+  databaseOptions(cmd.command('add'))
+    .description('register a feed to refresh on a schedule, and read it now')
+    .argument('<name>', 'the source name: lower-case letters, digits and dashes')
+    .argument(
+      '<location>',
+      'an https URL (a BMLT root server, a CSV or Meeting Guide feed) or a file',
+    )
+    .addOption(
+      new Option('--format <format>', 'the feed format')
+        .choices(sourceFormats)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        '--every <interval>',
+        'how often to refresh: 30m, 4h, 1d, or "never" (only on request)',
+      )
+        .default(86_400, '1d')
+        .argParser(parseInterval),
+    )
+    .option('--program <id>', 'the program the feed lists (default aa; na for BMLT)')
+    .option('--timezone <zone>', 'IANA zone for rows with neither a zone nor coordinates')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, location: string, flags: AddFlags) => {
+      await withStore(flags, async ({ importDeps }) => {
+        const { source, created } = await registerSource(importDeps, {
+          name,
+          location,
+          format: flags.format,
+          ...(flags.every !== null ? { everySeconds: flags.every } : {}),
+          ...(flags.program !== undefined ? { program: flags.program } : {}),
+          ...(flags.timezone !== undefined ? { timeZone: flags.timezone } : {}),
+        });
+        const report = await runRefresh(importDeps, source.name, flags.json === true);
+        if (flags.json === true) printJson({ created, every: flags.every, report });
+        else {
+          const every =
+            flags.every === null ? 'only on request' : `every ${formatDuration(flags.every)}`;
+          console.log(`${source.name}: ${created ? 'registered' : 'updated'}, refreshed ${every}.`);
+          printReport(report);
+        }
+        if (report.outcome === 'failed') process.exitCode = 1;
+      });
+    });
+
+  databaseOptions(cmd.command('list'))
+    .description('the sources with their schedule and last result')
+    .option('--json', 'machine-readable output')
+    .action(async (flags: JsonFlags) => {
+      await withStore(flags, async ({ repos }) => {
+        const statuses = await refreshStatuses(repos, systemClock.now());
+        const sources = await Promise.all(
+          (await repos.sources.list()).map(async ({ id, ...source }) => ({
+            ...source,
+            meetingCount: await repos.meetings.count({ sourceId: id }),
+            ...statuses.get(id),
+          })),
+        );
+        if (flags.json === true) {
+          printJson({ sources });
+          return;
+        }
+        if (sources.length === 0)
+          console.log('No sources yet: porchlight sources add <name> <url> --format ...');
+        for (const s of sources) {
+          const report = s.lastReport;
+          const every = s.refresh?.every === undefined ? 'on request' : `every ${s.refresh.every}`;
+          const last =
+            report === undefined
+              ? 'never read'
+              : `${report.outcome} ${report.finishedAt}` +
+                (report.error !== undefined ? ` [${report.error.code}]` : '');
+          console.log(
+            `${s.name}  ${s.format}  ${s.meetingCount} meetings  ${every}  last: ${last}`,
+          );
+          if (s.refresh?.nextRunAt !== undefined)
+            console.log(`  next refresh ${s.refresh.nextRunAt}`);
+          if ((s.refresh?.consecutiveFailures ?? 0) > 0)
+            console.log(`  ${s.refresh!.consecutiveFailures} failures in a row; backing off`);
+          if (s.held !== undefined)
+            console.log(
+              `  HELD since ${s.held.heldAt}: would remove ${s.held.wouldRemove} of ${s.held.existing}` +
+                ` (porchlight sources approve|reject ${s.name})`,
+            );
+        }
+      });
+    });
+
+  databaseOptions(cmd.command('refresh'))
+    .description('refresh a source now (waits if the server is refreshing it)')
+    .argument('<name>', 'the source')
+    .option('--json', 'print the import report as JSON')
+    .action(async (name: string, flags: JsonFlags) => {
+      const report = await withStore(flags, ({ importDeps }) =>
+        runRefresh(importDeps, name, flags.json === true),
+      );
+      if (flags.json === true) printJson(report);
+      else printReport(report);
+      if (report.outcome === 'failed' || report.outcome === 'rejected') process.exitCode = 1;
+    });
+
+  databaseOptions(cmd.command('approve'))
+    .description(
+      "apply the snapshot held for review (it would remove most of the source's meetings)",
+    )
+    .argument('<name>', 'the source')
+    .option('--json', 'print the import report as JSON')
+    .action(async (name: string, flags: JsonFlags) => {
+      const report = await withStore(flags, ({ importDeps }) => approveHeld(importDeps, name));
+      if (flags.json === true) printJson(report);
+      else printReport(report);
+      if (report.outcome === 'failed') process.exitCode = 1;
+    });
+
+  databaseOptions(cmd.command('reject'))
+    .description('discard the snapshot held for review; the meetings stay as they are')
+    .argument('<name>', 'the source')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, flags: JsonFlags) => {
+      await withStore(flags, ({ importDeps }) => rejectHeld(importDeps, name));
+      if (flags.json === true) printJson({ source: name, rejected: true });
+      else console.log(`${name}: the held snapshot was discarded; the meetings are unchanged.`);
+    });
+
+  databaseOptions(cmd.command('stale'))
+    .description('meetings no person has confirmed for PORCHLIGHT_STALE_AFTER (default 365 days)')
+    .option('--source <name>', 'only this source')
+    .option('--json', 'machine-readable output')
+    .action(async (flags: JsonFlags & { source?: string }) => {
+      await withStore(flags, async ({ repos, config }) => {
+        const stale = await listStaleMeetings(repos, systemClock.now(), config.staleAfterSeconds, {
+          ...(flags.source !== undefined ? { source: flags.source } : {}),
+        });
+        if (flags.json === true) {
+          printJson({ staleAfter: formatDuration(config.staleAfterSeconds), meetings: stale });
+          return;
+        }
+        console.log(
+          `${stale.length} meetings not confirmed by a person in ${formatDuration(config.staleAfterSeconds)}.`,
+        );
+        for (const m of stale) {
+          const since = m.basis === 'verified' ? 'verified' : 'first seen';
+          console.log(
+            `  ${m.slug}  (${m.source})  ${since} ${m.lastConfirmedAt.slice(0, 10)}  ${m.name}`,
+          );
+        }
+      });
+    });
+
+  databaseOptions(cmd.command('check-links'))
+    .description("check online meetings' links and dial-ins now (what the background job does)")
+    .option('--max <n>', 'most links to request', (v) => parseCount(v), 100)
+    .option('--json', 'machine-readable output')
+    .action(async (flags: JsonFlags & { max: number }) => {
+      const summary = await withStore(flags, ({ repos }) =>
+        checkLinks({ repos, clock: systemClock }, { maxLinks: flags.max }),
+      );
+      if (flags.json === true) printJson(summary);
+      else
+        console.log(
+          `${summary.links} links and ${summary.phones} dial-ins checked: ` +
+            Object.entries(summary.results)
+              .map(([result, n]) => `${n} ${result}`)
+              .join(', ') +
+            (summary.deferred > 0 ? `; ${summary.deferred} left for the next run` : '') +
+            '.',
+        );
+    });
+}
+
+async function runRefresh(
+  importDeps: Parameters<typeof refreshNow>[0],
+  name: string,
+  quiet: boolean,
+): Promise<ImportReport> {
+  const runner = createSourceJobs({ importDeps, clock: importDeps.clock });
+  const spinner = quiet ? undefined : startSpinner(`refreshing ${name}`);
+  try {
+    return await refreshNow(importDeps, runner, name);
+  } finally {
+    spinner?.stop();
+  }
+}
+
+function printReport(report: ImportReport): void {
+  const bad = report.outcome === 'failed' || report.outcome === 'rejected';
+  const out = bad ? console.error : console.log;
+  if (report.error !== undefined)
+    out(`${bad ? 'error' : 'note'} ${report.error.code}: ${report.error.message}`);
+  if (report.outcome === 'not_modified') {
+    out(`${report.source}: not modified (the server says the feed is unchanged).`);
+    return;
+  }
+  out(
+    `${report.source}: ${report.outcome}. ${report.rowCount} rows; ${report.added} added, ${report.updated} updated, ` +
+      `${report.unchanged} unchanged, ${report.removed} ${report.outcome === 'held' ? 'would be ' : ''}removed, ` +
+      `${report.skipped} skipped (${report.errorCount} errors, ${report.warningCount} warnings).`,
+  );
+  printProblems(report.problems, report.errorCount + report.warningCount);
+}
+
+/** `--every`: a duration of at least a minute, or `never`. */
+function parseInterval(value: string): number | null {
+  if (/^(never|manual|off)$/i.test(value.trim())) return null;
+  const seconds = parseDuration(value, 'h');
+  if (seconds === undefined || seconds < 60)
+    throw new InvalidArgumentError('an interval such as 30m, 4h or 1d (at least 1m), or "never"');
+  return seconds;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number');
+  return n;
+}

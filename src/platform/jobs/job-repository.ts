@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, JobsTable } from '../database/schema.js';
+import type { Job, JobError } from './model.js';
+
+/** How a job is to be scheduled when it is created or its interval changes. */
+export interface JobSchedule {
+  intervalSeconds?: number;
+  nextRunAt?: string;
+}
+
+/** What a finished run leaves on the job. */
+export interface JobCompletion {
+  finishedAt: string;
+  outcome: string;
+  error?: JobError;
+  consecutiveFailures: number;
+  nextRunAt?: string;
+}
+
+/**
+ * The only code that speaks SQL about jobs. Leases are taken with one conditional UPDATE, which
+ * both SQLite and PostgreSQL apply atomically: of two runners racing for a job, one updates a
+ * row and the other none.
+ */
+export class JobRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(kind: string, target: string): Promise<Job | undefined> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('target', '=', target)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async listByKind(kind: string): Promise<Job[]> {
+    const rows = await this.db.selectFrom('jobs').selectAll().where('kind', '=', kind).execute();
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Creates the job, or changes its interval; `nextRunAt` moves only when given (an interval
+   * changed, or the job is new), so re-adding a source does not reset a backoff under way.
+   */
+  async ensure(kind: string, target: string, schedule: JobSchedule, now: string): Promise<Job> {
+    const existing = await this.find(kind, target);
+    if (existing === undefined) {
+      await this.db
+        .insertInto('jobs')
+        .values({
+          id: randomUUID(),
+          kind,
+          target,
+          interval_seconds: schedule.intervalSeconds ?? null,
+          next_run_at: schedule.nextRunAt ?? null,
+          consecutive_failures: 0,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(['kind', 'target']).doNothing())
+        .execute();
+    } else {
+      const changes: Partial<JobsTable> = { interval_seconds: schedule.intervalSeconds ?? null };
+      if (schedule.nextRunAt !== undefined) changes.next_run_at = schedule.nextRunAt;
+      await this.db.updateTable('jobs').set(changes).where('id', '=', existing.id).execute();
+    }
+    return (await this.find(kind, target))!;
+  }
+
+  /** Jobs due at `now` and not leased, soonest first. */
+  async due(now: string, limit: number): Promise<Job[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('next_run_at', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .orderBy('next_run_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Takes the job's lease until `until` when nobody holds it (or their lease ran out). With
+   * `dueOnly`, only while it is still due: a runner that listed it before another finished it
+   * must not run it again.
+   */
+  async claim(
+    id: string,
+    owner: string,
+    now: string,
+    until: string,
+    options: { dueOnly: boolean },
+  ): Promise<boolean> {
+    let q = this.db
+      .updateTable('jobs')
+      .set({ locked_until: until, locked_by: owner, last_started_at: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]));
+    if (options.dueOnly) q = q.where('next_run_at', '<=', now);
+    const result = await q.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Records a run and releases the lease, if this owner still holds it. */
+  async complete(id: string, owner: string, done: JobCompletion): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({
+        locked_until: null,
+        locked_by: null,
+        last_finished_at: done.finishedAt,
+        last_outcome: done.outcome,
+        last_error: done.error === undefined ? null : JSON.stringify(done.error),
+        consecutive_failures: done.consecutiveFailures,
+        next_run_at: done.nextRunAt ?? null,
+      })
+      .where('id', '=', id)
+      .where('locked_by', '=', owner)
+      .execute();
+  }
+
+  async remove(kind: string, target: string): Promise<void> {
+    await this.db
+      .deleteFrom('jobs')
+      .where('kind', '=', kind)
+      .where('target', '=', target)
+      .execute();
+  }
+}
+
+function fromRow(row: Selectable<JobsTable>): Job {
+  const job: Job = {
+    id: row.id,
+    kind: row.kind,
+    target: row.target,
+    consecutiveFailures: Number(row.consecutive_failures),
+    createdAt: row.created_at,
+  };
+  if (row.interval_seconds !== null) job.intervalSeconds = Number(row.interval_seconds);
+  if (row.next_run_at !== null) job.nextRunAt = row.next_run_at;
+  if (row.locked_until !== null) job.lockedUntil = row.locked_until;
+  if (row.locked_by !== null) job.lockedBy = row.locked_by;
+  if (row.last_started_at !== null) job.lastStartedAt = row.last_started_at;
+  if (row.last_finished_at !== null) job.lastFinishedAt = row.last_finished_at;
+  if (row.last_outcome !== null) job.lastOutcome = row.last_outcome;
+  if (row.last_error !== null) job.lastError = JSON.parse(row.last_error) as JobError;
+  return job;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFeedBytes } from './feed-reader.js';
+
+describe('decodeFeedBytes', () => {
+  it('reads UTF-8, and Latin-1 bytes as Windows-1252 with a flag, never replacement marks', () => {
+    const text = 'Straße – Café';
+    expect(decodeFeedBytes(Buffer.from(text))).toEqual({ text, bytes: 17 });
+    const latin = Buffer.from('Straße Café', 'latin1');
+    expect(decodeFeedBytes(latin)).toEqual({
+      text: 'Straße Café',
+      bytes: 11,
+      recoded: 'windows-1252',
+    });
+  });
+
+  it('follows a Latin charset the server declares', () => {
+    const bytes = Buffer.from([0x93, 0x48, 0x69, 0x94]);
+    expect(decodeFeedBytes(bytes, 'text/csv; charset=windows-1252').text).toBe('“Hi”');
+    expect(decodeFeedBytes(bytes, 'text/csv; charset=ISO-8859-1')).not.toHaveProperty('recoded');
+  });
+});

@@ -1,0 +1,35 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Repositories } from '../../repositories.js';
+import type { StoreChange } from '../../sources/import-source.js';
+
+/** What the services that change meetings are handed. */
+export interface EditingDeps {
+  repos: Repositories;
+  clock: Clock;
+  /** Told after each committed change, so the search index and feed caches follow. */
+  onChange?: (change: StoreChange) => void | Promise<void>;
+}
+
+/** Meetings a unit of work touched. */
+export interface Touched {
+  upserted: string[];
+  removed: string[];
+}
+
+/**
+ * Runs a change to meetings in one transaction: the work, the history it writes, and the store's
+ * revision all commit together; the change hook hears of it after the commit.
+ */
+export async function commitChange<T>(
+  deps: EditingDeps,
+  work: (repos: Repositories) => Promise<{ result: T; touched: Touched }>,
+): Promise<T> {
+  const { result, change } = await deps.repos.transaction(async (repos) => {
+    const { result, touched } = await work(repos);
+    if (touched.upserted.length === 0 && touched.removed.length === 0)
+      return { result, change: undefined };
+    return { result, change: { revision: await repos.revision.bump(), ...touched } };
+  });
+  if (change !== undefined) await deps.onChange?.(change);
+  return result;
+}

@@ -1,0 +1,57 @@
+import type { PageContext } from '../../web/page-context.js';
+import { PASSKEY_SCRIPT_PATH } from '../client/passkey-script.js';
+
+interface PasskeyButtonProps {
+  ctx: PageContext;
+  mode: 'register' | 'sign-in';
+  label: string;
+  optionsUrl: string;
+  verifyUrl: string;
+  csrf: string;
+}
+
+/**
+ * A passkey button with its status line and script. Hidden until the script finds WebAuthn, so a
+ * browser without it never shows a button that cannot work; the noscript line says why.
+ */
+export function PasskeyButton({
+  ctx,
+  mode,
+  label,
+  optionsUrl,
+  verifyUrl,
+  csrf,
+}: PasskeyButtonProps) {
+  const { t } = ctx;
+  const status = `passkey-status-${mode}`;
+  return (
+    <>
+      <p>
+        <button
+          type="button"
+          hidden
+          data-passkey={mode}
+          data-options={optionsUrl}
+          data-verify={verifyUrl}
+          data-csrf={csrf}
+          data-status={status}
+          data-working={t('account.passkey.working')}
+          data-cancelled={t('account.passkey.cancelled')}
+          data-failed={t('account.passkey.failed')}
+        >
+          {label}
+        </button>
+      </p>
+      <p id={status} role="status" aria-live="polite"></p>
+      <noscript>
+        <p class="muted">{t('account.passkey.needsScript')}</p>
+      </noscript>
+      <script type="module" src={PASSKEY_SCRIPT_PATH}></script>
+    </>
+  );
+}
+
+/** A hidden CSRF field for a form. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}

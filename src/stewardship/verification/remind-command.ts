@@ -1,0 +1,65 @@
+/**
+ * `porchlight stewardship remind [--days N]`: mails each scope's editors the meetings nobody has
+ * confirmed for N days. Meant for cron (or the job runner); thin over the service.
+ */
+import { join } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { withStore, type DatabaseFlags } from '../../cli/context.js';
+import { printJson } from '../../cli/output.js';
+import { systemClock } from '../../platform/clock.js';
+import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';
+import { isLocale } from '../../web/i18n/locales.js';
+import { sendVerificationReminders } from './send-reminders.js';
+import { defaultStaleDays, staleDaysRange } from './stale-meetings.js';
+
+interface RemindFlags extends DatabaseFlags {
+  days: number;
+  locale: string;
+  json?: boolean;
+}
+
+/** Adds `stewardship remind` to the program. */
+export function stewardshipCommand(cmd: Command, databaseOptions: (c: Command) => Command): void {
+  cmd.description('keeping the list: reminders to the volunteers who keep it');
+  databaseOptions(cmd.command('remind'))
+    .description('mail each scope’s editors the meetings not confirmed for a while')
+    .addOption(
+      new Option('--days <n>', 'days without a confirmation')
+        .default(defaultStaleDays)
+        .argParser(parseDays),
+    )
+    .addOption(
+      new Option('--locale <locale>', 'language of the mail').choices(['en', 'es']).default('en'),
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (flags: RemindFlags) => {
+      const { days } = flags;
+      const locale = isLocale(flags.locale) ? flags.locale : 'en';
+      await withStore(flags, async ({ repos, config }) => {
+        const mailer = new OutboxMailer({
+          directory: join(config.dataDir, 'outbox'),
+          from: config.mailFrom,
+          clock: systemClock,
+        });
+        const report = await sendVerificationReminders(
+          { repos, clock: systemClock, mailer, publicUrl: config.publicUrl },
+          days,
+          locale,
+        );
+        if (flags.json === true) printJson(report);
+        else
+          console.log(
+            `${report.staleMeetings} meetings not confirmed for ${days} days; ${report.messages} reminders written to the outbox.`,
+          );
+      });
+    });
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < staleDaysRange.min || days > staleDaysRange.max)
+    throw new InvalidArgumentError(
+      `a whole number from ${staleDaysRange.min} to ${staleDaysRange.max}`,
+    );
+  return days;
+}

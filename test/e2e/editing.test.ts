@@ -1,0 +1,221 @@
+/**
+ * A volunteer keeps the list in Chromium: signs in with the link from the mail outbox, fixes a
+ * meeting (with a preview), approves a correction someone sent without an account, undoes a
+ * change and restores a deleted meeting. Every page along the way passes axe (WCAG 2.2 AA), and
+ * nothing is fetched from another origin.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { createTestApp } from '../support/app.js';
+import { buildScene, type Scene } from '../stewardship-editing-support.js';
+import { hasChromium, launchChromium } from './browser.js';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        resolve(typeof address === 'object' && address !== null ? address.port : 0),
+      );
+    });
+  });
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  let volunteer: BrowserContext;
+  let stranger: BrowserContext;
+  let base: string;
+  let dataDir: string;
+  let scene: Scene;
+  const elsewhere: string[] = [];
+  const cspViolations: string[] = [];
+
+  const outbox = () => {
+    try {
+      return readdirSync(join(dataDir, 'outbox'))
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .map((f) => readFileSync(join(dataDir, 'outbox', f), 'utf8'));
+    } catch {
+      return [];
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'porchlight-editing-e2e-'));
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    app = await createTestApp({ dataDir, publicUrl: base });
+    scene = await buildScene(app);
+    await app.server.listen({ port, host: 'localhost' });
+    browser = await launchChromium();
+    for (const which of ['volunteer', 'stranger'] as const) {
+      const context = await browser.newContext();
+      context.on('request', (request) => {
+        if (!request.url().startsWith(base)) elsewhere.push(request.url());
+      });
+      context.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      if (which === 'volunteer') volunteer = context;
+      else stranger = context;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // One volunteer's session across the steps below, which run in order.
+  let page: Page;
+  // Generous: axe and Chromium share two cores with the rest of the suite.
+  const slow = 90_000;
+
+  it(
+    'signs in with the link the mail outbox receives',
+    async () => {
+      page = await volunteer.newPage();
+      await page.goto(`${base}/en/sign-in`);
+      const before = outbox().length;
+      await page.getByLabel('Email address').fill(scene.people.editorInScope!);
+      await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+      await page.waitForURL(`${base}/en/sign-in/sent`);
+      await expect.poll(() => outbox().length, { timeout: 5000 }).toBeGreaterThan(before);
+      const link = /http:\/\/localhost:\d+\/en\/sign-in\/verify\?token=[A-Za-z0-9_-]+/.exec(
+        outbox().at(-1)!,
+      )![0];
+      await page.goto(link);
+      await Promise.all([
+        page.waitForURL(`${base}/en/account`),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+    },
+    slow,
+  );
+
+  it(
+    'fixes a meeting, with a preview first',
+    async () => {
+      await page.goto(`${base}/en/meetings/greenfield-big-book`);
+      await page.getByRole('link', { name: 'Edit this meeting (volunteers)' }).click();
+      await page.waitForURL(`${base}/en/meetings/greenfield-big-book/edit`);
+      expect(await axe(page)).toEqual([]);
+      await page.getByLabel('Dial-in phone number').fill('+1 413 555 0100');
+      await page.getByLabel('Notes about the meeting').fill('Use the side door after 7.');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByRole('heading', { name: 'Preview', level: 2 }).waitFor();
+      expect(await page.locator('.preview').textContent()).toContain('Use the side door after 7.');
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(`${base}/en/meetings/greenfield-big-book/edit?saved=1`);
+      expect(await page.getByRole('status').textContent()).toBe('Saved.');
+      // The public page was visited before the edit, and browsers may keep it five minutes.
+      await page.goto(`${base}/en/meetings/greenfield-big-book`);
+      await page.reload();
+      expect(await page.locator('main').textContent()).toContain('Use the side door after 7.');
+    },
+    slow,
+  );
+
+  it(
+    'approves a correction someone sent without an account',
+    async () => {
+      const outsider = await stranger.newPage();
+      await outsider.goto(`${base}/en/meetings/hilltowns-online`);
+      await outsider.getByRole('link', { name: 'Suggest a correction' }).click();
+      await outsider.waitForURL(`${base}/en/meetings/hilltowns-online/suggest`);
+      expect(await axe(outsider)).toEqual([]);
+      await outsider
+        .getByLabel('Notes about the meeting')
+        .fill('Cameras on for the first ten minutes.');
+      await outsider
+        .getByLabel('Your email, to hear whether it was applied (optional)')
+        .fill('friend@example.org');
+      // A person takes more than a few seconds; the form refuses anything faster.
+      await outsider.waitForTimeout(3200);
+      await outsider.getByRole('button', { name: 'Send the suggestion' }).click();
+      await outsider.waitForURL(`${base}/en/suggest/thanks?slug=hilltowns-online`);
+
+      // The volunteer approves it from the queue.
+      await page.goto(`${base}/en/review`);
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Correction to Hilltowns Online' }).click();
+      expect(await page.locator('table.changes').textContent()).toContain(
+        'Cameras on for the first ten minutes.',
+      );
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Approve as sent' }).click();
+      await page.waitForURL(`${base}/en/review`);
+      expect(await page.getByText('No suggestions are waiting.').count()).toBe(1);
+      await page.goto(`${base}/en/meetings/hilltowns-online`);
+      expect(await page.locator('main').textContent()).toContain(
+        'Cameras on for the first ten minutes.',
+      );
+      expect(outbox().at(-1)).toContain('To: friend@example.org');
+    },
+    slow,
+  );
+
+  it(
+    'undoes a change',
+    async () => {
+      await page.goto(`${base}/en/meetings/greenfield-big-book/history`);
+      expect(await axe(page)).toEqual([]);
+      await page
+        .locator('li[data-action="edit"]')
+        .getByRole('button', { name: 'Undo this change' })
+        .click();
+      await page.waitForURL(`${base}/en/meetings/greenfield-big-book/history`);
+      expect(await page.locator('li[data-action="revert"]').count()).toBe(1);
+      await page.goto(`${base}/en/meetings/greenfield-big-book`);
+      await page.reload();
+      expect(await page.locator('main').textContent()).not.toContain('Use the side door after 7.');
+    },
+    slow,
+  );
+
+  it(
+    'deletes a meeting and restores it',
+    async () => {
+      await page.goto(`${base}/en/meetings/greenfield-big-book/edit`);
+      await page.getByRole('button', { name: 'Delete the meeting' }).click();
+      await page.waitForURL(`${base}/en/meetings/greenfield-big-book/history`);
+      expect(await page.getByText('This meeting has been removed.', { exact: false }).count()).toBe(
+        1,
+      );
+      const gone = await page.request.get(`${base}/en/meetings/greenfield-big-book`);
+      expect(gone.status()).toBe(404);
+      await page.getByRole('button', { name: 'Restore the meeting' }).click();
+      await page.waitForURL(`${base}/en/meetings/greenfield-big-book/history`);
+      const back = await page.request.get(`${base}/en/meetings/greenfield-big-book`);
+      expect(back.status()).toBe(200);
+    },
+    slow,
+  );
+
+  it('fetched nothing from another origin and broke no content policy', () => {
+    expect(elsewhere).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mgOnlineRow, mgRow } from './factories/meeting-guide.js';
+import { startFeedServer, type FeedServer } from './support/feed-server.js';
+
+const root = join(import.meta.dirname, '..');
+const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'porchlight-sources-')), 'cli.db')}`;
+
+/** Runs the real `porchlight` binary; asynchronously, so the feed server here can answer it. */
+function porchlight(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'bin', 'porchlight.js'), ...args],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+    );
+  });
+}
+
+describe('porchlight sources and duplicates', { timeout: 180_000 }, () => {
+  let server: FeedServer;
+  const feed = [
+    mgRow({ slug: 'big-book', name: 'Greenfield Big Book' }),
+    mgOnlineRow({ slug: 'hilltowns', name: 'Hilltowns Online', day: 1 }),
+  ];
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+    server.respond((url) =>
+      url.pathname === '/feed.json'
+        ? { kind: 'json', body: feed, headers: { etag: '"one"' } }
+        : undefined,
+    );
+  });
+  afterAll(async () => server.close());
+
+  it('adds, lists and refreshes sources; lists and splits duplicates', async () => {
+    const added = await porchlight(
+      'sources',
+      'add',
+      'county',
+      `${server.origin}/feed.json`,
+      '--format',
+      'meeting-guide',
+      '--every',
+      '2h',
+      '--json',
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      created: true,
+      every: 7200,
+      report: { outcome: 'applied', added: 2 },
+    });
+
+    const refreshed = await porchlight('sources', 'refresh', 'county');
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stdout).toContain('county: unchanged');
+
+    const copy = await porchlight(
+      'sources',
+      'add',
+      'state',
+      `${server.origin}/feed.json`,
+      '--format',
+      'meeting-guide',
+    );
+    expect(copy.code).toBe(0);
+    expect(copy.stdout).toContain('refreshed every 1d');
+
+    const list = JSON.parse((await porchlight('sources', 'list', '--json')).stdout) as {
+      sources: { name: string; meetingCount: number; refresh?: { every?: string } }[];
+    };
+    expect(list.sources.map((s) => [s.name, s.meetingCount, s.refresh?.every])).toEqual([
+      ['county', 2, '2h'],
+      ['state', 2, '1d'],
+    ]);
+    expect((await porchlight('sources', 'list')).stdout).toMatch(
+      /county\s+meeting-guide\s+2 meetings\s+every 2h/,
+    );
+
+    const duplicates = JSON.parse((await porchlight('duplicates', '--json')).stdout) as {
+      clusters: { canonical: { slug: string }; duplicates: { slug: string }[] }[];
+    };
+    expect(duplicates.clusters.map((c) => c.canonical.slug)).toEqual(['big-book', 'hilltowns']);
+    const hidden = duplicates.clusters[0]!.duplicates[0]!.slug;
+    const split = await porchlight('duplicates', 'split', hidden);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toContain('never merged with big-book');
+    expect((await porchlight('duplicates')).stdout).toContain(
+      '1 meetings are listed by more than one source',
+    );
+
+    const stale = JSON.parse((await porchlight('sources', 'stale', '--json')).stdout) as {
+      staleAfter: string;
+      meetings: unknown[];
+    };
+    expect(stale).toEqual({ staleAfter: '365d', meetings: [] });
+  });
+
+  it('says what is wrong with a stable code and exit code', async () => {
+    const badInterval = await porchlight(
+      'sources',
+      'add',
+      'x',
+      'x.json',
+      '--format',
+      'csv',
+      '--every',
+      '10s',
+    );
+    expect(badInterval.code).toBe(2);
+    expect(badInterval.stderr).toContain('--every');
+    const nothing = await porchlight('sources', 'approve', 'county');
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('PL_NOTHING_HELD');
+    const unknown = await porchlight('sources', 'refresh', 'nowhere');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('PL_SOURCE_NOT_FOUND');
+  });
+});

@@ -1,0 +1,458 @@
+/**
+ * Every mutating route of editing, history, review, verification and suggestions, posted through
+ * the real server by every role: anonymous, a group contact, an editor of the meeting's area, an
+ * editor of another area, and an administrator. Each gets exactly the outcome the rules give it.
+ * (The accounts and service-body routes have their own walk in stewardship-http.test.ts.)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import type { Meeting } from '../src/meetings/model.js';
+import { signFormTime } from '../src/stewardship/change-requests/form-timing.js';
+import {
+  suggestCorrection,
+  suggestPurpose,
+} from '../src/stewardship/change-requests/submit-request.js';
+import { createMeeting } from '../src/stewardship/editing/create-meeting.js';
+import { deleteMeeting } from '../src/stewardship/editing/delete-meeting.js';
+import { editMeeting } from '../src/stewardship/editing/edit-meeting.js';
+import { meetingFormValues } from '../src/stewardship/editing/meeting-form.js';
+import { operatorActor } from '../src/stewardship/operator.js';
+import { createTestApp } from './support/app.js';
+import { buildScene, signIn, Visitor, type Scene } from './stewardship-editing-support.js';
+
+const roles = [
+  'anonymous',
+  'groupContact',
+  'editorInScope',
+  'editorOutOfScope',
+  'administrator',
+] as const;
+type Role = (typeof roles)[number];
+
+let app: App;
+let dataDir: string;
+let scene: Scene;
+const visitors = {} as Record<Role, Visitor>;
+let counter = 0;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'porchlight-matrix-'));
+  app = await createTestApp(
+    { dataDir },
+    {
+      formTiming: { minimumMs: 0, maximumMs: 3600_000 },
+      suggestLimit: { max: 10_000, timeWindowMs: 60_000 },
+    },
+  );
+  scene = await buildScene(app);
+  for (const role of roles) {
+    visitors[role] = new Visitor(app);
+    if (role !== 'anonymous') await signIn(app, visitors[role], scene.people[role]!);
+  }
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const deps = () => ({
+  ...app.importDeps,
+  mailer: { send: () => Promise.resolve() },
+  publicUrl: app.config.publicUrl,
+});
+
+/** A fresh meeting of the contact's group in the area, so destructive steps meet the same state. */
+async function freshMeeting(): Promise<Meeting> {
+  const base = (await app.repos.meetings.findBySlug('greenfield-big-book'))!;
+  const created = await createMeeting(deps(), operatorActor, scene.bodies.area, {
+    ...meetingFormValues(base),
+    name: `Fixture ${++counter}`,
+  });
+  return created;
+}
+
+function outcome(status: number, location: string | undefined): string {
+  if (status === 303) return location === '/en/sign-in' ? 'sign-in' : 'done';
+  if (status === 200) return 'shown';
+  if (status === 403) return 'refused';
+  if (status === 409) return 'conflict';
+  return `status ${status}`;
+}
+
+interface Step {
+  route: string;
+  /** Builds the request for one role: the path and the form (with fixtures made fresh). */
+  prepare: () => Promise<[string, Record<string, string | string[]>]>;
+  expect: Record<Role, string>;
+}
+
+const signedIn = (others: Omit<Record<Role, string>, 'anonymous'>): Record<Role, string> => ({
+  anonymous: 'sign-in',
+  ...others,
+});
+
+describe('the role matrix', () => {
+  it('walks every mutating route with every role', async () => {
+    const group = () => app.repos.meetings.findBySlug('greenfield-big-book').then((m) => m!);
+    const steps: Step[] = [
+      {
+        route: 'save an edit to a meeting of the contact’s group',
+        prepare: async () => {
+          const m = await group();
+          return [
+            `/meetings/${m.slug}/edit`,
+            { ...flat(meetingFormValues(m)), notes: `n${++counter}`, intent: 'save' },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'done',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'save an edit to a meeting of no group',
+        prepare: async () => {
+          const m = (await app.repos.meetings.findBySlug('hilltowns-online'))!;
+          return [
+            `/meetings/${m.slug}/edit`,
+            { ...flat(meetingFormValues(m)), notes: `n${++counter}`, intent: 'save' },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'preview an edit',
+        prepare: async () => {
+          const m = await group();
+          return [
+            `/meetings/${m.slug}/edit`,
+            { ...flat(meetingFormValues(m)), name: 'Preview', intent: 'preview' },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'shown',
+          editorInScope: 'shown',
+          editorOutOfScope: 'refused',
+          administrator: 'shown',
+        }),
+      },
+      {
+        route: 'confirm still accurate',
+        prepare: async () => [`/meetings/${(await group()).slug}/verify`, {}],
+        expect: signedIn({
+          groupContact: 'done',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'resolve a conflict (none pending)',
+        prepare: async () => [
+          `/meetings/${(await group()).slug}/conflicts`,
+          { field: 'online.phone', choice: 'mine' },
+        ],
+        expect: signedIn({
+          groupContact: 'conflict',
+          editorInScope: 'conflict',
+          editorOutOfScope: 'refused',
+          administrator: 'conflict',
+        }),
+      },
+      {
+        route: 'delete a meeting',
+        prepare: async () => [`/meetings/${(await freshMeeting()).slug}/delete`, {}],
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'add a meeting under the area',
+        prepare: async () => {
+          const m = await group();
+          return [
+            '/new-meeting',
+            {
+              ...flat(meetingFormValues(m)),
+              name: `New ${++counter}`,
+              serviceBodyId: scene.bodies.area,
+            },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'add a meeting under the other area',
+        prepare: async () => {
+          const m = await group();
+          return [
+            '/new-meeting',
+            {
+              ...flat(meetingFormValues(m)),
+              name: `New ${++counter}`,
+              serviceBodyId: scene.bodies.other,
+            },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'refused',
+          editorOutOfScope: 'done',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'add a meeting for the whole site',
+        prepare: async () => {
+          const m = await group();
+          return [
+            '/new-meeting',
+            { ...flat(meetingFormValues(m)), name: `New ${++counter}`, serviceBodyId: '' },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'refused',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'undo a change',
+        prepare: async () => {
+          const m = await freshMeeting();
+          const { entry } = await editMeeting(deps(), operatorActor, m.slug, {
+            ...meetingFormValues(m),
+            notes: 'to be undone',
+          });
+          return [`/history/${entry.id}/revert`, {}];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'restore a deleted meeting',
+        prepare: async () => {
+          const m = await freshMeeting();
+          const removal = await deleteMeeting(deps(), operatorActor, m.slug);
+          return [`/history/${removal.id}/restore`, {}];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'approve a suggestion',
+        prepare: async () => [`/review/${await freshRequest()}/approve`, {}],
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'edit a suggestion, then approve it',
+        prepare: async () => {
+          const id = await freshRequest();
+          const m = await group();
+          return [
+            `/review/${id}/approve`,
+            { ...flat(meetingFormValues(m)), notes: `edited ${++counter}`, edited: 'yes' },
+          ];
+        },
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+      {
+        route: 'reject a suggestion',
+        prepare: async () => [`/review/${await freshRequest()}/reject`, { reason: 'Not so.' }],
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'done',
+          editorOutOfScope: 'refused',
+          administrator: 'done',
+        }),
+      },
+    ];
+
+    const seen: string[] = [];
+    for (const step of steps) {
+      for (const role of roles) {
+        const [path, form] = await step.prepare();
+        const visitor = visitors[role];
+        const from = role === 'anonymous' ? '/en/sign-in' : '/en/account';
+        const response = await visitor.post(from, `/en${path}`, form);
+        const got = outcome(response.statusCode, response.headers.location);
+        seen.push(`${step.route} / ${role}: ${got}`);
+        expect(got, `${step.route} as ${role}`).toBe(step.expect[role]);
+        if (got === 'refused') expect(response.body).toContain('data-error-code="PL_FORBIDDEN"');
+      }
+    }
+    expect(seen).toHaveLength(steps.length * roles.length);
+  });
+
+  it('lets anyone suggest a correction or a meeting, with no account', async () => {
+    for (const role of roles) {
+      const visitor = visitors[role];
+      const m = (await app.repos.meetings.findBySlug('hilltowns-online'))!;
+      const page = await visitor.page(`/en/meetings/${m.slug}/suggest`);
+      const formTime = /name="form_time" value="([^"]+)"/.exec(page.body)![1]!;
+      const sent = await visitor.request('POST', `/en/meetings/${m.slug}/suggest`, {
+        ...flat(meetingFormValues(m)),
+        notes: `from ${role}`,
+        form_time: formTime,
+        _csrf: page.csrf,
+      });
+      expect(outcome(sent.statusCode, sent.headers.location), role).toBe('done');
+      const blank = await visitor.page('/en/suggest');
+      const newTime = /name="form_time" value="([^"]+)"/.exec(blank.body)![1]!;
+      const added = await visitor.request('POST', '/en/suggest', {
+        ...flat(meetingFormValues(m)),
+        name: `Suggested by ${role}`,
+        form_time: newTime,
+        _csrf: blank.csrf,
+      });
+      expect(outcome(added.statusCode, added.headers.location), role).toBe('done');
+    }
+  });
+
+  it('shows the editing pages only to those who may use them', async () => {
+    const pages: [string, Record<Role, string>][] = [
+      [
+        '/en/meetings/greenfield-big-book/edit',
+        signedIn({
+          groupContact: 'shown',
+          editorInScope: 'shown',
+          editorOutOfScope: 'refused',
+          administrator: 'shown',
+        }),
+      ],
+      [
+        '/en/meetings/greenfield-big-book/history',
+        signedIn({
+          groupContact: 'shown',
+          editorInScope: 'shown',
+          editorOutOfScope: 'refused',
+          administrator: 'shown',
+        }),
+      ],
+      [
+        `/en/admin/service-bodies/${scene.bodies.area}/history`,
+        signedIn({
+          groupContact: 'refused',
+          editorInScope: 'shown',
+          editorOutOfScope: 'refused',
+          administrator: 'shown',
+        }),
+      ],
+      [
+        '/en/history',
+        signedIn({
+          groupContact: 'refused',
+          editorInScope: 'refused',
+          editorOutOfScope: 'refused',
+          administrator: 'shown',
+        }),
+      ],
+      [
+        '/en/review',
+        signedIn({
+          groupContact: 'shown',
+          editorInScope: 'shown',
+          editorOutOfScope: 'shown',
+          administrator: 'shown',
+        }),
+      ],
+      [
+        '/en/review/stale',
+        signedIn({
+          groupContact: 'shown',
+          editorInScope: 'shown',
+          editorOutOfScope: 'shown',
+          administrator: 'shown',
+        }),
+      ],
+      [
+        '/en/new-meeting',
+        signedIn({
+          groupContact: 'shown',
+          editorInScope: 'shown',
+          editorOutOfScope: 'shown',
+          administrator: 'shown',
+        }),
+      ],
+    ];
+    for (const [url, expected] of pages) {
+      for (const role of roles) {
+        const response = await visitors[role].request('GET', url);
+        expect(outcome(response.statusCode, response.headers.location), `${url} as ${role}`).toBe(
+          expected[role],
+        );
+      }
+    }
+    // The queue lists only what each may review.
+    const request = await freshRequest();
+    const queue = async (role: Role) =>
+      (await visitors[role].request('GET', '/en/review')).body.includes(request);
+    expect(await queue('editorInScope')).toBe(true);
+    expect(await queue('administrator')).toBe(true);
+    expect(await queue('editorOutOfScope')).toBe(false);
+    expect(await queue('groupContact')).toBe(false);
+  });
+});
+
+/** An open correction to the group's meeting; its id. */
+async function freshRequest(): Promise<string> {
+  const m = (await app.repos.meetings.findBySlug('greenfield-big-book'))!;
+  const key = await app.repos.changeRequests.formSigningKey();
+  const request = await suggestCorrection(
+    deps(),
+    m.slug,
+    {
+      ...meetingFormValues(m),
+      notes: `suggested ${++counter}`,
+      form_time: signFormTime(key, suggestPurpose(m.slug), new Date(Date.now() - 10_000)),
+    },
+    'en',
+  );
+  return request.id;
+}
+
+/** Form values as strings and lists, as a browser sends them. */
+function flat(
+  values: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
+  return out;
+}
