@@ -2,6 +2,7 @@ import type { Meeting } from '../../meetings/model.js';
 import type { Repositories } from '../../repositories.js';
 import { serveMeetings, type ServedMeeting } from './served-meetings.js';
 import { serveServiceBodies, type BmltServiceBody } from './served-service-bodies.js';
+import { RevisionCache } from '../../platform/database/revision-cache.js';
 
 /** Everything the BMLT interface answers from, built once per store revision. */
 export interface ServedCatalogue {
@@ -45,23 +46,18 @@ export function buildCatalogue(
  * must cost a revision lookup, not a rebuild.
  */
 export class ServedCatalogueCache {
-  private current: Promise<ServedCatalogue> | undefined;
+  private readonly cache: RevisionCache<ServedCatalogue>;
 
   constructor(
     private readonly repos: Repositories,
     private readonly rootServerUri: string,
-  ) {}
+  ) {
+    this.cache = new RevisionCache(repos.revision, (revision) => this.load(revision));
+  }
 
-  async get(): Promise<ServedCatalogue> {
-    const revision = await this.repos.revision.current();
-    const cached = this.current;
-    if (cached !== undefined && (await cached).revision === revision) return cached;
-    const next = this.load(revision);
-    this.current = next;
-    next.catch(() => {
-      if (this.current === next) this.current = undefined;
-    });
-    return next;
+  /** The BMLT catalogue of the current store revision. */
+  get(): Promise<ServedCatalogue> {
+    return this.cache.get();
   }
 
   private async load(revision: number): Promise<ServedCatalogue> {

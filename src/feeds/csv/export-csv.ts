@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import type { Repositories } from '../../repositories.js';
-import type { RenderedFeed } from '../meeting-guide/export-feed.js';
+import { renderedFeed, type RenderedFeed } from '../meeting-guide/export-feed.js';
 import type { WriteOptions } from '../meeting-guide/write-row.js';
 import { csvHeader, writeCsvRows } from './write-csv.js';
+import { RevisionCache } from '../../platform/database/revision-cache.js';
 
 const pageSize = 2000;
 
@@ -36,28 +35,21 @@ export async function renderMeetingsCsv(
 
 /** The CSV export, rendered once per store revision and kept compressed, like the JSON feed. */
 export class CsvFeedCache {
-  private current: Promise<RenderedFeed> | undefined;
+  private readonly cache: RevisionCache<RenderedFeed>;
 
   constructor(
     private readonly repos: Repositories,
     private readonly options: WriteOptions,
-  ) {}
+  ) {
+    this.cache = new RevisionCache(repos.revision, (revision) => this.render(revision));
+  }
 
-  async get(): Promise<RenderedFeed> {
-    const revision = await this.repos.revision.current();
-    const cached = this.current;
-    if (cached !== undefined && (await cached).revision === revision) return cached;
-    const next = this.render(revision);
-    this.current = next;
-    next.catch(() => {
-      if (this.current === next) this.current = undefined;
-    });
-    return next;
+  /** The CSV export of the current store revision. */
+  get(): Promise<RenderedFeed> {
+    return this.cache.get();
   }
 
   private async render(revision: number): Promise<RenderedFeed> {
-    const body = Buffer.from((await renderMeetingsCsv(this.repos, this.options)).text);
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    return { revision, etag, body, gzip: gzipSync(body) };
+    return renderedFeed(revision, (await renderMeetingsCsv(this.repos, this.options)).text);
   }
 }

@@ -1,6 +1,7 @@
 import type { Repositories } from '../../repositories.js';
 import type { HsdsServiceListItem } from './hsds-schema.js';
 import { serviceListItem } from './service.js';
+import { RevisionCache } from '../../platform/database/revision-cache.js';
 
 /** One service as the list answers it, with what its filters compare. */
 export interface CatalogueEntry {
@@ -32,23 +33,18 @@ export function fold(text: string): string {
  * `/services/{id}` needs this map back; an unchanged directory costs a revision lookup.
  */
 export class HsdsCatalogueCache {
-  private current: Promise<HsdsCatalogue> | undefined;
+  private readonly cache: RevisionCache<HsdsCatalogue>;
 
   constructor(
     private readonly repos: Repositories,
     private readonly publicUrl: string,
-  ) {}
+  ) {
+    this.cache = new RevisionCache(repos.revision, (revision) => this.load(revision));
+  }
 
-  async get(): Promise<HsdsCatalogue> {
-    const revision = await this.repos.revision.current();
-    const cached = this.current;
-    if (cached !== undefined && (await cached).revision === revision) return cached;
-    const next = this.load(revision);
-    this.current = next;
-    next.catch(() => {
-      if (this.current === next) this.current = undefined;
-    });
-    return next;
+  /** The HSDS catalogue of the current store revision. */
+  get(): Promise<HsdsCatalogue> {
+    return this.cache.get();
   }
 
   private async load(revision: number): Promise<HsdsCatalogue> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Repositories } from '../../repositories.js';
 import { writeMeetingGuideRows, type MeetingGuideRow, type WriteOptions } from './write-row.js';
+import { RevisionCache } from '../../platform/database/revision-cache.js';
 
 const pageSize = 2000;
 
@@ -60,28 +61,28 @@ export interface RenderedFeed {
  * and an unchanged list must cost a revision lookup, not a 50,000-row rebuild.
  */
 export class FeedCache {
-  private current: Promise<RenderedFeed> | undefined;
+  private readonly cache: RevisionCache<RenderedFeed>;
 
   constructor(
     private readonly repos: Repositories,
     private readonly options: WriteOptions,
-  ) {}
+  ) {
+    this.cache = new RevisionCache(repos.revision, (revision) => this.render(revision));
+  }
 
-  async get(): Promise<RenderedFeed> {
-    const revision = await this.repos.revision.current();
-    const cached = this.current;
-    if (cached !== undefined && (await cached).revision === revision) return cached;
-    const next = this.render(revision);
-    this.current = next;
-    next.catch(() => {
-      if (this.current === next) this.current = undefined;
-    });
-    return next;
+  /** The feed of the current store revision. */
+  get(): Promise<RenderedFeed> {
+    return this.cache.get();
   }
 
   private async render(revision: number): Promise<RenderedFeed> {
-    const body = Buffer.from((await renderMeetingGuideFeed(this.repos, this.options)).text);
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    return { revision, etag, body, gzip: gzipSync(body) };
+    return renderedFeed(revision, (await renderMeetingGuideFeed(this.repos, this.options)).text);
   }
+}
+
+/** A feed's text as served: the bytes, their ETag, and their gzip, for one store revision. */
+export function renderedFeed(revision: number, text: string): RenderedFeed {
+  const body = Buffer.from(text);
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return { revision, etag, body, gzip: gzipSync(body) };
 }
