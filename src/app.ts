@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { registerMeetingGuideRoutes } from './feeds/meeting-guide/routes.js';
@@ -18,6 +17,7 @@ import { migrateToLatest } from './platform/database/migrate.js';
 import { registerHealthRoutes } from './platform/http/health-routes.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { createLogger } from './platform/logging.js';
+import { packageVersion } from './platform/paths.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { seedDemoData } from './demo/seed-demo.js';
 import type { ImportDeps } from './sources/import-feed.js';
@@ -45,11 +45,7 @@ import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http
 import { registerEditingRoutes } from './stewardship/editing/register.js';
 import type { FormTiming } from './stewardship/change-requests/form-timing.js';
 
-export const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+export const version = packageVersion();
 
 /** Ports a test may replace; everything else comes from the configuration. */
 export interface AppPorts {

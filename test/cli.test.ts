@@ -1,8 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildStamp, freshCompiledEntry, serverBuildDir } from '../bin/build-state.js';
 import { migrationNames } from '../src/platform/database/migrate.js';
 
 const root = join(import.meta.dirname, '..');
@@ -21,6 +30,21 @@ function porchlight(...args: string[]) {
 }
 
 describe('porchlight CLI', { timeout: 120_000 }, () => {
+  it('runs the compiled copy the test set-up built', () => {
+    // test/support/client-build.ts compiles src/ before the tests; bin/ then skips tsx.
+    expect(freshCompiledEntry(root)).toBe(join(root, serverBuildDir, 'cli', 'main.js'));
+  });
+
+  it('prints the version of package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-V']) {
+      const result = porchlight(flag);
+      expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+
   it('prints help and exits 0; bad usage exits 2', () => {
     const help = porchlight('--help');
     expect(help.code).toBe(0);
@@ -134,5 +158,50 @@ describe('porchlight CLI', { timeout: 120_000 }, () => {
       'demo-ga',
     ]);
     expect(porchlight('demo', '--count', 'many').code).toBe(2);
+  });
+});
+
+describe('bin/porchlight.js without a build', { timeout: 120_000 }, () => {
+  it('runs the TypeScript sources quietly in a clone that has not built', () => {
+    // A clone without dist/: its own bin/, the sources and the installed packages.
+    const clone = mkdtempSync(join(tmpdir(), 'porchlight-clone-'));
+    mkdirSync(join(clone, 'bin'));
+    for (const file of ['porchlight.js', 'build-state.js'])
+      copyFileSync(join(root, 'bin', file), join(clone, 'bin', file));
+    copyFileSync(join(root, 'package.json'), join(clone, 'package.json'));
+    symlinkSync(join(root, 'src'), join(clone, 'src'));
+    symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+    expect(freshCompiledEntry(clone)).toBeUndefined();
+    const result = spawnSync(process.execPath, [join(clone, 'bin', 'porchlight.js'), '--version'], {
+      cwd: clone,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('counts a build stale once any source is newer, added or removed', () => {
+    const project = mkdtempSync(join(tmpdir(), 'porchlight-stale-'));
+    const source = join(project, 'src', 'cli', 'main.ts');
+    mkdirSync(join(project, 'src', 'cli'), { recursive: true });
+    writeFileSync(source, '');
+    const compiled = join(project, serverBuildDir, 'cli', 'main.js');
+    mkdirSync(join(project, serverBuildDir, 'cli'), { recursive: true });
+    writeFileSync(compiled, '');
+    const stamp = join(project, serverBuildDir, buildStamp);
+    writeFileSync(stamp, '');
+    const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+    for (const dir of [join(project, 'src'), join(project, 'src', 'cli')])
+      utimesSync(dir, at(0), at(0));
+    utimesSync(source, at(0), at(0));
+    utimesSync(stamp, at(10), at(10));
+    expect(freshCompiledEntry(project)).toBe(compiled);
+    utimesSync(source, at(20), at(20));
+    expect(freshCompiledEntry(project)).toBeUndefined();
+    utimesSync(source, at(0), at(0));
+    writeFileSync(join(project, 'src', 'cli', 'extra.ts'), '');
+    expect(freshCompiledEntry(project)).toBeUndefined();
   });
 });

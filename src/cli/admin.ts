@@ -1,14 +1,6 @@
 import { Option, type Command } from 'commander';
 import { systemClock } from '../platform/clock.js';
-import { createAdministrator } from '../stewardship/administrators.js';
 import { operatorActor } from '../stewardship/operator.js';
-import { grantRole, parseGrantInput } from '../stewardship/roles.js';
-import {
-  assignSource,
-  createServiceBody,
-  listServiceBodies,
-  parseServiceBodyInput,
-} from '../stewardship/service-bodies.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -32,6 +24,7 @@ export function adminCommand(cmd: Command, databaseOptions: (c: Command) => Comm
     )
     .option('--json', 'machine-readable output')
     .action(async (flags: AdminFlags & { email: string }) => {
+      const { createAdministrator } = await import('../stewardship/administrators.js');
       await withStore(flags, async ({ repos, config }) => {
         const publicUrl = (flags.publicUrl ?? config.publicUrl).replace(/\/$/, '');
         const result = await createAdministrator(
@@ -67,6 +60,7 @@ export function adminCommand(cmd: Command, databaseOptions: (c: Command) => Comm
       async (
         flags: AdminFlags & { email: string; role: string; serviceBody?: string; group?: string },
       ) => {
+        const { grantRole, parseGrantInput } = await import('../stewardship/roles.js');
         await withStore(flags, async ({ repos }) => {
           const grant = parseGrantInput({
             role: flags.role,
@@ -93,6 +87,8 @@ export function adminCommand(cmd: Command, databaseOptions: (c: Command) => Comm
     .option('--parent <id>', 'the service body it is part of')
     .option('--json', 'machine-readable output')
     .action(async (flags: AdminFlags & { name: string; kind: string; parent?: string }) => {
+      const { createServiceBody, parseServiceBodyInput } =
+        await import('../stewardship/service-bodies.js');
       await withStore(flags, async ({ repos }) => {
         const input = parseServiceBodyInput({
           name: flags.name,
@@ -109,6 +105,7 @@ export function adminCommand(cmd: Command, databaseOptions: (c: Command) => Comm
     .description('list the service bodies as a tree')
     .option('--json', 'machine-readable output')
     .action(async (flags: AdminFlags) => {
+      const { listServiceBodies } = await import('../stewardship/service-bodies.js');
       await withStore(flags, async ({ repos }) => {
         const tree = await listServiceBodies({ repos, clock: systemClock });
         if (flags.json === true) printJson(tree);
@@ -122,6 +119,7 @@ export function adminCommand(cmd: Command, databaseOptions: (c: Command) => Comm
     .argument('<source>', 'the source name')
     .argument('<service-body>', 'the service body id')
     .action(async (source: string, serviceBody: string, flags: AdminFlags) => {
+      const { assignSource } = await import('../stewardship/service-bodies.js');
       await withStore(flags, async ({ repos }) => {
         await assignSource({ repos, clock: systemClock }, operatorActor, source, serviceBody);
         console.log(`${source} is published by ${serviceBody}`);

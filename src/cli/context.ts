@@ -1,11 +1,7 @@
 import { loadConfig, type Config, type ConfigOverrides } from '../platform/config.js';
-import { openDatabase, type DatabaseHandle } from '../platform/database/connect.js';
-import { migrateToLatest } from '../platform/database/migrate.js';
-import { createRepositories, type Repositories } from '../repositories.js';
-import { systemClock } from '../platform/clock.js';
+import type { DatabaseHandle } from '../platform/database/connect.js';
+import type { Repositories } from '../repositories.js';
 import type { ImportDeps } from '../sources/import-feed.js';
-import { createOfflineGeocoder } from '../places/gazetteer.js';
-import { mergingAfterImport } from '../sources/duplicates-merge.js';
 
 export interface DatabaseFlags {
   dataDir?: string;
@@ -27,11 +23,29 @@ export interface StoreContext {
   importDeps: ImportDeps;
 }
 
-/** Opens and migrates the database for a one-shot command, closing it afterwards. */
+/**
+ * Opens and migrates the database for a one-shot command, closing it afterwards. The storage
+ * and import modules load here, not when the CLI starts: `--help` and `--version` need none.
+ */
 export async function withStore<T>(
   flags: DatabaseFlags,
   work: (ctx: StoreContext) => Promise<T>,
 ): Promise<T> {
+  const [
+    { openDatabase },
+    { migrateToLatest },
+    { createRepositories },
+    { systemClock },
+    { createOfflineGeocoder },
+    { mergingAfterImport },
+  ] = await Promise.all([
+    import('../platform/database/connect.js'),
+    import('../platform/database/migrate.js'),
+    import('../repositories.js'),
+    import('../platform/clock.js'),
+    import('../places/gazetteer.js'),
+    import('../sources/duplicates-merge.js'),
+  ]);
   const config = configFrom(flags);
   const database = await openDatabase(config.databaseUrl);
   try {

@@ -1,8 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { seedDemoData } from '../demo/seed-demo.js';
-import { generateSyntheticFeed } from '../demo/synthetic-feed.js';
-import { importFeed } from '../sources/import-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 import { startSpinner } from './progress.js';
@@ -26,6 +23,7 @@ export function demoCommand(cmd: Command): void {
     .option('-o, --output <file>', 'with --count, write the feed to a file instead of importing it')
     .option('--json', 'machine-readable output')
     .action(async (flags: DemoFlags) => {
+      const { generateSyntheticFeed } = await import('../demo/synthetic-feed.js');
       if (flags.count !== undefined && flags.output !== undefined) {
         const rows = generateSyntheticFeed(flags.count, { seed: flags.seed });
         await writeFile(flags.output, JSON.stringify(rows));
@@ -33,6 +31,10 @@ export function demoCommand(cmd: Command): void {
         else console.log(`wrote ${rows.length} synthetic meetings to ${flags.output}`);
         return;
       }
+      const [{ seedDemoData }, { importFeed }] = await Promise.all([
+        import('../demo/seed-demo.js'),
+        import('../sources/import-feed.js'),
+      ]);
       const reports = await withStore(flags, async ({ importDeps }) => {
         const spinner = flags.json === true ? undefined : startSpinner('loading demo data');
         try {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { listDuplicates, splitDuplicate } from '../sources/duplicates-merge.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -15,6 +14,7 @@ export function duplicatesCommand(cmd: Command, databaseOptions: (c: Command) =>
     .description('the merged meetings: each entry with the other sources that list it')
     .option('--json', 'machine-readable output')
     .action(async (flags: JsonFlags) => {
+      const { listDuplicates } = await import('../sources/duplicates-merge.js');
       const clusters = await withStore(flags, ({ repos }) => listDuplicates(repos));
       if (flags.json === true) {
         printJson({ clusters });
@@ -33,6 +33,7 @@ export function duplicatesCommand(cmd: Command, databaseOptions: (c: Command) =>
     .argument('<slug>', 'the meeting (any member of the merged entry)')
     .option('--json', 'machine-readable output')
     .action(async (slug: string, flags: JsonFlags) => {
+      const { splitDuplicate } = await import('../sources/duplicates-merge.js');
       const result = await withStore(flags, ({ importDeps }) => splitDuplicate(importDeps, slug));
       if (flags.json === true) printJson({ slug, apartFrom: result.split });
       else

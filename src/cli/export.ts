@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { renderMeetingsCsv } from '../feeds/csv/export-csv.js';
-import { renderMeetingGuideFeed } from '../feeds/meeting-guide/export-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -25,6 +23,10 @@ export function exportCommand(cmd: Command): void {
     .addOption(new Option('--public-url <url>', 'base of the meeting page links').env('PUBLIC_URL'))
     .option('--json', 'with -o, print a JSON summary')
     .action(async (flags: ExportFlags) => {
+      const [{ renderMeetingsCsv }, { renderMeetingGuideFeed }] = await Promise.all([
+        import('../feeds/csv/export-csv.js'),
+        import('../feeds/meeting-guide/export-feed.js'),
+      ]);
       const { text, rows } = await withStore(flags, ({ repos, config }) => {
         const options = { publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, '') };
         return flags.format === 'csv'

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { importSource } from '../sources/import-source.js';
 import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
@@ -36,6 +35,7 @@ export function importCommand(cmd: Command): void {
     .option('--strict', 'import nothing when any row has an error')
     .option('--json', 'print the import report as JSON')
     .action(async (location: string, flags: ImportFlags) => {
+      const { importSource } = await import('../sources/import-source.js');
       const report = await withStore(flags, async ({ importDeps }) => {
         const spinner = flags.json === true ? undefined : startSpinner(`importing ${location}`);
         try {

@@ -11,11 +11,13 @@ import { stewardshipCommand } from '../stewardship/verification/remind-command.j
 import { sourcesCommand } from './sources.js';
 import { duplicatesCommand } from './duplicates.js';
 import { exitCodes, reportFailure } from './output.js';
+import { packageVersion } from '../platform/paths.js';
 
 /** The `porchlight` command. Each subcommand is thin: it parses flags and calls a service. */
 export function buildProgram(): Command {
   const program = new Command('porchlight')
     .description('Find and keep lists of mutual-support meetings.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride();
 

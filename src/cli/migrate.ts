@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../platform/database/connect.js';
-import { migrateToLatest } from '../platform/database/migrate.js';
 import { configFrom, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -11,6 +9,8 @@ export function migrateCommand(cmd: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (flags: DatabaseFlags & { json?: boolean }) => {
       const config = configFrom(flags);
+      const { openDatabase } = await import('../platform/database/connect.js');
+      const { migrateToLatest } = await import('../platform/database/migrate.js');
       const database = await openDatabase(config.databaseUrl);
       try {
         const applied = await migrateToLatest(database.db as never);

@@ -1,12 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { createOfflineGeocoder } from '../places/gazetteer.js';
 import { systemClock } from '../platform/clock.js';
 import { isPorchlightError } from '../platform/errors.js';
-import { printSchedule, type PrintedSchedule } from '../print/print-schedule.js';
+import type { PrintedSchedule } from '../print/print-schedule.js';
 import { paperSizes, type PaperSize } from '../print/sheet.js';
 import type { SearchParams } from '../search/parse-params.js';
-import { SearchService } from '../search/search-service.js';
 import { locales, type Locale } from '../web/i18n/locales.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { exitCodes, printJson, reportFailure } from './output.js';
@@ -103,6 +101,11 @@ export function printCommand(cmd: Command): void {
       if (flags.wheelchair === true) params.wheelchair = 'true';
       if (flags.includeClosed === true) params.include_closed = 'true';
 
+      const [{ createOfflineGeocoder }, { printSchedule }, { SearchService }] = await Promise.all([
+        import('../places/gazetteer.js'),
+        import('../print/print-schedule.js'),
+        import('../search/search-service.js'),
+      ]);
       let printed: PrintedSchedule;
       try {
         printed = await withStore(flags, async ({ repos, config, importDeps }) => {

@@ -1,5 +1,9 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 import type { FeedProblem } from '../platform/errors.js';
+
+// Loaded when a bar is drawn, not when the CLI starts.
+const require = createRequire(import.meta.url);
 
 /** A progress bar on stderr for long work; silent when stderr is not a terminal. */
 export function startBar(
@@ -7,13 +11,14 @@ export function startBar(
   total: number,
 ): { update(done: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
+  const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
+  const bar = new SingleBar(
     {
       format: `${label} [{bar}] {percentage}% {value}/{total}`,
       stream: process.stderr,
       hideCursor: true,
     },
-    cliProgress.Presets.shades_classic,
+    Presets.shades_classic,
   );
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };

@@ -1,5 +1,4 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createApp } from '../app.js';
 import { configFrom, type DatabaseFlags } from './context.js';
 
 interface ServeFlags extends DatabaseFlags {
@@ -43,6 +42,8 @@ export function serveCommand(cmd: Command): void {
         ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
         ...(flags.mapTiles !== undefined ? { mapTiles: flags.mapTiles } : {}),
       });
+      // The server's modules load only for `serve`, so other commands start quickly.
+      const { createApp } = await import('../app.js');
       const app = await createApp(config);
       app.geocoder.preload?.();
       const stop = () => {

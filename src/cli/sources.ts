@@ -2,11 +2,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { systemClock } from '../platform/clock.js';
 import { formatDuration, parseDuration } from '../platform/jobs/duration.js';
 import { listStaleMeetings } from '../sources/freshness.js';
-import { checkLinks } from '../sources/link-check.js';
 import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
-import { createSourceJobs } from '../sources/refresh-jobs.js';
-import { approveHeld, refreshNow, registerSource, rejectHeld } from '../sources/refresh-source.js';
-import { refreshStatuses } from '../sources/refresh-status.js';
+import type { ImportDeps } from '../sources/import-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 import { printProblems, startSpinner } from './progress.js';
@@ -53,6 +50,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .option('--timezone <zone>', 'IANA zone for rows with neither a zone nor coordinates')
     .option('--json', 'machine-readable output')
     .action(async (name: string, location: string, flags: AddFlags) => {
+      const { registerSource } = await import('../sources/refresh-source.js');
       await withStore(flags, async ({ importDeps }) => {
         const { source, created } = await registerSource(importDeps, {
           name,
@@ -78,6 +76,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .description('the sources with their schedule and last result')
     .option('--json', 'machine-readable output')
     .action(async (flags: JsonFlags) => {
+      const { refreshStatuses } = await import('../sources/refresh-status.js');
       await withStore(flags, async ({ repos }) => {
         const statuses = await refreshStatuses(repos, systemClock.now());
         const sources = await Promise.all(
@@ -137,6 +136,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .argument('<name>', 'the source')
     .option('--json', 'print the import report as JSON')
     .action(async (name: string, flags: JsonFlags) => {
+      const { approveHeld } = await import('../sources/refresh-source.js');
       const report = await withStore(flags, ({ importDeps }) => approveHeld(importDeps, name));
       if (flags.json === true) printJson(report);
       else printReport(report);
@@ -148,6 +148,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .argument('<name>', 'the source')
     .option('--json', 'machine-readable output')
     .action(async (name: string, flags: JsonFlags) => {
+      const { rejectHeld } = await import('../sources/refresh-source.js');
       await withStore(flags, ({ importDeps }) => rejectHeld(importDeps, name));
       if (flags.json === true) printJson({ source: name, rejected: true });
       else console.log(`${name}: the held snapshot was discarded; the meetings are unchanged.`);
@@ -183,6 +184,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .option('--max <n>', 'most links to request', (v) => parseCount(v), 100)
     .option('--json', 'machine-readable output')
     .action(async (flags: JsonFlags & { max: number }) => {
+      const { checkLinks } = await import('../sources/link-check.js');
       const summary = await withStore(flags, ({ repos }) =>
         checkLinks({ repos, clock: systemClock }, { maxLinks: flags.max }),
       );
@@ -200,10 +202,14 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
 }
 
 async function runRefresh(
-  importDeps: Parameters<typeof refreshNow>[0],
+  importDeps: ImportDeps,
   name: string,
   quiet: boolean,
 ): Promise<ImportReport> {
+  const [{ createSourceJobs }, { refreshNow }] = await Promise.all([
+    import('../sources/refresh-jobs.js'),
+    import('../sources/refresh-source.js'),
+  ]);
   const runner = createSourceJobs({ importDeps, clock: importDeps.clock });
   const spinner = quiet ? undefined : startSpinner(`refreshing ${name}`);
   try {

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { validateMeetingGuideFeed } from '../feeds/meeting-guide/validate-feed.js';
-import { getProgram } from '../meetings/programs.js';
 import { loadConfig } from '../platform/config.js';
 import { PorchlightError } from '../platform/errors.js';
-import { readFeedLocation } from '../sources/feed-reader.js';
 import { printJson } from './output.js';
 import { printProblems } from './progress.js';
 
@@ -24,6 +21,12 @@ export function validateCommand(cmd: Command): void {
     .option('--all', 'print every problem, not the first 50')
     .option('--json', 'machine-readable output')
     .action(async (location: string, flags: ValidateFlags) => {
+      const [{ validateMeetingGuideFeed }, { getProgram }, { readFeedLocation }] =
+        await Promise.all([
+          import('../feeds/meeting-guide/validate-feed.js'),
+          import('../meetings/programs.js'),
+          import('../sources/feed-reader.js'),
+        ]);
       const program = getProgram(flags.program);
       if (program === undefined)
         throw new PorchlightError('PL_UNKNOWN_PROGRAM', `No program is called "${flags.program}".`);

@@ -5,10 +5,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../platform/paths.js';
 
 /** Where `npm run build` writes the client (see vite.config.ts). */
-export const CLIENT_BUILD_DIR = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+export const CLIENT_BUILD_DIR = join(projectRoot, 'dist', 'client');
 
 /** The client entry's name in Vite's manifest (relative to the client root). */
 export const CLIENT_ENTRY = 'main.ts';

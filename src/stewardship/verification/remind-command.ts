@@ -7,9 +7,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { withStore, type DatabaseFlags } from '../../cli/context.js';
 import { printJson } from '../../cli/output.js';
 import { systemClock } from '../../platform/clock.js';
-import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';
 import { isLocale } from '../../web/i18n/locales.js';
-import { sendVerificationReminders } from './send-reminders.js';
 import { defaultStaleDays, staleDaysRange } from './stale-meetings.js';
 
 interface RemindFlags extends DatabaseFlags {
@@ -35,6 +33,11 @@ export function stewardshipCommand(cmd: Command, databaseOptions: (c: Command) =
     .action(async (flags: RemindFlags) => {
       const { days } = flags;
       const locale = isLocale(flags.locale) ? flags.locale : 'en';
+      // Loaded only when the command runs: the mail templates are not needed for `--help`.
+      const [{ OutboxMailer }, { sendVerificationReminders }] = await Promise.all([
+        import('../../platform/mail/outbox-mailer.js'),
+        import('./send-reminders.js'),
+      ]);
       await withStore(flags, async ({ repos, config }) => {
         const mailer = new OutboxMailer({
           directory: join(config.dataDir, 'outbox'),
