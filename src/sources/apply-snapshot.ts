@@ -14,15 +14,18 @@ const insertBatchSize = 400;
  * are matched to stored meetings by the source's own slug; new ones are added, changed ones
  * updated in place (ids and slugs kept), missing ones removed, unchanged ones not written at all.
  * The report is completed and stored with the change; `onChange` hears of it after the commit.
+ * With `createSource`, the source itself is written in the same transaction (its first import).
  */
 export async function applySnapshot(
   deps: ImportDeps,
   source: Source,
   drafts: readonly MeetingDraft[],
   report: ImportReport,
+  options: { createSource?: boolean } = {},
 ): Promise<ImportReport> {
   const now = deps.clock.now().toISOString();
   const change = await deps.repos.transaction(async (repos): Promise<StoreChange | undefined> => {
+    if (options.createSource === true) await repos.sources.create(source);
     const existing = new Map(
       (await repos.meetings.keysForSource(source.id)).map((k) => [k.sourceSlug, k]),
     );

@@ -80,4 +80,42 @@ describe.each(testDialects)('importSource on $name', ({ url }) => {
     });
     expect(await repos.sources.findByName('page')).toBeUndefined();
   });
+
+  it('leaves no source behind when a first import is interrupted or fails', async () => {
+    // A transaction that dies while writing meetings, as a process killed mid-import does.
+    const interrupted: ImportDeps = {
+      ...deps,
+      repos: {
+        ...repos,
+        transaction: (work) =>
+          repos.transaction((trx) => {
+            const meetings = Object.assign(Object.create(trx.meetings) as typeof trx.meetings, {
+              insert: () => Promise.reject(new Error('killed')),
+            });
+            return work({ ...trx, meetings });
+          }),
+      },
+    };
+    const feed = file('feed.json', JSON.stringify([mgRow()]));
+    await expect(importSource(interrupted, { source: 'first', location: feed })).rejects.toThrow(
+      'killed',
+    );
+    expect(await repos.sources.list()).toEqual([]);
+    expect(await repos.meetings.count()).toBe(0);
+
+    const broken = await importSource(deps, {
+      source: 'broken',
+      location: file('x.json', '{'),
+      format: 'meeting-guide',
+    });
+    expect(broken).toMatchObject({ outcome: 'failed', error: { code: 'PL_FEED_NOT_JSON' } });
+    expect(await repos.sources.list()).toEqual([]);
+
+    // The same feed, read whole: the source and its meetings arrive together.
+    expect(await importSource(deps, { source: 'first', location: feed })).toMatchObject({
+      outcome: 'applied',
+      added: 1,
+    });
+    expect((await repos.sources.list()).map((s) => s.name)).toEqual(['first']);
+  });
 });

@@ -97,6 +97,10 @@ export async function importSource(
   const input = sourceInput(deps, request, feedProblems);
   const format = request.format ?? existing?.format ?? (await chooseFormat(request, input));
   const source = await saveSource(deps, request, existing, { ...settings, format }, startedAt);
+  // A new source is written with its first snapshot, in the same transaction: an import that
+  // fails or is interrupted leaves no empty source behind.
+  const isNew = existing === undefined;
+  const finish = (done: ImportReport) => finishUnapplied(deps, source, done, isNew);
   const report = emptyReport(source, request, startedAt);
 
   let reading;
@@ -105,8 +109,8 @@ export async function importSource(
   } catch (error) {
     if (!isPorchlightError(error)) throw error;
     if (error.code === 'PL_FEED_NOT_MODIFIED')
-      return finish(deps, source, { ...report, outcome: 'not_modified' });
-    return finish(deps, source, {
+      return finish({ ...report, outcome: 'not_modified' });
+    return finish({
       ...report,
       problems: feedProblems,
       warningCount: feedProblems.length,
@@ -124,7 +128,7 @@ export async function importSource(
   if (reading.rowCount > 0 && reading.drafts.length === 0) {
     // A feed whose every row is broken is a broken feed (a changed format, an error page that
     // parsed), not a region that closed every meeting: keep the list people rely on.
-    return finish(deps, source, {
+    return finish({
       ...report,
       outcome: 'failed',
       error: {
@@ -134,7 +138,7 @@ export async function importSource(
     });
   }
   if (request.strict === true && report.errorCount > 0) {
-    return finish(deps, source, {
+    return finish({
       ...report,
       outcome: 'rejected',
       error: {
@@ -144,8 +148,8 @@ export async function importSource(
     });
   }
   const held = await request.review?.(source, reading.drafts, report);
-  if (held !== undefined) return finish(deps, source, held);
-  return applySnapshot(deps, source, reading.drafts, report);
+  if (held !== undefined) return finish(held);
+  return applySnapshot(deps, source, reading.drafts, report, { createSource: isNew });
 }
 
 function readingContext(deps: ImportDeps, source: Source, fetchedAt: string): FeedContext {
@@ -203,7 +207,7 @@ async function chooseFormat(request: ImportRequest, input: SourceInput): Promise
   try {
     text = await input.text();
   } catch (error) {
-    // Unreadable now: the source is still registered, so its report can say why.
+    // Unreadable now: the read fails again with its own code, and the report says why.
     if (isPorchlightError(error)) return 'meeting-guide';
     throw error;
   }
@@ -245,7 +249,10 @@ function checkRequest(request: ImportRequest): Settings {
   return { timeZone };
 }
 
-/** Creates the source on first import; remembers a changed program, location, zone or format. */
+/**
+ * The source as this import sees it: a new one (not yet stored; {@link applySnapshot} creates it
+ * with its first snapshot), or the stored one with a changed program, location, zone or format.
+ */
 async function saveSource(
   deps: ImportDeps,
   request: ImportRequest,
@@ -288,7 +295,6 @@ async function saveSource(
     createdAt: now,
     ...(timeZone !== undefined ? { defaultTimeZone: timeZone } : {}),
   };
-  await deps.repos.sources.create(source);
   return source;
 }
 
@@ -326,12 +332,14 @@ function summariseProblems(
   report.problems = problems.slice(0, maxReportedProblems);
 }
 
-async function finish(
+/** Stores the report of an import that applied nothing, on a source that already exists. */
+async function finishUnapplied(
   deps: ImportDeps,
   source: Source,
   report: ImportReport,
+  isNew: boolean,
 ): Promise<ImportReport> {
   const done = { ...report, finishedAt: deps.clock.now().toISOString() };
-  await deps.repos.sources.recordImport(source.id, done);
+  if (!isNew) await deps.repos.sources.recordImport(source.id, done);
   return done;
 }
