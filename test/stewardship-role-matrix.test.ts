@@ -2,7 +2,10 @@
  * Every mutating route of editing, history, review, verification and suggestions, posted through
  * the real server by every role: anonymous, a group contact, an editor of the meeting's area, an
  * editor of another area, and an administrator. Each gets exactly the outcome the rules give it.
- * (The accounts and service-body routes have their own walk in stewardship-http.test.ts.)
+ * (The accounts and service-body writes have their own walk in stewardship-http.test.ts.)
+ * Then every stewardship page and API read, by the same roles and by a former editor whose last
+ * role was revoked: who may see it, and whose email addresses it shows (decision 0021: only
+ * those who manage roles where a person holds one see that person's address).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,8 @@ import { deleteMeeting } from '../src/stewardship/editing/delete-meeting.js';
 import { editMeeting } from '../src/stewardship/editing/edit-meeting.js';
 import { meetingFormValues } from '../src/stewardship/editing/meeting-form.js';
 import { operatorActor } from '../src/stewardship/operator.js';
+import { grantRole, revokeRole } from '../src/stewardship/roles.js';
+import { createServiceBody, deleteServiceBody } from '../src/stewardship/service-bodies.js';
 import { createTestApp } from './support/app.js';
 import { buildScene, signIn, Visitor, type Scene } from './stewardship-editing-support.js';
 
@@ -36,7 +41,10 @@ let app: App;
 let dataDir: string;
 let scene: Scene;
 const visitors = {} as Record<Role, Visitor>;
+let formerEditor: Visitor;
 let counter = 0;
+const FORMER_EDITOR = 'former-editor@roles.example.org';
+const SUGGESTER = 'suggester@elsewhere.example.net';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'porchlight-matrix-'));
@@ -52,6 +60,14 @@ beforeAll(async () => {
     visitors[role] = new Visitor(app);
     if (role !== 'anonymous') await signIn(app, visitors[role], scene.people[role]!);
   }
+  // An editor of the area, signed in, then relieved of their only role.
+  const former = await grantRole(app.importDeps, operatorActor, FORMER_EDITOR, {
+    role: 'editor',
+    serviceBodyId: scene.bodies.area,
+  });
+  formerEditor = new Visitor(app);
+  await signIn(app, formerEditor, FORMER_EDITOR);
+  await revokeRole(app.importDeps, operatorActor, former.id);
 });
 afterAll(async () => {
   await app?.close();
@@ -431,8 +447,182 @@ describe('the role matrix', () => {
   });
 });
 
+type Reader = Role | 'formerEditor';
+const readers: readonly Reader[] = [...roles, 'formerEditor'];
+
+/** Every email address a page shows. */
+function addresses(body: string): string[] {
+  return [...new Set(body.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/g) ?? [])];
+}
+
+describe('the read matrix', () => {
+  interface Read {
+    read: string;
+    /** The request: a page, or an API call with the visitor's CSRF token. */
+    url: string;
+    api?: boolean;
+    expect: Record<Role, string>;
+    /** Whose addresses (roles of the scene) each reader may see, besides their own; none if absent. */
+    sees?: Partial<Record<Role, Role[]>>;
+  }
+
+  it('walks every stewardship page and API read with every role, and shows addresses only to managers', async () => {
+    const request = await freshRequest({ email: SUGGESTER });
+    const all = signedIn({
+      groupContact: 'shown',
+      editorInScope: 'shown',
+      editorOutOfScope: 'shown',
+      administrator: 'shown',
+    });
+    const reviewers = signedIn({
+      groupContact: 'refused',
+      editorInScope: 'shown',
+      editorOutOfScope: 'refused',
+      administrator: 'shown',
+    });
+    const adminOnly = signedIn({
+      groupContact: 'refused',
+      editorInScope: 'refused',
+      editorOutOfScope: 'refused',
+      administrator: 'shown',
+    });
+    const meetingEditors = signedIn({
+      groupContact: 'shown',
+      editorInScope: 'shown',
+      editorOutOfScope: 'refused',
+      administrator: 'shown',
+    });
+    const { area, other, region } = scene.bodies;
+    const reads: Read[] = [
+      { read: 'own account', url: '/en/account', expect: all },
+      { read: 'service-body tree', url: '/en/admin/service-bodies', expect: all },
+      {
+        read: 'the area (an editor and a group contact hold roles there)',
+        url: `/en/admin/service-bodies/${area}`,
+        expect: all,
+        sees: {
+          editorInScope: ['groupContact'],
+          administrator: ['editorInScope', 'groupContact'],
+        },
+      },
+      {
+        read: 'the other area',
+        url: `/en/admin/service-bodies/${other}`,
+        expect: all,
+        sees: { administrator: ['editorOutOfScope'] },
+      },
+      { read: 'the region (no roles)', url: `/en/admin/service-bodies/${region}`, expect: all },
+      { read: 'audit log', url: '/en/admin/audit', expect: adminOnly },
+      {
+        read: 'the area’s history',
+        url: `/en/admin/service-bodies/${area}/history`,
+        expect: reviewers,
+      },
+      {
+        read: 'the other area’s history',
+        url: `/en/admin/service-bodies/${other}/history`,
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'refused',
+          editorOutOfScope: 'shown',
+          administrator: 'shown',
+        }),
+      },
+      { read: 'the whole site’s history', url: '/en/history', expect: adminOnly },
+      { read: 'edit form', url: '/en/meetings/greenfield-big-book/edit', expect: meetingEditors },
+      {
+        read: 'meeting history',
+        url: '/en/meetings/greenfield-big-book/history',
+        expect: meetingEditors,
+      },
+      { read: 'review queue', url: '/en/review', expect: all },
+      {
+        read: 'a suggestion with a reply address',
+        url: `/en/review/${request}`,
+        expect: reviewers,
+      },
+      { read: 'stale meetings', url: '/en/review/stale', expect: all },
+      { read: 'new-meeting form', url: '/en/new-meeting', expect: all },
+      {
+        read: 'passkey registration options',
+        url: '/api/v1/account/passkeys/options',
+        api: true,
+        expect: all,
+      },
+    ];
+    const emailOf = (role: Role) => scene.people[role]!;
+    const seen: string[] = [];
+    for (const read of reads) {
+      for (const reader of readers) {
+        const visitor = reader === 'formerEditor' ? formerEditor : visitors[reader];
+        let response;
+        if (read.api === true) {
+          const from =
+            roles.includes(reader as Role) && reader !== 'anonymous'
+              ? '/en/account'
+              : '/en/sign-in';
+          const { csrf } = await visitor.page(from);
+          response = await app.server.inject({
+            method: 'POST',
+            url: read.url,
+            headers: {
+              cookie: [...visitor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+              'content-type': 'application/json',
+              'x-csrf-token': csrf,
+            },
+            payload: '{}',
+          });
+        } else response = await visitor.request('GET', read.url);
+        const got =
+          read.api === true && response.statusCode === 401
+            ? 'sign-in'
+            : outcome(response.statusCode, response.headers.location);
+        seen.push(`${read.read} / ${reader}: ${got}`);
+        // A former editor's sessions ended with their last role: every read asks them to sign in.
+        const expected = reader === 'formerEditor' ? 'sign-in' : read.expect[reader];
+        expect(got, `${read.read} as ${reader}`).toBe(expected);
+        const own = reader === 'anonymous' || reader === 'formerEditor' ? [] : [emailOf(reader)];
+        const others = addresses(response.body).filter((a) => !own.includes(a));
+        const allowed = reader === 'formerEditor' ? [] : (read.sees?.[reader] ?? []).map(emailOf);
+        expect(others.sort(), `addresses on ${read.read} as ${reader}`).toEqual(allowed.sort());
+      }
+    }
+    expect(seen).toHaveLength(reads.length * readers.length);
+  });
+});
+
+describe('losing roles', () => {
+  it('keeps the sessions of someone who still holds a role, and ends them with the last one', async () => {
+    const deps = app.importDeps;
+    const email = 'two-hats@roles.example.org';
+    const first = await grantRole(deps, operatorActor, email, {
+      role: 'editor',
+      serviceBodyId: scene.bodies.area,
+    });
+    const district = await createServiceBody(deps, operatorActor, {
+      name: 'District 7',
+      kind: 'district',
+      parentId: scene.bodies.other,
+    });
+    await grantRole(deps, operatorActor, email, { role: 'editor', serviceBodyId: district.id });
+    const visitor = new Visitor(app);
+    await signIn(app, visitor, email);
+    const account = async () =>
+      outcome(
+        ...(await visitor
+          .request('GET', '/en/account')
+          .then((r) => [r.statusCode, r.headers.location] as const)),
+      );
+    await revokeRole(deps, operatorActor, first.id);
+    expect(await account()).toBe('shown');
+    // The district goes, and its grant with it: the last role, so the session ends too.
+    await deleteServiceBody(deps, operatorActor, district.id);
+    expect(await account()).toBe('sign-in');
+  });
+});
+
 /** An open correction to the group's meeting; its id. */
-async function freshRequest(): Promise<string> {
+async function freshRequest(extra: Record<string, string> = {}): Promise<string> {
   const m = (await app.repos.meetings.findBySlug('greenfield-big-book'))!;
   const key = await app.repos.changeRequests.formSigningKey();
   const request = await suggestCorrection(
@@ -440,6 +630,7 @@ async function freshRequest(): Promise<string> {
     m.slug,
     {
       ...meetingFormValues(m),
+      ...extra,
       notes: `suggested ${++counter}`,
       form_time: signFormTime(key, suggestPurpose(m.slug), new Date(Date.now() - 10_000)),
     },

@@ -8,10 +8,11 @@ import { PorchlightError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Repositories } from '../repositories.js';
 import { recordAudit } from './audit.js';
-import { requireAuthorized, type Target } from './authorize.js';
+import { authorize, requireAuthorized, type Target } from './authorize.js';
 import { roles, type Actor, type Grant, type Person, type Role, type RoleGrant } from './model.js';
 import { findOrCreatePerson, parseEmail } from './people.js';
 import { OPERATOR_ID } from './operator.js';
+import { endSessionsOfRoleless } from './sessions.js';
 import { pathOf } from './tree.js';
 
 type Deps = { repos: Repositories; clock: Clock };
@@ -112,6 +113,8 @@ export async function revokeRole(
         throw new PorchlightError('PL_INVALID_GRANT', 'The last administrator cannot be removed.');
     }
     await repos.serviceBodies.deleteGrant(grantId);
+    // Someone left with no role has nothing to keep a session for: it ends with the last role.
+    await endSessionsOfRoleless(repos, deps.clock, [roleGrant.personId]);
     await recordAudit(
       repos,
       deps.clock,
@@ -126,17 +129,28 @@ export async function revokeRole(
   });
 }
 
-/** The grants scoped to a body, each with its person, for the body's page. */
+/**
+ * The grants scoped to a body that the actor manages, each with its person, for the body's page.
+ * A person's address is shown only to those who manage roles where that person holds one (the
+ * actor may revoke the grant); everyone else gets no grant at all, so no address either.
+ */
 export async function grantsOnServiceBody(
-  repos: Repositories,
+  deps: Deps,
+  actor: Actor | undefined,
   serviceBodyId: string,
 ): Promise<GrantWithPerson[]> {
-  const grants = await repos.serviceBodies.grantsOn(serviceBodyId);
+  if (actor === undefined) throw new PorchlightError('PL_SIGN_IN_REQUIRED');
+  const bodies = new Map((await deps.repos.serviceBodies.all()).map((b) => [b.id, b]));
+  const path = pathOf(bodies, serviceBodyId);
+  if (path === undefined) throw new PorchlightError('PL_SERVICE_BODY_NOT_FOUND');
+  const grants = (await deps.repos.serviceBodies.grantsOn(serviceBodyId)).filter((g) =>
+    authorize(actor, 'role.revoke', { kind: 'grant', path, role: g.grant.role }),
+  );
+  if (grants.length === 0) return [];
   const people = new Map(
-    (await repos.accounts.peopleByIds([...new Set(grants.map((g) => g.personId))])).map((p) => [
-      p.id,
-      p,
-    ]),
+    (await deps.repos.accounts.peopleByIds([...new Set(grants.map((g) => g.personId))])).map(
+      (p) => [p.id, p],
+    ),
   );
   return grants.flatMap((g) => {
     const person = people.get(g.personId);

@@ -15,6 +15,7 @@ import {
   type ServiceBodyKind,
   type ServiceBodyNode,
 } from './model.js';
+import { endSessionsOfRoleless } from './sessions.js';
 import { pathOf, toTree, wouldCycle } from './tree.js';
 
 type Deps = { repos: Repositories; clock: Clock };
@@ -150,7 +151,9 @@ export async function deleteServiceBody(
     const members = await repos.serviceBodies.childCount(id);
     const sources = await repos.serviceBodies.sourcesOf(id);
     if (members > 0 || sources.length > 0) throw new PorchlightError('PL_SERVICE_BODY_NOT_EMPTY');
+    const holders = (await repos.serviceBodies.grantsOn(id)).map((g) => g.personId);
     await repos.serviceBodies.delete(id);
+    await endSessionsOfRoleless(repos, deps.clock, holders);
     await recordAudit(repos, deps.clock, actor, 'service_body.delete', auditTarget(id), {
       name: bodies.get(id)?.name ?? null,
     });

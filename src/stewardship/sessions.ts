@@ -3,7 +3,9 @@
  * limit and a last-seen time. Signing out revokes the row, so a copied cookie dies with it.
  */
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
+import type { Repositories } from '../repositories.js';
 import { lifetimes, later, type StewardshipDeps } from './deps.js';
 import type { Actor, Person, Session } from './model.js';
 import { actorFor } from './people.js';
@@ -90,4 +92,22 @@ export async function endAllSessions(
   personId: string,
 ): Promise<number> {
   return deps.repos.accounts.revokeAllSessions(personId, deps.clock.now().toISOString());
+}
+
+/**
+ * Ends every session of those among these people who hold no role any more (their last grant was
+ * revoked, or went with its service body); returns how many sessions ended. Run inside the
+ * transaction that removed the grants, so no request sees the roleless session live.
+ */
+export async function endSessionsOfRoleless(
+  repos: Repositories,
+  clock: Clock,
+  personIds: readonly string[],
+): Promise<number> {
+  let ended = 0;
+  const now = clock.now().toISOString();
+  for (const personId of new Set(personIds))
+    if ((await repos.serviceBodies.grantsOf(personId)).length === 0)
+      ended += await repos.accounts.revokeAllSessions(personId, now);
+  return ended;
 }

@@ -386,7 +386,7 @@ function registerPages(
           csrf={guard.csrfToken(request, reply)}
           body={body}
           bodies={bodies}
-          grants={await grantsOnServiceBody(deps.repos, body.id)}
+          grants={await grantsOnServiceBody(deps, actor, body.id)}
           canEdit={authorize(actor, 'service_body.update', target)}
           canDelete={authorize(actor, 'service_body.delete', target)}
           canGrant={authorize(actor, 'role.grant', {

@@ -134,29 +134,27 @@ export function ServiceBodyPage(props: ServiceBodyPageProps) {
           />
         </>
       )}
-      <h2>{t('admin.body.roles', { name: body.name })}</h2>
-      {grants.length === 0 ? (
-        <p>{t('admin.body.noRoles')}</p>
-      ) : (
-        <ul>
-          {grants.map((g) => (
-            <li data-grant={g.id}>
-              {g.person.displayName ?? g.person.email}:{' '}
-              {g.grant.role === 'group_contact'
-                ? t('admin.role.groupContact', { group: g.grant.groupKey })
-                : t('admin.role.editor')}
-              {props.canGrant && (
-                <form method="post" action={link(ctx, `${base}/grants/${g.id}/revoke`)}>
-                  <CsrfField token={csrf} />
-                  <button type="submit">{t('admin.grant.revoke')}</button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
       {props.canGrant && (
         <>
+          <h2>{t('admin.body.roles', { name: body.name })}</h2>
+          {grants.length === 0 ? (
+            <p>{t('admin.body.noRoles')}</p>
+          ) : (
+            <ul>
+              {grants.map((g) => (
+                <li data-grant={g.id}>
+                  {g.person.displayName ?? g.person.email}:{' '}
+                  {g.grant.role === 'group_contact'
+                    ? t('admin.role.groupContact', { group: g.grant.groupKey })
+                    : t('admin.role.editor')}
+                  <form method="post" action={link(ctx, `${base}/grants/${g.id}/revoke`)}>
+                    <CsrfField token={csrf} />
+                    <button type="submit">{t('admin.grant.revoke')}</button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          )}
           <h2>{t('admin.grant.heading')}</h2>
           <form method="post" action={link(ctx, `${base}/grants`)}>
             <CsrfField token={csrf} />
