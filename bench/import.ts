@@ -15,6 +15,10 @@
  * Fetcher port into a fresh database, then refreshes the unchanged source. Its baseline is
  * fetching and parsing the same three answers.
  *
+ * Durability costs (`durability`): the product opens SQLite with `synchronous=FULL` (every commit
+ * synced to disk); the same first import is also run with `synchronous=NORMAL` into another fresh
+ * file, and 500 single-row commits (the shape of a person's edit) are timed under both settings.
+ *
  * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
  * target is missed ("pass": false says so), and 1 only when the import itself misbehaves.
  */
@@ -26,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
 import { renderMeetingGuideFeed } from '../src/feeds/meeting-guide/export-feed.js';
 import { systemClock } from '../src/platform/clock.js';
+import type { SqliteSynchronous } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
 import { createRepositories, type Repositories } from '../src/repositories.js';
@@ -94,9 +99,10 @@ interface BaselineStep {
 async function withRepos<T>(
   dbFile: string,
   work: (repos: Repositories, setupMs: number) => Promise<T>,
+  synchronous: SqliteSynchronous = 'full',
 ): Promise<T> {
   const opened = await timed(async () => {
-    const database = await openDatabase(`sqlite:${dbFile}`);
+    const database = await openDatabase(`sqlite:${dbFile}`, { synchronous });
     await migrateToLatest(database.db as never);
     return database;
   });
@@ -108,24 +114,68 @@ async function withRepos<T>(
   }
 }
 
-async function importStep(dbFile: string, feedFile: string): Promise<ImportStep> {
-  return withRepos(dbFile, async (repos, setupMs) => {
-    const deps = {
-      repos,
-      clock: systemClock,
-      limits: {
-        maxBytes: Math.max(defaultFeedMaxBytes, statSync(feedFile).size),
-        timeoutMs: 30_000,
-      },
-    };
-    const rssBeforeMb = rssMb();
-    const sampler = new RssSampler(5);
-    const { ms, value } = await timed(() =>
-      importFeed(deps, { source: sourceName, location: feedFile }),
-    );
-    const peak = sampler.stop();
-    return { ms, setupMs, rssBeforeMb, ...peak, report: pickCounts(value) };
-  });
+async function importStep(
+  dbFile: string,
+  feedFile: string,
+  synchronous: SqliteSynchronous = 'full',
+): Promise<ImportStep> {
+  return withRepos(
+    dbFile,
+    async (repos, setupMs) => {
+      const deps = {
+        repos,
+        clock: systemClock,
+        limits: {
+          maxBytes: Math.max(defaultFeedMaxBytes, statSync(feedFile).size),
+          timeoutMs: 30_000,
+        },
+      };
+      const rssBeforeMb = rssMb();
+      const sampler = new RssSampler(5);
+      const { ms, value } = await timed(() =>
+        importFeed(deps, { source: sourceName, location: feedFile }),
+      );
+      const peak = sampler.stop();
+      return { ms, setupMs, rssBeforeMb, ...peak, report: pickCounts(value) };
+    },
+    synchronous,
+  );
+}
+
+interface CommitsStep {
+  commits: number;
+  fullMs: number;
+  normalMs: number;
+}
+
+/**
+ * Single-row commits, one transaction each, as a person's edits arrive: the case where syncing
+ * the log on every commit costs most (an import is one transaction, one sync).
+ */
+async function commitsStep(dir: string, commits: number): Promise<CommitsStep> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const time = async (synchronous: SqliteSynchronous) => {
+    const file = join(dir, `commits-${synchronous}.db`);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    const sqlite = new SQLite(file);
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+      sqlite.exec('CREATE TABLE edits (id INTEGER PRIMARY KEY, data TEXT NOT NULL)');
+      const insert = sqlite.prepare('INSERT INTO edits (data) VALUES (?)');
+      const one = sqlite.transaction((i: number) => insert.run(`edit ${i}`));
+      return (
+        await timed(() => {
+          for (let i = 0; i < commits; i++) one(i);
+        })
+      ).ms;
+    } finally {
+      sqlite.close();
+    }
+  };
+  const normalMs = await time('normal');
+  const fullMs = await time('full');
+  return { commits, fullMs, normalMs };
 }
 
 /** Imports a BMLT root server's answers into the database file, as `porchlight import` would. */
@@ -185,7 +235,7 @@ async function baselineStep(dbFile: string, feedFile: string): Promise<BaselineS
   try {
     // The same pragmas as openDatabase, so the floor differs from the product only in the layers above.
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('synchronous = FULL');
     sqlite.exec('CREATE TABLE bare (slug TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL)');
     // Serialised beforehand: this floor is the storage layer alone, not the JSON work.
     const values = rows.map(
@@ -203,9 +253,11 @@ async function baselineStep(dbFile: string, feedFile: string): Promise<BaselineS
 }
 
 async function runStep(args: readonly string[]): Promise<void> {
-  const [step, a, b] = args;
+  const [step, a, b, c] = args;
   if (step === 'import' && a !== undefined && b !== undefined)
-    reportToParent(await importStep(a, b));
+    reportToParent(await importStep(a, b, c === 'normal' ? 'normal' : 'full'));
+  else if (step === 'commits' && a !== undefined && b !== undefined)
+    reportToParent(await commitsStep(a, Number(b)));
   else if (step === 'export' && a !== undefined) reportToParent(await exportStep(a));
   else if (step === 'baseline' && a !== undefined && b !== undefined)
     reportToParent(await baselineStep(a, b));
@@ -214,7 +266,7 @@ async function runStep(args: readonly string[]): Promise<void> {
   else if (step === 'bmlt-baseline' && a !== undefined) reportToParent(await bmltBaselineStep(a));
   else {
     process.stderr.write(
-      `usage: bench/import.ts --child import|export|baseline|bmlt-import|bmlt-baseline <db file|root> [feed file|root]\n`,
+      `usage: bench/import.ts --child import|export|baseline|bmlt-import|bmlt-baseline|commits <db file|root|dir> [feed file|root|count] [full|normal]\n`,
     );
     process.exitCode = 2;
   }
@@ -225,8 +277,11 @@ async function runStep(args: readonly string[]): Promise<void> {
 interface Run {
   baseline: BaselineStep;
   first: ImportStep;
+  /** The same first import with synchronous=NORMAL, into another fresh file. */
+  firstNormal: ImportStep;
   again: ImportStep;
   exported: ExportStep;
+  commits: CommitsStep;
 }
 
 /** One pass: baseline, import into a fresh database, re-import, export, all in child processes. */
@@ -238,7 +293,8 @@ async function measureOnce(
 ): Promise<Run> {
   const dbFile = join(dir, 'bench.db');
   const bareFile = join(dir, 'bare.db');
-  for (const file of [dbFile, bareFile]) {
+  const normalFile = join(dir, 'normal.db');
+  for (const file of [dbFile, bareFile, normalFile]) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
 
@@ -257,6 +313,19 @@ async function measureOnce(
     failures.push(`first import: outcome ${f.outcome}, ${f.added} added of ${count} rows`);
   }
 
+  progress('the same import with synchronous=NORMAL, into another new file');
+  const firstNormal = await runChild<ImportStep>(script, [
+    '--child',
+    'import',
+    normalFile,
+    feedFile,
+    'normal',
+  ]);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${normalFile}${suffix}`, { force: true });
+
+  progress('500 single-row commits, synchronous=NORMAL then FULL');
+  const commits = await runChild<CommitsStep>(script, ['--child', 'commits', dir, '500']);
+
   progress('re-import the unchanged file');
   const again = await runChild<ImportStep>(script, ['--child', 'import', dbFile, feedFile]);
   const r = again.report;
@@ -268,7 +337,7 @@ async function measureOnce(
 
   progress('export the whole feed');
   const exported = await runChild<ExportStep>(script, ['--child', 'export', dbFile]);
-  return { baseline, first, again, exported };
+  return { baseline, first, firstNormal, again, exported, commits };
 }
 
 interface BmltRun {
@@ -414,10 +483,26 @@ async function main(): Promise<void> {
       benchmark: 'import',
       meetings: count,
       runs,
-      database: 'sqlite file (WAL, synchronous=NORMAL) in a fresh temporary directory',
+      database: 'sqlite file (WAL, synchronous=FULL) in a fresh temporary directory',
       machine: machineInfo(),
       feed: { bytes: generated.value, mb: toMb(generated.value), generateAndWriteMs: generated.ms },
       results: { ...results, ...bmltResults },
+      durability: {
+        what: 'synchronous=FULL (the default) against NORMAL: the first import into a fresh file under each, and single-row commits (one transaction each) under each',
+        importFullMs: imported.ms,
+        importNormalMs: ms((x) => x.firstNormal.ms),
+        importFullToNormal: perRun((x) => ratio(x.first.ms, x.firstNormal.ms)),
+        commits: last.commits.commits,
+        commitFullMs: round(
+          ms((x) => x.commits.fullMs / x.commits.commits),
+          3,
+        ),
+        commitNormalMs: round(
+          ms((x) => x.commits.normalMs / x.commits.commits),
+          3,
+        ),
+        commitsFullToNormal: perRun((x) => ratio(x.commits.fullMs, x.commits.normalMs)),
+      },
       baseline: {
         jsonRoundTripMs: ms((x) => x.baseline.jsonRoundTripMs),
         bareSqliteInsertMs: ms((x) => x.baseline.bareSqliteInsertMs),

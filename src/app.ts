@@ -94,7 +94,9 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   const clock = ports.clock ?? systemClock;
   // Loaded on first use; `serve` preloads it so the first person's search does not wait.
   const geocoder: App['geocoder'] = ports.geocoder ?? createOfflineGeocoder();
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, {
+    synchronous: config.sqliteSynchronous,
+  });
   let ready = false;
   let searchService: SearchService | undefined;
   try {

@@ -47,7 +47,9 @@ export async function withStore<T>(
     import('../sources/duplicates-merge.js'),
   ]);
   const config = configFrom(flags);
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, {
+    synchronous: config.sqliteSynchronous,
+  });
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);

@@ -11,7 +11,9 @@ export function migrateCommand(cmd: Command): void {
       const config = configFrom(flags);
       const { openDatabase } = await import('../platform/database/connect.js');
       const { migrateToLatest } = await import('../platform/database/migrate.js');
-      const database = await openDatabase(config.databaseUrl);
+      const database = await openDatabase(config.databaseUrl, {
+        synchronous: config.sqliteSynchronous,
+      });
       try {
         const applied = await migrateToLatest(database.db as never);
         if (flags.json === true) printJson({ database: database.description, applied });

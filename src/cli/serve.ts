@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { sqliteSynchronousModes, type SqliteSynchronous } from '../platform/config.js';
 import { configFrom, type DatabaseFlags } from './context.js';
 
 interface ServeFlags extends DatabaseFlags {
@@ -8,6 +9,7 @@ interface ServeFlags extends DatabaseFlags {
   logLevel?: string;
   publicUrl?: string;
   mapTiles?: string;
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -33,6 +35,14 @@ export function serveCommand(cmd: Command): void {
         'tile URL template for the finder map, e.g. https://tiles.example.org/{z}/{x}/{y}.png (no map without one)',
       ).env('PORCHLIGHT_MAP_TILES'),
     )
+    .addOption(
+      new Option(
+        '--sqlite-synchronous <mode>',
+        'SQLite durability: full (default; every acknowledged write survives a power loss), normal (faster, may lose the last writes), extra',
+      )
+        .choices(sqliteSynchronousModes)
+        .env('PORCHLIGHT_SQLITE_SYNCHRONOUS'),
+    )
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags, {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -41,6 +51,9 @@ export function serveCommand(cmd: Command): void {
         ...(flags.logLevel !== undefined ? { logLevel: flags.logLevel } : {}),
         ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
         ...(flags.mapTiles !== undefined ? { mapTiles: flags.mapTiles } : {}),
+        ...(flags.sqliteSynchronous !== undefined
+          ? { sqliteSynchronous: flags.sqliteSynchronous }
+          : {}),
       });
       // The server's modules load only for `serve`, so other commands start quickly.
       const { createApp } = await import('../app.js');

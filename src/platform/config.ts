@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { parseDuration } from './jobs/duration.js';
 
+/**
+ * SQLite's `synchronous` setting. `full` (the default) syncs the write-ahead log on every commit,
+ * so an acknowledged write survives a power loss; `normal` syncs only at checkpoints, faster but
+ * the last commits can be lost; `extra` also syncs the folder after a journal is removed.
+ */
+export const sqliteSynchronousModes = ['full', 'normal', 'extra'] as const;
+export type SqliteSynchronous = (typeof sqliteSynchronousModes)[number];
+
 /** Everything an operator can set; each field has an environment variable and a `serve` flag. */
 export interface Config {
   port: number;
@@ -8,6 +16,11 @@ export interface Config {
   dataDir: string;
   /** `sqlite:<file>` (default, under dataDir), `postgres://...`, or `pglite:memory` for tests. */
   databaseUrl: string;
+  /**
+   * SQLite's `synchronous` setting: `full` (default) makes every acknowledged commit survive a
+   * power loss; `normal` is faster and may lose the last commits; `extra` syncs more still.
+   */
+  sqliteSynchronous: SqliteSynchronous;
   demo: boolean;
   logLevel: string;
   /** The address people reach this server at; meeting URLs in feeds are built on it. */
@@ -58,6 +71,9 @@ export function loadConfig(
     host,
     dataDir,
     databaseUrl,
+    sqliteSynchronous: parseSynchronous(
+      overrides.sqliteSynchronous ?? emptyAsUndefined(env.PORCHLIGHT_SQLITE_SYNCHRONOUS),
+    ),
     demo: overrides.demo ?? env.PORCHLIGHT_DEMO !== '0',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? defaults.logLevel,
     publicUrl: stripSlash(
@@ -93,6 +109,17 @@ export function loadConfig(
       parseDurationSetting(env.PORCHLIGHT_LINK_CHECK, 'PORCHLIGHT_LINK_CHECK', 'h') ??
       86_400,
   };
+}
+
+/** `full` unless set; one of SQLite's durable modes, in either case. */
+function parseSynchronous(value: string | undefined): SqliteSynchronous {
+  if (value === undefined) return 'full';
+  const mode = sqliteSynchronousModes.find((m) => m === value.toLowerCase());
+  if (mode === undefined)
+    throw new Error(
+      `PORCHLIGHT_SQLITE_SYNCHRONOUS must be ${sqliteSynchronousModes.join(', ')}, got "${value}"`,
+    );
+  return mode;
 }
 
 /** A duration setting (`365`, `90d`, `12h`; a bare number in `bareUnit`), or undefined if unset. */

@@ -1,9 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { SqliteSynchronous } from '../config.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenOptions {
+  /** SQLite only; `full` unless an operator chose otherwise. */
+  synchronous?: SqliteSynchronous;
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -17,7 +23,10 @@ export interface DatabaseHandle {
  * Opens the database a URL names: `sqlite:<file>` or `sqlite::memory:` (better-sqlite3, WAL),
  * `postgres://...` (node-postgres pool) or `pglite:memory` (in-process PostgreSQL for tests).
  */
-export async function openDatabase(url: string): Promise<DatabaseHandle> {
+export async function openDatabase(
+  url: string,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pg = await import('pg');
     // PostgreSQL returns bigint counts as strings; our counts are small, so read them as numbers.
@@ -40,10 +49,10 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     const { default: SQLite } = await import('better-sqlite3');
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivateFile(file);
     const sqlite = new SQLite(file);
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -52,6 +61,21 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
   throw new Error(
     `DATABASE_URL must start with sqlite:, postgres:// or pglite: (got "${redactUrl(url)}")`,
   );
+}
+
+/**
+ * The database file holds people's email addresses: its folder is created owner-only (0700) and
+ * the file itself 0600, before SQLite opens it. SQLite gives the `-wal` and `-shm` files it
+ * creates beside it the database file's mode, so they are owner-only too. A file left readable by
+ * an earlier version is narrowed to 0600 (with its `-wal` and `-shm`); an existing folder is left
+ * as its operator made it.
+ */
+function createPrivateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  }
 }
 
 /** Hides a password in a connection URL so it can be logged. */

@@ -1,0 +1,66 @@
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from './connect.js';
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+async function synchronous(handle: DatabaseHandle): Promise<number> {
+  const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(handle.db);
+  return rows[0]!.synchronous;
+}
+
+/** Writes one row, so SQLite creates its `-wal` and `-shm` files. */
+async function write(handle: DatabaseHandle): Promise<void> {
+  await sql`create table if not exists t (x integer)`.execute(handle.db);
+  await sql`insert into t (x) values (1)`.execute(handle.db);
+}
+
+describe('openDatabase on a SQLite file', () => {
+  it('creates its folder owner-only and the database, log and shared-memory files 0600', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'connect-')), 'data', 'nested');
+    const file = join(dir, 'porchlight.db');
+    const handle = await openDatabase(`sqlite:${file}`);
+    try {
+      await write(handle);
+      expect(mode(dir)).toBe(0o700);
+      expect(mode(join(dir, '..'))).toBe(0o700);
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path)).toBe(0o600);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('narrows a database file an earlier version left world-readable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'connect-'));
+    const file = join(dir, 'porchlight.db');
+    writeFileSync(file, '');
+    chmodSync(file, 0o644);
+    const handle = await openDatabase(`sqlite:${file}`);
+    try {
+      await write(handle);
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path)).toBe(0o600);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('syncs every commit (synchronous=FULL) unless told otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'connect-'));
+    const full = await openDatabase(`sqlite:${join(dir, 'a.db')}`);
+    const normal = await openDatabase(`sqlite:${join(dir, 'b.db')}`, { synchronous: 'normal' });
+    const extra = await openDatabase(`sqlite:${join(dir, 'c.db')}`, { synchronous: 'extra' });
+    try {
+      // SQLite reports OFF=0, NORMAL=1, FULL=2, EXTRA=3.
+      expect(await synchronous(full)).toBe(2);
+      expect(await synchronous(normal)).toBe(1);
+      expect(await synchronous(extra)).toBe(3);
+      const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(full.db);
+      expect(rows[0]!.journal_mode).toBe('wal');
+    } finally {
+      await Promise.all([full.close(), normal.close(), extra.close()]);
+    }
+  });
+});
