@@ -136,6 +136,26 @@ describe('HSDS 3.0 export', () => {
     }
   });
 
+  it('keeps its page-size cap against non-finite, huge and fractional numbers', async () => {
+    for (const [query, field] of [
+      ['per_page=Infinity&full=true', 'per_page'],
+      ['per_page=1e999&full=true', 'per_page'],
+      ['per_page=-Infinity', 'per_page'],
+      ['per_page=1e3', 'per_page'],
+      ['per_page=10.5', 'per_page'],
+      ['per_page=0x10', 'per_page'],
+      ['page=Infinity', 'page'],
+      ['page=1e309', 'page'],
+      ['page=99999999999999999999', 'page'],
+      ['page=1&page=2', 'page'],
+    ] as const) {
+      const res = await get(`/hsds/services?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error, query).toMatchObject({ code: 'PL_INVALID_QUERY', field });
+    }
+    expect((await get('/hsds/services?per_page=+7')).json().size).toBe(7);
+  });
+
   it('filters by search, organization and modification date', async () => {
     const found = (await get('/hsds/services?search=hsds%20check')).json();
     expect(found.contents.map((s: { name: string }) => s.name).sort()).toEqual([

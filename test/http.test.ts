@@ -80,6 +80,40 @@ describe('GET /api/v1/meetings', () => {
     expect(unknown.json().error.code).toBe('PL_SOURCE_NOT_FOUND');
   });
 
+  it('refuses non-finite, huge and fractional limits naming the parameter', async () => {
+    for (const limit of ['Infinity', '-Infinity', '1e309', '1e999', 'NaN', '1e2', '2.5', '0x10']) {
+      const res = await get(`/api/v1/meetings?limit=${limit}`);
+      expect(res.statusCode, limit).toBe(400);
+      expect(res.json().error, limit).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'limit' });
+    }
+  });
+
+  it('refuses an unknown parameter by name instead of ignoring it', async () => {
+    for (const [query, field] of [
+      ['foo=bar', 'foo'],
+      ['progam=na', 'progam'],
+      ['limit=2&Limit=3', 'Limit'],
+    ] as const) {
+      const res = await get(`/api/v1/meetings?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error, query).toMatchObject({ code: 'PL_INVALID_QUERY', field });
+      expect(res.json().error.message).toContain(field);
+    }
+  });
+
+  it('reads a repeated program as a list, and refuses a repeated single value', async () => {
+    const slugs = async (query: string) =>
+      (await get(`/api/v1/meetings?${query}`))
+        .json()
+        .meetings.map((m: { slug: string }) => m.slug) as string[];
+    expect(await slugs('program=na&program=aa')).toEqual(await slugs('program=aa,na'));
+    expect(await slugs('program=na&program=aa')).toContain('na-1');
+    expect(await slugs('program=na')).toEqual(['na-1']);
+    const twice = await get('/api/v1/meetings?limit=2&limit=3');
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: 'limit' });
+  });
+
   it('never answers a 500, whatever the query string', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -90,6 +124,93 @@ describe('GET /api/v1/meetings', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** Numbers a hostile or careless client sends: non-finite, huge, fractional, hexadecimal. */
+const hostileNumber = fc.oneof(
+  fc.constantFrom(
+    'Infinity',
+    '-Infinity',
+    '+Infinity',
+    'NaN',
+    '1e999',
+    '1e309',
+    '-1e309',
+    '9007199254740993',
+    '99999999999999999999999',
+    '1e3',
+    '0x10',
+    '1.5',
+    '-0',
+    '',
+    ' ',
+  ),
+  fc.double().map(String),
+  fc.bigInt().map(String),
+);
+
+/** Each route family with its numeric parameters and what the rest of its query needs. */
+const numericRoutes = [
+  { path: '/api/v1/meetings', params: ['limit'], strict: true },
+  {
+    path: '/api/v1/search',
+    base: 'near=01301',
+    params: ['radius', 'nearest', 'starting_within', 'limit'],
+    strict: true,
+  },
+  { path: '/api/v1/search.ics', base: 'near=01301', params: ['radius', 'nearest'], strict: true },
+  { path: '/api/v1/places', base: 'q=Greenfield', params: ['limit'], strict: true },
+  { path: '/hsds/services', base: 'full=true', params: ['page', 'per_page'], strict: true },
+  {
+    path: '/client_interface/json/',
+    base: 'switcher=GetSearchResults',
+    params: [
+      'page_size',
+      'page_num',
+      'geo_width',
+      'geo_width_km',
+      'lat_val',
+      'long_val',
+      'StartsAfterH',
+      'weekdays',
+      'meeting_ids',
+    ],
+    strict: false,
+  },
+  {
+    path: '/en/',
+    base: 'near=01301',
+    params: ['radius', 'nearest', 'starting_within', 'limit'],
+    strict: false,
+  },
+] as const;
+
+describe('numbers in every route family', () => {
+  it('are finite, bounded and integral, or refused by name; never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...numericRoutes),
+        fc.nat(),
+        hostileNumber,
+        async (route, pick, value) => {
+          const name = route.params[pick % route.params.length]!;
+          const base = 'base' in route ? `${route.base}&` : '';
+          const res = await get(`${route.path}?${base}${name}=${encodeURIComponent(value)}`);
+          expect(res.statusCode, `${route.path} ${name}=${value}`).toBeLessThan(500);
+          // The answer stays small: a huge number never lifts a page-size cap.
+          expect(res.rawPayload.length).toBeLessThan(200_000);
+          if (route.strict && res.statusCode === 400)
+            expect(res.json().error).toMatchObject({ code: 'PL_INVALID_QUERY', field: name });
+          const finite =
+            /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value) &&
+            Number.isFinite(Number(value));
+          if (route.strict && !finite)
+            expect(res.statusCode, `${route.path} ${name}=${value}`).toBe(400);
+        },
+      ),
+      { numRuns: 250 },
     );
   });
 });

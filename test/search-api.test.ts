@@ -128,10 +128,46 @@ describe('GET /api/v1/search', () => {
     }
   });
 
+  it('refuses non-finite and huge numbers, and unknown parameters, by name', async () => {
+    for (const [query, field] of [
+      ['limit=Infinity', 'limit'],
+      ['limit=1e309', 'limit'],
+      ['near=01301&nearest=1e999', 'nearest'],
+      ['near=01301&radius=Infinity', 'radius'],
+      ['near=01301&radius=1e999', 'radius'],
+      ['starting_within=9007199254740993', 'starting_within'],
+      ['foo=bar', 'foo'],
+      ['near=01301&raduis=5', 'raduis'],
+      ['limit=5&limit=6', 'limit'],
+      ['near=01301&near=01302', 'near'],
+    ] as const) {
+      const { status, body } = await search(query);
+      expect(status, query).toBe(400);
+      expect(body.error, query).toMatchObject({ code: 'PL_INVALID_QUERY', field });
+    }
+  });
+
+  it('reads a repeated list parameter as the comma-separated list, as the finder does', async () => {
+    for (const [repeated, listed] of [
+      ['program=aa&program=na', 'program=aa,na'],
+      ['day=1&day=3&attendance=online&attendance=phone', 'day=1,3&attendance=online,phone'],
+      ['types=women&types=open', 'types=women,open'],
+    ] as const) {
+      const a = await search(repeated);
+      expect(a.status, repeated).toBe(200);
+      expect(a.body, repeated).toEqual((await search(listed)).body);
+    }
+  });
+
   it('never answers a 500, whatever the parameters', async () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('Infinity', '-Infinity', 'NaN', '1e999', '1e309', '9'.repeat(30), '0x1f'),
+      fc.double().map(String),
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom(...searchParamNames), fc.string({ maxLength: 20 })),
+        fc.dictionary(fc.constantFrom(...searchParamNames), hostile),
         async (params) => {
           const res = await app.server.inject({
             method: 'GET',

@@ -6,7 +6,8 @@ import type { SourceLabel } from './present-meeting.js';
 export interface ListMeetingsQuery {
   limit: number;
   cursor?: string;
-  program?: string;
+  /** Any of these programs. */
+  program?: readonly string[];
   source?: string;
 }
 

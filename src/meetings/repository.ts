@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Database, MeetingsTable } from '../platform/database/schema.js';
 import type { Attendance, Meeting, MeetingDraft, MeetingStatus } from './model.js';
 
@@ -22,7 +22,8 @@ export interface MeetingPageQuery {
   limit: number;
   /** Return meetings whose slug sorts after this one (keyset pagination). */
   after?: string;
-  program?: string;
+  /** One program, or any of several. */
+  program?: string | readonly string[];
   sourceId?: string;
   /**
    * Include meetings merged into another source's listing of the same meeting. Public lists
@@ -96,7 +97,10 @@ export class MeetingRepository {
   async page(query: MeetingPageQuery): Promise<Meeting[]> {
     let q = this.db.selectFrom('meetings').selectAll().orderBy('slug').limit(query.limit);
     if (query.after !== undefined) q = q.where('slug', '>', query.after);
-    if (query.program !== undefined) q = q.where('program', '=', query.program);
+    if (query.program !== undefined) {
+      const programs = typeof query.program === 'string' ? [query.program] : query.program;
+      q = programs.length === 0 ? q.where(sql<boolean>`false`) : q.where('program', 'in', programs);
+    }
     if (query.sourceId !== undefined) q = q.where('source_id', '=', query.sourceId);
     else if (query.includeMerged !== true) q = q.where(notMerged);
     return (await q.execute()).map(fromRow);

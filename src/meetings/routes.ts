@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { listOptions } from '../platform/http/query-params.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import type { Repositories } from '../repositories.js';
 import { MeetingSchema } from './api-schema.js';
@@ -22,12 +23,22 @@ export function registerMeetingRoutes(
       schema: {
         tags: ['meetings'],
         summary: 'List meetings in slug order, a page at a time',
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          cursor: Type.Optional(Type.String({ maxLength: 400 })),
-          program: Type.Optional(Type.String({ maxLength: 40 })),
-          source: Type.Optional(Type.String({ maxLength: 63 })),
-        }),
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+            cursor: Type.Optional(Type.String({ maxLength: 400 })),
+            program: Type.Optional(
+              Type.String({
+                maxLength: 400,
+                description: 'Program ids, comma-separated (aa, na, ...); or repeat it',
+                ...listOptions,
+              }),
+            ),
+            source: Type.Optional(Type.String({ maxLength: 63 })),
+          },
+          // An unknown (or misspelt) parameter is refused by name rather than ignored.
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             meetings: Type.Array(MeetingSchema),
@@ -40,10 +51,14 @@ export function registerMeetingRoutes(
     },
     async (request) => {
       const { limit, cursor, program, source } = request.query;
+      const programs = program
+        ?.split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
       const page = await listMeetings(repos, {
         limit,
         ...(cursor !== undefined ? { cursor } : {}),
-        ...(program !== undefined ? { program } : {}),
+        ...(programs !== undefined && programs.length > 0 ? { program: programs } : {}),
         ...(source !== undefined ? { source } : {}),
       });
       const standing = await readStanding(page.meetings);

@@ -24,11 +24,14 @@ export function registerPlaceRoutes(server: HttpServer, geocoder: Geocoder): voi
       schema: {
         tags: ['places'],
         summary: 'Resolve a ZIP code or a town name to places, offline',
-        querystring: Type.Object({
-          q: Type.String({ minLength: 1, maxLength: 100 }),
-          country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
-          limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
-        }),
+        querystring: Type.Object(
+          {
+            q: Type.String({ minLength: 1, maxLength: 100 }),
+            country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+            limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ places: Type.Array(PlaceSchema), attribution: Type.String() }),
           400: errorResponseSchema,

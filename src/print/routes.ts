@@ -10,15 +10,15 @@ import { canonicalTimeZone } from '../meetings/time-zone.js';
 import { isPorchlightError, type ErrorCode } from '../platform/errors.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { searchParamNames, type SearchParams } from '../search/parse-params.js';
+import { searchParamSchema } from '../search/routes.js';
 import { locales, negotiateLocale, splitLocalePath } from '../web/i18n/locales.js';
 import { pageContext, type PageContext } from '../web/page-context.js';
 import { renderPrintErrorPage } from './print-error-page.js';
 import { printSchedule, type PrintDeps } from './print-schedule.js';
 import { paperSizes } from './sheet.js';
 
-const param = Type.Optional(Type.String({ maxLength: 500 }));
 const querystring = Type.Object({
-  ...Object.fromEntries(searchParamNames.map((name) => [name, param])),
+  ...Object.fromEntries(searchParamNames.map((name) => [name, searchParamSchema(name)])),
   paper: Type.Optional(Type.Enum(paperSizes)),
 });
 

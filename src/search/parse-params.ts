@@ -11,6 +11,7 @@ import {
 import { canonicalTimeZone, isValidCoordinate } from '../meetings/time-zone.js';
 import { parseWeekday } from '../meetings/weekdays.js';
 import { PorchlightError, type ErrorCode } from '../platform/errors.js';
+import { parseIntegerParam, readDecimal } from '../platform/http/query-params.js';
 import { searchDefaults, type AttendanceFilter, type Point, type SearchQuery } from './query.js';
 
 /** The search parameters as they arrive in a URL (the API and the finder page share them). */
@@ -40,6 +41,16 @@ export const searchParamNames = [
   'cursor',
   'tz',
 ] as const;
+
+/** The parameters that take a comma-separated list (a repeated parameter is the same list). */
+export const searchListParamNames: ReadonlySet<string> = new Set([
+  'day',
+  'attendance',
+  'program',
+  'focus',
+  'types',
+  'lang',
+]);
 
 /** Resolves what a person typed ("01301", "Greenfield, MA") to a point, offline. */
 export type PlaceResolver = (text: string) => Point | undefined;
@@ -235,16 +246,14 @@ function date(text: string): string {
 }
 
 function number(text: string, field: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) fail(field, `"${clip(text)}" is not a number.`);
+  // Bounded far beyond any radius so that the caller's own range message is the one shown.
+  const n = readDecimal(text, { min: -1e9, max: 1e9 });
+  if (n === undefined) fail(field, `"${clip(text)}" is not a number.`);
   return n;
 }
 
 function integer(text: string, field: string, min: number, max: number): number {
-  const n = number(text, field);
-  if (!Number.isInteger(n) || n < min || n > max)
-    fail(field, `${field} must be a whole number from ${min} to ${max}.`);
-  return n;
+  return parseIntegerParam(text, field, { min, max });
 }
 
 function boolean(text: string, field: string): boolean {

@@ -1,10 +1,22 @@
 import { Type } from 'typebox';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
-import { searchParamNames } from './parse-params.js';
+import { listOptions } from '../platform/http/query-params.js';
+import { searchListParamNames, searchParamNames } from './parse-params.js';
 import { presentSearchAnswer, SearchResponseSchema } from './present-results.js';
 import type { SearchService } from './search-service.js';
 
-const param = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
+/** One search parameter's schema; a list also comes as a repeated parameter. */
+export function searchParamSchema(name: string, description?: string) {
+  const list = searchListParamNames.has(name);
+  const text = list && description !== undefined ? `${description}; or repeat it` : description;
+  return Type.Optional(
+    Type.String({
+      maxLength: 500,
+      ...(text !== undefined ? { description: text } : {}),
+      ...(list ? listOptions : {}),
+    }),
+  );
+}
 
 const descriptions: Record<(typeof searchParamNames)[number], string> = {
   near: 'lat,lng, or a place: a ZIP code or "Town, ST"',
@@ -45,7 +57,11 @@ export function registerSearchRoutes(
         tags: ['search'],
         summary: 'The next meetings a person can get to, with counts and the rural fallback',
         querystring: Type.Object(
-          Object.fromEntries(searchParamNames.map((name) => [name, param(descriptions[name])])),
+          Object.fromEntries(
+            searchParamNames.map((name) => [name, searchParamSchema(name, descriptions[name])]),
+          ),
+          // An unknown (or misspelt) parameter is refused by name rather than ignored.
+          { additionalProperties: false },
         ),
         response: { 200: SearchResponseSchema, 400: errorResponseSchema, 503: errorResponseSchema },
       },

@@ -3,6 +3,7 @@
  * a value that does not parse is ignored rather than refused, lists come as `key=1,2`, as
  * `key[]=1&key[]=2` or as repeated keys, and negative ids exclude.
  */
+import { readDecimal, readInteger, type NumberBounds } from '../../platform/http/query-params.js';
 import { foldedWords } from './served-meetings.js';
 
 /** A query string as the HTTP layer hands it over. */
@@ -83,12 +84,17 @@ export function hasParam(query: RawQuery, name: string): boolean {
   return query[name] !== undefined;
 }
 
-const integerPattern = /^[+-]?\d{1,15}$/;
-const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Ids are positive whole numbers, or negative ones to exclude. */
+const idBounds: NumberBounds = { min: -1e12, max: 1e12 };
+/**
+ * Every other number (coordinates, widths, hours and minutes, page size and number): far beyond
+ * any meaningful value, and finite, so that `Infinity` or `1e999` is ignored like any bad value.
+ */
+const numberBounds: NumberBounds = { min: -1e6, max: 1e6 };
 
 /** Whole numbers among the values; the rest are ignored. */
 export function integers(values: readonly string[]): number[] {
-  return values.filter((v) => integerPattern.test(v)).map(Number);
+  return values.flatMap((v) => readInteger(v, idBounds) ?? []);
 }
 
 /** Positive values include, negative ones exclude (by their absolute value); zero does neither. */
@@ -102,10 +108,8 @@ export function includeExclude(values: readonly string[]): IncludeExclude {
 
 /** A finite number, or undefined. */
 export function numberParam(query: RawQuery, name: string): number | undefined {
-  const value = stringParam(query, name)?.trim();
-  if (value === undefined || !numberPattern.test(value)) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
+  const value = stringParam(query, name);
+  return value === undefined ? undefined : readDecimal(value, numberBounds);
 }
 
 /** `XH`/`XM` pairs as minutes after midnight; a missing half counts as zero. */
@@ -225,10 +229,11 @@ export function parseSearchResultsQuery(query: RawQuery): SearchResultsQuery {
   const search = stringParam(query, 'SearchString')?.trim();
   if (search !== undefined && (search.length > 2 || /^\d+$/.test(search))) {
     const parts = search.split(',').map((p) => p.trim());
-    if (parts.every((p) => integerPattern.test(p))) {
+    const ids = integers(parts);
+    if (ids.length === parts.length) {
       // A list of ids, as root servers read it.
       parsed.meetingIds = {
-        include: [...parsed.meetingIds.include, ...parts.map(Number)],
+        include: [...parsed.meetingIds.include, ...ids],
         exclude: parsed.meetingIds.exclude,
       };
     } else {

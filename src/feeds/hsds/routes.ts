@@ -16,6 +16,8 @@ import { fullService } from './service.js';
 export const HSDS_VERSION = '3.0';
 
 const maxPerPage = 500;
+/** Far beyond the last page of any directory; a bound, so that no page number is unbounded. */
+const maxPage = 1_000_000;
 
 /**
  * The required endpoints of the Open Referral HSDS 3.0 API under `/hsds`: `/` (what this API
@@ -68,7 +70,12 @@ export function registerHsdsRoutes(
         tags: ['feeds'],
         summary: 'HSDS: a page of services (one per meeting)',
         querystring: Type.Object({
-          page: Type.Integer({ minimum: 1, default: 1, description: 'Page number, from 1' }),
+          page: Type.Integer({
+            minimum: 1,
+            maximum: maxPage,
+            default: 1,
+            description: 'Page number, from 1',
+          }),
           per_page: Type.Integer({
             minimum: 1,
             maximum: maxPerPage,

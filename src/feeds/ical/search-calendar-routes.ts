@@ -5,6 +5,7 @@ import { errorResponseSchema, type HttpServer } from '../../platform/http/server
 import type { Repositories } from '../../repositories.js';
 import { searchParamNames, type SearchParams } from '../../search/parse-params.js';
 import { searchDefaults } from '../../search/query.js';
+import { searchParamSchema } from '../../search/routes.js';
 import type { SearchService } from '../../search/search-service.js';
 import { searchCalendar } from './search-calendar.js';
 
@@ -37,12 +38,10 @@ export function registerSearchCalendarRoute(
           `At most ${SEARCH_CALENDAR_CAP} meetings, soonest first. ` +
           'Replace https: with webcal: in the address to subscribe from a phone or desktop calendar.',
         querystring: Type.Object(
-          Object.fromEntries(
-            calendarParamNames.map((name) => [
-              name,
-              Type.Optional(Type.String({ maxLength: 500 })),
-            ]),
-          ),
+          // The ignored parameters are accepted, so that any search's address can be subscribed
+          // to as it is; a parameter the search does not know is refused by name.
+          Object.fromEntries(searchParamNames.map((name) => [name, searchParamSchema(name)])),
+          { additionalProperties: false },
         ),
         produces: ['text/calendar'],
         response: {

@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { SITE_CSS_CSP_SOURCE } from '../../web/site-css.js';
 import { errorCatalogue, isPorchlightError } from '../errors.js';
+import { LIST_KEYWORD, prepareQueries } from './query-params.js';
 
 export type HttpServer = FastifyInstance<
   Server,
@@ -39,8 +40,17 @@ export async function createHttpServer(
   const server = Fastify({
     loggerInstance: baseLogger,
     trustProxy: false,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: {
+      customOptions: {
+        coerceTypes: 'array',
+        removeAdditional: false,
+        allErrors: false,
+        keywords: [LIST_KEYWORD],
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Before any route is added: numbers and repeated values in queries are read in one place.
+  server.addHook('onRoute', prepareQueries);
 
   await server.register(helmet, {
     contentSecurityPolicy: {
