@@ -149,6 +149,33 @@ describe.skipIf(!hasChromium)('the finder in Chromium', () => {
     await ctx.close();
   });
 
+  it('shows the first result on the first screen of a phone, filters set or not', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const ctx = await context({ javaScriptEnabled });
+      for (const path of [
+        '/en/?near=Colrain%2C+MA&radius=5&types=women',
+        '/es/?near=01301&day=2&attendance=in_person&radius=10',
+        '/en/?near=01301',
+      ]) {
+        const page = await open(ctx, path);
+        const box = await page.locator('.result').first().boundingBox();
+        expect(box, path).not.toBeNull();
+        expect(box!.y, `${path} (script ${javaScriptEnabled ? 'on' : 'off'})`).toBeLessThan(
+          PHONE.height - 40,
+        );
+        // The filters are one tap away, and their summary says which are set.
+        const summary = page.locator('details.filters > summary');
+        if (path.includes('types=women')) {
+          expect(await summary.textContent(), path).toMatch(/Women|Mujeres/);
+        }
+        await summary.click();
+        expect(await page.locator('#f-radius').isVisible()).toBe(true);
+        await page.close();
+      }
+      await ctx.close();
+    }
+  });
+
   it('says kindly when it does not know a place', async () => {
     const ctx = await context();
     const page = await open(ctx, '/es/?near=Qzqzqz', 400);

@@ -52,6 +52,8 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
   // boxes keep theirs so the person can correct what they typed.
   const params: SearchParams = { ...given };
   const refused = problem?.field;
+  // The example is for a first search; once a place is found it only pushes the results down.
+  const showHint = given.near === undefined || refused === 'near';
   if (refused === 'types' && problem?.value !== undefined) {
     // Only the unknown type is dropped; the others stay ticked.
     const kept = params.types?.split(',').filter((type) => type !== problem.value) ?? [];
@@ -106,6 +108,48 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
     }
   }
 
+  const menus = {
+    day: dayChoices(ctx, params, facets),
+    time: timeChoices(ctx, params, customWindow),
+    soon: soonChoices(ctx, params),
+    attendance: attendanceChoices(ctx, params, facets),
+    program: programChoices(ctx, params, facets),
+    focus: focusChoices(ctx, params, facets),
+    lang: languageChoices(ctx, params, facets),
+    radius: radiusChoices(ctx, params, units),
+    units: [
+      { value: '', label: t('finder.units.mi') },
+      { value: 'km', label: t('finder.units.km') },
+    ],
+    sort: [
+      { value: '', label: t('finder.sort.time') },
+      { value: 'distance', label: t('finder.sort.distance') },
+    ],
+  };
+  const types = typeChoices(ctx, params, facets);
+  const wheelchair = isTrue(params.wheelchair);
+  // The folded filters' summary names what is set, so a person sees why the list is short
+  // without opening them; the results stay on the first screen of a phone.
+  const chosen = (choices: Choice[], value: string | undefined) =>
+    value === undefined || value === ''
+      ? []
+      : choices.filter((c) => c.value === value).map((c) => c.label);
+  const setFilters = [
+    ...(params.q === undefined ? [] : [`“${params.q}”`]),
+    ...chosen(menus.day, params.day),
+    ...(time !== undefined ? [t(`finder.time.${time}`)] : []),
+    ...(customWindow ? [menus.time[0]!.label] : []),
+    ...chosen(menus.soon, params.starting_within),
+    ...chosen(menus.attendance, params.attendance),
+    ...chosen(menus.program, params.program),
+    ...chosen(menus.focus, params.focus),
+    ...chosen(menus.lang, params.lang),
+    ...chosen(menus.radius, params.radius),
+    ...chosen(menus.sort, params.sort === 'distance' ? 'distance' : undefined),
+    ...types.filter((c) => c.checked).map((c) => c.label),
+    ...(wheelchair ? [t('finder.wheelchair')] : []),
+  ];
+
   return (
     <form
       id="finder"
@@ -130,71 +174,49 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
             type="text"
             value={params.near ?? ''}
             enterKeyHint="search"
-            aria-describedby={refused === 'near' ? `f-near-hint ${PROBLEM_ID}` : 'f-near-hint'}
+            aria-describedby={
+              refused === 'near' ? `f-near-hint ${PROBLEM_ID}` : showHint ? 'f-near-hint' : undefined
+            }
             aria-invalid={refused === 'near' ? 'true' : undefined}
           />
           <button type="submit">{t('finder.submit')}</button>
         </div>
-        <span id="f-near-hint" class="hint">
-          {t('finder.near.hint')}
-        </span>
+        {showHint && (
+          <span id="f-near-hint" class="hint">
+            {t('finder.near.hint')}
+          </span>
+        )}
       </div>
-      <details
-        class="filters"
-        open={filtersOn > 0 || (refused !== undefined && refused !== 'near')}
-      >
-        <summary>{t('finder.filters', { count: filtersOn })}</summary>
+      <details class="filters" open={refused !== undefined && refused !== 'near'}>
+        <summary>
+          <span class="name">{t('finder.filters', { count: filtersOn })}</span>
+          {setFilters.length > 0 && <span class="set">{setFilters.join(' · ')}</span>}
+        </summary>
         <div class="grid">
           <p class="field">
             <label for="f-q">{t('finder.q')}</label>
             <input id="f-q" name="q" type="search" value={params.q ?? ''} {...invalid('q')} />
           </p>
-          {select('day', 'finder.day', dayChoices(ctx, params, facets), params.day)}
+          {select('day', 'finder.day', menus.day, params.day)}
           {select(
             'time',
             'finder.time',
-            timeChoices(ctx, params, customWindow),
+            menus.time,
             customWindow ? '' : time,
             ['time', 'from', 'to'],
           )}
-          {select(
-            'starting_within',
-            'finder.soon',
-            soonChoices(ctx, params),
-            params.starting_within,
-          )}
-          {select(
-            'attendance',
-            'finder.attendance',
-            attendanceChoices(ctx, params, facets),
-            params.attendance,
-          )}
-          {select('program', 'finder.program', programChoices(ctx, params, facets), params.program)}
-          {select('focus', 'finder.focus', focusChoices(ctx, params, facets), params.focus)}
-          {select('lang', 'finder.lang', languageChoices(ctx, params, facets), params.lang)}
-          {select('radius', 'finder.radius', radiusChoices(ctx, params, units), params.radius)}
-          {select(
-            'units',
-            'finder.units',
-            [
-              { value: '', label: t('finder.units.mi') },
-              { value: 'km', label: t('finder.units.km') },
-            ],
-            params.units === 'km' ? 'km' : '',
-          )}
-          {select(
-            'sort',
-            'finder.sort',
-            [
-              { value: '', label: t('finder.sort.time') },
-              { value: 'distance', label: t('finder.sort.distance') },
-            ],
-            params.sort === 'distance' ? 'distance' : '',
-          )}
+          {select('starting_within', 'finder.soon', menus.soon, params.starting_within)}
+          {select('attendance', 'finder.attendance', menus.attendance, params.attendance)}
+          {select('program', 'finder.program', menus.program, params.program)}
+          {select('focus', 'finder.focus', menus.focus, params.focus)}
+          {select('lang', 'finder.lang', menus.lang, params.lang)}
+          {select('radius', 'finder.radius', menus.radius, params.radius)}
+          {select('units', 'finder.units', menus.units, params.units === 'km' ? 'km' : '')}
+          {select('sort', 'finder.sort', menus.sort, params.sort === 'distance' ? 'distance' : '')}
         </div>
         <fieldset aria-describedby={refused === 'types' ? PROBLEM_ID : undefined}>
           <legend>{t('finder.types')}</legend>
-          {typeChoices(ctx, params, facets).map((c) => (
+          {types.map((c) => (
             <label>
               <input type="checkbox" name="types" value={c.value} checked={c.checked} />{' '}
               {labelled(c)}
@@ -206,7 +228,7 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
             type="checkbox"
             name="wheelchair"
             value="true"
-            checked={isTrue(params.wheelchair)}
+            checked={wheelchair}
             {...invalid('wheelchair')}
           />{' '}
           {labelled({

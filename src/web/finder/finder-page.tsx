@@ -72,11 +72,17 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
               {words.nearest !== undefined && ` ${words.nearest}`}
               {words.remote !== undefined && ` ${words.remote}`}
             </p>
-            {words.relaxedBeyond !== undefined && <p>{words.relaxedBeyond}</p>}
-            {words.relaxedRemote !== undefined && <p>{words.relaxedRemote}</p>}
           </div>
         )}
         <ResultList {...list} results={answer.results} />
+        {/* What each suggestion list set aside is said beside that list, so the first
+            meetings stay on a phone's first screen. */}
+        {beyond.length === 0 && words?.relaxedBeyond !== undefined && (
+          <p class="muted">{words.relaxedBeyond}</p>
+        )}
+        {remote.length === 0 && words?.relaxedRemote !== undefined && (
+          <p class="muted">{words.relaxedRemote}</p>
+        )}
         {answer.results.length === 0 && words === undefined && <p>{t('finder.results.empty')}</p>}
         {(answer.nextCursor !== undefined || params.cursor !== undefined) && (
           <p class="pager">
@@ -96,7 +102,8 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
             )}
           </p>
         )}
-        {mode === 'search' && (
+        {/* With no match, a print or a calendar would be empty: the suggestions come first. */}
+        {mode === 'search' && answer.total > 0 && (
           <p class="take-away">
             <a href={`${link(ctx, '/print')}${everyMatch}`} download>
               {t('finder.print')}
@@ -112,12 +119,14 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
       {beyond.length > 0 && (
         <section aria-labelledby="beyond-h">
           <h2 id="beyond-h">{t('finder.fallback.beyondHeading')}</h2>
+          {words?.relaxedBeyond !== undefined && <p class="muted">{words.relaxedBeyond}</p>}
           <ResultList {...list} id="beyond" results={beyond} />
         </section>
       )}
       {remote.length > 0 && (
         <section aria-labelledby="remote-h">
           <h2 id="remote-h">{t('finder.fallback.remoteHeading')}</h2>
+          {words?.relaxedRemote !== undefined && <p class="muted">{words.relaxedRemote}</p>}
           <ResultList {...list} id="remote" results={remote} />
         </section>
       )}
