@@ -175,7 +175,11 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
             value={params.near ?? ''}
             enterKeyHint="search"
             aria-describedby={
-              refused === 'near' ? `f-near-hint ${PROBLEM_ID}` : showHint ? 'f-near-hint' : undefined
+              refused === 'near'
+                ? `f-near-hint ${PROBLEM_ID}`
+                : showHint
+                  ? 'f-near-hint'
+                  : undefined
             }
             aria-invalid={refused === 'near' ? 'true' : undefined}
           />
@@ -198,13 +202,11 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
             <input id="f-q" name="q" type="search" value={params.q ?? ''} {...invalid('q')} />
           </p>
           {select('day', 'finder.day', menus.day, params.day)}
-          {select(
+          {select('time', 'finder.time', menus.time, customWindow ? '' : time, [
             'time',
-            'finder.time',
-            menus.time,
-            customWindow ? '' : time,
-            ['time', 'from', 'to'],
-          )}
+            'from',
+            'to',
+          ])}
           {select('starting_within', 'finder.soon', menus.soon, params.starting_within)}
           {select('attendance', 'finder.attendance', menus.attendance, params.attendance)}
           {select('program', 'finder.program', menus.program, params.program)}
