@@ -121,7 +121,10 @@ function baseRow(meeting: Meeting, options: WriteOptions): MeetingGuideRow {
   return row;
 }
 
-/** The program's codes, then language codes, then the codes that stand for status and attendance. */
+/**
+ * The program's codes, then language codes, then the codes that stand for status, attendance and
+ * wheelchair access.
+ */
 function typeCodes(meeting: Meeting, program: Program | undefined): string[] {
   const codes = [...meeting.types];
   for (const tag of meeting.languages) {
@@ -135,6 +138,8 @@ function typeCodes(meeting: Meeting, program: Program | undefined): string[] {
     if (meeting.status === 'temporarily_closed' || roomClosed)
       pushTagged(codes, program, 'temporarily_closed');
     if (meeting.attendance !== 'in_person') pushTagged(codes, program, 'online');
+    // The flag is the meeting's word on access; readers of the format know it by its code.
+    if (meeting.place.wheelchairAccessible === true) pushTagged(codes, program, 'wheelchair');
   }
   return codes;
 }

@@ -13,7 +13,7 @@ import { meetingTarget } from '../meeting-scope.js';
 import type { Actor } from '../model.js';
 import { bodyPath, blankDraft, insertDraft } from '../editing/create-meeting.js';
 import { commitChange } from '../editing/deps.js';
-import { requireMeetingForm, type FormInput } from '../editing/meeting-form.js';
+import { requireMeetingEdit, requireMeetingForm, type FormInput } from '../editing/meeting-form.js';
 import { writeUpdate } from '../editing/write-meeting.js';
 import { applyChanges } from '../history/meeting-fields.js';
 import { MAX_REASON, type ChangeRequest } from './model.js';
@@ -107,7 +107,7 @@ export async function approveRequest(
     requireAuthorized(actor, 'change_request.review', await meetingTarget(deps.repos, meeting));
     const proposed =
       approval.form !== undefined
-        ? { ...meeting, ...requireMeetingForm(approval.form, meeting) }
+        ? requireMeetingEdit(approval.form, meeting)
         : applyChanges(meeting, request.changes);
     requireAuthorized(actor, 'change_request.review', await meetingTarget(deps.repos, proposed));
     result = await commitChange(deps, async (repos) => {

@@ -16,7 +16,12 @@ import { isEmail, normalizeEmail } from '../model.js';
 import type { EditingDeps } from '../editing/deps.js';
 import { blankDraft } from '../editing/create-meeting.js';
 import { findMeeting } from '../editing/edit-meeting.js';
-import { formText, readMeetingForm, type FormInput } from '../editing/meeting-form.js';
+import {
+  formText,
+  readMeetingEdit,
+  readMeetingForm,
+  type FormInput,
+} from '../editing/meeting-form.js';
 import { diffMeetings } from '../history/meeting-fields.js';
 import { checkFormTime, FORM_TIME_FIELD, type FormTiming } from './form-timing.js';
 import { MAX_NOTE, type ChangeRequest } from './model.js';
@@ -45,7 +50,7 @@ export async function suggestCorrection(
 ): Promise<ChangeRequest> {
   await checkTiming(deps, form, suggestPurpose(slug));
   const meeting = await findMeeting(deps.repos, slug);
-  const { draft, note, email } = readSuggestion(form, meeting);
+  const { draft, note, email } = readSuggestion(form, meeting, 'correction');
   const changes = diffMeetings(meeting, { ...meeting, ...draft });
   if (changes.length === 0 && note === undefined) throw new PorchlightError('PL_NOTHING_CHANGED');
   const request = await store(deps, {
@@ -69,7 +74,7 @@ export async function suggestMeeting(
   await checkTiming(deps, form, suggestPurpose(undefined));
   const at = deps.clock.now().toISOString();
   const blank = blankDraft(at);
-  const { draft, note, email } = readSuggestion(form, blank);
+  const { draft, note, email } = readSuggestion(form, blank, 'new');
   const request = await store(deps, {
     kind: 'new',
     changes: diffMeetings(blank, draft),
@@ -88,14 +93,16 @@ async function checkTiming(deps: ChangeRequestDeps, form: FormInput, purpose: st
 }
 
 /**
- * Reads the suggestion: the meeting form over `base`, the note and the optional address, with
- * every problem of all three reported together (PL_INVALID_MEETING).
+ * Reads the suggestion: the meeting form over `base` (for a correction, only the fields the
+ * person changed), the note and the optional address, with every problem of all three reported
+ * together (PL_INVALID_MEETING).
  */
 function readSuggestion(
   form: FormInput,
   base: MeetingDraft,
+  kind: 'correction' | 'new',
 ): { draft: MeetingDraft; note?: string; email?: string } {
-  const reading = readMeetingForm(form, base);
+  const reading = kind === 'correction' ? readMeetingEdit(form, base) : readMeetingForm(form, base);
   const problems: FeedProblem[] = reading.ok ? [] : [...reading.problems];
   const note = formText(form, 'note').replace(/\r\n?/g, '\n');
   if (note.length > MAX_NOTE)

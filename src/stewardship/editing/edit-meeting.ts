@@ -11,7 +11,7 @@ import type { Actor } from '../model.js';
 import { applyChanges, diffMeetings } from '../history/meeting-fields.js';
 import type { HistoryEntry } from '../history/model.js';
 import { commitChange, type EditingDeps } from './deps.js';
-import { requireMeetingForm, type FormInput } from './meeting-form.js';
+import { requireMeetingEdit, type FormInput } from './meeting-form.js';
 import { writeUpdate } from './write-meeting.js';
 
 /** A meeting by our slug, or PL_MEETING_NOT_FOUND. */
@@ -42,7 +42,7 @@ export async function previewEdit(
   form: FormInput,
 ): Promise<Meeting> {
   const { meeting } = await meetingFor(deps.repos, actor, 'meeting.update', slug);
-  return { ...meeting, ...requireMeetingForm(form, meeting) };
+  return requireMeetingEdit(form, meeting);
 }
 
 /**
@@ -57,7 +57,7 @@ export async function editMeeting(
   form: FormInput,
 ): Promise<{ meeting: Meeting; entry: HistoryEntry }> {
   const found = await meetingFor(deps.repos, actor, 'meeting.update', slug);
-  const after: Meeting = { ...found.meeting, ...requireMeetingForm(form, found.meeting) };
+  const after = requireMeetingEdit(form, found.meeting);
   requireAuthorized(found.actor, 'meeting.update', await meetingTarget(deps.repos, after));
   const at = deps.clock.now().toISOString();
   return commitChange(deps, async (repos) => {

@@ -23,6 +23,7 @@ import {
 import { focusOf, getProgram, type MeetingTypeDef, type Program } from '../../meetings/programs.js';
 import { parseWeekday } from '../../meetings/weekdays.js';
 import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
+import { applyChanges, diffMeetings } from '../history/meeting-fields.js';
 
 /** A url-encoded form as parsed: repeated names (checkboxes) give lists. */
 export type FormInput = Record<string, string | string[] | undefined>;
@@ -71,7 +72,8 @@ export function meetingFormValues(meeting: MeetingDraft): FormInput {
   const values: FormInput = {
     name: meeting.name,
     program: meeting.program,
-    types: meeting.types,
+    // Only what the form offers as boxes; the codes it asks for otherwise are kept from the meeting.
+    types: shownTypes(meeting),
     languages: meeting.languages.join(', '),
     attendance: meeting.attendance,
     status: meeting.status,
@@ -190,9 +192,10 @@ export function readMeetingForm(form: FormInput, base: MeetingDraft): FormReadin
   const draft = structuredClone(base);
   draft.name = read.name;
   draft.program = program.id;
-  draft.types = read.types;
+  const wheelchair = formText(form, 'wheelchair') !== '';
+  draft.types = formTypes(program, read.types, base, wheelchair);
   draft.languages = languages;
-  draft.focus = focusOf(program, read.types);
+  draft.focus = focusOf(program, draft.types);
   draft.attendance = attendance;
   draft.status = status;
   draft.timeZone = read.timeZone;
@@ -203,7 +206,7 @@ export function readMeetingForm(form: FormInput, base: MeetingDraft): FormReadin
     regions,
     ...(accessibilityNotes !== undefined ? { accessibilityNotes } : {}),
   };
-  if (formText(form, 'wheelchair') !== '') draft.place.wheelchairAccessible = true;
+  if (wheelchair) draft.place.wheelchairAccessible = true;
   else delete draft.place.wheelchairAccessible;
   draft.online = read.online;
   draft.group = { ...base.group };
@@ -218,10 +221,72 @@ export function readMeetingForm(form: FormInput, base: MeetingDraft): FormReadin
 
 /** Reads the form or throws PL_INVALID_MEETING with every problem in `details.problems`. */
 export function requireMeetingForm(form: FormInput, base: MeetingDraft): MeetingDraft {
-  const reading = readMeetingForm(form, base);
+  return required(readMeetingForm(form, base));
+}
+
+/**
+ * Reads an edit of an existing meeting: a field changes only when the person changed it. The
+ * form says some things less exactly than the model (a source's own formatted address, whether
+ * a place is approximate, the order of types), so each field is compared with what the same
+ * form, sent untouched, reads as, and only the fields that differ are taken over the meeting.
+ */
+export function readMeetingEdit<T extends MeetingDraft>(
+  form: FormInput,
+  meeting: T,
+): { ok: true; draft: T } | { ok: false; problems: FeedProblem[] } {
+  const reading = readMeetingForm(form, meeting);
+  if (!reading.ok) return reading;
+  const untouched = readMeetingForm(meetingFormValues(meeting), meeting);
+  // A meeting the form cannot read as it is (a value the form refuses) takes the form whole.
+  const baseline = untouched.ok ? untouched.draft : meeting;
+  return { ok: true, draft: applyChanges(meeting, diffMeetings(baseline, reading.draft)) };
+}
+
+/** Reads an edit (see readMeetingEdit) or throws PL_INVALID_MEETING with every problem. */
+export function requireMeetingEdit<T extends MeetingDraft>(form: FormInput, meeting: T): T {
+  return required(readMeetingEdit(form, meeting));
+}
+
+function required<T>(reading: { ok: true; draft: T } | { ok: false; problems: FeedProblem[] }): T {
   if (!reading.ok)
     throw new PorchlightError('PL_INVALID_MEETING', undefined, { problems: reading.problems });
   return reading.draft;
+}
+
+/** The meeting's types the form shows as boxes. */
+function shownTypes(meeting: MeetingDraft): string[] {
+  const program = getProgram(meeting.program);
+  if (program === undefined) return meeting.types;
+  const offered = new Set(choosableTypes(program).map((def) => def.code));
+  return meeting.types.filter((code) => offered.has(code));
+}
+
+/**
+ * The types after a form: the boxes ticked, the codes the form does not offer kept from the
+ * meeting (while its program stays), and the wheelchair code following the wheelchair box. The
+ * meeting's own order is kept, new codes after it in the vocabulary's order: a set's order is
+ * not a change.
+ */
+function formTypes(
+  program: Program,
+  ticked: readonly string[],
+  base: MeetingDraft,
+  wheelchair: boolean,
+): string[] {
+  const offered = new Set(choosableTypes(program).map((def) => def.code));
+  const isWheelchair = (code: string) =>
+    program.types.get(code)?.tags?.includes('wheelchair') ?? false;
+  const sameProgram = base.program === program.id;
+  const wanted = new Set(ticked.filter((code) => wheelchair || !isWheelchair(code)));
+  if (sameProgram)
+    for (const code of base.types)
+      if (!offered.has(code) && (!isWheelchair(code) || wheelchair)) wanted.add(code);
+  const order = [...(sameProgram ? base.types : []), ...program.types.keys()];
+  const rank = (code: string) => {
+    const at = order.indexOf(code);
+    return at === -1 ? order.length : at;
+  };
+  return [...wanted].sort((a, b) => rank(a) - rank(b));
 }
 
 type Report = (field: string, code: FeedProblem['code'], detail?: string) => void;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingDraft } from '../../meetings/model.js';
 import type { StoredMeeting } from '../../meetings/repository.js';
 import type { Repositories } from '../../repositories.js';
-import { diffMeetings, getField, sameValue, setField } from './meeting-fields.js';
+import { diffMeetings, getField, sameFieldValue, setField } from './meeting-fields.js';
 import type { HistoryEntry, Override } from './model.js';
 import { historyEntry } from './record.js';
 
@@ -99,13 +99,15 @@ async function reapply(
 ): Promise<void> {
   for (const override of overrides) {
     const upstream = getField(meeting, override.field);
-    if (sameValue(upstream, override.value)) {
+    if (sameFieldValue(override.field, upstream, override.value)) {
       await repos.history.deleteOverride(override.meetingId, override.field);
       continue;
     }
     setField(meeting, override.field, override.value);
-    const changedUpstream = !sameValue(upstream, override.base);
-    const known = override.conflict !== undefined && sameValue(override.conflict.after, upstream);
+    const changedUpstream = !sameFieldValue(override.field, upstream, override.base);
+    const known =
+      override.conflict !== undefined &&
+      sameFieldValue(override.field, override.conflict.after, upstream);
     if (changedUpstream && !known) {
       const { conflict: _old, ...rest } = override;
       await repos.history.saveOverride({

@@ -6,6 +6,7 @@ import {
   diffMeetings,
   getField,
   meetingFields,
+  sameFieldValue,
   sameValue,
   setField,
 } from './meeting-fields.js';
@@ -84,5 +85,18 @@ describe('meeting fields', () => {
     schedule.pop();
     expect(m.schedule).toHaveLength(1);
     expect(new Set(meetingFields).size).toBe(meetingFields.length);
+  });
+});
+
+describe('fields that are sets', () => {
+  it('see a new order of the same codes as no change', () => {
+    const before = makeMeeting({ types: ['O', 'D', 'X'] });
+    const after = { ...before, types: ['D', 'X', 'O'] };
+    expect(diffMeetings(before, after)).toEqual([]);
+    expect(diffMeetings(before, { ...before, types: ['D', 'O'] }).map((c) => c.field)).toEqual([
+      'types',
+    ]);
+    expect(sameFieldValue('types', ['O', 'D'], ['D', 'O'])).toBe(true);
+    expect(sameFieldValue('schedule', [1, 2], [2, 1])).toBe(false);
   });
 });

@@ -119,9 +119,23 @@ export function setField(meeting: MeetingDraft, field: MeetingField, value: unkn
   access[field].set(meeting, value === undefined ? undefined : structuredClone(value));
 }
 
+/** Fields that hold a set of codes: their order says nothing, so a new order is no change. */
+const setFields: ReadonlySet<MeetingField> = new Set<MeetingField>(['types', 'focus']);
+
 /** True when two field values are the same (by their JSON; key order as the model writes it). */
 export function sameValue(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
+}
+
+/** True when a field has the same value in both: as a set for the fields that are sets. */
+export function sameFieldValue(field: MeetingField, a: unknown, b: unknown): boolean {
+  if (setFields.has(field) && Array.isArray(a) && Array.isArray(b))
+    return sameValue(sortedCopy(a), sortedCopy(b));
+  return sameValue(a, b);
+}
+
+function sortedCopy(items: unknown[]): unknown[] {
+  return items.map((item) => canonicalJson(item)).sort();
 }
 
 /** The fields whose values differ between two versions of a meeting. */
@@ -134,7 +148,7 @@ export function diffMeetings(
   for (const field of fields) {
     const a = getField(before, field);
     const b = getField(after, field);
-    if (sameValue(a, b)) continue;
+    if (sameFieldValue(field, a, b)) continue;
     changes.push({
       field,
       ...(a !== undefined ? { before: a } : {}),

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Meeting } from '../../meetings/model.js';
 import type { Repositories } from '../../repositories.js';
 import type { Source } from '../../sources/model.js';
-import { overridableFields, sameValue, type FieldChange } from './meeting-fields.js';
+import { overridableFields, sameFieldValue, type FieldChange } from './meeting-fields.js';
 import type { ChangeAuthor, HistoryAction, HistoryEntry } from './model.js';
 
 let sequence = 0;
@@ -86,7 +86,7 @@ export async function keepOverrides(
   for (const change of relevant) {
     const current = existing.get(change.field);
     const upstream = current === undefined ? change.before : current.base;
-    if (sameValue(change.after, upstream)) {
+    if (sameFieldValue(change.field, change.after, upstream)) {
       if (current !== undefined) await repos.history.deleteOverride(meetingId, change.field);
       continue;
     }
