@@ -44,6 +44,32 @@ describe('probes', () => {
   });
 });
 
+describe('security headers and body errors', () => {
+  it('allows fonts from this site only and denies powerful features but geolocation', async () => {
+    for (const url of ['/', '/api/v1/meetings', '/healthz']) {
+      const res = await get(url);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toMatch(/(^|;)font-src 'self'(;|$)/);
+      expect(csp, url).not.toContain('https:');
+      const policy = String(res.headers['permissions-policy']);
+      expect(policy, url).toContain('geolocation=(self)');
+      for (const feature of ['camera', 'microphone', 'payment', 'usb'])
+        expect(policy, url).toContain(`${feature}=()`);
+    }
+  });
+
+  it('answers an oversized body with 413 and its own code', async () => {
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ a: 'x'.repeat(2_000_000) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PL_BODY_TOO_LARGE');
+  });
+});
+
 describe('GET /api/v1/meetings', () => {
   it('pages through every meeting with a cursor', async () => {
     const first = (await get('/api/v1/meetings?limit=2')).json();

@@ -122,6 +122,10 @@ export const errorCatalogue = {
     message: 'The meeting already exists; there is nothing to restore.',
   },
   PL_NO_CONFLICT: { status: 409, message: 'The field has no conflict with its source to resolve.' },
+  PL_BODY_TOO_LARGE: {
+    status: 413,
+    message: 'The request body is larger than this address takes.',
+  },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const;
