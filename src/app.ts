@@ -11,6 +11,7 @@ import { registerHsdsRoutes } from './feeds/hsds/routes.js';
 import { registerSearchCalendarRoute } from './feeds/ical/search-calendar-routes.js';
 import { registerMeetingRoutes } from './meetings/routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
+import type { Timers } from './platform/timers.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type DatabaseHandle } from './platform/database/connect.js';
 import { migrateToLatest } from './platform/database/migrate.js';
@@ -50,6 +51,8 @@ export const version = packageVersion();
 /** Ports a test may replace; everything else comes from the configuration. */
 export interface AppPorts {
   clock?: Clock;
+  /** What feed reads' time limits and the job runner's heartbeat and poll wait on. */
+  timers?: Timers;
   fetcher?: Fetcher;
   logger?: Logger;
   geocoder?: Geocoder;
@@ -110,6 +113,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         maxBytes: config.feedMaxBytes,
         timeoutMs: config.feedTimeoutMs,
         ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
+        ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
       },
     };
     // Other processes sharing the database hear of this one's writes, and it of theirs.
@@ -138,7 +142,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       importDeps,
       clock,
       ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
-      runner: { onError: (error) => logger.error({ err: error }, 'background job failed') },
+      runner: {
+        onError: (error) => logger.error({ err: error }, 'background job failed'),
+        ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
+      },
     });
     if (config.demo && (await repos.sources.list()).length === 0) {
       const reports = await seedDemoData(importDeps);

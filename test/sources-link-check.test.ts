@@ -8,6 +8,7 @@ import { linkCheckJobKind, scheduleLinkCheck } from '../src/sources/refresh-jobs
 import { mgOnlineRow } from './factories/meeting-guide.js';
 import { createTestApp } from './support/app.js';
 import { manualClock } from './support/manual-clock.js';
+import { manualTimers } from './support/manual-timers.js';
 
 /**
  * The link check against a local server that answers as broken links do: 404, HEAD refused,
@@ -23,6 +24,8 @@ describe('checking online meetings’ links and dial-ins', { timeout: 60_000 }, 
   /** Each request as the server saw it, with the test clock's time. */
   let requests: { method: string; path: string; at: number }[];
   let sleeps: number[];
+  /** The requests' time limits, which run out only when a test says so. */
+  const timers = manualTimers();
 
   beforeEach(async () => {
     clock.set('2026-11-02T10:00:00.000Z');
@@ -31,7 +34,8 @@ describe('checking online meetings’ links and dial-ins', { timeout: 60_000 }, 
     server = createServer((req, res) => {
       const path = req.url ?? '/';
       requests.push({ method: req.method ?? '', path, at: clock.now().getTime() });
-      if (path === '/slow') return; // never answers
+      // Never answers: its time limit runs out now, whatever the machine's speed.
+      if (path === '/slow') return void timers.fire();
       if (path === '/no-head' && req.method === 'HEAD') return res.writeHead(405).end();
       if (path === '/gone') return res.writeHead(404).end('no such meeting');
       if (path === '/down') return res.writeHead(503).end();
@@ -79,6 +83,7 @@ describe('checking online meetings’ links and dial-ins', { timeout: 60_000 }, 
   const options = {
     allowLoopback: true,
     timeoutMs: 300,
+    timers,
     hostIntervalMs: 2000,
     sleep: (ms: number) => {
       sleeps.push(ms);

@@ -14,11 +14,13 @@ import { mgRow } from './factories/meeting-guide.js';
 import { createTestApp } from './support/app.js';
 import { startFeedServer, type FeedBehaviour, type FeedServer } from './support/feed-server.js';
 import { manualClock } from './support/manual-clock.js';
+import { manualTimers } from './support/manual-timers.js';
 
 /**
  * Sources that refresh themselves, end to end: a local server plays an upstream feed that
  * answers, changes, says "not modified", and misbehaves on purpose; the real job runner, with a
- * clock the test moves, refreshes it into a real database.
+ * clock the test moves, refreshes it into a real database. Nothing waits on the wall clock: a read's
+ * time limit and a lease's heartbeat are timers the test fires, so a slow machine changes nothing.
  */
 const hour = 3_600_000;
 
@@ -39,6 +41,7 @@ describe('refreshing sources in the background', { timeout: 60_000 }, () => {
   let app: App;
   let server: FeedServer;
   const clock = manualClock('2026-11-02T10:00:00.000Z');
+  const timers = manualTimers(clock);
   /** What the upstream serves now, by ETag; `undefined` ETag: no validators. */
   let upstream: { etag?: string; body: unknown[] } | FeedBehaviour;
 
@@ -47,7 +50,11 @@ describe('refreshing sources in the background', { timeout: 60_000 }, () => {
     server = await startFeedServer();
     server.respond((url, headers) => {
       if (url.pathname !== '/feed.json') return undefined;
-      if ('kind' in upstream) return upstream;
+      if ('kind' in upstream) {
+        // A stalled server: the read's time limit runs out now, however fast the machine is.
+        if (upstream.kind === 'hang') void timers.fire();
+        return upstream;
+      }
       if (upstream.etag !== undefined && headers['if-none-match'] === upstream.etag)
         return { kind: 'not-modified', headers: { etag: upstream.etag } };
       return {
@@ -56,7 +63,7 @@ describe('refreshing sources in the background', { timeout: 60_000 }, () => {
         ...(upstream.etag !== undefined ? { headers: { etag: upstream.etag } } : {}),
       };
     });
-    app = await createTestApp({ feedTimeoutMs: 400 }, { clock });
+    app = await createTestApp({}, { clock, timers });
   });
   afterEach(async () => {
     await app.close();
@@ -250,36 +257,86 @@ describe('refreshing sources in the background', { timeout: 60_000 }, () => {
 });
 
 describe('two processes sharing one database', { timeout: 60_000 }, () => {
-  it('never refresh the same source at once', async () => {
-    const server = await startFeedServer();
-    server.respond(() => ({ kind: 'hang' }));
-    const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'porchlight-lease-')), 'db.sqlite')}`;
-    const clock = manualClock('2026-11-02T10:00:00.000Z');
-    const a = await createTestApp({ databaseUrl, feedTimeoutMs: 1000 }, { clock });
-    const b = await createTestApp({ databaseUrl, feedTimeoutMs: 1000 }, { clock });
-    try {
-      await registerSource(a.importDeps, {
-        name: 'slow',
-        location: `${server.origin}/feed.json`,
-        format: 'meeting-guide',
-        everySeconds: 3600,
+  let server: FeedServer;
+  let a: App;
+  let b: App;
+  const clock = manualClock('2026-11-02T10:00:00.000Z');
+  const aTimers = manualTimers(clock);
+  const bTimers = manualTimers(clock);
+  /** Resolves when the upstream has been asked `count` times in all. */
+  let asked: (count: number) => Promise<void>;
+
+  beforeEach(async () => {
+    server = await startFeedServer();
+    const waiters: { count: number; resolve: () => void }[] = [];
+    asked = (count) =>
+      new Promise((resolve) => {
+        if (server.requests.length >= count) resolve();
+        else waiters.push({ count, resolve });
       });
-      const first = a.jobs.runDue();
-      // a holds the lease while its read hangs: b finds nothing to run, and may not force it.
-      while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    // The first read stalls; later ones answer.
+    server.respond(() => {
+      const count = server.requests.length;
+      for (const w of waiters.filter((w) => w.count <= count)) w.resolve();
+      return count === 1 ? { kind: 'hang' } : { kind: 'json', body: rows(2) };
+    });
+    const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'porchlight-lease-')), 'db.sqlite')}`;
+    // A read may take an hour here, so the holder's work outlasts many leases.
+    a = await createTestApp({ databaseUrl, feedTimeoutMs: 3_600_000 }, { clock, timers: aTimers });
+    b = await createTestApp({ databaseUrl, feedTimeoutMs: 3_600_000 }, { clock, timers: bTimers });
+    await registerSource(a.importDeps, {
+      name: 'slow',
+      location: `${server.origin}/feed.json`,
+      format: 'meeting-guide',
+      everySeconds: 3600,
+    });
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await server.close();
+  });
+
+  const busy = async () => {
+    const error = await refreshNow(b.importDeps, b.jobs, 'slow').catch((e: unknown) => e);
+    return isPorchlightError(error) && error.code;
+  };
+
+  it('never refresh the same source at once, however long the holder works', async () => {
+    const first = a.jobs.runDue();
+    await asked(1);
+    // a's read hangs for twenty minutes; its heartbeat keeps the lease all along.
+    for (let i = 0; i < 40; i++) {
+      await aTimers.advance(30_000);
       expect(await b.jobs.runDue()).toEqual([]);
-      const busy = await refreshNow(b.importDeps, b.jobs, 'slow').catch((e: unknown) => e);
-      expect(isPorchlightError(busy) && busy.code).toBe('PL_SOURCE_BUSY');
-      const [run] = await first;
-      expect(run?.result.error?.code).toBe('PL_FEED_TIMEOUT');
-      expect(server.requests).toHaveLength(1);
-      // Released: b runs it when it is due again.
-      clock.advance(10 * 60_000);
-      expect(await b.jobs.runDue()).toHaveLength(1);
-    } finally {
-      await a.close();
-      await b.close();
-      await server.close();
+      expect(await busy()).toBe('PL_SOURCE_BUSY');
     }
+    // The read's time limit runs out at last.
+    await aTimers.fire();
+    const [run] = await first;
+    expect(run?.result.error?.code).toBe('PL_FEED_TIMEOUT');
+    expect(server.requests).toHaveLength(1);
+    // Released: b runs it when it is due again.
+    clock.advance(10 * 60_000);
+    expect(await b.jobs.runDue()).toHaveLength(1);
+  });
+
+  it('take over the refresh of a process that died mid-refresh, within a minute', async () => {
+    const dead = a.jobs.runDue();
+    await asked(1);
+    // a stops renewing its lease (its timers do not fire, as after `kill -9`).
+    clock.advance(30_000);
+    expect(await busy()).toBe('PL_SOURCE_BUSY');
+    clock.advance(31_000);
+    const report = await refreshNow(b.importDeps, b.jobs, 'slow');
+    expect(report).toMatchObject({ outcome: 'applied', added: 2 });
+    const source = (await b.repos.sources.findByName('slow'))!;
+    expect(await b.repos.jobs.find('refresh-source', source.id)).toMatchObject({
+      lastOutcome: 'applied',
+      consecutiveFailures: 0,
+    });
+    // (Here the stalled read ends, so the test can close a; a dead process never gets this far.)
+    await aTimers.fire();
+    await dead;
   });
 });

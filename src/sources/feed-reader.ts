@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { PorchlightError } from '../platform/errors.js';
+import { systemTimers, type Timers } from '../platform/timers.js';
 
 /** The outside world as an import sees it: `fetch`, handed in so tests can point it anywhere. */
 export type Fetcher = typeof fetch;
@@ -8,6 +9,8 @@ export interface FeedReadLimits {
   maxBytes: number;
   timeoutMs: number;
   fetcher?: Fetcher;
+  /** What measures `timeoutMs` (real timers unless a test fires them itself). */
+  timers?: Timers;
 }
 
 export interface FeedText {
@@ -128,7 +131,9 @@ async function readFeedUrl(
   }
   const fetcher = limits.fetcher ?? fetch;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const cancelTimeout = (limits.timers ?? systemTimers).after(limits.timeoutMs, () =>
+    controller.abort(),
+  );
   // Once the headers are in, a broken connection means the body was cut short.
   let receiving = false;
   try {
@@ -198,7 +203,7 @@ async function readFeedUrl(
       `Cannot fetch ${url.origin}: ${describeError(error)}`,
     );
   } finally {
-    clearTimeout(timer);
+    cancelTimeout();
   }
 }
 

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type { Clock } from '../platform/clock.js';
+import { systemTimers, type Timers } from '../platform/timers.js';
 import type { Repositories } from '../repositories.js';
 import type { Fetcher } from './feed-reader.js';
 import type { LinkCheckRecord } from './link-check-repository.js';
@@ -32,6 +33,8 @@ export interface LinkCheckOptions {
   allowLoopback?: boolean;
   /** Waits (tests pass one that advances a fake clock). */
   sleep?: (ms: number) => Promise<void>;
+  /** What measures `timeoutMs` (real timers unless a test fires them itself). */
+  timers?: Timers;
   /** The addresses a host name resolves to (default: the system resolver). */
   resolveHost?: (host: string) => Promise<string[]>;
 }
@@ -228,7 +231,9 @@ class PoliteChecker {
     await this.waitForTurn(url.host);
     const controller = new AbortController();
     const timeoutMs = this.options.timeoutMs ?? 5000;
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const cancelTimeout = (this.options.timers ?? systemTimers).after(timeoutMs, () =>
+      controller.abort(),
+    );
     try {
       const response = await this.fetcher(url, {
         method,
@@ -245,7 +250,7 @@ class PoliteChecker {
         return { failure: `no answer within ${timeoutMs} ms`, timedOut: true };
       return { failure: describeFailure(error) };
     } finally {
-      clearTimeout(timer);
+      cancelTimeout();
     }
   }
 

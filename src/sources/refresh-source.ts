@@ -303,11 +303,15 @@ export async function refreshNow(
     (await deps.repos.jobs.find(refreshJobKind, source.id)) ??
     (await deps.repos.jobs.ensure(refreshJobKind, source.id, {}, now));
   const run = await runner.runNow(job);
-  if (run === undefined)
+  if (run === undefined) {
+    // A live holder renews its lease; one that died loses it when it runs out.
+    const until = (await deps.repos.jobs.find(refreshJobKind, source.id))?.lockedUntil;
     throw new PorchlightError(
       'PL_SOURCE_BUSY',
-      `The source "${name}" is being refreshed by another process; try again shortly.`,
+      `The source "${name}" is being refreshed by another process; try again shortly` +
+        (until !== undefined ? ` (if that process stopped, after ${until}).` : '.'),
     );
+  }
   const after = await deps.repos.sources.findByName(name);
   if (after?.lastReport === undefined) {
     throw new PorchlightError(

@@ -105,6 +105,20 @@ export class JobRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * Moves the lease on to `until` while this owner still holds it (the heartbeat of a live
+   * holder); false when it does not (its lease ran out and another runner took the job).
+   */
+  async renew(id: string, owner: string, until: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ locked_until: until })
+      .where('id', '=', id)
+      .where('locked_by', '=', owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   /** Records a run and releases the lease, if this owner still holds it. */
   async complete(id: string, owner: string, done: JobCompletion): Promise<void> {
     await this.db

@@ -1,25 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, testDialects } from '../../../test/support/databases.js';
-import type { Clock } from '../clock.js';
+import { manualClock } from '../../../test/support/manual-clock.js';
+import { manualTimers, type ManualTimers } from '../../../test/support/manual-timers.js';
 import type { DatabaseHandle } from '../database/connect.js';
 import { PorchlightError } from '../errors.js';
 import { JobRepository } from './job-repository.js';
 import { JobRunner } from './job-runner.js';
 import type { JobResult } from './model.js';
-
-/** A clock a test moves by hand. */
-function manualClock(start: string): Clock & { advance(ms: number): void; at(iso: string): void } {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-    at: (iso) => {
-      now = Date.parse(iso);
-    },
-  };
-}
 
 describe.each(testDialects)('the job runner on $name', ({ url }) => {
   let handle: DatabaseHandle;
@@ -30,12 +17,16 @@ describe.each(testDialects)('the job runner on $name', ({ url }) => {
   beforeEach(async () => {
     handle = await openTestDatabase(url);
     jobs = new JobRepository(handle.db);
-    clock.at('2026-11-02T10:00:00.000Z');
+    clock.set('2026-11-02T10:00:00.000Z');
   });
   afterEach(async () => handle.close());
 
-  const runner = (outcomes: JobResult[] | (() => Promise<JobResult>), owner = 'a') => {
-    const r = new JobRunner({ jobs, clock, owner, backoff, random: () => 0.5 });
+  const runner = (
+    outcomes: JobResult[] | (() => Promise<JobResult>),
+    owner = 'a',
+    timers: ManualTimers = manualTimers(clock),
+  ) => {
+    const r = new JobRunner({ jobs, clock, owner, backoff, random: () => 0.5, timers });
     const calls: string[] = [];
     r.register('test', async (job) => {
       calls.push(job.target);
@@ -111,9 +102,14 @@ describe.each(testDialects)('the job runner on $name', ({ url }) => {
     });
     let running = 0;
     let most = 0;
+    let started: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const slow = async (): Promise<JobResult> => {
       running++;
       most = Math.max(most, running);
+      started();
       await gate;
       running--;
       return { ok: true, outcome: 'done' };
@@ -123,7 +119,7 @@ describe.each(testDialects)('the job runner on $name', ({ url }) => {
     const first = a.runDue();
     const second = b.runDue();
     // While a holds the lease, b can neither run it as due nor on request.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await holding;
     expect(await b.runNow(job)).toBeUndefined();
     release();
     const runs = [...(await first), ...(await second)];
@@ -134,15 +130,70 @@ describe.each(testDialects)('the job runner on $name', ({ url }) => {
     expect(await b.runDue()).toEqual([]);
   });
 
-  it('takes over a lease that ran out (a runner that died mid-run)', async () => {
+  it('keeps the lease of a live holder, renewed by its heartbeat, as long as the work runs', async () => {
     const now = clock.now().toISOString();
     const job = await jobs.ensure('test', 'source', { intervalSeconds: 3600, nextRunAt: now }, now);
-    expect(
-      await jobs.claim(job.id, 'dead', now, '2026-11-02T10:15:00.000Z', { dueOnly: true }),
-    ).toBe(true);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const aTimers = manualTimers(clock);
+    const a = runner(
+      async () => {
+        started();
+        await gate;
+        return { ok: true, outcome: 'done' };
+      },
+      'a',
+      aTimers,
+    );
+    const b = runner([], 'b');
+    const run = a.runDue();
+    await holding;
+    // Twenty minutes of work, twenty leases: each heartbeat moves the lease on.
+    for (let i = 0; i < 40; i++) {
+      await aTimers.advance(30_000);
+      expect(await b.runDue()).toEqual([]);
+      expect(await b.runNow(job)).toBeUndefined();
+    }
+    expect(b.calls).toEqual([]);
+    release();
+    expect(await run).toHaveLength(1);
+    // The work is over: the heartbeat stopped with it.
+    expect(aTimers.pending).toBe(0);
+    expect(await jobs.find('test', 'source')).toMatchObject({ lastOutcome: 'done' });
+  });
+
+  it('takes over, within a minute, the lease of a holder that stopped renewing it (it died)', async () => {
+    const now = clock.now().toISOString();
+    const job = await jobs.ensure('test', 'source', { intervalSeconds: 3600, nextRunAt: now }, now);
+    let started: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // The dead runner's heartbeat never fires (its timers are never advanced) and its work
+    // never ends, as with a process killed mid-run.
+    const dead = runner(
+      () => {
+        started();
+        return new Promise<JobResult>(() => {});
+      },
+      'dead',
+      manualTimers(clock),
+    );
+    void dead.runDue();
+    await holding;
     const r = runner([]);
+    clock.advance(59_000);
     expect(await r.runDue()).toEqual([]);
-    clock.advance(16 * 60_000);
+    expect(await r.runNow(job)).toBeUndefined();
+    clock.advance(2_000);
     expect(await r.runDue()).toHaveLength(1);
+    expect(r.calls).toEqual(['source']);
+    expect(await jobs.find('test', 'source')).toMatchObject({ lastOutcome: 'done' });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../clock.js';
 import { isPorchlightError } from '../errors.js';
+import { systemTimers, type Timers } from '../timers.js';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff.js';
 import type { JobRepository } from './job-repository.js';
 import type { Job, JobResult } from './model.js';
@@ -14,8 +15,15 @@ export interface JobRunnerOptions {
   clock: Clock;
   /** This runner's name in leases; unique per process by default. */
   owner?: string;
-  /** How long a claimed job stays leased to this runner (default 15 minutes). */
+  /**
+   * How long a lease lasts unless renewed (default one minute): a runner that dies mid-run
+   * (`kill -9`, a power cut) holds its job no longer than this.
+   */
   leaseMs?: number;
+  /** How often a live runner renews the lease of the job it is running (default a quarter of it). */
+  heartbeatMs?: number;
+  /** What waits for the heartbeat and the poll (real timers unless a test fires them). */
+  timers?: Timers;
   backoff?: BackoffPolicy;
   /** The jitter's source, in [0, 1) (tests fix it). */
   random?: () => number;
@@ -38,15 +46,16 @@ export interface JobRun {
 
 /**
  * Runs due jobs from the `jobs` table, one at a time. A job is run only under a lease taken in
- * the database, so several processes sharing one database never run the same job at once, and a
- * process that dies mid-run loses its lease when it runs out. A failure is retried after an
+ * the database, so several processes sharing one database never run the same job at once. The
+ * lease is short and renewed by a heartbeat while the work runs, so a long import keeps it and a
+ * process that dies mid-run loses it within a minute. A failure is retried after an
  * exponential backoff with jitter; a success resets the count and schedules the next run one
  * interval on. Nothing runs until `start` (the server) or `runDue` (a test, with its own clock).
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelPoll: (() => void) | undefined;
   private current: Promise<unknown> | undefined;
   private stopped = false;
 
@@ -83,7 +92,7 @@ export class JobRunner {
 
   /** Looks for due jobs every `pollMs`, on a timer that does not keep the process alive. */
   start(): void {
-    if (this.timer !== undefined || this.stopped) return;
+    if (this.cancelPoll !== undefined || this.stopped) return;
     const tick = () => {
       this.current = this.runDue()
         .catch((error: unknown) => this.options.onError?.(error, noJob))
@@ -93,8 +102,7 @@ export class JobRunner {
         });
     };
     const schedule = (ms: number) => {
-      this.timer = setTimeout(tick, ms);
-      this.timer.unref();
+      this.cancelPoll = this.timers.after(ms, tick);
     };
     schedule(this.options.initialDelayMs ?? 5000);
   }
@@ -102,8 +110,8 @@ export class JobRunner {
   /** Stops the timer and waits for a job under way to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelPoll?.();
+    this.cancelPoll = undefined;
     await this.current;
   }
 
@@ -112,15 +120,15 @@ export class JobRunner {
     if (handler === undefined) return undefined;
     const { jobs, clock } = this.options;
     const started = clock.now();
-    const until = new Date(started.getTime() + (this.options.leaseMs ?? 15 * 60_000));
     const claimed = await jobs.claim(
       job.id,
       this.owner,
       started.toISOString(),
-      until.toISOString(),
+      this.leaseEnd(started),
       options,
     );
     if (!claimed) return undefined;
+    const stopHeartbeat = this.heartbeat(job);
     let result: JobResult;
     try {
       result = await handler(job);
@@ -135,6 +143,7 @@ export class JobRunner {
         },
       };
     }
+    stopHeartbeat();
     const finished = clock.now();
     const failures = result.ok ? 0 : job.consecutiveFailures + 1;
     const nextRunAt = this.nextRun(job, result.ok, failures, finished);
@@ -148,6 +157,39 @@ export class JobRunner {
     return { job, result, ...(nextRunAt !== undefined ? { nextRunAt } : {}) };
   }
 
+  private get timers(): Timers {
+    return this.options.timers ?? systemTimers;
+  }
+
+  private leaseEnd(from: Date): string {
+    return new Date(from.getTime() + (this.options.leaseMs ?? defaultLeaseMs)).toISOString();
+  }
+
+  /**
+   * Renews the job's lease every `heartbeatMs` until the returned function is called. A renewal
+   * that fails (the database busy for a moment) is tried again at the next beat; the lease is
+   * long enough to miss a few.
+   */
+  private heartbeat(job: Job): () => void {
+    const { jobs, clock } = this.options;
+    const every = this.options.heartbeatMs ?? (this.options.leaseMs ?? defaultLeaseMs) / 4;
+    let running = true;
+    let cancel = () => {};
+    const beat = async () => {
+      try {
+        if (running) await jobs.renew(job.id, this.owner, this.leaseEnd(clock.now()));
+      } catch (error) {
+        this.options.onError?.(error, job);
+      }
+      if (running) cancel = this.timers.after(every, beat);
+    };
+    cancel = this.timers.after(every, beat);
+    return () => {
+      running = false;
+      cancel();
+    };
+  }
+
   /** One interval on after a success; after a failure, the backoff (for scheduled jobs only). */
   private nextRun(job: Job, ok: boolean, failures: number, at: Date): string | undefined {
     if (job.intervalSeconds === undefined) return undefined;
@@ -157,5 +199,8 @@ export class JobRunner {
     return new Date(at.getTime() + wait).toISOString();
   }
 }
+
+/** A lease's length unless renewed: long enough for a few missed heartbeats, short after a crash. */
+const defaultLeaseMs = 60_000;
 
 const noJob: Job = { id: '', kind: '', target: '', consecutiveFailures: 0, createdAt: '' };
