@@ -436,22 +436,25 @@ describe('robots and floods', () => {
       await buildScene(strict);
       const visitor = new Visitor(strict, '10.9.9.9');
       const m = (await strict.repos.meetings.findBySlug('greenfield-big-book'))!;
-      const send = async () => {
+      // The limit is per action: both forms, at `/`, `/en/` and `/es/`, count together.
+      const send = async (path: string) => {
         const page = await visitor.page('/en/meetings/greenfield-big-book/suggest');
-        return visitor.request('POST', '/en/meetings/greenfield-big-book/suggest', {
+        return visitor.request('POST', path, {
           ...flat(meetingFormValues(m)),
           notes: 'quick',
           form_time: formTimeOf(page.body),
           _csrf: page.csrf,
         });
       };
-      const fast = await send();
+      const fast = await send('/meetings/greenfield-big-book/suggest');
       expect(fast.statusCode).toBe(400);
       expect(fast.body).toContain('data-error-code="PL_FORM_TOO_FAST"');
-      await send();
-      const limited = await send();
-      expect(limited.statusCode).toBe(429);
-      expect(limited.body).toContain('data-error-code="PL_RATE_LIMITED"');
+      expect((await send('/es/meetings/greenfield-big-book/suggest')).statusCode).toBe(400);
+      for (const path of ['/en/meetings/greenfield-big-book/suggest', '/es/suggest', '/suggest']) {
+        const limited = await send(path);
+        expect(limited.statusCode, path).toBe(429);
+        expect(limited.body).toContain('data-error-code="PL_RATE_LIMITED"');
+      }
       expect(await strict.repos.changeRequests.open()).toEqual([]);
     } finally {
       await strict.close();

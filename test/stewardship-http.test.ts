@@ -390,31 +390,47 @@ async function rootBody() {
 }
 
 describe('rate limits on sign-in', () => {
-  it('limits requests per address and per email', async () => {
+  it('limits requests per address and per email, whichever language path they use', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'porchlight-limits-'));
     const limited = await createTestApp(
       { dataDir: dir, publicUrl: PUBLIC_URL },
       { signInLimits: { perIp: 3, perEmail: 2, timeWindowMs: 60_000 } },
     );
     try {
+      // The limit is per action: `/sign-in`, `/en/sign-in` and `/es/sign-in` count together.
+      const prefixes = ['', '/en', '/es', '/en'];
       const visitor = new Visitor(limited, '192.0.2.1');
       const csrf = await visitor.csrfFrom('/en/sign-in');
       const statuses = [];
-      for (let i = 0; i < 4; i++)
+      for (const [i, prefix] of prefixes.entries())
         statuses.push(
           (
-            await visitor.request('POST', '/en/sign-in', {
+            await visitor.request('POST', `${prefix}/sign-in`, {
               email: `p${i}@example.org`,
               _csrf: csrf,
             })
           ).statusCode,
         );
       expect(statuses).toEqual([303, 303, 303, 429]);
-      const page = await visitor.request('POST', '/en/sign-in', {
+      const page = await visitor.request('POST', '/es/sign-in', {
         email: 'p9@example.org',
         _csrf: csrf,
       });
+      expect(page.statusCode).toBe(429);
       expect(page.body).toContain('data-error-code="PL_RATE_LIMITED"');
+
+      // Redeeming links is an action of its own, counted the same way.
+      const redeemed = [];
+      for (const prefix of prefixes)
+        redeemed.push(
+          (
+            await visitor.request('POST', `${prefix}/sign-in/verify`, {
+              token: 'A'.repeat(43),
+              _csrf: csrf,
+            })
+          ).statusCode,
+        );
+      expect(redeemed).toEqual([400, 400, 400, 429]);
 
       // One address tried from many places: the third try is refused, another address is not.
       const perEmail = [];
@@ -854,7 +870,10 @@ describe('logs', () => {
       const csrf = await visitor.csrfFrom('/en/sign-in');
       await visitor.request('POST', '/en/sign-in', { email: 'private@example.org', _csrf: csrf });
       await vi.waitFor(() => expect(readdirSync(join(dir, 'outbox'))).toHaveLength(1));
-      expect(lines.some((l) => l.includes('mail written to the outbox'))).toBe(true);
+      // The file lands before its log line: wait for the line rather than race it.
+      await vi.waitFor(() =>
+        expect(lines.some((l) => l.includes('mail written to the outbox'))).toBe(true),
+      );
       expect(lines.join('\n')).not.toContain('private@example.org');
       expect(lines.join('\n')).not.toContain(visitor.cookies.get('__Host-pl_presession'));
     } finally {

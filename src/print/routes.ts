@@ -8,6 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { canonicalTimeZone } from '../meetings/time-zone.js';
 import { isPorchlightError, type ErrorCode } from '../platform/errors.js';
+import { actionLimit } from '../platform/http/action-limit.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { searchParamNames, type SearchParams } from '../search/parse-params.js';
 import { searchParamSchema } from '../search/routes.js';
@@ -34,16 +35,15 @@ export function registerPrintRoutes(server: HttpServer, deps: PrintRouteDeps): v
     scope.setErrorHandler((error: FastifyError, request, reply) =>
       sendError(error, request, reply, deps.publicUrl),
     );
-    const config = {
-      rateLimit: {
-        max: deps.printLimit?.max ?? 30,
-        timeWindow: deps.printLimit?.timeWindowMs ?? 60_000,
-      },
-    };
+    // One count per client address, whichever language path the print is asked at.
+    const onRequest = actionLimit(scope, {
+      max: deps.printLimit?.max ?? 30,
+      timeWindowMs: deps.printLimit?.timeWindowMs ?? 60_000,
+    });
     for (const prefix of ['', ...locales.map((l) => `/${l}`)]) {
       scope.get(
         `${prefix}/print`,
-        { schema: { hide: true, querystring }, config },
+        { schema: { hide: true, querystring }, onRequest },
         async (request, reply) => {
           const ctx = contextFor(request, deps.publicUrl);
           const { paper, ...params } = request.query as SearchParams & { paper?: 'letter' | 'a4' };

@@ -205,18 +205,27 @@ describe('report a problem', () => {
     expect((await post('/en/meetings/nope/report', { kind: 'other' })).statusCode).toBe(404);
   });
 
-  it('limits how many reports one address can send', async () => {
+  it('limits how many reports one address can send, whichever language path they use', async () => {
+    // The limit (10) is per action: the `/`, `/en/` and `/es/` forms count together.
+    const send = (prefix: string) =>
+      app.server.inject({
+        method: 'POST',
+        url: `${prefix}/meetings/first-sunday/report`,
+        remoteAddress: '192.0.2.77',
+        payload: new URLSearchParams({ kind: 'closed' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const prefixes = ['', '/en', '/es'];
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      statuses.push(
-        (await post('/en/meetings/first-sunday/report', { kind: 'closed' })).statusCode,
-      );
+    for (let i = 0; i < 10; i++) statuses.push((await send(prefixes[i % 3]!)).statusCode);
+    expect(statuses).toEqual(Array(10).fill(303));
+    for (const prefix of prefixes) {
+      const limited = await send(prefix);
+      expect(limited.statusCode, prefix).toBe(429);
+      expect(limited.body).toContain('PL_RATE_LIMITED');
+      expect(limited.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     }
-    expect(statuses).toContain(429);
-    const limited = await post('/en/meetings/first-sunday/report', { kind: 'closed' });
-    expect(limited.statusCode).toBe(429);
-    expect(limited.body).toContain('PL_RATE_LIMITED');
-    expect(limited.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 });
 

@@ -11,6 +11,7 @@ import { getMeeting } from '../meetings/list-meetings.js';
 import { canonicalTimeZone } from '../meetings/time-zone.js';
 import type { Clock } from '../platform/clock.js';
 import { isPorchlightError } from '../platform/errors.js';
+import { actionLimit, type ActionLimitHook } from '../platform/http/action-limit.js';
 import type { HttpServer } from '../platform/http/server.js';
 import type { Repositories } from '../repositories.js';
 import { checkReport } from '../reports/model.js';
@@ -57,11 +58,16 @@ export function registerWebRoutes(server: HttpServer, deps: WebDeps): void {
     scope.setErrorHandler((error: FastifyError, request, reply) =>
       sendError(reply, contextFor(request, deps), errorPage(error, request)),
     );
-    registerPages(scope, deps);
+    // One count per client address for reports, whether sent from `/`, `/en/` or `/es/`.
+    const reportLimit = actionLimit(scope, {
+      max: deps.reportLimit?.max ?? 10,
+      timeWindowMs: deps.reportLimit?.timeWindowMs ?? 15 * 60_000,
+    });
+    registerPages(scope, deps, reportLimit);
     for (const locale of locales) {
       await scope.register(
         (prefixed, _options, done) => {
-          registerPages(prefixed, deps);
+          registerPages(prefixed, deps, reportLimit);
           prefixed.setNotFoundHandler((request, reply) =>
             sendError(reply, contextFor(request, deps), {
               status: 404,
@@ -78,7 +84,7 @@ export function registerWebRoutes(server: HttpServer, deps: WebDeps): void {
   });
 }
 
-function registerPages(scope: HttpServer, deps: WebDeps): void {
+function registerPages(scope: HttpServer, deps: WebDeps, reportLimit: ActionLimitHook): void {
   const { repos, clock } = deps;
 
   // The finder. Its answers change by the minute ("starts in 5 min") and carry a place, so only
@@ -130,12 +136,7 @@ function registerPages(scope: HttpServer, deps: WebDeps): void {
     '/meetings/:slug/report',
     {
       schema: { hide: true, params: slugParams },
-      config: {
-        rateLimit: {
-          max: deps.reportLimit?.max ?? 10,
-          timeWindow: deps.reportLimit?.timeWindowMs ?? 15 * 60_000,
-        },
-      },
+      onRequest: reportLimit,
     },
     async (request, reply) => {
       const ctx = contextFor(request, deps);
@@ -236,7 +237,7 @@ function sendError(reply: FastifyReply, ctx: PageContext, spec: ErrorPageSpec) {
 /** Which page an error becomes; the unexpected ones are logged and shown as ours to fix. */
 function errorPage(error: FastifyError, request: FastifyRequest): ErrorPageSpec {
   if (isPorchlightError(error) && error.code === 'PL_MEETING_NOT_FOUND') return notFound;
-  const status = error.statusCode ?? 500;
+  const status = isPorchlightError(error) ? error.status : (error.statusCode ?? 500);
   if (status === 429) {
     return {
       status,
@@ -250,7 +251,11 @@ function errorPage(error: FastifyError, request: FastifyRequest): ErrorPageSpec 
       status,
       title: 'error.badRequest.title',
       body: 'error.badRequest.body',
-      code: request.method === 'POST' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY',
+      code: isPorchlightError(error)
+        ? error.code
+        : request.method === 'POST'
+          ? 'PL_INVALID_BODY'
+          : 'PL_INVALID_QUERY',
     };
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FeedProblem } from '../../platform/errors.js';
+import { actionLimit, type ActionLimitHook } from '../../platform/http/action-limit.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { authorize, isAdministrator } from '../authorize.js';
 import { listServiceBodies } from '../service-bodies.js';
@@ -25,14 +26,22 @@ const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 20
 const idParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const thanksQuery = Type.Object({ slug: Type.Optional(Type.String({ maxLength: 200 })) });
 
+/**
+ * The suggestion limit of each page kit: made on the first (unprefixed) registration and shared
+ * by the language-prefixed ones, so both forms at `/`, `/en/` and `/es/` count together.
+ */
+const suggestLimits = new WeakMap<PageKit, ActionLimitHook>();
+
 export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): void {
   const { deps } = kit;
-  const limit = {
-    rateLimit: {
+  let limit = suggestLimits.get(kit);
+  if (limit === undefined) {
+    limit = actionLimit(scope, {
       max: deps.suggestLimit?.max ?? 10,
-      timeWindow: deps.suggestLimit?.timeWindowMs ?? 15 * 60_000,
-    },
-  };
+      timeWindowMs: deps.suggestLimit?.timeWindowMs ?? 15 * 60_000,
+    });
+    suggestLimits.set(kit, limit);
+  }
 
   const renderSuggest = async (
     request: FastifyRequest,
@@ -83,7 +92,7 @@ export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): voi
   );
   scope.post(
     '/meetings/:slug/suggest',
-    { schema: { hide: true, params: slugParams }, config: limit, preHandler: kit.csrf },
+    { schema: { hide: true, params: slugParams }, onRequest: limit, preHandler: kit.csrf },
     (request, reply) => submit(request, reply, request.params.slug),
   );
   scope.get('/suggest', { schema: { hide: true } }, (request, reply) =>
@@ -91,7 +100,7 @@ export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): voi
   );
   scope.post(
     '/suggest',
-    { schema: { hide: true }, config: limit, preHandler: kit.csrf },
+    { schema: { hide: true }, onRequest: limit, preHandler: kit.csrf },
     (request, reply) => submit(request, reply, undefined),
   );
   scope.get(

@@ -9,6 +9,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { Type } from 'typebox';
 import { isPorchlightError, PorchlightError, type ErrorCode } from '../../platform/errors.js';
+import { actionLimit, type ActionLimitHook } from '../../platform/http/action-limit.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { isLocale, locales } from '../../web/i18n/locales.js';
 import type { MessageId } from '../../web/i18n/translator.js';
@@ -130,7 +131,13 @@ export function registerStewardshipRoutes(
       sendFailure(reply, stewardshipContext(request, deps.publicUrl), error, request),
     );
     const perEmail = new AttemptLimiter(limits.perEmail, limits.timeWindowMs, deps.clock);
-    const pages = { deps, guard, limits, background, perEmail };
+    // One count per action across `/`, `/en/` and `/es/`, not one per path.
+    const perIp = { max: limits.perIp, timeWindowMs: limits.timeWindowMs };
+    const ipLimits = {
+      signIn: actionLimit(scope, perIp),
+      redeem: actionLimit(scope, perIp),
+    };
+    const pages = { deps, guard, ipLimits, background, perEmail };
     registerPages(scope, pages);
     for (const locale of locales) {
       await scope.register(
@@ -153,17 +160,17 @@ export function registerStewardshipRoutes(
 interface PageDeps {
   deps: StewardshipWebDeps;
   guard: StewardshipGuard;
-  limits: SignInLimits;
+  /** Per client address: asking for a sign-in link, and redeeming one. */
+  ipLimits: { signIn: ActionLimitHook; redeem: ActionLimitHook };
   background: (work: Promise<unknown>) => void;
   perEmail: AttemptLimiter;
 }
 
 function registerPages(
   scope: HttpServer,
-  { deps, guard, limits, background, perEmail }: PageDeps,
+  { deps, guard, ipLimits, background, perEmail }: PageDeps,
 ): void {
   const ctxOf = (request: FastifyRequest) => stewardshipContext(request, deps.publicUrl);
-  const ipLimit = { rateLimit: { max: limits.perIp, timeWindow: limits.timeWindowMs } };
   const csrf = (request: FastifyRequest) => {
     guard.checkCsrf(request);
     return Promise.resolve();
@@ -182,7 +189,7 @@ function registerPages(
     '/sign-in',
     {
       ...page,
-      config: ipLimit,
+      onRequest: ipLimits.signIn,
       preHandler: csrf,
     },
     async (request, reply) => {
@@ -245,7 +252,7 @@ function registerPages(
 
   scope.post(
     '/sign-in/verify',
-    { ...page, config: ipLimit, preHandler: csrf },
+    { ...page, onRequest: ipLimits.redeem, preHandler: csrf },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const { token } = await redeemSignInLink(
