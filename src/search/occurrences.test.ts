@@ -283,8 +283,20 @@ describe('edges', () => {
     expect(formatInZone(start, 'Asia/Kolkata', 'en-US')).toEqual({
       date: 'Sunday, March 8',
       time: '1:00 PM',
-      zoneName: 'GMT+5:30',
+      zoneName: 'India Standard Time',
     });
+  });
+
+  it('names the zone in words in Spanish too, never as an offset', () => {
+    const start = ms('2026-11-03T23:00Z');
+    expect(formatInZone(start, 'America/New_York', 'es').zoneName).toBe('hora oriental');
+    expect(formatInZone(start, 'America/Los_Angeles', 'es').zoneName).toBe('hora del Pacífico');
+    expect(formatInZone(start, 'America/New_York', 'en-US').zoneName).toBe('EST');
+    for (const zone of ['America/Chicago', 'America/Denver', 'Pacific/Honolulu', 'Asia/Kolkata']) {
+      for (const locale of ['en', 'es']) {
+        expect(formatInZone(start, zone, locale).zoneName).not.toMatch(/^(GMT|UTC)\s*[+\-−]/);
+      }
+    }
   });
 });
 

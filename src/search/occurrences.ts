@@ -152,13 +152,13 @@ export function nextIndexedOccurrence(
 export interface ZonedDisplay {
   date: string;
   time: string;
-  /** The zone's short name in the locale ("EDT", "GMT+5:30"). */
+  /** The zone's name in the locale ("EDT", "hora oriental", "India Standard Time"). */
   zoneName: string;
 }
 
 const displayFormats = new Map<
   string,
-  { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }
+  { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
 >();
 
 /**
@@ -177,14 +177,49 @@ export function formatInZone(epochMs: number, timeZone: string, locale: string):
         day: 'numeric',
       }),
       time: new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }),
-      zone: new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }),
     };
     displayFormats.set(key, formats);
   }
-  const zoneName =
-    formats.zone.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ??
-    timeZone;
-  return { date: formats.date.format(epochMs), time: formats.time.format(epochMs), zoneName };
+  return {
+    date: formats.date.format(epochMs),
+    time: formats.time.format(epochMs),
+    zoneName: zoneLabel(timeZone, locale, epochMs),
+  };
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zonePart(
+  timeZone: string,
+  locale: string,
+  style: 'short' | 'longGeneric' | 'long',
+  epochMs: number,
+): string | undefined {
+  const key = `${locale}\u0000${timeZone}\u0000${style}`;
+  let format = zoneFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style });
+    zoneFormats.set(key, format);
+  }
+  return format.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value;
+}
+
+/** "GMT-5", "UTC+5:30": an offset, which says nothing to a person reading a time. */
+const OFFSET = /^(GMT|UTC)\s*[+\-\u2212]/;
+
+/**
+ * A zone's name next to a time, in words the locale's readers know: its abbreviation where the
+ * locale has one ("EST"), else its generic name ("hora oriental", "India Standard Time"), else the
+ * city of its IANA id ("Kolkata"). CLDR has no Spanish abbreviations for American zones, so a plain
+ * short name would print "18:00 GMT-5".
+ */
+export function zoneLabel(timeZone: string, locale: string, epochMs: number): string {
+  for (const style of ['short', 'longGeneric', 'long'] as const) {
+    const name = zonePart(timeZone, locale, style, epochMs);
+    if (name !== undefined && !OFFSET.test(name)) return name;
+  }
+  const city = timeZone.split('/').pop() ?? timeZone;
+  return city.replace(/_/g, ' ');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -246,6 +246,27 @@ describe.skipIf(!hasChromium)('islands in Chromium', () => {
     await context.close();
   });
 
+  it("sends the viewer's time zone and no empty fields, and shows times in it", async () => {
+    const { context } = await freshContext({
+      serviceWorkers: 'block',
+      timezoneId: 'America/Los_Angeles',
+    });
+    const page = await open(context, '/en/');
+    await page.getByLabel('ZIP code or town').fill('01301');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/near=01301/);
+    expect(new URL(page.url()).search).toBe('?near=01301&tz=America%2FLos_Angeles');
+    // Each start in the meeting's zone, and in the viewer's.
+    expect(await page.locator('#results .result').first().textContent()).toMatch(/PST/);
+    // The filters keep it: applying one sends the zone again, and still nothing empty.
+    await page.locator('details.filters > summary').click();
+    await page.getByLabel('Day', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/day=2/);
+    expect(new URL(page.url()).search).toBe('?near=01301&day=2&tz=America%2FLos_Angeles');
+    await context.close();
+  });
+
   it('says so when the location is refused, and leaves the place box to type in', async () => {
     const { context } = await freshContext({ serviceWorkers: 'block' });
     const page = await open(context, '/en/');

@@ -11,10 +11,12 @@ import {
 import { setUpLocationButton } from './location-button.js';
 import { setUpMapButton } from './map-button.js';
 import { setUpOfflineNote } from './offline-note.js';
+import { setUpSearchForm } from './search-form.js';
 import { readUiTemplate, type UiTemplate } from './ui-template.js';
 
 function start(ui: UiTemplate): void {
   setUpOfflineNote(ui);
+  setUpSearchForm();
   setUpLocationButton(ui);
   setUpFavouriteButtons(ui);
   setUpMyMeetings(ui);
