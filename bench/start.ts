@@ -1,0 +1,165 @@
+/**
+ * `npm run -s bench:start [-- --runs N]`: how long a command takes to start. Each run spawns a
+ * fresh Node process and times it to its exit (or, for `serve`, until `/readyz` answers 200):
+ *
+ * - `node -e 0`, the baseline measured in the same run: Node itself on this machine, now;
+ * - `porchlight --help` and `--version` through bin/ on the compiled copy (dist/server, built
+ *   first when stale), and `--help` from the TypeScript sources through tsx (what a clone that
+ *   has not built runs, and what every command ran before the build existed);
+ * - `porchlight serve` on a fresh data directory (migrations, demo data, search index) and again
+ *   on the same directory (what a restart costs), compiled and from the sources.
+ *
+ * Runs of the different commands are interleaved so a burst of load elsewhere spreads over all of
+ * them. Prints one JSON document on stdout, progress on stderr; exit code 0 even when a target is
+ * missed ("pass": false says so).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ensureServerBuild } from '../scripts/build-server.js';
+import {
+  intFlag,
+  machineInfo,
+  makeTempDir,
+  median,
+  progress,
+  ratio,
+  repoRoot,
+  round,
+} from './measure.js';
+
+const targets = { maxHelpMs: 500 };
+const bin = join(repoRoot, 'bin', 'porchlight.js');
+const runs = intFlag(process.argv, 'runs', 10);
+const sourceRuns = Math.max(1, Math.min(3, runs));
+
+/** Wall time of one process from spawn to exit, in milliseconds; throws on a non-zero exit. */
+function timeProcess(args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'ignore' });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
+  return round(ms, 1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+// The server's database is the SQLite file in its fresh data directory, whatever the shell says.
+const { DATABASE_URL: _databaseUrl, PORCHLIGHT_DEMO: _demo, ...serveEnv } = process.env;
+
+/** Milliseconds from spawning `serve` until /readyz answers 200; the server is then stopped. */
+async function timeServe(nodeArgs: string[], dataDir: string): Promise<number> {
+  const port = await freePort();
+  const start = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, 'serve', '--port', String(port)], {
+    cwd: repoRoot,
+    env: { ...serveEnv, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  try {
+    for (;;) {
+      if (exited) throw new Error('serve exited before it was ready');
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ready) return round(performance.now() - start, 1);
+      if (performance.now() - start > 180_000) throw new Error('serve was not ready in 3 min');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    if (!exited) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await gone;
+    }
+  }
+}
+
+function summary(values: number[], baselineMs: number) {
+  return {
+    runs: values.length,
+    medianMs: median(values),
+    minMs: Math.min(...values),
+    maxMs: Math.max(...values),
+    overBaselineMs: round(median(values) - baselineMs, 1),
+    timesBaseline: ratio(median(values), baselineMs),
+  };
+}
+
+const build = ensureServerBuild();
+progress(build.built ? `compiled dist/server in ${build.ms} ms` : 'dist/server is current');
+
+const fromSources = ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts')];
+const samples = { baseline: [] as number[], help: [] as number[], version: [] as number[] };
+const sourceHelp: number[] = [];
+const loadBefore = loadavg()[0] ?? 0;
+for (let i = 0; i < runs; i++) {
+  samples.baseline.push(timeProcess(['-e', '0']));
+  samples.help.push(timeProcess([bin, '--help']));
+  samples.version.push(timeProcess([bin, '--version']));
+  if (i < sourceRuns) sourceHelp.push(timeProcess([...fromSources, '--help']));
+  progress(`run ${i + 1}/${runs}: --help ${samples.help.at(-1)} ms`);
+}
+const baselineMs = median(samples.baseline);
+
+const serve = { compiledFirst: 0, compiledRestart: 0, sourcesFirst: 0, sourcesRestart: 0 };
+for (const [label, args] of [
+  ['compiled', [bin]],
+  ['sources', fromSources],
+] as const) {
+  const { dir, cleanup } = makeTempDir(`porchlight-start-${label}`);
+  try {
+    serve[`${label}First`] = await timeServe(args, dir);
+    serve[`${label}Restart`] = await timeServe(args, dir);
+    progress(
+      `serve (${label}): ready in ${serve[`${label}First`]} ms, restart ${serve[`${label}Restart`]} ms`,
+    );
+  } finally {
+    cleanup();
+  }
+}
+
+const help = summary(samples.help, baselineMs);
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      benchmark: 'start',
+      machine: {
+        ...machineInfo(),
+        loadAverage1m: [round(loadBefore, 2), round(loadavg()[0] ?? 0, 2)],
+      },
+      baseline: { command: 'node -e 0', ...summary(samples.baseline, baselineMs) },
+      cli: {
+        help,
+        version: summary(samples.version, baselineMs),
+        helpFromSources: summary(sourceHelp, baselineMs),
+      },
+      serveUntilReady: {
+        note: 'one run each: first start on an empty data directory (demo data, index), then a restart',
+        ...serve,
+      },
+      targets,
+      pass: help.medianMs <= targets.maxHelpMs,
+    },
+    null,
+    2,
+  )}\n`,
+);
