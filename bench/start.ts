@@ -63,7 +63,7 @@ function freePort(): Promise<number> {
 const { DATABASE_URL: _databaseUrl, PORCHLIGHT_DEMO: _demo, ...serveEnv } = process.env;
 
 /** Milliseconds from spawning `serve` until /readyz answers 200; the server is then stopped. */
-async function timeServe(nodeArgs: string[], dataDir: string): Promise<number> {
+async function timeServe(nodeArgs: readonly string[], dataDir: string): Promise<number> {
   const port = await freePort();
   const start = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, 'serve', '--port', String(port)], {
