@@ -161,6 +161,54 @@ describe('porchlight CLI', { timeout: 120_000 }, () => {
   });
 });
 
+/** Runs the CLI in a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
+function porchlightAtTerminal(...args: string[]) {
+  const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, join(root, 'bin', 'porchlight.js'), ...args].map(quote);
+  const result = spawnSync('script', ['-qec', command.join(' '), '/dev/null'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(dir, 'terminal.db')}`,
+      LOG_LEVEL: 'silent',
+    },
+    timeout: 60_000,
+  });
+  return { code: result.status, output: result.stdout };
+}
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe('progress of long work', { timeout: 120_000 }, () => {
+  it.skipIf(!hasScript)('shows bars with counts at a terminal', () => {
+    const imported = porchlightAtTerminal(
+      'import',
+      fixture('franklin-county.json'),
+      '--source',
+      'franklin',
+    );
+    expect(imported.code).toBe(0);
+    expect(imported.output).toMatch(/franklin \[[^\]]*\] 5\/5 rows parsed/);
+    expect(imported.output).toMatch(/franklin \[[^\]]*\] 5\/5 meetings written/);
+    const out = join(dir, 'terminal-export.json');
+    const exported = porchlightAtTerminal('export', '-o', out);
+    expect(exported.code).toBe(0);
+    expect(exported.output).toMatch(/export \[[^\]]*\] 5\/5 meetings/);
+  });
+
+  it('shows nothing when the output is piped or with --json', () => {
+    const piped = porchlight('import', fixture('franklin-county.json'), '--source', 'piped');
+    expect(piped).toMatchObject({ code: 0, stderr: '' });
+    expect(piped.stdout).not.toContain('rows parsed');
+    const json = hasScript
+      ? porchlightAtTerminal('demo', '--count', '30', '--json').output
+      : porchlight('demo', '--count', '30', '--json').stdout;
+    expect(json).not.toContain('rows parsed');
+    expect(JSON.parse(json.slice(json.indexOf('[')))).toMatchObject([{ added: 30 }]);
+  });
+});
+
 describe('bin/porchlight.js without a build', { timeout: 120_000 }, () => {
   it('runs the TypeScript sources quietly in a clone that has not built', () => {
     // A clone without dist/: its own bin/, the sources and the installed packages.

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
-import { startSpinner } from './progress.js';
+import { importProgress, startProgress } from './progress.js';
 
 interface DemoFlags extends DatabaseFlags {
   count?: number;
@@ -36,19 +36,22 @@ export function demoCommand(cmd: Command): void {
         import('../sources/import-feed.js'),
       ]);
       const reports = await withStore(flags, async ({ importDeps }) => {
-        const spinner = flags.json === true ? undefined : startSpinner('loading demo data');
+        const progress = startProgress(flags.count === undefined ? 'demo' : 'synthetic', {
+          quiet: flags.json === true,
+        });
         try {
-          if (flags.count === undefined) return seedDemoData(importDeps, flags.seed);
+          const deps = { ...importDeps, progress: importProgress(progress) };
+          if (flags.count === undefined) return await seedDemoData(deps, flags.seed);
           const rows = generateSyntheticFeed(flags.count, { seed: flags.seed });
           return [
-            await importFeed(importDeps, {
+            await importFeed(deps, {
               source: 'synthetic',
               location: `synthetic:${flags.count}`,
               rows,
             }),
           ];
         } finally {
-          spinner?.stop();
+          progress.stop();
         }
       });
       if (flags.json === true) printJson(reports);

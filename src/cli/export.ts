@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
+import { startProgress } from './progress.js';
 
 interface ExportFlags extends DatabaseFlags {
   output?: string;
@@ -27,11 +28,26 @@ export function exportCommand(cmd: Command): void {
         import('../feeds/csv/export-csv.js'),
         import('../feeds/meeting-guide/export-feed.js'),
       ]);
-      const { text, rows } = await withStore(flags, ({ repos, config }) => {
+      const { text, rows } = await withStore(flags, async ({ repos, config }) => {
         const options = { publicUrl: (flags.publicUrl ?? config.publicUrl).replace(/\/$/, '') };
-        return flags.format === 'csv'
-          ? renderMeetingsCsv(repos, options)
-          : renderMeetingGuideFeed(repos, options);
+        // No bar over an export printed on the terminal itself.
+        const progress = startProgress('export', {
+          quiet: flags.json === true || (flags.output === undefined && process.stdout.isTTY),
+        });
+        try {
+          // An upper bound: meetings merged into another source's listing are not exported.
+          const total = await repos.meetings.count();
+          let read = 0;
+          const onMeetings = (n: number) => progress.update('meetings', (read = n), total);
+          const result =
+            flags.format === 'csv'
+              ? await renderMeetingsCsv(repos, options, onMeetings)
+              : await renderMeetingGuideFeed(repos, options, onMeetings);
+          if (read > 0) progress.update('meetings', read, read);
+          return result;
+        } finally {
+          progress.stop();
+        }
       });
       if (flags.output === undefined) {
         process.stdout.write(flags.format === 'csv' ? text : `${text}\n`);

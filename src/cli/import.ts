@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
-import { printProblems, startSpinner } from './progress.js';
+import { importProgress, printProblems, startProgress } from './progress.js';
 
 interface ImportFlags extends DatabaseFlags {
   source: string;
@@ -37,18 +37,21 @@ export function importCommand(cmd: Command): void {
     .action(async (location: string, flags: ImportFlags) => {
       const { importSource } = await import('../sources/import-source.js');
       const report = await withStore(flags, async ({ importDeps }) => {
-        const spinner = flags.json === true ? undefined : startSpinner(`importing ${location}`);
+        const progress = startProgress(flags.source, { quiet: flags.json === true });
         try {
-          return await importSource(importDeps, {
-            source: flags.source,
-            location,
-            ...(flags.format !== undefined ? { format: flags.format } : {}),
-            ...(flags.program !== undefined ? { program: flags.program } : {}),
-            ...(flags.timezone !== undefined ? { timeZone: flags.timezone } : {}),
-            strict: flags.strict === true,
-          });
+          return await importSource(
+            { ...importDeps, progress: importProgress(progress) },
+            {
+              source: flags.source,
+              location,
+              ...(flags.format !== undefined ? { format: flags.format } : {}),
+              ...(flags.program !== undefined ? { program: flags.program } : {}),
+              ...(flags.timezone !== undefined ? { timeZone: flags.timezone } : {}),
+              strict: flags.strict === true,
+            },
+          );
         } finally {
-          spinner?.stop();
+          progress.stop();
         }
       });
       if (flags.json === true) printJson(report);

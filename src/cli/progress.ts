@@ -1,40 +1,72 @@
 import { createRequire } from 'node:module';
 import type cliProgress from 'cli-progress';
 import type { FeedProblem } from '../platform/errors.js';
+import type { ImportProgress } from '../sources/import-source.js';
 
 // Loaded when a bar is drawn, not when the CLI starts.
 const require = createRequire(import.meta.url);
 
-/** A progress bar on stderr for long work; silent when stderr is not a terminal. */
-export function startBar(
-  label: string,
-  total: number,
-): { update(done: number): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
-  const bar = new SingleBar(
-    {
-      format: `${label} [{bar}] {percentage}% {value}/{total}`,
-      stream: process.stderr,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+/** What long work tells the person at the terminal: a step with counts, or a label while waiting. */
+export interface Progress {
+  /** `done` of `total` of `step` (e.g. "rows parsed"); a new step ends the previous bar. */
+  update(step: string, done: number, total: number): void;
+  /** Ends the display; the last bar stays on screen with its final count. */
+  stop(): void;
 }
 
-/** An indeterminate "working" line on stderr while one long step runs. */
-export function startSpinner(label: string): { stop(): void } {
-  if (!process.stderr.isTTY) return { stop: () => undefined };
-  const frames = ['|', '/', '-', '\\'];
-  let i = 0;
-  const timer = setInterval(() => process.stderr.write(`\r${frames[i++ % 4]} ${label}`), 120);
+const silent: Progress = { update: () => undefined, stop: () => undefined };
+
+/**
+ * Progress on `stream` (stderr): "label..." until the first count, then a bar per step with
+ * its counts. Nothing at all when `quiet` (`--json`) or when the stream is not a terminal, so
+ * piped and machine output stay clean.
+ */
+export function startProgress(
+  label: string,
+  options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {},
+): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet === true || stream.isTTY !== true) return silent;
+  const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
+  stream.write(`${label}...`);
+  let waiting = true;
+  let current: { step: string; bar: cliProgress.SingleBar } | undefined;
+  const end = () => {
+    if (waiting) stream.write('\r\x1b[K');
+    waiting = false;
+    current?.bar.stop();
+    current = undefined;
+  };
   return {
-    stop: () => {
-      clearInterval(timer);
-      process.stderr.write('\r\x1b[K');
+    update(step, done, total) {
+      if (current?.step !== step) {
+        end();
+        const bar = new SingleBar(
+          {
+            format: `${label} [{bar}] {value}/{total} ${step}`,
+            stream,
+            hideCursor: true,
+            barsize: 24,
+            // Frames are drawn from the loop that counts too, so a synchronous parse shows.
+            synchronousUpdate: true,
+          },
+          Presets.shades_classic,
+        );
+        bar.start(total, done);
+        current = { step, bar };
+      }
+      current.bar.setTotal(total);
+      current.bar.update(done);
     },
+    stop: end,
+  };
+}
+
+/** An import's progress as bars: rows parsed, then meetings written. */
+export function importProgress(progress: Progress): ImportProgress {
+  return {
+    reading: (done, total) => progress.update('rows parsed', done, total),
+    writing: (done, total) => progress.update('meetings written', done, total),
   };
 }
 

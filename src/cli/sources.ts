@@ -6,7 +6,7 @@ import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/
 import type { ImportDeps } from '../sources/import-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
-import { printProblems, startSpinner } from './progress.js';
+import { importProgress, printProblems, startProgress } from './progress.js';
 
 interface JsonFlags extends DatabaseFlags {
   json?: boolean;
@@ -210,12 +210,14 @@ async function runRefresh(
     import('../sources/refresh-jobs.js'),
     import('../sources/refresh-source.js'),
   ]);
-  const runner = createSourceJobs({ importDeps, clock: importDeps.clock });
-  const spinner = quiet ? undefined : startSpinner(`refreshing ${name}`);
+  const progress = startProgress(name, { quiet });
+  // The job runner imports with the deps it is given: the bar goes in there.
+  const deps = { ...importDeps, progress: importProgress(progress) };
+  const runner = createSourceJobs({ importDeps: deps, clock: importDeps.clock });
   try {
-    return await refreshNow(importDeps, runner, name);
+    return await refreshNow(deps, runner, name);
   } finally {
-    spinner?.stop();
+    progress.stop();
   }
 }
 

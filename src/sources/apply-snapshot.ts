@@ -37,7 +37,9 @@ export async function applySnapshot(
     const updates: StoredMeeting[] = [];
     // History, editors' overrides and deletions ride in this same transaction.
     const history = await startImportHistory(repos, source.id, now);
+    let compared = 0;
     for (const draft of drafts) {
+      deps.progress?.writing(compared++, drafts.length);
       if (history.skip(draft)) {
         report.unchanged++;
         continue;
@@ -87,6 +89,7 @@ export async function applySnapshot(
     await history.removing(removed);
     await repos.meetings.remove(removed);
     for (const update of updates) upserted.push(update.meeting.id);
+    deps.progress?.writing(drafts.length, drafts.length);
     report.added = added;
     report.updated = updates.length;
     report.removed = removed.length;

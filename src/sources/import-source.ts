@@ -30,6 +30,16 @@ export interface ImportDeps {
   geocoder?: Geocoder;
   /** Told after a change is committed, so in-memory views (feed cache, search index) follow. */
   onChange?: (change: StoreChange) => void | Promise<void>;
+  /** Told how far a long import has got (the CLI's progress bar). */
+  progress?: ImportProgress;
+}
+
+/** How far an import has got, in counts: rows read from the snapshot, then meetings written. */
+export interface ImportProgress {
+  /** `done` of the snapshot's `total` rows read and checked. */
+  reading: (done: number, total: number) => void;
+  /** `done` of the `total` readable meetings compared with the list and written. */
+  writing: (done: number, total: number) => void;
 }
 
 /** What one committed write changed: the new store revision and the meetings it touched. */
@@ -159,6 +169,7 @@ function readingContext(deps: ImportDeps, source: Source, fetchedAt: string): Fe
     fetchedAt,
     ...(source.defaultTimeZone !== undefined ? { defaultTimeZone: source.defaultTimeZone } : {}),
     ...(deps.geocoder !== undefined ? { locateTown: townLocator(deps.geocoder) } : {}),
+    ...(deps.progress !== undefined ? { onRow: deps.progress.reading } : {}),
   };
 }
 

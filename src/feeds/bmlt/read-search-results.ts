@@ -46,6 +46,7 @@ export function readBmltAnswers(answers: BmltAnswers, ctx: FeedContext): FeedRea
   let rowCount = 0;
   // Indexes stay positions in the answer, so a problem can be found in what the server sent.
   rows.forEach((raw, index) => {
+    ctx.onRow?.(index, rows.length);
     if (isUnpublished(raw)) return;
     rowCount++;
     const reading = readBmltMeeting(raw, index, lookups);
@@ -62,6 +63,7 @@ export function readBmltAnswers(answers: BmltAnswers, ctx: FeedContext): FeedRea
     if (reading.timeZoneMissing) missingZone.push({ draft, index });
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
   });
+  ctx.onRow?.(rows.length, rows.length);
   const { locateTown, ...withoutTowns } = ctx;
   const stillMissing = missingZone.filter(({ draft }) => {
     const zone = ctx.defaultTimeZone === undefined ? zoneOfTown(draft, locateTown) : undefined;

@@ -10,11 +10,14 @@ const pageSize = 2000;
 /**
  * Every stored meeting as a CSV sheet in the 12 Step Meeting List's columns, ordered by slug,
  * read a page at a time. A byte order mark and CRLF line ends let Excel open it as UTF-8.
+ * `onMeetings` hears the running count of meetings read (the CLI's progress bar).
  */
 export async function renderMeetingsCsv(
   repos: Repositories,
   options: WriteOptions,
+  onMeetings?: (read: number) => void,
 ): Promise<{ text: string; rows: number }> {
+  let read = 0;
   const parts = [stringify([csvHeader], { bom: true, record_delimiter: 'windows' })];
   let rows = 0;
   let after: string | undefined;
@@ -24,6 +27,7 @@ export async function renderMeetingsCsv(
       ...(after !== undefined ? { after } : {}),
     });
     if (meetings.length === 0) break;
+    onMeetings?.((read += meetings.length));
     const records = meetings.flatMap((meeting) => writeCsvRows(meeting, options));
     rows += records.length;
     parts.push(stringify(records, { record_delimiter: 'windows' }));

@@ -69,7 +69,9 @@ export function readCsvText(text: string, ctx: FeedContext): FeedReading {
   const bySlug = new Map<string, { draft: MeetingDraft; meaning: string }>();
   const missingZone: { draft: MeetingDraft; index: number }[] = [];
   const zoneCounts = new Map<string, number>();
+  let read = 0;
   for (const row of rows) {
+    ctx.onRow?.(read++, rows.length);
     const reading = readMeetingGuideRow(row.fields, row.index, ctx);
     const draft = reading.draft;
     if (draft === undefined) {
@@ -102,6 +104,7 @@ export function readCsvText(text: string, ctx: FeedContext): FeedReading {
     if (reading.timeZoneMissing) missingZone.push({ draft, index: row.index });
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
   }
+  ctx.onRow?.(rows.length, rows.length);
   const zoneProblems: FeedProblem[] = [];
   settleMissingZones(missingZone, zoneCounts, ctx, zoneProblems);
   problems.push(...zoneProblems.map(locate));

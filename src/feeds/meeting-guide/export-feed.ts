@@ -8,19 +8,23 @@ const pageSize = 2000;
 
 /**
  * Every stored meeting as Meeting Guide rows, ordered by slug so the output is stable, read a
- * page at a time so a national directory never sits in memory twice.
+ * page at a time so a national directory never sits in memory twice. `onMeetings` hears the
+ * running count of meetings read (the CLI's progress bar).
  */
 export async function* meetingGuideRowPages(
   repos: Repositories,
   options: WriteOptions,
+  onMeetings?: (read: number) => void,
 ): AsyncGenerator<MeetingGuideRow[]> {
   let after: string | undefined;
+  let read = 0;
   for (;;) {
     const meetings = await repos.meetings.page({
       limit: pageSize,
       ...(after !== undefined ? { after } : {}),
     });
     if (meetings.length === 0) return;
+    onMeetings?.((read += meetings.length));
     yield meetings.flatMap((meeting) => writeMeetingGuideRows(meeting, options));
     if (meetings.length < pageSize) return;
     after = meetings.at(-1)!.slug;
@@ -41,9 +45,10 @@ export async function exportMeetingGuideFeed(
 export async function renderMeetingGuideFeed(
   repos: Repositories,
   options: WriteOptions,
+  onMeetings?: (read: number) => void,
 ): Promise<{ text: string; rows: number }> {
   const parts: string[] = [];
-  for await (const page of meetingGuideRowPages(repos, options)) {
+  for await (const page of meetingGuideRowPages(repos, options, onMeetings)) {
     for (const row of page) parts.push(JSON.stringify(row));
   }
   return { text: `[${parts.join(',')}]`, rows: parts.length };

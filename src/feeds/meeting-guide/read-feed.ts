@@ -12,6 +12,8 @@ export interface FeedContext {
   defaultTimeZone?: string;
   /** Finds a town's coordinates offline, to infer the zone of rows that name only a town. */
   locateTown?: (town: string) => { latitude: number; longitude: number } | undefined;
+  /** Told how many of the feed's rows have been read (a progress bar's count). */
+  onRow?: (done: number, total: number) => void;
 }
 
 export interface FeedReading {
@@ -54,6 +56,7 @@ export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedRea
   const zoneCounts = new Map<string, number>();
 
   rows.forEach((raw, index) => {
+    ctx.onRow?.(index, rows.length);
     const reading = readMeetingGuideRow(raw, index, ctx);
     problems.push(...reading.problems);
     const draft = reading.draft;
@@ -69,6 +72,7 @@ export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedRea
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
   });
 
+  ctx.onRow?.(rows.length, rows.length);
   settleMissingZones(missingZone, zoneCounts, ctx, problems);
   return { drafts, problems, rowCount: rows.length };
 }
