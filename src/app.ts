@@ -157,6 +157,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
 
     const server = await createHttpServer(logger, version, {
       mapTileSources: config.mapTiles === undefined ? [] : [tileOrigin(config.mapTiles)],
+      publicUrl: config.publicUrl,
     });
     const client: ClientSettings = {
       assets: loadClientAssets(CLIENT_BUILD_DIR, (message) => logger.warn(message)),

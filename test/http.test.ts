@@ -50,7 +50,10 @@ describe('security headers and body errors', () => {
       const res = await get(url);
       const csp = String(res.headers['content-security-policy']);
       expect(csp, url).toMatch(/(^|;)font-src 'self'(;|$)/);
-      expect(csp, url).not.toContain('https:');
+      expect(csp, url).not.toMatch(/ https:(;| |$)/);
+      // Scripts only from the asset path: a same-origin JSONP answer is not a page script.
+      expect(csp, url).toMatch(/script-src https:\/\/meetings\.example\.org\/assets\/ [^;']*;/);
+      expect(csp, url).toMatch(/worker-src [^;']*\/sw\.js[^;']*;/);
       const policy = String(res.headers['permissions-policy']);
       expect(policy, url).toContain('geolocation=(self)');
       for (const feature of ['camera', 'microphone', 'payment', 'usb'])

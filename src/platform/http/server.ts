@@ -38,6 +38,36 @@ export const PERMISSIONS_POLICY = [
 export interface HttpServerOptions {
   /** Origins of the operator's map tiles: the only other origins a page may load from. */
   mapTileSources?: string[];
+  /** The site's public address (PUBLIC_URL); page scripts load from its `/assets/`. */
+  publicUrl?: string;
+}
+
+/** Where every page script lives (the client build and the passkey script). */
+export const SCRIPT_PATH = '/assets/';
+/** The service worker, the one script outside it. */
+export const SERVICE_WORKER_PATH = '/sw.js';
+
+const hostPattern = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * Script sources with a path: `'self'` would let any same-origin answer run as a script, and
+ * the BMLT JSONP answer (`callback=alert`) is one. A source needs a host to carry a path, so
+ * it is given for the public address and for the address the request came to (a server
+ * reached as localhost, or behind a proxy); an `http:` source also matches `https:`.
+ */
+export function pathSources(publicUrl: string | undefined, path: string) {
+  const configured =
+    publicUrl !== undefined && URL.canParse(publicUrl) ? new URL(publicUrl) : undefined;
+  const fixed = configured === undefined ? "'none'" : `${configured.origin}${path}`;
+  return [
+    fixed,
+    (req: IncomingMessage) => {
+      const host = req.headers.host;
+      if (host === undefined || !hostPattern.test(host)) return fixed;
+      const scheme = 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http';
+      return `${scheme}://${host}${path}`;
+    },
+  ];
 }
 
 export interface ErrorBody {
@@ -74,7 +104,8 @@ export async function createHttpServer(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: pathSources(options.publicUrl, SCRIPT_PATH),
+        workerSrc: pathSources(options.publicUrl, SERVICE_WORKER_PATH),
         // No web fonts at all (system fonts only); helmet's default would allow any https: origin.
         fontSrc: ["'self'"],
         // The pages' one inline style sheet, by hash: no second round trip before first paint.

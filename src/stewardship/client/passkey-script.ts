@@ -1,5 +1,5 @@
 /**
- * The passkey script, served as written from our own origin (CSP `script-src 'self'`), under a
+ * The passkey script, served as written from our own asset path (the only `script-src`), under a
  * name carrying its content hash so browsers may cache it for good.
  */
 import { createHash } from 'node:crypto';
