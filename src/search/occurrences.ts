@@ -156,10 +156,7 @@ export interface ZonedDisplay {
   zoneName: string;
 }
 
-const displayFormats = new Map<
-  string,
-  { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
->();
+const displayFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
 /**
  * Formats an instant in a zone for display; call it with the meeting's zone and with the
