@@ -427,6 +427,45 @@ describe('a suggestion from the public to the list', () => {
 });
 
 describe('robots and floods', () => {
+  it('takes a suggestion form once: a replay is refused, stores nothing and mails no one', async () => {
+    const visitor = new Visitor(app, '10.8.8.8');
+    const m = (await app.repos.meetings.findBySlug('greenfield-big-book'))!;
+    const page = await visitor.page('/en/meetings/greenfield-big-book/suggest');
+    const form = {
+      ...flat(meetingFormValues(m)),
+      notes: 'Moved to the parish hall.',
+      form_time: formTimeOf(page.body),
+      _csrf: page.csrf,
+    };
+    const stored = async () => (await app.repos.changeRequests.open()).length;
+    const before = { mail: mails().length, requests: await stored() };
+    const first = await visitor.request('POST', '/en/meetings/greenfield-big-book/suggest', form);
+    expect(first.statusCode).toBe(303);
+    const sent = { mail: mails().length, requests: await stored() };
+    expect(sent.requests).toBe(before.requests + 1);
+    expect(sent.mail).toBeGreaterThan(before.mail);
+    // The same body again, at every language path: refused each time with its own code.
+    for (const prefix of ['/en', '', '/es']) {
+      const replay = await visitor.request(
+        'POST',
+        `${prefix}/meetings/greenfield-big-book/suggest`,
+        form,
+      );
+      expect(replay.statusCode, prefix).toBe(409);
+      expect(replay.body).toContain('data-error-code="PL_FORM_ALREADY_SENT"');
+    }
+    expect(mails().length).toBe(sent.mail);
+    expect(await stored()).toBe(sent.requests);
+    // A fresh page gives a fresh form, good for one more suggestion.
+    const again = await visitor.page('/en/meetings/greenfield-big-book/suggest');
+    const next = await visitor.request('POST', '/en/meetings/greenfield-big-book/suggest', {
+      ...form,
+      form_time: formTimeOf(again.body),
+      _csrf: again.csrf,
+    });
+    expect(next.statusCode).toBe(303);
+  });
+
   it('refuses a form sent back too fast, and limits suggestions per address', async () => {
     const strict = await createTestApp(
       { dataDir },

@@ -47,6 +47,24 @@ describe.each(testDialects)('stewardship storage on $name', ({ url }) => {
     expect(await repos.accounts.peopleByIds(['p1', 'missing'])).toHaveLength(1);
   });
 
+  it('records a public form token as used once, and forgets it after it expires', async () => {
+    const use = { tokenHash: 'f'.repeat(64), expiresAt: '2025-06-02T12:00:00.000Z' };
+    const now = clock.now().toISOString();
+    expect(await repos.changeRequests.useFormToken(use, now)).toBe(true);
+    expect(await repos.changeRequests.useFormToken(use, now)).toBe(false);
+    // Inside a transaction that goes on to fail, the use is undone with it.
+    const other = { ...use, tokenHash: 'e'.repeat(64) };
+    await expect(
+      repos.transaction(async (trx) => {
+        expect(await trx.changeRequests.useFormToken(other, now)).toBe(true);
+        throw new Error('the suggestion could not be stored');
+      }),
+    ).rejects.toThrow();
+    expect(await repos.changeRequests.useFormToken(other, now)).toBe(true);
+    // Past its expiry the record is dropped (a token that old is refused by its signed time).
+    expect(await repos.changeRequests.useFormToken(use, '2025-06-03T00:00:00.000Z')).toBe(true);
+  });
+
   it('uses a sign-in token once, and stores only its hash', async () => {
     const link = await issueSignInLink(deps(), 'p1', 'https://x.example/sign-in/verify');
     const token = new URL(link).searchParams.get('token')!;

@@ -107,6 +107,10 @@ export const errorCatalogue = {
     status: 400,
     message: 'The form is too old or was altered; reload it and try again.',
   },
+  PL_FORM_ALREADY_SENT: {
+    status: 409,
+    message: 'This form was already sent; open the page again to send another.',
+  },
   PL_CHANGE_REQUEST_NOT_FOUND: { status: 404, message: 'No change request has this id.' },
   PL_CHANGE_REQUEST_CLOSED: {
     status: 409,

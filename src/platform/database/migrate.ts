@@ -11,6 +11,7 @@ import * as problemReports from './migrations/0002-problem-reports.js';
 import * as refreshJobs from './migrations/0004-refresh-jobs.js';
 import * as accounts from './migrations/0005-accounts.js';
 import * as history from './migrations/0006-history.js';
+import * as formTokens from './migrations/0007-form-tokens.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0004-refresh-jobs': refreshJobs,
   '0005-accounts': accounts,
   '0006-history': history,
+  '0007-form-tokens': formTokens,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -244,6 +244,12 @@ export interface ChangeRequestsTable {
   closed_by: string | null;
 }
 
+/** A public form's token once used (its hash), kept until the token would have expired. */
+export interface UsedFormTokensTable {
+  token_hash: string;
+  expires_at: string;
+}
+
 export interface KyselyMigrationRow {
   name: string;
   timestamp: string;
@@ -272,6 +278,7 @@ export interface Database {
   meeting_overrides: MeetingOverridesTable;
   meeting_tombstones: MeetingTombstonesTable;
   change_requests: ChangeRequestsTable;
+  used_form_tokens: UsedFormTokensTable;
 }
 
 export type { Generated };

@@ -4,6 +4,7 @@ import type { MeetingDraft } from '../../meetings/model.js';
 import type { ChangeRequestsTable, Database } from '../../platform/database/schema.js';
 import { isLocale } from '../../web/i18n/locales.js';
 import type { FieldChange } from '../history/meeting-fields.js';
+import type { FormTokenUse } from './form-timing.js';
 import type { ChangeRequest, ChangeRequestKind, ChangeRequestStatus } from './model.js';
 
 const FORM_KEY = 'form_signing_key';
@@ -64,6 +65,20 @@ export class ChangeRequestRepository {
       .where('status', '=', 'open')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Records a public form's token as used; false when it already was (a replay, sent to this
+   * process or another: the primary key decides). Tokens past their expiry are dropped first.
+   */
+  async useFormToken(use: FormTokenUse, now: string): Promise<boolean> {
+    await this.db.deleteFrom('used_form_tokens').where('expires_at', '<', now).execute();
+    const result = await this.db
+      .insertInto('used_form_tokens')
+      .values({ token_hash: use.tokenHash, expires_at: use.expiresAt })
+      .onConflict((oc) => oc.column('token_hash').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
   /**

@@ -4,9 +4,10 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { FeedProblem } from '../../platform/errors.js';
+import { isPorchlightError, type FeedProblem } from '../../platform/errors.js';
 import { actionLimit, type ActionLimitHook } from '../../platform/http/action-limit.js';
 import type { HttpServer } from '../../platform/http/server.js';
+import { ErrorPage } from '../../web/simple-pages.js';
 import { authorize, isAdministrator } from '../authorize.js';
 import { listServiceBodies } from '../service-bodies.js';
 import { blankDraft } from '../editing/create-meeting.js';
@@ -78,6 +79,18 @@ export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): voi
       if (slug === undefined) await suggestMeeting(deps, form, ctx.locale);
       else await suggestCorrection(deps, slug, form, ctx.locale);
     } catch (error) {
+      if (isPorchlightError(error) && error.code === 'PL_FORM_ALREADY_SENT')
+        return kit.send(
+          reply,
+          ctx,
+          <ErrorPage
+            ctx={ctx}
+            title="change.error.alreadySent.title"
+            body="change.error.alreadySent.body"
+            code={error.code}
+          />,
+          error.status,
+        );
       const problems = formProblems(error);
       if (problems === undefined) throw error;
       return renderSuggest(request, reply, slug, form, problems);

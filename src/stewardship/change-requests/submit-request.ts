@@ -23,7 +23,12 @@ import {
   type FormInput,
 } from '../editing/meeting-form.js';
 import { diffMeetings } from '../history/meeting-fields.js';
-import { checkFormTime, FORM_TIME_FIELD, type FormTiming } from './form-timing.js';
+import {
+  checkFormTime,
+  FORM_TIME_FIELD,
+  type FormTiming,
+  type FormTokenUse,
+} from './form-timing.js';
 import { MAX_NOTE, type ChangeRequest } from './model.js';
 import { recipientsFor } from './recipients.js';
 
@@ -48,12 +53,12 @@ export async function suggestCorrection(
   form: FormInput,
   locale: Locale,
 ): Promise<ChangeRequest> {
-  await checkTiming(deps, form, suggestPurpose(slug));
+  const token = await checkTiming(deps, form, suggestPurpose(slug));
   const meeting = await findMeeting(deps.repos, slug);
   const { draft, note, email } = readSuggestion(form, meeting, 'correction');
   const changes = diffMeetings(meeting, { ...meeting, ...draft });
   if (changes.length === 0 && note === undefined) throw new PorchlightError('PL_NOTHING_CHANGED');
-  const request = await store(deps, {
+  const request = await store(deps, token, {
     kind: 'correction',
     meetingId: meeting.id,
     changes,
@@ -71,11 +76,11 @@ export async function suggestMeeting(
   form: FormInput,
   locale: Locale,
 ): Promise<ChangeRequest> {
-  await checkTiming(deps, form, suggestPurpose(undefined));
+  const token = await checkTiming(deps, form, suggestPurpose(undefined));
   const at = deps.clock.now().toISOString();
   const blank = blankDraft(at);
   const { draft, note, email } = readSuggestion(form, blank, 'new');
-  const request = await store(deps, {
+  const request = await store(deps, token, {
     kind: 'new',
     changes: diffMeetings(blank, draft),
     draft,
@@ -87,9 +92,19 @@ export async function suggestMeeting(
   return request;
 }
 
-async function checkTiming(deps: ChangeRequestDeps, form: FormInput, purpose: string) {
+async function checkTiming(
+  deps: ChangeRequestDeps,
+  form: FormInput,
+  purpose: string,
+): Promise<FormTokenUse> {
   const key = await deps.repos.changeRequests.formSigningKey();
-  checkFormTime(key, purpose, formText(form, FORM_TIME_FIELD), deps.clock.now(), deps.formTiming);
+  return checkFormTime(
+    key,
+    purpose,
+    formText(form, FORM_TIME_FIELD),
+    deps.clock.now(),
+    deps.formTiming,
+  );
 }
 
 /**
@@ -128,8 +143,13 @@ function readSuggestion(
   };
 }
 
+/**
+ * Stores the request and spends the form's token in one transaction: a form sent twice (a
+ * replay, or a double click) is refused with PL_FORM_ALREADY_SENT before anyone is mailed.
+ */
 async function store(
   deps: ChangeRequestDeps,
+  token: FormTokenUse,
   fields: Omit<ChangeRequest, 'id' | 'status' | 'createdAt'>,
 ): Promise<ChangeRequest> {
   const request: ChangeRequest = {
@@ -138,7 +158,11 @@ async function store(
     createdAt: deps.clock.now().toISOString(),
     ...fields,
   };
-  await deps.repos.changeRequests.insert(request);
+  await deps.repos.transaction(async (repos) => {
+    if (!(await repos.changeRequests.useFormToken(token, request.createdAt)))
+      throw new PorchlightError('PL_FORM_ALREADY_SENT');
+    await repos.changeRequests.insert(request);
+  });
   return request;
 }
 

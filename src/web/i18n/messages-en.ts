@@ -636,6 +636,9 @@ export const en = {
   'change.thanks.body':
     'Your suggestion was received. The volunteers who keep this list will look at it soon.',
   'change.thanks.back': 'Back to the meeting',
+  'change.error.alreadySent.title': 'Already sent',
+  'change.error.alreadySent.body':
+    'This form was already sent, so it was not sent again. To suggest something else, open the page again.',
   'change.queue.title': 'Suggestions to review',
   'change.queue.back': 'All suggestions',
   'change.queue.empty': 'No suggestions are waiting.',

@@ -651,6 +651,9 @@ export const es: Record<MessageId, string> = {
   'change.thanks.body':
     'Recibimos su sugerencia. Los voluntarios que mantienen esta lista la revisarán pronto.',
   'change.thanks.back': 'Volver a la reunión',
+  'change.error.alreadySent.title': 'Ya enviado',
+  'change.error.alreadySent.body':
+    'Este formulario ya se envió, así que no se volvió a enviar. Para sugerir otra cosa, abra la página de nuevo.',
   'change.queue.title': 'Sugerencias por revisar',
   'change.queue.back': 'Todas las sugerencias',
   'change.queue.empty': 'No hay sugerencias pendientes.',
