@@ -6,15 +6,21 @@ import { RevisionCache } from '../../platform/database/revision-cache.js';
 
 const pageSize = 2000;
 
+/** What a feed holds: every meeting, or one program's (as the Meeting Guide app expects). */
+export interface FeedSelection {
+  program?: string;
+}
+
 /**
- * Every stored meeting as Meeting Guide rows, ordered by slug so the output is stable, read a
- * page at a time so a national directory never sits in memory twice. `onMeetings` hears the
- * running count of meetings read (the CLI's progress bar).
+ * Every stored meeting (or one program's) as Meeting Guide rows, ordered by slug so the output
+ * is stable, read a page at a time so a national directory never sits in memory twice.
+ * `onMeetings` hears the running count of meetings read (the CLI's progress bar).
  */
 export async function* meetingGuideRowPages(
   repos: Repositories,
   options: WriteOptions,
   onMeetings?: (read: number) => void,
+  selection: FeedSelection = {},
 ): AsyncGenerator<MeetingGuideRow[]> {
   let after: string | undefined;
   let read = 0;
@@ -25,7 +31,9 @@ export async function* meetingGuideRowPages(
     });
     if (meetings.length === 0) return;
     onMeetings?.((read += meetings.length));
-    yield meetings.flatMap((meeting) => writeMeetingGuideRows(meeting, options));
+    const { program } = selection;
+    const chosen = program === undefined ? meetings : meetings.filter((m) => m.program === program);
+    yield chosen.flatMap((meeting) => writeMeetingGuideRows(meeting, options));
     if (meetings.length < pageSize) return;
     after = meetings.at(-1)!.slug;
   }
@@ -35,9 +43,11 @@ export async function* meetingGuideRowPages(
 export async function exportMeetingGuideFeed(
   repos: Repositories,
   options: WriteOptions,
+  selection: FeedSelection = {},
 ): Promise<MeetingGuideRow[]> {
   const rows: MeetingGuideRow[] = [];
-  for await (const page of meetingGuideRowPages(repos, options)) rows.push(...page);
+  for await (const page of meetingGuideRowPages(repos, options, undefined, selection))
+    rows.push(...page);
   return rows;
 }
 
@@ -46,9 +56,10 @@ export async function renderMeetingGuideFeed(
   repos: Repositories,
   options: WriteOptions,
   onMeetings?: (read: number) => void,
+  selection: FeedSelection = {},
 ): Promise<{ text: string; rows: number }> {
   const parts: string[] = [];
-  for await (const page of meetingGuideRowPages(repos, options, onMeetings)) {
+  for await (const page of meetingGuideRowPages(repos, options, onMeetings, selection)) {
     for (const row of page) parts.push(JSON.stringify(row));
   }
   return { text: `[${parts.join(',')}]`, rows: parts.length };
@@ -66,22 +77,30 @@ export interface RenderedFeed {
  * and an unchanged list must cost a revision lookup, not a 50,000-row rebuild.
  */
 export class FeedCache {
-  private readonly cache: RevisionCache<RenderedFeed>;
+  /** One cache per selection: the whole directory under '', each program under its id. */
+  private readonly caches = new Map<string, RevisionCache<RenderedFeed>>();
 
   constructor(
     private readonly repos: Repositories,
     private readonly options: WriteOptions,
-  ) {
-    this.cache = new RevisionCache(repos.revision, (revision) => this.render(revision));
+  ) {}
+
+  /** The feed of the current store revision: every meeting, or one program's. */
+  get(selection: FeedSelection = {}): Promise<RenderedFeed> {
+    const key = selection.program ?? '';
+    let cache = this.caches.get(key);
+    if (cache === undefined) {
+      cache = new RevisionCache(this.repos.revision, (revision) =>
+        this.render(revision, selection),
+      );
+      this.caches.set(key, cache);
+    }
+    return cache.get();
   }
 
-  /** The feed of the current store revision. */
-  get(): Promise<RenderedFeed> {
-    return this.cache.get();
-  }
-
-  private async render(revision: number): Promise<RenderedFeed> {
-    return renderedFeed(revision, (await renderMeetingGuideFeed(this.repos, this.options)).text);
+  private async render(revision: number, selection: FeedSelection): Promise<RenderedFeed> {
+    const { text } = await renderMeetingGuideFeed(this.repos, this.options, undefined, selection);
+    return renderedFeed(revision, text);
   }
 }
 

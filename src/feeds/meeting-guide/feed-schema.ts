@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { programs } from '../../meetings/programs.js';
 
 /**
  * JSON Schema of the Meeting Guide feed format as real feeds write it: the fields the Meeting
@@ -7,6 +8,8 @@ import { Type } from 'typebox';
  * The importer's rules are stricter in meaning (a real weekday, a real time zone); the
  * `porchlight validate` command applies both.
  */
+const programIds = programs.map((p) => p.id);
+
 const text = (description: string, maxLength = 10_000) => Type.String({ description, maxLength });
 const optionalText = (description: string, maxLength?: number) =>
   Type.Optional(text(description, maxLength));
@@ -47,6 +50,12 @@ export const MeetingGuideRowSchema = Type.Object(
     timezone: optionalText('IANA time zone, e.g. America/New_York', 100),
     types: Type.Optional(
       Type.Array(Type.String({ maxLength: 100 }), { description: 'Meeting type codes' }),
+    ),
+    program: Type.Optional(
+      Type.Enum(programIds, {
+        description:
+          'Extension (Porchlight): the program whose vocabulary `types` uses, e.g. "aa", "na", "al-anon". Meeting Guide clients ignore it; a reader that knows it reads the codes in that vocabulary. Absent: the feed is one program\'s, as the Meeting Guide format assumes.',
+      }),
     ),
     notes: Type.Optional(nullable(text('Notes about the meeting'))),
     updated: optionalText('When the meeting last changed, YYYY-MM-DD HH:MM:SS', 40),

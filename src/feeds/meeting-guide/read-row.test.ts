@@ -301,3 +301,17 @@ describe('readMeetingGuideRow: group, money, entity and provenance', () => {
     expect(draft.provenance.sourceUpdatedAt).toBe('2026-10-03T18:22:10Z');
   });
 });
+
+describe('readMeetingGuideRow: the program extension field', () => {
+  it('reads the codes in the row’s own program, over the feed’s', () => {
+    const reading = read(mgRow({ program: 'na', types: ['O', 'JT'] }), 'aa');
+    expect(reading.problems).toEqual([]);
+    expect(reading.draft).toMatchObject({ program: 'na', types: ['O', 'JT'] });
+  });
+
+  it('warns on a program it does not know, and reads the feed’s', () => {
+    const reading = read(mgRow({ program: 'zz', types: ['O'] }), 'aa');
+    expect(reading.draft).toMatchObject({ program: 'aa', types: ['O'] });
+    expect(reading.problems).toMatchObject([{ code: 'PL_INVALID_FIELD', field: 'program' }]);
+  });
+});

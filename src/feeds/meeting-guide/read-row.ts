@@ -21,7 +21,7 @@ import type {
   Recurrence,
   Weekday,
 } from '../../meetings/model.js';
-import { focusOf, resolveTypeCode, type Program } from '../../meetings/programs.js';
+import { focusOf, getProgram, resolveTypeCode, type Program } from '../../meetings/programs.js';
 import { canonicalTimeZone, isValidCoordinate, timeZoneAt } from '../../meetings/time-zone.js';
 import { parseWeekday } from '../../meetings/weekdays.js';
 import { parseFeedDate } from './feed-date.js';
@@ -40,6 +40,7 @@ const consumedFields = new Set([
   'time',
   'end_time',
   'types',
+  'program',
   'notes',
   'updated',
   'url',
@@ -174,8 +175,10 @@ export function readMeetingGuideRow(raw: unknown, index: number, ctx: RowContext
   const schedule = readSchedule(row, report);
   if (schedule === undefined) fatal = true;
 
-  // What: types split into program codes, languages and the flags they stand for.
-  const typeReading = readTypes(row.types, ctx.program, report);
+  // What: types split into program codes, languages and the flags they stand for, in the
+  // vocabulary of the row's own program when it names one (a whole-directory feed's extension).
+  const program = rowProgram(row.program, ctx.program, report);
+  const typeReading = readTypes(row.types, program, report);
 
   // Where.
   const place = readPlace(row, text, report);
@@ -246,10 +249,10 @@ export function readMeetingGuideRow(raw: unknown, index: number, ctx: RowContext
 
   const draft: MeetingDraft = {
     name: rawName,
-    program: ctx.program.id,
+    program: program.id,
     types: typeReading.codes,
     languages: typeReading.languages,
-    focus: focusOf(ctx.program, typeReading.codes),
+    focus: focusOf(program, typeReading.codes),
     attendance,
     status,
     timeZone: timeZone ?? 'UTC',
@@ -312,6 +315,20 @@ function readSchedule(row: Record<string, unknown>, report: Report): Recurrence[
   }
   const startText = formatClockTime(start);
   return days.map((day) => ({ kind: 'weekly', day, start: startText, durationMinutes: duration }));
+}
+
+/**
+ * The program a row says it belongs to (the `program` extension field of our own export), else
+ * the feed's. An unknown program is reported and the feed's is used.
+ */
+function rowProgram(value: unknown, fallback: Program, report: Report): Program {
+  if (value === undefined || value === null || value === '') return fallback;
+  const program = typeof value === 'string' ? getProgram(value.trim().toLowerCase()) : undefined;
+  if (program === undefined) {
+    report('program', 'PL_INVALID_FIELD', `${quote(value)} is not a known program`);
+    return fallback;
+  }
+  return program;
 }
 
 interface TypeReading {

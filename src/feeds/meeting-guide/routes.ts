@@ -1,5 +1,8 @@
 import type { HttpServer } from '../../platform/http/server.js';
-import type { FeedCache } from './export-feed.js';
+import { Type } from 'typebox';
+import { getProgram } from '../../meetings/programs.js';
+import { PorchlightError } from '../../platform/errors.js';
+import type { FeedCache, FeedSelection } from './export-feed.js';
 import { MeetingGuideFeedSchema } from './feed-schema.js';
 
 /**
@@ -10,9 +13,24 @@ import { MeetingGuideFeedSchema } from './feed-schema.js';
 export function registerMeetingGuideRoutes(server: HttpServer, cache: FeedCache): void {
   server.get(
     '/meeting-guide.json',
-    { schema: { tags: ['feeds'], summary: 'Every meeting in the Meeting Guide JSON format' } },
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Every meeting (or one program’s) in the Meeting Guide JSON format',
+        description:
+          'Each row carries the `program` extension field. The Meeting Guide app expects one program per feed: ask for it with `?program=` (e.g. `na`).',
+        querystring: Type.Object({
+          program: Type.Optional(
+            Type.String({
+              maxLength: 40,
+              description: 'Only this program’s meetings, e.g. aa, na',
+            }),
+          ),
+        }),
+      },
+    },
     async (request, reply) => {
-      const feed = await cache.get();
+      const feed = await cache.get(feedSelection(request.query.program));
       reply
         .header('access-control-allow-origin', '*')
         .header('cache-control', 'public, max-age=300')
@@ -38,6 +56,21 @@ export function registerMeetingGuideRoutes(server: HttpServer, cache: FeedCache)
         .type('application/schema+json')
         .send(JSON.stringify(MeetingGuideFeedSchema)),
   );
+}
+
+/** The feed asked for: a known program's, or the whole directory; PL_UNKNOWN_PROGRAM else. */
+function feedSelection(program: string | undefined): FeedSelection {
+  if (program === undefined || program === '') return {};
+  const known = getProgram(program.trim().toLowerCase());
+  if (known === undefined)
+    throw new PorchlightError(
+      'PL_UNKNOWN_PROGRAM',
+      `No program is called "${program.slice(0, 40)}".`,
+      {
+        field: 'program',
+      },
+    );
+  return { program: known.id };
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {

@@ -67,6 +67,9 @@ function baseRow(meeting: Meeting, options: WriteOptions): MeetingGuideRow {
   const row: MeetingGuideRow = {
     name: meeting.name,
     slug: meeting.slug,
+    // An extension field: the program whose vocabulary the type codes belong to. Meeting Guide
+    // clients ignore it; our importer reads the row's codes with it.
+    program: meeting.program,
     types: typeCodes(meeting, program),
     timezone: meeting.timeZone,
     updated: formatFeedDate(meeting.updatedAt),
