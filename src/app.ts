@@ -174,7 +174,6 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       config.publicUrl,
       standingReader(repos, clock, config.staleAfterSeconds),
     );
-    registerSourceRoutes(server, repos, clock);
     registerPlaceRoutes(server, geocoder);
     registerSearchRoutes(server, search, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
@@ -209,6 +208,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       onBackgroundError: (error) => logger.error({ err: error }, 'sign-in mail failed'),
       ...(ports.signInLimits !== undefined ? { limits: ports.signInLimits } : {}),
     });
+    // Administrators see sources' locations in full (credentials, file paths); others do not.
+    registerSourceRoutes(server, repos, clock, async (request) =>
+      ((await guard.signedIn(request))?.actor.grants ?? []).some((g) => g.role === 'administrator'),
+    );
     registerEditingRoutes(server, {
       repos,
       clock,

@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { PorchlightError } from '../platform/errors.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import type { Repositories } from '../repositories.js';
-import { importOutcomes, sourceFormats, type Source } from './model.js';
+import { importOutcomes, sourceFormats, type ImportReport, type Source } from './model.js';
+import { publicLocation, publicText } from './public-location.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { refreshStatuses } from './refresh-status.js';
 import { listDuplicates } from './duplicates-merge.js';
@@ -87,19 +89,67 @@ const SourceSchema = Type.Object({
   held: Type.Optional(HeldSchema),
 });
 
+type Statuses = Awaited<ReturnType<typeof refreshStatuses>>;
+type Status = NonNullable<ReturnType<Statuses['get']>>;
+
+/** Tells whether a request comes from an operator (a signed-in administrator). */
+export type IsOperator = (request: FastifyRequest) => Promise<boolean>;
+
+/**
+ * A source as the public sees it: its location and every message about it with credentials,
+ * secret query values and the operator's file paths left out (see public-location.ts).
+ */
+export function publicSource<T extends Omit<Source, 'id'> & Status>(source: T): T {
+  const location = source.location;
+  const text = (message: string) => publicText(message, location);
+  const out: T = { ...source };
+  if (location !== undefined) out.location = publicLocation(location);
+  if (source.lastReport !== undefined) out.lastReport = publicReport(source.lastReport);
+  if (source.refresh?.lastError !== undefined)
+    out.refresh = {
+      ...source.refresh,
+      lastError: { ...source.refresh.lastError, message: text(source.refresh.lastError.message) },
+    };
+  return out;
+}
+
+function publicReport(report: ImportReport): ImportReport {
+  const text = (message: string) => publicText(message, report.location);
+  const out: ImportReport = {
+    ...report,
+    location: publicLocation(report.location),
+    problems: report.problems.map((p) => ({ ...p, message: text(p.message) })),
+  };
+  if (report.error !== undefined)
+    out.error = { ...report.error, message: text(report.error.message) };
+  return out;
+}
+
 /** `GET /api/v1/sources` and `GET /api/v1/sources/:name`: what was imported and how it went. */
 export function registerSourceRoutes(
   server: HttpServer,
   repos: Repositories,
   clock: Clock = systemClock,
+  isOperator: IsOperator = () => Promise.resolve(false),
 ): void {
-  const present = async (source: Source, statuses: Awaited<ReturnType<typeof refreshStatuses>>) => {
+  const present = async (source: Source, statuses: Statuses, operator: boolean) => {
     const { id: _id, ...rest } = source;
-    return {
+    const full = {
       ...rest,
       meetingCount: await repos.meetings.count({ sourceId: source.id }),
       ...statuses.get(source.id),
     };
+    return operator ? full : publicSource(full);
+  };
+  /** Whether the answer shows locations in full; an operator's answer is never cached. */
+  const audience = async (
+    request: FastifyRequest,
+    reply: { header: (k: string, v: string) => unknown },
+  ) => {
+    reply.header('vary', 'Cookie');
+    const operator = await isOperator(request);
+    reply.header('cache-control', operator ? 'private, no-store' : 'no-cache');
+    return operator;
   };
 
   server.get(
@@ -111,10 +161,13 @@ export function registerSourceRoutes(
         response: { 200: Type.Object({ sources: Type.Array(SourceSchema) }) },
       },
     },
-    async () => {
+    async (request, reply) => {
+      const operator = await audience(request, reply);
       const statuses = await refreshStatuses(repos, clock.now());
       const sources = await repos.sources.list();
-      return { sources: await Promise.all(sources.map((s) => present(s, statuses))) };
+      return {
+        sources: await Promise.all(sources.map((s) => present(s, statuses, operator))),
+      };
     },
   );
 
@@ -128,14 +181,15 @@ export function registerSourceRoutes(
         response: { 200: SourceSchema, 404: errorResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const source = await repos.sources.findByName(request.params.name);
       if (source === undefined)
         throw new PorchlightError(
           'PL_SOURCE_NOT_FOUND',
           `No source is called "${request.params.name}".`,
         );
-      return present(source, await refreshStatuses(repos, clock.now()));
+      const operator = await audience(request, reply);
+      return present(source, await refreshStatuses(repos, clock.now()), operator);
     },
   );
 
