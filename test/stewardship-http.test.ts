@@ -246,6 +246,29 @@ describe('sign-in by email link', () => {
   });
 });
 
+describe('oversized sign-in bodies', () => {
+  it('are refused as too large (413, PL_BODY_TOO_LARGE), not as malformed, and send no mail', async () => {
+    const visitor = new Visitor(app);
+    const csrf = await visitor.csrfFrom('/en/sign-in');
+    const before = mailCount();
+    for (const [path, words] of [
+      ['/en/sign-in', 'shorten what you typed'],
+      ['/es/sign-in', 'acorte lo que escribió'],
+      ['/en/sign-in/verify', 'shorten what you typed'],
+    ] as const) {
+      const response = await visitor.request('POST', path, {
+        email: `${'a'.repeat(40_000)}@example.org`,
+        token: 'A'.repeat(43),
+        _csrf: csrf,
+      });
+      expect(response.statusCode, path).toBe(413);
+      expect(response.body).toContain('data-error-code="PL_BODY_TOO_LARGE"');
+      expect(response.body).toContain(words);
+    }
+    expect(mailCount()).toBe(before);
+  });
+});
+
 describe('sessions', () => {
   it('refuses a stolen session cookie replayed after sign-out', async () => {
     await grantRole(app.importDeps, operatorActor, 'replay@example.org', { role: 'administrator' });

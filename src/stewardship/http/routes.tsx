@@ -589,6 +589,11 @@ const failures: Partial<Record<ErrorCode, FailureSpec>> = {
     title: 'account.error.invalid.title',
     body: 'account.signIn.invalidEmail',
   },
+  PL_BODY_TOO_LARGE: {
+    status: 413,
+    title: 'account.error.invalid.title',
+    body: 'account.error.tooLarge.body',
+  },
   PL_SERVICE_BODY_CYCLE: {
     status: 400,
     title: 'account.error.invalid.title',
@@ -632,6 +637,8 @@ function sendFailure(
   if (typeof error === 'string') code = error;
   else if (isPorchlightError(error)) code = error.code;
   else if (error.statusCode === 429) code = 'PL_RATE_LIMITED';
+  // A body over the form's limit (a sign-in stuffed with megabytes): too large, not malformed.
+  else if (error.statusCode === 413) code = 'PL_BODY_TOO_LARGE';
   else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
     code = request.method === 'POST' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY';
   else {

@@ -406,6 +406,8 @@ export const en = {
     'Too many sign-in attempts came from here. Wait a few minutes and try again.',
   'account.error.invalid.title': 'This could not be saved',
   'account.error.invalid.body': 'Check the form: a field is missing or not valid.',
+  'account.error.tooLarge.body':
+    'The form sent more than this page takes. Go back, shorten what you typed, and send it again.',
   'account.error.cycle.body':
     'A service body cannot be placed under itself or under one of its own members.',
   'account.error.notEmpty.body':

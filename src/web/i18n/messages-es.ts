@@ -420,6 +420,8 @@ export const es: Record<MessageId, string> = {
     'Hubo demasiados intentos de inicio de sesión desde aquí. Espere unos minutos e inténtelo de nuevo.',
   'account.error.invalid.title': 'No se pudo guardar',
   'account.error.invalid.body': 'Revise el formulario: falta un campo o no es válido.',
+  'account.error.tooLarge.body':
+    'El formulario envió más de lo que esta página acepta. Vuelva atrás, acorte lo que escribió y envíelo de nuevo.',
   'account.error.cycle.body':
     'Una entidad de servicio no puede quedar dentro de sí misma ni de uno de sus miembros.',
   'account.error.notEmpty.body':
