@@ -6,7 +6,8 @@
  * Layout (one row per meeting; rows are in spatial order after a build, so a search near a place
  * reads a compact range of every column):
  * - flags and small codes: status, attendance bits, place-bound or remote, program, focus
- *   bits, tag bits (women, men, young people, LGBTQ, wheelchair), zone, and a facet signature
+ *   bits, tag bits (women, men, young people, LGBTQ, wheelchair, people of color, Black,
+ *   Indigenous, seniors, veterans), zone, and a facet signature
  *   (those values together, shared by many meetings, so counts are made per signature);
  * - coordinates, and a kdbush index over place-bound meetings (in person, hybrid) with them;
  *   meetings added or moved since it was built sit in a short overflow list;
@@ -67,8 +68,19 @@ export const KIND_PLACE = 0;
 /** An online-only or phone-only meeting: no place, no distance. */
 export const KIND_REMOTE = 1;
 
-/** The tags a result page counts, as bits. */
-export const facetTags = ['women', 'men', 'young_people', 'lgbtq', 'wheelchair'] as const;
+/** The tags a result page counts, as bits (at most 16: a row keeps them in a Uint16Array). */
+export const facetTags = [
+  'women',
+  'men',
+  'young_people',
+  'lgbtq',
+  'wheelchair',
+  'people_of_color',
+  'black',
+  'indigenous',
+  'seniors',
+  'veterans',
+] as const;
 export type FacetTag = (typeof facetTags)[number];
 const TAG_WHEELCHAIR = 1 << facetTags.indexOf('wheelchair');
 
@@ -572,7 +584,7 @@ export class SearchIndex {
   kind = new Uint8Array(0);
   program = new Uint16Array(0);
   focus = new Uint8Array(0);
-  tags = new Uint8Array(0);
+  tags = new Uint16Array(0);
   zone = new Uint16Array(0);
   flags = new Uint8Array(0);
   sig = new Int32Array(0);
@@ -1366,7 +1378,8 @@ export class SearchIndex {
     this.writeWords(row, meeting);
 
     // Facet signature: small-integer keys when the meeting has at most one language.
-    const bits = attend | (focus << 4) | (days << 12) | (tags << 19) | (status << 24);
+    // Arithmetic, not bit operators: the fields need more than 32 bits (exact below 2^53).
+    const bits = attend + focus * 2 ** 4 + days * 2 ** 12 + tags * 2 ** 19 + status * 2 ** 35;
     let byRest = this.signatureIds.get(bits);
     if (byRest === undefined) {
       byRest = new Map<number | string, number>();

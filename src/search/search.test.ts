@@ -359,6 +359,11 @@ describe('pages, counts and upkeep', () => {
       young_people: 0,
       lgbtq: 0,
       wheelchair: 0,
+      people_of_color: 0,
+      black: 0,
+      indigenous: 0,
+      seniors: 0,
+      veterans: 0,
     });
     const byDay = search(small, query({ now, days: [6] }));
     expect(byDay.total).toBe(1);

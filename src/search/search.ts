@@ -1582,13 +1582,10 @@ class FacetCounter {
         behaviour: focus[7]!,
       },
       language: {},
-      tags: {
-        women: tags[0]!,
-        men: tags[1]!,
-        young_people: tags[2]!,
-        lgbtq: tags[3]!,
-        wheelchair: tags[4]!,
-      },
+      tags: Object.fromEntries(facetTags.map((tag, bit) => [tag, tags[bit]!])) as Record<
+        FacetTag,
+        number
+      >,
     };
     program.forEach((c, id) => {
       if (c > 0) facets.program[ix.programIds.values[id]!] = c;

@@ -808,6 +808,7 @@ export const aaTypes: readonly MeetingTypeDef[] = [
       sv: 'Ur-amerikanskt',
       th: 'ชนพื้นเมืองอเมริกัน',
     },
+    tags: ['indigenous'],
   },
   {
     code: 'NB',
@@ -837,6 +838,7 @@ export const aaTypes: readonly MeetingTypeDef[] = [
       sv: 'Urfolkligt',
       th: 'ชนพื้นเมือง',
     },
+    tags: ['indigenous'],
   },
   {
     code: 'NE',
@@ -956,6 +958,7 @@ export const aaTypes: readonly MeetingTypeDef[] = [
       sv: 'Färgade',
       th: 'ชนกลุ่มน้อย',
     },
+    tags: ['people_of_color'],
   },
   {
     code: 'POL',

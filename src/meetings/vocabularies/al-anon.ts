@@ -112,6 +112,7 @@ export const alAnonTypes: readonly MeetingTypeDef[] = [
   {
     code: 'POC',
     names: { en: 'People of Color', es: 'Personas de color', fr: 'Personnes de couleur' },
+    tags: ['people_of_color'],
   },
   {
     code: 'FF',

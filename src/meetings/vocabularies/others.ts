@@ -75,6 +75,33 @@ const peopleOfColor: MeetingTypeDef = {
   code: 'POC',
   aliases: ['BIPOC'],
   names: { en: 'People of Color', es: 'Personas de color', fr: 'Personnes de couleur' },
+  tags: ['people_of_color'],
+};
+// Groups for the people small places lack most. Indigenous (NDG) and Seniors (SEN) are Meeting
+// Guide codes; these programs publish no codes of their own for Black people's or veterans'
+// groups, so BLK and VET are ours (written to feeds as they are, read back the same).
+const black: MeetingTypeDef = {
+  code: 'BLK',
+  aliases: ['BLACK'],
+  names: { en: 'Black', es: 'Personas negras', fr: 'Personnes noires' },
+  tags: ['black'],
+};
+const indigenous: MeetingTypeDef = {
+  code: 'NDG',
+  aliases: ['N'],
+  names: { en: 'Indigenous', es: 'Indígena', fr: 'Autochtone' },
+  tags: ['indigenous'],
+};
+const seniors: MeetingTypeDef = {
+  code: 'SEN',
+  names: { en: 'Seniors', es: 'Personas mayores', fr: 'Séniors' },
+  tags: ['seniors'],
+};
+const veterans: MeetingTypeDef = {
+  code: 'VET',
+  aliases: ['VETERANS'],
+  names: { en: 'Veterans', es: 'Veteranos', fr: 'Anciens combattants' },
+  tags: ['veterans'],
 };
 const wheelchair: MeetingTypeDef = {
   code: 'X',
@@ -132,6 +159,11 @@ const twelveStepCommon: readonly MeetingTypeDef[] = [
   women,
   youngPeople,
   lgbtq,
+  peopleOfColor,
+  black,
+  indigenous,
+  seniors,
+  veterans,
   wheelchair,
   online,
   hybrid,
@@ -152,6 +184,10 @@ const nonStepCommon: readonly MeetingTypeDef[] = [
   youngPeople,
   lgbtq,
   peopleOfColor,
+  black,
+  indigenous,
+  seniors,
+  veterans,
   wheelchair,
   online,
   hybrid,

@@ -34,6 +34,7 @@ export const smartRecoveryTypes: readonly MeetingTypeDef[] = [
       es: 'Veteranos y personal de emergencias',
       fr: 'Anciens combattants et premiers intervenants',
     },
+    tags: ['veterans'],
   },
   {
     code: 'W',
@@ -59,6 +60,7 @@ export const smartRecoveryTypes: readonly MeetingTypeDef[] = [
       es: 'Personas negras, indígenas y de color',
       fr: 'Personnes noires, autochtones et de couleur',
     },
+    tags: ['people_of_color'],
   },
   {
     code: 'IO',

@@ -84,6 +84,26 @@ describe('the fallback in words', () => {
     );
   });
 
+  it('names the tailored groups small places lack most, in both languages', () => {
+    const view = (types: string, speech = en) =>
+      fallbackView(fallback({ remote: [online] }), { near: 'Colrain, MA', types }, 'mi', speech);
+    expect(view('veterans').summary).toBe('No meeting for veterans in person within 25 miles.');
+    expect(view('people_of_color').remote).toBe(
+      'Also listed: 1 online meeting for people of color, which you can join from anywhere.',
+    );
+    expect(view('indigenous').summary).toBe(
+      'No meeting for Native American and Indigenous people in person within 25 miles.',
+    );
+    expect(view('seniors', es).summary).toBe(
+      'No hay ninguna reunión presencial para personas mayores a menos de 25 millas.',
+    );
+    expect(view('black', es).remote).toBe(
+      'También aparece 1 reunión en línea para personas negras, a la que puede unirse desde cualquier lugar.',
+    );
+    // AA's own code for Native American groups means the same tag.
+    expect(fallbackKind({ near: '01301', types: 'N' })).toBe('indigenous');
+  });
+
   it('says the same in Spanish, with kilometres when asked', () => {
     const view = fallbackView(
       fallback({ radius: 40, nearestBeyond: [{ ...athol, distance: 61.2 }] }),

@@ -11,10 +11,20 @@ import type { MessageId, Translate } from '../i18n/translator.js';
 export type PresentedFallback = NonNullable<SearchResponse['fallback']>;
 
 /** Who the search asked meetings to be for, when that is its one tailoring; else how tailored. */
-export type FallbackKind = 'women' | 'men' | 'young_people' | 'lgbtq' | 'filtered' | 'plain';
-
-const groupTags = ['women', 'men', 'young_people', 'lgbtq'] as const;
+const groupTags = [
+  'women',
+  'men',
+  'young_people',
+  'lgbtq',
+  'people_of_color',
+  'black',
+  'indigenous',
+  'seniors',
+  'veterans',
+] as const;
 type GroupTag = (typeof groupTags)[number];
+
+export type FallbackKind = GroupTag | 'filtered' | 'plain';
 
 /** Parameters that tailor a search beyond where it looks (the ones the sentence must cover). */
 const tailoring: readonly (keyof SearchParams)[] = [

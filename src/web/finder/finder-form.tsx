@@ -440,7 +440,17 @@ function radiusChoices(
 }
 
 /** The offered tags whose counts the answer's facets carry. */
-const countedTags = new Set<string>(['women', 'men', 'young_people', 'lgbtq']);
+const countedTags = new Set<string>([
+  'women',
+  'men',
+  'young_people',
+  'lgbtq',
+  'people_of_color',
+  'black',
+  'indigenous',
+  'seniors',
+  'veterans',
+]);
 
 /**
  * The type checkboxes. With one program chosen, its own types in plain words from its vocabulary

@@ -200,6 +200,25 @@ describe('the finder page', () => {
     expect(words).toContain('More online and phone meetings');
   });
 
+  it('offers the groups small places lack most among the filters, and names the set ones', async () => {
+    const en = (await get('/en/?near=01301&types=veterans')).body;
+    for (const [value, label] of [
+      ['people_of_color', 'People of color'],
+      ['black', 'Black'],
+      ['indigenous', 'Native American and Indigenous'],
+      ['seniors', 'Seniors'],
+      ['veterans', 'Veterans'],
+    ]) {
+      expect(en).toMatch(new RegExp(`name="types" value="${value}"[^>]*> ${label}`));
+    }
+    expect(en).toMatch(/name="types" value="veterans" checked/);
+    expect(en).toMatch(/<details class="filters">/);
+    expect(text(en)).toMatch(/Filters \(1 on\) Veterans /);
+    expect(text((await get('/es/?near=01301&types=indigenous')).body)).toContain(
+      'Nativos americanos e indígenas',
+    );
+  });
+
   it("shows the viewer's own time when it differs, and keeps the zone on meeting links", async () => {
     const res = await get('/en/?near=01301&tz=America/Los_Angeles');
     expect(text(res.body)).toMatch(
