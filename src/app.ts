@@ -24,7 +24,7 @@ import { seedDemoData } from './demo/seed-demo.js';
 import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
-import { registerSourceRoutes } from './sources/routes.js';
+import { registerSourceRoutes, type IsOperator } from './sources/routes.js';
 import type { StoreChange } from './sources/import-source.js';
 import { mergingAfterImport } from './sources/duplicates-merge.js';
 import { createSourceJobs, scheduleLinkCheck } from './sources/refresh-jobs.js';
@@ -174,6 +174,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       config.publicUrl,
       standingReader(repos, clock, config.staleAfterSeconds),
     );
+    // Administrators see sources' locations in full (credentials, file paths); others do not.
+    // Who is signed in is known once the stewardship routes are registered, below.
+    let isAdministrator: IsOperator = () => Promise.resolve(false);
+    registerSourceRoutes(server, repos, clock, (request) => isAdministrator(request));
     registerPlaceRoutes(server, geocoder);
     registerSearchRoutes(server, search, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
@@ -208,10 +212,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       onBackgroundError: (error) => logger.error({ err: error }, 'sign-in mail failed'),
       ...(ports.signInLimits !== undefined ? { limits: ports.signInLimits } : {}),
     });
-    // Administrators see sources' locations in full (credentials, file paths); others do not.
-    registerSourceRoutes(server, repos, clock, async (request) =>
-      ((await guard.signedIn(request))?.actor.grants ?? []).some((g) => g.role === 'administrator'),
-    );
+    isAdministrator = async (request) =>
+      ((await guard.signedIn(request))?.actor.grants ?? []).some((g) => g.role === 'administrator');
     registerEditingRoutes(server, {
       repos,
       clock,
