@@ -27,6 +27,8 @@ export function freshCompiledEntry(root) {
   const entry = join(dir, 'cli', 'main.js');
   const stamp = join(dir, buildStamp);
   if (!existsSync(stamp) || !existsSync(entry)) return undefined;
+  // A copy shipped without its sources has nothing to be stale against.
+  if (!existsSync(join(root, 'src'))) return entry;
   try {
     return newestMtime(join(root, 'src')) <= statSync(stamp).mtimeMs ? entry : undefined;
   } catch {

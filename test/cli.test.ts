@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -230,7 +231,7 @@ describe('bin/porchlight.js without a build', { timeout: 120_000 }, () => {
     expect(result.stderr).toBe('');
   });
 
-  it('counts a build stale once any source is newer, added or removed', () => {
+  it('counts a build stale once any source is newer, added or removed, not without sources', () => {
     const project = mkdtempSync(join(tmpdir(), 'porchlight-stale-'));
     const source = join(project, 'src', 'cli', 'main.ts');
     mkdirSync(join(project, 'src', 'cli'), { recursive: true });
@@ -251,5 +252,8 @@ describe('bin/porchlight.js without a build', { timeout: 120_000 }, () => {
     utimesSync(source, at(0), at(0));
     writeFileSync(join(project, 'src', 'cli', 'extra.ts'), '');
     expect(freshCompiledEntry(project)).toBeUndefined();
+    // A copy shipped without its sources runs what it has.
+    rmSync(join(project, 'src'), { recursive: true });
+    expect(freshCompiledEntry(project)).toBe(compiled);
   });
 });
