@@ -1,6 +1,6 @@
 /**
- * `npm run -s bench:http [-- --count N --duration S --connections N --gzip --profile DIR]`: the
- * whole HTTP stack under load. A server child (`--child-server`) builds the app with createApp
+ * `npm run -s bench:http [-- --count N --duration S --connections N --gzip --profile DIR
+ * --cases search,home,finder]`: the whole HTTP stack under load. A server child (`--child-server`) builds the app with createApp
  * on a SQLite file database in a fresh temporary directory, imports 250,000 synthetic meetings
  * through the real importer (which also builds the search index) and listens on 127.0.0.1; the
  * parent then runs autocannon against `/healthz` (the baseline, measured in the same run) and
@@ -8,18 +8,25 @@
  * also builds the index from the loaded database twice, a page at a time (as the server does)
  * and from every meeting read at once, and reports each one's time and peak memory growth.
  *
+ * Server-rendered pages: `home` is the bare finder `/` (the default view: online and phone
+ * meetings, counts over the whole directory), `finder` the finder page for a rotating set of
+ * searches (`/en/?near=...`, sometimes a radius, a day or a program), as a browser asks for them.
+ * During every run a probe in a process of its own opens a new connection every 200 ms and asks
+ * for `/healthz` on it, timing the connection and the answer: what a newcomer waits while the
+ * open connections keep the server busy.
+ *
  * The server runs in a child so the load generator does not share its event loop; on a small
  * machine both still share the cores, and the report says how many there were. `--gzip` sends
  * `accept-encoding: gzip` as browsers do (off by default: the figure is then the engine's and
- * the JSON's, not zlib's). `--profile DIR` writes a CPU profile of the server during the search
- * run only (not the load) to DIR/search.cpuprofile.
+ * the JSON's, not zlib's). `--profile DIR` writes a CPU profile of the server during each run
+ * except the baseline (not the load) to DIR/<case>.cpuprofile.
  *
  * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
  * target is missed ("pass": false says so), and 1 only when the server fails to start or dies.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -56,6 +63,11 @@ const targets = {
   /** Search requests per second divided by /healthz's, both measured in this run. */
   minSearchToHealthzThroughput: 0.35,
   maxSearchP99Ms: 25,
+  /** Finder pages per second with 20,000 meetings (issue 20); checked only at that size or less. */
+  minFinderPagesPerSec: 1000,
+  finderTargetMeetings: 20_000,
+  /** The slowest new connection's answer during any run. */
+  maxNewConnectionMs: 1000,
   maxErrors: 0,
   maxNon2xx: 0,
 };
@@ -370,6 +382,31 @@ function searchPaths(points: readonly [number, number][], n: number): string[] {
   return paths;
 }
 
+/**
+ * `n` finder page paths as a browser sends them after a person typed a place: near a meeting's
+ * coordinates or a ZIP code, in English or Spanish, sometimes with a radius, a day or a program.
+ */
+function finderPaths(points: readonly [number, number][], n: number): string[] {
+  const r = createRandom(11);
+  const paths: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = new URLSearchParams();
+    if (points.length === 0 || r.chance(0.25)) p.set('near', r.pick(zipCodes));
+    else {
+      const [lat, lng] = r.pick(points);
+      p.set(
+        'near',
+        `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`,
+      );
+    }
+    if (r.chance(0.3)) p.set('radius', String(r.pick([10, 50])));
+    if (r.chance(0.2)) p.set('day', String(r.int(0, 6)));
+    if (r.chance(0.1)) p.set('program', 'na');
+    paths.push(`/${r.chance(0.8) ? 'en' : 'es'}/?${p.toString()}`);
+  }
+  return paths;
+}
+
 interface Warmup {
   requests: number;
   non2xx: number;
@@ -476,22 +513,128 @@ async function measure(
 ) {
   const before = await child.ask<Stats>('stats');
   if (profileFile !== undefined) await child.ask('profile-start');
+  const probe = startProbe(base, load.durationS);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   const result = await cannon(base, paths, load);
   const clientCpu = process.cpuUsage(clientBefore);
+  const newConnections = await probe;
   const clientPercent = round(
     ((clientCpu.user + clientCpu.system) / 1000 / (performance.now() - started)) * 100,
     0,
   );
   if (profileFile !== undefined) await child.ask(`profile-stop ${profileFile}`);
   const after = await child.ask<Stats>('stats');
-  return summarise(paths[0]!.split('?')[0]!, result, serverUse(before, after), clientPercent);
+  const cpuMs = after.cpuUserMs + after.cpuSystemMs - (before.cpuUserMs + before.cpuSystemMs);
+  return {
+    ...summarise(paths[0]!.split('?')[0]!, result, serverUse(before, after), clientPercent),
+    /** The server's CPU time per answer: the figure a loaded, shared machine distorts least. */
+    serverCpuMsPerRequest:
+      result.requests.total > 0 ? round(cpuMs / result.requests.total, 3) : null,
+    newConnections,
+  };
+}
+
+/** What a newcomer waited during a run: fresh connections, one request each. */
+interface ProbeResult {
+  /** Connections opened (one every 200 ms). */
+  opened: number;
+  /** Answers that never came within 30 s, or connections refused. */
+  failed: number;
+  /** Until the connection was established (the server's kernel accepted it). */
+  connectMs: { p50: number; p99: number; max: number };
+  /** Until the whole `/healthz` answer arrived, from opening the connection. */
+  answerMs: { p50: number; p99: number; max: number };
+}
+
+/**
+ * Runs the probe (`--probe <base> <seconds>`) in a process of its own, so the load generator's
+ * busy event loop does not delay its timers or its timings.
+ */
+function startProbe(base: string, durationS: number): Promise<ProbeResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, '--probe', base, String(durationS)],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as ProbeResult);
+      else reject(new Error(`the connection probe exited with code ${code}`));
+    });
+  });
+}
+
+/** The probe process: a new connection every 200 ms for `durationS`, each asking `/healthz`. */
+async function runProbe(base: string, durationS: number): Promise<void> {
+  const { port, hostname } = new URL(base);
+  const connects: number[] = [];
+  const answers: number[] = [];
+  let failed = 0;
+  const one = () =>
+    new Promise<void>((done) => {
+      const start = performance.now();
+      const socket = connect({ port: Number(port), host: hostname });
+      socket.setTimeout(30_000, () => socket.destroy(new Error('timeout')));
+      socket.once('connect', () => {
+        connects.push(performance.now() - start);
+        socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`);
+      });
+      socket.on('data', () => undefined);
+      socket.once('end', () => {
+        answers.push(performance.now() - start);
+        done();
+      });
+      socket.once('error', () => {
+        failed++;
+        done();
+      });
+    });
+  const pending: Promise<void>[] = [];
+  const until = performance.now() + durationS * 1000;
+  // Settle in for a moment, so the probe times a server already under load.
+  await new Promise((r) => setTimeout(r, 500));
+  while (performance.now() < until) {
+    pending.push(one());
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await Promise.all(pending);
+  const spread = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (q: number) =>
+      round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0, 1);
+    return { p50: at(0.5), p99: at(0.99), max: round(sorted[sorted.length - 1] ?? 0, 1) };
+  };
+  const result: ProbeResult = {
+    opened: pending.length,
+    failed,
+    connectMs: spread(connects),
+    answerMs: spread(answers),
+  };
+  process.stdout.write(JSON.stringify(result));
 }
 
 function stringFlag(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(`--${name}`);
   return at === -1 ? undefined : argv[at + 1];
+}
+
+const allCases = ['search', 'home', 'finder'] as const;
+type Case = (typeof allCases)[number];
+
+function casesFlag(argv: readonly string[]): Case[] {
+  const raw = stringFlag(argv, 'cases');
+  if (raw === undefined) return [...allCases];
+  const cases = raw.split(',').filter((c) => c !== '');
+  for (const c of cases) {
+    if (!(allCases as readonly string[]).includes(c)) {
+      process.stderr.write(`--cases takes ${allCases.join(', ')} (got ${c})\n`);
+      process.exit(2);
+    }
+  }
+  return cases as Case[];
 }
 
 async function main(): Promise<void> {
@@ -502,7 +645,9 @@ async function main(): Promise<void> {
     durationS: intFlag(argv, 'duration', 10),
     headers: argv.includes('--gzip') ? { 'accept-encoding': 'gzip' } : {},
   };
+  const cases = casesFlag(argv);
   const profileDir = stringFlag(argv, 'profile');
+  if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
   const loadAtStart = round(loadavg()[0]!, 2);
   const { dir, cleanup } = makeTempDir('porchlight-bench-http');
   const dbFile = join(dir, 'bench.db');
@@ -513,38 +658,73 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${ready.port}`;
     progress(`server ready on ${base}: loaded ${ready.meetings} meetings in ${ready.loadMs} ms`);
 
-    const paths = searchPaths(ready.points, 2000);
-    progress(`warm-up: ${paths.length} search paths once each, 500 /healthz`);
-    const warmup = await warmUp(base, paths, load.headers);
+    const pathsOf: Record<Case, string[]> = {
+      search: searchPaths(ready.points, 2000),
+      home: ['/'],
+      finder: finderPaths(ready.points, 500),
+    };
+    const warmup: Warmup = { requests: 0, non2xx: 0, examples: [] };
+    for (const c of cases) {
+      progress(`warm-up: ${pathsOf[c].length} ${c} paths once each`);
+      const w = await warmUp(
+        base,
+        c === 'home' ? Array<string>(200).fill('/') : pathsOf[c],
+        load.headers,
+      );
+      warmup.requests += w.requests;
+      warmup.non2xx += w.non2xx;
+      warmup.examples.push(...w.examples.slice(0, 5 - warmup.examples.length));
+    }
     await warmUp(base, Array<string>(500).fill('/healthz'), load.headers);
 
     progress(`autocannon /healthz: ${load.connections} connections, ${load.durationS} s`);
     const healthz = await measure(child, base, ['/healthz'], load);
-    progress(`autocannon /api/v1/search: ${load.connections} connections, ${load.durationS} s`);
-    let profileFile: string | undefined;
-    if (profileDir !== undefined) {
-      mkdirSync(profileDir, { recursive: true });
-      profileFile = resolve(profileDir, 'search.cpuprofile');
+    const results: Partial<Record<Case, Awaited<ReturnType<typeof measure>>>> = {};
+    for (const c of cases) {
+      progress(`autocannon ${c}: ${load.connections} connections, ${load.durationS} s`);
+      const profileFile =
+        profileDir === undefined ? undefined : resolve(profileDir, `${c}.cpuprofile`);
+      results[c] = await measure(child, base, pathsOf[c], load, profileFile);
     }
-    const search = await measure(child, base, paths, load, profileFile);
 
-    const throughputRatio = ratio(search.requestsPerSec, healthz.requestsPerSec);
-    const errors = healthz.errors + search.errors;
-    const non2xx = healthz.non2xx + search.non2xx + warmup.non2xx;
-    const verdicts = {
-      searchToHealthzThroughput: {
+    const all = [healthz, ...Object.values(results)];
+    const errors = all.reduce((n, r) => n + r.errors + r.timeouts, 0);
+    const non2xx = all.reduce((n, r) => n + r.non2xx, 0) + warmup.non2xx;
+    const slowestNewConnection = Math.max(...all.map((r) => r.newConnections.answerMs.max));
+    const newConnectionFailures = all.reduce((n, r) => n + r.newConnections.failed, 0);
+    const verdicts: Record<
+      string,
+      { pass: boolean; actual: number | null; min?: number; max?: number }
+    > = {};
+    const search = results.search;
+    if (search !== undefined) {
+      const throughputRatio = ratio(search.requestsPerSec, healthz.requestsPerSec);
+      verdicts.searchToHealthzThroughput = {
         min: targets.minSearchToHealthzThroughput,
         actual: throughputRatio,
         pass: throughputRatio !== null && throughputRatio >= targets.minSearchToHealthzThroughput,
-      },
-      searchP99Ms: {
+      };
+      verdicts.searchP99Ms = {
         max: targets.maxSearchP99Ms,
         actual: search.latencyMs.p99,
         pass: search.latencyMs.p99 <= targets.maxSearchP99Ms,
-      },
-      errors: { max: targets.maxErrors, actual: errors, pass: errors <= targets.maxErrors },
-      non2xx: { max: targets.maxNon2xx, actual: non2xx, pass: non2xx <= targets.maxNon2xx },
+      };
+    }
+    const finder = results.finder;
+    if (finder !== undefined && ready.meetings <= targets.finderTargetMeetings) {
+      verdicts.finderPagesPerSec = {
+        min: targets.minFinderPagesPerSec,
+        actual: finder.requestsPerSec,
+        pass: finder.requestsPerSec >= targets.minFinderPagesPerSec,
+      };
+    }
+    verdicts.newConnectionAnswerMs = {
+      max: targets.maxNewConnectionMs,
+      actual: slowestNewConnection,
+      pass: slowestNewConnection <= targets.maxNewConnectionMs && newConnectionFailures === 0,
     };
+    verdicts.errors = { max: targets.maxErrors, actual: errors, pass: errors <= targets.maxErrors };
+    verdicts.non2xx = { max: targets.maxNon2xx, actual: non2xx, pass: non2xx <= targets.maxNon2xx };
     const machine = machineInfo();
     const output = {
       benchmark: 'http',
@@ -578,14 +758,19 @@ async function main(): Promise<void> {
         connections: load.connections,
         durationS: load.durationS,
         acceptEncoding: load.headers['accept-encoding'] ?? 'none',
-        searchPaths: paths.length,
-        examplePaths: paths.slice(0, 3),
+        cases,
+        examplePaths: Object.fromEntries(cases.map((c) => [c, pathsOf[c].slice(0, 3)])),
       },
       warmup,
-      results: { healthz, search },
-      ratio: { searchToHealthzThroughput: throughputRatio },
+      results: { healthz, ...results },
+      ratio: Object.fromEntries(
+        Object.entries(results).map(([c, r]) => [
+          `${c}ToHealthzThroughput`,
+          ratio(r.requestsPerSec, healthz.requestsPerSec),
+        ]),
+      ),
       targets: verdicts,
-      ...(profileFile !== undefined ? { profile: profileFile } : {}),
+      ...(profileDir !== undefined ? { profiles: profileDir } : {}),
       pass: Object.values(verdicts).every((v) => v.pass),
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
@@ -595,7 +780,9 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child-server') {
+if (process.argv[2] === '--probe') {
+  await runProbe(process.argv[3] ?? '', Number(process.argv[4] ?? 10));
+} else if (process.argv[2] === '--child-server') {
   const [dbFile, count] = process.argv.slice(3);
   if (dbFile === undefined || count === undefined) {
     process.stderr.write('usage: bench/http.ts --child-server <db file> <count>\n');

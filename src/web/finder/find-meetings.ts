@@ -12,7 +12,24 @@ import type { SearchService } from '../../search/search-service.js';
 import { isNarrowed, type FinderInput } from './finder-params.js';
 
 /** What the finder needs of the search service. */
-export type FinderSearch = Pick<SearchService, 'parse' | 'search'>;
+export type FinderSearch = Pick<SearchService, 'parse' | 'search' | 'indexRevision'>;
+
+/**
+ * The default view is the same for every visitor of a minute: the online and phone meetings
+ * soonest first, and counts that walk every meeting in the index. Both change only with the index
+ * (its revision) and with the minute (meetings start and end), so they are remembered per search
+ * service for the current revision and minute, keyed by the parameters a default view carries
+ * (zone, units, page). A badge or "in progress" may then lag by under a minute, as the page's
+ * own `max-age=60` already allows.
+ */
+const defaultViews = new WeakMap<
+  FinderSearch,
+  { stamp: string; answers: Map<string, { zone: string | undefined; answer: SearchResponse }> }
+>();
+
+const MINUTE_MS = 60_000;
+/** Default views remembered per minute (a page per zone, unit and cursor asked for). */
+const DEFAULT_VIEWS_KEPT = 256;
 
 /** A parameter the search refused, to show next to its field. */
 export interface FinderProblem {
@@ -57,10 +74,25 @@ export function findMeetings(
     const zone = viewerZoneOf(p, query);
     if (zone !== undefined) query.viewerTimeZone = zone;
     return {
-      query,
       zone,
       answer: presentSearchAnswer(search.search(query), query, options.publicUrl),
     };
+  };
+  const runDefault = (p: SearchParams) => {
+    const stamp = `${search.indexRevision}:${Math.floor(options.now / MINUTE_MS)}`;
+    let kept = defaultViews.get(search);
+    if (kept?.stamp !== stamp) {
+      kept = { stamp, answers: new Map() };
+      defaultViews.set(search, kept);
+    }
+    const key = JSON.stringify(p);
+    let view = kept.answers.get(key);
+    if (view === undefined) {
+      view = run(p);
+      if (kept.answers.size >= DEFAULT_VIEWS_KEPT) kept.answers.clear();
+      kept.answers.set(key, view);
+    }
+    return view;
   };
 
   let problem: FinderProblem | undefined;
@@ -82,9 +114,9 @@ export function findMeetings(
           zone,
         );
       }
-      const { zone, answer } = run({ ...params, attendance: DEFAULT_ATTENDANCE });
+      const { zone, answer } = runDefault({ ...params, attendance: DEFAULT_ATTENDANCE });
       // Counts for the form come from the whole directory, as the form shows no filter yet.
-      const everything = run({ ...params, limit: '1', cursor: '' }).answer;
+      const everything = runDefault({ ...params, limit: '1', cursor: '' }).answer;
       return withZone(
         {
           params,
@@ -111,7 +143,7 @@ export function findMeetings(
   const safe: SearchParams = { attendance: DEFAULT_ATTENDANCE };
   if (params.tz !== undefined && canonicalTimeZone(params.tz) !== undefined) safe.tz = params.tz;
   if (params.units === 'km' || params.units === 'mi') safe.units = params.units;
-  const { zone, answer } = run(safe);
+  const { zone, answer } = runDefault(safe);
   return withZone(
     {
       params,

@@ -27,6 +27,7 @@ import {
   type TimeOfDay,
 } from './finder-params.js';
 import { problemText } from './problem-view.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 type Facets = SearchResponse['facets'];
 
@@ -44,6 +45,23 @@ interface Choice {
 }
 
 const PROBLEM_ID = 'finder-problem';
+
+/**
+ * The form's words depend on the locale alone (weekday names, time windows, radii, language and
+ * program names, the collation of their order): built once per locale and key, not per request.
+ */
+const words = boundedMemo<unknown>(2_000);
+function perLocale<T>(key: string, make: () => T): T {
+  return words(key, make) as T;
+}
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  return perLocale(`number:${locale}`, () => new Intl.NumberFormat(locale));
+}
+
+function collator(locale: string): Intl.Collator {
+  return perLocale(`collator:${locale}`, () => new Intl.Collator(locale));
+}
 
 /** The search form with its filters; a refused field is named above it and marked invalid. */
 export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
@@ -72,7 +90,7 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
       ? { 'aria-invalid': 'true' as const, 'aria-describedby': PROBLEM_ID }
       : {};
   const filtersOn = activeFilterCount(params);
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const labelled = (c: Choice) =>
     c.count === undefined ? c.label : `${c.label} (${number.format(c.count)})`;
 
@@ -262,7 +280,9 @@ const WEEK = [0, 1, 2, 3, 4, 5, 6] as const;
 
 function dayChoices({ t, locale }: PageContext, params: SearchParams, facets: Facets): Choice[] {
   const name = (day: number) =>
-    capitalise(weekdayName(day as (typeof WEEK)[number], locale), locale);
+    perLocale(`weekday:${locale}:${day}`, () =>
+      capitalise(weekdayName(day as (typeof WEEK)[number], locale), locale),
+    );
   const choices = [
     { value: '', label: t('finder.day.any') },
     ...WEEK.map((day) => ({ value: String(day), label: name(day), count: facets.day[day] ?? 0 })),
@@ -288,17 +308,17 @@ function timeChoices({ t, locale }: PageContext, params: SearchParams, custom: b
     };
     choices.push({ value: 'any', label: t('finder.time.any') });
   }
-  for (const [part, window] of Object.entries(timesOfDay)) {
-    choices.push({
+  const windows = perLocale(`times:${locale}`, () =>
+    Object.entries(timesOfDay).map(([part, window]) => ({
       value: part,
       label: t('finder.time.window', {
         part: t(`finder.time.${part as TimeOfDay}`),
         from: clockTime(window.from, locale),
         to: clockTime(window.to, locale),
       }),
-    });
-  }
-  return choices;
+    })),
+  );
+  return [...choices, ...windows];
 }
 
 /** A window's end as the locale writes it; a value from a hand-made link stays as it was. */
@@ -356,7 +376,7 @@ function programChoices(
   const listed = programs
     .filter((p) => (facets.program[p.id] ?? 0) > 0 || chosen.includes(p.id))
     .map((p) => ({ value: p.id, label: programLabel(p, locale), count: facets.program[p.id] ?? 0 }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, locale));
+    .sort((a, b) => b.count - a.count || collator(locale).compare(a.label, b.label));
   return withCurrent(
     [{ value: '', label: t('finder.program.any') }, ...listed],
     params.program,
@@ -389,6 +409,10 @@ const languageNames = new Map<string, Intl.DisplayNames>();
 
 /** A language's name in the page's language ("Spanish", "español" -> "Español"). */
 function languageName(tag: string, locale: string): string {
+  return perLocale(`language:${locale}:${tag}`, () => nameOfLanguage(tag, locale));
+}
+
+function nameOfLanguage(tag: string, locale: string): string {
   let names = languageNames.get(locale);
   if (names === undefined) {
     names = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' });
@@ -409,7 +433,7 @@ function languageChoices(
   const listed = Object.entries(facets.language)
     .filter(([, count]) => count > 0)
     .map(([tag, count]) => ({ value: tag, label: languageName(tag, locale), count }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, locale));
+    .sort((a, b) => b.count - a.count || collator(locale).compare(a.label, b.label));
   return withCurrent([{ value: '', label: t('finder.lang.any') }, ...listed], params.lang, () =>
     orList(
       params.lang!.split(',').map((tag) => languageName(tag, locale)),
@@ -427,7 +451,9 @@ function radiusChoices(
   units: 'mi' | 'km',
 ): Choice[] {
   const within = (n: number) =>
-    t('finder.radius.within', { distance: formatDistance(n, units, locale, 'long') });
+    perLocale(`radius:${locale}:${units}:${n}`, () =>
+      t('finder.radius.within', { distance: formatDistance(n, units, locale, 'long') }),
+    );
   const [fallback, ...others] = radii[units];
   const choices = [
     { value: '', label: within(fallback) },

@@ -109,6 +109,44 @@ describe('day labels', () => {
     expect(dayLabel(start, now, 'Europe/Berlin', 'en')).toBe('Today');
     expect(dayLabel(start, at('2026-11-26T20:00:00Z'), 'Europe/Berlin', 'en')).toBe('Tomorrow');
   });
+
+  it('turns the day at local midnight in zones a quarter or half hour off the hour', () => {
+    // Kathmandu is UTC+5:45: local midnight of Friday 27 November is 18:15 UTC on the 26th.
+    const kathmandu = 'Asia/Kathmandu';
+    const start = at('2026-11-26T18:20:00Z'); // 00:05 on Friday there
+    expect(dayLabel(start, at('2026-11-26T18:14:00Z'), kathmandu, 'en')).toBe('Tomorrow');
+    expect(dayLabel(start, at('2026-11-26T18:15:00Z'), kathmandu, 'en')).toBe('Today');
+    // Adelaide is UTC+10:30 in its summer.
+    const adelaide = 'Australia/Adelaide';
+    const morning = at('2026-11-26T13:35:00Z'); // 00:05 on Friday there
+    expect(dayLabel(morning, at('2026-11-26T13:29:59Z'), adelaide, 'en')).toBe('Tomorrow');
+    expect(dayLabel(morning, at('2026-11-26T13:30:00Z'), adelaide, 'en')).toBe('Today');
+  });
+
+  it('agrees with the calendar of the zone for any start and moment (remembered or not)', () => {
+    const zones = ['America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+    const ymd = (instant: number, zone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(instant);
+    const dayNumber = (instant: number, zone: string) => Date.parse(`${ymd(instant, zone)}T00:00Z`);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 366 * 24 * 60 }),
+        fc.integer({ min: -1440, max: 10 * 1440 }),
+        fc.constantFrom(...zones),
+        (nowMinute, ahead, zone) => {
+          const moment = Date.parse('2026-01-01T00:00:00Z') + nowMinute * 60_000;
+          const start = moment + ahead * 60_000;
+          const days = (dayNumber(start, zone) - dayNumber(moment, zone)) / 86_400_000;
+          const label = dayLabel(start, moment, zone, 'en');
+          if (days === 0) expect(label).toBe('Today');
+          else if (days === 1) expect(label).toBe('Tomorrow');
+          else if (days === -1) expect(label).toBe('Yesterday');
+          else expect(['Today', 'Tomorrow', 'Yesterday']).not.toContain(label);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('a result', () => {

@@ -7,6 +7,7 @@ import { getProgram } from '../../meetings/programs.js';
 import { formatInZone, type ZonedDisplay } from '../../search/occurrences.js';
 import type { SearchResponse } from '../../search/present-results.js';
 import { capitalise } from '../intl-format.js';
+import { boundedMemo } from '../bounded-memo.js';
 
 export type PresentedResult = SearchResponse['results'][number];
 export type Way = 'in_person' | 'online' | 'hybrid' | 'phone';
@@ -94,7 +95,7 @@ function whenView(
   zone: string,
   { locale, now, viewerZone }: { locale: string; now: number; viewerZone: string | undefined },
 ): WhenView {
-  const here = formatInZone(start, zone, locale);
+  const here = shownIn(start, zone, locale);
   const view: WhenView = {
     iso: new Date(start).toISOString(),
     day: dayLabel(start, now, zone, locale, here),
@@ -102,7 +103,7 @@ function whenView(
     zone: here.zoneName,
   };
   if (viewerZone !== undefined && viewerZone !== zone) {
-    const there = formatInZone(start, viewerZone, locale);
+    const there = shownIn(start, viewerZone, locale);
     const day = dayLabel(start, now, viewerZone, locale, there);
     if (there.time !== here.time || there.zoneName !== here.zoneName || day !== view.day) {
       view.viewer = { day, time: there.time, zone: there.zoneName };
@@ -111,7 +112,20 @@ function whenView(
   return view;
 }
 
+/**
+ * Starts recur across requests (a weekly meeting starts at the same instant for every visitor
+ * this week, and many share a time), and formatting them with Intl is most of a result's cost:
+ * the displays are remembered per locale, zone and instant.
+ */
+const shownMemo = boundedMemo<ZonedDisplay>(20_000);
+
+function shownIn(start: number, zone: string, locale: string): ZonedDisplay {
+  return shownMemo(`${locale}\u0000${zone}\u0000${start}`, () => formatInZone(start, zone, locale));
+}
+
 const DAY_MS = 86_400_000;
+/** Every zone's offset from UTC is a whole number of quarter hours (India +5:30, Nepal +5:45). */
+const QUARTER_HOUR_MS = 900_000;
 const memo = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
 function dateKeyFormat(zone: string): Intl.DateTimeFormat {
@@ -149,11 +163,24 @@ function weekdayFormat(locale: string, zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The calendar day of an instant in a zone, as days since 1970-01-01. */
+const civilDayMemo = boundedMemo<number>(20_000);
+
+/**
+ * The calendar day of an instant in a zone, as days since 1970-01-01. A day changes only on a
+ * quarter-hour boundary in every zone, so the answer is remembered per zone and quarter hour.
+ */
 function civilDay(at: number, zone: string): number {
-  const [y = 1970, m = 1, d = 1] = dateKeyFormat(zone).format(at).split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  const quarter = Math.floor(at / QUARTER_HOUR_MS);
+  return civilDayMemo(`${zone}\u0000${quarter}`, () => {
+    const [y = 1970, m = 1, d = 1] = dateKeyFormat(zone)
+      .format(quarter * QUARTER_HOUR_MS)
+      .split('-')
+      .map(Number);
+    return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  });
 }
+
+const labelMemo = boundedMemo<string>(20_000);
 
 /**
  * The day of a start as people say it, in a zone: "Today", "Tomorrow" (and "Yesterday" for a
@@ -164,13 +191,18 @@ export function dayLabel(
   now: number,
   zone: string,
   locale: string,
-  shown: ZonedDisplay = formatInZone(start, zone, locale),
+  shown: ZonedDisplay = shownIn(start, zone, locale),
 ): string {
   const days = civilDay(start, zone) - civilDay(now, zone);
   if (days >= -1 && days <= 1)
-    return capitalise(relativeFormat(locale).format(days, 'day'), locale);
-  if (days > 1 && days < 7) return capitalise(weekdayFormat(locale, zone).format(start), locale);
-  return capitalise(shown.date, locale);
+    return labelMemo(`r\u0000${locale}\u0000${days}`, () =>
+      capitalise(relativeFormat(locale).format(days, 'day'), locale),
+    );
+  if (days > 1 && days < 7)
+    return labelMemo(`w\u0000${locale}\u0000${zone}\u0000${start}`, () =>
+      capitalise(weekdayFormat(locale, zone).format(start), locale),
+    );
+  return labelMemo(`d\u0000${locale}\u0000${shown.date}`, () => capitalise(shown.date, locale));
 }
 
 function placeOf(result: PresentedResult): string | undefined {

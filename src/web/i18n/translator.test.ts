@@ -65,4 +65,27 @@ describe('translator', () => {
   it('leaves values as plain text (pages escape them)', () => {
     expect(translator('en')('report.thanks.back', { name: '<b>x</b>' })).toBe('Back to <b>x</b>');
   });
+
+  it('answers a message asked again from memory, and never mixes up two sets of values', () => {
+    const t = translator('en');
+    expect(translator('en')).toBe(t);
+    const one = t('home.count', { count: 1 });
+    expect(t('home.count', { count: 1 })).toBe(one);
+    expect(t('home.count', { count: 2 })).not.toBe(one);
+    // A value carrying what a naive key would use as separators is still its own message.
+    const tricky = t('when.weekly', {
+      weekday: 'martes\u0000time\u00011:00',
+      time: '2:00',
+      hour: 2,
+    });
+    const plain = t('when.weekly', {
+      weekday: 'martes',
+      time: '1:00\u0000time\u00012:00',
+      hour: 2,
+    });
+    expect(tricky).not.toBe(plain);
+    expect(t('when.weekly', { weekday: 'martes', time: '1:00', hour: 1 })).toBe(
+      'Every martes at 1:00',
+    );
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { setupI18n, type I18n, type Messages } from '@lingui/core';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import { boundedMemo } from '../bounded-memo.js';
 import type { Locale } from './locales.js';
 import { en, type MessageId } from './messages-en.js';
 import { es } from './messages-es.js';
@@ -45,8 +46,22 @@ function instanceFor(locale: Locale): I18n {
   return i18n;
 }
 
-/** The translation function of a locale. */
+const translators = new Map<Locale, Translate>();
+
+/**
+ * The translation function of a locale. A page asks for the same messages with the same values
+ * over and over (a weekday, "starts in 5 min", a count), so each locale's function remembers
+ * what it produced (a message is a pure function of its id and values), up to a bound.
+ */
 export function translator(locale: Locale): Translate {
-  const i18n = instanceFor(locale);
-  return (id, values) => i18n._(id, values);
+  let translate = translators.get(locale);
+  if (translate === undefined) {
+    const i18n = instanceFor(locale);
+    const memo = boundedMemo<string>(10_000);
+    // JSON keeps keys unambiguous whatever text a value carries.
+    translate = (id, values) =>
+      memo(values === undefined ? id : `${id}${JSON.stringify(values)}`, () => i18n._(id, values));
+    translators.set(locale, translate);
+  }
+  return translate;
 }
