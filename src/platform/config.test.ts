@@ -33,3 +33,19 @@ describe('map tiles setting', () => {
     );
   });
 });
+
+describe('the public URL', () => {
+  it('defaults to localhost, where passkeys work, for a loopback or any-address bind', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '3000' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({}).mailFrom).toBe('Porchlight <no-reply@localhost>');
+  });
+
+  it('keeps another host, and any address the operator sets', () => {
+    expect(loadConfig({ HOST: '192.168.1.20' }).publicUrl).toBe('http://192.168.1.20:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://meetings.example.org/' }).publicUrl).toBe(
+      'https://meetings.example.org',
+    );
+  });
+});

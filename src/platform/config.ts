@@ -76,11 +76,7 @@ export function loadConfig(
     ),
     demo: overrides.demo ?? env.PORCHLIGHT_DEMO !== '0',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? defaults.logLevel,
-    publicUrl: stripSlash(
-      overrides.publicUrl ??
-        env.PUBLIC_URL ??
-        `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    ),
+    publicUrl: stripSlash(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     feedMaxBytes:
       overrides.feedMaxBytes ??
       parseInteger(env.FEED_MAX_BYTES, 'FEED_MAX_BYTES') ??
@@ -99,7 +95,7 @@ export function loadConfig(
       defaults.mapAttribution,
     mailFrom:
       emptyAsUndefined(overrides.mailFrom ?? env.MAIL_FROM) ??
-      defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? `http://${host}`),
+      defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     staleAfterSeconds:
       overrides.staleAfterSeconds ??
       parseDurationSetting(env.PORCHLIGHT_STALE_AFTER, 'PORCHLIGHT_STALE_AFTER', 'd') ??
@@ -133,6 +129,17 @@ function parseDurationSetting(
   if (seconds === undefined)
     throw new Error(`${name} must be a duration such as 365d, 12h or 2w, got "${value}"`);
   return seconds;
+}
+
+/**
+ * The address people reach a server at when PUBLIC_URL is not set: `localhost` for a loopback or
+ * any-address bind, since a passkey cannot be bound to an IP address and browsers treat
+ * `http://localhost` (not every IP) as a secure context.
+ */
+export function defaultPublicUrl(host: string, port: number): string {
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1', '[::1]', 'localhost'].includes(host);
+  const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** `Porchlight <no-reply@host>` for the host people reach the server at. */

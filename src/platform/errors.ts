@@ -81,6 +81,11 @@ export const errorCatalogue = {
   },
   PL_PASSKEY_REJECTED: { status: 400, message: 'The passkey could not be verified.' },
   PL_PASSKEY_NOT_FOUND: { status: 404, message: 'No passkey with this id belongs to you.' },
+  PL_PASSKEY_ORIGIN: {
+    status: 503,
+    message:
+      'Passkeys cannot work at this site’s address: a passkey needs a domain name (not an IP address) and https (plain http only on localhost). Set PUBLIC_URL accordingly.',
+  },
   PL_SESSION_NOT_FOUND: { status: 404, message: 'No session with this id belongs to you.' },
   PL_SERVICE_BODY_NOT_FOUND: { status: 404, message: 'No service body has this id.' },
   PL_SERVICE_BODY_NOT_EMPTY: {

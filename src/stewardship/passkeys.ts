@@ -17,6 +17,7 @@ import {
   type RegistrationResponseJson,
 } from './webauthn/ceremonies.js';
 import { supportedAlgorithms } from './webauthn/cose-key.js';
+import { passkeyOriginProblem, passkeyOriginSuggestion } from './webauthn/origin.js';
 
 /** `PublicKeyCredentialCreationOptions` as JSON (binary fields base64url). */
 export interface CreationOptionsJson {
@@ -46,9 +47,24 @@ export interface RequestOptionsJson {
 const REGISTER = 'register';
 const AUTHENTICATE = 'authenticate';
 
-/** The relying party this server is: its origin and id come from the public URL. */
+/**
+ * The relying party this server is: its origin and id come from the public URL. An address that
+ * cannot carry passkeys (an IP address, plain http off localhost) is refused with
+ * PL_PASSKEY_ORIGIN, which says what to change, rather than failing later in the browser.
+ */
 export function relyingParty(publicUrl: string): { origin: string; id: string } {
   const url = new URL(publicUrl);
+  const problem = passkeyOriginProblem(publicUrl);
+  if (problem !== undefined)
+    throw new PorchlightError(
+      'PL_PASSKEY_ORIGIN',
+      `Passkeys cannot work at ${url.origin}: ${
+        problem === 'ip-address'
+          ? 'a passkey is bound to a domain name, never to an IP address'
+          : 'browsers offer passkeys only over https (plain http only on localhost)'
+      }. Set PUBLIC_URL to ${passkeyOriginSuggestion(publicUrl)} (or another name that reaches this server).`,
+      { reason: problem },
+    );
   return { origin: url.origin, id: url.hostname };
 }
 
@@ -58,11 +74,12 @@ export async function passkeyCreationOptions(
   person: Person,
   siteName: string,
 ): Promise<CreationOptionsJson> {
+  const rp = relyingParty(deps.publicUrl);
   const challenge = await newChallenge(deps, REGISTER, person.id);
   const existing = await deps.repos.accounts.passkeysOf(person.id);
   return {
     challenge,
-    rp: { id: relyingParty(deps.publicUrl).id, name: siteName },
+    rp: { id: rp.id, name: siteName },
     // The user handle is the opaque person id, never the email: authenticators may show or sync it.
     user: {
       id: Buffer.from(person.id, 'utf8').toString('base64url'),
@@ -121,9 +138,10 @@ export async function registerPasskey(
 
 /** Starts a passkey sign-in: any of the site's passkeys may answer (discoverable credentials). */
 export async function passkeyRequestOptions(deps: StewardshipDeps): Promise<RequestOptionsJson> {
+  const rp = relyingParty(deps.publicUrl);
   return {
     challenge: await newChallenge(deps, AUTHENTICATE, undefined),
-    rpId: relyingParty(deps.publicUrl).id,
+    rpId: rp.id,
     timeout: lifetimes.challengeMs,
     userVerification: 'required',
     allowCredentials: [],

@@ -22,7 +22,12 @@ async function post(url, csrf, body) {
     body: JSON.stringify(body),
   });
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data?.error?.code ?? `HTTP ${response.status}`);
+  if (!response.ok) {
+    const error = new Error(data?.error?.code ?? `HTTP ${response.status}`);
+    error.code = data?.error?.code;
+    error.serverMessage = data?.error?.message;
+    throw error;
+  }
   return data;
 }
 
@@ -74,6 +79,12 @@ for (const button of document.querySelectorAll('button[data-passkey]')) {
   const status = document.getElementById(button.dataset.status ?? '');
   // Without WebAuthn the button stays hidden and the page says what else to do.
   if (typeof window.PublicKeyCredential !== 'function') continue;
+  // A passkey is bound to the site's own address: opened at another (127.0.0.1 for localhost),
+  // the browser would refuse it with no useful word, so the page says where it works.
+  if (button.dataset.origin && window.location.origin !== button.dataset.origin) {
+    if (status) status.textContent = button.dataset.elsewhere ?? '';
+    continue;
+  }
   button.hidden = false;
   button.addEventListener('click', async () => {
     button.disabled = true;
@@ -85,8 +96,11 @@ for (const button of document.querySelectorAll('button[data-passkey]')) {
       window.location.assign(result.next);
     } catch (error) {
       const cancelled = error instanceof DOMException && error.name === 'NotAllowedError';
+      // The server says what is wrong with its address; that beats "did not work".
+      const origin = error?.code === 'PL_PASSKEY_ORIGIN' ? error.serverMessage : undefined;
       if (status)
-        status.textContent = (cancelled ? button.dataset.cancelled : button.dataset.failed) ?? '';
+        status.textContent =
+          origin ?? (cancelled ? button.dataset.cancelled : button.dataset.failed) ?? '';
       button.disabled = false;
     }
   });

@@ -363,6 +363,12 @@ export const en = {
   'account.passkey.working': 'Waiting for your passkey…',
   'account.passkey.cancelled': 'The passkey request was cancelled or timed out. Try again.',
   'account.passkey.failed': 'The passkey did not work. Try again, or use an email link.',
+  'account.passkey.origin.ip-address':
+    'Passkeys cannot work at {url}: a passkey is bound to a site’s name, never to an IP address. Open this site at {suggestion} instead (the operator sets it with PUBLIC_URL).',
+  'account.passkey.origin.insecure':
+    'Passkeys cannot work at {url}: browsers offer them only over https (plain http only on localhost). Open this site at {suggestion} instead (the operator sets it with PUBLIC_URL).',
+  'account.passkey.elsewhere':
+    'Passkeys work only at this site’s own address, {url}. Open this page there to use one.',
   'account.passkey.needsScript':
     'Passkeys need JavaScript in this browser; the email link works without it.',
   'account.sent.title': 'Check your email',

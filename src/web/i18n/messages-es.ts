@@ -377,6 +377,12 @@ export const es: Record<MessageId, string> = {
     'La solicitud de la llave de acceso se canceló o se agotó el tiempo. Inténtelo de nuevo.',
   'account.passkey.failed':
     'La llave de acceso no funcionó. Inténtelo de nuevo o use un enlace por correo.',
+  'account.passkey.origin.ip-address':
+    'Las llaves de acceso no pueden funcionar en {url}: una llave se vincula al nombre de un sitio, nunca a una dirección IP. Abra este sitio en {suggestion} (quien lo administra lo fija con PUBLIC_URL).',
+  'account.passkey.origin.insecure':
+    'Las llaves de acceso no pueden funcionar en {url}: los navegadores las ofrecen solo con https (http simple solo en localhost). Abra este sitio en {suggestion} (quien lo administra lo fija con PUBLIC_URL).',
+  'account.passkey.elsewhere':
+    'Las llaves de acceso funcionan solo en la dirección propia de este sitio, {url}. Abra esta página allí para usar una.',
   'account.passkey.needsScript':
     'Las llaves de acceso necesitan JavaScript en este navegador; el enlace por correo funciona sin él.',
   'account.sent.title': 'Revise su correo',
