@@ -3,9 +3,10 @@
  * the real server by every role: anonymous, a group contact, an editor of the meeting's area, an
  * editor of another area, and an administrator. Each gets exactly the outcome the rules give it.
  * (The accounts and service-body writes have their own walk in stewardship-http.test.ts.)
- * Then every stewardship page and API read, by the same roles and by a former editor whose last
- * role was revoked: who may see it, and whose email addresses it shows (decision 0021: only
- * those who manage roles where a person holds one see that person's address).
+ * Then every stewardship page and API read, by the same roles, by a former editor whose last
+ * role was revoked (their old session) and by that person signed in again with no role: who may
+ * see it, and whose email addresses it shows (decisions 21 and 40: only those who manage roles
+ * where a person holds one see that person's address).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import type { Meeting } from '../src/meetings/model.js';
 import { signFormTime } from '../src/stewardship/change-requests/form-timing.js';
 import {
   suggestCorrection,
+  suggestMeeting,
   suggestPurpose,
 } from '../src/stewardship/change-requests/submit-request.js';
 import { createMeeting } from '../src/stewardship/editing/create-meeting.js';
@@ -42,6 +44,7 @@ let dataDir: string;
 let scene: Scene;
 const visitors = {} as Record<Role, Visitor>;
 let formerEditor: Visitor;
+let roleless: Visitor;
 let counter = 0;
 const FORMER_EDITOR = 'former-editor@roles.example.org';
 const SUGGESTER = 'suggester@elsewhere.example.net';
@@ -68,6 +71,9 @@ beforeAll(async () => {
   formerEditor = new Visitor(app);
   await signIn(app, formerEditor, FORMER_EDITOR);
   await revokeRole(app.importDeps, operatorActor, former.id);
+  // The same person signing in again: a live session that holds no role.
+  roleless = new Visitor(app);
+  await signIn(app, roleless, FORMER_EDITOR);
 });
 afterAll(async () => {
   await app?.close();
@@ -447,8 +453,9 @@ describe('the role matrix', () => {
   });
 });
 
-type Reader = Role | 'formerEditor';
-const readers: readonly Reader[] = [...roles, 'formerEditor'];
+/** The roles, a former editor still holding their old session, and them signed in again. */
+type Reader = Role | 'formerEditor' | 'roleless';
+const readers: readonly Reader[] = [...roles, 'formerEditor', 'roleless'];
 
 /** Every email address a page shows. */
 function addresses(body: string): string[] {
@@ -462,12 +469,15 @@ describe('the read matrix', () => {
     url: string;
     api?: boolean;
     expect: Record<Role, string>;
+    /** What an account with no role gets ('refused' unless said). */
+    roleless?: string;
     /** Whose addresses (roles of the scene) each reader may see, besides their own; none if absent. */
     sees?: Partial<Record<Role, Role[]>>;
   }
 
   it('walks every stewardship page and API read with every role, and shows addresses only to managers', async () => {
     const request = await freshRequest({ email: SUGGESTER });
+    const newMeeting = await freshNewRequest();
     const all = signedIn({
       groupContact: 'shown',
       editorInScope: 'shown',
@@ -494,12 +504,18 @@ describe('the read matrix', () => {
     });
     const { area, other, region } = scene.bodies;
     const reads: Read[] = [
-      { read: 'own account', url: '/en/account', expect: all },
-      { read: 'service-body tree', url: '/en/admin/service-bodies', expect: all },
+      { read: 'own account', url: '/en/account', expect: all, roleless: 'shown' },
+      {
+        read: 'service-body tree',
+        url: '/en/admin/service-bodies',
+        expect: all,
+        roleless: 'shown',
+      },
       {
         read: 'the area (an editor and a group contact hold roles there)',
         url: `/en/admin/service-bodies/${area}`,
         expect: all,
+        roleless: 'shown',
         sees: {
           editorInScope: ['groupContact'],
           administrator: ['editorInScope', 'groupContact'],
@@ -509,9 +525,15 @@ describe('the read matrix', () => {
         read: 'the other area',
         url: `/en/admin/service-bodies/${other}`,
         expect: all,
+        roleless: 'shown',
         sees: { administrator: ['editorOutOfScope'] },
       },
-      { read: 'the region (no roles)', url: `/en/admin/service-bodies/${region}`, expect: all },
+      {
+        read: 'the region (no roles)',
+        url: `/en/admin/service-bodies/${region}`,
+        expect: all,
+        roleless: 'shown',
+      },
       { read: 'audit log', url: '/en/admin/audit', expect: adminOnly },
       {
         read: 'the area’s history',
@@ -535,32 +557,46 @@ describe('the read matrix', () => {
         url: '/en/meetings/greenfield-big-book/history',
         expect: meetingEditors,
       },
-      { read: 'review queue', url: '/en/review', expect: all },
+      { read: 'review queue', url: '/en/review', expect: all, roleless: 'shown' },
       {
         read: 'a suggestion with a reply address',
         url: `/en/review/${request}`,
         expect: reviewers,
       },
-      { read: 'stale meetings', url: '/en/review/stale', expect: all },
-      { read: 'new-meeting form', url: '/en/new-meeting', expect: all },
+      {
+        read: 'a suggested new meeting (any editor may place it)',
+        url: `/en/review/${newMeeting}`,
+        expect: signedIn({
+          groupContact: 'refused',
+          editorInScope: 'shown',
+          editorOutOfScope: 'shown',
+          administrator: 'shown',
+        }),
+      },
+      { read: 'stale meetings', url: '/en/review/stale', expect: all, roleless: 'shown' },
+      { read: 'new-meeting form', url: '/en/new-meeting', expect: all, roleless: 'shown' },
       {
         read: 'passkey registration options',
         url: '/api/v1/account/passkeys/options',
         api: true,
         expect: all,
+        roleless: 'shown',
       },
     ];
     const emailOf = (role: Role) => scene.people[role]!;
     const seen: string[] = [];
     for (const read of reads) {
       for (const reader of readers) {
-        const visitor = reader === 'formerEditor' ? formerEditor : visitors[reader];
+        const visitor =
+          reader === 'formerEditor'
+            ? formerEditor
+            : reader === 'roleless'
+              ? roleless
+              : visitors[reader];
         let response;
         if (read.api === true) {
           const from =
-            roles.includes(reader as Role) && reader !== 'anonymous'
-              ? '/en/account'
-              : '/en/sign-in';
+            reader === 'anonymous' || reader === 'formerEditor' ? '/en/sign-in' : '/en/account';
           const { csrf } = await visitor.page(from);
           response = await app.server.inject({
             method: 'POST',
@@ -579,11 +615,23 @@ describe('the read matrix', () => {
             : outcome(response.statusCode, response.headers.location);
         seen.push(`${read.read} / ${reader}: ${got}`);
         // A former editor's sessions ended with their last role: every read asks them to sign in.
-        const expected = reader === 'formerEditor' ? 'sign-in' : read.expect[reader];
+        // Signed in again, they hold no role: what any account may read, and no one's address.
+        const expected =
+          reader === 'formerEditor'
+            ? 'sign-in'
+            : reader === 'roleless'
+              ? (read.roleless ?? 'refused')
+              : read.expect[reader];
         expect(got, `${read.read} as ${reader}`).toBe(expected);
-        const own = reader === 'anonymous' || reader === 'formerEditor' ? [] : [emailOf(reader)];
+        const own =
+          reader === 'anonymous' || reader === 'formerEditor'
+            ? []
+            : [reader === 'roleless' ? FORMER_EDITOR : emailOf(reader)];
         const others = addresses(response.body).filter((a) => !own.includes(a));
-        const allowed = reader === 'formerEditor' ? [] : (read.sees?.[reader] ?? []).map(emailOf);
+        const allowed =
+          reader === 'formerEditor' || reader === 'roleless'
+            ? []
+            : (read.sees?.[reader] ?? []).map(emailOf);
         expect(others.sort(), `addresses on ${read.read} as ${reader}`).toEqual(allowed.sort());
       }
     }
@@ -620,6 +668,23 @@ describe('losing roles', () => {
     expect(await account()).toBe('sign-in');
   });
 });
+
+/** An open suggestion of a new meeting, with a reply address; its id. */
+async function freshNewRequest(): Promise<string> {
+  const m = (await app.repos.meetings.findBySlug('greenfield-big-book'))!;
+  const key = await app.repos.changeRequests.formSigningKey();
+  const request = await suggestMeeting(
+    deps(),
+    {
+      ...meetingFormValues(m),
+      name: `Suggested ${++counter}`,
+      email: SUGGESTER,
+      form_time: signFormTime(key, suggestPurpose(undefined), new Date(Date.now() - 10_000)),
+    },
+    'en',
+  );
+  return request.id;
+}
 
 /** An open correction to the group's meeting; its id. */
 async function freshRequest(extra: Record<string, string> = {}): Promise<string> {
