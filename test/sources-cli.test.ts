@@ -107,6 +107,45 @@ describe('porchlight sources and duplicates', { timeout: 180_000 }, () => {
     expect(stale).toEqual({ staleAfter: '365d', meetings: [] });
   });
 
+  it('registers a source refreshed only on request with --every never', async () => {
+    const added = await porchlight(
+      'sources',
+      'add',
+      'on-request',
+      `${server.origin}/feed.json`,
+      '--format',
+      'meeting-guide',
+      '--every',
+      'never',
+      '--json',
+    );
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      created: true,
+      every: null,
+      report: { outcome: 'applied' },
+    });
+    const list = JSON.parse((await porchlight('sources', 'list', '--json')).stdout) as {
+      sources: { name: string; refresh?: { every?: string; nextRunAt?: string } }[];
+    };
+    const source = list.sources.find((s) => s.name === 'on-request');
+    expect(source?.refresh?.every).toBeUndefined();
+    expect(source?.refresh?.nextRunAt).toBeUndefined();
+    const text = await porchlight(
+      'sources',
+      'add',
+      'on-request',
+      `${server.origin}/feed.json`,
+      '--format',
+      'meeting-guide',
+      '--every',
+      'never',
+    );
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('on-request: updated, refreshed only on request.');
+  });
+
   it('says what is wrong with a stable code and exit code', async () => {
     const badInterval = await porchlight(
       'sources',

@@ -12,9 +12,13 @@ interface JsonFlags extends DatabaseFlags {
   json?: boolean;
 }
 
+/** `--every never`: refreshed only when asked. */
+const never = 'never';
+
 interface AddFlags extends JsonFlags {
   format: SourceFormat;
-  every: number | null;
+  /** Seconds between refreshes, or `never` (refreshed only when asked). */
+  every: number | typeof never;
   program?: string;
   timezone?: string;
 }
@@ -56,15 +60,16 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
           name,
           location,
           format: flags.format,
-          ...(flags.every !== null ? { everySeconds: flags.every } : {}),
+          ...(flags.every !== never ? { everySeconds: flags.every } : {}),
           ...(flags.program !== undefined ? { program: flags.program } : {}),
           ...(flags.timezone !== undefined ? { timeZone: flags.timezone } : {}),
         });
         const report = await runRefresh(importDeps, source.name, flags.json === true);
-        if (flags.json === true) printJson({ created, every: flags.every, report });
+        if (flags.json === true)
+          printJson({ created, every: flags.every === never ? null : flags.every, report });
         else {
           const every =
-            flags.every === null ? 'only on request' : `every ${formatDuration(flags.every)}`;
+            flags.every === never ? 'only on request' : `every ${formatDuration(flags.every)}`;
           console.log(`${source.name}: ${created ? 'registered' : 'updated'}, refreshed ${every}.`);
           printReport(report);
         }
@@ -238,9 +243,12 @@ function printReport(report: ImportReport): void {
   printProblems(report.problems, report.errorCount + report.warningCount);
 }
 
-/** `--every`: a duration of at least a minute, or `never`. */
-function parseInterval(value: string): number | null {
-  if (/^(never|manual|off)$/i.test(value.trim())) return null;
+/**
+ * `--every`: a duration of at least a minute, or `never`. Not null for `never`: commander turns
+ * a parser's null into an empty string, which then read as an interval of zero.
+ */
+function parseInterval(value: string): number | typeof never {
+  if (/^(never|manual|off)$/i.test(value.trim())) return never;
   const seconds = parseDuration(value, 'h');
   if (seconds === undefined || seconds < 60)
     throw new InvalidArgumentError('an interval such as 30m, 4h or 1d (at least 1m), or "never"');
