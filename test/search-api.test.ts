@@ -83,6 +83,17 @@ describe('GET /api/v1/search', () => {
     );
   });
 
+  it('counts in the fallback message the online and phone meetings it lists, each once', async () => {
+    const { body } = await search('near=-33.57,18.48&radius=10');
+    const listed = new Set(
+      [...body.results, ...body.fallback.remote]
+        .filter((r: { attendance: string }) => r.attendance === 'online')
+        .map((r: { slug: string }) => r.slug),
+    );
+    expect(body.results.length).toBeGreaterThan(body.fallback.remote.length);
+    expect(body.fallback.message).toContain(`Here are ${listed.size} online or phone meetings`);
+  });
+
   it('sees an import as soon as it returns', async () => {
     const before = (await search('q=porchlight test meeting')).body.total;
     await importFeed(app.importDeps, {

@@ -104,6 +104,7 @@ export function presentSearchAnswer(
     const radius = round(toUnits(f.radiusKm, units));
     // A room further than the largest radius one may ask for is no help to anyone.
     const beyond = f.nearestBeyond.filter((r) => (r.distanceKm ?? 0) <= searchDefaults.maxRadiusKm);
+    const remote = f.remote.map(present);
     response.fallback = {
       reason: f.reason,
       message: fallbackMessage(
@@ -111,13 +112,13 @@ export function presentSearchAnswer(
         radius,
         units,
         beyond.length,
-        f.remote.length,
+        remoteListed(response.results, remote).length,
       ),
       inPersonWithinRadius: f.inPersonWithinRadius,
       threshold: f.threshold,
       radius,
       nearestBeyond: beyond.map(present),
-      remote: f.remote.map(present),
+      remote,
       relaxed: f.relaxed,
     };
   }
@@ -125,6 +126,25 @@ export function presentSearchAnswer(
 }
 
 type ResultView = Static<typeof SearchResultSchema>;
+
+/**
+ * The online and phone meetings an answer lists, each once: those among the results and the
+ * fallback's own. A sentence counting them must count what the person sees, and an online
+ * meeting matching every filter is already among the results (it is reachable from anywhere).
+ */
+export function remoteListed<T extends Pick<ResultView, 'slug' | 'attendance'>>(
+  results: readonly T[],
+  remote: readonly T[],
+): T[] {
+  const seen = new Set<string>();
+  const listed: T[] = [];
+  for (const r of [...results.filter((r) => r.attendance === 'online'), ...remote]) {
+    if (seen.has(r.slug)) continue;
+    seen.add(r.slug);
+    listed.push(r);
+  }
+  return listed;
+}
 
 function presentResult(
   result: SearchResult,

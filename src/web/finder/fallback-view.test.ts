@@ -43,7 +43,11 @@ function fallback(overrides: Partial<PresentedFallback> = {}): PresentedFallback
     threshold: 5,
     radius: 25,
     nearestBeyond: [athol],
-    remote: [...Array<PresentedResult>(6).fill(online), phone, phone],
+    remote: [
+      ...[1, 2, 3, 4, 5, 6].map((n) => ({ ...online, slug: `online-${n}` })),
+      { ...phone, slug: 'phone-1' },
+      { ...phone, slug: 'phone-2' },
+    ],
     relaxed: { nearestBeyond: ['radius'], remote: [] },
     ...overrides,
   };
@@ -149,6 +153,21 @@ describe('the fallback in words', () => {
     );
     expect(fallbackView(three, { near: '01301' }, 'mi', es).summary).toBe(
       'Solo hay 3 reuniones presenciales a menos de 25 millas.',
+    );
+  });
+
+  it('counts the online and phone meetings the page lists, each once, among the results too', () => {
+    // Far from any room, the results are the online meetings; the fallback repeats the soonest.
+    const results = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((n) => ({
+      ...online,
+      slug: `online-${n}`,
+    }));
+    const view = fallbackView(fallback(), { near: '-33.57,18.48' }, 'mi', en, [
+      ...results,
+      { ...athol, slug: 'athol' },
+    ]);
+    expect(view.remote).toBe(
+      'Also listed: 16 online meetings and 2 phone meetings, which you can join from anywhere.',
     );
   });
 

@@ -5,10 +5,11 @@
  */
 import { programs, resolveTypeCode } from '../../meetings/programs.js';
 import type { SearchParams } from '../../search/parse-params.js';
-import type { SearchResponse } from '../../search/present-results.js';
+import { remoteListed, type SearchResponse } from '../../search/present-results.js';
 import type { MessageId, Translate } from '../i18n/translator.js';
 
 export type PresentedFallback = NonNullable<SearchResponse['fallback']>;
+type PresentedResult = SearchResponse['results'][number];
 
 /** Who the search asked meetings to be for, when that is its one tailoring; else how tailored. */
 const groupTags = [
@@ -84,12 +85,17 @@ interface Speech {
   locale: string;
 }
 
-/** The fallback's sentences in the page's language. */
+/**
+ * The fallback's sentences in the page's language. `results` are the matches the page lists
+ * above the suggestions: the online and phone meetings among them are counted with the
+ * fallback's own, so the sentence gives the number the page shows.
+ */
 export function fallbackView(
   fallback: PresentedFallback,
   params: SearchParams,
   units: 'mi' | 'km',
   { t, locale }: Speech,
+  results: readonly PresentedResult[] = [],
 ): FallbackView {
   const kind = fallbackKind(params);
   const view: FallbackView = {
@@ -118,16 +124,17 @@ export function fallbackView(
       locale,
     });
   }
-  if (fallback.remote.length > 0) {
-    const phone = fallback.remote.filter((r) => !r.hasOnlineLink && r.hasPhone).length;
-    const online = fallback.remote.length - phone;
+  const listed = remoteListed(results, fallback.remote);
+  if (listed.length > 0) {
+    const phone = listed.filter((r) => !r.hasOnlineLink && r.hasPhone).length;
+    const online = listed.length - phone;
     const parts = [
       online > 0 ? t('finder.count.online', { count: online }) : undefined,
       phone > 0 ? t('finder.count.phone', { count: phone }) : undefined,
     ].filter((p): p is string => p !== undefined);
     view.remote = t('finder.fallback.remote', {
       meetings: listFormat(locale, 'conjunction').format(parts),
-      count: fallback.remote.length,
+      count: listed.length,
       kind,
     });
     view.relaxedRemote = relaxedSentence('finder.relaxed.remote', fallback.relaxed.remote, {

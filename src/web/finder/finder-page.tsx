@@ -33,7 +33,10 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
           : t('finder.results.near', { count: answer.total, place: answer.near.label });
 
   const fallback = answer.fallback;
-  const words = fallback === undefined ? undefined : fallbackView(fallback, params, units, ctx);
+  const words =
+    fallback === undefined
+      ? undefined
+      : fallbackView(fallback, params, units, ctx, answer.results);
   const shown = new Set(answer.results.map((r) => r.slug));
   const beyond = fallback?.nearestBeyond ?? [];
   const remote = (fallback?.remote ?? []).filter((r) => !shown.has(r.slug));

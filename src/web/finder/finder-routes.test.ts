@@ -192,6 +192,34 @@ describe('the finder page', () => {
     expect(es).toMatch(/La más cercana está a [\d,]+ millas, en Greenfield\./);
   });
 
+  it('counts in the fallback sentence exactly the online and phone meetings the page lists', async () => {
+    for (const query of [
+      'near=-33.57,18.48&radius=10',
+      'near=Colrain,%20MA&radius=3&attendance=in_person',
+    ]) {
+      const html = (await get(`/en/?${query}`)).body;
+      const api = (await get(`/api/v1/search?${query}`)).json<{
+        results: { slug: string; attendance: string }[];
+        fallback: { remote: { slug: string; attendance: string }[] };
+      }>();
+      const remote = new Set(
+        [...api.results, ...api.fallback.remote]
+          .filter((r) => r.attendance === 'online')
+          .map((r) => r.slug),
+      );
+      const listed = new Set(
+        [...slugs(html), ...slugs(html, 'list" id="remote')].filter((s) => remote.has(s)),
+      );
+      const said = /Also listed: (.*?), which you can join/.exec(text(html))?.[1] ?? '';
+      const counted = [...said.matchAll(/(\d+) (online|phone) meetings?/g)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+      expect(listed.size).toBeGreaterThan(0);
+      expect(counted).toBe(listed.size);
+    }
+  });
+
   it('names what the online and phone meetings set aside when the search wanted rooms', async () => {
     const words = text((await get('/en/?near=Colrain,%20MA&radius=3&attendance=in_person')).body);
     expect(words).toContain(
