@@ -34,9 +34,7 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
 
   const fallback = answer.fallback;
   const words =
-    fallback === undefined
-      ? undefined
-      : fallbackView(fallback, params, units, ctx, answer.results);
+    fallback === undefined ? undefined : fallbackView(fallback, params, units, ctx, answer.results);
   const shown = new Set(answer.results.map((r) => r.slug));
   const beyond = fallback?.nearestBeyond ?? [];
   const remote = (fallback?.remote ?? []).filter((r) => !shown.has(r.slug));
