@@ -135,6 +135,12 @@ export const errorCatalogue = {
     status: 413,
     message: 'The request body is larger than this address takes.',
   },
+  PL_MALFORMED_REQUEST: { status: 400, message: 'The request could not be read as HTTP.' },
+  PL_HEADERS_TOO_LARGE: {
+    status: 431,
+    message: 'The request headers are larger than this server takes.',
+  },
+  PL_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const;

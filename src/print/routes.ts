@@ -17,6 +17,7 @@ import { pageContext, type PageContext } from '../web/page-context.js';
 import { renderPrintErrorPage } from './print-error-page.js';
 import { printSchedule, type PrintDeps } from './print-schedule.js';
 import { paperSizes } from './sheet.js';
+import { logUnexpected, rateLimitPluginOptions } from '../platform/http/client-key.js';
 
 const querystring = Type.Object({
   ...Object.fromEntries(searchParamNames.map((name) => [name, searchParamSchema(name)])),
@@ -31,7 +32,7 @@ export interface PrintRouteDeps extends PrintDeps {
 /** Registers the print routes in every language. */
 export function registerPrintRoutes(server: HttpServer, deps: PrintRouteDeps): void {
   void server.register(async (scope) => {
-    await scope.register(rateLimit, { global: false });
+    await scope.register(rateLimit, rateLimitPluginOptions);
     scope.setErrorHandler((error: FastifyError, request, reply) =>
       sendError(error, request, reply, deps.publicUrl),
     );
@@ -111,7 +112,7 @@ function sendError(
     status = error.statusCode;
     code = 'PL_INVALID_QUERY';
   } else {
-    request.log.error({ err: error }, 'unexpected error');
+    logUnexpected(request, error);
     status = 500;
     code = 'PL_INTERNAL';
   }

@@ -28,6 +28,7 @@ import { MeetingPage } from './meeting-page.js';
 import { link, pageContext, type PageContext } from './page-context.js';
 import { renderPage } from './render-page.js';
 import { ErrorPage, ReportThanksPage, type ErrorPageProps } from './simple-pages.js';
+import { logUnexpected, rateLimitPluginOptions } from '../platform/http/client-key.js';
 
 export interface WebDeps {
   repos: Repositories;
@@ -48,7 +49,7 @@ const staticPageCache = 'public, max-age=3600';
 /** Registers the public pages and their HTML error pages. */
 export function registerWebRoutes(server: HttpServer, deps: WebDeps): void {
   void server.register(async (scope) => {
-    await scope.register(rateLimit, { global: false });
+    await scope.register(rateLimit, rateLimitPluginOptions);
     // Forms post url-encoded bodies; parsed here only, so the JSON API keeps refusing them.
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -258,7 +259,7 @@ function errorPage(error: FastifyError, request: FastifyRequest): ErrorPageSpec 
           : 'PL_INVALID_QUERY',
     };
   }
-  request.log.error({ err: error }, 'unexpected error');
+  logUnexpected(request, error);
   return {
     status: 500,
     title: 'error.internal.title',

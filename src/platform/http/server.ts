@@ -7,6 +7,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { SITE_CSS_CSP_SOURCE } from '../../web/site-css.js';
 import { errorCatalogue, isPorchlightError, type ErrorCode } from '../errors.js';
+import { logUnexpected } from './client-key.js';
+import { answerClientError } from './client-error.js';
 import { LIST_KEYWORD, prepareQueries } from './query-params.js';
 
 export type HttpServer = FastifyInstance<
@@ -88,6 +90,7 @@ export async function createHttpServer(
   const server = Fastify({
     loggerInstance: baseLogger,
     trustProxy: false,
+    clientErrorHandler: answerClientError,
     ajv: {
       customOptions: {
         coerceTypes: 'array',
@@ -166,7 +169,7 @@ export async function createHttpServer(
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody(clientErrorCode(error), error.message));
     }
-    request.log.error({ err: error }, 'unexpected error');
+    logUnexpected(request, error);
     return reply.status(500).send(errorBody('PL_INTERNAL', errorCatalogue.PL_INTERNAL.message));
   });
 

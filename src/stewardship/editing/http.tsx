@@ -18,6 +18,7 @@ import { stewardshipContext } from '../http/page-context.js';
 import type { Actor } from '../model.js';
 import type { ChangeRequestDeps } from '../change-requests/submit-request.js';
 import type { FormInput } from './meeting-form.js';
+import { logUnexpected, rateLimitPluginOptions } from '../../platform/http/client-key.js';
 
 export interface EditingWebDeps extends ChangeRequestDeps {
   guard: StewardshipGuard;
@@ -59,7 +60,7 @@ export function registerEditingScope(
     redirect: (reply, ctx, path) => reply.redirect(link(ctx, path), 303),
   };
   void server.register(async (scope) => {
-    await scope.register(rateLimit, { global: false });
+    await scope.register(rateLimit, rateLimitPluginOptions);
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 65_536 },
@@ -131,7 +132,7 @@ function sendFailure(
   else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
     code = request.method === 'POST' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY';
   else {
-    request.log.error({ err: error }, 'unexpected error');
+    logUnexpected(request, error);
     code = 'PL_INTERNAL';
   }
   if (code === 'PL_SIGN_IN_REQUIRED') return reply.redirect(link(ctx, '/sign-in'), 303);

@@ -46,6 +46,7 @@ import { emailFingerprint } from '../tokens.js';
 import { AttemptLimiter } from './attempt-limiter.js';
 import { createGuard, type StewardshipGuard } from './guard.js';
 import { stewardshipContext } from './page-context.js';
+import { logUnexpected, rateLimitPluginOptions } from '../../platform/http/client-key.js';
 
 /** How many sign-in attempts are accepted per window; tests lower them. */
 export interface SignInLimits {
@@ -121,7 +122,7 @@ export function registerStewardshipRoutes(
   );
 
   void server.register(async (scope) => {
-    await scope.register(rateLimit, { global: false });
+    await scope.register(rateLimit, rateLimitPluginOptions);
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 16_384 },
@@ -151,7 +152,7 @@ export function registerStewardshipRoutes(
   });
 
   void server.register(async (api) => {
-    await api.register(rateLimit, { global: false });
+    await api.register(rateLimit, rateLimitPluginOptions);
     registerPasskeyEndpoints(api, deps, guard, limits);
   });
   return guard;
@@ -642,7 +643,7 @@ function sendFailure(
   else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
     code = request.method === 'POST' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY';
   else {
-    request.log.error({ err: error }, 'unexpected error');
+    logUnexpected(request, error);
     code = 'PL_INTERNAL';
   }
   if (code === 'PL_SIGN_IN_REQUIRED') return reply.redirect(link(ctx, '/sign-in'), 303);
