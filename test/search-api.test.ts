@@ -94,6 +94,16 @@ describe('GET /api/v1/search', () => {
     expect(body.fallback.message).toContain(`Here are ${listed.size} online or phone meetings`);
   });
 
+  it('rounds distances as the pages do: the default radius is 25 miles, not 24.9', async () => {
+    const { body } = await search('near=-33.57,18.48');
+    expect(body.fallback.radius).toBe(25);
+    expect(body.fallback.message).toMatch(/^No in-person meeting matches within 25 mi\./);
+    const far = (await search('near=Rowe, MA&attendance=in_person&limit=50')).body;
+    const distances = far.results.map((r: { distance: number }) => r.distance);
+    expect(distances.some((d: number) => d >= 10)).toBe(true);
+    for (const d of distances) expect(d < 10 ? d * 10 : d).toSatisfy(Number.isInteger);
+  });
+
   it('sees an import as soon as it returns', async () => {
     const before = (await search('q=porchlight test meeting')).body.total;
     await importFeed(app.importDeps, {

@@ -4,23 +4,21 @@
  */
 import type { Focus } from '../meetings/model.js';
 import { getProgram, typeName } from '../meetings/programs.js';
+import { kmToUnits, roundDistance } from '../search/distance.js';
 import type { AttendanceFilter, SearchQuery } from '../search/query.js';
 import type { Locale } from '../web/i18n/locales.js';
 import type { MessageId, Translate } from '../web/i18n/translator.js';
 import { capitalise, clockTime, longDate, weekdayName } from '../web/intl-format.js';
 import { printable } from './print-text.js';
 
-const KM_PER_MILE = 1.609344;
-
 /** A distance in the person's units, as the locale writes it ("25 miles", "40 kilómetros"). */
 export function distanceText(km: number, units: 'mi' | 'km', locale: Locale): string {
-  const value = units === 'mi' ? km / KM_PER_MILE : km;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: units === 'mi' ? 'mile' : 'kilometer',
     unitDisplay: 'long',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
+    maximumFractionDigits: 1,
+  }).format(roundDistance(kmToUnits(km, units)));
 }
 
 /** Words joined as the locale joins them: "Monday and Tuesday", "a or b". */

@@ -12,6 +12,7 @@ import { canonicalTimeZone, isValidCoordinate } from '../meetings/time-zone.js';
 import { parseWeekday } from '../meetings/weekdays.js';
 import { PorchlightError, type ErrorCode } from '../platform/errors.js';
 import { parseIntegerParam, readDecimal } from '../platform/http/query-params.js';
+import { KM_PER_MILE } from './distance.js';
 import { searchDefaults, type AttendanceFilter, type Point, type SearchQuery } from './query.js';
 
 /** The search parameters as they arrive in a URL (the API and the finder page share them). */
@@ -55,8 +56,6 @@ export const searchListParamNames: ReadonlySet<string> = new Set([
 /** Resolves what a person typed ("01301", "Greenfield, MA") to a point, offline. */
 export type PlaceResolver = (text: string) => Point | undefined;
 
-const kmPerMile = 1.609344;
-
 /**
  * Turns URL parameters into a validated SearchQuery. Every refusal names the parameter and
  * carries a stable code, so a page can show it next to the right field.
@@ -66,7 +65,7 @@ export function parseSearchParams(
   context: { now: number; resolvePlace: PlaceResolver; defaultTimeZone: string },
 ): SearchQuery {
   const units = oneOf(params.units ?? 'mi', ['mi', 'km'] as const, 'units');
-  const toKm = (value: number) => (units === 'mi' ? value * kmPerMile : value);
+  const toKm = (value: number) => (units === 'mi' ? value * KM_PER_MILE : value);
   const query: SearchQuery = {
     now: context.now,
     viewerTimeZone: context.defaultTimeZone,
@@ -92,7 +91,7 @@ export function parseSearchParams(
     if (!(radius > 0 && radius <= searchDefaults.maxRadiusKm)) {
       const max =
         units === 'mi'
-          ? Math.floor(searchDefaults.maxRadiusKm / kmPerMile)
+          ? Math.floor(searchDefaults.maxRadiusKm / KM_PER_MILE)
           : searchDefaults.maxRadiusKm;
       fail('radius', `The radius must be above 0 and at most ${max} ${units}.`);
     }

@@ -1,10 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import { Type, type Static } from 'typebox';
 import { attendanceModes, focusAreas } from '../meetings/model.js';
+import { kmToUnits, roundDistance } from './distance.js';
 import { searchDefaults, type SearchQuery } from './query.js';
 import type { SearchAnswer, SearchResult } from './search.js';
-
-const kmPerMile = 1.609344;
 
 const StartSchema = Type.Object({
   /** The instant, ISO 8601 UTC. */
@@ -36,7 +35,11 @@ export const SearchResultSchema = Type.Object({
   types: Type.Array(Type.String()),
   languages: Type.Array(Type.String()),
   focus: Type.Array(Type.Enum(focusAreas)),
-  distance: Type.Optional(Type.Number({ description: 'In the units asked for (mi or km)' })),
+  distance: Type.Optional(
+    Type.Number({
+      description: 'In the units asked for (mi or km): tenths under 10, whole units from 10 on',
+    }),
+  ),
   next: Type.Optional(StartSchema),
 });
 
@@ -69,7 +72,9 @@ export const SearchResponseSchema = Type.Object({
       message: Type.String({ description: 'The situation in plain words (English)' }),
       inPersonWithinRadius: Type.Integer(),
       threshold: Type.Integer(),
-      radius: Type.Number({ description: 'In the units asked for' }),
+      radius: Type.Number({
+        description: 'In the units asked for, rounded as distances are',
+      }),
       nearestBeyond: Type.Array(SearchResultSchema),
       remote: Type.Array(SearchResultSchema),
       relaxed: Type.Object({
@@ -101,7 +106,7 @@ export function presentSearchAnswer(
   if (query.near !== undefined) response.near = query.near;
   const f = answer.fallback;
   if (f !== undefined) {
-    const radius = round(toUnits(f.radiusKm, units));
+    const radius = roundDistance(kmToUnits(f.radiusKm, units));
     // A room further than the largest radius one may ask for is no help to anyone.
     const beyond = f.nearestBeyond.filter((r) => (r.distanceKm ?? 0) <= searchDefaults.maxRadiusKm);
     const remote = f.remote.map(present);
@@ -176,7 +181,9 @@ function presentResult(
     languages: m.languages,
     focus: m.focus,
     distance:
-      result.distanceKm === undefined ? undefined : round(toUnits(result.distanceKm, units)),
+      result.distanceKm === undefined
+        ? undefined
+        : roundDistance(kmToUnits(result.distanceKm, units)),
     next:
       next === undefined
         ? undefined
@@ -240,12 +247,4 @@ function zoned(epochMs: number, timeZone: string): string {
     zonedCached++;
   }
   return text;
-}
-
-function toUnits(km: number, units: 'mi' | 'km'): number {
-  return units === 'mi' ? km / kmPerMile : km;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }

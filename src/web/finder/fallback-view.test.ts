@@ -110,7 +110,7 @@ describe('the fallback in words', () => {
 
   it('says the same in Spanish, with kilometres when asked', () => {
     const view = fallbackView(
-      fallback({ radius: 40, nearestBeyond: [{ ...athol, distance: 61.2 }] }),
+      fallback({ radius: 40, nearestBeyond: [{ ...athol, distance: 6.2 }] }),
       { near: 'Colrain, MA', types: 'women', units: 'km' },
       'km',
       es,
@@ -118,7 +118,7 @@ describe('the fallback in words', () => {
     expect(view.summary).toBe(
       'No hay ninguna reunión presencial de mujeres a menos de 40 kilómetros.',
     );
-    expect(view.nearest).toBe('La más cercana está a 61,2 kilómetros, en Athol.');
+    expect(view.nearest).toBe('La más cercana está a 6,2 kilómetros, en Athol.');
     expect(view.remote).toBe(
       'También aparecen 6 reuniones en línea y 2 reuniones por teléfono para mujeres, a las que puede unirse desde cualquier lugar.',
     );
@@ -194,5 +194,11 @@ describe('distances', () => {
     expect(formatDistance(3.25, 'mi', 'en', 'short')).toBe('3.3 mi');
     expect(formatDistance(1, 'mi', 'en', 'long')).toBe('1 mile');
     expect(formatDistance(3.2, 'km', 'es', 'short')).toBe('3,2 km');
+  });
+
+  it('follow the one rounding rule whatever rounding they came with', () => {
+    expect(formatDistance(24.9, 'mi', 'en', 'long')).toBe('25 miles');
+    expect(formatDistance(18.1, 'mi', 'en', 'short')).toBe('18 mi');
+    expect(formatDistance(9.94, 'km', 'es', 'short')).toBe('9,9 km');
   });
 });

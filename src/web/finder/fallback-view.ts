@@ -5,6 +5,7 @@
  */
 import { programs, resolveTypeCode } from '../../meetings/programs.js';
 import type { SearchParams } from '../../search/parse-params.js';
+import { roundDistance } from '../../search/distance.js';
 import { remoteListed, type SearchResponse } from '../../search/present-results.js';
 import type { MessageId, Translate } from '../i18n/translator.js';
 
@@ -102,13 +103,7 @@ export function fallbackView(
     summary: t('finder.fallback.summary', {
       found: fallback.inPersonWithinRadius,
       kind,
-      // The default radius is 40 km, 24.9 miles: people think of it as 25.
-      distance: formatDistance(
-        fallback.radius >= 10 ? Math.round(fallback.radius) : fallback.radius,
-        units,
-        locale,
-        'long',
-      ),
+      distance: formatDistance(fallback.radius, units, locale, 'long'),
     }),
   };
   const nearest = fallback.nearestBeyond[0];
@@ -172,7 +167,10 @@ function listFormat(locale: string, type: 'conjunction' | 'disjunction'): Intl.L
   return format;
 }
 
-/** A distance as the locale writes it: "3.2 mi", "25 miles", "3,2 km", "40 kilómetros". */
+/**
+ * A distance as the locale writes it: "3.2 mi", "25 miles", "3,2 km", "40 kilómetros"; rounded
+ * by the one rule every distance follows, whatever rounding the value had.
+ */
 export function formatDistance(
   value: number,
   units: 'mi' | 'km',
@@ -190,7 +188,7 @@ export function formatDistance(
     });
     formats.set(key, format);
   }
-  return format.format(value);
+  return format.format(roundDistance(value));
 }
 
 /** "Online or by phone": several ways of attending chosen together, as one option label. */

@@ -220,6 +220,17 @@ describe('the finder page', () => {
     }
   });
 
+  it('shows the same distances as the API', async () => {
+    const query = 'near=Rowe,%20MA&attendance=in_person&sort=distance';
+    const api = (await get(`/api/v1/search?${query}`)).json<{ results: { distance: number }[] }>();
+    const page = text((await get(`/en/?${query}`)).body);
+    const shown = [...page.matchAll(/([\d.]+) mi away/g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(api.results.map((r) => r.distance));
+    expect(shown.some((d) => d >= 10)).toBe(true);
+    const fallback = text((await get('/en/?near=-33.57,18.48')).body);
+    expect(fallback).toContain('No in-person meeting within 25 miles.');
+  });
+
   it('names what the online and phone meetings set aside when the search wanted rooms', async () => {
     const words = text((await get('/en/?near=Colrain,%20MA&radius=3&attendance=in_person')).body);
     expect(words).toContain(
