@@ -8,6 +8,7 @@ import { JobRepository } from './platform/jobs/job-repository.js';
 import { HeldSnapshotRepository } from './sources/refresh-held-repository.js';
 import { DuplicateRepository } from './sources/duplicates-repository.js';
 import { LinkCheckRepository } from './sources/link-check-repository.js';
+import { RemovedSourceRepository } from './sources/removed-source-repository.js';
 import { AccountRepository } from './stewardship/account-repository.js';
 import { AuditRepository } from './stewardship/audit-repository.js';
 import { ServiceBodyRepository } from './stewardship/service-body-repository.js';
@@ -29,6 +30,7 @@ export interface Repositories {
   linkChecks: LinkCheckRepository;
   history: HistoryRepository;
   changeRequests: ChangeRequestRepository;
+  removedSources: RemovedSourceRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -49,6 +51,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     linkChecks: new LinkCheckRepository(db),
     history: new HistoryRepository(db),
     changeRequests: new ChangeRequestRepository(db),
+    removedSources: new RemovedSourceRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
 }

@@ -146,6 +146,40 @@ describe('porchlight sources and duplicates', { timeout: 180_000 }, () => {
     expect(text.stdout).toContain('on-request: updated, refreshed only on request.');
   });
 
+  it('removes the README’s trial import from the public list, and restores it', async () => {
+    const fixture = join(root, 'test', 'fixtures', 'meeting-guide', 'with-problems.json');
+    const imported = await porchlight('import', fixture, '--source', 'demo-check');
+    expect(imported.code).toBe(0);
+    expect((await porchlight('export')).stdout).toContain('Fine Meeting');
+
+    const removed = await porchlight('sources', 'remove', 'demo-check');
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('demo-check: removed with its 2 meetings');
+    expect((await porchlight('export')).stdout).not.toContain('Fine Meeting');
+    const list = JSON.parse((await porchlight('sources', 'list', '--json')).stdout) as {
+      sources: { name: string }[];
+    };
+    expect(list.sources.map((s) => s.name)).not.toContain('demo-check');
+    const gone = JSON.parse((await porchlight('sources', 'removed', '--json')).stdout) as {
+      removed: { source: { name: string }; meetingCount: number; removedBy?: string }[];
+    };
+    expect(gone.removed).toMatchObject([{ source: { name: 'demo-check' }, meetingCount: 2 }]);
+    expect(gone.removed[0]!.removedBy).toBeUndefined();
+
+    const restored = await porchlight('sources', 'restore', 'demo-check', '--json');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ source: 'demo-check', meetings: 2 });
+    expect((await porchlight('export')).stdout).toContain('Fine Meeting');
+    expect((await porchlight('sources', 'remove', 'demo-check', '--json')).code).toBe(0);
+
+    const unknown = await porchlight('sources', 'remove', 'nowhere');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('PL_SOURCE_NOT_FOUND');
+    const nothing = await porchlight('sources', 'restore', 'nowhere');
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('PL_SOURCE_NOT_FOUND');
+  });
+
   it('says what is wrong with a stable code and exit code', async () => {
     const badInterval = await porchlight(
       'sources',

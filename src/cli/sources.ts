@@ -25,10 +25,13 @@ interface AddFlags extends JsonFlags {
 
 /**
  * `porchlight sources ...`: register sources that refresh themselves, list them with their last
- * result, refresh one now, approve or reject a held snapshot, list stale meetings, check links.
+ * result, refresh one now, approve or reject a held snapshot, remove one with its meetings and
+ * restore it, list stale meetings, check links.
  */
 export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Command): void {
-  cmd.description('sources that refresh themselves: add, list, refresh, approve, reject, stale');
+  cmd.description(
+    'sources that refresh themselves: add, list, refresh, approve, reject, remove, restore, stale',
+  );
 
   databaseOptions(cmd.command('add'))
     .description('register a feed to refresh on a schedule, and read it now')
@@ -157,6 +160,75 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
       await withStore(flags, ({ importDeps }) => rejectHeld(importDeps, name));
       if (flags.json === true) printJson({ source: name, rejected: true });
       else console.log(`${name}: the held snapshot was discarded; the meetings are unchanged.`);
+    });
+
+  databaseOptions(cmd.command('remove'))
+    .description(
+      'remove a source and its meetings (recorded in the history; `sources restore` undoes it)',
+    )
+    .argument('<name>', 'the source')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, flags: JsonFlags) => {
+      const [{ removeSource }, { operatorActor }] = await Promise.all([
+        import('../stewardship/sources/remove-source.js'),
+        import('../stewardship/operator.js'),
+      ]);
+      const removal = await withStore(flags, ({ importDeps }) =>
+        removeSource(importDeps, operatorActor, name),
+      );
+      if (flags.json === true) printJson(removal);
+      else
+        console.log(
+          `${name}: removed with its ${removal.meetings} meetings (porchlight sources restore ${name} brings them back).`,
+        );
+    });
+
+  databaseOptions(cmd.command('restore'))
+    .description('bring back the source of this name removed last, with its meetings')
+    .argument('<name>', 'the source')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, flags: JsonFlags) => {
+      const [{ restoreSource }, { operatorActor }] = await Promise.all([
+        import('../stewardship/sources/remove-source.js'),
+        import('../stewardship/operator.js'),
+      ]);
+      const restored = await withStore(flags, ({ importDeps }) =>
+        restoreSource(importDeps, operatorActor, name),
+      );
+      if (flags.json === true) {
+        printJson(restored);
+        return;
+      }
+      console.log(`${name}: restored with its ${restored.meetings} meetings.`);
+      for (const [old, now] of Object.entries(restored.renamed))
+        console.log(`  ${old} is now ${now} (another meeting took its address meanwhile)`);
+    });
+
+  databaseOptions(cmd.command('removed'))
+    .description('the sources removed, latest first, that `sources restore` can bring back')
+    .option('--json', 'machine-readable output')
+    .action(async (flags: JsonFlags) => {
+      const [{ listRemovedSources }, { operatorActor }] = await Promise.all([
+        import('../stewardship/sources/remove-source.js'),
+        import('../stewardship/operator.js'),
+      ]);
+      const removed = await withStore(flags, ({ repos }) =>
+        listRemovedSources(repos, operatorActor),
+      );
+      if (flags.json === true) {
+        printJson({
+          removed: removed.map(({ source: { id: _id, ...source }, ...rest }) => ({
+            ...rest,
+            source,
+          })),
+        });
+        return;
+      }
+      if (removed.length === 0) console.log('No removed sources.');
+      for (const r of removed)
+        console.log(
+          `${r.source.name}  ${r.source.format}  removed ${r.removedAt}  ${r.meetingCount} meetings`,
+        );
     });
 
   databaseOptions(cmd.command('stale'))

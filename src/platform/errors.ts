@@ -8,6 +8,10 @@ export const errorCatalogue = {
   PL_NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
   PL_MEETING_NOT_FOUND: { status: 404, message: 'No meeting has this slug.' },
   PL_SOURCE_NOT_FOUND: { status: 404, message: 'No source has this name.' },
+  PL_SOURCE_EXISTS: {
+    status: 409,
+    message: 'A source with this name exists; remove it first, or choose another name.',
+  },
   PL_INVALID_SOURCE_NAME: { status: 400, message: 'A source name is invalid.' },
   PL_UNKNOWN_PROGRAM: { status: 400, message: 'The program is not known.' },
   PL_UNKNOWN_TYPE: { status: 400, message: 'The meeting type is not known for the program.' },

@@ -86,3 +86,19 @@ export function isSourceFormat(value: string): value is SourceFormat {
 export function isValidSourceName(name: string): boolean {
   return sourceNamePattern.test(name);
 }
+
+/** A source an operator removed with its meetings, kept so it can be restored. */
+export interface RemovedSource {
+  /** The source as it was, with its id: a restored source gets it back. */
+  source: Source;
+  removedAt: string;
+  /** The person who removed it; absent when it was the command line. */
+  removedBy?: string;
+  /** The history change set recording the deletion of its meetings. */
+  changeSet: string;
+  /** Its refresh interval; absent when it was refreshed only on request. */
+  intervalSeconds?: number;
+  /** The service body that published it. */
+  serviceBodyId?: string;
+  meetingCount: number;
+}

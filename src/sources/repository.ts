@@ -54,6 +54,11 @@ export class SourceRepository {
       .execute();
   }
 
+  /** Deletes the source row; its held snapshot and service-body link go with it. */
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('sources').where('id', '=', id).execute();
+  }
+
   /** Stores the report of the latest import; `applied` also moves the last-import time. */
   async recordImport(id: string, report: ImportReport): Promise<void> {
     const changes: Partial<SourcesTable> = { last_report: JSON.stringify(report) };

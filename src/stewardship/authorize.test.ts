@@ -188,6 +188,7 @@ const cases: Case[] = [
   { action: 'audit.read', on: 'the site', target: { kind: 'site' }, allowed: ['administrator'] },
   { action: 'person.manage', on: 'the site', target: { kind: 'site' }, allowed: ['administrator'] },
   { action: 'source.assign', on: 'the site', target: { kind: 'site' }, allowed: ['administrator'] },
+  { action: 'source.manage', on: 'the site', target: { kind: 'site' }, allowed: ['administrator'] },
 ];
 
 describe('authorize: every action with every role', () => {

@@ -21,6 +21,7 @@ export const actions = [
   'audit.read',
   'person.manage',
   'source.assign',
+  'source.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,6 +52,7 @@ const targetOf: Record<Action, Target['kind']> = {
   'audit.read': 'site',
   'person.manage': 'site',
   'source.assign': 'site',
+  'source.manage': 'site',
 };
 
 /** True when the actor may perform the action on the target. Anonymous actors may do none. */

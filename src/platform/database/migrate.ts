@@ -12,6 +12,7 @@ import * as refreshJobs from './migrations/0004-refresh-jobs.js';
 import * as accounts from './migrations/0005-accounts.js';
 import * as history from './migrations/0006-history.js';
 import * as formTokens from './migrations/0007-form-tokens.js';
+import * as removedSources from './migrations/0008-removed-sources.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0005-accounts': accounts,
   '0006-history': history,
   '0007-form-tokens': formTokens,
+  '0008-removed-sources': removedSources,
 };
 
 /** Every migration's name, in the order they apply. */

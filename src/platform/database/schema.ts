@@ -244,6 +244,21 @@ export interface ChangeRequestsTable {
   closed_by: string | null;
 }
 
+/** A source an operator removed, kept until it is restored. */
+export interface RemovedSourcesTable {
+  id: string;
+  name: string;
+  removed_at: string;
+  removed_by: string | null;
+  /** The change set of its meetings' deletions in `meeting_history`. */
+  change_set: string;
+  /** JSON of the source as it was (settings and last report). */
+  source: string;
+  interval_seconds: number | null;
+  service_body_id: string | null;
+  meeting_count: number;
+}
+
 /** A public form's token once used (its hash), kept until the token would have expired. */
 export interface UsedFormTokensTable {
   token_hash: string;
@@ -279,6 +294,7 @@ export interface Database {
   meeting_tombstones: MeetingTombstonesTable;
   change_requests: ChangeRequestsTable;
   used_form_tokens: UsedFormTokensTable;
+  removed_sources: RemovedSourcesTable;
 }
 
 export type { Generated };

@@ -75,6 +75,18 @@ export class HistoryRepository {
     return rows.map(fromRow);
   }
 
+  /** The entries one change set wrote about a source's meetings, oldest first. */
+  async ofChangeSet(sourceId: string, changeSet: string): Promise<HistoryEntry[]> {
+    const rows = await this.db
+      .selectFrom('meeting_history')
+      .selectAll()
+      .where('source_id', '=', sourceId)
+      .where('change_set', '=', changeSet)
+      .orderBy('id')
+      .execute();
+    return rows.map(fromRow);
+  }
+
   /**
    * Ids of the entries among these that a later entry undid. An undo is about the same meeting,
    * so the meeting index finds it (imports, which write most rows, need no index of their own).

@@ -24,7 +24,12 @@ async function namesFor(repos: Repositories, entries: readonly HistoryEntry[]): 
       p.displayName ?? `#${p.id.slice(0, 8)}`,
     ]),
   );
-  const sources = new Map((await repos.sources.list()).map((s) => [s.id, s.name]));
+  const sources = new Map(
+    [
+      ...(await repos.removedSources.list()).map((r) => r.source),
+      ...(await repos.sources.list()),
+    ].map((s) => [s.id, s.name]),
+  );
   return { people, sources };
 }
 

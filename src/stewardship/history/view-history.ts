@@ -73,7 +73,10 @@ export async function serviceBodyHistory(
     throw new PorchlightError('PL_SERVICE_BODY_NOT_FOUND');
   requireAuthorized(actor, 'history.revert', { kind: 'meeting', path: body?.path ?? [] });
   let sourceIds: string[];
-  if (body === undefined) sourceIds = (await repos.sources.list()).map((s) => s.id);
+  const live = new Set((await repos.sources.list()).map((s) => s.id));
+  // The whole site's history includes sources removed since, whose meetings went with them.
+  if (body === undefined)
+    sourceIds = [...live, ...(await repos.removedSources.list()).map((r) => r.source.id)];
   else {
     sourceIds = [];
     for (const b of bodies.filter((b) => b.path.includes(body.id)))
@@ -87,7 +90,8 @@ export async function serviceBodyHistory(
   for (const e of entries) if (!present.has(e.meetingId)) gone.add(e.meetingId);
   return {
     ...(body !== undefined ? { body } : {}),
-    lines: await linesOf(repos, entries, () => true, gone),
+    // A meeting of a removed source comes back with its source, not alone.
+    lines: await linesOf(repos, entries, (e) => live.has(e.sourceId), gone),
     conflicts: await repos.history.conflictsOfSources(sourceIds),
   };
 }
