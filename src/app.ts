@@ -214,18 +214,22 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     });
     isAdministrator = async (request) =>
       ((await guard.signedIn(request))?.actor.grants ?? []).some((g) => g.role === 'administrator');
-    registerEditingRoutes(server, {
-      repos,
-      clock,
-      mailer,
-      guard,
-      publicUrl: config.publicUrl,
-      // Edits reach the search index and feed caches the way imports do.
-      onChange: (change) => importDeps.onChange?.(change),
-      onMailError: (error) => logger.error({ err: error }, 'suggestion mail failed'),
-      ...(ports.formTiming !== undefined ? { formTiming: ports.formTiming } : {}),
-      ...(ports.suggestLimit !== undefined ? { suggestLimit: ports.suggestLimit } : {}),
-    });
+    registerEditingRoutes(
+      server,
+      {
+        repos,
+        clock,
+        mailer,
+        guard,
+        publicUrl: config.publicUrl,
+        // Edits reach the search index and feed caches the way imports do.
+        onChange: (change) => importDeps.onChange?.(change),
+        onMailError: (error) => logger.error({ err: error }, 'suggestion mail failed'),
+        ...(ports.formTiming !== undefined ? { formTiming: ports.formTiming } : {}),
+        ...(ports.suggestLimit !== undefined ? { suggestLimit: ports.suggestLimit } : {}),
+      },
+      { importDeps, jobs },
+    );
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;

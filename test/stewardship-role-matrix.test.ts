@@ -1,19 +1,22 @@
 /**
- * Every mutating route of editing, history, review, verification and suggestions, posted through
- * the real server by every role: anonymous, a group contact, an editor of the meeting's area, an
- * editor of another area, and an administrator. Each gets exactly the outcome the rules give it.
+ * Every mutating route of editing, history, review, verification, suggestions and the
+ * administrators' source pages, posted through the real server by every role: anonymous, a group
+ * contact, an editor of the meeting's area, an editor of another area, and an administrator.
+ * Each gets exactly the outcome the rules give it.
  * (The accounts and service-body writes have their own walk in stewardship-http.test.ts.)
  * Then every stewardship page and API read, by the same roles, by a former editor whose last
  * role was revoked (their old session) and by that person signed in again with no role: who may
  * see it, and whose email addresses it shows (decisions 21 and 40: only those who manage roles
  * where a person holds one see that person's address).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import type { Meeting } from '../src/meetings/model.js';
+import { importSource } from '../src/sources/import-source.js';
+import { registerSource } from '../src/sources/refresh-source.js';
 import { signFormTime } from '../src/stewardship/change-requests/form-timing.js';
 import {
   suggestCorrection,
@@ -27,6 +30,8 @@ import { meetingFormValues } from '../src/stewardship/editing/meeting-form.js';
 import { operatorActor } from '../src/stewardship/operator.js';
 import { grantRole, revokeRole } from '../src/stewardship/roles.js';
 import { createServiceBody, deleteServiceBody } from '../src/stewardship/service-bodies.js';
+import { removeSource } from '../src/stewardship/sources/remove-source.js';
+import { mgRow } from './factories/meeting-guide.js';
 import { createTestApp } from './support/app.js';
 import { buildScene, signIn, Visitor, type Scene } from './stewardship-editing-support.js';
 
@@ -115,6 +120,15 @@ const signedIn = (others: Omit<Record<Role, string>, 'anonymous'>): Record<Role,
   anonymous: 'sign-in',
   ...others,
 });
+
+/** What only an administrator may do: `outcome` for them, refused for the other roles. */
+const adminOnly = (outcome: string): Record<Role, string> =>
+  signedIn({
+    groupContact: 'refused',
+    editorInScope: 'refused',
+    editorOutOfScope: 'refused',
+    administrator: outcome,
+  });
 
 describe('the role matrix', () => {
   it('walks every mutating route with every role', async () => {
@@ -316,6 +330,38 @@ describe('the role matrix', () => {
         }),
       },
       {
+        route: 'refresh a source now',
+        prepare: async () => [`/admin/sources/${await fileSource()}/refresh`, {}],
+        expect: adminOnly('done'),
+      },
+      {
+        route: 'approve a held snapshot (none held)',
+        prepare: () => Promise.resolve(['/admin/sources/franklin/approve', {}]),
+        expect: adminOnly('conflict'),
+      },
+      {
+        route: 'reject a held snapshot (none held)',
+        prepare: () => Promise.resolve(['/admin/sources/franklin/reject', {}]),
+        expect: adminOnly('conflict'),
+      },
+      {
+        route: 'remove a source with its meetings',
+        prepare: async () => {
+          const name = await freshSource();
+          return [`/admin/sources/${name}/remove`, { confirm: name }];
+        },
+        expect: adminOnly('done'),
+      },
+      {
+        route: 'restore a removed source',
+        prepare: async () => {
+          const name = await freshSource();
+          await removeSource(app.importDeps, operatorActor, name);
+          return [`/admin/sources/${name}/restore`, {}];
+        },
+        expect: adminOnly('done'),
+      },
+      {
         route: 'reject a suggestion',
         prepare: async () => [`/review/${await freshRequest()}/reject`, { reason: 'Not so.' }],
         expect: signedIn({
@@ -490,12 +536,7 @@ describe('the read matrix', () => {
       editorOutOfScope: 'refused',
       administrator: 'shown',
     });
-    const adminOnly = signedIn({
-      groupContact: 'refused',
-      editorInScope: 'refused',
-      editorOutOfScope: 'refused',
-      administrator: 'shown',
-    });
+    const adminsOnly = adminOnly('shown');
     const meetingEditors = signedIn({
       groupContact: 'shown',
       editorInScope: 'shown',
@@ -534,7 +575,7 @@ describe('the read matrix', () => {
         expect: all,
         roleless: 'shown',
       },
-      { read: 'audit log', url: '/en/admin/audit', expect: adminOnly },
+      { read: 'audit log', url: '/en/admin/audit', expect: adminsOnly },
       {
         read: 'the area’s history',
         url: `/en/admin/service-bodies/${area}/history`,
@@ -550,7 +591,18 @@ describe('the read matrix', () => {
           administrator: 'shown',
         }),
       },
-      { read: 'the whole site’s history', url: '/en/history', expect: adminOnly },
+      { read: 'the whole site’s history', url: '/en/history', expect: adminsOnly },
+      { read: 'sources', url: '/en/admin/sources', expect: adminsOnly },
+      {
+        read: 'a source with its last report',
+        url: '/en/admin/sources/franklin',
+        expect: adminsOnly,
+      },
+      {
+        read: 'removing a source: the confirmation',
+        url: '/en/admin/sources/franklin/remove',
+        expect: adminsOnly,
+      },
       { read: 'edit form', url: '/en/meetings/greenfield-big-book/edit', expect: meetingEditors },
       {
         read: 'meeting history',
@@ -668,6 +720,26 @@ describe('losing roles', () => {
     expect(await account()).toBe('sign-in');
   });
 });
+
+/** A new source of one meeting, read from rows; its name. */
+async function freshSource(): Promise<string> {
+  const name = `matrix-${++counter}`;
+  await importSource(app.importDeps, {
+    source: name,
+    location: `https://feeds.example.org/${name}.json`,
+    rows: [mgRow({ slug: name, name: `Matrix ${counter}` })],
+  });
+  return name;
+}
+
+/** A source read from a file in the data directory, so refreshing it needs no network. */
+async function fileSource(): Promise<string> {
+  const name = `matrix-file-${++counter}`;
+  const location = join(dataDir, `${name}.json`);
+  writeFileSync(location, JSON.stringify([mgRow({ slug: name, name: `Matrix ${counter}` })]));
+  await registerSource(app.importDeps, { name, location, format: 'meeting-guide' });
+  return name;
+}
 
 /** An open suggestion of a new meeting, with a reply address; its id. */
 async function freshNewRequest(): Promise<string> {

@@ -43,6 +43,12 @@ export function AccountPage(props: AccountPageProps) {
       {mayAdminister && (
         <p>
           <a href={link(ctx, '/admin/service-bodies')}>{t('account.admin.link')}</a>
+          {grants.some((g) => g.role === 'administrator') && (
+            <>
+              {' '}
+              · <a href={link(ctx, '/admin/sources')}>{t('admin.sources.title')}</a>
+            </>
+          )}
         </p>
       )}
       {grants.length > 0 && (

@@ -52,6 +52,7 @@ export function ServiceBodiesPage(props: ServiceBodiesPageProps) {
       )}
       {props.isAdministrator && (
         <p>
+          <a href={link(ctx, '/admin/sources')}>{t('admin.sources.title')}</a> ·{' '}
           <a href={link(ctx, '/admin/audit')}>{t('admin.audit.title')}</a>
         </p>
       )}
