@@ -1,8 +1,9 @@
 /**
  * A volunteer keeps the list in Chromium: signs in with the link from the mail outbox, fixes a
  * meeting (with a preview), approves a correction someone sent without an account, undoes a
- * change and restores a deleted meeting. Every page along the way passes axe (WCAG 2.2 AA), and
- * nothing is fetched from another origin.
+ * change and restores a deleted meeting; an administrator removes a source after a confirmation
+ * and restores it. Every page along the way passes axe (WCAG 2.2 AA), and nothing is fetched from
+ * another origin.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -92,24 +93,29 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
   // Generous: axe and Chromium share two cores with the rest of the suite.
   const slow = 90_000;
 
+  /** Signs a page in as the person with this email, through the link the outbox receives. */
+  const signIn = async (on: Page, email: string) => {
+    await on.goto(`${base}/en/sign-in`);
+    const before = outbox().length;
+    await on.getByLabel('Email address').fill(email);
+    await on.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await on.waitForURL(`${base}/en/sign-in/sent`);
+    await expect.poll(() => outbox().length, { timeout: 5000 }).toBeGreaterThan(before);
+    const link = /http:\/\/localhost:\d+\/en\/sign-in\/verify\?token=[A-Za-z0-9_-]+/.exec(
+      outbox().at(-1)!,
+    )![0];
+    await on.goto(link);
+    await Promise.all([
+      on.waitForURL(`${base}/en/account`),
+      on.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+  };
+
   it(
     'signs in with the link the mail outbox receives',
     async () => {
       page = await volunteer.newPage();
-      await page.goto(`${base}/en/sign-in`);
-      const before = outbox().length;
-      await page.getByLabel('Email address').fill(scene.people.editorInScope!);
-      await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-      await page.waitForURL(`${base}/en/sign-in/sent`);
-      await expect.poll(() => outbox().length, { timeout: 5000 }).toBeGreaterThan(before);
-      const link = /http:\/\/localhost:\d+\/en\/sign-in\/verify\?token=[A-Za-z0-9_-]+/.exec(
-        outbox().at(-1)!,
-      )![0];
-      await page.goto(link);
-      await Promise.all([
-        page.waitForURL(`${base}/en/account`),
-        page.getByRole('button', { name: 'Sign in' }).click(),
-      ]);
+      await signIn(page, scene.people.editorInScope!);
     },
     slow,
   );
@@ -210,6 +216,42 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
       await page.waitForURL(`${base}/en/meetings/greenfield-big-book/history`);
       const back = await page.request.get(`${base}/en/meetings/greenfield-big-book`);
       expect(back.status()).toBe(200);
+    },
+    slow,
+  );
+
+  it(
+    'lets an administrator remove a source after a confirmation, and restore it',
+    async () => {
+      const context = await browser.newContext();
+      context.on('request', (request) => {
+        if (!request.url().startsWith(base)) elsewhere.push(request.url());
+      });
+      const admin = await context.newPage();
+      await signIn(admin, scene.people.administrator!);
+      await admin.getByRole('link', { name: 'Sources' }).click();
+      await admin.waitForURL(`${base}/en/admin/sources`);
+      expect(await axe(admin)).toEqual([]);
+      await admin.getByRole('link', { name: 'franklin' }).click();
+      await admin.waitForURL(`${base}/en/admin/sources/franklin`);
+      expect(await admin.locator('main').textContent()).toContain('Last report');
+      expect(await axe(admin)).toEqual([]);
+      await admin.getByRole('link', { name: 'Remove this source and its meetings…' }).click();
+      await admin.waitForURL(`${base}/en/admin/sources/franklin/remove`);
+      expect(await axe(admin)).toEqual([]);
+      await admin.getByRole('button', { name: 'Remove franklin and its meetings' }).click();
+      await admin.waitForURL(`${base}/en/admin/sources?removed=franklin`);
+      expect(await admin.getByRole('status').textContent()).toContain(
+        'franklin was removed with its 2 meetings.',
+      );
+      expect(await axe(admin)).toEqual([]);
+      const gone = await admin.request.get(`${base}/en/meetings/hilltowns-online`);
+      expect(gone.status()).toBe(404);
+      await admin.getByRole('button', { name: 'Restore franklin' }).click();
+      await admin.waitForURL(`${base}/en/admin/sources/franklin`);
+      const back = await admin.request.get(`${base}/en/meetings/hilltowns-online`);
+      expect(back.status()).toBe(200);
+      await context.close();
     },
     slow,
   );
