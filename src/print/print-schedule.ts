@@ -64,11 +64,11 @@ export async function printSchedule(
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
   const maxEntries = request.maxEntries ?? MAX_PRINT_ENTRIES;
   const { results, total, fallback } = collectResults(deps.search, query, maxEntries);
+  // A sheet is a schedule: each room's group is listed at every time it meets.
+  const beyond = (fallback?.nearestBeyond ?? []).flatMap((r) => [r, ...r.alsoMeets]);
   const loaded = await loadMeetings(
     deps.repos,
-    [...results, ...(fallback?.nearestBeyond ?? []), ...(fallback?.remote ?? [])].map(
-      (r) => r.meeting.slug,
-    ),
+    [...results, ...beyond, ...(fallback?.remote ?? [])].map((r) => r.meeting.slug),
   );
   const toMatch = (r: SearchResult): PrintMatch[] => {
     const meeting = loaded.get(r.meeting.slug);
@@ -98,7 +98,7 @@ export async function printSchedule(
     printFallback = {
       inPersonWithinRadius: fallback.inPersonWithinRadius,
       threshold: fallback.threshold,
-      nearestBeyond: fallback.nearestBeyond.flatMap(toMatch),
+      nearestBeyond: beyond.flatMap(toMatch),
       remote: fallback.remote.flatMap(toMatch),
     };
   }

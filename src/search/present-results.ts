@@ -43,6 +43,14 @@ export const SearchResultSchema = Type.Object({
   next: Type.Optional(StartSchema),
 });
 
+const GatheredResultSchema = Type.Object({
+  ...SearchResultSchema.properties,
+  alsoMeets: Type.Array(SearchResultSchema, {
+    description:
+      "The same group's other meetings at the same place, soonest first (feeds list a group meeting several times a week as several meetings)",
+  }),
+});
+
 const Counts = Type.Record(Type.String(), Type.Integer());
 
 export const SearchResponseSchema = Type.Object({
@@ -75,7 +83,9 @@ export const SearchResponseSchema = Type.Object({
       radius: Type.Number({
         description: 'In the units asked for, rounded as distances are',
       }),
-      nearestBeyond: Type.Array(SearchResultSchema),
+      nearestBeyond: Type.Array(GatheredResultSchema, {
+        description: 'The nearest rooms beyond the radius: one entry per group and place',
+      }),
       remote: Type.Array(SearchResultSchema),
       relaxed: Type.Object({
         nearestBeyond: Type.Array(Type.String()),
@@ -122,7 +132,7 @@ export function presentSearchAnswer(
       inPersonWithinRadius: f.inPersonWithinRadius,
       threshold: f.threshold,
       radius,
-      nearestBeyond: beyond.map(present),
+      nearestBeyond: beyond.map((r) => ({ ...present(r), alsoMeets: r.alsoMeets.map(present) })),
       remote,
       relaxed: f.relaxed,
     };

@@ -6,6 +6,7 @@
  */
 import { focusAreas, type Meeting, type Recurrence } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
+import { gatheringKey } from './gathering.js';
 import { distanceKm } from './geo.js';
 import { indexedOccurrencesBetween, nextIndexedOccurrence } from './occurrences.js';
 import type { AttendanceFilter, SearchQuery } from './query.js';
@@ -36,7 +37,8 @@ export interface ReferenceAnswer {
   facets: SearchFacets;
   fallback?: {
     inPersonWithinRadius: number;
-    nearestBeyond: ReferenceResult[];
+    /** One per group at a place: its nearest-then-soonest meeting, then the group's others. */
+    nearestBeyond: (ReferenceResult & { alsoMeets: ReferenceResult[] })[];
     remote: ReferenceResult[];
     relaxed: { nearestBeyond: RelaxedConstraint[]; remote: RelaxedConstraint[] };
   };
@@ -382,10 +384,14 @@ export function referenceSearch(meetings: readonly Meeting[], q: SearchQuery): R
     admitsInPerson &&
     inPerson < q.fallbackThreshold
   ) {
-    const nearestBeyond = entries
+    const gatherings = new Map<string, Entry[]>();
+    for (const e of entries
       .filter((e) => e.place && allPass(e.checks) && e.dist > q.radiusKm)
-      .sort(byDistance)
-      .slice(0, 5);
+      .sort(byDistance)) {
+      const key = `${gatheringKey(e.m)}\u0000${e.m.place.latitude}\u0000${e.m.place.longitude}`;
+      gatherings.set(key, [...(gatherings.get(key) ?? []), e]);
+    }
+    const nearestBeyond = [...gatherings.values()].slice(0, 5);
     const remoteAttendance = q.attendance?.filter((a) => a === 'online' || a === 'phone');
     const keep = remoteAttendance !== undefined && remoteAttendance.length > 0;
     const tailored: Options = {
@@ -409,7 +415,10 @@ export function referenceSearch(meetings: readonly Meeting[], q: SearchQuery): R
     if (q.wheelchair === true) relaxed.push('wheelchair');
     answer.fallback = {
       inPersonWithinRadius: inPerson,
-      nearestBeyond: nearestBeyond.map((e) => toResult(e, true)),
+      nearestBeyond: nearestBeyond.map(([first, ...others]) => ({
+        ...toResult(first!, true),
+        alsoMeets: others.map((e) => toResult(e, true)),
+      })),
       remote: remote.map((e) => toResult(e, false)),
       relaxed: { nearestBeyond: ['radius'], remote: relaxed },
     };

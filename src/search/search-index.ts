@@ -41,6 +41,7 @@ import {
   type Weekday,
 } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
+import { gatheringHasher } from './gathering.js';
 import {
   civilFromDays,
   daysFromCivil,
@@ -598,6 +599,8 @@ export class SearchIndex {
   langLen = new Uint16Array(0);
   /** Longest duration among a row's valid recurrences (minutes). */
   maxDur = new Uint16Array(0);
+  /** Hash of the row's group (see `gathering.ts`): rows of one group at one place share it. */
+  gathering = new Int32Array(0);
   /** kdbush item of a row, or -1 (not in the geo index, or moved since it was built). */
   geoItem = new Int32Array(0);
   /** 1 when the row's occurrences are in the timeline (and its words in the postings). */
@@ -642,6 +645,7 @@ export class SearchIndex {
 
   // --- vocabularies -----------------------------------------------------------------------------
   readonly programIds = new Interned();
+  private readonly gatheringOf = gatheringHasher();
   readonly zones = new Interned();
   /** `program:code` keys. */
   readonly typeKeyIds = new Interned();
@@ -919,6 +923,7 @@ export class SearchIndex {
       this.langOff,
       this.langLen,
       this.maxDur,
+      this.gathering,
       this.geoItem,
       this.inTimeline,
       this.remoteOrdinal,
@@ -1196,6 +1201,7 @@ export class SearchIndex {
     this.langOff = grown(this.langOff, size);
     this.langLen = grown(this.langLen, size);
     this.maxDur = grown(this.maxDur, size);
+    this.gathering = grown(this.gathering, size);
     this.geoItem = grown(this.geoItem, size, -1);
     this.inTimeline = grown(this.inTimeline, size);
     this.remoteOrdinal = grown(this.remoteOrdinal, size, -1);
@@ -1290,6 +1296,7 @@ export class SearchIndex {
 
     const programId = this.programIds.id(meeting.program);
     this.program[row] = programId;
+    this.gathering[row] = this.gatheringOf(meeting);
     let focus = 0;
     for (const f of meeting.focus) {
       const bit = focusAreas.indexOf(f);
@@ -1623,6 +1630,7 @@ export class SearchIndex {
     this.langOff = permuted(this.langOff, order);
     this.langLen = permuted(this.langLen, order);
     this.maxDur = permuted(this.maxDur, order);
+    this.gathering = permuted(this.gathering, order);
     this.buildWordOff = permuted(this.buildWordOff, order.subarray(0, this.buildWordOff.length));
     this.buildWordLen = permuted(this.buildWordLen, order.subarray(0, this.buildWordLen.length));
     const idBytes = new Uint8Array(this.idBytes.length);

@@ -69,6 +69,13 @@ function expectSameAnswer(answer: SearchAnswer, reference: ReferenceAnswer): voi
   if (answer.fallback !== undefined && reference.fallback !== undefined) {
     expect(answer.fallback.inPersonWithinRadius).toBe(reference.fallback.inPersonWithinRadius);
     expectSameResults(answer.fallback.nearestBeyond, reference.fallback.nearestBeyond);
+    expectSameResults(
+      answer.fallback.nearestBeyond.flatMap((r) => r.alsoMeets),
+      reference.fallback.nearestBeyond.flatMap((r) => r.alsoMeets),
+    );
+    expect(answer.fallback.nearestBeyond.map((r) => r.alsoMeets.length)).toEqual(
+      reference.fallback.nearestBeyond.map((r) => r.alsoMeets.length),
+    );
     expectSameResults(answer.fallback.remote, reference.fallback.remote);
     expect(answer.fallback.relaxed).toEqual(reference.fallback.relaxed);
   }
@@ -176,6 +183,72 @@ describe('rural fallback on a sparse county', () => {
     expect(slugs(answer.fallback!.remote)).toEqual(['women-phone']);
     expect(answer.fallback!.relaxed.remote).toEqual(['text']);
     expectSameAnswer(answer, referenceSearch(meetings, q));
+  });
+
+  it('shows a group meeting several evenings at one place once, with its other meetings', () => {
+    const at45 = north(45);
+    const step = (slug: string, day: number, name: string, group: Meeting['group']): Meeting =>
+      makeMeeting({
+        slug,
+        name,
+        types: ['W'],
+        group,
+        schedule: [{ kind: 'weekly', day: day as 2, start: '19:00', durationMinutes: 60 }],
+        place: { ...at45, address: { city: 'Athol' }, regions: [] },
+      });
+    const plain = { contacts: [], contactsPublic: false };
+    const byId = { ...plain, sourceId: 'g-7' };
+    const world = [
+      ...meetings,
+      // One group by its id in the source, whatever each row is called.
+      step('step-wed', 3, "Women's Step Study", byId),
+      step('step-thu', 4, "Thursday Women's Step Study", byId),
+      step('step-sat', 6, 'Saturday Step', byId),
+      // Another by its name, without the weekday it carries.
+      step('sisters-mon', 1, 'Monday Sober Sisters', plain),
+      step('sisters-fri', 5, 'Sober Sisters', plain),
+      // A different group in the same hall.
+      step('circle-fri', 5, "Women's Circle", plain),
+      inPerson('women-200', 200, ['W']),
+    ];
+    const q = base;
+    const answer = search(SearchIndex.build(world, { now }), q);
+    const beyond = answer.fallback!.nearestBeyond;
+    expect(beyond.map((r) => [r.meeting.slug, slugs(r.alsoMeets)])).toEqual([
+      ['women-45', []],
+      ['step-wed', ['step-thu', 'step-sat']],
+      // Friday before next Monday: a group is listed by its soonest meeting.
+      ['circle-fri', []],
+      ['sisters-fri', ['sisters-mon']],
+      ['women-60', []],
+    ]);
+    expectSameAnswer(answer, referenceSearch(world, q));
+  });
+
+  it('looks past a group with many meetings for the next rooms', () => {
+    const hall = { ...north(44), address: { city: 'Orange' }, regions: [] };
+    const daily = Array.from({ length: 30 }, (_, i) =>
+      makeMeeting({
+        slug: `daily-${String(i).padStart(2, '0')}`,
+        name: 'Hilltown Daily',
+        types: ['W'],
+        schedule: [
+          {
+            kind: 'weekly',
+            day: (i % 7) as 2,
+            start: `${String(6 + Math.floor(i / 7) * 3).padStart(2, '0')}:00`,
+            durationMinutes: 60,
+          },
+        ],
+        place: hall,
+      }),
+    );
+    const world = [...meetings, ...daily];
+    const answer = search(SearchIndex.build(world, { now }), base);
+    const beyond = answer.fallback!.nearestBeyond;
+    expect(slugs(beyond).slice(1)).toEqual(['women-45', 'women-60', 'women-120']);
+    expect(beyond[0]!.alsoMeets).toHaveLength(29);
+    expectSameAnswer(answer, referenceSearch(world, base));
   });
 
   it('needs no fallback when enough meetings are near, or when the nearest N were asked for', () => {

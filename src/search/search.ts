@@ -57,7 +57,7 @@ import { around } from 'geokdbush';
 import { focusAreas, type Focus, type Weekday } from '../meetings/model.js';
 import { PorchlightError } from '../platform/errors.js';
 import { boxesAround, distanceKm, EARTH_RADIUS_KM } from './geo.js';
-import type { AttendanceFilter, SearchQuery } from './query.js';
+import type { AttendanceFilter, Point, SearchQuery } from './query.js';
 import {
   ATT_HYBRID,
   ATT_IN_PERSON,
@@ -121,6 +121,15 @@ export interface SearchFacets {
   tags: Record<FacetTag, number>;
 }
 
+/**
+ * A room the rural fallback suggests: one group at one place, shown once, with the group's
+ * other meetings there (feeds list a group meeting three evenings a week as three meetings).
+ */
+export interface GatheredResult extends SearchResult {
+  /** The group's other meetings at the same place, soonest first. */
+  alsoMeets: SearchResult[];
+}
+
 /** A constraint the rural fallback dropped to find its suggestions. */
 export type RelaxedConstraint = 'radius' | 'attendance' | 'text' | 'wheelchair';
 
@@ -129,8 +138,11 @@ export interface RuralFallback {
   inPersonWithinRadius: number;
   threshold: number;
   radiusKm: number;
-  /** The nearest place-bound matches beyond the radius (every other filter kept). */
-  nearestBeyond: SearchResult[];
+  /**
+   * The nearest place-bound matches beyond the radius (every other filter kept), one entry per
+   * group and place: its soonest meeting, with the others in `alsoMeets`.
+   */
+  nearestBeyond: GatheredResult[];
   /** Online and phone meetings that keep the person's tailored filters, soonest first. */
   remote: SearchResult[];
   relaxed: { nearestBeyond: RelaxedConstraint[]; remote: RelaxedConstraint[] };
@@ -146,8 +158,13 @@ export interface SearchAnswer {
   fallback?: RuralFallback;
 }
 
-/** How many suggestions the rural fallback offers. */
+/** How many suggestions the rural fallback offers (rooms: groups at a place). */
 export const FALLBACK_NEAREST_BEYOND = 5;
+/**
+ * Rows the search for the nearest rooms looks through at most: past this, a county whose
+ * nearest rows are all a few groups' gets fewer than five rooms rather than an unbounded scan.
+ */
+const FALLBACK_GATHER_ROWS = 1280;
 export const FALLBACK_REMOTE = 10;
 
 const MS_PER_MINUTE = 60_000;
@@ -2210,6 +2227,40 @@ function nearestPlaced(
   return list.slice(0, count);
 }
 
+/**
+ * The `count` nearest groups at a place beyond `beyondKm`, each as its rows (nearest, then
+ * soonest first). The nearest-rows search answers a prefix of the order by distance, and rows
+ * of one gathering share their coordinates, so they share a distance: a gathering is complete
+ * once a row further away than it has been found (or every row has been).
+ */
+function nearestGatherings(
+  ix: SearchIndex,
+  plan: Plan,
+  near: Point,
+  count: number,
+  beyondKm: number,
+): number[][] {
+  for (let rows = count; ; rows *= 4) {
+    const found = nearestPlaced(ix, plan, near, rows, beyondKm);
+    const gatherings: { dist: number; rows: number[] }[] = [];
+    const byKey = new Map<string, number[]>();
+    for (const { row, dist } of found) {
+      const key = `${ix.gathering[row]}:${ix.lat[row]}:${ix.lng[row]}`;
+      let members = byKey.get(key);
+      if (members === undefined) {
+        byKey.set(key, (members = []));
+        gatherings.push({ dist, rows: members });
+      }
+      members.push(row);
+    }
+    const last = gatherings[count - 1];
+    const complete = last !== undefined && found[found.length - 1]!.dist > last.dist;
+    if (complete || found.length < rows || rows >= FALLBACK_GATHER_ROWS) {
+      return gatherings.slice(0, count).map((g) => g.rows);
+    }
+  }
+}
+
 function ruralFallback(
   ix: SearchIndex,
   plan: Plan,
@@ -2218,8 +2269,12 @@ function ruralFallback(
   knownRemote: number[] | undefined,
 ): RuralFallback {
   const near = q.near!;
-  const beyond = nearestPlaced(ix, plan, near, FALLBACK_NEAREST_BEYOND, q.radiusKm);
-  const nearestBeyond = beyond.map(({ row }) => toResult(ix, plan, row, true));
+  const nearestBeyond = nearestGatherings(ix, plan, near, FALLBACK_NEAREST_BEYOND, q.radiusKm).map(
+    ([first, ...others]): GatheredResult => ({
+      ...toResult(ix, plan, first!, true),
+      alsoMeets: others.map((row) => toResult(ix, plan, row, true)),
+    }),
+  );
 
   // Remote meetings held to the person's tailored filters.
   const remoteAttendance = q.attendance?.filter((a) => a === 'online' || a === 'phone');

@@ -42,7 +42,7 @@ function fallback(overrides: Partial<PresentedFallback> = {}): PresentedFallback
     inPersonWithinRadius: 0,
     threshold: 5,
     radius: 25,
-    nearestBeyond: [athol],
+    nearestBeyond: [{ ...athol, alsoMeets: [] }],
     remote: [
       ...[1, 2, 3, 4, 5, 6].map((n) => ({ ...online, slug: `online-${n}` })),
       { ...phone, slug: 'phone-1' },
@@ -110,7 +110,7 @@ describe('the fallback in words', () => {
 
   it('says the same in Spanish, with kilometres when asked', () => {
     const view = fallbackView(
-      fallback({ radius: 40, nearestBeyond: [{ ...athol, distance: 6.2 }] }),
+      fallback({ radius: 40, nearestBeyond: [{ ...athol, distance: 6.2, alsoMeets: [] }] }),
       { near: 'Colrain, MA', types: 'women', units: 'km' },
       'km',
       es,
@@ -180,7 +180,9 @@ describe('the fallback in words', () => {
     );
     expect(view).toEqual({ summary: 'No in-person meeting within 25 miles.' });
     const noTown = fallbackView(
-      fallback({ nearestBeyond: [meeting({ attendance: 'in_person', distance: 38 })] }),
+      fallback({
+        nearestBeyond: [{ ...meeting({ attendance: 'in_person', distance: 38 }), alsoMeets: [] }],
+      }),
       { near: '01301' },
       'mi',
       en,

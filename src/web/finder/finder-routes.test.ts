@@ -231,6 +231,25 @@ describe('the finder page', () => {
     expect(fallback).toContain('No in-person meeting within 25 miles.');
   });
 
+  it('suggests each room further away once, with its group’s other times there', async () => {
+    const query = 'near=Colrain,%20MA&radius=3&types=women';
+    const api = (await get(`/api/v1/search?${query}`)).json<{
+      fallback: { nearestBeyond: { slug: string; alsoMeets: { slug: string }[] }[] };
+    }>();
+    const rooms = api.fallback.nearestBeyond;
+    expect(rooms.some((room) => room.alsoMeets.length > 1)).toBe(true);
+    const html = (await get(`/en/?${query}`)).body;
+    expect(slugs(html, 'list" id="beyond')).toEqual(rooms.map((room) => room.slug));
+    const list = /<ol class="list" id="beyond"[\s\S]*?<\/ol>/.exec(html)![0];
+    for (const room of rooms) {
+      for (const other of room.alsoMeets)
+        expect(list).toContain(`href="/en/meetings/${other.slug}"`);
+    }
+    expect(text(list)).toMatch(/Also meets here: [A-Z][a-z]+, \d{1,2}:\d\d [AP]M ?, /);
+    const es = text((await get(`/es/?${query}`)).body);
+    expect(es).toContain('También se reúne aquí:');
+  });
+
   it('names what the online and phone meetings set aside when the search wanted rooms', async () => {
     const words = text((await get('/en/?near=Colrain,%20MA&radius=3&attendance=in_person')).body);
     expect(words).toContain(

@@ -7,9 +7,12 @@ import { link, type PageContext } from '../page-context.js';
 import { formatDistance } from './fallback-view.js';
 import { resultView, type PresentedResult, type ResultView, type Way } from './result-view.js';
 
+/** A result; a suggested room also carries its group's other meetings at the same place. */
+type ListedResult = PresentedResult & { alsoMeets?: PresentedResult[] };
+
 interface ListProps {
   ctx: PageContext;
-  results: PresentedResult[];
+  results: ListedResult[];
   units: 'mi' | 'km';
   now: number;
   viewerZone: string | undefined;
@@ -30,14 +33,22 @@ export function ResultList({ ctx, results, units, now, viewerZone, meetingQuery,
   return (
     <ol class="list" id={id}>
       {results.map((result) => {
-        const view = resultView(result, { locale: ctx.locale, now, viewerZone });
+        const options = { locale: ctx.locale, now, viewerZone };
+        const view = resultView(result, options);
+        const others = (result.alsoMeets ?? []).map((other) => resultView(other, options));
         const point =
           !result.approximate && result.latitude !== undefined && result.longitude !== undefined
             ? { 'data-lat': result.latitude, 'data-lng': result.longitude }
             : {};
         return (
           <li class="result" data-slug={view.slug} {...point}>
-            <ResultItem ctx={ctx} view={view} units={units} meetingQuery={meetingQuery} />
+            <ResultItem
+              ctx={ctx}
+              view={view}
+              others={others}
+              units={units}
+              meetingQuery={meetingQuery}
+            />
           </li>
         );
       })}
@@ -48,14 +59,19 @@ export function ResultList({ ctx, results, units, now, viewerZone, meetingQuery,
 function ResultItem({
   ctx,
   view,
+  others,
   units,
   meetingQuery,
 }: {
   ctx: PageContext;
   view: ResultView;
+  /** The group's other meetings at the same place, each linked by its day and time. */
+  others: ResultView[];
   units: 'mi' | 'km';
   meetingQuery: string;
 }) {
+  const meetingLink = (slug: string) =>
+    `${link(ctx, `/meetings/${encodeURIComponent(slug)}`)}${meetingQuery}`;
   const { t, locale } = ctx;
   const { when, badge } = view;
   const meta = [
@@ -68,9 +84,7 @@ function ResultItem({
   return (
     <>
       <h3>
-        <a href={`${link(ctx, `/meetings/${encodeURIComponent(view.slug)}`)}${meetingQuery}`}>
-          {view.name}
-        </a>
+        <a href={meetingLink(view.slug)}>{view.name}</a>
       </h3>
       <p>
         {view.closed && <strong class="badge shut">{t('finder.closed')}</strong>}
@@ -96,6 +110,21 @@ function ResultItem({
           </span>
         )}
       </p>
+      {others.length > 0 && (
+        <p class="also">
+          {t('finder.alsoMeets')}{' '}
+          {others.map((other, i) => (
+            <>
+              {i > 0 && ', '}
+              <a href={meetingLink(other.slug)}>
+                {other.when === undefined
+                  ? t('when.byAppointment')
+                  : t('when.dayTime', { date: other.when.day, time: other.when.time })}
+              </a>
+            </>
+          ))}
+        </p>
+      )}
       <p class="ways">
         {view.ways.map((way) => (
           <span class={`way ${way}`}>{t(wayWords[way])}</span>
