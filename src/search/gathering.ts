@@ -68,7 +68,7 @@ export function gatheringHasher(): (meeting: Gathered) => number {
     const id = idKey(meeting);
     if (id !== undefined) return gatheringHash(id);
     let byName = byProgram.get(meeting.program);
-    if (byName === undefined) byProgram.set(meeting.program, (byName = new Map()));
+    if (byName === undefined) byProgram.set(meeting.program, (byName = new Map<string, number>()));
     const name = nameOf(meeting);
     let hash = byName.get(name);
     if (hash === undefined) {
