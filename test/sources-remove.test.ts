@@ -15,7 +15,7 @@ import { deleteMeeting } from '../src/stewardship/editing/delete-meeting.js';
 import { editMeeting } from '../src/stewardship/editing/edit-meeting.js';
 import { meetingFormValues } from '../src/stewardship/editing/meeting-form.js';
 import { restoreMeeting } from '../src/stewardship/history/revert.js';
-import { serviceBodyHistory } from '../src/stewardship/history/view-history.js';
+import { meetingHistory, serviceBodyHistory } from '../src/stewardship/history/view-history.js';
 import type { Actor } from '../src/stewardship/model.js';
 import { operatorActor } from '../src/stewardship/operator.js';
 import { actorFor } from '../src/stewardship/people.js';
@@ -237,5 +237,8 @@ describe.each(testDialects)('removing and restoring a source on $name', ({ url }
     const line = site.lines.find((l) => l.id === deletion.id);
     expect(line).toMatchObject({ action: 'delete', undone: false });
     expect(line?.offer).toBeUndefined();
+    const own = await meetingHistory(repos, admin, 'tuesday-step');
+    expect(own.removed).toBe(true);
+    expect(own.lines.map((l) => l.offer)).toEqual([undefined, undefined]);
   });
 });

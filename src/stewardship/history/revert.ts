@@ -98,7 +98,10 @@ export async function restoreMeeting(
         provenance: { ...meeting.provenance, sourceId: local.id, sourceSlug: meeting.slug },
       };
     } else if ((await sourceOf(repos, last.provenance.sourceId)) === undefined) {
-      throw new PorchlightError('PL_SOURCE_NOT_FOUND');
+      throw new PorchlightError(
+        'PL_SOURCE_NOT_FOUND',
+        'The meeting’s source was removed; restoring the source brings the meeting back.',
+      );
     }
     await repos.history.removeTombstone(meeting.id);
     const { meeting: stored } = await writeInsert(repos, meeting, {

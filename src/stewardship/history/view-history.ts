@@ -8,6 +8,7 @@ import type { Actor, ServiceBodyNode } from '../model.js';
 import { toTree } from '../tree.js';
 import type { HistoryEntry, Override } from './model.js';
 import { removals } from './model.js';
+import { sourceOf } from './record.js';
 
 /** An entry as a history page shows it: whether it was undone, and what a person may do with it. */
 export interface HistoryLine extends HistoryEntry {
@@ -41,7 +42,10 @@ export async function meetingHistory(
   }
   const target = await meetingTarget(repos, meeting);
   requireAuthorized(actor, 'meeting.update', target);
-  const canRevert = authorize(actor, 'history.revert', target);
+  // A meeting whose source was removed comes back with its source, not alone.
+  const canRevert =
+    authorize(actor, 'history.revert', target) &&
+    (await sourceOf(repos, meeting.provenance.sourceId)) !== undefined;
   const entries = await repos.history.ofMeeting(meeting.id);
   return {
     meeting,
