@@ -38,6 +38,7 @@ import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
+import { SITE_CSS_CSP_SOURCE } from './web/site-css.js';
 import type { ClientSettings } from './web/assets-tags.js';
 import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
@@ -158,6 +159,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const server = await createHttpServer(logger, version, {
       mapTileSources: config.mapTiles === undefined ? [] : [tileOrigin(config.mapTiles)],
       publicUrl: config.publicUrl,
+      inlineStyleSources: [SITE_CSS_CSP_SOURCE],
     });
     const client: ClientSettings = {
       assets: loadClientAssets(CLIENT_BUILD_DIR, (message) => logger.warn(message)),

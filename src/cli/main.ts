@@ -7,7 +7,7 @@ import { validateCommand } from './validate.js';
 import { demoCommand } from './demo.js';
 import { adminCommand } from './admin.js';
 import { printCommand } from './print.js';
-import { stewardshipCommand } from '../stewardship/verification/remind-command.js';
+import { stewardshipCommand } from './stewardship.js';
 import { sourcesCommand } from './sources.js';
 import { duplicatesCommand } from './duplicates.js';
 import { exitCodes, reportFailure } from './output.js';

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
+import { isUrlLocation } from '../feeds/reader.js';
 
 /** The outside world as an import sees it: `fetch`, handed in so tests can point it anywhere. */
 export type Fetcher = typeof fetch;
@@ -31,11 +32,6 @@ export interface FeedRequestOptions {
 }
 
 const defaultAccept = 'application/json, text/csv;q=0.9, */*;q=0.5';
-
-/** True when a location is a URL (any scheme) rather than a file path. */
-export function isUrlLocation(location: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
-}
 
 /** Reads a feed from a local file or an https URL, within a size limit and a time limit. */
 export async function readFeedLocation(

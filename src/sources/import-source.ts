@@ -5,12 +5,12 @@ import type { MeetingDraft } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
 import { canonicalTimeZone } from '../meetings/time-zone.js';
 import type { Repositories } from '../repositories.js';
-import type { FeedContext } from '../feeds/meeting-guide/read-feed.js';
+import type { FeedContext, SourceInput } from '../feeds/reader.js';
 import { problem } from '../feeds/meeting-guide/read-row.js';
 import type { Geocoder, Place } from '../places/gazetteer.js';
 import { applySnapshot } from './apply-snapshot.js';
 import { readFeedLocation, type FeedReadLimits } from './feed-reader.js';
-import { detectFormat, type SourceInput } from './format-reader.js';
+import { detectFormat } from './format-reader.js';
 import {
   isSourceFormat,
   isValidSourceName,

@@ -1,7 +1,7 @@
 import { parseFeedText, readMeetingGuideFeed } from '../feeds/meeting-guide/read-feed.js';
 import { readBmltSource } from '../feeds/bmlt/read-source.js';
 import { readCsvSource } from '../feeds/csv/read-csv.js';
-import type { FormatReader } from './format-reader.js';
+import type { FormatReader } from '../feeds/reader.js';
 import type { SourceFormat } from './model.js';
 
 /** A Meeting Guide feed: one JSON array of rows. */

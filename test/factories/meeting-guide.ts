@@ -1,5 +1,5 @@
 import { getProgram, type Program } from '../../src/meetings/programs.js';
-import type { FeedContext } from '../../src/feeds/meeting-guide/read-feed.js';
+import type { FeedContext } from '../../src/feeds/reader.js';
 
 /** A plain in-person AA row in Greenfield, MA; override any field. */
 export function mgRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,11 +1,8 @@
 import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import type { MeetingDraft } from '../../meetings/model.js';
 import { timeZoneAt } from '../../meetings/time-zone.js';
-import {
-  settleMissingZones,
-  type FeedContext,
-  type FeedReading,
-} from '../meeting-guide/read-feed.js';
+import type { FeedContext, FeedReading } from '../reader.js';
+import { settleMissingZones } from '../meeting-guide/read-feed.js';
 import { problem } from '../meeting-guide/read-row.js';
 import { formatMeaning, keyMeaning, type BmltFormat } from './read-formats.js';
 import {

@@ -1,6 +1,5 @@
 import { PorchlightError } from '../../platform/errors.js';
-import { isUrlLocation } from '../../sources/feed-reader.js';
-import type { FormatReader } from '../../sources/format-reader.js';
+import { isUrlLocation, type FormatReader } from '../reader.js';
 import { readBmltFormats } from './read-formats.js';
 import { readBmltAnswers } from './read-search-results.js';
 import { readBmltServiceBodies } from './read-service-bodies.js';

@@ -3,12 +3,8 @@ import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import type { MeetingDraft, Recurrence } from '../../meetings/model.js';
 import type { Program } from '../../meetings/programs.js';
 import { slugify } from '../../meetings/slug.js';
-import type { FormatReader } from '../../sources/format-reader.js';
-import {
-  settleMissingZones,
-  type FeedContext,
-  type FeedReading,
-} from '../meeting-guide/read-feed.js';
+import type { FeedContext, FeedReading, FormatReader } from '../reader.js';
+import { settleMissingZones } from '../meeting-guide/read-feed.js';
 import { problem, readMeetingGuideRow } from '../meeting-guide/read-row.js';
 import { fieldOfHeader, regionSeparator } from './columns.js';
 import { unguardCell } from './formula-guard.js';

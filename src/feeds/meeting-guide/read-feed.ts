@@ -1,26 +1,8 @@
 import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import type { MeetingDraft } from '../../meetings/model.js';
-import type { Program } from '../../meetings/programs.js';
 import { problem, readMeetingGuideRow } from './read-row.js';
 import { timeZoneAt } from '../../meetings/time-zone.js';
-
-export interface FeedContext {
-  program: Program;
-  sourceId: string;
-  fetchedAt: string;
-  /** The zone for rows that carry neither a zone nor coordinates (an operator's setting). */
-  defaultTimeZone?: string;
-  /** Finds a town's coordinates offline, to infer the zone of rows that name only a town. */
-  locateTown?: (town: string) => { latitude: number; longitude: number } | undefined;
-  /** Told how many of the feed's rows have been read (a progress bar's count). */
-  onRow?: (done: number, total: number) => void;
-}
-
-export interface FeedReading {
-  drafts: MeetingDraft[];
-  problems: FeedProblem[];
-  rowCount: number;
-}
+import type { FeedContext, FeedReading } from '../reader.js';
 
 /** Parses feed text; throws PL_FEED_NOT_JSON or PL_FEED_NOT_ARRAY when it is not a feed at all. */
 export function parseFeedText(text: string): unknown[] {

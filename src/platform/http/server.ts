@@ -5,7 +5,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { SITE_CSS_CSP_SOURCE } from '../../web/site-css.js';
 import { errorCatalogue, isPorchlightError, type ErrorCode } from '../errors.js';
 import { logUnexpected } from './client-key.js';
 import { answerClientError } from './client-error.js';
@@ -42,6 +41,11 @@ export interface HttpServerOptions {
   mapTileSources?: string[];
   /** The site's public address (PUBLIC_URL); page scripts load from its `/assets/`. */
   publicUrl?: string;
+  /**
+   * CSP sources for the pages' inline style sheets (their hashes), given by whoever renders the
+   * pages: the server itself knows no page.
+   */
+  inlineStyleSources?: string[];
 }
 
 /** Where every page script lives (the client build and the passkey script). */
@@ -111,8 +115,8 @@ export async function createHttpServer(
         workerSrc: pathSources(options.publicUrl, SERVICE_WORKER_PATH),
         // No web fonts at all (system fonts only); helmet's default would allow any https: origin.
         fontSrc: ["'self'"],
-        // The pages' one inline style sheet, by hash: no second round trip before first paint.
-        styleSrc: ["'self'", SITE_CSS_CSP_SOURCE],
+        // The pages' inline style sheet, by hash: no second round trip before first paint.
+        styleSrc: ["'self'", ...(options.inlineStyleSources ?? [])],
         imgSrc: ["'self'", 'data:', ...tiles],
         connectSrc: ["'self'", ...tiles],
         objectSrc: ["'none'"],

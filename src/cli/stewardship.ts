@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { withStore, type DatabaseFlags } from '../../cli/context.js';
-import { printJson } from '../../cli/output.js';
-import { systemClock } from '../../platform/clock.js';
-import { isLocale } from '../../web/i18n/locales.js';
-import { defaultStaleDays, staleDaysRange } from './stale-meetings.js';
+import { withStore, type DatabaseFlags } from './context.js';
+import { printJson } from './output.js';
+import { systemClock } from '../platform/clock.js';
+import { isLocale } from '../web/i18n/locales.js';
+import { defaultStaleDays, staleDaysRange } from '../stewardship/verification/stale-meetings.js';
 
 interface RemindFlags extends DatabaseFlags {
   days: number;
@@ -35,8 +35,8 @@ export function stewardshipCommand(cmd: Command, databaseOptions: (c: Command) =
       const locale = isLocale(flags.locale) ? flags.locale : 'en';
       // Loaded only when the command runs: the mail templates are not needed for `--help`.
       const [{ OutboxMailer }, { sendVerificationReminders }] = await Promise.all([
-        import('../../platform/mail/outbox-mailer.js'),
-        import('./send-reminders.js'),
+        import('../platform/mail/outbox-mailer.js'),
+        import('../stewardship/verification/send-reminders.js'),
       ]);
       await withStore(flags, async ({ repos, config }) => {
         const mailer = new OutboxMailer({
