@@ -108,6 +108,8 @@ describe('the administrators’ source pages', { timeout: 120_000 }, () => {
     let page = await admin.page('/en/admin/sources/county');
     expect(page.body).toContain('data-state="held"');
     expect(page.body).toContain('would remove 10 of its 12 meetings');
+    // The held snapshot's report is the last report: its problems are listed once.
+    expect(page.body.match(/data-problem="PL_UNKNOWN_TYPE"/g)).toHaveLength(1);
     expect(stateOf(await get('/en/admin/sources'), 'county')).toBe('held');
 
     const rejected = await admin.post(

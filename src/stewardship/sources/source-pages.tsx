@@ -189,7 +189,10 @@ export function SourcePage(props: SourcePageProps) {
             <CsrfField token={csrf} />
             <button type="submit">{t('admin.source.reject')}</button>
           </form>
-          {heldReport !== undefined && <Problems ctx={ctx} report={heldReport} />}
+          {/* Usually the last report below; a failed read since then leaves it apart. */}
+          {heldReport !== undefined && heldReport.finishedAt !== source.lastReport?.finishedAt && (
+            <Report ctx={ctx} report={heldReport} />
+          )}
         </div>
       )}
       <dl>
