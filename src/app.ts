@@ -24,6 +24,8 @@ import { seedDemoData } from './demo/seed-demo.js';
 import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
+import type { AddressGeocoder } from './places/address-geocoder.js';
+import { configuredAddressGeocoder } from './places/nominatim.js';
 import { registerSourceRoutes, type IsOperator } from './sources/routes.js';
 import type { StoreChange } from './sources/import-source.js';
 import { mergingAfterImport } from './sources/duplicates-merge.js';
@@ -57,6 +59,8 @@ export interface AppPorts {
   fetcher?: Fetcher;
   logger?: Logger;
   geocoder?: Geocoder;
+  /** The street-address geocoder; by default the configured Nominatim, if any. */
+  addressGeocoder?: AddressGeocoder;
   /** Where mail goes; by default `.eml` files in `DATA_DIR/outbox`. */
   mailer?: Mailer;
   /** Sign-in attempts accepted per window (tests lower them). */
@@ -106,10 +110,12 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);
+    const addressGeocoder = ports.addressGeocoder ?? configuredAddressGeocoder(config, version, ports);
     const importDeps: ImportDeps = {
       repos,
       clock,
       geocoder,
+      ...(addressGeocoder !== undefined ? { addressGeocoder } : {}),
       limits: {
         maxBytes: config.feedMaxBytes,
         timeoutMs: config.feedTimeoutMs,
@@ -261,3 +267,4 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     throw error;
   }
 }
+

@@ -14,6 +14,7 @@ import { AuditRepository } from './stewardship/audit-repository.js';
 import { ServiceBodyRepository } from './stewardship/service-body-repository.js';
 import { HistoryRepository } from './stewardship/history/history-repository.js';
 import { ChangeRequestRepository } from './stewardship/change-requests/change-request-repository.js';
+import { GeocodeCacheRepository } from './places/geocode-cache-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -31,6 +32,7 @@ export interface Repositories {
   history: HistoryRepository;
   changeRequests: ChangeRequestRepository;
   removedSources: RemovedSourceRepository;
+  geocodeCache: GeocodeCacheRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -52,6 +54,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     history: new HistoryRepository(db),
     changeRequests: new ChangeRequestRepository(db),
     removedSources: new RemovedSourceRepository(db),
+    geocodeCache: new GeocodeCacheRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
 }

@@ -214,7 +214,9 @@ describe('BMLT export then import', () => {
             format: 'bmlt',
           });
           expect(report).toMatchObject({ outcome: 'applied', format: 'bmlt', errorCount: 0 });
-          expect(report.problems).toEqual([]);
+          // The round trip adds no problem: addresses without coordinates are placed by ZIP
+          // code or town both times, and said so.
+          expect(report.problems.map((p) => p.code)).toEqual(imported.problems.map((p) => p.code));
 
           // One BMLT meeting per weekday: gather them again by name (unique in the feed).
           const mirrored = new Map<string, Meeting[]>();

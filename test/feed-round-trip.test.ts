@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportMeetingGuideFeed } from '../src/feeds/meeting-guide/export-feed.js';
 import { readMeetingGuideFeed } from '../src/feeds/meeting-guide/read-feed.js';
-import type { MeetingDraft, Recurrence } from '../src/meetings/model.js';
+import {
+  hasApproximateCoordinates,
+  type MeetingDraft,
+  type Recurrence,
+} from '../src/meetings/model.js';
 import { importFeed } from '../src/sources/import-feed.js';
 import { meetingGuideFeed } from './factories/arbitraries.js';
 import { feedContext } from './factories/meeting-guide.js';
@@ -24,10 +28,21 @@ const meaningful = [
   'entity',
 ] as const;
 
-/** What a meeting means to the person looking for it; lists compared as sets. */
+/**
+ * What a meeting means to the person looking for it; lists compared as sets. A ZIP code's or
+ * town's centre found on import is ours, not the source's, and is not exported: the address
+ * it came from is.
+ */
 function meaning(meeting: MeetingDraft) {
+  const place = { ...meeting.place };
+  if (hasApproximateCoordinates(place)) {
+    delete place.latitude;
+    delete place.longitude;
+    delete place.geocoded;
+  }
   return {
     ...Object.fromEntries(meaningful.map((key) => [key, meeting[key]])),
+    place,
     types: [...meeting.types].sort(),
     languages: [...meeting.languages].sort(),
     schedule: sortSchedule(meeting.schedule),

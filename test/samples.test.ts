@@ -57,13 +57,13 @@ describe.skipIf(!present)('real Meeting Guide feeds', () => {
 
   it('reads day arrays and 12-hour times (Edmonton)', async () => {
     const report = await load('meeting-guide-edmonton-day-arrays.json', 'edmonton');
-    expect(report).toMatchObject({
-      outcome: 'applied',
-      rowCount: 315,
-      errorCount: 0,
-      warningCount: 0,
-    });
-    // The feed has no coordinates and no zones: the towns it names place it in Alberta.
+    expect(report).toMatchObject({ outcome: 'applied', rowCount: 315, errorCount: 0 });
+    // The feed has no coordinates and no zones: the towns it names place it in Alberta, and
+    // its rooms at their towns' centres (said once for the whole feed).
+    expect(new Set(report.problems.map((p) => p.code))).toEqual(
+      new Set(['PL_PLACED_APPROXIMATELY', 'PL_NOT_PLACED']),
+    );
+    expect(report.problems[0]!.message).toMatch(/\(2\d\d meetings: 2\d\d by town\)/);
     const sourceId = (await app.repos.sources.findByName('edmonton'))!.id;
     const zones = new Set(
       (await app.repos.meetings.page({ limit: 1000, sourceId })).map((m) => m.timeZone),

@@ -6,6 +6,8 @@ import type { ImportDeps } from '../sources/import-feed.js';
 export interface DatabaseFlags {
   dataDir?: string;
   databaseUrl?: string;
+  /** A Nominatim server for street addresses (commands that import). */
+  geocoderUrl?: string;
 }
 
 /** Configuration from the environment with the database flags of a command applied. */
@@ -13,6 +15,7 @@ export function configFrom(flags: DatabaseFlags, extra: ConfigOverrides = {}): C
   const overrides: ConfigOverrides = { ...extra };
   if (flags.dataDir !== undefined) overrides.dataDir = flags.dataDir;
   if (flags.databaseUrl !== undefined) overrides.databaseUrl = flags.databaseUrl;
+  if (flags.geocoderUrl !== undefined) overrides.geocoderUrl = flags.geocoderUrl;
   return loadConfig(process.env, overrides);
 }
 
@@ -37,6 +40,8 @@ export async function withStore<T>(
     { createRepositories },
     { systemClock },
     { createOfflineGeocoder },
+    { configuredAddressGeocoder },
+    { packageVersion },
     { mergingAfterImport },
   ] = await Promise.all([
     import('../platform/database/connect.js'),
@@ -44,6 +49,8 @@ export async function withStore<T>(
     import('../repositories.js'),
     import('../platform/clock.js'),
     import('../places/gazetteer.js'),
+    import('../places/nominatim.js'),
+    import('../platform/paths.js'),
     import('../sources/duplicates-merge.js'),
   ]);
   const config = configFrom(flags);
@@ -53,12 +60,14 @@ export async function withStore<T>(
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);
+    const addressGeocoder = configuredAddressGeocoder(config, packageVersion());
     // Duplicates across sources are merged after every import, as the server does.
     const importDeps: ImportDeps = mergingAfterImport(
       {
         repos,
         clock: systemClock,
         geocoder: createOfflineGeocoder(),
+        ...(addressGeocoder !== undefined ? { addressGeocoder } : {}),
         limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
       },
       (error) => process.stderr.write(`warning: merging duplicates failed: ${String(error)}\n`),

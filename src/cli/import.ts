@@ -33,6 +33,12 @@ export function importCommand(cmd: Command): void {
     )
     .option('--timezone <zone>', 'IANA zone for rows with neither a zone nor coordinates')
     .option('--strict', 'import nothing when any row has an error')
+    .addOption(
+      new Option(
+        '--geocoder-url <url>',
+        'a Nominatim server to place street addresses that have no coordinates (default: offline, by ZIP code or town)',
+      ).env('PORCHLIGHT_GEOCODER_URL'),
+    )
     .option('--json', 'print the import report as JSON')
     .action(async (location: string, flags: ImportFlags) => {
       const { importSource } = await import('../sources/import-source.js');

@@ -10,6 +10,7 @@ interface ServeFlags extends DatabaseFlags {
   publicUrl?: string;
   mapTiles?: string;
   sqliteSynchronous?: SqliteSynchronous;
+  geocoderUrl?: string;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -42,6 +43,12 @@ export function serveCommand(cmd: Command): void {
       )
         .choices(sqliteSynchronousModes)
         .env('PORCHLIGHT_SQLITE_SYNCHRONOUS'),
+    )
+    .addOption(
+      new Option(
+        '--geocoder-url <url>',
+        'a Nominatim server that imports ask for street addresses without coordinates (default: none; placed offline by ZIP code or town)',
+      ).env('PORCHLIGHT_GEOCODER_URL'),
     )
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags, {

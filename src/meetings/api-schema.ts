@@ -58,6 +58,12 @@ export const PlaceSchema = Type.Object({
   formattedAddress: OptStr,
   latitude: Type.Optional(Type.Number()),
   longitude: Type.Optional(Type.Number()),
+  geocoded: Type.Optional(
+    Type.Enum(['address', 'postal_code', 'town'] as const, {
+      description:
+        'Set when the source gave no coordinates and they were found from the address: address (a geocoder placed the street address), postal_code or town (only the centre of the ZIP code or town: approximate)',
+    }),
+  ),
   approximate: Type.Boolean({ description: 'True when only a town or area is known' }),
   notes: OptStr,
   wheelchairAccessible: Type.Optional(Type.Boolean()),

@@ -74,6 +74,13 @@ export interface Place {
   formattedAddress?: string;
   latitude?: number;
   longitude?: number;
+  /**
+   * Set when the source gave an address but no coordinates and we found them: `address` from
+   * the operator's geocoder (the door, near enough), `postal_code` or `town` from the offline
+   * gazetteer (the centre of the ZIP code or town: good for "near", not for a pin). Absent when
+   * the coordinates are the source's own.
+   */
+  geocoded?: GeocodedFrom;
   /** True when the address names only a town or area (common for online meetings). */
   approximate: boolean;
   notes?: string;
@@ -81,6 +88,27 @@ export interface Place {
   accessibilityNotes?: string;
   /** Region path from the widest to the narrowest, e.g. ["Franklin County", "Greenfield"]. */
   regions: string[];
+}
+
+/** Where coordinates we found came from (see Place.geocoded). */
+export const geocodedFrom = ['address', 'postal_code', 'town'] as const;
+export type GeocodedFrom = (typeof geocodedFrom)[number];
+
+/**
+ * True when a place's coordinates are only a ZIP code's or a town's centre: they may place the
+ * meeting in a search near a place, but a map pin, directions or duplicate matching need better.
+ */
+export function hasApproximateCoordinates(place: Pick<Place, 'geocoded'>): boolean {
+  return place.geocoded === 'postal_code' || place.geocoded === 'town';
+}
+
+/** The coordinates a feed may pass on: the source's own or an address geocoder's, not a centre. */
+export function exportableCoordinates(
+  place: Pick<Place, 'latitude' | 'longitude' | 'geocoded'>,
+): { latitude: number; longitude: number } | undefined {
+  if (place.latitude === undefined || place.longitude === undefined) return undefined;
+  if (hasApproximateCoordinates(place)) return undefined;
+  return { latitude: place.latitude, longitude: place.longitude };
 }
 
 export interface Online {

@@ -42,6 +42,12 @@ export interface Config {
   staleAfterSeconds: number;
   /** How often the background link check runs, in seconds; 0 turns it off (default 1 day). */
   linkCheckEverySeconds: number;
+  /**
+   * A Nominatim server that imports may ask for the coordinates of street addresses
+   * (`https://nominatim.example.org`); without one, addresses are placed offline at the centre
+   * of their ZIP code or town and nothing is sent anywhere.
+   */
+  geocoderUrl: string | undefined;
 }
 
 export type ConfigOverrides = Partial<Config>;
@@ -104,6 +110,9 @@ export function loadConfig(
       overrides.linkCheckEverySeconds ??
       parseDurationSetting(env.PORCHLIGHT_LINK_CHECK, 'PORCHLIGHT_LINK_CHECK', 'h') ??
       86_400,
+    geocoderUrl: checkGeocoderSetting(
+      overrides.geocoderUrl ?? emptyAsUndefined(env.PORCHLIGHT_GEOCODER_URL),
+    ),
   };
 }
 
@@ -179,6 +188,22 @@ export function checkTileUrl(value: string | undefined, name: string): string | 
 export function tileOrigin(template: string): string {
   const origin = new URL(template.replace(/\{[a-z]\}/g, 's')).origin;
   return template.includes('{s}.') ? origin.replace('//s.', '//*.') : origin;
+}
+
+/** The geocoder URL as given, refused at start unless it is an http(s) URL without a query. */
+function checkGeocoderSetting(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PORCHLIGHT_GEOCODER_URL must be an absolute URL, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`PORCHLIGHT_GEOCODER_URL must be an http(s) URL, got "${value}"`);
+  if (url.search !== '' || url.hash !== '')
+    throw new Error(`PORCHLIGHT_GEOCODER_URL must have no query or fragment, got "${value}"`);
+  return value;
 }
 
 function parseInteger(value: string | undefined, name: string): number | undefined {

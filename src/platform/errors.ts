@@ -252,6 +252,21 @@ export const feedProblemCatalogue = {
     severity: 'warning',
     message: 'The feed is not valid UTF-8; it was read as Windows-1252 (Latin-1).',
   },
+  PL_PLACED_APPROXIMATELY: {
+    severity: 'warning',
+    message:
+      'Meetings with an address but no coordinates were placed at the centre of their ZIP code or town: a search near a place finds them, a map does not pin them.',
+  },
+  PL_NOT_PLACED: {
+    severity: 'warning',
+    message:
+      'Meetings with an address but no coordinates could not be placed: a search near a place does not find them.',
+  },
+  PL_GEOCODER_FAILED: {
+    severity: 'warning',
+    message:
+      'The address geocoder could not be asked; the meetings it would have placed were placed offline.',
+  },
   PL_EXTRA_CELLS: {
     severity: 'warning',
     message: 'The row has more cells than the header has columns; the extra cells were dropped.',

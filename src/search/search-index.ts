@@ -32,6 +32,7 @@ import KDBush from 'kdbush';
 import { Temporal } from 'temporal-polyfill';
 import {
   focusAreas,
+  hasApproximateCoordinates,
   meetingStatuses,
   type Attendance,
   type Focus,
@@ -90,6 +91,8 @@ const FLAG_URL = 2;
 const FLAG_PHONE = 4;
 /** The row's id is a UUID kept as 16 bytes (else a string in `otherIds`). */
 const FLAG_UUID = 8;
+/** The coordinates are a ZIP code's or town's centre: searched by, not shown as a position. */
+const FLAG_CENTRED = 16;
 
 /** A recurrence that never occurs (by appointment, or one the schedule maths rejects). */
 export const NO_MINUTE = 0xffff;
@@ -1290,6 +1293,7 @@ export class SearchIndex {
     this.kind[row] = meeting.attendance === 'online' ? KIND_REMOTE : KIND_PLACE;
     let flags = 0;
     if (meeting.place.approximate) flags |= FLAG_APPROXIMATE;
+    if (hasApproximateCoordinates(meeting.place)) flags |= FLAG_CENTRED;
     if (meeting.online.url !== undefined) flags |= FLAG_URL;
     if (meeting.online.phone !== undefined) flags |= FLAG_PHONE;
     this.flags[row] = flags;
@@ -2068,7 +2072,7 @@ export class SearchIndex {
     if (address !== undefined) summary.address = address;
     const city = this.cities[row];
     if (city !== undefined) summary.city = city;
-    if (!Number.isNaN(this.lat[row]!)) {
+    if (!Number.isNaN(this.lat[row]!) && (flags & FLAG_CENTRED) === 0) {
       summary.latitude = this.lat[row]!;
       summary.longitude = this.lng[row]!;
     }

@@ -15,7 +15,12 @@
  * Links between candidates are considered in id order, so the result does not depend on the
  * order meetings or sources are read in.
  */
-import type { Attendance, Meeting, Recurrence } from '../meetings/model.js';
+import {
+  hasApproximateCoordinates,
+  type Attendance,
+  type Meeting,
+  type Recurrence,
+} from '../meetings/model.js';
 import { daysFromCivil, wallClockToEpochMs } from '../search/occurrences.js';
 
 /** Farthest apart two rooms of one meeting may be, in metres. */
@@ -61,7 +66,13 @@ export function candidateOf(meeting: Meeting): DuplicateCandidate {
   const room = roomOf(meeting.online);
   if (room !== undefined) candidate.room = room;
   const { latitude, longitude, approximate } = meeting.place;
-  if (!approximate && latitude !== undefined && longitude !== undefined)
+  // Two rooms in one ZIP code share its centre: that says nothing about the room either.
+  if (
+    !approximate &&
+    !hasApproximateCoordinates(meeting.place) &&
+    latitude !== undefined &&
+    longitude !== undefined
+  )
     candidate.point = { lat: latitude, lng: longitude };
   if (meeting.provenance.lastVerifiedAt !== undefined)
     candidate.verifiedAt = meeting.provenance.lastVerifiedAt;

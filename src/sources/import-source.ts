@@ -8,6 +8,8 @@ import type { Repositories } from '../repositories.js';
 import type { FeedContext, SourceInput } from '../feeds/reader.js';
 import { problem } from '../feeds/meeting-guide/read-row.js';
 import type { Geocoder, Place } from '../places/gazetteer.js';
+import type { AddressGeocoder } from '../places/address-geocoder.js';
+import { locateMeetings, type LocateSummary } from '../places/locate-meetings.js';
 import { applySnapshot } from './apply-snapshot.js';
 import { readFeedLocation, type FeedReadLimits } from './feed-reader.js';
 import { detectFormat } from './format-reader.js';
@@ -26,8 +28,13 @@ export interface ImportDeps {
   repos: Repositories;
   clock: Clock;
   limits: FeedReadLimits;
-  /** The offline gazetteer, to infer the zone of rows that name only a town. */
+  /**
+   * The offline gazetteer: infers the zone of rows that name only a town, and places meetings
+   * that have an address but no coordinates at the centre of their ZIP code or town.
+   */
   geocoder?: Geocoder;
+  /** The operator's street-address geocoder (answers kept in the database); never a default. */
+  addressGeocoder?: AddressGeocoder;
   /** Told after a change is committed, so in-memory views (feed cache, search index) follow. */
   onChange?: (change: StoreChange) => void | Promise<void>;
   /** Told how far a long import has got (the CLI's progress bar). */
@@ -156,6 +163,15 @@ export async function importSource(
         message: `${report.errorCount} rows have errors; strict mode imports nothing.`,
       },
     });
+  }
+  if (deps.geocoder !== undefined) {
+    const located = await locateMeetings(reading.drafts, {
+      geocoder: deps.geocoder,
+      cache: deps.repos.geocodeCache,
+      clock: deps.clock,
+      ...(deps.addressGeocoder !== undefined ? { addressGeocoder: deps.addressGeocoder } : {}),
+    });
+    reportLocating(report, located);
   }
   const held = await request.review?.(source, reading.drafts, report);
   if (held !== undefined) return finish(held);
@@ -341,6 +357,45 @@ function summariseProblems(
   report.errorCount = problems.filter((p) => p.severity === 'error').length;
   report.warningCount = problems.length - report.errorCount;
   report.problems = problems.slice(0, maxReportedProblems);
+}
+
+/** Warns, once for the whole feed, of meetings placed only approximately or not at all. */
+function reportLocating(report: ImportReport, located: LocateSummary): void {
+  const added: FeedProblem[] = [];
+  const approximate = located.postalCode + located.town;
+  if (approximate > 0) {
+    const how = [
+      located.postalCode > 0 ? `${located.postalCode} by ZIP code` : undefined,
+      located.town > 0 ? `${located.town} by town` : undefined,
+    ].filter(Boolean);
+    added.push(
+      problem(
+        -1,
+        undefined,
+        'coordinates',
+        'PL_PLACED_APPROXIMATELY',
+        `${approximate} ${approximate === 1 ? 'meeting' : 'meetings'}: ${how.join(', ')}`,
+      ),
+    );
+  }
+  if (located.unplaced > 0) {
+    added.push(
+      problem(
+        -1,
+        undefined,
+        'coordinates',
+        'PL_NOT_PLACED',
+        `${located.unplaced} ${located.unplaced === 1 ? 'meeting' : 'meetings'}`,
+      ),
+    );
+  }
+  if (located.geocoderError !== undefined) {
+    added.push(problem(-1, undefined, 'coordinates', 'PL_GEOCODER_FAILED', located.geocoderError));
+  }
+  if (added.length === 0) return;
+  report.warningCount += added.length;
+  // Feed-wide warnings first: they are about many rows, and a long list must not hide them.
+  report.problems = [...added, ...report.problems].slice(0, maxReportedProblems);
 }
 
 /** Stores the report of an import that applied nothing, on a source that already exists. */

@@ -1,5 +1,5 @@
 import { formatAddress } from '../meetings/address.js';
-import type { Meeting } from '../meetings/model.js';
+import { hasApproximateCoordinates, type Meeting } from '../meetings/model.js';
 import { directionsHref } from './links.js';
 import type { PageContext } from './page-context.js';
 
@@ -8,8 +8,9 @@ export function WhereSection({ ctx, meeting }: { ctx: PageContext; meeting: Meet
   const { t } = ctx;
   const { place } = meeting;
   const address = place.formattedAddress ?? formatAddress(place.address);
+  const centred = hasApproximateCoordinates(place);
   const precise =
-    !place.approximate && place.latitude !== undefined && place.longitude !== undefined;
+    !place.approximate && !centred && place.latitude !== undefined && place.longitude !== undefined;
   return (
     <section aria-labelledby="where">
       <h2 id="where">{t('where.heading')}</h2>
@@ -24,6 +25,11 @@ export function WhereSection({ ctx, meeting }: { ctx: PageContext; meeting: Meet
         ) : (
           <p>{address}</p>
         ))}
+      {centred && !place.approximate && (
+        <p>
+          {t(place.geocoded === 'postal_code' ? 'where.centred.postal_code' : 'where.centred.town')}
+        </p>
+      )}
       {precise && (
         <p>
           <a href={directionsHref(place.latitude!, place.longitude!)}>{t('where.directions')}</a>

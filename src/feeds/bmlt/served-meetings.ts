@@ -4,7 +4,12 @@
  * are served on their weekday with the rhythm said in `comments`, so they stay findable.
  */
 import { formatAddress } from '../../meetings/address.js';
-import type { Meeting, Recurrence, TimedRecurrenceKind } from '../../meetings/model.js';
+import {
+  exportableCoordinates,
+  type Meeting,
+  type Recurrence,
+  type TimedRecurrenceKind,
+} from '../../meetings/model.js';
 import { meetingFormats, type ServedFormat } from './served-formats.js';
 import { assignIds, MEETING_ID_MAX } from './served-ids.js';
 
@@ -154,6 +159,9 @@ function serveRecurrence(
   const startMinute = clockMinutes(recurrence.start);
   const serviceBodyId = options.serviceBodyOf(meeting);
   const hasPoint = place.latitude !== undefined && place.longitude !== undefined;
+  // A ZIP code's or town's centre still answers a search near a point, but is not shown as
+  // the meeting's position (a client would pin it there).
+  const shown = exportableCoordinates(place);
   const comments = [rhythm(recurrence), meeting.notes].filter(nonEmpty).join(' ');
   const fields: BmltMeeting = {
     id_bigint: String(id),
@@ -167,8 +175,8 @@ function serveRecurrence(
     time_zone: meeting.timeZone,
     formats: formats.map((f) => f.code).join(','),
     lang_enum: (meeting.languages[0] ?? 'en').split('-')[0]!.toLowerCase(),
-    longitude: hasPoint ? String(place.longitude) : '',
-    latitude: hasPoint ? String(place.latitude) : '',
+    longitude: shown !== undefined ? String(shown.longitude) : '',
+    latitude: shown !== undefined ? String(shown.latitude) : '',
     distance_in_km: '',
     distance_in_miles: '',
     email_contact: '',

@@ -6,7 +6,7 @@
  * derived from ours, so it is the same in every export. Group contacts are never exported.
  */
 import { formatAddress } from '../../meetings/address.js';
-import type { Meeting, MeetingStatus } from '../../meetings/model.js';
+import { exportableCoordinates, type Meeting, type MeetingStatus } from '../../meetings/model.js';
 import { getProgram, typeName } from '../../meetings/programs.js';
 import type {
   HsdsLocation,
@@ -139,12 +139,14 @@ function locationsOf(meeting: Meeting): HsdsLocation[] {
   const { place, online } = meeting;
   if (meeting.attendance !== 'online') {
     const address = place.formattedAddress ?? formatAddress(place.address);
-    const hasPoint = place.latitude !== undefined && place.longitude !== undefined;
+    // A ZIP code's or town's centre is no room's position.
+    const point = exportableCoordinates(place);
+    const hasPoint = point !== undefined;
     // Rooms are shared by many meetings: the same venue gets the same location id.
     const key = [
       place.name ?? '',
       address ?? '',
-      hasPoint ? `${place.latitude!.toFixed(5)},${place.longitude!.toFixed(5)}` : '',
+      hasPoint ? `${point.latitude.toFixed(5)},${point.longitude.toFixed(5)}` : '',
     ].join('|');
     const id = hsdsId('location', key);
     const location: HsdsLocation = { id, location_type: 'physical' };
@@ -155,8 +157,8 @@ function locationsOf(meeting: Meeting): HsdsLocation[] {
       .join('. ');
     if (description !== '') location.description = description;
     if (hasPoint) {
-      location.latitude = place.latitude!;
-      location.longitude = place.longitude!;
+      location.latitude = point.latitude;
+      location.longitude = point.longitude;
     }
     const { street, city, region, postalCode, country } = place.address;
     if (

@@ -6,7 +6,12 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { formatAddress } from '../../meetings/address.js';
-import type { Meeting, Recurrence, TimedRecurrenceKind } from '../../meetings/model.js';
+import {
+  hasApproximateCoordinates,
+  type Meeting,
+  type Recurrence,
+  type TimedRecurrenceKind,
+} from '../../meetings/model.js';
 import {
   civilFromDays,
   daysFromCivil,
@@ -66,7 +71,10 @@ export function eventLines(
   const { place } = meeting;
   const location = options.location ?? defaultLocation(meeting);
   const precise =
-    !place.approximate && place.latitude !== undefined && place.longitude !== undefined;
+    !place.approximate &&
+    !hasApproximateCoordinates(place) &&
+    place.latitude !== undefined &&
+    place.longitude !== undefined;
   return [
     'BEGIN:VEVENT',
     `UID:${meeting.id}-${index}@${options.uidDomain}`,

@@ -1,6 +1,11 @@
 import { formatClockTime, clockMinutes } from '../../meetings/clock-time.js';
 import { meetingGuideCodeForLanguage } from '../../meetings/languages.js';
-import type { Meeting, Recurrence, TimedRecurrenceKind } from '../../meetings/model.js';
+import {
+  exportableCoordinates,
+  type Meeting,
+  type Recurrence,
+  type TimedRecurrenceKind,
+} from '../../meetings/model.js';
 import { getProgram, type MeetingTypeDef, type Program } from '../../meetings/programs.js';
 import { weekdayNames } from '../../meetings/weekdays.js';
 import { formatFeedDate } from './feed-date.js';
@@ -86,8 +91,11 @@ function baseRow(meeting: Meeting, options: WriteOptions): MeetingGuideRow {
   put(row, 'state', place.address.region);
   put(row, 'postal_code', place.address.postalCode);
   put(row, 'country', place.address.country);
-  put(row, 'latitude', place.latitude);
-  put(row, 'longitude', place.longitude);
+  // A ZIP code's or town's centre that we found is ours, not the source's: a client given it
+  // would pin the meeting there. Re-imported, the address is placed the same way again.
+  const point = exportableCoordinates(place);
+  put(row, 'latitude', point?.latitude);
+  put(row, 'longitude', point?.longitude);
   if (place.regions.length > 0) {
     row.region = place.regions.at(-1);
     row.regions = place.regions;

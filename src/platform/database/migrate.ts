@@ -13,6 +13,7 @@ import * as accounts from './migrations/0005-accounts.js';
 import * as history from './migrations/0006-history.js';
 import * as formTokens from './migrations/0007-form-tokens.js';
 import * as removedSources from './migrations/0008-removed-sources.js';
+import * as geocodeCache from './migrations/0009-geocode-cache.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0006-history': history,
   '0007-form-tokens': formTokens,
   '0008-removed-sources': removedSources,
+  '0009-geocode-cache': geocodeCache,
 };
 
 /** Every migration's name, in the order they apply. */

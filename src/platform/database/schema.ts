@@ -270,6 +270,13 @@ export interface KyselyMigrationRow {
   timestamp: string;
 }
 
+export interface GeocodeCacheTable {
+  query_key: string;
+  /** JSON `{ latitude, longitude }`, or null when the geocoder found nothing. */
+  result: string | null;
+  created_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   meetings: MeetingsTable;
@@ -295,6 +302,7 @@ export interface Database {
   change_requests: ChangeRequestsTable;
   used_form_tokens: UsedFormTokensTable;
   removed_sources: RemovedSourcesTable;
+  geocode_cache: GeocodeCacheTable;
 }
 
 export type { Generated };

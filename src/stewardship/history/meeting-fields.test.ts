@@ -68,6 +68,26 @@ describe('meeting fields', () => {
     );
   });
 
+  it('takes where found coordinates came from with them: a pin replaces a ZIP code’s centre', () => {
+    const centred = makeMeeting({ name: 'Hope' });
+    Object.assign(centred.place, { latitude: 37.25, longitude: -121.92, geocoded: 'postal_code' });
+    const pinned = makeMeeting({ name: 'Hope' });
+    Object.assign(pinned.place, { latitude: 37.2631, longitude: -121.9324 });
+    const changes = diffMeetings(centred, pinned);
+    expect(changes).toEqual([
+      {
+        field: 'place.coordinates',
+        before: { latitude: 37.25, longitude: -121.92, geocoded: 'postal_code' },
+        after: { latitude: 37.2631, longitude: -121.9324 },
+      },
+    ]);
+    expect(applyChanges(centred, changes).place.geocoded).toBeUndefined();
+    expect(applyChanges(pinned, changes, 'before').place).toMatchObject({
+      latitude: 37.25,
+      geocoded: 'postal_code',
+    });
+  });
+
   it('keeps the provider in step with the link', () => {
     const m = makeMeeting();
     setField(m, 'online.url', 'https://meet.google.com/abc-defg-hij');

@@ -4,7 +4,7 @@
  * not undo the other), whole enough that a value makes sense on its own (coordinates as a pair).
  */
 import { conferenceProvider } from '../../meetings/links.js';
-import type { MeetingDraft } from '../../meetings/model.js';
+import type { GeocodedFrom, MeetingDraft } from '../../meetings/model.js';
 
 interface FieldAccess {
   get(meeting: MeetingDraft): unknown;
@@ -46,15 +46,23 @@ const access = {
   'place.name': inner('place', 'name'),
   'place.address': inner('place', 'address'),
   'place.formattedAddress': inner('place', 'formattedAddress'),
+  // Where coordinates we found came from goes with them: a person's pin replaces a ZIP code's
+  // centre, and undoing the pin brings the centre back, marked as one.
   'place.coordinates': {
     get: (m) =>
       m.place.latitude === undefined || m.place.longitude === undefined
         ? undefined
-        : { latitude: m.place.latitude, longitude: m.place.longitude },
+        : {
+            latitude: m.place.latitude,
+            longitude: m.place.longitude,
+            ...(m.place.geocoded !== undefined ? { geocoded: m.place.geocoded } : {}),
+          },
     set: (m, v) => {
-      const pair = v as { latitude: number; longitude: number } | undefined;
+      const pair = v as
+        { latitude: number; longitude: number; geocoded?: GeocodedFrom } | undefined;
       put(m.place, 'latitude', pair?.latitude);
       put(m.place, 'longitude', pair?.longitude);
+      put(m.place, 'geocoded', pair?.geocoded);
     },
   },
   'place.approximate': inner('place', 'approximate'),

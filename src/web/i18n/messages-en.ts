@@ -161,6 +161,10 @@ export const en = {
   'where.heading': 'Where',
   'where.directions': 'Directions (OpenStreetMap)',
   'where.approximate': 'Only the town is listed: {place}',
+  'where.centred.postal_code':
+    'The list gives no map position: distances are measured from the centre of its ZIP code.',
+  'where.centred.town':
+    'The list gives no map position: distances are measured from the centre of its town.',
   'where.wheelchair.yes': 'Wheelchair accessible',
   'where.wheelchair.no': 'Not wheelchair accessible',
   'where.accessibility': 'Accessibility: {notes}',

@@ -169,6 +169,10 @@ export const es: Record<MessageId, string> = {
   'where.heading': 'Dónde',
   'where.directions': 'Cómo llegar (OpenStreetMap)',
   'where.approximate': 'Solo figura la localidad: {place}',
+  'where.centred.postal_code':
+    'La lista no da su posición en el mapa: las distancias se miden desde el centro de su código postal.',
+  'where.centred.town':
+    'La lista no da su posición en el mapa: las distancias se miden desde el centro de su localidad.',
   'where.wheelchair.yes': 'Accesible en silla de ruedas',
   'where.wheelchair.no': 'No es accesible en silla de ruedas',
   'where.accessibility': 'Accesibilidad: {notes}',
