@@ -110,7 +110,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);
-    const addressGeocoder = ports.addressGeocoder ?? configuredAddressGeocoder(config, version, ports);
+    const addressGeocoder =
+      ports.addressGeocoder ?? configuredAddressGeocoder(config, version, ports);
     const importDeps: ImportDeps = {
       repos,
       clock,
@@ -267,4 +268,3 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     throw error;
   }
 }
-
