@@ -225,6 +225,27 @@ describe.each(testDialects)('removing and restoring a source on $name', ({ url }
     expect((await repos.removedSources.list()).map((r) => r.source.id)).toEqual([source.id]);
   });
 
+  it('removes a source that was never read, and restores it as it was', async () => {
+    await registerSource(deps, {
+      name: 'never-read',
+      location: 'https://feeds.example.org/nothing.json',
+      format: 'csv',
+    });
+    changes = [];
+    expect(await removeSource(deps, admin, 'never-read')).toMatchObject({ meetings: 0 });
+    expect(await repos.sources.findByName('never-read')).toBeUndefined();
+    // Nothing a search shows changed: no change is announced.
+    expect(changes).toEqual([]);
+    expect(await restoreSource(deps, admin, 'never-read')).toMatchObject({ meetings: 0 });
+    const back = (await repos.sources.findByName('never-read'))!;
+    expect(back).toMatchObject({
+      format: 'csv',
+      location: 'https://feeds.example.org/nothing.json',
+    });
+    expect(back.lastReport).toBeUndefined();
+    expect((await repos.jobs.find(refreshJobKind, back.id))?.intervalSeconds).toBeUndefined();
+  });
+
   it('leaves a removed meeting to its source: restoring one alone is refused', async () => {
     const meeting = (await repos.meetings.findBySlug('tuesday-step'))!;
     const { changeSet } = await removeSource(deps, admin, 'franklin');
