@@ -189,8 +189,8 @@ export function SourcePage(props: SourcePageProps) {
             <CsrfField token={csrf} />
             <button type="submit">{t('admin.source.reject')}</button>
           </form>
-          {/* Usually the last report below; a failed read since then leaves it apart. */}
-          {heldReport !== undefined && heldReport.finishedAt !== source.lastReport?.finishedAt && (
+          {/* Usually the last report below; a read since then (that failed) leaves it apart. */}
+          {heldReport !== undefined && source.lastReport?.outcome !== 'held' && (
             <Report ctx={ctx} report={heldReport} />
           )}
         </div>
