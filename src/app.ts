@@ -231,6 +231,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         mailer,
         guard,
         publicUrl: config.publicUrl,
+        locatePlace: (query) => geocoder.lookup(query, { limit: 1 })[0],
         // Edits reach the search index and feed caches the way imports do.
         onChange: (change) => importDeps.onChange?.(change),
         onMailError: (error) => logger.error({ err: error }, 'suggestion mail failed'),

@@ -146,6 +146,84 @@ describe('the edit form, sent untouched', () => {
   });
 });
 
+describe('the public form to add a meeting', () => {
+  /** The new suggestions stored since `before`, newest last. */
+  async function newSuggestions(before: number) {
+    return (await app.repos.changeRequests.open()).filter((r) => r.kind === 'new').slice(before);
+  }
+
+  it('asks in words: no time zone, no coordinates, no status, languages by name', async () => {
+    const visitor = new Visitor(app, '10.4.4.1');
+    for (const locale of ['en', 'es']) {
+      const { body } = await visitor.page(`/${locale}/suggest`);
+      const form = formFields(body, '/suggest');
+      for (const asked of ['timezone', 'latitude', 'longitude', 'status', 'country'])
+        expect(body, asked).not.toMatch(new RegExp(`name="${asked}"`));
+      expect(form.languages).toBe(locale === 'en' ? 'English' : 'inglés');
+      expect(body).toMatch(/<details class="more">/);
+    }
+  });
+
+  it('reads the zone from the town or ZIP code, and languages from their names', async () => {
+    const visitor = new Visitor(app, '10.4.4.2');
+    const before = (await newSuggestions(0)).length;
+    const send = async (fields: Record<string, string>, locale = 'en') => {
+      const { body } = await visitor.page(`/${locale}/suggest`);
+      return visitor.request('POST', `/${locale}/suggest`, {
+        ...formFields(body, '/suggest'),
+        ...fields,
+      });
+    };
+    const greenfield = await send({
+      name: 'Tuesday Night Hope',
+      location: 'Second Congregational Church',
+      address: '16 Court Square',
+      city: 'Greenfield',
+      state: 'MA',
+      languages: 'English, Spanish and American Sign Language',
+    });
+    expect(greenfield.statusCode, problemsIn(greenfield.body)).toBe(303);
+    const online = await send(
+      {
+        name: 'Bay Area Online',
+        attendance: 'online',
+        conference_url: 'https://zoom.us/j/5551234',
+        postal_code: '94110',
+        languages: 'español, inglés',
+      },
+      'es',
+    );
+    expect(online.statusCode, problemsIn(online.body)).toBe(303);
+    const [first, second] = await newSuggestions(before);
+    expect(first!.draft).toMatchObject({
+      timeZone: 'America/New_York',
+      languages: ['en', 'es', 'ase'],
+      status: 'active',
+    });
+    expect(first!.draft!.place.latitude).toBeUndefined();
+    expect(first!.draft!.place.address).toMatchObject({ city: 'Greenfield', region: 'MA' });
+    expect(second!.draft).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      languages: ['es', 'en'],
+    });
+  });
+
+  it('names the town field when it cannot tell where the meeting is', async () => {
+    const visitor = new Visitor(app, '10.4.4.3');
+    const { body } = await visitor.page('/en/suggest');
+    const refused = await visitor.request('POST', '/en/suggest', {
+      ...formFields(body, '/suggest'),
+      name: 'Somewhere Group',
+      city: 'Xqzzyville',
+      languages: 'Klingonese',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(/data-problem-code="PL_TIMEZONE_UNKNOWN" data-field="city"/);
+    expect(refused.body).toMatch(/data-problem-code="PL_INVALID_FIELD" data-field="languages"/);
+    expect(refused.body).toContain('href="#f-city"');
+  });
+});
+
 /** A refused form's problems, for the failure message. */
 function problemsIn(body: string): string {
   const found = [

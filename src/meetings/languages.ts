@@ -116,3 +116,83 @@ export function normaliseLanguageTag(tag: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Languages named in words as well as by tag, for forms a person fills in: the languages of the
+ * Meeting Guide list and a few more spoken in US and Canadian meetings.
+ */
+const namedTags: readonly string[] = [
+  ...new Set([
+    ...Object.values(meetingGuideLanguages),
+    ...['zh', 'vi', 'ht', 'so', 'hmn', 'km', 'lo', 'sw', 'ur', 'bn', 'ro', 'cs', 'hy', 'sq'],
+    ...['sr', 'bs', 'id', 'ms', 'nv', 'yi', 'ta', 'te', 'gu', 'ps', 'my', 'ti', 'om', 'ne'],
+  ]),
+];
+
+/** Names people write that the runtime's language names do not give. */
+const nameAliases: Readonly<Record<string, string>> = {
+  asl: 'ase',
+  'sign language': 'ase',
+  'lengua de senas americana': 'ase',
+  'lenguaje de senas americano': 'ase',
+  'lengua de signos americana': 'ase',
+  'lenguaje de senas': 'ase',
+  'lengua de senas': 'ase',
+  tagalog: 'fil',
+  farsi: 'fa',
+};
+
+function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+let tagByName: Map<string, string> | undefined;
+
+function namesToTags(): Map<string, string> {
+  if (tagByName !== undefined) return tagByName;
+  tagByName = new Map(Object.entries(nameAliases));
+  for (const locale of ['en', 'es']) {
+    const names = new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' });
+    for (const tag of namedTags) {
+      const name = names.of(tag);
+      if (name !== undefined && !tagByName.has(foldName(name))) tagByName.set(foldName(name), tag);
+    }
+  }
+  return tagByName;
+}
+
+/**
+ * A language from what a person typed: its name in English or Spanish ("Spanish", "español",
+ * "American Sign Language", "ASL"), or a tag ("es", "fr-CA"). A tag's language must be a
+ * two- or three-letter code: "English" is a well-formed BCP-47 tag, but no language's.
+ */
+export function languageFromWords(text: string): string | undefined {
+  const named = namesToTags().get(foldName(text));
+  if (named !== undefined) return named;
+  const tag = normaliseLanguageTag(text);
+  if (tag === undefined || !/^[a-z]{2,3}(-|$)/.test(tag)) return undefined;
+  return tag;
+}
+
+/** A tag's name in the locale ("Spanish", "español") when the name reads back as the tag, else the tag. */
+export function languageLabel(tag: string, locale: string): string {
+  let names = displayNames.get(locale);
+  if (names === undefined) {
+    names = new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' });
+    displayNames.set(locale, names);
+  }
+  let name: string | undefined;
+  try {
+    name = names.of(tag);
+  } catch {
+    name = undefined;
+  }
+  return name === undefined || languageFromWords(name) !== tag ? tag : name;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();

@@ -111,8 +111,20 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
     await noScript.close();
   });
 
+  it('keeps the form to add a meeting short on a phone, the optional part folded', async () => {
+    const page = await open('/en/suggest');
+    // It was 6,800 px long when it asked for a time zone, tags and coordinates.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(4000);
+    expect(await page.getByLabel('Meeting types (Alcoholics Anonymous)').count()).toBe(0);
+    await page.locator('details.more summary').click();
+    expect(await page.getByRole('checkbox', { name: 'Women' }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/suggest-en.png`, fullPage: true });
+    await page.close();
+  });
+
   for (const locale of ['en', 'es'] as const) {
-    for (const path of ['/meetings/:slug', '/help', '/about']) {
+    for (const path of ['/meetings/:slug', '/help', '/about', '/suggest']) {
       it(`axe finds no WCAG 2.2 AA violation on /${locale}${path}`, async () => {
         const page = await open(`/${locale}${path.replace(':slug', hybrid.slug)}`);
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();

@@ -21,6 +21,7 @@ import {
   readMeetingEdit,
   readMeetingForm,
   type FormInput,
+  type FormOptions,
 } from '../editing/meeting-form.js';
 import { diffMeetings } from '../history/meeting-fields.js';
 import {
@@ -79,7 +80,11 @@ export async function suggestMeeting(
   const token = await checkTiming(deps, form, suggestPurpose(undefined));
   const at = deps.clock.now().toISOString();
   const blank = blankDraft(at);
-  const { draft, note, email } = readSuggestion(form, blank, 'new');
+  // A suggested new meeting is an active one; its zone follows from the place it names.
+  const { draft, note, email } = readSuggestion({ ...form, status: 'active' }, blank, 'new', {
+    zoneField: 'city',
+    ...(deps.locatePlace !== undefined ? { locatePlace: deps.locatePlace } : {}),
+  });
   const request = await store(deps, token, {
     kind: 'new',
     changes: diffMeetings(blank, draft),
@@ -116,8 +121,10 @@ function readSuggestion(
   form: FormInput,
   base: MeetingDraft,
   kind: 'correction' | 'new',
+  options: FormOptions = {},
 ): { draft: MeetingDraft; note?: string; email?: string } {
-  const reading = kind === 'correction' ? readMeetingEdit(form, base) : readMeetingForm(form, base);
+  const reading =
+    kind === 'correction' ? readMeetingEdit(form, base) : readMeetingForm(form, base, options);
   const problems: FeedProblem[] = reading.ok ? [] : [...reading.problems];
   const note = formText(form, 'note').replace(/\r\n?/g, '\n');
   if (note.length > MAX_NOTE)

@@ -11,6 +11,7 @@ import {
   Field,
   MeetingFormFields,
   ProblemSummary,
+  SuggestedMeetingFields,
   fieldId,
 } from '../editing/meeting-form-fields.js';
 import { formText, type FormInput } from '../editing/meeting-form.js';
@@ -52,7 +53,11 @@ export function SuggestPage(props: SuggestPageProps) {
       <form method="post" action={link(ctx, action)} novalidate>
         <CsrfField token={props.csrf} />
         <input type="hidden" name={FORM_TIME_FIELD} value={props.formTime} />
-        <MeetingFormFields ctx={ctx} values={values} problems={problems} />
+        {meeting === undefined ? (
+          <SuggestedMeetingFields ctx={ctx} values={values} problems={problems} />
+        ) : (
+          <MeetingFormFields ctx={ctx} values={values} problems={problems} />
+        )}
         <fieldset>
           <legend>{t('change.about')}</legend>
           <Field

@@ -51,7 +51,9 @@ export async function createMeeting(
     path: await bodyPath(deps.repos, serviceBodyId),
   });
   const at = deps.clock.now().toISOString();
-  const draft = requireMeetingForm(form, blankDraft(at));
+  const draft = requireMeetingForm(form, blankDraft(at), {
+    ...(deps.locatePlace !== undefined ? { locatePlace: deps.locatePlace } : {}),
+  });
   return commitChange(deps, (repos) =>
     insertDraft(repos, draft, serviceBodyId, at, 'create', { personId: actor.personId }),
   );

@@ -6,6 +6,11 @@ import type { StoreChange } from '../../sources/import-source.js';
 export interface EditingDeps {
   repos: Repositories;
   clock: Clock;
+  /**
+   * Finds a place typed in words offline, so a new meeting's zone follows from its town or ZIP
+   * code (see `FormOptions.locatePlace`).
+   */
+  locatePlace?: (query: string) => { latitude: number; longitude: number } | undefined;
   /** Told after each committed change, so the search index and feed caches follow. */
   onChange?: (change: StoreChange) => void | Promise<void>;
 }

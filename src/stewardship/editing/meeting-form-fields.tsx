@@ -4,7 +4,8 @@
  * and listed at the top with a link to it.
  */
 import type { ComponentChildren } from 'preact';
-import { getProgram, programs, typeName } from '../../meetings/programs.js';
+import { languageFromWords, languageLabel } from '../../meetings/languages.js';
+import { getProgram, programs, typeName, type Program } from '../../meetings/programs.js';
 import { attendanceModes, meetingStatuses, type Weekday } from '../../meetings/model.js';
 import type { FeedProblem } from '../../platform/errors.js';
 import { weekdayName } from '../../web/intl-format.js';
@@ -98,72 +99,22 @@ export function ProblemSummary({
 
 /** Every field of the meeting form. */
 export function MeetingFormFields({ ctx, values, problems }: MeetingFormFieldsProps) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const programId = formText(values, 'program') || 'aa';
   const program = getProgram(programId) ?? getProgram('aa')!;
   const chosen = new Set(formList(values, 'types'));
   const rows = Math.max(1, scheduleRowCount(values));
   const problemOf = (name: string) => problems.filter((p) => p.field === name);
 
-  const text = (name: string, label: MessageId, options: TextOptions = {}) => (
-    <Field ctx={ctx} name={name} label={t(label)} problems={problemOf(name)} hint={options.hint}>
-      {(describedBy) =>
-        options.multiline === true ? (
-          <textarea
-            id={fieldId(name)}
-            name={name}
-            rows={3}
-            aria-describedby={describedBy}
-            aria-invalid={problemOf(name).length > 0 ? 'true' : undefined}
-          >
-            {formText(values, name)}
-          </textarea>
-        ) : (
-          <input
-            id={fieldId(name)}
-            name={name}
-            // Preact types each input type as its own variant, which a union of types does not
-            // match; each of these takes the same attributes.
-            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-            type={(options.type ?? 'text') as 'text'}
-            value={formText(values, name)}
-            required={options.required}
-            inputMode={options.inputMode}
-            autoComplete={options.autoComplete ?? 'off'}
-            aria-describedby={describedBy}
-            aria-invalid={problemOf(name).length > 0 ? 'true' : undefined}
-          />
-        )
-      }
-    </Field>
-  );
+  const text = textField(ctx, values, problemOf);
 
   return (
     <>
       <fieldset>
         <legend>{t('edit.section.what')}</legend>
         {text('name', 'edit.name', { required: true })}
-        <Field ctx={ctx} name="program" label={t('edit.program')} problems={problemOf('program')}>
-          {(describedBy) => (
-            <select id={fieldId('program')} name="program" aria-describedby={describedBy}>
-              {programs.map((p) => (
-                <option value={p.id} selected={p.id === program.id}>
-                  {p.names[locale] ?? p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <fieldset id={fieldId('types')}>
-          <legend>{t('edit.types', { program: program.names[locale] ?? program.name })}</legend>
-          <FieldProblems ctx={ctx} name="types" problems={problemOf('types')} />
-          {choosableTypes(program).map((def) => (
-            <label>
-              <input type="checkbox" name="types" value={def.code} checked={chosen.has(def.code)} />{' '}
-              {typeName(program, def.code, locale)}
-            </label>
-          ))}
-        </fieldset>
+        <ProgramField ctx={ctx} program={program} problems={problemOf('program')} />
+        <TypesField ctx={ctx} program={program} chosen={chosen} problems={problemOf('types')} />
         {text('languages', 'edit.languages', { hint: t('edit.languages.hint') })}
         <Choice
           ctx={ctx}
@@ -208,15 +159,7 @@ export function MeetingFormFields({ ctx, values, problems }: MeetingFormFieldsPr
           {text('longitude', 'edit.longitude', { inputMode: 'decimal' })}
         </fieldset>
         {text('location_notes', 'edit.locationNotes', { multiline: true })}
-        <label>
-          <input
-            type="checkbox"
-            name="wheelchair"
-            value="yes"
-            checked={formText(values, 'wheelchair') !== ''}
-          />{' '}
-          {t('edit.wheelchair')}
-        </label>
+        <WheelchairBox ctx={ctx} values={values} />
       </fieldset>
 
       <fieldset>
@@ -237,8 +180,193 @@ export function MeetingFormFields({ ctx, values, problems }: MeetingFormFieldsPr
   );
 }
 
+/**
+ * The public "add a meeting" form: what a person who goes to the meeting knows, in words. No
+ * time zone (it follows from the town or ZIP code), no coordinates, no status; languages by name;
+ * the meeting types and notes folded away as optional. Read with `zoneField: 'city'`.
+ */
+export function SuggestedMeetingFields({ ctx, values, problems }: MeetingFormFieldsProps) {
+  const { t, locale } = ctx;
+  const programId = formText(values, 'program') || 'aa';
+  const program = getProgram(programId) ?? getProgram('aa')!;
+  const chosen = new Set(formList(values, 'types'));
+  const rows = Math.max(1, scheduleRowCount(values));
+  const problemOf = (name: string) => problems.filter((p) => p.field === name);
+  const text = textField(ctx, values, problemOf);
+  const more = ['types', 'group', 'location_notes', 'notes'].some(
+    (name) => problemOf(name).length > 0,
+  );
+  const languages = formText(values, 'languages')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    // Tags as the blank form holds them are shown as names; what a person typed stays as typed.
+    .map((item) => (languageFromWords(item) === item ? languageLabel(item, locale) : item))
+    .join(', ');
+
+  return (
+    <>
+      <fieldset>
+        <legend>{t('edit.section.what')}</legend>
+        {text('name', 'edit.name', { required: true })}
+        <ProgramField ctx={ctx} program={program} problems={problemOf('program')} />
+        {text('languages', 'edit.languages', {
+          hint: t('suggest.languages.hint'),
+          value: languages,
+          autoComplete: 'on',
+        })}
+        <Choice
+          ctx={ctx}
+          name="attendance"
+          legend={t('edit.attendance')}
+          options={attendanceModes.map((a) => [a, t(`meeting.attendance.${a}`)])}
+          value={formText(values, 'attendance')}
+          problems={problemOf('attendance')}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('edit.section.when')}</legend>
+        <p class="muted">{t('suggest.when.hint')}</p>
+        {Array.from({ length: rows }, (_, i) => (
+          <ScheduleRow ctx={ctx} index={i} values={values} problems={problems} />
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('edit.section.where')}</legend>
+        {text('location', 'edit.location')}
+        {text('address', 'edit.address', { autoComplete: 'street-address' })}
+        {text('city', 'edit.city', { hint: t('suggest.city.hint') })}
+        {text('state', 'edit.state')}
+        {text('postal_code', 'edit.postalCode', { inputMode: 'text' })}
+        <WheelchairBox ctx={ctx} values={values} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('edit.section.online')}</legend>
+        {text('conference_url', 'edit.conferenceUrl', { type: 'url', inputMode: 'url' })}
+        {text('conference_phone', 'edit.conferencePhone', { type: 'tel' })}
+      </fieldset>
+
+      <details class="more" open={more}>
+        <summary>{t('suggest.more')}</summary>
+        <TypesField ctx={ctx} program={program} chosen={chosen} problems={problemOf('types')} />
+        {text('group', 'edit.group')}
+        {text('location_notes', 'edit.locationNotes', { multiline: true })}
+        {text('notes', 'edit.notes', { multiline: true })}
+      </details>
+    </>
+  );
+}
+
+/** A text field of the meeting form, with its label, hint and problems. */
+function textField(
+  ctx: PageContext,
+  values: FormInput,
+  problemOf: (name: string) => FeedProblem[],
+) {
+  const { t } = ctx;
+  return (name: string, label: MessageId, options: TextOptions = {}) => (
+    <Field ctx={ctx} name={name} label={t(label)} problems={problemOf(name)} hint={options.hint}>
+      {(describedBy) =>
+        options.multiline === true ? (
+          <textarea
+            id={fieldId(name)}
+            name={name}
+            rows={3}
+            aria-describedby={describedBy}
+            aria-invalid={problemOf(name).length > 0 ? 'true' : undefined}
+          >
+            {options.value ?? formText(values, name)}
+          </textarea>
+        ) : (
+          <input
+            id={fieldId(name)}
+            name={name}
+            // Preact types each input type as its own variant, which a union of types does not
+            // match; each of these takes the same attributes.
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+            type={(options.type ?? 'text') as 'text'}
+            value={options.value ?? formText(values, name)}
+            required={options.required}
+            inputMode={options.inputMode}
+            autoComplete={options.autoComplete ?? 'off'}
+            aria-describedby={describedBy}
+            aria-invalid={problemOf(name).length > 0 ? 'true' : undefined}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+function ProgramField(props: {
+  ctx: PageContext;
+  program: Program;
+  problems: readonly FeedProblem[];
+}) {
+  const { ctx, program } = props;
+  return (
+    <Field ctx={ctx} name="program" label={ctx.t('edit.program')} problems={props.problems}>
+      {(describedBy) => (
+        <select id={fieldId('program')} name="program" aria-describedby={describedBy}>
+          {programs.map((p) => (
+            <option value={p.id} selected={p.id === program.id}>
+              {p.names[ctx.locale] ?? p.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function TypesField(props: {
+  ctx: PageContext;
+  program: Program;
+  chosen: ReadonlySet<string>;
+  problems: readonly FeedProblem[];
+}) {
+  const { ctx, program } = props;
+  const { t, locale } = ctx;
+  return (
+    <fieldset id={fieldId('types')}>
+      <legend>{t('edit.types', { program: program.names[locale] ?? program.name })}</legend>
+      <FieldProblems ctx={ctx} name="types" problems={props.problems} />
+      {choosableTypes(program).map((def) => (
+        <label>
+          <input
+            type="checkbox"
+            name="types"
+            value={def.code}
+            checked={props.chosen.has(def.code)}
+          />{' '}
+          {typeName(program, def.code, locale)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function WheelchairBox({ ctx, values }: { ctx: PageContext; values: FormInput }) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        name="wheelchair"
+        value="yes"
+        checked={formText(values, 'wheelchair') !== ''}
+      />{' '}
+      {ctx.t('edit.wheelchair')}
+    </label>
+  );
+}
+
 interface TextOptions {
   hint?: string;
+  /** The value shown, when it is not the form's own (languages by name). */
+  value?: string;
   multiline?: boolean;
   required?: boolean;
   type?: 'text' | 'url' | 'tel' | 'email';

@@ -91,6 +91,52 @@ describe('the meeting form', () => {
     expect(phone.message).toBe('The phone number has too few digits and was dropped. ("12")');
   });
 
+  it('reads languages by name or by tag, in English or Spanish', () => {
+    const meeting = makeMeeting();
+    const languages = (text: string) => {
+      const reading = readMeetingForm({ ...meetingFormValues(meeting), languages: text }, meeting);
+      return reading.ok ? reading.draft.languages : reading.problems.map((p) => p.message);
+    };
+    expect(languages('English, Spanish')).toEqual(['en', 'es']);
+    expect(languages('inglés y español')).toEqual(['en', 'es']);
+    expect(languages('ASL and French')).toEqual(['ase', 'fr']);
+    expect(languages('lengua de señas americana')).toEqual(['ase']);
+    expect(languages('en es')).toEqual(['en', 'es']);
+    expect(languages('fr-CA, Tagalog')).toEqual(['fr-CA', 'fil']);
+    // "Englisch" is a well-formed BCP-47 tag, but no language's.
+    expect(languages('Englisch')).toEqual([expect.stringContaining('"Englisch"')]);
+  });
+
+  it('takes the zone of the place named in words when the form gives none', () => {
+    const meeting = makeMeeting();
+    const {
+      timezone: _zone,
+      latitude: _lat,
+      longitude: _lng,
+      ...form
+    } = meetingFormValues(meeting);
+    const towns: Record<string, { latitude: number; longitude: number }> = {
+      '59715': { latitude: 45.68, longitude: -111.04 },
+      'Moab, UT': { latitude: 38.57, longitude: -109.55 },
+    };
+    const locatePlace = (query: string) => towns[query];
+    const zoneOf = (fields: Record<string, string>) => {
+      const reading = readMeetingForm(
+        { ...form, city: '', state: '', postal_code: '', ...fields },
+        meeting,
+        { locatePlace, zoneField: 'city' },
+      );
+      return reading.ok ? reading.draft.timeZone : reading.problems.map((p) => [p.field, p.code]);
+    };
+    expect(zoneOf({ postal_code: '59715', city: 'Moab', state: 'UT' })).toBe('America/Denver');
+    expect(zoneOf({ city: 'Moab', state: 'UT' })).toBe('America/Denver');
+    expect(zoneOf({ city: 'Nowhere' })).toEqual([['city', 'PL_TIMEZONE_UNKNOWN']]);
+    const reading = readMeetingForm({ ...form, city: 'Moab', state: 'UT' }, meeting, {
+      locatePlace,
+    });
+    expect(reading.ok && reading.draft.place.latitude).toBeUndefined();
+  });
+
   it('asks online and hybrid meetings for a way to join', () => {
     const meeting = makeMeeting();
     const form = {

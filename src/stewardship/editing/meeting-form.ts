@@ -9,7 +9,7 @@
  */
 import { readMeetingGuideRow, problem, textLimits } from '../../feeds/meeting-guide/read-row.js';
 import { parseClockTime, formatClockTime } from '../../meetings/clock-time.js';
-import { normaliseLanguageTag } from '../../meetings/languages.js';
+import { languageFromWords } from '../../meetings/languages.js';
 import {
   attendanceModes,
   meetingStatuses,
@@ -21,6 +21,7 @@ import {
   type Weekday,
 } from '../../meetings/model.js';
 import { focusOf, getProgram, type MeetingTypeDef, type Program } from '../../meetings/programs.js';
+import { timeZoneAt } from '../../meetings/time-zone.js';
 import { parseWeekday } from '../../meetings/weekdays.js';
 import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import { applyChanges, diffMeetings } from '../history/meeting-fields.js';
@@ -115,6 +116,21 @@ export function scheduleRowCount(form: FormInput): number {
   return Math.min(maxScheduleRows, last + 1 + extraScheduleRows);
 }
 
+/** What reading a form may use beyond the form itself. */
+export interface FormOptions {
+  /**
+   * Finds a place typed in words (a ZIP code, "Greenfield, MA") offline: a form without a time
+   * zone takes the zone of the place it names. Only the zone is taken; a town's centre is not
+   * the meeting's door, so no coordinates are set from it.
+   */
+  locatePlace?: (query: string) => { latitude: number; longitude: number } | undefined;
+  /**
+   * The field a missing zone is reported on: `timezone` on the editors' form, which asks for
+   * one; `city` on the public form, which asks for the place instead.
+   */
+  zoneField?: 'timezone' | 'city';
+}
+
 export type FormReading =
   { ok: true; draft: MeetingDraft } | { ok: false; problems: FeedProblem[] };
 
@@ -122,7 +138,11 @@ export type FormReading =
  * Reads the form over `base` (the meeting as it is, or a blank one): the fields the form shows
  * are taken from it, the rest (contacts, contributions, regions, provenance) kept from `base`.
  */
-export function readMeetingForm(form: FormInput, base: MeetingDraft): FormReading {
+export function readMeetingForm(
+  form: FormInput,
+  base: MeetingDraft,
+  options: FormOptions = {},
+): FormReading {
   const problems: FeedProblem[] = [];
   const report = (field: string, code: FeedProblem['code'], detail?: string) =>
     problems.push(problem(-1, undefined, field, code, detail));
@@ -185,7 +205,13 @@ export function readMeetingForm(form: FormInput, base: MeetingDraft): FormReadin
     if (read.online.url === undefined && read.online.phone === undefined)
       report('attendance', 'PL_INVALID_FIELD', 'online and hybrid meetings need a link or a phone');
   }
-  if (read !== undefined && reading.timeZoneMissing) report('timezone', 'PL_TIMEZONE_UNKNOWN');
+  if (read !== undefined && reading.timeZoneMissing) {
+    const zone = zoneOfPlace(form, options.locatePlace);
+    if (zone !== undefined) read.timeZone = zone;
+    else if (options.zoneField === 'city')
+      report('city', 'PL_TIMEZONE_UNKNOWN', 'name the town or ZIP code of the meeting');
+    else report('timezone', 'PL_TIMEZONE_UNKNOWN');
+  }
   if (problems.length > 0 || read === undefined || attendance === undefined || status === undefined)
     return { ok: false, problems };
 
@@ -220,8 +246,32 @@ export function readMeetingForm(form: FormInput, base: MeetingDraft): FormReadin
 }
 
 /** Reads the form or throws PL_INVALID_MEETING with every problem in `details.problems`. */
-export function requireMeetingForm(form: FormInput, base: MeetingDraft): MeetingDraft {
-  return required(readMeetingForm(form, base));
+export function requireMeetingForm(
+  form: FormInput,
+  base: MeetingDraft,
+  options: FormOptions = {},
+): MeetingDraft {
+  return required(readMeetingForm(form, base, options));
+}
+
+/** The zone of the place a form names in words: its ZIP code, else its town. */
+function zoneOfPlace(form: FormInput, locate: FormOptions['locatePlace']): string | undefined {
+  if (locate === undefined) return undefined;
+  const city = formText(form, 'city');
+  const state = formText(form, 'state');
+  const country = formText(form, 'country');
+  const queries = [
+    formText(form, 'postal_code'),
+    [city, state, country].filter((part) => part !== '').join(', '),
+    city !== '' && state !== '' ? `${city}, ${state}` : '',
+  ];
+  for (const query of queries) {
+    if (query === '') continue;
+    const point = locate(query);
+    const zone = point === undefined ? undefined : timeZoneAt(point.latitude, point.longitude);
+    if (zone !== undefined) return zone;
+  }
+  return undefined;
 }
 
 /**
@@ -349,16 +399,31 @@ function readAnchor(text: string, day: Weekday): string | undefined {
   return date.getUTCDay() === day ? text : undefined;
 }
 
+/**
+ * Languages as a person writes them: names or tags, separated by commas or "and" ("English,
+ * Spanish", "inglés y español", "en es").
+ */
 function readLanguages(text: string, report: Report): string[] {
   if (text.length > textLimits.short) {
     report('languages', 'PL_TOO_LONG', `${text.length} characters; at most ${textLimits.short}`);
     return [];
   }
   const out: string[] = [];
-  for (const item of text.split(/[,\s]+/).filter((t) => t !== '')) {
-    const tag = normaliseLanguageTag(item);
-    if (tag === undefined) report('languages', 'PL_INVALID_FIELD', quote(item));
-    else if (!out.includes(tag)) out.push(tag);
+  const add = (tag: string) => {
+    if (!out.includes(tag)) out.push(tag);
+  };
+  for (const item of text.split(/[,;/]|\s(?:and|y|&)\s/i).map((t) => t.trim())) {
+    if (item === '') continue;
+    const named = languageFromWords(item);
+    if (named !== undefined) {
+      add(named);
+      continue;
+    }
+    // Several tags separated by spaces ("en es"); otherwise the whole item is unknown.
+    const words = item.split(/\s+/);
+    const tags = words.map((word) => languageFromWords(word));
+    if (words.length > 1 && tags.every((tag) => tag !== undefined)) tags.forEach(add);
+    else report('languages', 'PL_INVALID_FIELD', quote(item));
   }
   return out;
 }

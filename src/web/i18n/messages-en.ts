@@ -552,7 +552,7 @@ export const en = {
   'edit.types': 'Meeting types ({program})',
   'edit.languages': 'Languages',
   'edit.languages.hint':
-    'Language tags separated by commas, for example en, es, ase (American Sign Language).',
+    'Languages separated by commas, by name or tag, for example English, es, ase (American Sign Language).',
   'edit.attendance': 'How it meets',
   'edit.status': 'Status',
   'edit.status.active': 'Active',
@@ -560,7 +560,7 @@ export const en = {
   'edit.status.inactive': 'Inactive',
   'edit.timezone': 'Time zone',
   'edit.timezone.hint':
-    'An IANA time zone such as America/New_York; left empty, it is found from the coordinates.',
+    'An IANA time zone such as America/New_York; left empty, it is found from the coordinates, or else from the ZIP code or town.',
   'edit.schedule.hint':
     'One row per meeting time. Choose “none” to remove a row; the empty last row adds one.',
   'edit.schedule.row': 'Meeting time {n}',
@@ -707,6 +707,12 @@ export const en = {
   'change.new.intro':
     'Tell us about a meeting that is missing. The volunteers who keep this list check it before it is published. No account is needed.',
   'change.about': 'About your suggestion',
+  'suggest.languages.hint': 'In words, for example English, Spanish, American Sign Language.',
+  'suggest.when.hint':
+    'One row per meeting time, in the local time of the meeting’s town. The empty last row adds a time.',
+  'suggest.city.hint':
+    'For an online meeting, the town it is run from: its times are read in that town’s time zone.',
+  'suggest.more': 'More about the meeting (optional): types, group, directions, notes',
   'change.note': 'A note for the volunteers (optional)',
   'change.note.hint':
     'How you know, or anything the fields above cannot say. Please leave out names of members.',

@@ -566,7 +566,7 @@ export const es: Record<MessageId, string> = {
   'edit.types': 'Tipos de reunión ({program})',
   'edit.languages': 'Idiomas',
   'edit.languages.hint':
-    'Etiquetas de idioma separadas por comas, por ejemplo es, en, ase (lengua de señas americana).',
+    'Idiomas separados por comas, por nombre o etiqueta, por ejemplo español, en, ase (lengua de señas americana).',
   'edit.attendance': 'Cómo se reúne',
   'edit.status': 'Estado',
   'edit.status.active': 'Activa',
@@ -574,7 +574,7 @@ export const es: Record<MessageId, string> = {
   'edit.status.inactive': 'Inactiva',
   'edit.timezone': 'Zona horaria',
   'edit.timezone.hint':
-    'Una zona horaria IANA como America/New_York; si se deja vacía, se deduce de las coordenadas.',
+    'Una zona horaria IANA como America/New_York; si se deja vacía, se deduce de las coordenadas o, si no, del código postal o la ciudad.',
   'edit.schedule.hint':
     'Una fila por horario. Elija «ninguno» para quitar una fila; la última fila vacía agrega otra.',
   'edit.schedule.row': 'Horario {n}',
@@ -721,6 +721,12 @@ export const es: Record<MessageId, string> = {
   'change.new.intro':
     'Cuéntenos de una reunión que falta. Los voluntarios que mantienen esta lista la revisan antes de publicarla. No hace falta una cuenta.',
   'change.about': 'Sobre su sugerencia',
+  'suggest.languages.hint': 'En palabras, por ejemplo español, inglés, lengua de señas americana.',
+  'suggest.when.hint':
+    'Una fila por horario, en la hora local de la ciudad de la reunión. La última fila vacía agrega un horario.',
+  'suggest.city.hint':
+    'Para una reunión en línea, la ciudad desde donde se organiza: sus horarios se leen en la zona horaria de esa ciudad.',
+  'suggest.more': 'Más sobre la reunión (opcional): tipos, grupo, indicaciones, notas',
   'change.note': 'Una nota para los voluntarios (opcional)',
   'change.note.hint':
     'Cómo lo sabe, o lo que los campos no pueden decir. Por favor, no incluya nombres de miembros.',
