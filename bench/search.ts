@@ -28,7 +28,7 @@ import { getProgram } from '../src/meetings/programs.js';
 import type { SearchQuery } from '../src/search/query.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { search, type SearchAnswer } from '../src/search/search.js';
-import { localMinuteOfWeek } from '../src/search/week-slots.js';
+import { localMinuteOfWeek } from '../src/search/week-math.js';
 import { intFlag, machineInfo, progress, ratio, round, toMb } from './measure.js';
 
 const targets = {

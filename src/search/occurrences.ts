@@ -23,6 +23,17 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Recurrence, TimedRecurrenceKind } from '../meetings/model.js';
+import {
+  civilFromDays,
+  clockMinute,
+  daysFromCivil,
+  daysInMonth,
+  mod,
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  parseIsoDate,
+  weekdayOf,
+} from './week-math.js';
 
 /** One meeting of a schedule: [start, end) in epoch milliseconds. */
 export interface Occurrence {
@@ -38,8 +49,6 @@ export interface IndexedOccurrence extends Occurrence {
   recurrenceIndex: number;
 }
 
-const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 /**
  * Local dates are searched from this many days around the UTC date: offsets are within
  * -12..+14 h and a gap moves a start by at most an hour, so two days always suffice.
@@ -234,23 +243,19 @@ type Rule =
     }
   | { kind: 'monthly'; day: number; startMinute: number; durationMinutes: number; week: number };
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function compile(recurrence: TimedRecurrenceKind): Rule | undefined {
   const { day, start, durationMinutes } = recurrence;
   if (!Number.isInteger(day) || day < 0 || day > 6) return undefined;
   if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 1440) {
     return undefined;
   }
-  const time = HHMM.exec(start);
-  if (time === null) return undefined;
-  const startMinute = Number(time[1]) * 60 + Number(time[2]);
+  const startMinute = clockMinute(start);
+  if (startMinute < 0) return undefined;
   switch (recurrence.kind) {
     case 'weekly':
       return { kind: 'weekly', day, startMinute, durationMinutes };
     case 'biweekly': {
-      const anchor = parseDate(recurrence.anchorDate);
+      const anchor = parseIsoDate(recurrence.anchorDate);
       if (anchor === undefined) return undefined;
       const anchorDay = anchor - weekdayOf(anchor) + day;
       return { kind: 'biweekly', day, startMinute, durationMinutes, anchorDay };
@@ -359,62 +364,10 @@ export function wallClockToEpochMs(timeZone: string, day: number, startMinute: n
 }
 
 // ---------------------------------------------------------------------------------------------
-// Proleptic Gregorian calendar on epoch days (days since 1970-01-01), after H. Hinnant.
-
-/** Days since 1970-01-01 of a civil date. */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** The civil date of an epoch day. */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** 0 = Sunday ... 6 = Saturday; 1970-01-01 was a Thursday. */
-export function weekdayOf(epochDay: number): number {
-  return mod(epochDay + 4, 7);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function parseDate(text: string): number | undefined {
-  const match = YMD.exec(text);
-  if (match === null) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return daysFromCivil(year, month, day);
-}
+// Small helpers.
 
 function utcDay(epochMs: number): number {
   return Math.floor(epochMs / MS_PER_DAY);
-}
-
-function mod(a: number, n: number): number {
-  return ((a % n) + n) % n;
 }
 
 function checkInstant(value: number, name: string): void {

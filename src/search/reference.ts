@@ -10,9 +10,10 @@ import { gatheringKey } from './gathering.js';
 import { distanceKm } from './geo.js';
 import { indexedOccurrencesBetween, nextIndexedOccurrence } from './occurrences.js';
 import type { AttendanceFilter, SearchQuery } from './query.js';
-import { facetTags, localDayWindow, type FacetTag } from './search-index.js';
+import { facetTags, type FacetTag } from './search-index.js';
 import type { RelaxedConstraint, SearchFacets } from './search.js';
 import { meetingSearchTexts, queryWords, searchWords } from './text.js';
+import { localDayWindow } from './week-math.js';
 
 const MINUTE = 60_000;
 

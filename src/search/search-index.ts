@@ -15,7 +15,7 @@
  *   member reads them, and a reference to their occurrences), program-scoped type keys,
  *   languages;
  * - occurrences over a horizon as UTC epoch minutes, computed by `occurrences.ts` once per
- *   distinct (zone, recurrence) and shared, exactly what `week-slots.ts` builds per meeting;
+ *   distinct (zone, recurrence) and shared;
  *   plus a timeline of every occurrence sorted by start, which lets a time-sorted search stop
  *   after its first page and a time window find its meetings by reading a slice;
  * - posting lists (rows by program, language, type key and word) for selective filters; the
@@ -29,7 +29,6 @@
  * grow.
  */
 import KDBush from 'kdbush';
-import { Temporal } from 'temporal-polyfill';
 import {
   focusAreas,
   hasApproximateCoordinates,
@@ -44,13 +43,19 @@ import {
 import { getProgram } from '../meetings/programs.js';
 import { gatheringHasher } from './gathering.js';
 import {
-  civilFromDays,
-  daysFromCivil,
   indexedOccurrencesBetween,
   nextIndexedOccurrence,
   type IndexedOccurrence,
 } from './occurrences.js';
 import { forEachMeetingSearchText, searchWords } from './text.js';
+import {
+  clockMinute,
+  clockText,
+  isoDateText,
+  MINUTES_PER_WEEK,
+  MS_PER_MINUTE,
+  parseIsoDate,
+} from './week-math.js';
 
 // ---------------------------------------------------------------------------------------------
 // Codes shared with search.ts.
@@ -98,8 +103,6 @@ const FLAG_CENTRED = 16;
 export const NO_MINUTE = 0xffff;
 
 const KIND_CODES = { weekly: 0, biweekly: 1, monthly: 2 } as const;
-const MINUTES_PER_WEEK = 10_080;
-const MS_PER_MINUTE = 60_000;
 /** The longest duration the schedule maths accepts: an occurrence can start this long before "now". */
 export const MAX_DURATION_MINUTES = 1440;
 /** Queries need this much horizon ahead of "now" (a week of weekly meetings plus slack). */
@@ -325,20 +328,6 @@ function bytesHash(bytes: Uint8Array, at: number): number {
 // ---------------------------------------------------------------------------------------------
 // Recurrences reduced to numbers, with the same validity rules as occurrences.ts.
 
-/** Minutes of a canonical `HH:MM` (00:00-23:59), or -1: the schedule maths' own rule. */
-function clockMinute(start: unknown): number {
-  if (typeof start !== 'string' || start.length !== 5 || start.charCodeAt(2) !== 58) return -1;
-  const h1 = start.charCodeAt(0) - 48;
-  const h2 = start.charCodeAt(1) - 48;
-  const m1 = start.charCodeAt(3) - 48;
-  const m2 = start.charCodeAt(4) - 48;
-  if (h1 < 0 || h1 > 2 || h2 < 0 || h2 > 9 || m1 < 0 || m1 > 5 || m2 < 0 || m2 > 9) return -1;
-  const hour = h1 * 10 + h2;
-  return hour > 23 ? -1 : hour * 60 + m1 * 10 + m2;
-}
-
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 interface CompiledRecurrence {
   kind: 0 | 1 | 2;
   day: number;
@@ -346,11 +335,6 @@ interface CompiledRecurrence {
   duration: number;
   /** Biweekly: the anchor's epoch day; monthly: the week (1-5, -1). */
   extra: number;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The recurrence as numbers, or undefined when the schedule maths would never produce it. */
@@ -367,16 +351,8 @@ function compileRecurrence(recurrence: Recurrence): CompiledRecurrence | undefin
     case 'weekly':
       return { kind: 0, day, minute, duration: durationMinutes, extra: 0 };
     case 'biweekly': {
-      const anchor = recurrence.anchorDate;
-      const match = typeof anchor === 'string' ? YMD.exec(anchor) : null;
-      if (match === null) return undefined;
-      const year = Number(match[1]);
-      const month = Number(match[2]);
-      const dayOfMonth = Number(match[3]);
-      if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) {
-        return undefined;
-      }
-      const extra = daysFromCivil(year, month, dayOfMonth);
+      const extra = parseIsoDate(recurrence.anchorDate);
+      if (extra === undefined) return undefined;
       return { kind: 1, day, minute, duration: durationMinutes, extra };
     }
     case 'monthly': {
@@ -387,20 +363,6 @@ function compileRecurrence(recurrence: Recurrence): CompiledRecurrence | undefin
     default:
       return undefined;
   }
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** Minutes after midnight as `HH:MM`. */
-export function clockText(minute: number): string {
-  return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
-}
-
-function dateText(epochDay: number): string {
-  const { year, month, day } = civilFromDays(epochDay);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 const BY_APPOINTMENT: Recurrence = { kind: 'by_appointment' };
@@ -1750,7 +1712,7 @@ export class SearchIndex {
       case KIND_CODES.weekly:
         return { kind: 'weekly', day, start, durationMinutes };
       case KIND_CODES.biweekly:
-        return { kind: 'biweekly', day, start, durationMinutes, anchorDate: dateText(extra) };
+        return { kind: 'biweekly', day, start, durationMinutes, anchorDate: isoDateText(extra) };
       default:
         return {
           kind: 'monthly',
@@ -1765,7 +1727,8 @@ export class SearchIndex {
   /**
    * The shared list of a recurrence's occurrence starts over the horizon (epoch minutes), from
    * occurrences.ts, made once per distinct (zone, recurrence). A schedule's occurrences are its
-   * recurrences' lists merged by start, then position: what `buildSlots` computes per meeting.
+   * recurrences' lists merged by start, then position (as `indexedOccurrencesBetween` orders
+   * them).
    */
   private occurrenceList(r: number, zoneId: number): number {
     const kind = this.recKind.data[r]!;
@@ -1797,7 +1760,7 @@ export class SearchIndex {
       id = this.listOff.length;
       this.listOff.push(this.listStarts.length);
       this.listLen.push(found.length);
-      // As week-slots.ts: starts are whole minutes.
+      // Starts are whole minutes: every zone offset in use since 1972 is.
       for (const o of found) this.listStarts.push(Math.floor(o.start / MS_PER_MINUTE));
       variants.push(duration, extra, id);
     }
@@ -2093,13 +2056,4 @@ export class SearchIndex {
 export interface SearchIndexBuilder {
   add(meeting: Meeting): void;
   finish(): SearchIndex;
-}
-
-/** Start of the local day `date` (YYYY-MM-DD) in `timeZone`, and of the next, epoch ms. */
-export function localDayWindow(date: string, timeZone: string): { start: number; end: number } {
-  const day = Temporal.PlainDate.from(date);
-  return {
-    start: day.toZonedDateTime({ timeZone }).epochMilliseconds,
-    end: day.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds,
-  };
 }

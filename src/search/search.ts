@@ -63,11 +63,9 @@ import {
   ATT_IN_PERSON,
   ATT_ONLINE,
   ATT_PHONE,
-  clockText,
   facetTags,
   KIND_PLACE,
   KIND_REMOTE,
-  localDayWindow,
   MAX_DURATION_MINUTES,
   NO_MINUTE,
   STATUS_ACTIVE,
@@ -82,7 +80,14 @@ import {
   unitVector,
 } from './search-index.js';
 import { queryWords } from './text.js';
-import { localMinuteOfWeek } from './week-slots.js';
+import {
+  clockText,
+  localDayWindow,
+  localMinuteOfWeek,
+  lowerBound,
+  MINUTES_PER_WEEK,
+  MS_PER_MINUTE,
+} from './week-math.js';
 
 export type { MeetingSummary } from './search-index.js';
 
@@ -166,8 +171,6 @@ export const FALLBACK_NEAREST_BEYOND = 5;
  */
 const FALLBACK_GATHER_ROWS = 1280;
 export const FALLBACK_REMOTE = 10;
-
-const MS_PER_MINUTE = 60_000;
 
 // Filter dimensions a meeting can fail, as bits. A meeting failing exactly one facet dimension
 // still counts towards that dimension's values.
@@ -1053,7 +1056,6 @@ function distanceToAllowed(allowed: Uint8Array): Int32Array {
 
 /** More than any offset change between "now" and the start found (DST moves an hour at most). */
 const ZONE_SHIFT_SLACK_MINUTES = 180;
-const MINUTES_PER_WEEK = 10_080;
 
 function attendanceMask(values: readonly AttendanceFilter[]): number {
   let mask = 0;
@@ -1454,17 +1456,6 @@ class Engine {
       compareSlugs(this.ix.slugs[a]!, this.ix.slugs[b]!)
     );
   };
-}
-
-function lowerBound(values: Int32Array, from: number, to: number, target: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // ---------------------------------------------------------------------------------------------

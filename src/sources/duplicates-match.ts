@@ -21,7 +21,8 @@ import {
   type Meeting,
   type Recurrence,
 } from '../meetings/model.js';
-import { daysFromCivil, wallClockToEpochMs } from '../search/occurrences.js';
+import { wallClockToEpochMs } from '../search/occurrences.js';
+import { daysFromCivil } from '../search/week-math.js';
 
 /** Farthest apart two rooms of one meeting may be, in metres. */
 export const samePlaceMetres = 50;

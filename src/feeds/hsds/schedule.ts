@@ -7,12 +7,8 @@
 import type { Static } from 'typebox';
 import { Temporal } from 'temporal-polyfill';
 import type { Recurrence, TimedRecurrenceKind } from '../../meetings/model.js';
-import {
-  civilFromDays,
-  daysFromCivil,
-  nextOccurrence,
-  weekdayOf,
-} from '../../search/occurrences.js';
+import { nextOccurrence } from '../../search/occurrences.js';
+import { civilFromDays, daysFromCivil, weekdayOf } from '../../search/week-math.js';
 import type { HsdsScheduleSchema } from './hsds-schema.js';
 
 export type HsdsSchedule = Static<typeof HsdsScheduleSchema>;

@@ -12,12 +12,8 @@ import {
   type Recurrence,
   type TimedRecurrenceKind,
 } from '../../meetings/model.js';
-import {
-  civilFromDays,
-  daysFromCivil,
-  nextOccurrence,
-  weekdayOf,
-} from '../../search/occurrences.js';
+import { nextOccurrence } from '../../search/occurrences.js';
+import { civilFromDays, daysFromCivil, weekdayOf } from '../../search/week-math.js';
 import { contentLines, escapeText, localDateTime, utcDateTime } from './ical-text.js';
 
 export interface MeetingCalendarOptions {
