@@ -27,7 +27,8 @@ import {
   type TimeOfDay,
 } from './finder-params.js';
 import { problemText } from './problem-view.js';
-import { boundedMemo } from '../bounded-memo.js';
+import { boundedMemo, groupedMemo } from '../bounded-memo.js';
+import { attr, markup } from '../markup.js';
 
 type Facets = SearchResponse['facets'];
 
@@ -55,8 +56,15 @@ function perLocale<T>(key: string, make: () => T): T {
   return words(key, make) as T;
 }
 
-function numberFormat(locale: string): Intl.NumberFormat {
-  return perLocale(`number:${locale}`, () => new Intl.NumberFormat(locale));
+/**
+ * A count as the locale writes it ("1,234"). A form shows forty counts, and Intl's formatting
+ * was most of its cost: counts recur (the same search, the same directory), so they are kept.
+ */
+const counts = groupedMemo<number, string>(20_000);
+function countText(count: number, locale: string): string {
+  return counts(locale, count, () =>
+    perLocale(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(count),
+  );
 }
 
 function collator(locale: string): Intl.Collator {
@@ -90,28 +98,28 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
       ? { 'aria-invalid': 'true' as const, 'aria-describedby': PROBLEM_ID }
       : {};
   const filtersOn = activeFilterCount(params);
-  const number = numberFormat(locale);
   const labelled = (c: Choice) =>
-    c.count === undefined ? c.label : `${c.label} (${number.format(c.count)})`;
+    c.count === undefined ? c.label : `${c.label} (${countText(c.count, locale)})`;
 
+  // The menus and checkboxes are most of the form's elements: templates, not JSX (decision 0050).
   const select = (
     name: keyof SearchParams | 'time',
     label: MessageId,
     choices: Choice[],
     value: string | undefined,
     fields: string[] = [name],
-  ) => (
-    <p class="field">
-      <label for={`f-${name}`}>{t(label)}</label>
-      <select id={`f-${name}`} name={name} {...invalid(...fields)}>
-        {choices.map((c) => (
-          <option value={c.value} selected={c.value === (value ?? '')}>
-            {labelled(c)}
-          </option>
-        ))}
-      </select>
-    </p>
-  );
+  ) => {
+    const chosen = value ?? '';
+    const options = choices.map(
+      (c) =>
+        markup`<option${attr('value', c.value)}${c.value === chosen && ' selected'}>${labelled(c)}</option>`,
+    );
+    const flagged =
+      refused !== undefined &&
+      fields.includes(refused) &&
+      markup` aria-invalid="true" aria-describedby="${PROBLEM_ID}"`;
+    return markup`<p class="field"><label for="f-${name}">${t(label)}</label><select id="f-${name}" name="${name}"${flagged}>${options}</select></p>`;
+  };
 
   const time = timeOfDayOf(params);
   const customWindow = time === undefined && (params.from !== undefined || params.to !== undefined);
@@ -236,12 +244,10 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
         </div>
         <fieldset aria-describedby={refused === 'types' ? PROBLEM_ID : undefined}>
           <legend>{t('finder.types')}</legend>
-          {types.map((c) => (
-            <label>
-              <input type="checkbox" name="types" value={c.value} checked={c.checked} />{' '}
-              {labelled(c)}
-            </label>
-          ))}
+          {types.map(
+            (c) =>
+              markup`<label><input type="checkbox" name="types"${attr('value', c.value)}${c.checked && ' checked'}/> ${labelled(c)}</label>`,
+          )}
         </fieldset>
         <label>
           <input

@@ -2,6 +2,8 @@
  * A list of search results. Each item carries `data-slug` (and the venue's coordinates when they
  * are exact) so client islands (favourites, the map) can enhance it without another request.
  */
+import type { VNode } from 'preact';
+import { attr, markup } from '../markup.js';
 import type { MessageId } from '../i18n/translator.js';
 import { link, type PageContext } from '../page-context.js';
 import { formatDistance } from './fallback-view.js';
@@ -30,46 +32,33 @@ const wayWords: Record<Way, MessageId> = {
 
 /** An ordered list of results, soonest (or nearest) first. */
 export function ResultList({ ctx, results, units, now, viewerZone, meetingQuery, id }: ListProps) {
-  return (
-    <ol class="list" id={id}>
-      {results.map((result) => {
-        const options = { locale: ctx.locale, now, viewerZone };
-        const view = resultView(result, options);
-        const others = (result.alsoMeets ?? []).map((other) => resultView(other, options));
-        const point =
-          !result.approximate && result.latitude !== undefined && result.longitude !== undefined
-            ? { 'data-lat': result.latitude, 'data-lng': result.longitude }
-            : {};
-        return (
-          <li class="result" data-slug={view.slug} {...point}>
-            <ResultItem
-              ctx={ctx}
-              view={view}
-              others={others}
-              units={units}
-              meetingQuery={meetingQuery}
-            />
-          </li>
-        );
-      })}
-    </ol>
-  );
+  const options = { locale: ctx.locale, now, viewerZone };
+  const items = new Array<VNode>(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]!;
+    const view = resultView(result, options);
+    const others = (result.alsoMeets ?? []).map((other) => resultView(other, options));
+    const point =
+      !result.approximate && result.latitude !== undefined && result.longitude !== undefined
+        ? markup` data-lat="${result.latitude}" data-lng="${result.longitude}"`
+        : undefined;
+    const item = resultItem(ctx, view, others, units, meetingQuery);
+    items[i] = markup`<li class="result"${attr('data-slug', view.slug)}${point}>${item}</li>`;
+  }
+  return markup`<ol class="list"${attr('id', id)}>${items}</ol>`;
 }
 
-function ResultItem({
-  ctx,
-  view,
-  others,
-  units,
-  meetingQuery,
-}: {
-  ctx: PageContext;
-  view: ResultView;
-  /** The group's other meetings at the same place, each linked by its day and time. */
-  others: ResultView[];
-  units: 'mi' | 'km';
-  meetingQuery: string;
-}) {
+/**
+ * One result's heading, when, ways and where: a template, as every result repeats it. `others`
+ * are the group's other meetings at the same place, each linked by its day and time.
+ */
+function resultItem(
+  ctx: PageContext,
+  view: ResultView,
+  others: ResultView[],
+  units: 'mi' | 'km',
+  meetingQuery: string,
+): VNode {
   const meetingLink = (slug: string) =>
     `${link(ctx, `/meetings/${encodeURIComponent(slug)}`)}${meetingQuery}`;
   const { t, locale } = ctx;
@@ -81,56 +70,30 @@ function ResultItem({
     view.place,
     view.program,
   ].filter((part): part is string => part !== undefined);
-  return (
-    <>
-      <h3>
-        <a href={meetingLink(view.slug)}>{view.name}</a>
-      </h3>
-      <p>
-        {view.closed && <strong class="badge shut">{t('finder.closed')}</strong>}
-        {badge?.kind === 'now' && <strong class="badge now">{t('finder.badge.now')}</strong>}
-        {badge?.kind === 'soon' && (
-          <strong class="badge soon">{t('finder.badge.soon', { minutes: badge.minutes })}</strong>
-        )}
-        {when === undefined ? (
-          t('when.byAppointment')
-        ) : (
-          <time dateTime={when.iso}>
-            {t('when.occurrence', { date: when.day, time: when.time, zone: when.zone })}
-          </time>
-        )}
-        {when?.viewer !== undefined && (
-          <span class="muted">
-            {' · '}
-            {t('when.yourTime', {
-              date: when.viewer.day,
-              time: when.viewer.time,
-              zone: when.viewer.zone,
-            })}
-          </span>
-        )}
-      </p>
-      {others.length > 0 && (
-        <p class="also">
-          {t('finder.alsoMeets')}{' '}
-          {others.map((other, i) => (
-            <>
-              {i > 0 && ', '}
-              <a href={meetingLink(other.slug)}>
-                {other.when === undefined
-                  ? t('when.byAppointment')
-                  : t('when.dayTime', { date: other.when.day, time: other.when.time })}
-              </a>
-            </>
-          ))}
-        </p>
-      )}
-      <p class="ways">
-        {view.ways.map((way) => (
-          <span class={`way ${way}`}>{t(wayWords[way])}</span>
-        ))}
-      </p>
-      {meta.length > 0 && <p class="muted">{meta.join(' · ')}</p>}
-    </>
-  );
+  const shut = view.closed && markup`<strong class="badge shut">${t('finder.closed')}</strong>`;
+  const now =
+    badge?.kind === 'now' && markup`<strong class="badge now">${t('finder.badge.now')}</strong>`;
+  const soon =
+    badge?.kind === 'soon' &&
+    markup`<strong class="badge soon">${t('finder.badge.soon', { minutes: badge.minutes })}</strong>`;
+  const time =
+    when === undefined
+      ? t('when.byAppointment')
+      : markup`<time datetime="${when.iso}">${t('when.occurrence', { date: when.day, time: when.time, zone: when.zone })}</time>`;
+  const viewer =
+    when?.viewer !== undefined &&
+    markup`<span class="muted"> · ${t('when.yourTime', { date: when.viewer.day, time: when.viewer.time, zone: when.viewer.zone })}</span>`;
+  const also =
+    others.length > 0 &&
+    markup`<p class="also">${t('finder.alsoMeets')} ${others.map(
+      (other, i) =>
+        markup`${i > 0 && ', '}<a href="${meetingLink(other.slug)}">${
+          other.when === undefined
+            ? t('when.byAppointment')
+            : t('when.dayTime', { date: other.when.day, time: other.when.time })
+        }</a>`,
+    )}</p>`;
+  const ways = view.ways.map((way) => markup`<span class="way ${way}">${t(wayWords[way])}</span>`);
+  const where = meta.length > 0 && markup`<p class="muted">${meta.join(' · ')}</p>`;
+  return markup`<h3><a href="${meetingLink(view.slug)}">${view.name}</a></h3><p>${shut}${now}${soon}${time}${viewer}</p>${also}<p class="ways">${ways}</p>${where}`;
 }

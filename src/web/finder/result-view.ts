@@ -7,7 +7,7 @@ import { getProgram } from '../../meetings/programs.js';
 import { formatInZone, type ZonedDisplay } from '../../search/occurrences.js';
 import type { SearchResponse } from '../../search/present-results.js';
 import { capitalise } from '../intl-format.js';
-import { boundedMemo } from '../bounded-memo.js';
+import { boundedMemo, groupedMemo } from '../bounded-memo.js';
 
 export type PresentedResult = SearchResponse['results'][number];
 export type Way = 'in_person' | 'online' | 'hybrid' | 'phone';
@@ -80,7 +80,7 @@ export function resultView(
     closed: result.status !== 'active',
   };
   if (result.next !== undefined) {
-    view.when = whenView(Date.parse(result.next.at), result.timeZone, options);
+    view.when = whenView(result.next, result.timeZone, options);
     const badge = badgeFor(result.next);
     if (badge !== undefined) view.badge = badge;
   }
@@ -91,13 +91,15 @@ export function resultView(
 }
 
 function whenView(
-  start: number,
+  next: NonNullable<PresentedResult['next']>,
   zone: string,
   { locale, now, viewerZone }: { locale: string; now: number; viewerZone: string | undefined },
 ): WhenView {
+  const start = Date.parse(next.at);
   const here = shownIn(start, zone, locale);
   const view: WhenView = {
-    iso: new Date(start).toISOString(),
+    // The answer's own instant, already as toISOString writes it.
+    iso: next.at,
     day: dayLabel(start, now, zone, locale, here),
     time: here.time,
     zone: here.zoneName,
@@ -117,10 +119,15 @@ function whenView(
  * this week, and many share a time), and formatting them with Intl is most of a result's cost:
  * the displays are remembered per locale, zone and instant.
  */
-const shownMemo = boundedMemo<ZonedDisplay>(20_000);
+const shownMemos = new Map<
+  string,
+  (zone: string, start: number, make: () => ZonedDisplay) => ZonedDisplay
+>();
 
 function shownIn(start: number, zone: string, locale: string): ZonedDisplay {
-  return shownMemo(`${locale}\u0000${zone}\u0000${start}`, () => formatInZone(start, zone, locale));
+  let memo = shownMemos.get(locale);
+  if (memo === undefined) shownMemos.set(locale, (memo = groupedMemo(20_000)));
+  return memo(zone, start, () => formatInZone(start, zone, locale));
 }
 
 const DAY_MS = 86_400_000;
@@ -163,7 +170,7 @@ function weekdayFormat(locale: string, zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-const civilDayMemo = boundedMemo<number>(20_000);
+const civilDayMemo = groupedMemo<number, number>(20_000);
 
 /**
  * The calendar day of an instant in a zone, as days since 1970-01-01. A day changes only on a
@@ -171,7 +178,7 @@ const civilDayMemo = boundedMemo<number>(20_000);
  */
 function civilDay(at: number, zone: string): number {
   const quarter = Math.floor(at / QUARTER_HOUR_MS);
-  return civilDayMemo(`${zone}\u0000${quarter}`, () => {
+  return civilDayMemo(zone, quarter, () => {
     const [y = 1970, m = 1, d = 1] = dateKeyFormat(zone)
       .format(quarter * QUARTER_HOUR_MS)
       .split('-')
@@ -180,7 +187,13 @@ function civilDay(at: number, zone: string): number {
   });
 }
 
-const labelMemo = boundedMemo<string>(20_000);
+/** "Yesterday", "Today", "Tomorrow" per locale, at days + 1. */
+const relativeLabels = new Map<string, string[]>();
+const weekdayLabels = new Map<
+  string,
+  (zone: string, start: number, make: () => string) => string
+>();
+const dateLabels = boundedMemo<string>(20_000);
 
 /**
  * The day of a start as people say it, in a zone: "Today", "Tomorrow" (and "Yesterday" for a
@@ -194,15 +207,21 @@ export function dayLabel(
   shown: ZonedDisplay = shownIn(start, zone, locale),
 ): string {
   const days = civilDay(start, zone) - civilDay(now, zone);
-  if (days >= -1 && days <= 1)
-    return labelMemo(`r\u0000${locale}\u0000${days}`, () =>
-      capitalise(relativeFormat(locale).format(days, 'day'), locale),
-    );
-  if (days > 1 && days < 7)
-    return labelMemo(`w\u0000${locale}\u0000${zone}\u0000${start}`, () =>
-      capitalise(weekdayFormat(locale, zone).format(start), locale),
-    );
-  return labelMemo(`d\u0000${locale}\u0000${shown.date}`, () => capitalise(shown.date, locale));
+  if (days >= -1 && days <= 1) {
+    let labels = relativeLabels.get(locale);
+    if (labels === undefined) {
+      const format = relativeFormat(locale);
+      labels = [-1, 0, 1].map((d) => capitalise(format.format(d, 'day'), locale));
+      relativeLabels.set(locale, labels);
+    }
+    return labels[days + 1]!;
+  }
+  if (days > 1 && days < 7) {
+    let memo = weekdayLabels.get(locale);
+    if (memo === undefined) weekdayLabels.set(locale, (memo = groupedMemo(20_000)));
+    return memo(zone, start, () => capitalise(weekdayFormat(locale, zone).format(start), locale));
+  }
+  return dateLabels(`${locale}\u0000${shown.date}`, () => capitalise(shown.date, locale));
 }
 
 function placeOf(result: PresentedResult): string | undefined {
