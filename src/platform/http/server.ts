@@ -2,12 +2,11 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { errorCatalogue, isPorchlightError, type ErrorCode } from '../errors.js';
-import { logUnexpected } from './client-key.js';
 import { answerClientError } from './client-error.js';
+import { errorResponse } from './error-response.js';
 import { LIST_KEYWORD, prepareQueries } from './query-params.js';
 
 export type HttpServer = FastifyInstance<
@@ -153,28 +152,9 @@ export async function createHttpServer(
     },
   });
 
-  server.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isPorchlightError(error)) {
-      const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
-      return reply.status(error.status).send(errorBody(error.code, error.message, field));
-    }
-    if (error.validation !== undefined) {
-      const first = error.validation[0];
-      const field = fieldOf(first?.instancePath, first?.params, error.validationContext);
-      const code = error.validationContext === 'body' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY';
-      const message = `${field ?? error.validationContext ?? 'request'} ${first?.message ?? 'is invalid'}`;
-      return reply.status(400).send(errorBody(code, message, field));
-    }
-    if (error.statusCode === 429) {
-      return reply
-        .status(429)
-        .send(errorBody('PL_RATE_LIMITED', errorCatalogue.PL_RATE_LIMITED.message));
-    }
-    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send(errorBody(clientErrorCode(error), error.message));
-    }
-    logUnexpected(request, error);
-    return reply.status(500).send(errorBody('PL_INTERNAL', errorCatalogue.PL_INTERNAL.message));
+  server.setErrorHandler((error, request, reply) => {
+    const { status, code, message, field } = errorResponse(error, request);
+    return reply.status(status).send(errorBody(code, message, field));
   });
 
   server.setNotFoundHandler((request, reply) =>
@@ -187,27 +167,8 @@ export async function createHttpServer(
   return server;
 }
 
-/** The stable code of a 4xx that Fastify raised itself (body parsing, routing). */
-export function clientErrorCode(error: FastifyError): ErrorCode {
-  if (error.statusCode === 413) return 'PL_BODY_TOO_LARGE';
-  // Fastify's content-type parser errors (FST_ERR_CTP_...) are all about the body.
-  if (error.code.startsWith('FST_ERR_CTP_')) return 'PL_INVALID_BODY';
-  return 'PL_INVALID_QUERY';
-}
-
 function errorBody(code: string, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
-}
-
-function fieldOf(
-  instancePath: string | undefined,
-  params: unknown,
-  context: string | undefined,
-): string | undefined {
-  const fromPath = instancePath?.replace(/^\//, '').replace(/\//g, '.');
-  if (fromPath) return fromPath;
-  const missing = (params as { missingProperty?: string } | undefined)?.missingProperty;
-  return missing ?? context;
 }
 
 /** The shared error response schema, referenced by every route's 4xx/5xx documentation. */
