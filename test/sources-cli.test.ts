@@ -38,7 +38,9 @@ describe('porchlight sources and duplicates', { timeout: 180_000 }, () => {
     server.respond((url) =>
       url.pathname === '/feed.json'
         ? { kind: 'json', body: feed, headers: { etag: '"one"' } }
-        : undefined,
+        : url.pathname === '/one.json'
+          ? { kind: 'json', body: [mgOnlineRow({ slug: 'solo', name: 'Solo Online', day: 3 })] }
+          : undefined,
     );
   });
   afterAll(async () => server.close());
@@ -97,7 +99,19 @@ describe('porchlight sources and duplicates', { timeout: 180_000 }, () => {
     expect(split.code).toBe(0);
     expect(split.stdout).toContain('never merged with big-book');
     expect((await porchlight('duplicates')).stdout).toContain(
-      '1 meetings are listed by more than one source',
+      '1 meeting is listed by more than one source',
+    );
+    const one = await porchlight(
+      'sources',
+      'add',
+      'one',
+      `${server.origin}/one.json`,
+      '--format',
+      'meeting-guide',
+    );
+    expect(one.stdout).toContain('one: applied. 1 row; 1 added');
+    expect((await porchlight('sources', 'list')).stdout).toMatch(
+      /one\s+meeting-guide\s+1 meeting\s+every 1d/,
     );
 
     const stale = JSON.parse((await porchlight('sources', 'stale', '--json')).stdout) as {

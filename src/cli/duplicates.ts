@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { countOf, forCount } from '../platform/english.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -20,7 +21,9 @@ export function duplicatesCommand(cmd: Command, databaseOptions: (c: Command) =>
         printJson({ clusters });
         return;
       }
-      console.log(`${clusters.length} meetings are listed by more than one source.`);
+      console.log(
+        `${countOf(clusters.length, 'meeting')} ${forCount(clusters.length, 'is', 'are')} listed by more than one source.`,
+      );
       for (const c of clusters) {
         console.log(`${c.canonical.slug}  (${c.canonical.source})  ${c.canonical.name}`);
         for (const d of c.duplicates)

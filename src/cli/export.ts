@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { countOf } from '../platform/english.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 import { startProgress } from './progress.js';
@@ -61,6 +62,6 @@ export function exportCommand(cmd: Command): void {
           rows,
           bytes: Buffer.byteLength(text),
         });
-      else console.log(`wrote ${rows} rows to ${flags.output}`);
+      else console.log(`wrote ${countOf(rows, 'row')} to ${flags.output}`);
     });
 }

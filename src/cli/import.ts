@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { countOf, forCount } from '../platform/english.js';
 import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
@@ -72,9 +73,9 @@ function printReport(report: ImportReport): void {
   if (report.error !== undefined) out(`error ${report.error.code}: ${report.error.message}`);
   const format = report.format === undefined ? '' : ` ${report.format}`;
   out(
-    `${report.source}: ${report.outcome}. ${report.rowCount}${format} rows; ${report.added} added, ${report.updated} updated, ` +
+    `${report.source}: ${report.outcome}. ${report.rowCount}${format} ${forCount(report.rowCount, 'row', 'rows')}; ${report.added} added, ${report.updated} updated, ` +
       `${report.unchanged} unchanged, ${report.removed} removed, ${report.skipped} skipped ` +
-      `(${report.errorCount} errors, ${report.warningCount} warnings).`,
+      `(${countOf(report.errorCount, 'error')}, ${countOf(report.warningCount, 'warning')}).`,
   );
   printProblems(report.problems, report.errorCount + report.warningCount);
 }

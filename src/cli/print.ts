@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { systemClock } from '../platform/clock.js';
+import { countOf } from '../platform/english.js';
 import { isPorchlightError } from '../platform/errors.js';
 import type { PrintedSchedule } from '../print/print-schedule.js';
 import { paperSizes, type PaperSize } from '../print/sheet.js';
@@ -152,7 +153,7 @@ export function printCommand(cmd: Command): void {
       if (flags.json === true) printJson(summary);
       else
         console.log(
-          `wrote ${summary.meetings} meetings (${summary.entries} lines, ${summary.pages} pages) to ${output}` +
+          `wrote ${countOf(summary.meetings, 'meeting')} (${countOf(summary.entries, 'line')}, ${countOf(summary.pages, 'page')}) to ${output}` +
             (printed.capped ? '; the list stops at the cap, narrow the search for the rest' : ''),
         );
     });

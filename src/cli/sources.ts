@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { systemClock } from '../platform/clock.js';
+import { countOf } from '../platform/english.js';
 import { formatDuration, parseDuration } from '../platform/jobs/duration.js';
 import { listStaleMeetings } from '../sources/freshness.js';
 import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
@@ -109,12 +110,14 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
               : `${report.outcome} ${report.finishedAt}` +
                 (report.error !== undefined ? ` [${report.error.code}]` : '');
           console.log(
-            `${s.name}  ${s.format}  ${s.meetingCount} meetings  ${every}  last: ${last}`,
+            `${s.name}  ${s.format}  ${countOf(s.meetingCount, 'meeting')}  ${every}  last: ${last}`,
           );
           if (s.refresh?.nextRunAt !== undefined)
             console.log(`  next refresh ${s.refresh.nextRunAt}`);
           if ((s.refresh?.consecutiveFailures ?? 0) > 0)
-            console.log(`  ${s.refresh!.consecutiveFailures} failures in a row; backing off`);
+            console.log(
+              `  ${countOf(s.refresh!.consecutiveFailures, 'failure')} in a row; backing off`,
+            );
           if (s.held !== undefined)
             console.log(
               `  HELD since ${s.held.heldAt}: would remove ${s.held.wouldRemove} of ${s.held.existing}` +
@@ -179,7 +182,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
       if (flags.json === true) printJson(removal);
       else
         console.log(
-          `${name}: removed with its ${removal.meetings} meetings (porchlight sources restore ${name} brings them back).`,
+          `${name}: removed with its ${countOf(removal.meetings, 'meeting')} (porchlight sources restore ${name} brings them back).`,
         );
     });
 
@@ -199,7 +202,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
         printJson(restored);
         return;
       }
-      console.log(`${name}: restored with its ${restored.meetings} meetings.`);
+      console.log(`${name}: restored with its ${countOf(restored.meetings, 'meeting')}.`);
       for (const [old, now] of Object.entries(restored.renamed))
         console.log(`  ${old} is now ${now} (another meeting took its address meanwhile)`);
     });
@@ -227,7 +230,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
       if (removed.length === 0) console.log('No removed sources.');
       for (const r of removed)
         console.log(
-          `${r.source.name}  ${r.source.format}  removed ${r.removedAt}  ${r.meetingCount} meetings`,
+          `${r.source.name}  ${r.source.format}  removed ${r.removedAt}  ${countOf(r.meetingCount, 'meeting')}`,
         );
     });
 
@@ -245,7 +248,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
           return;
         }
         console.log(
-          `${stale.length} meetings not confirmed by a person in ${formatDuration(config.staleAfterSeconds)}.`,
+          `${countOf(stale.length, 'meeting')} not confirmed by a person in ${formatDuration(config.staleAfterSeconds)}.`,
         );
         for (const m of stale) {
           const since = m.basis === 'verified' ? 'verified' : 'first seen';
@@ -268,7 +271,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
       if (flags.json === true) printJson(summary);
       else
         console.log(
-          `${summary.links} links and ${summary.phones} dial-ins checked: ` +
+          `${countOf(summary.links, 'link')} and ${countOf(summary.phones, 'dial-in')} checked: ` +
             Object.entries(summary.results)
               .map(([result, n]) => `${n} ${result}`)
               .join(', ') +
@@ -308,9 +311,9 @@ function printReport(report: ImportReport): void {
     return;
   }
   out(
-    `${report.source}: ${report.outcome}. ${report.rowCount} rows; ${report.added} added, ${report.updated} updated, ` +
+    `${report.source}: ${report.outcome}. ${countOf(report.rowCount, 'row')}; ${report.added} added, ${report.updated} updated, ` +
       `${report.unchanged} unchanged, ${report.removed} ${report.outcome === 'held' ? 'would be ' : ''}removed, ` +
-      `${report.skipped} skipped (${report.errorCount} errors, ${report.warningCount} warnings).`,
+      `${report.skipped} skipped (${countOf(report.errorCount, 'error')}, ${countOf(report.warningCount, 'warning')}).`,
   );
   printProblems(report.problems, report.errorCount + report.warningCount);
 }

@@ -7,6 +7,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 import { systemClock } from '../platform/clock.js';
+import { countOf } from '../platform/english.js';
 import { isLocale } from '../web/i18n/locales.js';
 import { defaultStaleDays, staleDaysRange } from '../stewardship/verification/stale-meetings.js';
 
@@ -52,7 +53,7 @@ export function stewardshipCommand(cmd: Command, databaseOptions: (c: Command) =
         if (flags.json === true) printJson(report);
         else
           console.log(
-            `${report.staleMeetings} meetings not confirmed for ${days} days; ${report.messages} reminders written to the outbox.`,
+            `${countOf(report.staleMeetings, 'meeting')} not confirmed for ${countOf(days, 'day')}; ${countOf(report.messages, 'reminder')} written to the outbox.`,
           );
       });
     });

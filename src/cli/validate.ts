@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { countOf } from '../platform/english.js';
 import { loadConfig } from '../platform/config.js';
 import { PorchlightError } from '../platform/errors.js';
 import { printJson } from './output.js';
@@ -41,8 +42,8 @@ export function validateCommand(cmd: Command): void {
         printJson({ location, valid: !failed, ...result });
       } else {
         console.log(
-          `${location}: ${result.rowCount} rows, ${result.validRows} importable; ` +
-            `${result.errorCount} errors, ${result.warningCount} warnings.`,
+          `${location}: ${countOf(result.rowCount, 'row')}, ${result.validRows} importable; ` +
+            `${countOf(result.errorCount, 'error')}, ${countOf(result.warningCount, 'warning')}.`,
         );
         printProblems(result.problems, result.problems.length, flags.all === true ? Infinity : 50);
         console.log(failed ? 'The feed is not valid.' : 'The feed is valid.');

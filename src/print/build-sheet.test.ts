@@ -268,6 +268,9 @@ describe('buildScheduleSheet', () => {
     expect(sheetOf([], { params: { near: '01301', nearest: '5' } }).title).toBe(
       'Meetings near Greenfield, MA (the 5 nearest)',
     );
+    expect(sheetOf([], { params: { near: '01301', nearest: '1' } }).title).toBe(
+      'The nearest meeting to Greenfield, MA',
+    );
   });
 
   it('says when the list stops at the cap', () => {

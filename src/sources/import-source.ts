@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.js';
+import { countOf, forCount } from '../platform/english.js';
 import { isPorchlightError, PorchlightError, type FeedProblem } from '../platform/errors.js';
 import type { MeetingDraft } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
@@ -150,7 +151,10 @@ export async function importSource(
       outcome: 'failed',
       error: {
         code: 'PL_FEED_NO_VALID_ROWS',
-        message: `None of the ${reading.rowCount} rows could be read; the previous list is kept.`,
+        message:
+          reading.rowCount === 1
+            ? 'The one row could not be read; the previous list is kept.'
+            : `None of the ${reading.rowCount} rows could be read; the previous list is kept.`,
       },
     });
   }
@@ -160,7 +164,7 @@ export async function importSource(
       outcome: 'rejected',
       error: {
         code: 'PL_IMPORT_STRICT_FAILED',
-        message: `${report.errorCount} rows have errors; strict mode imports nothing.`,
+        message: `${countOf(report.errorCount, 'row')} ${forCount(report.errorCount, 'has', 'have')} errors; strict mode imports nothing.`,
       },
     });
   }

@@ -1,4 +1,5 @@
 import type { Clock } from '../platform/clock.js';
+import { countOf } from '../platform/english.js';
 import { JobRunner, type JobRunnerOptions } from '../platform/jobs/job-runner.js';
 import type { Fetcher } from './feed-reader.js';
 import type { ImportDeps } from './import-source.js';
@@ -35,7 +36,7 @@ export function createSourceJobs(options: SourceJobsOptions): JobRunner {
     return {
       ok: true,
       outcome:
-        `${summary.links} links and ${summary.phones} dial-ins checked: ${ok} ok, ` +
+        `${countOf(summary.links, 'link')} and ${countOf(summary.phones, 'dial-in')} checked: ${ok} ok, ` +
         `${unreachable} unreachable, ${notFound} not found, ${invalid} invalid` +
         (summary.deferred > 0 ? `; ${summary.deferred} left for the next run` : ''),
     };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingDraft } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
 import { canonicalTimeZone } from '../meetings/time-zone.js';
+import { countOf } from '../platform/english.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { JobHandler, JobRunner } from '../platform/jobs/job-runner.js';
 import type { Job } from '../platform/jobs/model.js';
@@ -210,7 +211,7 @@ async function holdIfDrastic(
     error: {
       code: 'PL_SNAPSHOT_HELD',
       message:
-        `The new snapshot would remove ${wouldRemove} of ${keys.length} meetings; it is held ` +
+        `The new snapshot would remove ${wouldRemove} of ${countOf(keys.length, 'meeting')}; it is held ` +
         `for review and the previous list is kept (porchlight sources approve|reject ${source.name}).`,
     },
     held: { existing: keys.length, wouldRemove, incoming: drafts.length, snapshotKept: kept },

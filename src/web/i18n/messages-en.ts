@@ -281,7 +281,8 @@ export const en = {
 
   'print.title.all': 'Meetings',
   'print.title.near': 'Meetings near {place} within {radius}',
-  'print.title.nearest': 'Meetings near {place} (the {count} nearest)',
+  'print.title.nearest':
+    '{count, plural, one {The nearest meeting to {place}} other {Meetings near {place} (the # nearest)}}',
   'print.filter.days': 'On {days}',
   'print.filter.between': 'Starting from {from} to {to}',
   'print.filter.from': 'Starting at {from} or later',

@@ -292,7 +292,8 @@ export const es: Record<MessageId, string> = {
 
   'print.title.all': 'Reuniones',
   'print.title.near': 'Reuniones a menos de {radius} de {place}',
-  'print.title.nearest': 'Reuniones cerca de {place} (las {count} más cercanas)',
+  'print.title.nearest':
+    '{count, plural, one {La reunión más cercana a {place}} other {Reuniones cerca de {place} (las # más cercanas)}}',
   'print.filter.days': 'Días: {days}',
   'print.filter.between': 'Que empiezan entre las {from} y las {to}',
   'print.filter.from': 'Que empiezan a las {from} o más tarde',
