@@ -41,6 +41,7 @@ import { registerWebRoutes } from './web/routes.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
 import { SITE_CSS_CSP_SOURCE } from './web/site-css.js';
+import { locales } from './web/i18n/locales.js';
 import type { ClientSettings } from './web/assets-tags.js';
 import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
@@ -195,6 +196,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       catalogue: new ServedCatalogueCache(repos, config.publicUrl),
       rootServerUri: config.publicUrl,
       version,
+      languages: locales,
     });
     registerHsdsRoutes(server, {
       repos,

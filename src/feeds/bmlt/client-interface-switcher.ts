@@ -14,7 +14,6 @@ import { searchResults } from './client-interface-search.js';
 import type { ServedCatalogue } from './served-catalogue.js';
 import {
   formatById,
-  formatLanguages,
   presentFormat,
   servedFormats,
   type BmltFormat,
@@ -43,6 +42,11 @@ export interface SwitcherContext {
   rootServerUri: string;
   /** Porchlight's own version, reported beside the API level. */
   version: string;
+  /**
+   * The languages the site speaks (its pages' locales), English first: `GetServerInfo` lists
+   * these and no other, and formats are named in them (in English for any other `lang_enum`).
+   */
+  languages: readonly string[];
 }
 
 /** Answers one request; throws PL_BMLT_UNKNOWN_SWITCHER for a question it does not know. */
@@ -70,18 +74,24 @@ export function answerSwitcher(query: RawQuery, context: SwitcherContext): unkno
   }
 }
 
-function getSearchResults(query: RawQuery, { catalogue, rootServerUri }: SwitcherContext) {
+function getSearchResults(
+  query: RawQuery,
+  { catalogue, rootServerUri, languages }: SwitcherContext,
+) {
   const parsed = parseSearchResultsQuery(query);
   const answer = searchResults(catalogue, parsed);
   if (!parsed.usedFormats && !parsed.formatsOnly) return answer.meetings;
-  const lang = servedLanguage(parsed.lang);
+  const lang = servedLanguage(parsed.lang, languages);
   const formats = [...answer.formatIds]
     .sort((a, b) => a - b)
     .map((id) => presentFormat(formatById(id)!, lang, rootServerUri));
   return parsed.formatsOnly ? { formats } : { meetings: answer.meetings, formats };
 }
 
-function getFormats(query: RawQuery, { catalogue, rootServerUri }: SwitcherContext): BmltFormat[] {
+function getFormats(
+  query: RawQuery,
+  { catalogue, rootServerUri, languages: spoken }: SwitcherContext,
+): BmltFormat[] {
   const ids = includeExclude(listParam(query, 'format_ids'));
   const keys = new Set(listParam(query, 'key_strings'));
   const showAll = stringParam(query, 'show_all') === '1';
@@ -93,7 +103,9 @@ function getFormats(query: RawQuery, { catalogue, rootServerUri }: SwitcherConte
       !ids.exclude.includes(f.id) &&
       (keys.size === 0 || keys.has(f.code)),
   );
-  const languages = [...new Set((langs.length === 0 ? ['en'] : langs).map(servedLanguage))];
+  const languages = [
+    ...new Set((langs.length === 0 ? ['en'] : langs).map((l) => servedLanguage(l, spoken))),
+  ];
   return languages.flatMap((lang) => chosen.map((f) => presentFormat(f, lang, rootServerUri)));
 }
 
@@ -114,14 +126,14 @@ function getServiceBodies(query: RawQuery, { catalogue }: SwitcherContext) {
   });
 }
 
-function getServerInfo({ catalogue, version }: SwitcherContext) {
+function getServerInfo({ catalogue, version, languages }: SwitcherContext) {
   const center = catalogue.center;
   const [major = 0, minor = 0, patch = 0] = BMLT_API_VERSION.split('.').map(Number);
   return [
     {
       version: BMLT_API_VERSION,
       versionInt: String(major * 1_000_000 + minor * 1000 + patch),
-      langs: formatLanguages.join(','),
+      langs: languages.join(','),
       nativeLang: 'en',
       centerLongitude: center === undefined ? '0' : String(center.longitude),
       centerLatitude: center === undefined ? '0' : String(center.latitude),
@@ -169,9 +181,9 @@ function getCoverageArea({ catalogue }: SwitcherContext) {
   ];
 }
 
-/** A language the format names exist in; English otherwise (lenient, like the rest). */
-function servedLanguage(lang: string): string {
-  return (formatLanguages as readonly string[]).includes(lang) ? lang : 'en';
+/** A language the site speaks; English otherwise (lenient, like the rest). */
+function servedLanguage(lang: string, spoken: readonly string[]): string {
+  return spoken.includes(lang) ? lang : 'en';
 }
 
 const fieldKeys: readonly (readonly [string, string])[] = [

@@ -25,7 +25,13 @@ const description = [
  */
 export function registerBmltRoutes(
   server: HttpServer,
-  deps: { catalogue: ServedCatalogueCache; rootServerUri: string; version: string },
+  deps: {
+    catalogue: ServedCatalogueCache;
+    rootServerUri: string;
+    version: string;
+    /** The languages the site speaks (see `SwitcherContext.languages`). */
+    languages: readonly string[];
+  },
 ): void {
   const answer = async (request: FastifyRequest, reply: FastifyReply, jsonp: boolean) => {
     const query = (request.query ?? {}) as RawQuery;
@@ -46,6 +52,7 @@ export function registerBmltRoutes(
         catalogue,
         rootServerUri: deps.rootServerUri,
         version: deps.version,
+        languages: deps.languages,
       }),
     );
     const body = callback === undefined ? json : `/**/${callback}(${json});`;

@@ -105,9 +105,6 @@ const languageFormats = servedFormats.flatMap((f) =>
   f.def.language === undefined ? [] : [{ id: f.id, language: f.def.language.toLowerCase() }],
 );
 
-/** Languages the format names are available in. */
-export const formatLanguages = ['en', 'es', 'fr'] as const;
-
 /**
  * A meeting's formats, by ascending id (as root servers list them): its NA types, plus what
  * BMLT clients expect to find as formats and our model keeps elsewhere: VM for online, HY for
