@@ -144,6 +144,35 @@ describe('porchlight CLI', { timeout: 120_000 }, () => {
     expect(notJson.stderr).toContain('PL_FEED_NOT_JSON');
   });
 
+  it('validates a CSV sheet as a sheet: spreadsheet rows, column headers, stable codes', () => {
+    const sheet = join(root, 'test', 'fixtures', 'csv', 'tsml-template.csv');
+    const text = porchlight('validate', sheet);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).not.toMatch(/JSON/);
+    expect(text.stdout).toContain('(csv): 4 rows, 3 importable; 1 error');
+    expect(text.stdout).toMatch(/error +row 5 \(broken-time\) Time: .*\[PL_INVALID_TIME\]/);
+    const json = JSON.parse(porchlight('validate', sheet, '--json').stdout);
+    expect(json).toMatchObject({ format: 'csv', valid: false, rowCount: 4, errorCount: 1 });
+    expect(json.problems).toContainEqual(
+      expect.objectContaining({ row: 5, field: 'Time', code: 'PL_INVALID_TIME' }),
+    );
+
+    // Without a .csv name the content tells; a file that is neither says how to name it.
+    const renamed = join(dir, 'sheet.txt');
+    copyFileSync(sheet, renamed);
+    expect(porchlight('validate', renamed).stdout).toContain('(csv): 4 rows');
+    const prose = join(dir, 'notes.txt');
+    writeFileSync(prose, 'Meetings on Tuesdays at the hall.\n');
+    const unknown = porchlight('validate', prose);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error PL_FEED_FORMAT_UNKNOWN: .*--format/);
+    // Named, the format is taken at its word.
+    expect(porchlight('validate', renamed, '--format', 'meeting-guide').stderr).toContain(
+      'PL_FEED_NOT_JSON',
+    );
+  });
+
   it('writes a synthetic feed for benchmarks and loads the demo region', () => {
     const out = join(dir, 'synthetic.json');
     expect(porchlight('demo', '--count', '250', '-o', out).code).toBe(0);
