@@ -26,6 +26,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Meeting } from '../src/meetings/model.js';
 import { getProgram } from '../src/meetings/programs.js';
 import type { SearchQuery } from '../src/search/query.js';
+import { scratchFor } from '../src/search/query-scratch.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { search, type SearchAnswer } from '../src/search/search.js';
 import { localMinuteOfWeek } from '../src/search/week-math.js';
@@ -539,6 +540,11 @@ async function main(): Promise<void> {
   const sqlSummary = summarise(sqlTimes);
   const sampleSummary = summarise(engineSample);
   const memory = index.memoryEstimate();
+  // What queries keep beside the index: their scratch arrays and memoised parts.
+  const scratch = scratchFor(index);
+  memory.parts.scratch = scratch.byteLength();
+  memory.parts.derived = scratch.derivedByteLength();
+  memory.total += memory.parts.scratch + memory.parts.derived;
 
   const speedup = ratio(sqlSummary.p50, sampleSummary.p50) ?? 0;
   const passes = {

@@ -10,7 +10,7 @@ import { gatheringKey } from './gathering.js';
 import { distanceKm } from './geo.js';
 import { indexedOccurrencesBetween, nextIndexedOccurrence } from './occurrences.js';
 import type { AttendanceFilter, SearchQuery } from './query.js';
-import { facetTags, type FacetTag } from './search-index.js';
+import { facetTags, type FacetTag } from './row-codes.js';
 import type { RelaxedConstraint, SearchFacets } from './search.js';
 import { meetingSearchTexts, queryWords, searchWords } from './text.js';
 import { localDayWindow } from './week-math.js';

@@ -1,0 +1,234 @@
+/**
+ * The place-bound meetings near a point: those within a radius, or the nearest N that match.
+ * Place-bound meetings (in person, hybrid) count only when they have coordinates; distances are
+ * great-circle (`geo.ts`), the same function the reference uses, so a meeting exactly on the
+ * radius is in or out for both.
+ *
+ * A radius search walks kdbush's sorted arrays over the circle's bounding boxes and compares
+ * unit vectors by dot product; only points in a hair-thin band at the edge need the haversine.
+ * A nearest search explores outwards with geokdbush when matches are common, or checks the
+ * rows of the most selective filter when they are rare.
+ */
+import { around } from 'geokdbush';
+import { unitVector } from './geo-columns.js';
+import { boxesAround, distanceKm, EARTH_RADIUS_KM } from './geo.js';
+import { compareNumbers, compareSlugs } from './ordering.js';
+import type { Plan } from './plan.js';
+import { KIND_PLACE, STATUS_REMOVED } from './row-codes.js';
+import type { SearchIndex } from './search-index.js';
+
+const INFINITY = Number.POSITIVE_INFINITY;
+/** Half-width of the band around the circle where the exact haversine decides. */
+export const EDGE_BAND = 1e-12;
+/** Predicate calls after which a geokdbush exploration gives up for a plain scan. */
+const AROUND_BUDGET = 5_000;
+const ABORT_AROUND = new Error('around: budget exhausted');
+
+function isPlacedLive(ix: SearchIndex, row: number): boolean {
+  return (
+    ix.status[row] !== STATUS_REMOVED && ix.kind[row] === KIND_PLACE && !Number.isNaN(ix.lat[row]!)
+  );
+}
+
+/**
+ * Writes every place-bound row within `radiusKm` of the point into `rows`; returns how many.
+ * It walks kdbush's sorted arrays over the circle's bounding boxes (as kdbush's own `range`
+ * does, without building an array) and compares the points' unit vectors with the query's:
+ * only points in a hair-thin band at the edge need the haversine, which then decides exactly
+ * as the reference does. Leaves each row's dot product in the scratch's `closeness`.
+ */
+export function placesWithin(
+  plan: Plan,
+  latitude: number,
+  longitude: number,
+  radiusKm: number,
+  rows: Int32Array,
+): number {
+  const ix = plan.ix;
+  let n = 0;
+  const geo = ix.geo.kd;
+  const closeness = plan.scratch.closeness;
+  const point = new Float64Array(6);
+  unitVector(latitude, longitude, point, 0);
+  const qx = point[0]!;
+  const qy = point[1]!;
+  const qz = point[2]!;
+  if (geo !== undefined) {
+    const angle = radiusKm / EARTH_RADIUS_KM;
+    const cosRadius = angle >= Math.PI ? -2 : Math.cos(angle);
+    const inner = cosRadius + EDGE_BAND;
+    const outer = cosRadius - EDGE_BAND;
+    const { ids, coords, nodeSize } = geo;
+    const unit = ix.geo.unitAt;
+    const posRow = ix.geo.rowAt;
+    const geoItem = ix.geoItem;
+    const stack = new Int32Array(256);
+    for (const [minX, minY, maxX, maxY] of boxesAround(latitude, longitude, radiusKm)) {
+      stack[0] = 0;
+      stack[1] = ids.length - 1;
+      stack[2] = 0;
+      let sp = 3;
+      while (sp > 0) {
+        const axis = stack[--sp]!;
+        const right = stack[--sp]!;
+        const left = stack[--sp]!;
+        let from: number;
+        let to: number;
+        if (right - left <= nodeSize) {
+          from = left;
+          to = right;
+        } else {
+          const m = (left + right) >> 1;
+          from = m;
+          to = m;
+          const x = coords[2 * m]!;
+          const y = coords[2 * m + 1]!;
+          if (axis === 0 ? minX <= x : minY <= y) {
+            stack[sp++] = left;
+            stack[sp++] = m - 1;
+            stack[sp++] = 1 - axis;
+          }
+          if (axis === 0 ? maxX >= x : maxY >= y) {
+            stack[sp++] = m + 1;
+            stack[sp++] = right;
+            stack[sp++] = 1 - axis;
+          }
+        }
+        for (let pos = from; pos <= to; pos++) {
+          const x = coords[2 * pos]!;
+          const y = coords[2 * pos + 1]!;
+          if (x < minX || x > maxX || y < minY || y > maxY) continue;
+          const dot = qx * unit[3 * pos]! + qy * unit[3 * pos + 1]! + qz * unit[3 * pos + 2]!;
+          if (dot < outer) continue;
+          const row = posRow[pos]!;
+          if (geoItem[row] !== ids[pos]) continue;
+          if (
+            dot < inner &&
+            !(distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!) <= radiusKm)
+          ) {
+            continue;
+          }
+          closeness[row] = dot;
+          rows[n++] = row;
+        }
+      }
+    }
+  }
+  for (const row of ix.geo.overflow) {
+    if (!isPlacedLive(ix, row) || ix.geoItem[row] !== -1) continue;
+    const dist = distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!);
+    if (!(dist <= radiusKm)) continue;
+    unitVector(ix.lat[row]!, ix.lng[row]!, point, 3);
+    closeness[row] = qx * point[3]! + qy * point[4]! + qz * point[5]!;
+    rows[n++] = row;
+  }
+  return n;
+}
+
+/**
+ * The `count` nearest place-bound rows farther than `beyondKm` that match the plan, ordered by
+ * distance, next start and slug (ties at the boundary resolved by the same order).
+ *
+ * Either explores space around the point with geokdbush (cheap when matches are common), or
+ * checks every row of the most selective filter (cheap when they are rare), whichever the
+ * filter's posting-list size predicts is cheaper; an exploration that runs long gives up for
+ * the check.
+ */
+export function nearestPlaced(
+  plan: Plan,
+  near: { latitude: number; longitude: number },
+  count: number,
+  beyondKm: number,
+): { row: number; dist: number }[] {
+  const ix = plan.ix;
+  if (count <= 0 || plan.impossible || plan.when.nothingMatches) return [];
+  const { latitude, longitude } = near;
+  const candidates = new Map<number, number>();
+  const accept = (row: number): number | undefined => {
+    if (!plan.matches(row)) return undefined;
+    const dist = distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!);
+    return beyondKm > 0 && !(dist > beyondKm) ? undefined : dist;
+  };
+  const placed = ix.geo.rowAt.length + ix.geo.overflow.length;
+  const estimate = plan.candidateEstimate(false);
+  const exploreCost = ((count + 1) * placed) / Math.max(1, estimate);
+  let scan = estimate <= 4 * exploreCost + 512;
+  const geo = ix.geo.kd;
+  if (!scan && geo !== undefined) {
+    // "Beyond the radius" by dot product against the query point, exact only at the edge.
+    const point = new Float64Array(3);
+    unitVector(latitude, longitude, point, 0);
+    const [qx, qy, qz] = point as unknown as [number, number, number];
+    const cosBeyond = Math.cos(beyondKm / EARTH_RADIUS_KM);
+    const { unitAt: unit, rowOfItem, positionOfItem } = ix.geo;
+    let calls = 0;
+    const predicate = (item: number): boolean => {
+      if (++calls > AROUND_BUDGET) throw ABORT_AROUND;
+      const row = rowOfItem[item]!;
+      if (ix.geoItem[row] !== item || !plan.matches(row)) return false;
+      if (beyondKm <= 0) return true;
+      const pos = positionOfItem[item]!;
+      const dot = qx * unit[3 * pos]! + qy * unit[3 * pos + 1]! + qz * unit[3 * pos + 2]!;
+      if (dot > cosBeyond + EDGE_BAND) return false;
+      if (dot >= cosBeyond - EDGE_BAND) {
+        return distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!) > beyondKm;
+      }
+      return true;
+    };
+    const distanceOfItem = (item: number): number => {
+      const row = rowOfItem[item]!;
+      return distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!);
+    };
+    try {
+      const found = around(geo, longitude, latitude, count + 1, Infinity, predicate);
+      const distances = found.map(distanceOfItem);
+      const boundary = distances[count - 1];
+      if (boundary !== undefined && distances[count] === boundary) {
+        // A tie across the boundary: gather everything as far as the boundary.
+        calls = -Infinity;
+        const reach = boundary * (1 + 1e-9) + 1e-9;
+        for (const item of around(geo, longitude, latitude, Infinity, reach, predicate)) {
+          const dist = distanceOfItem(item);
+          if (dist <= boundary) candidates.set(rowOfItem[item]!, dist);
+        }
+      } else {
+        found.forEach((item, i) => candidates.set(rowOfItem[item]!, distances[i]!));
+      }
+      for (const row of ix.geo.overflow) {
+        if (!isPlacedLive(ix, row) || ix.geoItem[row] !== -1 || candidates.has(row)) continue;
+        const dist = accept(row);
+        if (dist !== undefined) candidates.set(row, dist);
+      }
+    } catch (error) {
+      if (error !== ABORT_AROUND) throw error;
+      candidates.clear();
+      scan = true;
+    }
+  } else scan = true;
+  if (scan) {
+    const visit = (row: number): void => {
+      if (!isPlacedLive(ix, row)) return;
+      const dist = accept(row);
+      if (dist !== undefined) candidates.set(row, dist);
+    };
+    const list = estimate === INFINITY ? undefined : plan.candidateRows(false, INFINITY);
+    if (list !== undefined) for (const row of list) visit(row);
+    else for (let row = 0; row < ix.rows; row++) if (ix.kind[row] === KIND_PLACE) visit(row);
+  }
+  const list = [...candidates].map(([row, dist]) => ({ row, dist }));
+  if (list.length > count) {
+    // Keep the nearest by distance (ties kept), then order them fully.
+    list.sort((a, b) => a.dist - b.dist);
+    const boundary = list[count - 1]!.dist;
+    let end = count;
+    while (end < list.length && list[end]!.dist === boundary) end++;
+    list.length = end;
+  }
+  list.sort(
+    (a, b) =>
+      compareNumbers(a.dist, b.dist) ||
+      compareNumbers(plan.when.nextKey(a.row), plan.when.nextKey(b.row)) ||
+      compareSlugs(ix.slugs[a.row]!, ix.slugs[b.row]!),
+  );
+  return list.slice(0, count);
+}
