@@ -1,0 +1,73 @@
+/** How a page, an error page and a redirect are sent: status, cache policy, language headers. */
+import type { FastifyReply } from 'fastify';
+import type { VNode } from 'preact';
+import type { ErrorCode } from '../../platform/errors.js';
+import { link, type PageContext } from '../page-context.js';
+import { renderPage } from '../render-page.js';
+import { ErrorPage } from '../simple-pages.js';
+import { errorWords, type ErrorWords } from './error-pages.js';
+
+export interface SendOptions {
+  /** 200 unless given. */
+  status?: number;
+  /** The Cache-Control policy. */
+  cache: string;
+}
+
+/**
+ * The headers every answer in a language carries: its status, its cache policy, and its
+ * language. The same unprefixed URL answers in English or Spanish, so caches key on
+ * Accept-Language there.
+ */
+export function languageHeaders(
+  reply: FastifyReply,
+  ctx: PageContext,
+  { status = 200, cache }: SendOptions,
+): FastifyReply {
+  reply.status(status).header('content-language', ctx.locale).header('cache-control', cache);
+  if (ctx.negotiated) reply.header('vary', 'Accept-Language');
+  return reply;
+}
+
+/** Sends a page as a complete HTML document. */
+export function sendPage(
+  reply: FastifyReply,
+  ctx: PageContext,
+  page: VNode,
+  options: SendOptions,
+): FastifyReply {
+  return languageHeaders(reply, ctx, options)
+    .type('text/html; charset=utf-8')
+    .send(renderPage(page));
+}
+
+/**
+ * Sends the error page of a code: its words from the one table (or the route's own, for an
+ * error only it can explain), the stable code, never stored by a cache.
+ */
+export function sendErrorPage(
+  reply: FastifyReply,
+  ctx: PageContext,
+  failure: { status: number; code: ErrorCode },
+  words: ErrorWords = errorWords(failure.code, failure.status),
+): FastifyReply {
+  const [title, body] = words;
+  return sendPage(
+    reply,
+    ctx,
+    <ErrorPage ctx={ctx} title={title} body={body} code={failure.code} />,
+    {
+      status: failure.status,
+      cache: 'no-store',
+    },
+  );
+}
+
+/** A 303 to a page in the reader's language (post/redirect/get). */
+export function redirectInLanguage(
+  reply: FastifyReply,
+  ctx: PageContext,
+  path: string,
+): FastifyReply {
+  return reply.redirect(link(ctx, path), 303);
+}
