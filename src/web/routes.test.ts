@@ -244,6 +244,16 @@ describe('help and about', () => {
     expect(res.body).toContain('GeoNames (geonames.org), CC BY 4.0');
   });
 
+  it('has an offline page in both languages, for the service worker to keep', async () => {
+    const en = await get('/en/offline');
+    expect(en.statusCode).toBe(200);
+    expect(en.headers['cache-control']).toBe('public, max-age=3600');
+    expect(en.body).toContain('<h1>You are offline</h1>');
+    expect(en.body).toContain('href="/en/help"');
+    expect(en.body).toContain('data-my-meetings');
+    expect((await get('/es/offline')).body).toContain('<h1>Está sin conexión</h1>');
+  });
+
   it('keeps the pages out of the API description', async () => {
     const doc = (await get('/api/openapi.json')).json<{ paths: Record<string, unknown> }>();
     expect(

@@ -22,7 +22,7 @@ import { MeetingPage } from './meeting-page.js';
 import { registerPageScope, type PageKit } from './kit/page-scope.js';
 import { viewerZone } from './kit/request-context.js';
 import { languageHeaders } from './kit/send.js';
-import { ReportThanksPage } from './simple-pages.js';
+import { OfflinePage, ReportThanksPage } from './simple-pages.js';
 
 export interface WebDeps {
   repos: Repositories;
@@ -148,6 +148,11 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
   scope.get('/help', { schema: { hide: true } }, (request, reply) => {
     const ctx = kit.ctxOf(request);
     return kit.send(reply, ctx, <HelpPage ctx={ctx} />, { cache: staticPageCache });
+  });
+
+  scope.get('/offline', { schema: { hide: true } }, (request, reply) => {
+    const ctx = kit.ctxOf(request);
+    return kit.send(reply, ctx, <OfflinePage ctx={ctx} />, { cache: staticPageCache });
   });
 
   scope.get('/about', { schema: { hide: true } }, (request, reply) => {

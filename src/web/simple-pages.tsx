@@ -26,6 +26,32 @@ export function ReportThanksPage({
   );
 }
 
+/**
+ * What the service worker shows for a page it has no copy of while offline (it keeps this page
+ * in both languages from its install): what still opens, and the saved meetings (an island
+ * lists them from the device's storage).
+ */
+export function OfflinePage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('offline.title')}>
+      <h1>{t('offline.title')}</h1>
+      <p>{t('offline.body')}</p>
+      <p>{t('offline.kept')}</p>
+      <ul>
+        <li>
+          <a href={link(ctx, '/')}>{t('offline.search')}</a>
+        </li>
+        <li>
+          <a href={link(ctx, '/help')}>{t('offline.help')}</a>
+        </li>
+        <li>{t('offline.meetings')}</li>
+      </ul>
+      <div data-my-meetings="" />
+    </Layout>
+  );
+}
+
 export interface ErrorPageProps {
   ctx: PageContext;
   title: MessageId;

@@ -149,6 +149,10 @@ describe.skipIf(!hasChromium)('islands in Chromium', () => {
       )
       .toEqual(expect.arrayContaining([SEARCH, '/en/help', '/es/help', href, savedHref]));
 
+    const unvisited = (await own.repos.meetings.all())
+      .map((m) => m.slug)
+      .find((slug) => !href.endsWith(`/${slug}`) && !savedHref.endsWith(`/${slug}`))!;
+
     // Gone: the server, the browser's HTTP cache, the network. Only the worker's copies remain.
     await own.close();
     const cdp = await context.newCDPSession(page);
@@ -184,6 +188,17 @@ describe.skipIf(!hasChromium)('islands in Chromium', () => {
     await page.goto(`${ownBase}/`);
     expect(await page.locator('li.result').count()).toBeGreaterThan(0);
     expect(await page.getAttribute('html', 'data-offline-copy')).toBe('');
+
+    // A page never opened here: the offline page in its language, with the saved meetings.
+    await page.goto(`${ownBase}/en/meetings/${unvisited}`);
+    expect(await page.locator('h1').textContent()).toBe('You are offline');
+    await expect.poll(() => mine.textContent()).toBe(savedName);
+    await page.screenshot({ path: `${SCREENSHOTS}/offline-page-en.png`, fullPage: true });
+    await page.goto(`${ownBase}/es/meetings/${unvisited}`);
+    expect(await page.locator('h1').textContent()).toBe('Está sin conexión');
+    // A page the worker never keeps (a printed schedule) gets it too.
+    await page.goto(`${ownBase}/en/print?near=01301`);
+    expect(await page.locator('h1').textContent()).toBe('You are offline');
     await context.close();
   });
 

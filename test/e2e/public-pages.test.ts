@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
   });
 
   for (const locale of ['en', 'es'] as const) {
-    for (const path of ['/meetings/:slug', '/help', '/about', '/suggest']) {
+    for (const path of ['/meetings/:slug', '/help', '/about', '/suggest', '/offline']) {
       it(`axe finds no WCAG 2.2 AA violation on /${locale}${path}`, async () => {
         const page = await open(`/${locale}${path.replace(':slug', hybrid.slug)}`);
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();

@@ -24,9 +24,14 @@ function start(ui: UiTemplate): void {
   registerServiceWorker();
 }
 
-/** "My meetings" above the finder's results; its island loads once there is something to list. */
+/**
+ * "My meetings" above the finder's results (or where a page asks for them, as the offline page
+ * does); its island loads once there is something to list.
+ */
 function setUpMyMeetings(ui: UiTemplate): void {
-  const form = document.querySelector('form input[name="near"]')?.closest('form');
+  const form =
+    document.querySelector('form input[name="near"]')?.closest('form') ??
+    document.querySelector('[data-my-meetings]');
   if (form == null) return;
   let mounted = false;
   const mount = () => {

@@ -214,6 +214,13 @@ export const en = {
     'Choose what is wrong, and keep the details under 1,000 characters. Go back and try again.',
 
   'error.code': 'Error code: {code}',
+  'offline.title': 'You are offline',
+  'offline.body':
+    'This page has not been opened on this device, so there is no copy of it here. Open it again when you are back online.',
+  'offline.kept': 'What opens without a connection:',
+  'offline.search': 'Your last search',
+  'offline.help': 'Help and crisis lines',
+  'offline.meetings': 'The meeting pages you opened or saved',
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'Nothing is at this address.',
   'error.meetingNotFound.title': 'Meeting not found',

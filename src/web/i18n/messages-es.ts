@@ -222,6 +222,13 @@ export const es: Record<MessageId, string> = {
     'Elija qué está mal y escriba menos de 1.000 caracteres en los detalles. Vuelva atrás e inténtelo de nuevo.',
 
   'error.code': 'Código de error: {code}',
+  'offline.title': 'Está sin conexión',
+  'offline.body':
+    'Esta página no se ha abierto en este dispositivo, así que no hay una copia aquí. Ábrala de nuevo cuando vuelva a tener conexión.',
+  'offline.kept': 'Lo que se abre sin conexión:',
+  'offline.search': 'Su última búsqueda',
+  'offline.help': 'Ayuda y líneas de crisis',
+  'offline.meetings': 'Las páginas de reuniones que abrió o guardó',
   'error.notFound.title': 'Página no encontrada',
   'error.notFound.body': 'No hay nada en esta dirección.',
   'error.meetingNotFound.title': 'Reunión no encontrada',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { locales } from '../../i18n/locales.js';
 import {
   OFFLINE_MARK,
+  PAGE_LANGUAGES,
+  offlinePagePath,
   isFinderPage,
   isKeptPage,
   lastFinderPage,
@@ -47,5 +50,15 @@ describe('offline pages', () => {
       ]),
     ).toBe(`${base}/en/?near=01340`);
     expect(lastFinderPage([`${base}/en/help`])).toBeUndefined();
+  });
+
+  it('answers a page it has no copy of with the offline page in the page’s language', () => {
+    expect(PAGE_LANGUAGES).toEqual(locales);
+    expect(offlinePagePath('/es/meetings/grupo-nueva-vida', ['en-US'])).toBe('/es/offline');
+    expect(offlinePagePath('/en/print', ['es-MX'])).toBe('/en/offline');
+    // Unprefixed paths (and unknown prefixes) go by the browser's languages.
+    expect(offlinePagePath('/meetings/x', ['fr-CA', 'es-MX', 'en'])).toBe('/es/offline');
+    expect(offlinePagePath('/fr/x', ['de'])).toBe('/en/offline');
+    expect(offlinePagePath('/', [])).toBe('/en/offline');
   });
 });

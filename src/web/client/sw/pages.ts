@@ -13,6 +13,24 @@ export function isKeptPage(pathname: string): boolean {
   return !/^\/(?:[a-z]{2}\/)?print(?:\/|$)/.test(pathname);
 }
 
+/** The languages of the site's pages (web/i18n/locales), the first the default. */
+export const PAGE_LANGUAGES = ['en', 'es'] as const;
+
+/**
+ * The offline page to answer a navigation with when neither the network nor a kept copy can:
+ * in the language of the path (`/es/...`), else the browser's first language the site speaks.
+ */
+export function offlinePagePath(pathname: string, browserLanguages: readonly string[]): string {
+  const spoken = (tag: string) =>
+    PAGE_LANGUAGES.find((language) => language === tag.toLowerCase().split('-')[0]);
+  const prefix = /^\/([a-z]{2})(?:\/|$)/.exec(pathname)?.[1];
+  const language =
+    (prefix !== undefined ? spoken(prefix) : undefined) ??
+    browserLanguages.map(spoken).find((l) => l !== undefined) ??
+    PAGE_LANGUAGES[0];
+  return `/${language}/offline`;
+}
+
 /** The finder: `/` and the language roots `/en/`, `/es`, ... */
 export function isFinderPage(pathname: string): boolean {
   return /^\/(?:[a-z]{2}\/?)?$/.test(pathname);

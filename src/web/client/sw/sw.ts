@@ -6,19 +6,32 @@
  */
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import type { WorkboxPlugin } from 'workbox-core';
 import { PAGES_CACHE } from '../cache-names.js';
-import { isFinderPage, isKeptPage, lastFinderPage, markOfflineCopy } from './pages.js';
+import {
+  PAGE_LANGUAGES,
+  isFinderPage,
+  isKeptPage,
+  lastFinderPage,
+  markOfflineCopy,
+  offlinePagePath,
+} from './pages.js';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | PrecacheEntry)[];
 };
 
-/** Pages every visitor may need offline, whatever they looked at: the crisis lines. */
-const WARM_PAGES = ['/en/help', '/es/help'];
+/**
+ * Pages every visitor may need offline, whatever they looked at: the crisis lines, and the page
+ * that answers for any page this device has no copy of.
+ */
+const WARM_PAGES = [
+  ...PAGE_LANGUAGES.map((language) => `/${language}/help`),
+  ...PAGE_LANGUAGES.map((language) => `/${language}/offline`),
+];
 
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
@@ -31,19 +44,29 @@ async function marked(response: Response): Promise<Response> {
   });
 }
 
+/**
+ * What answers a navigation that neither the network nor a copy of its own URL can: a finder URL
+ * the last search kept, any page the offline page in its language (never the browser's own
+ * error page).
+ */
+async function fallbackFor(request: Request): Promise<Response | undefined> {
+  const { pathname } = new URL(request.url);
+  const cache = await caches.open(PAGES_CACHE);
+  if (isFinderPage(pathname)) {
+    const keys = await cache.keys();
+    const last = lastFinderPage(keys.map((k) => k.url));
+    const response = last === undefined ? undefined : await cache.match(last);
+    if (response !== undefined) return marked(response);
+  }
+  return cache.match(offlinePagePath(pathname, self.navigator.languages));
+}
+
 const offlineCopies: WorkboxPlugin = {
   // Called only when the network failed and a kept copy answers instead.
   cachedResponseWillBeUsed: async ({ cachedResponse }) =>
     cachedResponse === undefined ? undefined : marked(cachedResponse),
-  // No copy of this very URL: a finder URL falls back on the last search kept.
-  handlerDidError: async ({ request }) => {
-    if (!isFinderPage(new URL(request.url).pathname)) return undefined;
-    const cache = await caches.open(PAGES_CACHE);
-    const keys = await cache.keys();
-    const last = lastFinderPage(keys.map((k) => k.url));
-    const response = last === undefined ? undefined : await cache.match(last);
-    return response === undefined ? undefined : marked(response);
-  },
+  // No copy of this very URL.
+  handlerDidError: ({ request }) => fallbackFor(request),
 };
 
 registerRoute(
@@ -57,6 +80,13 @@ registerRoute(
       offlineCopies,
     ],
   }),
+);
+
+// Navigations that are not kept (a printed schedule, a feed opened in the browser) are left to
+// the network; offline, they too get the offline page rather than the browser's error.
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
+  new NetworkOnly({ plugins: [{ handlerDidError: ({ request }) => fallbackFor(request) }] }),
 );
 
 // The map's chunk is not precached (most people never open it); once opened it is kept.
