@@ -1,7 +1,8 @@
+import type { VNode } from 'preact';
 import type { ErrorCode } from '../platform/errors.js';
+import type { ErrorResponse } from '../platform/http/error-response.js';
 import { Layout } from '../web/layout.js';
 import { link, type PageContext } from '../web/page-context.js';
-import { renderPage } from '../web/render-page.js';
 
 export interface PrintErrorProps {
   ctx: PageContext;
@@ -34,7 +35,10 @@ export function PrintErrorPage({ ctx, code, field, message }: PrintErrorProps) {
   );
 }
 
-/** The error page as a complete HTML document. */
-export function renderPrintErrorPage(props: PrintErrorProps): string {
-  return renderPage(<PrintErrorPage {...props} />);
+/** The page of a failed print, from the one error mapping's answer. */
+export function printErrorPage(ctx: PageContext, failure: ErrorResponse): VNode {
+  const { code, field, message } = failure;
+  return (
+    <PrintErrorPage ctx={ctx} code={code} {...(field !== undefined ? { field, message } : {})} />
+  );
 }

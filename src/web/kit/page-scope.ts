@@ -36,8 +36,11 @@ export interface CsrfProtection {
 }
 
 export interface PageScopeOptions extends ContextSettings {
-  /** The largest url-encoded form the scope takes, in bytes (a larger one is a 413 page). */
-  formLimit: number;
+  /**
+   * The largest url-encoded form the scope takes, in bytes (a larger one is a 413 page);
+   * without it the scope takes no forms.
+   */
+  formLimit?: number;
   /** The Cache-Control of a page sent without its own; `no-store` unless given. */
   cache?: string;
   /** CSRF protection for the scope's forms; `kit.csrf` refuses every post without it. */
@@ -96,7 +99,8 @@ export function registerPageScope(
 ): void {
   void server.register(async (scope) => {
     await scope.register(rateLimit, rateLimitPluginOptions);
-    await scope.register(formbody, { bodyLimit: options.formLimit });
+    if (options.formLimit !== undefined)
+      await scope.register(formbody, { bodyLimit: options.formLimit });
     const kit = pageKit(scope, options);
     scope.setErrorHandler((error, request, reply) =>
       sendFailure(kit, options, error, request, reply),
