@@ -135,6 +135,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...searchTiming,
       changeFeed,
       onError: (error) => logger.error({ err: error }, 'search index update failed'),
+      ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
     });
     searchService = search;
     // Every committed change reaches the index before the import returns, so whoever imported

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mgOnlineRow, mgRow } from '../../test/factories/meeting-guide.js';
 import { openTestDatabase } from '../../test/support/databases.js';
+import { manualTimers } from '../../test/support/manual-timers.js';
 import type { Clock } from '../platform/clock.js';
 import type { ChangeFeed, ChangeNotice } from '../platform/database/change-feed.js';
 import type { DatabaseHandle } from '../platform/database/connect.js';
@@ -66,7 +67,6 @@ beforeEach(async () => {
   repos = createRepositories(handle.db);
 });
 afterEach(async () => {
-  vi.useRealTimers();
   await service.close();
   await handle.close();
 });
@@ -133,15 +133,19 @@ describe('SearchService', () => {
 
   it('keeps its time horizon current from a timer, without waiting for a query', async () => {
     await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: [mgRow()] });
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    await startService({ refreshIntervalMs: 60_000 });
+    const timers = manualTimers();
+    await startService({ refreshIntervalMs: 60_000, timers });
     const before = service.status().horizon!;
     expect(Date.parse(before.start)).toBeLessThan(start);
     expect(Date.parse(before.end)).toBeGreaterThan(start + 4 * 7 * 86_400_000);
 
-    // Six weeks on: past the horizon. The timer moves it; no search has run.
+    // A search six weeks on, past the horizon, answers without moving it.
     nowMs = start + 6 * 7 * 86_400_000;
-    vi.advanceTimersByTime(60_000);
+    const read = service.search(service.parse({})).results[0]!.next!;
+    expect(service.status().horizon).toEqual(before);
+
+    // The timer moves it; no search has run since.
+    await timers.fire();
     const after = service.status().horizon!;
     expect(Date.parse(after.start)).toBeLessThan(nowMs);
     expect(Date.parse(after.start)).toBeGreaterThan(start);
@@ -149,11 +153,17 @@ describe('SearchService', () => {
     const next = service.search(service.parse({})).results[0]!.next!;
     expect(next.start).toBeGreaterThanOrEqual(nowMs - 60 * 60_000);
     expect(next.start).toBeLessThan(nowMs + 7 * 86_400_000);
+    expect(read).toEqual(next);
+    // It keeps doing so: the next refresh is waiting.
+    expect(timers.pending).toBe(1);
   });
 
   it('stops its timers and its feed on close', async () => {
-    await startService();
+    const timers = manualTimers();
+    await startService({ timers });
+    expect(timers.pending).toBe(1);
     await service.close();
+    expect(timers.pending).toBe(0);
     feed.deliver({ revision: 5 });
     expect(service.status().revision).toBe(0);
   });

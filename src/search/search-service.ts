@@ -6,6 +6,7 @@ import type {
   CommittedChange,
 } from '../platform/database/change-feed.js';
 import { PorchlightError } from '../platform/errors.js';
+import { systemTimers, type Timers } from '../platform/timers.js';
 import type { Meeting } from '../meetings/model.js';
 import type { Repositories } from '../repositories.js';
 import type { Geocoder } from '../places/gazetteer.js';
@@ -30,6 +31,8 @@ export interface SearchServiceOptions {
   rebuildMinIds?: number;
   /** Told of a failure in the background (a rebuild or a catch-up that could not read the store). */
   onError?: (error: unknown) => void;
+  /** What waits for the refresh and the gap watch (real timers unless a test fires them). */
+  timers?: Timers;
 }
 
 interface Waiter {
@@ -69,8 +72,10 @@ export class SearchService {
   private rebuildWanted = false;
   private buildsStarted = 0;
   private buildsDone = 0;
-  private gapTimer: NodeJS.Timeout | undefined;
-  private refreshTimer: NodeJS.Timeout | undefined;
+  /** Cancels the pending gap watch, when there is one. */
+  private cancelGap: (() => void) | undefined;
+  /** Cancels the pending refresh, when there is one. */
+  private cancelRefresh: (() => void) | undefined;
   private started = false;
   private closed = false;
 
@@ -122,8 +127,21 @@ export class SearchService {
     await this.options.changeFeed?.start((notice) => this.hear(notice));
     await this.rebuild();
     if (this.closed) return;
-    this.refreshTimer = setInterval(() => this.refresh(), this.options.refreshIntervalMs ?? 60_000);
-    this.refreshTimer.unref();
+    this.scheduleRefresh();
+  }
+
+  /** Brings the index up to the clock every `refreshIntervalMs`, until closed. */
+  private scheduleRefresh(): void {
+    if (this.closed) return;
+    this.cancelRefresh = this.timers.after(this.options.refreshIntervalMs ?? 60_000, () => {
+      this.cancelRefresh = undefined;
+      this.refresh();
+      this.scheduleRefresh();
+    });
+  }
+
+  private get timers(): Timers {
+    return this.options.timers ?? systemTimers;
   }
 
   /** Rebuilds the index from the store; resolves once a build begun after this call is in. */
@@ -149,7 +167,10 @@ export class SearchService {
     await published;
   }
 
-  /** Brings the index up to the clock now; the timer calls it so no request pays for it. */
+  /**
+   * Brings the index up to the clock now: moves its occurrence horizon along and rebuilds its
+   * lazy parts. The timer calls it, and so does applying changes; a search never does.
+   */
   refresh(): void {
     this.index?.refresh(this.clock.now().getTime());
   }
@@ -157,8 +178,10 @@ export class SearchService {
   /** Stops listening and the timers; waits for a build or catch-up under way. */
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.refreshTimer);
-    clearTimeout(this.gapTimer);
+    this.cancelRefresh?.();
+    this.cancelRefresh = undefined;
+    this.cancelGap?.();
+    this.cancelGap = undefined;
     await this.options.changeFeed?.close();
     await this.running;
     for (const waiter of this.waiters.splice(0)) waiter.resolve();
@@ -240,6 +263,8 @@ export class SearchService {
     // From here to the end, nothing awaits: a search sees all of the run or none of it.
     for (const id of step.removed) index.remove(id);
     for (const meeting of step.meetings) index.upsert(meeting);
+    // A write, so it may rebuild what many changes left behind (a search will not).
+    index.refresh(this.clock.now().getTime());
     this.advanceTo(step.revision);
     if (index.needsCompaction()) this.rebuildWanted = true;
     this.again = true;
@@ -264,6 +289,7 @@ export class SearchService {
       if (step.kind === 'apply') {
         for (const id of step.removed) index.remove(id);
         for (const meeting of step.meetings) index.upsert(meeting);
+        index.refresh(this.clock.now().getTime());
         revision = step.revision;
       } else if (step.kind === 'rebuild') this.rebuildWanted = true;
     }
@@ -331,20 +357,19 @@ export class SearchService {
   private watchGap(): void {
     const pending = this.known.size > 0;
     if (!pending || this.closed) {
-      clearTimeout(this.gapTimer);
-      this.gapTimer = undefined;
+      this.cancelGap?.();
+      this.cancelGap = undefined;
       return;
     }
-    if (this.gapTimer !== undefined) return;
+    if (this.cancelGap !== undefined) return;
     const seen = Math.max(...this.known.keys());
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = undefined;
+    this.cancelGap = this.timers.after(this.options.gapGraceMs ?? 3000, () => {
+      this.cancelGap = undefined;
       if (this.revision < seen) {
         this.rebuildWanted = true;
         this.kick();
       } else this.watchGap();
-    }, this.options.gapGraceMs ?? 3000);
-    this.gapTimer.unref();
+    });
   }
 
   private until(done: () => boolean): Promise<void> {

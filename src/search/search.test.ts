@@ -468,6 +468,8 @@ describe('pages, counts and upkeep', () => {
     expect(live.size).toBe(current.size);
     const list = [...current.values()];
     for (const at of [now, now + 20 * 86_400_000]) {
+      // As the refresh timer does: twenty days on, the horizon is rebuilt.
+      live.refresh(at);
       for (const extra of [
         {},
         { near: worldClusters[2], radiusKm: 300 },
@@ -694,6 +696,8 @@ describe('agrees with the brute-force reference (property)', () => {
   it.each(bases.map((base) => [new Date(base).toISOString().slice(0, 10), base]))(
     'in the week of %s',
     (_label, base) => {
+      // As the refresh timer does: the week's occurrences come from the index's lists.
+      index.refresh(base);
       fc.assert(
         fc.property(queryArb(base), (q) => {
           const reference = referenceSearch(world, q);
@@ -709,6 +713,25 @@ describe('agrees with the brute-force reference (property)', () => {
     },
   );
 
+  it.each([
+    ['before', bases[0]!],
+    ['after', bases[5]!],
+  ])('answers the same from an index whose horizon lies %s the query', (_label, base) => {
+    // Built for early April and never refreshed: every occurrence is computed directly.
+    const stale = SearchIndex.build(world, { now: bases[2]!, horizonWeeks: 2 });
+    fc.assert(
+      fc.property(queryArb(base), (q) => {
+        const reference = referenceSearch(world, q);
+        const full = search(stale, { ...q, limit: 100_000 });
+        expectSameResults(full.results, reference.results);
+        expectSameAnswer(full, reference);
+        const pages = allPages(stale, q, 3);
+        expectSameResults(pages, reference.results.slice(0, pages.length));
+      }),
+      { numRuns: 15, seed: Number(base) % 2_147_483_647 },
+    );
+  });
+
   it('measures distances with the same haversine as the reference', () => {
     const q = query({ now: bases[0]!, near: worldClusters[3], radiusKm: 300, sort: 'distance' });
     for (const r of search(index, q).results) {
@@ -721,5 +744,84 @@ describe('agrees with the brute-force reference (property)', () => {
       );
       expect(r.distanceKm).toBe(d);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** Every field of a value, recursively, as plain data (functions only named), for comparing. */
+function snapshot(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (typeof value === 'function') return 'function';
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return seen.get(value);
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+  if (value instanceof ArrayBuffer) return Array.from(new Uint8Array(value));
+  if (value instanceof Map) {
+    const entries: unknown[] = [];
+    seen.set(value, entries);
+    for (const [k, v] of value) entries.push([snapshot(k, seen), snapshot(v, seen)]);
+    return entries;
+  }
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    seen.set(value, items);
+    for (const v of value) items.push(snapshot(v, seen));
+    return items;
+  }
+  const fields: Record<string, unknown> = {};
+  seen.set(value, fields);
+  for (const [k, v] of Object.entries(value)) fields[k] = snapshot(v, seen);
+  return fields;
+}
+
+describe('a search only reads the index', () => {
+  const DAY = 86_400_000;
+  const built = ms('2026-10-30T16:00:00Z');
+  const meetings = randomWorld(400, 11);
+  const near = worldClusters[1];
+  const variants: Partial<SearchQuery>[] = [
+    {},
+    { includeInProgress: false },
+    { near, radiusKm: 300 },
+    { near, radiusKm: 5, fallbackThreshold: 8 },
+    { near, nearest: 7, sort: 'distance' },
+    { startingWithinMinutes: 600 },
+    { days: [2, 5], fromMinute: 18 * 60, toMinute: 21 * 60 },
+    { text: 'hall' },
+  ];
+
+  it('answers far from the horizon as the reference does, and leaves the index as it was', () => {
+    const index = SearchIndex.build(meetings, { now: built, horizonWeeks: 2 });
+    search(index, query({ now: built }));
+    const before = snapshot(index);
+    // Before the horizon, inside it, past its end.
+    for (const at of [built - 20 * DAY, built + 3 * DAY, built + 40 * DAY]) {
+      const date = Temporal.Instant.fromEpochMilliseconds(at + 2 * DAY)
+        .toZonedDateTimeISO('America/New_York')
+        .toPlainDate()
+        .toString();
+      for (const extra of [...variants, { date }]) {
+        const q = query({ now: at, ...extra });
+        const answer = search(index, q);
+        const reference = referenceSearch(meetings, q);
+        expectSameResults(answer.results, reference.results);
+        expectSameAnswer(answer, reference);
+      }
+    }
+    expect(snapshot(index)).toEqual(before);
+  });
+
+  it('moves its horizon only when refreshed, and answers the same either way', () => {
+    const index = SearchIndex.build(meetings, { now: built, horizonWeeks: 2 });
+    const horizon = [index.horizonStart, index.horizonEnd];
+    const later = built + 40 * DAY;
+    const stale = variants.map((extra) => search(index, query({ now: later, ...extra })));
+    expect([index.horizonStart, index.horizonEnd]).toEqual(horizon);
+
+    index.refresh(later);
+    expect(index.horizonStart * 60_000).toBeLessThan(later - DAY);
+    expect(index.horizonEnd * 60_000).toBeGreaterThan(later + 8 * DAY);
+    const fresh = variants.map((extra) => search(index, query({ now: later, ...extra })));
+    expect(fresh).toEqual(stale);
   });
 });
