@@ -121,6 +121,47 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
   );
 
   it(
+    'gives the volunteers’ forms the public pages’ look: fields, buttons, sections, problems',
+    async () => {
+      const look = (selector: string) =>
+        page.$eval(selector, (element) => {
+          const style = getComputedStyle(element);
+          return {
+            border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+            radius: style.borderTopLeftRadius,
+            padding: style.paddingLeft,
+            background: style.backgroundColor,
+            color: style.color,
+            weight: style.fontWeight,
+          };
+        });
+      await page.goto(`${base}/en/?near=01301`);
+      const finderField = await look('input[name="near"]');
+      const finderButton = await look('#finder button[type="submit"]');
+      await page.goto(`${base}/en/meetings/greenfield-big-book/edit`);
+      expect(await look('#f-name')).toEqual(finderField);
+      expect(await look('#f-program')).toEqual(finderField);
+      expect(await look('button[name="intent"]')).toEqual(finderButton);
+      expect(await look('fieldset')).toMatchObject({ radius: '6px' });
+      // A refused field is marked in red beside its problem.
+      await page.getByLabel('Dial-in phone number').fill('12');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.locator('#f-conference-phone[aria-invalid="true"]').waitFor();
+      expect(await look('#f-conference-phone')).toMatchObject({
+        border: '2px solid rgb(196, 0, 29)',
+      });
+      expect(
+        await page.$eval('ul.problem', (list) => {
+          const style = getComputedStyle(list);
+          return `${style.borderLeftWidth} ${style.borderLeftStyle} ${style.borderLeftColor}`;
+        }),
+      ).toBe('4px solid rgb(196, 0, 29)');
+      expect(await axe(page)).toEqual([]);
+    },
+    slow,
+  );
+
+  it(
     'fixes a meeting, with a preview first',
     async () => {
       await page.goto(`${base}/en/meetings/greenfield-big-book`);
