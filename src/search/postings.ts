@@ -57,11 +57,18 @@ export function csrPostings(
   values: Uint32Array | Uint16Array,
 ): Postings {
   const offsets = new Int32Array(valueCount + 1);
+  // Both passes skip a value repeated in a row alike, so the counts and the fill agree.
   for (let row = 0; row < rowCount; row++) {
     if (status[row] === STATUS_REMOVED) continue;
     const from = off[row]!;
     const to = from + len[row]!;
-    for (let i = from; i < to; i++) offsets[values[i]! + 1]!++;
+    let previous = -1;
+    for (let i = from; i < to; i++) {
+      const value = values[i]!;
+      if (value === previous) continue;
+      previous = value;
+      offsets[value + 1]!++;
+    }
   }
   for (let v = 0; v < valueCount; v++) offsets[v + 1]! += offsets[v]!;
   const rows = new Int32Array(offsets[valueCount]!);
@@ -78,7 +85,7 @@ export function csrPostings(
       rows[fill[value]!++] = row;
     }
   }
-  return { offsets, rows: fill.length === 0 ? rows : rows.subarray(0, rows.length) };
+  return { offsets, rows };
 }
 
 /**

@@ -1,0 +1,120 @@
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from './search-index.js';
+import { makeMeeting, randomWorld } from './test-meetings.js';
+
+const DAY = 86_400_000;
+const now = Temporal.Instant.from('2026-10-30T16:00:00Z').epochMilliseconds;
+
+describe('the search index', () => {
+  it('replaces a meeting by id and removes it, keeping its count', () => {
+    const index = SearchIndex.build([makeMeeting({ slug: 'a' }), makeMeeting({ slug: 'b' })], {
+      now,
+    });
+    expect(index.size).toBe(2);
+    index.upsert(makeMeeting({ slug: 'a', name: 'Renamed' }));
+    expect(index.size).toBe(2);
+    expect(index.summaryById('id-a')?.name).toBe('Renamed');
+    index.upsert(makeMeeting({ slug: 'c' }));
+    expect(index.size).toBe(3);
+    expect(index.remove('id-b')).toBe(true);
+    expect(index.remove('id-b')).toBe(false);
+    expect(index.summaryById('id-b')).toBeUndefined();
+    expect(index.size).toBe(2);
+  });
+
+  it('summarises a meeting as a result lists it', () => {
+    const index = SearchIndex.build(
+      [
+        makeMeeting({
+          slug: 'hybrid',
+          attendance: 'hybrid',
+          types: ['W', 'O'],
+          languages: ['es-MX'],
+          online: { url: 'https://example.org/join', phone: '+15555550100' },
+          place: {
+            name: 'St. Mark',
+            address: { city: 'Greenfield' },
+            latitude: 42.5,
+            longitude: -72.6,
+            wheelchairAccessible: true,
+          },
+        }),
+        makeMeeting({
+          slug: 'centred',
+          place: {
+            address: { city: 'Greenfield' },
+            latitude: 42.5,
+            longitude: -72.6,
+            geocoded: 'town',
+          },
+        }),
+      ],
+      { now },
+    );
+    expect(index.summaryById('id-hybrid')).toMatchObject({
+      slug: 'hybrid',
+      attendance: 'hybrid',
+      types: ['W', 'O'],
+      languages: ['es-MX'],
+      placeName: 'St. Mark',
+      city: 'Greenfield',
+      latitude: 42.5,
+      longitude: -72.6,
+      wheelchairAccessible: true,
+      hasOnlineLink: true,
+      hasPhone: true,
+      focus: ['alcohol'],
+    });
+    // Coordinates of a town's centre are searched by, not shown as the meeting's position.
+    const centred = index.summaryById('id-centred')!;
+    expect(centred.latitude).toBeUndefined();
+    expect(centred.attendance).toBe('in_person');
+  });
+
+  it('moves its horizon only when refreshed near its end, and then shows it changed', () => {
+    const index = SearchIndex.build(randomWorld(60, 8), { now, horizonWeeks: 3 });
+    const version = index.version;
+    const horizon = [index.horizonStart, index.horizonEnd];
+    index.refresh(now + 5 * DAY);
+    expect([index.horizonStart, index.horizonEnd, index.version]).toEqual([...horizon, version]);
+    index.refresh(now + 15 * DAY);
+    expect(index.horizonStart).toBeGreaterThan(horizon[0]!);
+    expect(index.horizonEnd * 60_000).toBeGreaterThan(now + 15 * DAY + 8 * DAY);
+    expect(index.version).toBeGreaterThan(version);
+  });
+
+  it('rebuilds its static parts on refresh once many rows changed, not before', () => {
+    const world = randomWorld(300, 9);
+    const index = SearchIndex.build(world, { now });
+    for (const m of world.slice(0, 100)) index.upsert({ ...m, name: `${m.name} again` });
+    index.refresh(now);
+    expect(index.timelineDirty.length).toBe(200);
+    for (const m of world.slice(100, 200)) index.upsert({ ...m, name: `${m.name} again` });
+    index.refresh(now);
+    expect(index.timelineDirty).toEqual([]);
+    expect(index.words.dirty.size).toBe(0);
+    // kdbush has its own threshold: the moved rows wait in the overflow list.
+    expect(index.geo.overflow.length).toBeGreaterThan(0);
+  });
+
+  it('asks for a rebuild once rows left behind outnumber a quarter of the live ones', () => {
+    const world = randomWorld(40, 10);
+    const index = SearchIndex.build(world, { now });
+    let updates = 0;
+    while (!index.needsCompaction()) {
+      index.upsert({ ...world[updates % world.length]!, name: `v${updates}` });
+      updates++;
+    }
+    expect(updates).toBe(4097);
+    expect(index.size).toBe(40);
+  });
+
+  it('measures its memory by part', () => {
+    const memory = SearchIndex.build(randomWorld(100, 11), { now }).memoryEstimate();
+    expect(Object.keys(memory.parts)).toEqual(
+      expect.arrayContaining(['rows', 'recurrences', 'timeline', 'geo', 'postings', 'strings']),
+    );
+    expect(memory.total).toBe(Object.values(memory.parts).reduce((a, b) => a + b, 0));
+  });
+});
