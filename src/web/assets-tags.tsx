@@ -6,6 +6,7 @@
  */
 import type { Clock } from '../platform/clock.js';
 import type { ClientAssets } from './assets.js';
+import { renderedOnce } from './markup.js';
 import type { PageContext } from './page-context.js';
 
 /** What pages need to know about the client: the build, the map, the time of rendering. */
@@ -24,7 +25,8 @@ export const THEME_COLOUR = '#8a1c00';
 export function ClientHead({ ctx }: { ctx: PageContext }) {
   const assets = ctx.client?.assets;
   if (assets === undefined) return null;
-  return (
+  // The same for every page of a build: rendered once per build.
+  return renderedOnce(assets, 'head', () => (
     <>
       <link rel="manifest" href="/manifest.webmanifest" />
       <meta name="theme-color" content={THEME_COLOUR} />
@@ -38,7 +40,7 @@ export function ClientHead({ ctx }: { ctx: PageContext }) {
       ))}
       <script type="module" defer src={assets.script} />
     </>
-  );
+  ));
 }
 
 /**
@@ -49,13 +51,9 @@ export function ClientTemplate({ ctx }: { ctx: PageContext }) {
   const client = ctx.client;
   if (client?.assets === undefined) return null;
   const { t } = ctx;
-  return (
-    <template
-      id="pl-ui"
-      data-rendered-at={client.clock.now().toISOString()}
-      data-tiles={client.mapTiles}
-      data-attribution={client.mapTiles === undefined ? undefined : client.mapAttribution}
-    >
+  // The controls and their words are the same on every page in a language: rendered once.
+  const controls = renderedOnce(client, `controls:${ctx.locale}`, () => (
+    <>
       <p class="notice" role="status" data-ui="offline">
         {t('client.offline', { time: '{time}' })}
       </p>
@@ -100,6 +98,16 @@ export function ClientTemplate({ ctx }: { ctx: PageContext }) {
         <h2 id="my-meetings">{t('client.my.heading')}</h2>
         <p class="muted">{t('client.my.device')}</p>
       </section>
+    </>
+  ));
+  return (
+    <template
+      id="pl-ui"
+      data-rendered-at={client.clock.now().toISOString()}
+      data-tiles={client.mapTiles}
+      data-attribution={client.mapTiles === undefined ? undefined : client.mapAttribution}
+    >
+      {controls}
     </template>
   );
 }

@@ -3,6 +3,7 @@ import { locales, localePath, type Locale } from './i18n/locales.js';
 import { link, type PageContext } from './page-context.js';
 import { SITE_CSS } from './site-css.js';
 import { ClientHead, ClientTemplate } from './assets-tags.js';
+import { renderedOnce } from './markup.js';
 
 /** Each language named in itself, so a reader finds theirs whatever the page's language. */
 const languageNames: Record<Locale, string> = { en: 'English', es: 'Español' };
@@ -20,6 +21,40 @@ interface LayoutProps {
 export function Layout({ ctx, title, children }: LayoutProps) {
   const { t } = ctx;
   const site = t('site.name');
+  // What every page in a language shares is rendered once per language (decision 0050).
+  const top = renderedOnce(t, 'top', () => (
+    <>
+      <a class="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <CrisisBar ctx={ctx} />
+    </>
+  ));
+  const siteLinks = renderedOnce(t, 'site-links', () => (
+    <>
+      <a class="brand" href={link(ctx, '/')}>
+        {site}
+      </a>
+      <nav aria-label={t('nav.site')}>
+        <ul>
+          <li>
+            <a href={link(ctx, '/help')}>{t('nav.help')}</a>
+          </li>
+          <li>
+            <a href={link(ctx, '/about')}>{t('nav.about')}</a>
+          </li>
+        </ul>
+      </nav>
+    </>
+  ));
+  const footer = renderedOnce(t, 'footer', () => (
+    <footer>
+      <p>{t('footer.privacy')}</p>
+      <p>
+        <a href={link(ctx, '/sign-in')}>{t('account.footerLink')}</a>
+      </p>
+    </footer>
+  ));
   return (
     <html lang={ctx.locale}>
       <head>
@@ -40,33 +75,13 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <ClientHead ctx={ctx} />
       </head>
       <body>
-        <a class="skip" href="#main">
-          {t('nav.skip')}
-        </a>
-        <CrisisBar ctx={ctx} />
+        {top}
         <header class="site">
-          <a class="brand" href={link(ctx, '/')}>
-            {site}
-          </a>
-          <nav aria-label={t('nav.site')}>
-            <ul>
-              <li>
-                <a href={link(ctx, '/help')}>{t('nav.help')}</a>
-              </li>
-              <li>
-                <a href={link(ctx, '/about')}>{t('nav.about')}</a>
-              </li>
-            </ul>
-          </nav>
+          {siteLinks}
           <LanguageSwitch ctx={ctx} />
         </header>
         <main id="main">{children}</main>
-        <footer>
-          <p>{t('footer.privacy')}</p>
-          <p>
-            <a href={link(ctx, '/sign-in')}>{t('account.footerLink')}</a>
-          </p>
-        </footer>
+        {footer}
         <ClientTemplate ctx={ctx} />
       </body>
     </html>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { attr, markup } from './markup.js';
+import { attr, markup, renderedOnce } from './markup.js';
 
 const render = (node: VNode) => renderToString(node);
 
@@ -87,5 +87,27 @@ describe('markup templates write what JSX writes', () => {
         render(<p title={value as string}>o</p>),
       );
     }
+  });
+
+  it('renders a shared part once per owner and key, and splices it in as it rendered', () => {
+    const en = {};
+    const es = {};
+    let renders = 0;
+    const part = (words: string) => () => {
+      renders++;
+      return (
+        <aside aria-label={words}>
+          <a href="tel:988">{words} & more</a>
+        </aside>
+      );
+    };
+    const page = (owner: object, words: string) =>
+      render(<body>{renderedOnce(owner, 'crisis', part(words))}</body>);
+    const reference = render(<body>{part('In crisis?')()}</body>);
+    renders = 0;
+    expect(page(en, 'In crisis?')).toBe(reference);
+    expect(page(en, 'ignored: already rendered')).toBe(reference);
+    expect(page(es, '¿En crisis?')).toContain('¿En crisis? &amp; more');
+    expect(renders).toBe(2);
   });
 });

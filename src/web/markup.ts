@@ -12,6 +12,7 @@
  */
 import type { VNode } from 'preact';
 import { jsxEscape, jsxTemplate } from 'preact/jsx-runtime';
+import { renderToString } from 'preact-render-to-string';
 
 /** A template whose values are escaped; see the module comment. */
 export function markup(strings: TemplateStringsArray, ...values: unknown[]): VNode {
@@ -36,4 +37,19 @@ export function attr(
   if (value === undefined || value === null || value === false) return null;
   if (value === true || value === '') return jsxTemplate([` ${name}`]) as VNode;
   return jsxTemplate([` ${name}="`, '"'], jsxEscape(String(value))) as VNode;
+}
+
+const rendered = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A part that is the same on every page for as long as `owner` lives (a locale's translator,
+ * the client build's settings), rendered once and then spliced in as the HTML it rendered to:
+ * the crisis bar, the site's links, the footer, the islands' template.
+ */
+export function renderedOnce(owner: object, key: string, render: () => VNode): VNode {
+  let byKey = rendered.get(owner);
+  if (byKey === undefined) rendered.set(owner, (byKey = new Map<string, string>()));
+  let html = byKey.get(key);
+  if (html === undefined) byKey.set(key, (html = renderToString(render())));
+  return jsxTemplate([html]) as VNode;
 }

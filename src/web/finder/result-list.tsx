@@ -3,6 +3,7 @@
  * are exact) so client islands (favourites, the map) can enhance it without another request.
  */
 import type { VNode } from 'preact';
+import { groupedMemo } from '../bounded-memo.js';
 import { attr, markup } from '../markup.js';
 import type { MessageId } from '../i18n/translator.js';
 import { link, type PageContext } from '../page-context.js';
@@ -66,7 +67,7 @@ function resultItem(
   const meta = [
     view.distance === undefined
       ? undefined
-      : t('finder.distance', { distance: formatDistance(view.distance, units, locale, 'short') }),
+      : t('finder.distance', { distance: distanceText(view.distance, units, locale) }),
     view.place,
     view.program,
   ].filter((part): part is string => part !== undefined);
@@ -96,4 +97,14 @@ function resultItem(
   const ways = view.ways.map((way) => markup`<span class="way ${way}">${t(wayWords[way])}</span>`);
   const where = meta.length > 0 && markup`<p class="muted">${meta.join(' · ')}</p>`;
   return markup`<h3><a href="${meetingLink(view.slug)}">${view.name}</a></h3><p>${shut}${now}${soon}${time}${viewer}</p>${also}<p class="ways">${ways}</p>${where}`;
+}
+
+/** Shown distances recur (tenths under 10, whole units from 10): each is formatted once. */
+const distances = {
+  mi: groupedMemo<number, string>(5_000),
+  km: groupedMemo<number, string>(5_000),
+};
+
+function distanceText(distance: number, units: 'mi' | 'km', locale: string): string {
+  return distances[units](locale, distance, () => formatDistance(distance, units, locale, 'short'));
 }
