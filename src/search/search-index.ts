@@ -280,6 +280,26 @@ export class SearchIndex {
     return this.schedules.horizonEnd;
   }
 
+  /**
+   * The middle of the listed rooms (the median latitude and longitude of in-person meetings),
+   * where "the list" is: a typed place that names several towns offers the nearest first.
+   * Undefined when no meeting has a place.
+   */
+  placeCentre(): { latitude: number; longitude: number } | undefined {
+    const lats: number[] = [];
+    const lngs: number[] = [];
+    for (let row = 0; row < this.rows; row++) {
+      if (this.status[row] === STATUS_REMOVED || this.kind[row] !== KIND_PLACE) continue;
+      const latitude = this.lat[row]!;
+      if (Number.isNaN(latitude)) continue;
+      lats.push(latitude);
+      lngs.push(this.lng[row]!);
+    }
+    if (lats.length === 0) return undefined;
+    const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
+    return { latitude: median(lats), longitude: median(lngs) };
+  }
+
   /** Adds a meeting or replaces the one with the same id. */
   upsert(meeting: Meeting): void {
     this.upsertRow(meeting, true);

@@ -9,7 +9,12 @@ import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
 import type { Meeting } from '../meetings/model.js';
 import type { Repositories } from '../repositories.js';
-import type { Geocoder } from '../places/gazetteer.js';
+import {
+  placeCandidate,
+  type Geocoder,
+  type Place,
+  type PlaceResolution,
+} from '../places/gazetteer.js';
 import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
 import type { Point, SearchQuery } from './query.js';
@@ -78,6 +83,8 @@ export class SearchService {
   private cancelRefresh: (() => void) | undefined;
   private started = false;
   private closed = false;
+  private centre:
+    { revision: number; point: { latitude: number; longitude: number } | undefined } | undefined;
 
   constructor(
     private readonly repos: Repositories,
@@ -204,12 +211,36 @@ export class SearchService {
     return search(index, query);
   }
 
-  /** The best place for what a person typed, offline. */
+  /**
+   * The place a person typed, offline. A name several towns share with none standing out
+   * ("Springfield") is not guessed: PL_AMBIGUOUS_PLACE lists them, nearest the list first.
+   */
   resolvePlace(text: string): Point | undefined {
-    const place = this.geocoder.lookup(text, { limit: 1 })[0];
-    if (place === undefined) return undefined;
+    const centre = this.listCentre();
+    const resolution: PlaceResolution =
+      this.geocoder.resolve?.(text, centre === undefined ? {} : { near: centre }) ??
+      firstOf(this.geocoder.lookup(text, { limit: 1 }));
+    if (resolution.kind === 'none') return undefined;
+    if (resolution.kind === 'several') {
+      const candidates = resolution.places.map(placeCandidate);
+      throw new PorchlightError(
+        'PL_AMBIGUOUS_PLACE',
+        `Several places are called "${text.length > 40 ? `${text.slice(0, 37)}...` : text}": ${candidates.map((c) => c.near).join('; ')}.`,
+        { field: 'near', candidates },
+      );
+    }
+    const { place } = resolution;
     const label = [place.name, place.region ?? place.country].join(', ');
     return { latitude: place.latitude, longitude: place.longitude, label };
+  }
+
+  /** The middle of the listed rooms, worked out once per index revision. */
+  private listCentre(): { latitude: number; longitude: number } | undefined {
+    const index = this.index;
+    if (index === undefined) return undefined;
+    if (this.centre?.revision !== this.revision)
+      this.centre = { revision: this.revision, point: index.placeCentre() };
+    return this.centre.point;
   }
 
   // --- keeping current ---------------------------------------------------------------------------
@@ -386,4 +417,9 @@ export class SearchService {
       }
     }
   }
+}
+
+function firstOf(places: readonly Place[]): PlaceResolution {
+  const place = places[0];
+  return place === undefined ? { kind: 'none' } : { kind: 'one', place };
 }

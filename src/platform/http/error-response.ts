@@ -16,6 +16,8 @@ export interface ErrorResponse {
   message: string;
   /** The parameter or form field at fault, when one is. */
   field?: string;
+  /** The choices, when a value names several things (PL_AMBIGUOUS_PLACE's places). */
+  candidates?: unknown[];
 }
 
 /** The parts of an error thrown by Fastify, its plugins or Ajv that say what went wrong. */
@@ -31,7 +33,12 @@ interface RaisedError {
 export function errorResponse(error: unknown, request: FastifyRequest): ErrorResponse {
   if (isPorchlightError(error)) {
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
-    return withField({ status: error.status, code: error.code, message: error.message }, field);
+    const response = withField(
+      { status: error.status, code: error.code, message: error.message },
+      field,
+    );
+    const candidates = error.details?.candidates;
+    return Array.isArray(candidates) ? { ...response, candidates } : response;
   }
   const raised = (typeof error === 'object' && error !== null ? error : {}) as RaisedError;
   if (raised.validation !== undefined) {

@@ -76,7 +76,13 @@ export function pathSources(publicUrl: string | undefined, path: string) {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    /** The choices, when a value names several things (PL_AMBIGUOUS_PLACE). */
+    candidates?: unknown[];
+  };
 }
 
 /**
@@ -158,8 +164,10 @@ export async function createHttpServer(
   });
 
   server.setErrorHandler((error, request, reply) => {
-    const { status, code, message, field } = errorResponse(error, request);
-    return reply.status(status).send(errorBody(code, message, field));
+    const { status, code, message, field, candidates } = errorResponse(error, request);
+    const body = errorBody(code, message, field);
+    if (candidates !== undefined) body.error.candidates = candidates;
+    return reply.status(status).send(body);
   });
 
   server.setNotFoundHandler((request, reply) =>
@@ -186,6 +194,25 @@ export const errorResponseSchema = {
         code: { type: 'string' },
         message: { type: 'string' },
         field: { type: 'string' },
+        candidates: {
+          type: 'array',
+          description:
+            'With PL_AMBIGUOUS_PLACE: the places the value may name, nearest the list first; search again with one of their `near` texts',
+          items: {
+            type: 'object',
+            properties: {
+              label: { type: 'string' },
+              near: { type: 'string' },
+              name: { type: 'string' },
+              region: { type: 'string' },
+              country: { type: 'string' },
+              latitude: { type: 'number' },
+              longitude: { type: 'number' },
+              population: { type: 'integer' },
+            },
+            required: ['label', 'near', 'name', 'country', 'latitude', 'longitude'],
+          },
+        },
       },
       required: ['code', 'message'],
     },

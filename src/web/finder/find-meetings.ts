@@ -5,6 +5,7 @@
  */
 import { canonicalTimeZone, timeZoneAt } from '../../meetings/time-zone.js';
 import { isPorchlightError, type ErrorCode } from '../../platform/errors.js';
+import type { PlaceCandidate } from '../../places/gazetteer.js';
 import type { SearchParams } from '../../search/parse-params.js';
 import { presentSearchAnswer, type SearchResponse } from '../../search/present-results.js';
 import type { SearchQuery } from '../../search/query.js';
@@ -37,6 +38,8 @@ export interface FinderProblem {
   code: ErrorCode;
   /** What was given, clipped, when it helps to repeat it (an unknown place). */
   value?: string;
+  /** The places a name may mean (PL_AMBIGUOUS_PLACE), offered as searches to choose from. */
+  candidates?: PlaceCandidate[];
 }
 
 export interface FinderOutcome {
@@ -174,6 +177,8 @@ function problemOf(error: unknown, params: SearchParams): FinderProblem {
   if (!isPorchlightError(error) || typeof error.details?.field !== 'string') throw error;
   const field = error.details.field;
   const problem: FinderProblem = { field, code: error.code };
+  if (Array.isArray(error.details.candidates))
+    problem.candidates = error.details.candidates as PlaceCandidate[];
   const given = params[field as keyof SearchParams];
   if (given !== undefined) problem.value = given.length > 40 ? `${given.slice(0, 37)}...` : given;
   return problem;

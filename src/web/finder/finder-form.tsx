@@ -21,6 +21,7 @@ import { formatDistance, orList } from './fallback-view.js';
 import type { FinderProblem } from './find-meetings.js';
 import {
   activeFilterCount,
+  finderQueryString,
   offeredTags,
   timeOfDayOf,
   timesOfDay,
@@ -186,10 +187,26 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
       aria-label={t('finder.search')}
     >
       {problem !== undefined && (
-        <p id={PROBLEM_ID} class="notice problem" data-error-code={problem.code}>
-          {problemText(problem, given, t)}{' '}
-          <span class="muted">{t('error.code', { code: problem.code })}</span>
-        </p>
+        <div id={PROBLEM_ID} class="notice problem" data-error-code={problem.code}>
+          <p>
+            {problemText(problem, given, t)}{' '}
+            <span class="muted">{t('error.code', { code: problem.code })}</span>
+          </p>
+          {problem.candidates !== undefined && (
+            // Each choice is the same search from that place: one tap, no script needed.
+            <ul class="choices">
+              {problem.candidates.map((c) => (
+                <li key={c.near}>
+                  <a
+                    href={`${link(ctx, '/')}${finderQueryString({ ...given, near: c.near, cursor: '' })}`}
+                  >
+                    {c.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <div class="field">
         <label for="f-near">{t('finder.near')}</label>

@@ -32,6 +32,9 @@ export const fieldLabels: Record<string, MessageId> = {
 
 /** The sentence shown above the form for a refused search. */
 export function problemText(problem: FinderProblem, params: SearchParams, t: Translate): string {
+  if (problem.code === 'PL_AMBIGUOUS_PLACE') {
+    return t('finder.problem.ambiguous', { place: problem.value ?? params.near ?? '' });
+  }
   if (problem.code === 'PL_UNKNOWN_PLACE') {
     return t('finder.problem.place', { place: problem.value ?? params.near ?? '' });
   }

@@ -89,6 +89,7 @@ export const en = {
   'finder.field.tz': 'Time zone',
   'finder.problem.place':
     'We do not know a place called “{place}”. Try a ZIP code, or a town with its state, such as “Greenfield, MA”.',
+  'finder.problem.ambiguous': 'Several places are called “{place}”. Which one did you mean?',
   'finder.problem.needsPlace': 'Searching by distance needs a ZIP code or town.',
   'finder.problem.type':
     '“{value}” is not a meeting type of the chosen program. Untick it or choose another program.',

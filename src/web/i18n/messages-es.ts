@@ -92,6 +92,7 @@ export const es: Record<MessageId, string> = {
   'finder.field.tz': 'Zona horaria',
   'finder.problem.place':
     'No conocemos ningún lugar llamado «{place}». Pruebe con un código postal o con una localidad y su estado, como «Greenfield, MA».',
+  'finder.problem.ambiguous': 'Hay varios lugares llamados «{place}». ¿Cuál quería decir?',
   'finder.problem.needsPlace':
     'Para buscar por distancia hace falta un código postal o una localidad.',
   'finder.problem.type':
