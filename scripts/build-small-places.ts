@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSmallPlacesModule, SMALL_PLACES_MODULE } from '../src/places/small-places.js';
+import { buildSmallPlacesModule, SMALL_PLACES_MODULE } from '../src/places/small-places-build.js';
 
 const path = fileURLToPath(SMALL_PLACES_MODULE);
 const text = buildSmallPlacesModule();

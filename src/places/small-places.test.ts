@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildSmallPlacesModule, readSmallPlaces, SMALL_PLACES_MODULE } from './small-places.js';
+import { buildSmallPlacesModule, SMALL_PLACES_MODULE } from './small-places-build.js';
+import { readSmallPlaces } from './small-places.js';
 import { US_SMALL_PLACES } from './us-small-places.js';
 
 describe('the smaller US places file', () => {
