@@ -4,15 +4,13 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { isPorchlightError, type FeedProblem } from '../../platform/errors.js';
-import { actionLimit, type ActionLimitHook } from '../../platform/http/action-limit.js';
+import type { FeedProblem } from '../../platform/errors.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import { ErrorPage } from '../../web/simple-pages.js';
 import { authorize, isAdministrator } from '../authorize.js';
 import { listServiceBodies } from '../service-bodies.js';
 import { blankDraft } from '../editing/create-meeting.js';
 import { findMeeting } from '../editing/edit-meeting.js';
-import type { PageKit } from '../editing/http.js';
+import type { EditingKit } from '../editing/http.js';
 import { formText, meetingFormValues, type FormInput } from '../editing/meeting-form.js';
 import { creatableBodies } from '../editing/new-meeting-page.js';
 import { formProblems } from '../editing/routes.js';
@@ -27,22 +25,13 @@ const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 20
 const idParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const thanksQuery = Type.Object({ slug: Type.Optional(Type.String({ maxLength: 200 })) });
 
-/**
- * The suggestion limit of each page kit: made on the first (unprefixed) registration and shared
- * by the language-prefixed ones, so both forms at `/`, `/en/` and `/es/` count together.
- */
-const suggestLimits = new WeakMap<PageKit, ActionLimitHook>();
-
-export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): void {
+export function registerChangeRequestPages(scope: HttpServer, kit: EditingKit): void {
   const { deps } = kit;
-  let limit = suggestLimits.get(kit);
-  if (limit === undefined) {
-    limit = actionLimit(scope, {
-      max: deps.suggestLimit?.max ?? 10,
-      timeWindowMs: deps.suggestLimit?.timeWindowMs ?? 15 * 60_000,
-    });
-    suggestLimits.set(kit, limit);
-  }
+  // Both forms at `/`, `/en/` and `/es/` count together.
+  const limit = kit.limit('suggest', {
+    max: deps.suggestLimit?.max ?? 10,
+    timeWindowMs: deps.suggestLimit?.timeWindowMs ?? 15 * 60_000,
+  });
 
   const renderSuggest = async (
     request: FastifyRequest,
@@ -65,7 +54,7 @@ export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): voi
         problems={problems}
         meeting={meeting}
       />,
-      problems.length > 0 ? 400 : 200,
+      { status: problems.length > 0 ? 400 : 200 },
     );
   };
 
@@ -79,18 +68,6 @@ export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): voi
       if (slug === undefined) await suggestMeeting(deps, form, ctx.locale);
       else await suggestCorrection(deps, slug, form, ctx.locale);
     } catch (error) {
-      if (isPorchlightError(error) && error.code === 'PL_FORM_ALREADY_SENT')
-        return kit.send(
-          reply,
-          ctx,
-          <ErrorPage
-            ctx={ctx}
-            title="change.error.alreadySent.title"
-            body="change.error.alreadySent.body"
-            code={error.code}
-          />,
-          error.status,
-        );
       const problems = formProblems(error);
       if (problems === undefined) throw error;
       return renderSuggest(request, reply, slug, form, problems);
@@ -166,7 +143,7 @@ export function registerChangeRequestPages(scope: HttpServer, kit: PageKit): voi
         problems={problems}
         bodies={bodies}
       />,
-      problems.length > 0 ? 400 : 200,
+      { status: problems.length > 0 ? 400 : 200 },
     );
   };
 

@@ -16,7 +16,7 @@ import { blankDraft, createMeeting } from './create-meeting.js';
 import { deleteMeeting } from './delete-meeting.js';
 import { EditMeetingPage } from './edit-page.js';
 import { editMeeting, meetingFor, previewEdit } from './edit-meeting.js';
-import type { PageKit } from './http.js';
+import type { EditingKit } from './http.js';
 import { formText, meetingFormValues, type FormInput } from './meeting-form.js';
 import { NewMeetingPage, creatableBodies } from './new-meeting-page.js';
 import { verifyMeeting } from '../verification/verify-meeting.js';
@@ -32,7 +32,7 @@ export function formProblems(error: unknown): FeedProblem[] | undefined {
   return (error.details?.problems as FeedProblem[] | undefined) ?? [];
 }
 
-export function registerEditingPages(scope: HttpServer, kit: PageKit): void {
+export function registerEditingPages(scope: HttpServer, kit: EditingKit): void {
   const { deps } = kit;
 
   const renderEdit = async (
@@ -71,7 +71,7 @@ export function registerEditingPages(scope: HttpServer, kit: PageKit): void {
         now={deps.clock.now().getTime()}
         saved={options.saved === true}
       />,
-      options.status,
+      { status: options.status ?? 200 },
     );
   };
 
@@ -178,7 +178,7 @@ export function registerEditingPages(scope: HttpServer, kit: PageKit): void {
         problems={problems}
         bodies={bodies}
       />,
-      problems.length > 0 ? 400 : 200,
+      { status: problems.length > 0 ? 400 : 200 },
     );
   };
 

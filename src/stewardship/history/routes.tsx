@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { Repositories } from '../../repositories.js';
-import type { PageKit } from '../editing/http.js';
+import type { EditingKit } from '../editing/http.js';
 import { restoreMeeting, revertChange } from './revert.js';
 import { BodyHistoryPage, MeetingHistoryPage, type Names } from './history-pages.js';
 import type { HistoryEntry } from './model.js';
@@ -33,7 +33,7 @@ async function namesFor(repos: Repositories, entries: readonly HistoryEntry[]): 
   return { people, sources };
 }
 
-export function registerHistoryPages(scope: HttpServer, kit: PageKit): void {
+export function registerHistoryPages(scope: HttpServer, kit: EditingKit): void {
   const { deps } = kit;
 
   scope.get(

@@ -11,6 +11,7 @@ import { createHmac } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PorchlightError } from '../../platform/errors.js';
+import type { CsrfProtection } from '../../web/kit/page-scope.js';
 import { lifetimes, type StewardshipDeps } from '../deps.js';
 import { resumeSession, type SignedIn } from '../sessions.js';
 import { isTokenShaped, newToken, sameSecret } from '../tokens.js';
@@ -33,6 +34,14 @@ export interface StewardshipGuard {
   clearSessionCookie(reply: FastifyReply): void;
   /** The raw session token of a request (to tell "this device" in the session list). */
   sessionToken(request: FastifyRequest): string | undefined;
+}
+
+/** The guard's CSRF check and tokens, as the page kit asks for them. */
+export function guardCsrf(guard: StewardshipGuard): CsrfProtection {
+  return {
+    token: (request, reply) => guard.csrfToken(request, reply),
+    check: (request) => guard.checkCsrf(request),
+  };
 }
 
 /** Cookie names and flags: `__Host-` names and Secure when the site is served over https. */

@@ -5,17 +5,13 @@
  */
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { isPorchlightError, PorchlightError, type ErrorCode } from '../../platform/errors.js';
-import { actionLimit, type ActionLimitHook } from '../../platform/http/action-limit.js';
+import { PorchlightError } from '../../platform/errors.js';
+import { rateLimitPluginOptions } from '../../platform/http/client-key.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import { isLocale, locales } from '../../web/i18n/locales.js';
-import type { MessageId } from '../../web/i18n/translator.js';
-import { link, type PageContext } from '../../web/page-context.js';
-import { renderPage } from '../../web/render-page.js';
-import { ErrorPage } from '../../web/simple-pages.js';
+import { isLocale } from '../../web/i18n/locales.js';
+import { registerPageScope, type PageKit } from '../../web/kit/page-scope.js';
 import { authorize, isAdministrator, requireAuthorized } from '../authorize.js';
 import { PASSKEY_SCRIPT, PASSKEY_SCRIPT_PATH } from '../client/passkey-script.js';
 import type { StewardshipDeps } from '../deps.js';
@@ -44,9 +40,7 @@ import { endAllSessions, endSession, listSessions } from '../sessions.js';
 import { isSignInLinkLive, redeemSignInLink, requestSignInLink } from '../sign-in-links.js';
 import { emailFingerprint } from '../tokens.js';
 import { AttemptLimiter } from './attempt-limiter.js';
-import { createGuard, type StewardshipGuard } from './guard.js';
-import { stewardshipContext } from './page-context.js';
-import { logUnexpected, rateLimitPluginOptions } from '../../platform/http/client-key.js';
+import { createGuard, guardCsrf, type StewardshipGuard } from './guard.js';
 
 /** How many sign-in attempts are accepted per window; tests lower them. */
 export interface SignInLimits {
@@ -121,35 +115,12 @@ export function registerStewardshipRoutes(
       .send(PASSKEY_SCRIPT),
   );
 
-  void server.register(async (scope) => {
-    await scope.register(rateLimit, rateLimitPluginOptions);
-    scope.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 16_384 },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-    );
-    scope.setErrorHandler((error: FastifyError, request, reply) =>
-      sendFailure(reply, stewardshipContext(request, deps.publicUrl), error, request),
-    );
-    const perEmail = new AttemptLimiter(limits.perEmail, limits.timeWindowMs, deps.clock);
-    // One count per action across `/`, `/en/` and `/es/`, not one per path.
-    const perIp = { max: limits.perIp, timeWindowMs: limits.timeWindowMs };
-    const ipLimits = {
-      signIn: actionLimit(scope, perIp),
-      redeem: actionLimit(scope, perIp),
-    };
-    const pages = { deps, guard, ipLimits, background, perEmail };
-    registerPages(scope, pages);
-    for (const locale of locales) {
-      await scope.register(
-        (prefixed, _options, done) => {
-          registerPages(prefixed, pages);
-          done();
-        },
-        { prefix: `/${locale}` },
-      );
-    }
-  });
+  const perEmail = new AttemptLimiter(limits.perEmail, limits.timeWindowMs, deps.clock);
+  registerPageScope(
+    server,
+    { publicUrl: deps.publicUrl, formLimit: 16_384, csrf: guardCsrf(guard) },
+    (scope, kit) => registerPages(scope, kit, { deps, guard, limits, background, perEmail }),
+  );
 
   void server.register(async (api) => {
     await api.register(rateLimit, rateLimitPluginOptions);
@@ -161,29 +132,26 @@ export function registerStewardshipRoutes(
 interface PageDeps {
   deps: StewardshipWebDeps;
   guard: StewardshipGuard;
-  /** Per client address: asking for a sign-in link, and redeeming one. */
-  ipLimits: { signIn: ActionLimitHook; redeem: ActionLimitHook };
+  limits: SignInLimits;
   background: (work: Promise<unknown>) => void;
   perEmail: AttemptLimiter;
 }
 
 function registerPages(
   scope: HttpServer,
-  { deps, guard, ipLimits, background, perEmail }: PageDeps,
+  kit: PageKit,
+  { deps, guard, limits, background, perEmail }: PageDeps,
 ): void {
-  const ctxOf = (request: FastifyRequest) => stewardshipContext(request, deps.publicUrl);
-  const csrf = (request: FastifyRequest) => {
-    guard.checkCsrf(request);
-    return Promise.resolve();
-  };
-  const form = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+  // Per client address, one count per action across `/`, `/en/` and `/es/`, not one per path.
+  const perIp = { max: limits.perIp, timeWindowMs: limits.timeWindowMs };
+  const ipLimits = { signIn: kit.limit('signIn', perIp), redeem: kit.limit('redeem', perIp) };
+  const { ctxOf, csrf, form } = kit;
   const page = { schema: { hide: true } };
 
   scope.get('/sign-in', page, async (request, reply) => {
     const ctx = ctxOf(request);
-    if ((await guard.signedIn(request)) !== undefined)
-      return reply.redirect(link(ctx, '/account'), 303);
-    return sendPage(reply, ctx, <SignInPage ctx={ctx} csrf={guard.csrfToken(request, reply)} />);
+    if ((await guard.signedIn(request)) !== undefined) return kit.redirect(reply, ctx, '/account');
+    return kit.send(reply, ctx, <SignInPage ctx={ctx} csrf={kit.csrfToken(request, reply)} />);
   });
 
   scope.post(
@@ -200,16 +168,11 @@ function registerPages(
         email = parseEmail(form(request).email);
       } catch {
         const typed = text(form(request).email).slice(0, 254);
-        return sendPage(
+        return kit.send(
           reply,
           ctx,
-          <SignInPage
-            ctx={ctx}
-            csrf={guard.csrfToken(request, reply)}
-            invalidEmail
-            email={typed}
-          />,
-          400,
+          <SignInPage ctx={ctx} csrf={kit.csrfToken(request, reply)} invalidEmail email={typed} />,
+          { status: 400 },
         );
       }
       // Keyed by a fingerprint of the address, so the limiter's memory holds no email.
@@ -221,13 +184,13 @@ function registerPages(
           text: ctx.t('account.mail.body', { link: url, site: deps.publicUrl }),
         })),
       );
-      return reply.redirect(link(ctx, '/sign-in/sent'), 303);
+      return kit.redirect(reply, ctx, '/sign-in/sent');
     },
   );
 
   scope.get('/sign-in/sent', page, (request, reply) => {
     const ctx = ctxOf(request);
-    return sendPage(reply, ctx, <SignInSentPage ctx={ctx} />);
+    return kit.send(reply, ctx, <SignInSentPage ctx={ctx} />);
   });
 
   scope.get(
@@ -242,11 +205,11 @@ function registerPages(
       const ctx = ctxOf(request);
       const { token } = request.query;
       if (!(await isSignInLinkLive(deps, token)) || token === undefined)
-        return sendFailure(reply, ctx, 'PL_SIGN_IN_LINK_INVALID', request);
-      return sendPage(
+        return kit.sendError(reply, ctx, 'PL_SIGN_IN_LINK_INVALID');
+      return kit.send(
         reply,
         ctx,
-        <VerifyPage ctx={ctx} token={token} csrf={guard.csrfToken(request, reply)} />,
+        <VerifyPage ctx={ctx} token={token} csrf={kit.csrfToken(request, reply)} />,
       );
     },
   );
@@ -262,7 +225,7 @@ function registerPages(
         deviceLabel(request.headers['user-agent']),
       );
       guard.setSessionCookie(reply, token);
-      return reply.redirect(link(ctx, '/account'), 303);
+      return kit.redirect(reply, ctx, '/account');
     },
   );
 
@@ -271,7 +234,7 @@ function registerPages(
     const who = await guard.signedIn(request);
     if (who !== undefined) await endSession(deps, who.person.id, who.session.id);
     guard.clearSessionCookie(reply);
-    return reply.redirect(link(ctx, '/sign-in'), 303);
+    return kit.redirect(reply, ctx, '/sign-in');
   });
 
   scope.get('/account', page, async (request, reply) => {
@@ -282,12 +245,12 @@ function registerPages(
       deps.repos.accounts.passkeysOf(who.person.id),
       listServiceBodies(deps),
     ]);
-    return sendPage(
+    return kit.send(
       reply,
       ctx,
       <AccountPage
         ctx={ctx}
-        csrf={guard.csrfToken(request, reply)}
+        csrf={kit.csrfToken(request, reply)}
         person={who.person}
         grants={who.actor.grants}
         bodies={bodies}
@@ -305,9 +268,9 @@ function registerPages(
       const ctx = ctxOf(request);
       const who = await guard.requireSignedIn(request);
       await endSession(deps, who.person.id, request.params.id);
-      if (request.params.id !== who.session.id) return reply.redirect(link(ctx, '/account'), 303);
+      if (request.params.id !== who.session.id) return kit.redirect(reply, ctx, '/account');
       guard.clearSessionCookie(reply);
-      return reply.redirect(link(ctx, '/sign-in'), 303);
+      return kit.redirect(reply, ctx, '/sign-in');
     },
   );
 
@@ -319,7 +282,7 @@ function registerPages(
       const who = await guard.requireSignedIn(request);
       await endAllSessions(deps, who.person.id);
       guard.clearSessionCookie(reply);
-      return reply.redirect(link(ctx, '/sign-in'), 303);
+      return kit.redirect(reply, ctx, '/sign-in');
     },
   );
 
@@ -329,7 +292,7 @@ function registerPages(
     async (request, reply) => {
       const who = await guard.requireSignedIn(request);
       await removePasskey(deps, who.person.id, request.params.id);
-      return reply.redirect(link(ctxOf(request), '/account'), 303);
+      return kit.redirect(reply, ctxOf(request), '/account');
     },
   );
 
@@ -345,12 +308,12 @@ function registerPages(
         )
         .map((b) => b.id),
     ];
-    return sendPage(
+    return kit.send(
       reply,
       ctx,
       <ServiceBodiesPage
         ctx={ctx}
-        csrf={guard.csrfToken(request, reply)}
+        csrf={kit.csrfToken(request, reply)}
         bodies={bodies}
         creatableParents={creatable}
         isAdministrator={isAdministrator(actor)}
@@ -361,7 +324,7 @@ function registerPages(
   scope.post('/admin/service-bodies', { ...page, preHandler: csrf }, async (request, reply) => {
     const { actor } = await guard.requireSignedIn(request);
     const body = await createServiceBody(deps, actor, parseServiceBodyInput(form(request)));
-    return reply.redirect(link(ctxOf(request), `/admin/service-bodies/${body.id}`), 303);
+    return kit.redirect(reply, ctxOf(request), `/admin/service-bodies/${body.id}`);
   });
 
   scope.get(
@@ -386,12 +349,12 @@ function registerPages(
           )
           .map((b) => b.id),
       ];
-      return sendPage(
+      return kit.send(
         reply,
         ctx,
         <ServiceBodyPage
           ctx={ctx}
-          csrf={guard.csrfToken(request, reply)}
+          csrf={kit.csrfToken(request, reply)}
           body={body}
           bodies={bodies}
           grants={await grantsOnServiceBody(deps, actor, body.id)}
@@ -414,10 +377,7 @@ function registerPages(
     async (request, reply) => {
       const { actor } = await guard.requireSignedIn(request);
       await updateServiceBody(deps, actor, request.params.id, parseServiceBodyInput(form(request)));
-      return reply.redirect(
-        link(ctxOf(request), `/admin/service-bodies/${request.params.id}`),
-        303,
-      );
+      return kit.redirect(reply, ctxOf(request), `/admin/service-bodies/${request.params.id}`);
     },
   );
 
@@ -427,7 +387,7 @@ function registerPages(
     async (request, reply) => {
       const { actor } = await guard.requireSignedIn(request);
       await deleteServiceBody(deps, actor, request.params.id);
-      return reply.redirect(link(ctxOf(request), '/admin/service-bodies'), 303);
+      return kit.redirect(reply, ctxOf(request), '/admin/service-bodies');
     },
   );
 
@@ -443,10 +403,7 @@ function registerPages(
         groupKey: input.groupKey,
       });
       await grantRole(deps, actor, text(input.email), grant);
-      return reply.redirect(
-        link(ctxOf(request), `/admin/service-bodies/${request.params.id}`),
-        303,
-      );
+      return kit.redirect(reply, ctxOf(request), `/admin/service-bodies/${request.params.id}`);
     },
   );
 
@@ -456,10 +413,7 @@ function registerPages(
     async (request, reply) => {
       const { actor } = await guard.requireSignedIn(request);
       await revokeRole(deps, actor, request.params.grantId);
-      return reply.redirect(
-        link(ctxOf(request), `/admin/service-bodies/${request.params.id}`),
-        303,
-      );
+      return kit.redirect(reply, ctxOf(request), `/admin/service-bodies/${request.params.id}`);
     },
   );
 
@@ -468,7 +422,7 @@ function registerPages(
     const { actor } = await guard.requireSignedIn(request);
     requireAuthorized(actor, 'audit.read', { kind: 'site' });
     const entries = await deps.repos.audit.recent(200);
-    return sendPage(reply, ctx, <AuditPage ctx={ctx} entries={entries} />);
+    return kit.send(reply, ctx, <AuditPage ctx={ctx} entries={entries} />);
   });
 }
 
@@ -535,127 +489,4 @@ function registerPasskeyEndpoints(
 /** A form field as text ('' when absent: url-encoded forms carry only strings). */
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function sendPage(reply: FastifyReply, ctx: PageContext, page: VNode, status = 200) {
-  reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('content-language', ctx.locale)
-    // Personal pages: never stored by a shared cache or the browser's back-forward cache.
-    .header('cache-control', 'no-store');
-  if (ctx.negotiated) reply.header('vary', 'Accept-Language');
-  return reply.send(renderPage(page));
-}
-
-interface FailureSpec {
-  status: number;
-  title: MessageId;
-  body: MessageId;
-}
-
-const failures: Partial<Record<ErrorCode, FailureSpec>> = {
-  PL_CSRF_REJECTED: {
-    status: 403,
-    title: 'account.error.csrf.title',
-    body: 'account.error.csrf.body',
-  },
-  PL_FORBIDDEN: {
-    status: 403,
-    title: 'account.error.forbidden.title',
-    body: 'account.error.forbidden.body',
-  },
-  PL_SIGN_IN_LINK_INVALID: {
-    status: 400,
-    title: 'account.error.link.title',
-    body: 'account.error.link.body',
-  },
-  PL_RATE_LIMITED: {
-    status: 429,
-    title: 'error.rateLimited.title',
-    body: 'account.error.rateLimited.body',
-  },
-  PL_INVALID_SERVICE_BODY: {
-    status: 400,
-    title: 'account.error.invalid.title',
-    body: 'account.error.invalid.body',
-  },
-  PL_INVALID_GRANT: {
-    status: 400,
-    title: 'account.error.invalid.title',
-    body: 'account.error.invalid.body',
-  },
-  PL_INVALID_EMAIL: {
-    status: 400,
-    title: 'account.error.invalid.title',
-    body: 'account.signIn.invalidEmail',
-  },
-  PL_BODY_TOO_LARGE: {
-    status: 413,
-    title: 'account.error.invalid.title',
-    body: 'account.error.tooLarge.body',
-  },
-  PL_SERVICE_BODY_CYCLE: {
-    status: 400,
-    title: 'account.error.invalid.title',
-    body: 'account.error.cycle.body',
-  },
-  PL_SERVICE_BODY_NOT_EMPTY: {
-    status: 409,
-    title: 'account.error.invalid.title',
-    body: 'account.error.notEmpty.body',
-  },
-  PL_SERVICE_BODY_NOT_FOUND: {
-    status: 404,
-    title: 'account.error.notFound.title',
-    body: 'account.error.notFound.body',
-  },
-  PL_GRANT_NOT_FOUND: {
-    status: 404,
-    title: 'account.error.notFound.title',
-    body: 'account.error.notFound.body',
-  },
-  PL_SESSION_NOT_FOUND: {
-    status: 404,
-    title: 'account.error.notFound.title',
-    body: 'account.error.notFound.body',
-  },
-  PL_PASSKEY_NOT_FOUND: {
-    status: 404,
-    title: 'account.error.notFound.title',
-    body: 'account.error.notFound.body',
-  },
-};
-
-/** An error as a page; "sign in first" is a redirect to the sign-in page instead. */
-function sendFailure(
-  reply: FastifyReply,
-  ctx: PageContext,
-  error: FastifyError | ErrorCode,
-  request: FastifyRequest,
-) {
-  let code: ErrorCode;
-  if (typeof error === 'string') code = error;
-  else if (isPorchlightError(error)) code = error.code;
-  else if (error.statusCode === 429) code = 'PL_RATE_LIMITED';
-  // A body over the form's limit (a sign-in stuffed with megabytes): too large, not malformed.
-  else if (error.statusCode === 413) code = 'PL_BODY_TOO_LARGE';
-  else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
-    code = request.method === 'POST' ? 'PL_INVALID_BODY' : 'PL_INVALID_QUERY';
-  else {
-    logUnexpected(request, error);
-    code = 'PL_INTERNAL';
-  }
-  if (code === 'PL_SIGN_IN_REQUIRED') return reply.redirect(link(ctx, '/sign-in'), 303);
-  const spec: FailureSpec = failures[code] ?? {
-    status: code === 'PL_INTERNAL' ? 500 : 400,
-    title: code === 'PL_INTERNAL' ? 'error.internal.title' : 'error.badRequest.title',
-    body: code === 'PL_INTERNAL' ? 'error.internal.body' : 'error.badRequest.body',
-  };
-  return sendPage(
-    reply,
-    ctx,
-    <ErrorPage ctx={ctx} title={spec.title} body={spec.body} code={code} />,
-    spec.status,
-  );
 }

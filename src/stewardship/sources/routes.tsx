@@ -5,9 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { actionLimit, type ActionLimitHook } from '../../platform/http/action-limit.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import type { PageKit } from '../editing/http.js';
+import type { EditingKit } from '../editing/http.js';
 import { formText } from '../editing/meeting-form.js';
 import {
   approveHeldSnapshot,
@@ -28,17 +27,14 @@ const listQuery = Type.Object({ removed: Type.Optional(Type.String({ maxLength: 
 /** How often one address may ask for a refresh; reading a feed is the expensive part. */
 export const refreshLimit = { max: 30, timeWindowMs: 15 * 60_000 };
 
-/** One refresh limit per page kit, shared by `/`, `/en/` and `/es/` (see change-requests). */
-const refreshLimits = new WeakMap<PageKit, ActionLimitHook>();
-
 const path = (name: string) => `/admin/sources/${encodeURIComponent(name)}`;
 
-export function registerSourcePages(scope: HttpServer, kit: PageKit, deps: SourceAdminDeps): void {
-  let limit = refreshLimits.get(kit);
-  if (limit === undefined) {
-    limit = actionLimit(scope, refreshLimit);
-    refreshLimits.set(kit, limit);
-  }
+export function registerSourcePages(
+  scope: HttpServer,
+  kit: EditingKit,
+  deps: SourceAdminDeps,
+): void {
+  const limit = kit.limit('refresh', refreshLimit);
   const { importDeps } = deps;
   const named = { schema: { hide: true, params: nameParams } };
   const action = { ...named, preHandler: kit.csrf };

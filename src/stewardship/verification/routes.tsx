@@ -1,7 +1,7 @@
 /** `/review/stale`: what to confirm next, in the editor's scope. */
 import { Type } from 'typebox';
 import type { HttpServer } from '../../platform/http/server.js';
-import type { PageKit } from '../editing/http.js';
+import type { EditingKit } from '../editing/http.js';
 import { StalePage } from './stale-page.js';
 import {
   defaultStaleDays,
@@ -14,7 +14,7 @@ const staleQuery = Type.Object({
   days: Type.Optional(Type.Integer({ minimum: staleDaysRange.min, maximum: staleDaysRange.max })),
 });
 
-export function registerVerificationPages(scope: HttpServer, kit: PageKit): void {
+export function registerVerificationPages(scope: HttpServer, kit: EditingKit): void {
   const { deps } = kit;
   scope.get(
     '/review/stale',

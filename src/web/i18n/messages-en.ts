@@ -230,7 +230,8 @@ export const en = {
   'error.badRequest.title': 'This address could not be read',
   'error.badRequest.body': 'Check the address, or go back and try again.',
   'error.rateLimited.title': 'Please wait a moment',
-  'error.rateLimited.body': 'Too many reports were sent from here. Try again in a few minutes.',
+  'error.rateLimited.body':
+    'Too many requests came from here in a short time. Wait a few minutes and try again.',
   'error.internal.title': 'Something went wrong',
   'error.internal.body': 'Something went wrong on our side. Please try again.',
   'error.findAnother': 'Find another meeting',
@@ -428,8 +429,6 @@ export const en = {
   'account.error.link.title': 'This sign-in link does not work',
   'account.error.link.body':
     'It may have been used already or be older than 15 minutes. Ask for a new one on the sign-in page.',
-  'account.error.rateLimited.body':
-    'Too many sign-in attempts came from here. Wait a few minutes and try again.',
   'account.error.invalid.title': 'This could not be saved',
   'account.error.invalid.body': 'Check the form: a field is missing or not valid.',
   'account.error.tooLarge.body':

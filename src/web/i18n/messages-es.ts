@@ -239,7 +239,7 @@ export const es: Record<MessageId, string> = {
   'error.badRequest.body': 'Revise la dirección, o vuelva atrás e inténtelo de nuevo.',
   'error.rateLimited.title': 'Espere un momento, por favor',
   'error.rateLimited.body':
-    'Se enviaron demasiados avisos desde aquí. Inténtelo de nuevo en unos minutos.',
+    'Llegaron demasiadas solicitudes desde aquí en poco tiempo. Espere unos minutos e inténtelo de nuevo.',
   'error.internal.title': 'Algo salió mal',
   'error.internal.body': 'Algo salió mal por nuestra parte. Inténtelo de nuevo, por favor.',
   'error.findAnother': 'Buscar otra reunión',
@@ -442,8 +442,6 @@ export const es: Record<MessageId, string> = {
   'account.error.link.title': 'Este enlace para iniciar sesión no funciona',
   'account.error.link.body':
     'Puede que ya se haya usado o que tenga más de 15 minutos. Pida uno nuevo en la página de inicio de sesión.',
-  'account.error.rateLimited.body':
-    'Hubo demasiados intentos de inicio de sesión desde aquí. Espere unos minutos e inténtelo de nuevo.',
   'account.error.invalid.title': 'No se pudo guardar',
   'account.error.invalid.body': 'Revise el formulario: falta un campo o no es válido.',
   'account.error.tooLarge.body':
