@@ -12,6 +12,7 @@ import { registerSearchCalendarRoute } from './feeds/ical/search-calendar-routes
 import { registerMeetingRoutes } from './meetings/routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Timers } from './platform/timers.js';
+import { yieldEvery, type YieldToLoop } from './platform/loop-yield.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type DatabaseHandle } from './platform/database/connect.js';
 import { migrateToLatest } from './platform/database/migrate.js';
@@ -70,6 +71,8 @@ export interface AppPorts {
   formTiming?: FormTiming;
   /** Public suggestions accepted per address per window (tests raise it). */
   suggestLimit?: { max: number; timeWindowMs: number };
+  /** How long work gives the event loop its turns (tests count them); a turn every few ms by default. */
+  yieldToLoop?: YieldToLoop;
   /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
   searchTiming?: Pick<
     SearchServiceOptions,
@@ -105,6 +108,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   const geocoder: App['geocoder'] = ports.geocoder ?? createOfflineGeocoder();
   const database = await openDatabase(config.databaseUrl, {
     synchronous: config.sqliteSynchronous,
+    // A large import's commit must not also copy the log back on the thread that answers requests.
+    backgroundCheckpoints: true,
   });
   let ready = false;
   let searchService: SearchService | undefined;
@@ -113,11 +118,15 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const repos = createRepositories(database.db);
     const addressGeocoder =
       ports.addressGeocoder ?? configuredAddressGeocoder(config, version, ports);
+    // Long work (imports, merging duplicates, index rebuilds) gives the event loop a turn every
+    // few milliseconds, so the server answers requests while it runs.
+    const yieldToLoop = ports.yieldToLoop ?? yieldEvery();
     const importDeps: ImportDeps = {
       repos,
       clock,
       geocoder,
       ...(addressGeocoder !== undefined ? { addressGeocoder } : {}),
+      yieldToLoop,
       limits: {
         maxBytes: config.feedMaxBytes,
         timeoutMs: config.feedTimeoutMs,
@@ -133,6 +142,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     });
     const search = new SearchService(repos, clock, geocoder, {
       ...searchTiming,
+      yieldToLoop,
       changeFeed,
       onError: (error) => logger.error({ err: error }, 'search index update failed'),
       ...(ports.timers !== undefined ? { timers: ports.timers } : {}),

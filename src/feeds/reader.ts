@@ -6,6 +6,12 @@
 import type { FeedProblem } from '../platform/errors.js';
 import type { MeetingDraft } from '../meetings/model.js';
 import type { Program } from '../meetings/programs.js';
+import {
+  runSteps,
+  runStepsYielding,
+  type Steps,
+  type YieldToLoop,
+} from '../platform/loop-yield.js';
 
 export interface FeedContext {
   program: Program;
@@ -17,6 +23,8 @@ export interface FeedContext {
   locateTown?: (town: string) => { latitude: number; longitude: number } | undefined;
   /** Told how many of the feed's rows have been read (a progress bar's count). */
   onRow?: (done: number, total: number) => void;
+  /** Gives the event loop a turn between rows of a long feed (a server reading one). */
+  yieldToLoop?: YieldToLoop;
 }
 
 /** What a reader makes of one snapshot of a source: drafts, located problems, rows seen. */
@@ -46,6 +54,12 @@ export interface SourceInput {
  * whole cannot be read (nothing is applied then); reports row-level trouble as problems.
  */
 export type FormatReader = (input: SourceInput, ctx: FeedContext) => Promise<FeedReading>;
+
+/** Runs a reader's steps, giving the loop turns between rows when the context asks for them. */
+export function runReader(steps: Steps<FeedReading>, ctx: FeedContext): Promise<FeedReading> {
+  const turn = ctx.yieldToLoop;
+  return turn === undefined ? Promise.resolve(runSteps(steps)) : runStepsYielding(steps, turn);
+}
 
 /** True when a location is a URL (any scheme) rather than a file path. */
 export function isUrlLocation(location: string): boolean {

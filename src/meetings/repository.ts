@@ -57,6 +57,43 @@ export class MeetingRepository {
     }));
   }
 
+  /**
+   * The keys of a source's meetings a page at a time, in source-slug order: a caller that must
+   * not hold its thread for a whole large source reads them with turns in between.
+   */
+  async *keysForSourcePages(sourceId: string, pageSize = 5000): AsyncGenerator<MeetingKey[]> {
+    for (let after: string | undefined; ;) {
+      let q = this.db
+        .selectFrom('meetings')
+        .select(['id', 'slug', 'source_slug', 'content_hash'])
+        .where('source_id', '=', sourceId)
+        .orderBy('source_slug')
+        .limit(pageSize);
+      if (after !== undefined) q = q.where('source_slug', '>', after);
+      const rows = await q.execute();
+      yield rows.map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        sourceSlug: r.source_slug,
+        contentHash: r.content_hash,
+      }));
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.source_slug;
+    }
+  }
+
+  /** Every slug in use, a page at a time in slug order (see {@link keysForSourcePages}). */
+  async *slugPages(pageSize = 10_000): AsyncGenerator<string[]> {
+    for (let after: string | undefined; ;) {
+      let q = this.db.selectFrom('meetings').select('slug').orderBy('slug').limit(pageSize);
+      if (after !== undefined) q = q.where('slug', '>', after);
+      const slugs = (await q.execute()).map((r) => r.slug);
+      yield slugs;
+      if (slugs.length < pageSize) return;
+      after = slugs[slugs.length - 1]!;
+    }
+  }
+
   async slugsInUse(): Promise<Set<string>> {
     const rows = await this.db.selectFrom('meetings').select('slug').execute();
     return new Set(rows.map((r) => r.slug));

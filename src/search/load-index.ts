@@ -1,4 +1,5 @@
 import type { MeetingRepository } from '../meetings/repository.js';
+import { runStepsYielding, type YieldToLoop } from '../platform/loop-yield.js';
 import { SearchIndex } from './search-index.js';
 
 export interface LoadIndexOptions {
@@ -8,14 +9,17 @@ export interface LoadIndexOptions {
   pageSize?: number;
   /** Called after each page is indexed, with the meetings indexed so far (benchmarks sample memory). */
   onPage?: (indexed: number) => void;
+  /** Gives the event loop a turn between pages and steps of the build (a server's rebuild). */
+  yieldToLoop?: YieldToLoop;
 }
 
-export const defaultPageSize = 5000;
+/** Small enough that reading and indexing one page is a short slice of a server's time. */
+export const defaultPageSize = 500;
 
 /**
  * Builds an index from the store a page at a time (keyset pagination by id), so the process
  * never holds every Meeting object at once: each page is indexed and dropped before the next is
- * read. The pages are not one snapshot; the caller compares store revisions around the load.
+ * read, and a server answers requests between pages. The pages are not one snapshot; the caller compares store revisions around the load.
  */
 export async function loadSearchIndex(
   meetings: MeetingRepository,
@@ -26,6 +30,7 @@ export async function loadSearchIndex(
     now: options.now,
     expectedCount: await meetings.count(),
   });
+  const turn = options.yieldToLoop;
   let indexed = 0;
   let after: string | undefined;
   for (;;) {
@@ -34,8 +39,9 @@ export async function loadSearchIndex(
     for (const meeting of page) builder.add(meeting);
     indexed += page.length;
     options.onPage?.(indexed);
+    if (turn !== undefined) await turn();
     if (page.length < pageSize) break;
     after = page[page.length - 1]!.id;
   }
-  return builder.finish();
+  return turn === undefined ? builder.finish() : runStepsYielding(builder.finishSteps(), turn);
 }

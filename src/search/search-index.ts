@@ -67,6 +67,7 @@ import {
   Uint16Pool,
   Uint32Pool,
 } from './typed-arrays.js';
+import { runSteps, type Steps } from '../platform/loop-yield.js';
 import { MS_PER_MINUTE } from './week-math.js';
 import { WordIndex } from './word-index.js';
 
@@ -106,6 +107,8 @@ export interface FacetSignature {
 export interface SearchIndexBuilder {
   add(meeting: Meeting): void;
   finish(): SearchIndex;
+  /** `finish` in steps, for a builder that gives the event loop turns between them. */
+  finishSteps(): Steps<SearchIndex>;
 }
 
 /**
@@ -228,17 +231,19 @@ export class SearchIndex {
     const index = new SearchIndex(options);
     index.startBuild(Math.max(16, options.expectedCount ?? 1024));
     let done = false;
+    function* finishSteps(): Steps<SearchIndex> {
+      if (done) throw new Error('SearchIndexBuilder: finish twice');
+      done = true;
+      yield* index.finishBuild();
+      return index;
+    }
     return {
       add(meeting: Meeting): void {
         if (done) throw new Error('SearchIndexBuilder: add after finish');
         index.upsertRow(meeting, false);
       },
-      finish(): SearchIndex {
-        if (done) throw new Error('SearchIndexBuilder: finish twice');
-        done = true;
-        index.finishBuild();
-        return index;
-      },
+      finish: () => runSteps(finishSteps()),
+      finishSteps,
     };
   }
 
@@ -253,14 +258,19 @@ export class SearchIndex {
     this.words.startBuild(expected);
   }
 
-  private finishBuild(): void {
+  /** The last part of a build, in steps a server gives the event loop turns between. */
+  private *finishBuild(): Steps<void> {
     // Rows were written in the meetings' order (their objects read in memory order); now they
     // are renumbered in space, and the static parts built over them.
     this.reorderSpatially();
+    yield;
     this.compactPools();
     this.building = false;
+    yield;
     this.words.sort();
+    yield;
     this.rebuildGeo();
+    yield;
     this.rebuildTimeline();
     this.words.endBuild();
   }

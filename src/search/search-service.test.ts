@@ -110,6 +110,32 @@ describe('SearchService', () => {
     expect(slugs()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
   });
 
+  it('answers from the index it has while a rebuild reads the store a page at a time', async () => {
+    // Each turn of a rebuild, a search is asked, as a server's requests would be.
+    const seen: string[][] = [];
+    let searching = false;
+    await startService({
+      pageSize: 2,
+      yieldToLoop: () => {
+        if (searching) seen.push(slugs());
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    const rows = Array.from({ length: 9 }, (_, i) => mgRow({ slug: `m${i}` }));
+    await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: rows.slice(0, 3) });
+    await service.rebuild();
+    expect(slugs()).toEqual(['m0', 'm1', 'm2']);
+
+    await importFeed(recordingDeps([]), { source: 'a', location: 't', rows });
+    searching = true;
+    await service.rebuild();
+    searching = false;
+    // Five pages and the build's last steps: every search in between saw the old index whole.
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (const answer of seen) expect(answer).toEqual(['m0', 'm1', 'm2']);
+    expect(slugs()).toEqual(rows.map((r) => r.slug));
+  });
+
   it('rebuilds when a revision stays unexplained (a writer that does not publish)', async () => {
     await startService({ gapGraceMs: 30 });
     // Written behind the index's back, as a command-line import in another process would.

@@ -7,6 +7,7 @@ import type {
 } from '../platform/database/change-feed.js';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
+import type { YieldToLoop } from '../platform/loop-yield.js';
 import type { Meeting } from '../meetings/model.js';
 import type { Repositories } from '../repositories.js';
 import {
@@ -24,8 +25,13 @@ import type { SearchIndex } from './search-index.js';
 export interface SearchServiceOptions {
   /** How this process hears of other processes' writes (and tells them of its own). */
   changeFeed?: ChangeFeed;
-  /** Meetings read per page while building (default 5,000). */
+  /** Meetings read per page while building (default 500). */
   pageSize?: number;
+  /**
+   * Gives the event loop a turn between pages and steps of a rebuild, so requests are answered
+   * while one runs (the old index serves them meanwhile).
+   */
+  yieldToLoop?: YieldToLoop;
   /** How often the index is brought up to the clock: its horizon, its lazy parts (default 60 s). */
   refreshIntervalMs?: number;
   /** How long a revision may stay unaccounted for before the index is rebuilt (default 3 s). */
@@ -313,6 +319,7 @@ export class SearchService {
     const index = await loadSearchIndex(this.repos.meetings, {
       now: this.clock.now().getTime(),
       ...(this.options.pageSize !== undefined ? { pageSize: this.options.pageSize } : {}),
+      ...(this.options.yieldToLoop !== undefined ? { yieldToLoop: this.options.yieldToLoop } : {}),
     });
     let revision = from;
     if ((await this.repos.revision.current()) !== from) {

@@ -1,10 +1,12 @@
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { Repositories } from '../repositories.js';
+import { noYield, type YieldToLoop } from '../platform/loop-yield.js';
 import {
   candidateOf,
   findClusters,
   type DuplicateCandidate,
+  type DuplicateCluster,
   type MergeReason,
 } from './duplicates-match.js';
 import type { DuplicateLink } from './duplicates-repository.js';
@@ -13,67 +15,117 @@ import type { ImportDeps, StoreChange } from './import-source.js';
 export interface MergeDeps {
   repos: Repositories;
   clock: Clock;
+  /**
+   * Gives the event loop a turn while every meeting is read (a server): the meetings are then
+   * read outside the transaction, which only checks that nothing changed meanwhile and writes.
+   */
+  yieldToLoop?: YieldToLoop;
 }
 
 /** Meetings read per page while gathering candidates. */
-const pageSize = 5000;
+const pageSize = 500;
 
 /**
  * Recomputes which meetings are one meeting listed by several sources, and stores it: each
  * cluster's non-canonical members point to the canonical one, which alone is shown in search,
  * the finder, the exports and the API lists. Every source's own row stays (provenance intact).
- * Runs in one transaction; the change names the meetings that appeared or disappeared from the
- * public lists (and canonical ones whose cluster changed), or is undefined when nothing moved.
+ * The change names the meetings that appeared or disappeared from the public lists (and
+ * canonical ones whose cluster changed), or is undefined when nothing moved.
+ *
+ * Reading every meeting is long: with `yieldToLoop` it is done a page at a time outside the
+ * transaction, and the transaction that writes the links first checks that the store's
+ * revision and the pairs people split are still those the clusters were found from (a write in
+ * between makes it read again, inside the transaction). Without it, all of it is one
+ * transaction.
  */
 export async function mergeDuplicates(deps: MergeDeps): Promise<StoreChange | undefined> {
   const now = deps.clock.now().toISOString();
+  const turn = deps.yieldToLoop;
+  if (turn !== undefined) {
+    const revision = await deps.repos.revision.current();
+    const apart = await deps.repos.duplicates.splitPairs();
+    const clusters = findClusters(await readCandidates(deps.repos, turn), apart);
+    await turn();
+    const outcome = await deps.repos.transaction(async (repos) => {
+      const still =
+        (await repos.revision.current()) === revision &&
+        sameSet(await repos.duplicates.splitPairs(), apart);
+      return still ? { change: await saveClusters(repos, clusters, now) } : undefined;
+    });
+    if (outcome !== undefined) return outcome.change;
+  }
   return deps.repos.transaction(async (repos) => {
-    const candidates: DuplicateCandidate[] = [];
-    for (let after: string | undefined; ;) {
-      const page = await repos.meetings.pageById(pageSize, after);
-      for (const meeting of page) candidates.push(candidateOf(meeting));
-      if (page.length < pageSize) break;
-      after = page[page.length - 1]!.id;
-    }
+    const candidates = await readCandidates(repos, turn ?? noYield);
     const clusters = findClusters(candidates, await repos.duplicates.splitPairs());
-    const wanted = new Map<string, { canonicalId: string; reasons: MergeReason[] }>();
-    for (const cluster of clusters) {
-      for (const id of cluster.memberIds) {
-        if (id !== cluster.canonicalId)
-          wanted.set(id, { canonicalId: cluster.canonicalId, reasons: cluster.reasons });
-      }
-    }
-    const current = new Map((await repos.duplicates.links()).map((l) => [l.meetingId, l]));
-    const save: DuplicateLink[] = [];
-    const unlink: string[] = [];
-    const hidden: string[] = [];
-    const touched = new Set<string>();
-    for (const [id, want] of wanted) {
-      const had = current.get(id);
-      // A link whose shown meeting was removed no longer hides anything.
-      if (had === undefined || had.canonicalId === null) hidden.push(id);
-      if (
-        had === undefined ||
-        had.canonicalId !== want.canonicalId ||
-        had.reasons.join() !== want.reasons.join()
-      ) {
-        save.push({ meetingId: id, ...want, mergedAt: had?.mergedAt ?? now });
-        touched.add(want.canonicalId);
-        if (had !== undefined && had.canonicalId !== null) touched.add(had.canonicalId);
-      }
-    }
-    for (const [id, had] of current) {
-      if (wanted.has(id)) continue;
-      unlink.push(id);
-      touched.add(id);
-      if (had.canonicalId !== null) touched.add(had.canonicalId);
-    }
-    if (save.length === 0 && unlink.length === 0) return undefined;
-    await repos.duplicates.save(save, unlink);
-    // A canonical member that became a hidden one is in `hidden`, not shown again.
-    const upserted = [...touched].filter((id) => !wanted.has(id));
-    return { revision: await repos.revision.bump(), upserted, removed: hidden };
+    return saveClusters(repos, clusters, now);
   });
+}
+
+/** Every meeting as the matcher sees it, a page at a time. */
+async function readCandidates(
+  repos: Repositories,
+  turn: YieldToLoop,
+): Promise<DuplicateCandidate[]> {
+  const candidates: DuplicateCandidate[] = [];
+  for (let after: string | undefined; ;) {
+    const page = await repos.meetings.pageById(pageSize, after);
+    for (const meeting of page) candidates.push(candidateOf(meeting));
+    await turn();
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]!.id;
+  }
+  return candidates;
+}
+
+/** Stores the links the clusters call for, inside the caller's transaction. */
+async function saveClusters(
+  repos: Repositories,
+  clusters: readonly DuplicateCluster[],
+  now: string,
+): Promise<StoreChange | undefined> {
+  const wanted = new Map<string, { canonicalId: string; reasons: MergeReason[] }>();
+  for (const cluster of clusters) {
+    for (const id of cluster.memberIds) {
+      if (id !== cluster.canonicalId)
+        wanted.set(id, { canonicalId: cluster.canonicalId, reasons: cluster.reasons });
+    }
+  }
+  const current = new Map((await repos.duplicates.links()).map((l) => [l.meetingId, l]));
+  const save: DuplicateLink[] = [];
+  const unlink: string[] = [];
+  const hidden: string[] = [];
+  const touched = new Set<string>();
+  for (const [id, want] of wanted) {
+    const had = current.get(id);
+    // A link whose shown meeting was removed no longer hides anything.
+    if (had === undefined || had.canonicalId === null) hidden.push(id);
+    if (
+      had === undefined ||
+      had.canonicalId !== want.canonicalId ||
+      had.reasons.join() !== want.reasons.join()
+    ) {
+      save.push({ meetingId: id, ...want, mergedAt: had?.mergedAt ?? now });
+      touched.add(want.canonicalId);
+      if (had !== undefined && had.canonicalId !== null) touched.add(had.canonicalId);
+    }
+  }
+  for (const [id, had] of current) {
+    if (wanted.has(id)) continue;
+    unlink.push(id);
+    touched.add(id);
+    if (had.canonicalId !== null) touched.add(had.canonicalId);
+  }
+  if (save.length === 0 && unlink.length === 0) return undefined;
+  await repos.duplicates.save(save, unlink);
+  // A canonical member that became a hidden one is in `hidden`, not shown again.
+  const upserted = [...touched].filter((id) => !wanted.has(id));
+  return { revision: await repos.revision.bump(), upserted, removed: hidden };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.js';
 import { countOf, forCount } from '../platform/english.js';
+import type { YieldToLoop } from '../platform/loop-yield.js';
 import { isPorchlightError, PorchlightError, type FeedProblem } from '../platform/errors.js';
 import type { MeetingDraft } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
@@ -40,6 +41,11 @@ export interface ImportDeps {
   onChange?: (change: StoreChange) => void | Promise<void>;
   /** Told how far a long import has got (the CLI's progress bar). */
   progress?: ImportProgress;
+  /**
+   * Gives the event loop a turn between slices of a long import, so a server answers requests
+   * during one (absent: never; a one-shot command has nothing else to serve).
+   */
+  yieldToLoop?: YieldToLoop;
 }
 
 /** How far an import has got, in counts: rows read from the snapshot, then meetings written. */
@@ -190,6 +196,7 @@ function readingContext(deps: ImportDeps, source: Source, fetchedAt: string): Fe
     ...(source.defaultTimeZone !== undefined ? { defaultTimeZone: source.defaultTimeZone } : {}),
     ...(deps.geocoder !== undefined ? { locateTown: townLocator(deps.geocoder) } : {}),
     ...(deps.progress !== undefined ? { onRow: deps.progress.reading } : {}),
+    ...(deps.yieldToLoop !== undefined ? { yieldToLoop: deps.yieldToLoop } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { getProgram } from '../meetings/programs.js';
 import { canonicalTimeZone } from '../meetings/time-zone.js';
 import { countOf } from '../platform/english.js';
 import { PorchlightError } from '../platform/errors.js';
+import { noYield } from '../platform/loop-yield.js';
 import type { JobHandler, JobRunner } from '../platform/jobs/job-runner.js';
 import type { Job } from '../platform/jobs/model.js';
 import { applySnapshot } from './apply-snapshot.js';
@@ -195,10 +196,20 @@ async function holdIfDrastic(
   policy: HoldPolicy,
   validators: HttpValidators,
 ): Promise<ImportReport | undefined> {
-  const keys = await deps.repos.meetings.keysForSource(source.id);
-  const incoming = new Set(drafts.map((d) => d.provenance.sourceSlug));
-  const wouldRemove = keys.filter((k) => !incoming.has(k.sourceSlug)).length;
-  if (keys.length < policy.minExisting || wouldRemove <= keys.length * policy.maxRemovedShare)
+  const turn = deps.yieldToLoop ?? noYield;
+  const incoming = new Set<string>();
+  for (const draft of drafts) {
+    incoming.add(draft.provenance.sourceSlug);
+    await turn();
+  }
+  let existing = 0;
+  let wouldRemove = 0;
+  for await (const page of deps.repos.meetings.keysForSourcePages(source.id)) {
+    existing += page.length;
+    for (const key of page) if (!incoming.has(key.sourceSlug)) wouldRemove++;
+    await turn();
+  }
+  if (existing < policy.minExisting || wouldRemove <= existing * policy.maxRemovedShare)
     return undefined;
   const json = JSON.stringify(drafts);
   const kept = Buffer.byteLength(json) <= policy.maxHeldBytes;
@@ -211,10 +222,10 @@ async function holdIfDrastic(
     error: {
       code: 'PL_SNAPSHOT_HELD',
       message:
-        `The new snapshot would remove ${wouldRemove} of ${countOf(keys.length, 'meeting')}; it is held ` +
+        `The new snapshot would remove ${wouldRemove} of ${countOf(existing, 'meeting')}; it is held ` +
         `for review and the previous list is kept (porchlight sources approve|reject ${source.name}).`,
     },
-    held: { existing: keys.length, wouldRemove, incoming: drafts.length, snapshotKept: kept },
+    held: { existing, wouldRemove, incoming: drafts.length, snapshotKept: kept },
   };
   const fresh = validators.etag !== undefined || validators.lastModified !== undefined;
   await deps.repos.heldSnapshots.hold({

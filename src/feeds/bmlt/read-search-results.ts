@@ -1,4 +1,5 @@
 import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
+import { runSteps, type Steps } from '../../platform/loop-yield.js';
 import type { MeetingDraft } from '../../meetings/model.js';
 import { timeZoneAt } from '../../meetings/time-zone.js';
 import type { FeedContext, FeedReading } from '../reader.js';
@@ -31,6 +32,11 @@ const requiredFields = ['id_bigint', 'weekday_tinyint', 'start_time'] as const;
  * or the zone most of the server's meetings share.
  */
 export function readBmltAnswers(answers: BmltAnswers, ctx: FeedContext): FeedReading {
+  return runSteps(bmltAnswersSteps(answers, ctx));
+}
+
+/** {@link readBmltAnswers} a row at a time, for a reader that gives the loop turns. */
+export function* bmltAnswersSteps(answers: BmltAnswers, ctx: FeedContext): Steps<FeedReading> {
   const rows = meetingRows(answers.meetings);
   checkShape(rows);
   const lookups = buildLookups(answers, ctx);
@@ -42,24 +48,26 @@ export function readBmltAnswers(answers: BmltAnswers, ctx: FeedContext): FeedRea
   const seen = new Set<string>();
   let rowCount = 0;
   // Indexes stay positions in the answer, so a problem can be found in what the server sent.
-  rows.forEach((raw, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    if (index > 0) yield;
+    const raw = rows[index];
     ctx.onRow?.(index, rows.length);
-    if (isUnpublished(raw)) return;
+    if (isUnpublished(raw)) continue;
     rowCount++;
     const reading = readBmltMeeting(raw, index, lookups);
     problems.push(...reading.problems);
     const draft = reading.draft;
-    if (draft === undefined) return;
+    if (draft === undefined) continue;
     const id = draft.provenance.sourceSlug;
     if (seen.has(id)) {
       problems.push(problem(index, id, 'id_bigint', 'PL_DUPLICATE_SLUG'));
-      return;
+      continue;
     }
     seen.add(id);
     drafts.push(draft);
     if (reading.timeZoneMissing) missingZone.push({ draft, index });
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
-  });
+  }
   ctx.onRow?.(rows.length, rows.length);
   const { locateTown, ...withoutTowns } = ctx;
   const stillMissing = missingZone.filter(({ draft }) => {

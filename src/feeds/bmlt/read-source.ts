@@ -1,7 +1,8 @@
 import { PorchlightError } from '../../platform/errors.js';
-import { isUrlLocation, type FormatReader } from '../reader.js';
+import { isUrlLocation, runReader, type FeedContext, type FormatReader } from '../reader.js';
 import { readBmltFormats } from './read-formats.js';
-import { readBmltAnswers } from './read-search-results.js';
+import { parseJsonYielding } from '../../platform/json-yielding.js';
+import { bmltAnswersSteps } from './read-search-results.js';
 import { readBmltServiceBodies } from './read-service-bodies.js';
 
 const jsonAccept = 'application/json';
@@ -52,16 +53,17 @@ export function bmltUrls(location: string): BmltUrls {
  * its formats (`{"meetings": [...], "formats": [...]}`, the `get_used_formats` shape).
  */
 export const readBmltSource: FormatReader = async (input, ctx) => {
-  if (input.rows !== undefined) return readBmltAnswers({ meetings: input.rows }, ctx);
+  if (input.rows !== undefined)
+    return runReader(bmltAnswersSteps({ meetings: input.rows }, ctx), ctx);
   const location = input.location;
   if (!isUrlLocation(location) || /\.json(\?|$)/i.test(location)) {
-    const answer = parseAnswer(await input.text(), 'the saved answer');
+    const answer = await parseAnswer(await input.text(), 'the saved answer', ctx);
     const formats =
       answer !== null && typeof answer === 'object' && 'formats' in answer
         ? readBmltFormats(answer.formats)
         : undefined;
-    return readBmltAnswers(
-      { meetings: answer, ...(formats !== undefined ? { formats } : {}) },
+    return runReader(
+      bmltAnswersSteps({ meetings: answer, ...(formats !== undefined ? { formats } : {}) }, ctx),
       ctx,
     );
   }
@@ -74,24 +76,30 @@ export const readBmltSource: FormatReader = async (input, ctx) => {
   const [meetings, formats, serviceBodies] = await Promise.all([
     input
       .fetchText(urls.meetings, jsonAccept)
-      .then((text) => parseAnswer(text, 'GetSearchResults')),
-    input.fetchText(urls.formats, jsonAccept).then((text) => parseAnswer(text, 'GetFormats')),
+      .then((text) => parseAnswer(text, 'GetSearchResults', ctx)),
+    input.fetchText(urls.formats, jsonAccept).then((text) => parseAnswer(text, 'GetFormats', ctx)),
     input
       .fetchText(urls.serviceBodies, jsonAccept)
-      .then((text) => parseAnswer(text, 'GetServiceBodies')),
+      .then((text) => parseAnswer(text, 'GetServiceBodies', ctx)),
   ]);
-  return readBmltAnswers(
-    {
-      meetings,
-      formats: readBmltFormats(formats),
-      serviceBodies: readBmltServiceBodies(serviceBodies),
-    },
+  return runReader(
+    bmltAnswersSteps(
+      {
+        meetings,
+        formats: readBmltFormats(formats),
+        serviceBodies: readBmltServiceBodies(serviceBodies),
+      },
+      ctx,
+    ),
     ctx,
   );
 };
 
-/** Parses one JSON answer; an HTML page (a login wall, an error page) is named as such. */
-function parseAnswer(text: string, what: string): unknown {
+/**
+ * Parses one JSON answer; an HTML page (a login wall, an error page) is named as such. A server
+ * reading one gives the loop turns while it parses (a whole region's answer is tens of MB).
+ */
+async function parseAnswer(text: string, what: string, ctx: FeedContext): Promise<unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/^\s*</.test(body)) {
     throw new PorchlightError(
@@ -100,7 +108,8 @@ function parseAnswer(text: string, what: string): unknown {
     );
   }
   try {
-    return JSON.parse(body) as unknown;
+    const turn = ctx.yieldToLoop;
+    return turn === undefined ? JSON.parse(body) : await parseJsonYielding(body, turn);
   } catch (error) {
     throw new PorchlightError(
       'PL_FEED_NOT_JSON',

@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
+import { runSteps, type Steps } from '../../platform/loop-yield.js';
 import type { MeetingDraft, Recurrence } from '../../meetings/model.js';
 import type { Program } from '../../meetings/programs.js';
 import { slugify } from '../../meetings/slug.js';
-import type { FeedContext, FeedReading, FormatReader } from '../reader.js';
+import { runReader, type FeedContext, type FeedReading, type FormatReader } from '../reader.js';
 import { settleMissingZones } from '../meeting-guide/read-feed.js';
 import { problem, readMeetingGuideRow } from '../meeting-guide/read-row.js';
 import { fieldOfHeader, regionSeparator } from './columns.js';
@@ -14,7 +15,7 @@ export const readCsvSource: FormatReader = async (input, ctx) => {
   if (input.rows !== undefined) {
     throw new PorchlightError('PL_FEED_NOT_CSV', 'A CSV source is read from text, not rows.');
   }
-  return readCsvText(await input.text(), ctx);
+  return runReader(csvTextSteps(await input.text(), ctx), ctx);
 };
 
 interface Row {
@@ -32,6 +33,11 @@ interface Row {
  * Every problem carries the spreadsheet row number (the header is row 1) and the column header.
  */
 export function readCsvText(text: string, ctx: FeedContext): FeedReading {
+  return runSteps(csvTextSteps(text, ctx));
+}
+
+/** {@link readCsvText} a row at a time, for a reader that gives the loop turns. */
+export function* csvTextSteps(text: string, ctx: FeedContext): Steps<FeedReading> {
   const { headers, records } = parseTable(text);
   const fields = headers.map((header) => (header === '' ? '' : fieldOfHeader(header)));
   if (!fields.includes('name')) {
@@ -67,6 +73,7 @@ export function readCsvText(text: string, ctx: FeedContext): FeedReading {
   const zoneCounts = new Map<string, number>();
   let read = 0;
   for (const row of rows) {
+    if (read > 0) yield;
     ctx.onRow?.(read++, rows.length);
     const reading = readMeetingGuideRow(row.fields, row.index, ctx);
     const draft = reading.draft;

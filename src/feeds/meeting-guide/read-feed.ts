@@ -2,19 +2,46 @@ import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import type { MeetingDraft } from '../../meetings/model.js';
 import { problem, readMeetingGuideRow } from './read-row.js';
 import { timeZoneAt } from '../../meetings/time-zone.js';
+import { parseJsonYielding } from '../../platform/json-yielding.js';
+import { runSteps, type Steps } from '../../platform/loop-yield.js';
 import type { FeedContext, FeedReading } from '../reader.js';
 
 /** Parses feed text; throws PL_FEED_NOT_JSON or PL_FEED_NOT_ARRAY when it is not a feed at all. */
 export function parseFeedText(text: string): unknown[] {
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = JSON.parse(withoutBom(text));
   } catch (error) {
-    throw new PorchlightError(
-      'PL_FEED_NOT_JSON',
-      `The feed is not valid JSON: ${(error as Error).message}`,
-    );
+    throw notJson(error);
   }
+  return checkFeedArray(data);
+}
+
+/** {@link parseFeedText}, giving the loop turns while a long text is parsed when `ctx` asks. */
+export async function parseFeedTextFor(text: string, ctx: FeedContext): Promise<unknown[]> {
+  const turn = ctx.yieldToLoop;
+  if (turn === undefined) return parseFeedText(text);
+  let data: unknown;
+  try {
+    data = await parseJsonYielding(withoutBom(text), turn);
+  } catch (error) {
+    throw notJson(error);
+  }
+  return checkFeedArray(data);
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function notJson(error: unknown): PorchlightError {
+  return new PorchlightError(
+    'PL_FEED_NOT_JSON',
+    `The feed is not valid JSON: ${(error as Error).message}`,
+  );
+}
+
+function checkFeedArray(data: unknown): unknown[] {
   if (!Array.isArray(data)) {
     const kind = data === null ? 'null' : typeof data;
     throw new PorchlightError(
@@ -31,28 +58,34 @@ export function parseFeedText(text: string): unknown[] {
  * since a feed is one region's list).
  */
 export function readMeetingGuideFeed(rows: unknown[], ctx: FeedContext): FeedReading {
+  return runSteps(meetingGuideFeedSteps(rows, ctx));
+}
+
+/** {@link readMeetingGuideFeed} a row at a time, for a reader that gives the loop turns. */
+export function* meetingGuideFeedSteps(rows: unknown[], ctx: FeedContext): Steps<FeedReading> {
   const problems: FeedProblem[] = [];
   const drafts: MeetingDraft[] = [];
   const missingZone: { draft: MeetingDraft; index: number }[] = [];
   const seen = new Set<string>();
   const zoneCounts = new Map<string, number>();
 
-  rows.forEach((raw, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    if (index > 0) yield;
     ctx.onRow?.(index, rows.length);
-    const reading = readMeetingGuideRow(raw, index, ctx);
+    const reading = readMeetingGuideRow(rows[index], index, ctx);
     problems.push(...reading.problems);
     const draft = reading.draft;
-    if (draft === undefined) return;
+    if (draft === undefined) continue;
     const slug = draft.provenance.sourceSlug;
     if (seen.has(slug)) {
       problems.push(problem(index, slug, 'slug', 'PL_DUPLICATE_SLUG'));
-      return;
+      continue;
     }
     seen.add(slug);
     drafts.push(draft);
     if (reading.timeZoneMissing) missingZone.push({ draft, index });
     else zoneCounts.set(draft.timeZone, (zoneCounts.get(draft.timeZone) ?? 0) + 1);
-  });
+  }
 
   ctx.onRow?.(rows.length, rows.length);
   settleMissingZones(missingZone, zoneCounts, ctx, problems);

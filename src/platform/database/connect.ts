@@ -3,12 +3,18 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { SqliteSynchronous } from '../config.js';
 import type { Database } from './schema.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface OpenOptions {
   /** SQLite only; `full` unless an operator chose otherwise. */
   synchronous?: SqliteSynchronous;
+  /**
+   * SQLite files only: copy the write-ahead log into the database on a thread of its own rather
+   * than at the end of a commit (a server: see {@link WalCheckpointer}).
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 export interface DatabaseHandle {
@@ -55,8 +61,21 @@ export async function openDatabase(
     sqlite.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    let checkpointer: WalCheckpointer | undefined;
+    if (options.backgroundCheckpoints === true && file !== ':memory:') {
+      sqlite.pragma('wal_autocheckpoint = 0');
+      checkpointer = new WalCheckpointer(file, { synchronous: options.synchronous ?? 'full' });
+    }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', description: `sqlite ${file}`, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      description: `sqlite ${file}`,
+      close: async () => {
+        await checkpointer?.close();
+        await db.destroy();
+      },
+    };
   }
   throw new Error(
     `DATABASE_URL must start with sqlite:, postgres:// or pglite: (got "${redactUrl(url)}")`,
