@@ -35,6 +35,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // Capabilities add their tables independently (the center desk, deliveries, ...); a database
+    // that has a later-numbered migration still takes an earlier one that arrived after it.
+    allowUnorderedMigrations: true,
     // On PostgreSQL the bookkeeping tables live in the connection's own schema; otherwise Kysely
     // would find another schema's tables and think this one is migrated.
     ...(await postgresSchema(db)),
