@@ -4,7 +4,7 @@
  * Type-only imports count too: a type names the module it comes from.
  */
 const capabilities =
-  '^src/(meetings|places|search|feeds|sources|stewardship|accounts|web|print|reports|demo|cli)/';
+  '^src/(meetings|places|search|feeds|sources|stewardship|accounts|centers|web|print|reports|demo|cli)/';
 
 module.exports = {
   forbidden: [
@@ -44,6 +44,14 @@ module.exports = {
       comment: 'A route calls a service; storage is reached through the service, never directly.',
       from: { path: '(^|/)(routes|http)[^/]*\\.tsx?$' },
       to: { path: '(repository|repositories)\\.ts$' },
+    },
+    {
+      name: 'accounts-know-no-capability-that-uses-them',
+      severity: 'error',
+      comment:
+        'People, sessions, passkeys and roles serve keeping the list and the center desk alike.',
+      from: { path: '^src/accounts/' },
+      to: { path: '^src/(stewardship|centers|web|print|cli)/' },
     },
     {
       name: 'sources-reach-keeping-the-list-through-ports',

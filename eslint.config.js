@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Plain browser scripts served as written (no build step): linted without type information.
-    files: ['src/stewardship/client/**/*.js'],
+    files: ['src/accounts/client/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

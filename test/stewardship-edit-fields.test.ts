@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { importSource } from '../src/sources/import-source.js';
-import { operatorActor } from '../src/stewardship/operator.js';
+import { operatorActor } from '../src/accounts/operator.js';
 import { grantRole } from '../src/stewardship/roles.js';
 import { meetingGuideRow } from './factories/arbitraries.js';
 import { createTestApp } from './support/app.js';

@@ -5,10 +5,10 @@
 import { expect } from 'vitest';
 import type { App } from '../src/app.js';
 import { importSource } from '../src/sources/import-source.js';
-import { issueSignInLink } from '../src/stewardship/sign-in-links.js';
-import { operatorActor } from '../src/stewardship/operator.js';
+import { issueSignInLink } from '../src/accounts/sign-in-links.js';
+import { operatorActor } from '../src/accounts/operator.js';
 import { grantRole } from '../src/stewardship/roles.js';
-import type { Grant } from '../src/stewardship/model.js';
+import type { Grant } from '../src/accounts/model.js';
 import { createServiceBody } from '../src/stewardship/service-bodies.js';
 import { mgOnlineRow, mgRow } from './factories/meeting-guide.js';
 

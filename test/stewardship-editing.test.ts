@@ -29,9 +29,9 @@ import { meetingFormValues, type FormInput } from '../src/stewardship/editing/me
 import { conflictsOf, resolveConflict } from '../src/stewardship/editing/resolve-conflict.js';
 import { restoreMeeting, revertChange } from '../src/stewardship/history/revert.js';
 import { meetingHistory, serviceBodyHistory } from '../src/stewardship/history/view-history.js';
-import type { Actor } from '../src/stewardship/model.js';
-import { operatorActor } from '../src/stewardship/operator.js';
-import { actorFor } from '../src/stewardship/people.js';
+import type { Actor } from '../src/accounts/model.js';
+import { operatorActor } from '../src/accounts/operator.js';
+import { actorFor } from '../src/accounts/people.js';
 import { grantRole } from '../src/stewardship/roles.js';
 import { createServiceBody } from '../src/stewardship/service-bodies.js';
 import { sendVerificationReminders } from '../src/stewardship/verification/send-reminders.js';

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../src/app.js';
 import type { Clock } from '../src/platform/clock.js';
-import { createAdministrator } from '../src/stewardship/administrators.js';
-import { operatorActor } from '../src/stewardship/operator.js';
+import { createAdministrator } from '../src/accounts/administrators.js';
+import { operatorActor } from '../src/accounts/operator.js';
 import { grantRole } from '../src/stewardship/roles.js';
 import { createServiceBody } from '../src/stewardship/service-bodies.js';
-import { softAuthenticate, softRegister } from '../src/stewardship/webauthn/soft-authenticator.js';
+import { softAuthenticate, softRegister } from '../src/accounts/webauthn/soft-authenticator.js';
 import { createTestApp } from './support/app.js';
 
 const PUBLIC_URL = 'https://meetings.example.org';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.js';
 import type { DatabaseHandle } from '../src/platform/database/connect.js';
 import { createRepositories, type Repositories } from '../src/repositories.js';
-import { actorFor } from '../src/stewardship/people.js';
-import { operatorActor } from '../src/stewardship/operator.js';
+import { actorFor } from '../src/accounts/people.js';
+import { operatorActor } from '../src/accounts/operator.js';
 import { grantRole, revokeRole } from '../src/stewardship/roles.js';
 import {
   createServiceBody,
@@ -12,9 +12,9 @@ import {
   listServiceBodies,
   updateServiceBody,
 } from '../src/stewardship/service-bodies.js';
-import { endAllSessions, resumeSession, startSession } from '../src/stewardship/sessions.js';
-import { issueSignInLink, redeemSignInLink } from '../src/stewardship/sign-in-links.js';
-import { hashToken } from '../src/stewardship/tokens.js';
+import { endAllSessions, resumeSession, startSession } from '../src/accounts/sessions.js';
+import { issueSignInLink, redeemSignInLink } from '../src/accounts/sign-in-links.js';
+import { hashToken } from '../src/accounts/tokens.js';
 import { openTestDatabase, testDialects } from './support/databases.js';
 
 const clock = fixedClock('2025-06-01T12:00:00.000Z');

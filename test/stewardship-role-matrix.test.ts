@@ -27,7 +27,7 @@ import { createMeeting } from '../src/stewardship/editing/create-meeting.js';
 import { deleteMeeting } from '../src/stewardship/editing/delete-meeting.js';
 import { editMeeting } from '../src/stewardship/editing/edit-meeting.js';
 import { meetingFormValues } from '../src/stewardship/editing/meeting-form.js';
-import { operatorActor } from '../src/stewardship/operator.js';
+import { operatorActor } from '../src/accounts/operator.js';
 import { grantRole, revokeRole } from '../src/stewardship/roles.js';
 import { createServiceBody, deleteServiceBody } from '../src/stewardship/service-bodies.js';
 import { removeSource } from '../src/stewardship/sources/remove-source.js';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { systemClock } from '../platform/clock.js';
-import { operatorActor } from '../stewardship/operator.js';
+import { operatorActor } from '../accounts/operator.js';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 
@@ -24,7 +24,7 @@ export function adminCommand(cmd: Command, databaseOptions: (c: Command) => Comm
     )
     .option('--json', 'machine-readable output')
     .action(async (flags: AdminFlags & { email: string }) => {
-      const { createAdministrator } = await import('../stewardship/administrators.js');
+      const { createAdministrator } = await import('../accounts/administrators.js');
       await withStore(flags, async ({ repos, config }) => {
         const publicUrl = (flags.publicUrl ?? config.publicUrl).replace(/\/$/, '');
         const result = await createAdministrator(

@@ -174,7 +174,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .action(async (name: string, flags: JsonFlags) => {
       const [{ removeSource }, { operatorActor }] = await Promise.all([
         import('../stewardship/sources/remove-source.js'),
-        import('../stewardship/operator.js'),
+        import('../accounts/operator.js'),
       ]);
       const removal = await withStore(flags, ({ importDeps }) =>
         removeSource(importDeps, operatorActor, name),
@@ -193,7 +193,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .action(async (name: string, flags: JsonFlags) => {
       const [{ restoreSource }, { operatorActor }] = await Promise.all([
         import('../stewardship/sources/remove-source.js'),
-        import('../stewardship/operator.js'),
+        import('../accounts/operator.js'),
       ]);
       const restored = await withStore(flags, ({ importDeps }) =>
         restoreSource(importDeps, operatorActor, name),
@@ -213,7 +213,7 @@ export function sourcesCommand(cmd: Command, databaseOptions: (c: Command) => Co
     .action(async (flags: JsonFlags) => {
       const [{ listRemovedSources }, { operatorActor }] = await Promise.all([
         import('../stewardship/sources/remove-source.js'),
-        import('../stewardship/operator.js'),
+        import('../accounts/operator.js'),
       ]);
       const removed = await withStore(flags, ({ repos }) =>
         listRemovedSources(repos, operatorActor),

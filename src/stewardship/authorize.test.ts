@@ -8,7 +8,7 @@ import {
   type Action,
   type Target,
 } from './authorize.js';
-import type { Actor } from './model.js';
+import type { Actor } from '../accounts/model.js';
 
 // Region R holds areas A and B; area A holds district D. Group g1 meets in district D.
 const inD = ['R', 'A', 'D'];

@@ -4,7 +4,7 @@
  * through. Pure: the caller resolves the target's place in the service-body tree first.
  */
 import { PorchlightError } from '../platform/errors.js';
-import type { Actor, Grant, Role } from './model.js';
+import type { Actor, Grant, Role } from '../accounts/model.js';
 
 export const actions = [
   'service_body.create',

@@ -7,12 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { PorchlightError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Repositories } from '../repositories.js';
-import { recordAudit } from './audit.js';
+import { recordAudit } from '../accounts/audit.js';
 import { authorize, requireAuthorized, type Target } from './authorize.js';
-import { roles, type Actor, type Grant, type Person, type Role, type RoleGrant } from './model.js';
-import { findOrCreatePerson, parseEmail } from './people.js';
-import { OPERATOR_ID } from './operator.js';
-import { endSessionsOfRoleless } from './sessions.js';
+import {
+  roles,
+  type Actor,
+  type Grant,
+  type Person,
+  type Role,
+  type RoleGrant,
+} from '../accounts/model.js';
+import { findOrCreatePerson, parseEmail } from '../accounts/people.js';
+import { OPERATOR_ID } from '../accounts/operator.js';
+import { endSessionsOfRoleless } from '../accounts/sessions.js';
 import { pathOf } from './tree.js';
 
 type Deps = { repos: Repositories; clock: Clock };

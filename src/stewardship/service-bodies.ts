@@ -6,16 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { PorchlightError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Repositories } from '../repositories.js';
-import { recordAudit } from './audit.js';
+import { recordAudit } from '../accounts/audit.js';
 import { requireAuthorized } from './authorize.js';
 import {
   serviceBodyKinds,
-  type Actor,
   type ServiceBody,
   type ServiceBodyKind,
   type ServiceBodyNode,
 } from './model.js';
-import { endSessionsOfRoleless } from './sessions.js';
+import { type Actor } from '../accounts/model.js';
+import { endSessionsOfRoleless } from '../accounts/sessions.js';
 import { pathOf, toTree, wouldCycle } from './tree.js';
 
 type Deps = { repos: Repositories; clock: Clock };

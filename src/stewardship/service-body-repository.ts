@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, RoleGrantsTable, ServiceBodiesTable } from '../platform/database/schema.js';
-import type { Grant, RoleGrant, ServiceBody, ServiceBodyKind } from './model.js';
+import type { ServiceBody, ServiceBodyKind } from './model.js';
+import type { Grant, RoleGrant } from '../accounts/model.js';
 
 /** The only code that speaks SQL about service bodies, the sources they publish, and roles. */
 export class ServiceBodyRepository {

@@ -11,9 +11,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { operatorActor } from '../../src/stewardship/operator.js';
+import { operatorActor } from '../../src/accounts/operator.js';
 import { grantRole } from '../../src/stewardship/roles.js';
-import { issueSignInLink } from '../../src/stewardship/sign-in-links.js';
+import { issueSignInLink } from '../../src/accounts/sign-in-links.js';
 import { createTestApp } from '../support/app.js';
 import { hasChromium, launchChromium } from './browser.js';
 

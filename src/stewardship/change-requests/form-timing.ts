@@ -7,7 +7,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { PorchlightError } from '../../platform/errors.js';
-import { hashToken, sameSecret } from '../tokens.js';
+import { hashToken, sameSecret } from '../../accounts/tokens.js';
 
 /** The field that carries the signed time. */
 export const FORM_TIME_FIELD = 'form_time';

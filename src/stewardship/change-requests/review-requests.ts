@@ -10,7 +10,7 @@ import type { Repositories } from '../../repositories.js';
 import { translator } from '../../web/i18n/translator.js';
 import { authorize, requireAuthorized, type Target } from '../authorize.js';
 import { meetingTarget } from '../meeting-scope.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { bodyPath, blankDraft, insertDraft } from '../editing/create-meeting.js';
 import { commitChange } from '../editing/deps.js';
 import { requireMeetingEdit, requireMeetingForm, type FormInput } from '../editing/meeting-form.js';

@@ -12,7 +12,7 @@ import { PorchlightError, type FeedProblem } from '../../platform/errors.js';
 import type { Locale } from '../../web/i18n/locales.js';
 import { translator } from '../../web/i18n/translator.js';
 import { meetingTarget } from '../meeting-scope.js';
-import { isEmail, normalizeEmail } from '../model.js';
+import { isEmail, normalizeEmail } from '../../accounts/model.js';
 import type { EditingDeps } from '../editing/deps.js';
 import { blankDraft } from '../editing/create-meeting.js';
 import { findMeeting } from '../editing/edit-meeting.js';

@@ -4,7 +4,7 @@ import type { Meeting, MeetingDraft } from '../../meetings/model.js';
 import { chooseSlug } from '../../meetings/slug.js';
 import type { Repositories } from '../../repositories.js';
 import { requireAuthorized } from '../authorize.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { pathOf } from '../tree.js';
 import { commitChange, type EditingDeps } from './deps.js';
 import { localSourceFor } from './local-source.js';

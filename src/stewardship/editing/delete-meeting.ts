@@ -1,5 +1,5 @@
 /** Deleting a meeting: its last state stays in the history, from where it can be restored. */
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import type { HistoryEntry } from '../history/model.js';
 import { commitChange, type EditingDeps } from './deps.js';
 import { findMeeting, meetingFor } from './edit-meeting.js';

@@ -7,7 +7,7 @@ import { PorchlightError } from '../../platform/errors.js';
 import type { Repositories } from '../../repositories.js';
 import { requireAuthorized, type Action } from '../authorize.js';
 import { meetingTarget } from '../meeting-scope.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { applyChanges, diffMeetings } from '../history/meeting-fields.js';
 import type { HistoryEntry } from '../history/model.js';
 import { commitChange, type EditingDeps } from './deps.js';

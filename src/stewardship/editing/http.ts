@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { HttpServer } from '../../platform/http/server.js';
 import { registerPageScope, type PageKit } from '../../web/kit/page-scope.js';
 import { guardCsrf, type StewardshipGuard } from '../http/guard.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import type { ChangeRequestDeps } from '../change-requests/submit-request.js';
 
 export interface EditingWebDeps extends ChangeRequestDeps {

@@ -7,7 +7,7 @@ import { PorchlightError } from '../../platform/errors.js';
 import type { Repositories } from '../../repositories.js';
 import { getField, setField, type MeetingField } from '../history/meeting-fields.js';
 import type { Override } from '../history/model.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { commitChange, type EditingDeps } from './deps.js';
 import { findMeeting, meetingFor } from './edit-meeting.js';
 import { writeUpdate } from './write-meeting.js';

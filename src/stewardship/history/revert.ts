@@ -11,7 +11,7 @@ import { commitChange, type EditingDeps } from '../editing/deps.js';
 import { localSourceFor } from '../editing/local-source.js';
 import { writeInsert, writeRemoval, writeUpdate } from '../editing/write-meeting.js';
 import { meetingTarget } from '../meeting-scope.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { applyChanges } from './meeting-fields.js';
 import { additions, removals, type HistoryEntry } from './model.js';
 import { sourceOf } from './record.js';

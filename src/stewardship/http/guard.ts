@@ -12,9 +12,9 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PorchlightError } from '../../platform/errors.js';
 import type { CsrfProtection } from '../../web/kit/page-scope.js';
-import { lifetimes, type StewardshipDeps } from '../deps.js';
-import { resumeSession, type SignedIn } from '../sessions.js';
-import { isTokenShaped, newToken, sameSecret } from '../tokens.js';
+import { lifetimes, type AccountDeps } from '../../accounts/deps.js';
+import { resumeSession, type SignedIn } from '../../accounts/sessions.js';
+import { isTokenShaped, newToken, sameSecret } from '../../accounts/tokens.js';
 
 /** The form field and the header that carry the CSRF token. */
 export const CSRF_FIELD = '_csrf';
@@ -57,7 +57,7 @@ export function cookieSettings(publicUrl: string) {
 
 /** Builds the guard for a site. */
 export function createGuard(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock' | 'publicUrl'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock' | 'publicUrl'>,
 ): StewardshipGuard {
   const cookies = cookieSettings(deps.publicUrl);
   const origin = new URL(deps.publicUrl).origin;

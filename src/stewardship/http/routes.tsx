@@ -13,9 +13,9 @@ import type { HttpServer } from '../../platform/http/server.js';
 import { isLocale } from '../../web/i18n/locales.js';
 import { registerPageScope, type PageKit } from '../../web/kit/page-scope.js';
 import { authorize, isAdministrator, requireAuthorized } from '../authorize.js';
-import { PASSKEY_SCRIPT, PASSKEY_SCRIPT_PATH } from '../client/passkey-script.js';
-import type { StewardshipDeps } from '../deps.js';
-import { deviceLabel } from '../device-label.js';
+import { PASSKEY_SCRIPT, PASSKEY_SCRIPT_PATH } from '../../accounts/client/passkey-script.js';
+import type { AccountDeps } from '../../accounts/deps.js';
+import { deviceLabel } from '../../accounts/device-label.js';
 import { AccountPage } from '../pages/account-page.js';
 import { AuditPage, ServiceBodiesPage, ServiceBodyPage } from '../pages/admin-pages.js';
 import { SignInPage, SignInSentPage, VerifyPage } from '../pages/sign-in-pages.js';
@@ -25,8 +25,8 @@ import {
   registerPasskey,
   removePasskey,
   signInWithPasskey,
-} from '../passkeys.js';
-import { parseEmail } from '../people.js';
+} from '../../accounts/passkeys.js';
+import { parseEmail } from '../../accounts/people.js';
 import { grantRole, grantsOnServiceBody, parseGrantInput, revokeRole } from '../roles.js';
 import {
   createServiceBody,
@@ -36,9 +36,13 @@ import {
   parseServiceBodyInput,
   updateServiceBody,
 } from '../service-bodies.js';
-import { endAllSessions, endSession, listSessions } from '../sessions.js';
-import { isSignInLinkLive, redeemSignInLink, requestSignInLink } from '../sign-in-links.js';
-import { emailFingerprint } from '../tokens.js';
+import { endAllSessions, endSession, listSessions } from '../../accounts/sessions.js';
+import {
+  isSignInLinkLive,
+  redeemSignInLink,
+  requestSignInLink,
+} from '../../accounts/sign-in-links.js';
+import { emailFingerprint } from '../../accounts/tokens.js';
 import { AttemptLimiter } from './attempt-limiter.js';
 import { createGuard, guardCsrf, type StewardshipGuard } from './guard.js';
 
@@ -55,7 +59,7 @@ export const defaultSignInLimits: SignInLimits = {
   timeWindowMs: 15 * 60_000,
 };
 
-export interface StewardshipWebDeps extends StewardshipDeps {
+export interface StewardshipWebDeps extends AccountDeps {
   limits?: SignInLimits;
   /** Where failures of work done after the response (sending mail) are reported. */
   onBackgroundError?: (error: unknown) => void;

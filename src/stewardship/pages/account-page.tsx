@@ -1,7 +1,8 @@
 /** `/account`: who is signed in, their roles, sessions and passkeys. */
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
-import type { Grant, Passkey, Person, ServiceBodyNode, Session } from '../model.js';
+import type { ServiceBodyNode } from '../model.js';
+import type { Grant, Passkey, Person, Session } from '../../accounts/model.js';
 import { formatInstant } from './dates.js';
 import { CsrfField, PasskeyButton } from './passkey-button.js';
 

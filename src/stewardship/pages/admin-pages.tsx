@@ -2,7 +2,8 @@
 import { Layout } from '../../web/layout.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import { link, type PageContext } from '../../web/page-context.js';
-import type { AuditEntry, ServiceBodyKind, ServiceBodyNode } from '../model.js';
+import type { ServiceBodyKind, ServiceBodyNode } from '../model.js';
+import type { AuditEntry } from '../../accounts/model.js';
 import { serviceBodyKinds } from '../model.js';
 import type { GrantWithPerson } from '../roles.js';
 import { formatInstant } from './dates.js';

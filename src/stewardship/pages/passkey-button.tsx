@@ -1,6 +1,6 @@
 import type { PageContext } from '../../web/page-context.js';
-import { PASSKEY_SCRIPT_PATH } from '../client/passkey-script.js';
-import { passkeyOriginProblem, passkeyOriginSuggestion } from '../webauthn/origin.js';
+import { PASSKEY_SCRIPT_PATH } from '../../accounts/client/passkey-script.js';
+import { passkeyOriginProblem, passkeyOriginSuggestion } from '../../accounts/webauthn/origin.js';
 
 interface PasskeyButtonProps {
   ctx: PageContext;

@@ -14,9 +14,9 @@ import {
   type HeldStatus,
   type RefreshStatus,
 } from '../../sources/refresh-status.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../../accounts/audit.js';
 import { requireAuthorized } from '../authorize.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 
 /** What the administrators' pages are handed: the import wiring and the background job runner. */
 export interface SourceAdminDeps {

@@ -15,13 +15,13 @@ import { PorchlightError } from '../../platform/errors.js';
 import type { Repositories } from '../../repositories.js';
 import type { RemovedSource, Source } from '../../sources/model.js';
 import { refreshJobKind } from '../../sources/refresh-source.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../../accounts/audit.js';
 import { requireAuthorized } from '../authorize.js';
 import { commitChange, type EditingDeps } from '../editing/deps.js';
 import type { ChangeAuthor, HistoryEntry } from '../history/model.js';
 import { historyEntry } from '../history/record.js';
-import type { Actor } from '../model.js';
-import { OPERATOR_ID } from '../operator.js';
+import type { Actor } from '../../accounts/model.js';
+import { OPERATOR_ID } from '../../accounts/operator.js';
 
 /** What a removal did. */
 export interface SourceRemoval {

@@ -6,7 +6,7 @@ import type { Meeting } from '../../meetings/model.js';
 import type { Repositories } from '../../repositories.js';
 import { authorize } from '../authorize.js';
 import { groupKeyOf } from '../meeting-scope.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { pathOf } from '../tree.js';
 
 /** Days after which a meeting counts as not verified, unless a page or command asks otherwise. */

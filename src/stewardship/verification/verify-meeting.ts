@@ -1,6 +1,6 @@
 /** "Still accurate": an editor confirms a meeting in one click; the confirmation is history too. */
 import type { Meeting } from '../../meetings/model.js';
-import type { Actor } from '../model.js';
+import type { Actor } from '../../accounts/model.js';
 import { commitChange, type EditingDeps } from '../editing/deps.js';
 import { findMeeting, meetingFor } from '../editing/edit-meeting.js';
 import { writeUpdate } from '../editing/write-meeting.js';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { Repositories } from '../repositories.js';
-import { lifetimes, later, type StewardshipDeps } from './deps.js';
+import { lifetimes, later, type AccountDeps } from './deps.js';
 import type { Actor, Person, Session } from './model.js';
 import { actorFor } from './people.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
@@ -20,7 +20,7 @@ export interface SignedIn {
 
 /** Starts a session for a person; returns the token for the cookie (shown once) and the row. */
 export async function startSession(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   personId: string,
   method: Session['method'],
   device: string | undefined,
@@ -46,7 +46,7 @@ export async function startSession(
  * expired, idle too long, or its person is disabled.
  */
 export async function resumeSession(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   token: unknown,
 ): Promise<SignedIn | undefined> {
   if (!isTokenShaped(token)) return undefined;
@@ -66,7 +66,7 @@ export async function resumeSession(
 
 /** A person's live sessions, most recently seen first. */
 export async function listSessions(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   personId: string,
 ): Promise<Session[]> {
   return deps.repos.accounts.liveSessions(personId, deps.clock.now().toISOString());
@@ -74,7 +74,7 @@ export async function listSessions(
 
 /** Ends one of the person's own sessions (this one or another device's). */
 export async function endSession(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   personId: string,
   sessionId: string,
 ): Promise<void> {
@@ -88,7 +88,7 @@ export async function endSession(
 
 /** Ends every session of the person, this one included; returns how many ended. */
 export async function endAllSessions(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   personId: string,
 ): Promise<number> {
   return deps.repos.accounts.revokeAllSessions(personId, deps.clock.now().toISOString());

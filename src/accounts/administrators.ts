@@ -1,4 +1,4 @@
-import type { StewardshipDeps } from './deps.js';
+import type { AccountDeps } from './deps.js';
 import { recordAudit } from './audit.js';
 import { findOrCreatePerson, parseEmail } from './people.js';
 import { issueSignInLink } from './sign-in-links.js';
@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
  * the server already controls the site. Running it again just issues a fresh link.
  */
 export async function createAdministrator(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock' | 'publicUrl'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock' | 'publicUrl'>,
   email: string,
 ): Promise<{ person: Person; link: string; created: boolean; granted: boolean }> {
   const address = parseEmail(email);

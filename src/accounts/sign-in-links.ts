@@ -4,7 +4,7 @@
  * the same whether or not the address has an account, so the form reveals no one's membership.
  */
 import { PorchlightError } from '../platform/errors.js';
-import { lifetimes, later, type StewardshipDeps } from './deps.js';
+import { lifetimes, later, type AccountDeps } from './deps.js';
 import { startSession } from './sessions.js';
 import type { Session } from './model.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
@@ -17,7 +17,7 @@ export type ComposeSignInMail = (link: string) => { subject: string; text: strin
  * address without an account or with a disabled one.
  */
 export async function requestSignInLink(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   email: string,
   linkBase: string,
   compose: ComposeSignInMail,
@@ -30,7 +30,7 @@ export async function requestSignInLink(
 
 /** Creates a single-use sign-in link for a person: `<linkBase>?token=...`. */
 export async function issueSignInLink(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   personId: string,
   linkBase: string,
 ): Promise<string> {
@@ -48,7 +48,7 @@ export async function issueSignInLink(
 
 /** True when a link's token is live (without using it up): the page can say so early. */
 export async function isSignInLinkLive(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   token: unknown,
 ): Promise<boolean> {
   if (!isTokenShaped(token)) return false;
@@ -61,7 +61,7 @@ export async function isSignInLinkLive(
 
 /** Uses up a link's token and starts a session; throws PL_SIGN_IN_LINK_INVALID otherwise. */
 export async function redeemSignInLink(
-  deps: Pick<StewardshipDeps, 'repos' | 'clock'>,
+  deps: Pick<AccountDeps, 'repos' | 'clock'>,
   token: unknown,
   device: string | undefined,
 ): Promise<{ token: string; session: Session }> {

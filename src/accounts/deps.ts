@@ -2,8 +2,8 @@ import type { Clock } from '../platform/clock.js';
 import type { Mailer } from '../platform/mail/mailer.js';
 import type { Repositories } from '../repositories.js';
 
-/** What stewardship services are handed: storage, time, mail, and the site's public address. */
-export interface StewardshipDeps {
+/** What account services are handed: storage, time, mail, and the site's public address. */
+export interface AccountDeps {
   repos: Repositories;
   clock: Clock;
   mailer: Mailer;

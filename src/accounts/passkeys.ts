@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PorchlightError } from '../platform/errors.js';
-import { lifetimes, later, type StewardshipDeps } from './deps.js';
+import { lifetimes, later, type AccountDeps } from './deps.js';
 import type { Passkey, Person, Session } from './model.js';
 import { startSession } from './sessions.js';
 import {
@@ -70,7 +70,7 @@ export function relyingParty(publicUrl: string): { origin: string; id: string } 
 
 /** Starts registering a passkey for a signed-in person. */
 export async function passkeyCreationOptions(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   person: Person,
   siteName: string,
 ): Promise<CreationOptionsJson> {
@@ -104,7 +104,7 @@ export async function passkeyCreationOptions(
 
 /** Verifies and stores a new passkey for the signed-in person. */
 export async function registerPasskey(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   person: Person,
   response: RegistrationResponseJson,
 ): Promise<Passkey> {
@@ -137,7 +137,7 @@ export async function registerPasskey(
 }
 
 /** Starts a passkey sign-in: any of the site's passkeys may answer (discoverable credentials). */
-export async function passkeyRequestOptions(deps: StewardshipDeps): Promise<RequestOptionsJson> {
+export async function passkeyRequestOptions(deps: AccountDeps): Promise<RequestOptionsJson> {
   const rp = relyingParty(deps.publicUrl);
   return {
     challenge: await newChallenge(deps, AUTHENTICATE, undefined),
@@ -150,7 +150,7 @@ export async function passkeyRequestOptions(deps: StewardshipDeps): Promise<Requ
 
 /** Verifies a passkey assertion and starts a session; throws PL_PASSKEY_REJECTED otherwise. */
 export async function signInWithPasskey(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   response: AuthenticationResponseJson,
   device: string | undefined,
 ): Promise<{ token: string; session: Session }> {
@@ -192,7 +192,7 @@ export async function signInWithPasskey(
 
 /** Removes one of the person's own passkeys. */
 export async function removePasskey(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   personId: string,
   passkeyId: string,
 ): Promise<void> {
@@ -201,7 +201,7 @@ export async function removePasskey(
 }
 
 async function newChallenge(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   purpose: string,
   personId: string | undefined,
 ): Promise<string> {
@@ -217,7 +217,7 @@ async function newChallenge(
 
 /** Uses up the challenge the client data names, if we issued it for this purpose and person. */
 async function claimChallenge(
-  deps: StewardshipDeps,
+  deps: AccountDeps,
   challenge: string | undefined,
   purpose: string,
   personId: string | undefined,
@@ -253,7 +253,7 @@ function clientChallenge(clientDataJson: unknown): string | undefined {
   }
 }
 
-function expectations(deps: StewardshipDeps, challenge: string): CeremonyExpectations {
+function expectations(deps: AccountDeps, challenge: string): CeremonyExpectations {
   const rp = relyingParty(deps.publicUrl);
   return { challenge, origin: rp.origin, rpId: rp.id, requireUserVerification: true };
 }
