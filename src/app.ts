@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { registerMeetingGuideRoutes } from './feeds/meeting-guide/routes.js';
 import { FeedCache } from './feeds/meeting-guide/export-feed.js';
@@ -46,7 +45,7 @@ import { locales } from './web/i18n/locales.js';
 import type { ClientSettings } from './web/assets-tags.js';
 import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
-import { OutboxMailer } from './platform/mail/outbox-mailer.js';
+import { configuredMailer } from './platform/mail/configured-mailer.js';
 import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http/routes.js';
 import { registerEditingRoutes } from './stewardship/editing/register.js';
 import type { FormTiming } from './stewardship/change-requests/form-timing.js';
@@ -113,6 +112,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   });
   let ready = false;
   let searchService: SearchService | undefined;
+  let closeMailer: () => Promise<void> | undefined = () => undefined;
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db);
@@ -218,14 +218,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerSearchCalendarRoute(server, { search, repos, publicUrl: config.publicUrl, clock });
     registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock, client, search });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
-    const mailer =
-      ports.mailer ??
-      new OutboxMailer({
-        directory: join(config.dataDir, 'outbox'),
-        from: config.mailFrom,
-        clock,
-        logger,
-      });
+    const mailer = ports.mailer ?? configuredMailer(config, { clock, logger });
+    closeMailer = () => mailer.close?.();
     const guard = registerStewardshipRoutes(server, {
       repos,
       clock,
@@ -272,12 +266,14 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       close: async () => {
         await jobs.stop();
         await server.close();
+        await closeMailer();
         await search.close();
         await database.close();
       },
     };
   } catch (error) {
     await searchService?.close();
+    await closeMailer();
     await database.close();
     throw error;
   }

@@ -11,6 +11,8 @@ interface ServeFlags extends DatabaseFlags {
   mapTiles?: string;
   sqliteSynchronous?: SqliteSynchronous;
   geocoderUrl?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -50,6 +52,18 @@ export function serveCommand(cmd: Command): void {
         'a Nominatim server that imports ask for street addresses without coordinates (default: none; placed offline by ZIP code or town)',
       ).env('PORCHLIGHT_GEOCODER_URL'),
     )
+    .addOption(
+      new Option(
+        '--smtp-url <url>',
+        'send mail through this SMTP server, e.g. smtp://user:password@mail.example.org:587 (default: .eml files in DATA_DIR/outbox)',
+      ).env('SMTP_URL'),
+    )
+    .addOption(
+      new Option(
+        '--mail-from <address>',
+        'the sender of mail, e.g. "Porchlight <no-reply@meetings.example.org>"',
+      ).env('MAIL_FROM'),
+    )
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags, {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -58,6 +72,8 @@ export function serveCommand(cmd: Command): void {
         ...(flags.logLevel !== undefined ? { logLevel: flags.logLevel } : {}),
         ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
         ...(flags.mapTiles !== undefined ? { mapTiles: flags.mapTiles } : {}),
+        ...(flags.smtpUrl !== undefined ? { smtpUrl: flags.smtpUrl } : {}),
+        ...(flags.mailFrom !== undefined ? { mailFrom: flags.mailFrom } : {}),
         ...(flags.sqliteSynchronous !== undefined
           ? { sqliteSynchronous: flags.sqliteSynchronous }
           : {}),

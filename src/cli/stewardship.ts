@@ -2,7 +2,6 @@
  * `porchlight stewardship remind [--days N]`: mails each scope's editors the meetings nobody has
  * confirmed for N days. Meant for cron (or the job runner); thin over the service.
  */
-import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
@@ -35,25 +34,21 @@ export function stewardshipCommand(cmd: Command, databaseOptions: (c: Command) =
       const { days } = flags;
       const locale = isLocale(flags.locale) ? flags.locale : 'en';
       // Loaded only when the command runs: the mail templates are not needed for `--help`.
-      const [{ OutboxMailer }, { sendVerificationReminders }] = await Promise.all([
-        import('../platform/mail/outbox-mailer.js'),
+      const [{ configuredMailer }, { sendVerificationReminders }] = await Promise.all([
+        import('../platform/mail/configured-mailer.js'),
         import('../stewardship/verification/send-reminders.js'),
       ]);
       await withStore(flags, async ({ repos, config }) => {
-        const mailer = new OutboxMailer({
-          directory: join(config.dataDir, 'outbox'),
-          from: config.mailFrom,
-          clock: systemClock,
-        });
+        const mailer = configuredMailer(config, { clock: systemClock });
         const report = await sendVerificationReminders(
           { repos, clock: systemClock, mailer, publicUrl: config.publicUrl },
           days,
           locale,
-        );
+        ).finally(() => mailer.close?.());
         if (flags.json === true) printJson(report);
         else
           console.log(
-            `${countOf(report.staleMeetings, 'meeting')} not confirmed for ${countOf(days, 'day')}; ${countOf(report.messages, 'reminder')} written to the outbox.`,
+            `${countOf(report.staleMeetings, 'meeting')} not confirmed for ${countOf(days, 'day')}; ${countOf(report.messages, 'reminder')} sent${config.smtpUrl === undefined ? ' (to the outbox)' : ''}.`,
           );
       });
     });

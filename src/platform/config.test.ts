@@ -49,3 +49,17 @@ describe('the public URL', () => {
     );
   });
 });
+
+describe('mail', () => {
+  it('writes to the outbox unless SMTP_URL is set, and refuses an SMTP_URL it cannot read', () => {
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: ' ' }).smtpUrl).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:587' }).smtpUrl).toBe(
+      'smtp://u:p@mail.example.org:587',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail.example.org' })).toThrow(
+      /^(?!.*secret)/,
+    );
+  });
+});

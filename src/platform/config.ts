@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseDuration } from './jobs/duration.js';
+import { parseSmtpUrl } from './mail/smtp-url.js';
 
 /**
  * SQLite's `synchronous` setting. `full` (the default) syncs the write-ahead log on every commit,
@@ -38,6 +39,11 @@ export interface Config {
   mapAttribution: string;
   /** The sender of sign-in mail, e.g. `Porchlight <no-reply@meetings.example.org>`. */
   mailFrom: string;
+  /**
+   * The SMTP server mail goes through (`smtp://user:password@mail.example.org:587`, STARTTLS
+   * required; `smtps://...:465`); without one, mail is written to `DATA_DIR/outbox`.
+   */
+  smtpUrl: string | undefined;
   /** A meeting no person has verified for this long is flagged stale, in seconds (365 days). */
   staleAfterSeconds: number;
   /** How often the background link check runs, in seconds; 0 turns it off (default 1 day). */
@@ -102,6 +108,7 @@ export function loadConfig(
     mailFrom:
       emptyAsUndefined(overrides.mailFrom ?? env.MAIL_FROM) ??
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
+    smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
     staleAfterSeconds:
       overrides.staleAfterSeconds ??
       parseDurationSetting(env.PORCHLIGHT_STALE_AFTER, 'PORCHLIGHT_STALE_AFTER', 'd') ??
@@ -188,6 +195,12 @@ export function checkTileUrl(value: string | undefined, name: string): string | 
 export function tileOrigin(template: string): string {
   const origin = new URL(template.replace(/\{[a-z]\}/g, 's')).origin;
   return template.includes('{s}.') ? origin.replace('//s.', '//*.') : origin;
+}
+
+/** The SMTP URL as given, refused at start when it cannot be read. */
+function checkSmtpUrl(value: string | undefined): string | undefined {
+  if (value !== undefined) parseSmtpUrl(value);
+  return value;
 }
 
 /** The geocoder URL as given, refused at start unless it is an http(s) URL without a query. */

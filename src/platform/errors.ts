@@ -149,6 +149,22 @@ export const errorCatalogue = {
     message: 'The request headers are larger than this server takes.',
   },
   PL_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
+  PL_MAIL_REJECTED: {
+    status: 502,
+    message: 'The mail server refused the message for good; sending it again will not help.',
+  },
+  PL_MAIL_UNAVAILABLE: {
+    status: 503,
+    message: 'The mail server could not be reached, timed out or asked to try later.',
+  },
+  PL_MAIL_AUTH_FAILED: {
+    status: 502,
+    message: 'The mail server refused the credentials in SMTP_URL.',
+  },
+  PL_MAIL_TLS_FAILED: {
+    status: 502,
+    message: 'The mail server offered no working STARTTLS; mail is not sent in the clear.',
+  },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const;

@@ -7,5 +7,11 @@ export interface MailMessage {
 }
 
 export interface Mailer {
+  /**
+   * Sends one message. A failure is a PorchlightError whose details say whether it is worth
+   * trying again (see `platform/delivery/failure.ts`).
+   */
   send(message: MailMessage): Promise<void>;
+  /** Lets go of connections the adapter keeps open (a pool); safe to call twice. */
+  close?(): Promise<void>;
 }
