@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench:http [-- --count N --duration S --connections N --gzip --profile DIR
+ * `npm run -s bench:http [-- --count N --duration S --connections N --pipelining N --gzip --profile DIR
  * --cases search,home,finder]`: the whole HTTP stack under load. A server child (`--child-server`) builds the app with createApp
  * on a SQLite file database in a fresh temporary directory, imports 250,000 synthetic meetings
  * through the real importer (which also builds the search index) and listens on 127.0.0.1; the
@@ -438,6 +438,8 @@ async function warmUp(base: string, paths: readonly string[], headers: Record<st
 
 interface Load {
   connections: number;
+  /** Requests each connection sends before waiting for answers (autocannon's pipelining). */
+  pipelining: number;
   durationS: number;
   headers: Record<string, string>;
 }
@@ -448,6 +450,7 @@ function cannon(base: string, paths: readonly string[], load: Load): Promise<aut
   return autocannon({
     url: base,
     connections: load.connections,
+    pipelining: load.pipelining,
     duration: load.durationS,
     headers: load.headers,
     requests: [
@@ -642,6 +645,7 @@ async function main(): Promise<void> {
   const count = intFlag(argv, 'count', 250_000);
   const load: Load = {
     connections: intFlag(argv, 'connections', 50),
+    pipelining: intFlag(argv, 'pipelining', 1),
     durationS: intFlag(argv, 'duration', 10),
     headers: argv.includes('--gzip') ? { 'accept-encoding': 'gzip' } : {},
   };
@@ -756,6 +760,7 @@ async function main(): Promise<void> {
         `measured in the same run, is the figure that travels between machines.`,
       settings: {
         connections: load.connections,
+        pipelining: load.pipelining,
         durationS: load.durationS,
         acceptEncoding: load.headers['accept-encoding'] ?? 'none',
         cases,

@@ -207,9 +207,18 @@ interface Latencies {
   /** Requests that waited more than 100 ms and more than a second. */
   over100Ms: number;
   over1s: number;
+  /** The slowest requests: when each was sent (seconds into the window) and how long it waited. */
+  slowest: { atS: number; ms: number }[];
 }
 
-function summarise(samples: number[], failed: number): Latencies {
+interface Sample {
+  /** When the request was due, ms into the window. */
+  at: number;
+  ms: number;
+}
+
+function summarise(timed: Sample[], failed: number): Latencies {
+  const samples = timed.map((s) => s.ms);
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) =>
     sorted.length === 0
@@ -224,6 +233,10 @@ function summarise(samples: number[], failed: number): Latencies {
     max: round(sorted.at(-1) ?? 0, 1),
     over100Ms: sorted.filter((ms) => ms > 100).length,
     over1s: sorted.filter((ms) => ms > 1000).length,
+    slowest: [...timed]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((s) => ({ atS: round(s.at / 1000, 2), ms: round(s.ms, 1) })),
   };
 }
 
@@ -234,10 +247,11 @@ function summarise(samples: number[], failed: number): Latencies {
 function startProbe(port: number, rate: number, searchPaths: readonly string[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const results = {
-    healthz: { samples: [] as number[], failed: 0 },
-    search: { samples: [] as number[], failed: 0 },
+    healthz: { samples: [] as Sample[], failed: 0 },
+    search: { samples: [] as Sample[], failed: 0 },
   };
   const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
   let next = 0;
   const send = (kind: 'healthz' | 'search', path: string) => {
     const due = performance.now();
@@ -246,7 +260,7 @@ function startProbe(port: number, rate: number, searchPaths: readonly string[]) 
         res.resume();
         res.on('end', () => {
           const ok = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
-          if (ok) results[kind].samples.push(performance.now() - due);
+          if (ok) results[kind].samples.push({ at: due - started, ms: performance.now() - due });
           else results[kind].failed++;
           resolve();
         });
@@ -262,7 +276,6 @@ function startProbe(port: number, rate: number, searchPaths: readonly string[]) 
     void done.then(() => inFlight.delete(done));
   };
   const interval = 1000 / rate;
-  const started = performance.now();
   let sent = 0;
   // One tick a millisecond sends whatever fell due, so the rate holds whatever the timer's drift.
   const timer = setInterval(() => {
