@@ -28,7 +28,7 @@ export async function listMeetings(
   if (query.source !== undefined) {
     sourceId = sources.find((s) => s.name === query.source)?.id;
     if (sourceId === undefined)
-      throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${query.source}".`);
+      throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name: query.source });
   }
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const rows = await repos.meetings.page({
@@ -49,8 +49,7 @@ export async function getMeeting(
   slug: string,
 ): Promise<{ meeting: Meeting; source: SourceLabel }> {
   const meeting = await repos.meetings.findBySlug(slug);
-  if (meeting === undefined)
-    throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+  if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND', { slug });
   const sources = await repos.sources.list();
   const source = sources.find((s) => s.id === meeting.provenance.sourceId) ?? { name: 'unknown' };
   return { meeting, source };

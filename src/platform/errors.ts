@@ -1,13 +1,25 @@
 /**
- * The one catalogue of errors. Clients and translations key on `code`, so codes never change
- * meaning once published; add new ones instead.
+ * The one catalogue of errors, in the manner of Fastify's `lib/errors.js`: each stable code has
+ * its HTTP status, the `message` said when the thrower has nothing to add, and for some a
+ * `template` with named parameters (`{slug}`) said when the thrower names them. Clients and
+ * translations key on `code`, so codes never change meaning once published; add new ones
+ * instead. The pages say these in the reader's language (`src/web/i18n/errors-es.ts`); the JSON
+ * API and the command line say them in English.
  */
 export const errorCatalogue = {
   PL_INVALID_QUERY: { status: 400, message: 'A query parameter is invalid.' },
   PL_INVALID_BODY: { status: 400, message: 'The request body is invalid.' },
   PL_NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
-  PL_MEETING_NOT_FOUND: { status: 404, message: 'No meeting has this slug.' },
-  PL_SOURCE_NOT_FOUND: { status: 404, message: 'No source has this name.' },
+  PL_MEETING_NOT_FOUND: {
+    status: 404,
+    message: 'No meeting has this slug.',
+    template: 'No meeting has the slug "{slug}".',
+  },
+  PL_SOURCE_NOT_FOUND: {
+    status: 404,
+    message: 'No source has this name.',
+    template: 'No source is called "{name}".',
+  },
   PL_SOURCE_EXISTS: {
     status: 409,
     message: 'A source with this name exists; remove it first, or choose another name.',
@@ -74,7 +86,11 @@ export const errorCatalogue = {
     status: 422,
     message: 'The BMLT switcher is missing or not one this server answers.',
   },
-  PL_SERVICE_NOT_FOUND: { status: 404, message: 'No service has this id.' },
+  PL_SERVICE_NOT_FOUND: {
+    status: 404,
+    message: 'No service has this id.',
+    template: 'No service has the id "{id}".',
+  },
   PL_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   PL_SIGN_IN_REQUIRED: { status: 401, message: 'Sign in to do this.' },
   PL_FORBIDDEN: { status: 403, message: 'Your roles do not allow this.' },
@@ -167,22 +183,68 @@ export const errorCatalogue = {
   },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
-} as const;
+} as const satisfies Record<string, ErrorEntry>;
+
+/** One entry of the catalogue. */
+export interface ErrorEntry {
+  status: number;
+  /** What is said when the thrower has nothing to add. */
+  message: string;
+  /** What is said with the thrower's named parameters: `{name}` is the parameter `name`. */
+  template?: string;
+}
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
-/** An expected failure with a stable code; anything else that is thrown is a bug. */
+/** The codes whose entry has a template, and so take named parameters. */
+export type TemplatedErrorCode = {
+  [C in ErrorCode]: (typeof errorCatalogue)[C] extends { template: string } ? C : never;
+}[ErrorCode];
+
+/** The named parameters of a template. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Fills a template's `{name}` placeholders with the named parameters; a placeholder without its
+ * parameter stays as written, so a forgotten parameter shows rather than vanishes.
+ */
+export function fillTemplate(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+  );
+}
+
+/**
+ * An expected failure with a stable code; anything else that is thrown is a bug. Its message is
+ * the catalogue's, its template filled with `params`, or an English account only the thrower can
+ * give (what a feed server answered); a page in another language says the catalogue's words.
+ */
 export class PorchlightError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: Record<string, unknown> | undefined;
+  /** The named parameters of the code's template, when the thrower gave them. */
+  readonly params: ErrorParams | undefined;
 
-  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
-    super(message ?? errorCatalogue[code].message);
+  constructor(code: TemplatedErrorCode, params: ErrorParams, details?: Record<string, unknown>);
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>);
+  constructor(
+    code: ErrorCode,
+    messageOrParams?: string | ErrorParams,
+    details?: Record<string, unknown>,
+  ) {
+    const entry: ErrorEntry = errorCatalogue[code];
+    const params = typeof messageOrParams === 'object' ? messageOrParams : undefined;
+    super(
+      typeof messageOrParams === 'object'
+        ? fillTemplate(entry.template ?? entry.message, messageOrParams)
+        : (messageOrParams ?? entry.message),
+    );
     this.name = 'PorchlightError';
     this.code = code;
-    this.status = errorCatalogue[code].status;
+    this.status = entry.status;
     this.details = details;
+    this.params = params;
   }
 }
 

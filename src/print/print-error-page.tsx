@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { ErrorCode } from '../platform/errors.js';
 import type { ErrorResponse } from '../platform/http/error-response.js';
+import { errorMessage } from '../web/i18n/error-messages.js';
 import { Layout } from '../web/layout.js';
 import { link, type PageContext } from '../web/page-context.js';
 
@@ -10,7 +11,7 @@ export interface PrintErrorProps {
   code: ErrorCode;
   /** The search parameter at fault, when one is. */
   field?: string;
-  /** The explanation naming the parameter (English, like the API's). */
+  /** The explanation naming the parameter, in the reader's language. */
   message?: string;
 }
 
@@ -37,7 +38,8 @@ export function PrintErrorPage({ ctx, code, field, message }: PrintErrorProps) {
 
 /** The page of a failed print, from the one error mapping's answer. */
 export function printErrorPage(ctx: PageContext, failure: ErrorResponse): VNode {
-  const { code, field, message } = failure;
+  const { code, field } = failure;
+  const message = errorMessage(ctx.locale, failure);
   return (
     <PrintErrorPage ctx={ctx} code={code} {...(field !== undefined ? { field, message } : {})} />
   );

@@ -12,8 +12,7 @@ export async function reportProblem(
   input: ReportInput,
 ): Promise<ProblemReport> {
   const meeting = await repos.meetings.findBySlug(slug);
-  if (meeting === undefined)
-    throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+  if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND', { slug });
   const report: ProblemReport = {
     id: randomUUID(),
     meetingId: meeting.id,

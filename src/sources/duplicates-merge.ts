@@ -203,8 +203,7 @@ export async function splitDuplicate(
   slug: string,
 ): Promise<{ split: string[]; change?: StoreChange }> {
   const meeting = await deps.repos.meetings.findBySlug(slug);
-  if (meeting === undefined)
-    throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+  if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND', { slug });
   const members = await deps.repos.duplicates.members([meeting.id]);
   const others = members.filter((m) => m.meetingId !== meeting.id);
   if (others.length === 0)

@@ -336,7 +336,6 @@ export async function refreshNow(
 
 async function findSource(deps: ImportDeps, name: string): Promise<Source> {
   const source = await deps.repos.sources.findByName(name);
-  if (source === undefined)
-    throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${name}".`);
+  if (source === undefined) throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name });
   return source;
 }

@@ -184,10 +184,7 @@ export function registerSourceRoutes(
     async (request, reply) => {
       const source = await repos.sources.findByName(request.params.name);
       if (source === undefined)
-        throw new PorchlightError(
-          'PL_SOURCE_NOT_FOUND',
-          `No source is called "${request.params.name}".`,
-        );
+        throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name: request.params.name });
       const operator = await audience(request, reply);
       return present(source, await refreshStatuses(repos, clock.now()), operator);
     },

@@ -58,14 +58,17 @@ export interface ErrorPageProps {
   body: MessageId;
   /** The stable machine code, shown so a person can quote it and tests can find it. */
   code: ErrorCode;
+  /** What went wrong in the catalogue's words, in the reader's language, when the body is general. */
+  message?: string;
 }
 
 /** An error as a page: what happened in words, the stable code, and a way on. */
-export function ErrorPage({ ctx, title, body, code }: ErrorPageProps) {
+export function ErrorPage({ ctx, title, body, code, message }: ErrorPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t(title)}>
       <h1>{t(title)}</h1>
+      {message !== undefined && <p data-error-message>{message}</p>}
       <p>{t(body)}</p>
       <p class="muted" data-error-code={code}>
         {t('error.code', { code })}

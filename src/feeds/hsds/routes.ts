@@ -162,9 +162,13 @@ export function registerHsdsRoutes(
       const entry = byServiceId.get(id.toLowerCase());
       const meeting = entry === undefined ? undefined : await repos.meetings.findBySlug(entry.slug);
       if (meeting === undefined)
-        throw new PorchlightError('PL_SERVICE_NOT_FOUND', `No service has the id "${id}".`, {
-          field: 'id',
-        });
+        throw new PorchlightError(
+          'PL_SERVICE_NOT_FOUND',
+          { id },
+          {
+            field: 'id',
+          },
+        );
       reply.headers(headers);
       return fullService(meeting, { publicUrl, sourceNames, now: clock.now().getTime() });
     },

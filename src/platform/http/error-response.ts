@@ -6,7 +6,7 @@
  * (429), a body the content-type parser refused, and anything unexpected (500, logged once).
  */
 import type { FastifyRequest } from 'fastify';
-import { errorCatalogue, isPorchlightError, type ErrorCode } from '../errors.js';
+import { errorCatalogue, isPorchlightError, type ErrorCode, type ErrorParams } from '../errors.js';
 import { logUnexpected } from './client-key.js';
 
 /** What a client is told about a failed request. */
@@ -18,6 +18,8 @@ export interface ErrorResponse {
   field?: string;
   /** The choices, when a value names several things (PL_AMBIGUOUS_PLACE's places). */
   candidates?: unknown[];
+  /** The named parameters of the code's template, so a page can say it in its own language. */
+  params?: ErrorParams;
 }
 
 /** The parts of an error thrown by Fastify, its plugins or Ajv that say what went wrong. */
@@ -34,7 +36,12 @@ export function errorResponse(error: unknown, request: FastifyRequest): ErrorRes
   if (isPorchlightError(error)) {
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
     const response = withField(
-      { status: error.status, code: error.code, message: error.message },
+      {
+        status: error.status,
+        code: error.code,
+        message: error.message,
+        ...(error.params !== undefined ? { params: error.params } : {}),
+      },
       field,
     );
     const candidates = error.details?.candidates;

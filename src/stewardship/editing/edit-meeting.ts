@@ -17,8 +17,7 @@ import { writeUpdate } from './write-meeting.js';
 /** A meeting by our slug, or PL_MEETING_NOT_FOUND. */
 export async function findMeeting(repos: Repositories, slug: string): Promise<Meeting> {
   const meeting = await repos.meetings.findBySlug(slug);
-  if (meeting === undefined)
-    throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+  if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND', { slug });
   return meeting;
 }
 

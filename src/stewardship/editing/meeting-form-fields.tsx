@@ -9,6 +9,7 @@ import { getProgram, programs, typeName, type Program } from '../../meetings/pro
 import { attendanceModes, meetingStatuses, type Weekday } from '../../meetings/model.js';
 import type { FeedProblem } from '../../platform/errors.js';
 import { weekdayName } from '../../web/intl-format.js';
+import { problemMessage } from '../../web/i18n/error-messages.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import type { PageContext } from '../../web/page-context.js';
 import {
@@ -89,7 +90,7 @@ export function ProblemSummary({
               <a href={`#${fieldId(p.field)}`}>{labelOf(ctx, p.field)}</a>
             ) : null}
             {p.field !== undefined ? ': ' : ''}
-            {p.message} <span class="muted">[{p.code}]</span>
+            {problemMessage(ctx.locale, p)} <span class="muted">[{p.code}]</span>
           </li>
         ))}
       </ul>
@@ -411,7 +412,7 @@ function FieldProblems(props: {
   return (
     <ul class="problem" id={`${fieldId(props.name)}-problems`}>
       {props.problems.map((p) => (
-        <li data-problem-code={p.code}>{p.message}</li>
+        <li data-problem-code={p.code}>{problemMessage(props.ctx.locale, p)}</li>
       ))}
     </ul>
   );

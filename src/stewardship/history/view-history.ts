@@ -37,7 +37,7 @@ export async function meetingHistory(
   if (meeting === undefined) {
     const last = await repos.history.latestOfSlug(slug);
     if (last?.snapshot === undefined || !removals.concat(['revert']).includes(last.action))
-      throw new PorchlightError('PL_MEETING_NOT_FOUND', `No meeting has the slug "${slug}".`);
+      throw new PorchlightError('PL_MEETING_NOT_FOUND', { slug });
     meeting = last.snapshot;
     removed = true;
   }

@@ -64,8 +64,7 @@ export async function sourceDetail(
   requireAuthorized(actor, 'source.manage', { kind: 'site' });
   const { repos, clock } = deps.importDeps;
   const source = await repos.sources.findByName(name);
-  if (source === undefined)
-    throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${name}".`);
+  if (source === undefined) throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name });
   const status = (await refreshStatuses(repos, clock.now())).get(source.id);
   const view: SourceView = {
     ...source,

@@ -206,8 +206,7 @@ async function reattach(repos: Repositories, removed: RemovedSource, at: string)
 
 async function findSource(repos: Repositories, name: string): Promise<Source> {
   const source = await repos.sources.findByName(name);
-  if (source === undefined)
-    throw new PorchlightError('PL_SOURCE_NOT_FOUND', `No source is called "${name}".`);
+  if (source === undefined) throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name });
   return source;
 }
 

@@ -5,6 +5,7 @@
 import type { FeedProblem } from '../../platform/errors.js';
 import type { ImportOutcome, ImportReport, RemovedSource } from '../../sources/model.js';
 import { Layout } from '../../web/layout.js';
+import { errorMessage, problemMessage } from '../../web/i18n/error-messages.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { formatInstant } from '../pages/dates.js';
@@ -263,7 +264,7 @@ function Report({ ctx, report }: { ctx: PageContext; report: ImportReport }) {
         <p class="notice problem" data-error-code={report.error.code}>
           {t('admin.source.report.error', {
             code: report.error.code,
-            message: report.error.message,
+            message: errorMessage(ctx.locale, report.error),
           })}
         </p>
       )}
@@ -313,7 +314,8 @@ function ProblemLine({ ctx, problem }: { ctx: PageContext; problem: FeedProblem 
             : 'admin.source.problem.warning',
         )}
       </strong>
-      {where.length > 0 && ` (${where.join(', ')})`}: {problem.message} <code>{problem.code}</code>
+      {where.length > 0 && ` (${where.join(', ')})`}: {problemMessage(ctx.locale, problem)}{' '}
+      <code>{problem.code}</code>
     </>
   );
 }

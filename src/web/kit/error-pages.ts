@@ -30,6 +30,11 @@ const wordsByCode: Partial<Record<ErrorCode, ErrorWords>> = {
   PL_NOTHING_CHANGED: ['edit.error.nothing.title', 'edit.error.nothing.body'],
 };
 
+/** True when the code has words of its own; the others take the words of their status. */
+export function hasOwnWords(code: ErrorCode): boolean {
+  return wordsByCode[code] !== undefined;
+}
+
 /** The words of the page for an error's code, else for its status. */
 export function errorWords(code: ErrorCode, status: number): ErrorWords {
   const words = wordsByCode[code];

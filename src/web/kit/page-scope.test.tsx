@@ -54,6 +54,9 @@ beforeAll(async () => {
       scope.get('/private', () => {
         throw new PorchlightError('PL_SIGN_IN_REQUIRED');
       });
+      scope.get('/no-source', () => {
+        throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name: 'hilltowns' });
+      });
       scope.get('/broken', () => {
         throw new TypeError('a bug');
       });
@@ -75,6 +78,22 @@ async function post(url: string, fields: string, remoteAddress = '192.0.2.1') {
   const { payload, ...headers } = form(fields);
   return server.inject({ method: 'POST', url, headers, payload, remoteAddress });
 }
+
+describe('an error page', () => {
+  it('says a code with general words in the reader’s language, its template filled', async () => {
+    const es = await server.inject('/es/no-source');
+    expect(es.statusCode).toBe(404);
+    expect(es.body).toContain('data-error-code="PL_SOURCE_NOT_FOUND"');
+    expect(es.body).toContain('Ninguna fuente se llama «hilltowns».');
+    const en = await server.inject('/en/no-source');
+    expect(en.body).toContain('No source is called &quot;hilltowns&quot;.');
+  });
+
+  it('says no more than its words for a code with words of its own, or a bug', async () => {
+    expect((await server.inject('/es/forbidden')).body).not.toContain('data-error-message');
+    expect((await server.inject('/es/broken')).body).not.toContain('data-error-message');
+  });
+});
 
 describe('a scope of pages registered through the kit', () => {
   it('answers at the unprefixed path in the negotiated language, and under /en/ and /es/', async () => {

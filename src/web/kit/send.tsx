@@ -1,11 +1,12 @@
 /** How a page, an error page and a redirect are sent: status, cache policy, language headers. */
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
-import type { ErrorCode } from '../../platform/errors.js';
+import type { ErrorCode, ErrorParams } from '../../platform/errors.js';
+import { errorMessage } from '../i18n/error-messages.js';
 import { link, type PageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { ErrorPage } from '../simple-pages.js';
-import { errorWords, type ErrorWords } from './error-pages.js';
+import { errorWords, hasOwnWords, type ErrorWords } from './error-pages.js';
 
 export interface SendOptions {
   /** 200 unless given. */
@@ -41,21 +42,42 @@ export function sendPage(
     .send(renderPage(page));
 }
 
+/** A failure as the error page knows it: the catalogue's message and parameters when thrown. */
+export interface PageFailure {
+  status: number;
+  code: ErrorCode;
+  message?: string;
+  params?: ErrorParams;
+}
+
 /**
  * Sends the error page of a code: its words from the one table (or the route's own, for an
- * error only it can explain), the stable code, never stored by a cache.
+ * error only it can explain), the stable code, never stored by a cache. A code that takes the
+ * general words of its status also says its own message, in the reader's language; a failure
+ * of ours (5xx) never says more than that something went wrong.
  */
 export function sendErrorPage(
   reply: FastifyReply,
   ctx: PageContext,
-  failure: { status: number; code: ErrorCode },
+  failure: PageFailure,
   words: ErrorWords = errorWords(failure.code, failure.status),
 ): FastifyReply {
   const [title, body] = words;
+  const { message, params } = failure;
+  const said =
+    message !== undefined && failure.status < 500 && !hasOwnWords(failure.code)
+      ? errorMessage(ctx.locale, { code: failure.code, message, params })
+      : undefined;
   return sendPage(
     reply,
     ctx,
-    <ErrorPage ctx={ctx} title={title} body={body} code={failure.code} />,
+    <ErrorPage
+      ctx={ctx}
+      title={title}
+      body={body}
+      code={failure.code}
+      {...(said !== undefined ? { message: said } : {})}
+    />,
     {
       status: failure.status,
       cache: 'no-store',
