@@ -46,6 +46,7 @@ import type { ClientSettings } from './web/assets-tags.js';
 import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { configuredMailer } from './platform/mail/configured-mailer.js';
+import { DeliveryQueue } from './messaging/delivery-queue.js';
 import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http/routes.js';
 import { registerEditingRoutes } from './stewardship/editing/register.js';
 import type { FormTiming } from './stewardship/change-requests/form-timing.js';
@@ -64,6 +65,11 @@ export interface AppPorts {
   addressGeocoder?: AddressGeocoder;
   /** Where mail goes; by default `.eml` files in `DATA_DIR/outbox`. */
   mailer?: Mailer;
+  /**
+   * Whether a queued message is tried at once (default) or waits for the job runner's next look
+   * (tests run `jobs.runDue()` themselves).
+   */
+  sendDeliveriesAtOnce?: boolean;
   /** Sign-in attempts accepted per window (tests lower them). */
   signInLimits?: SignInLimits;
   /** How fast and how old a public suggestion form may come back (tests shorten it). */
@@ -89,6 +95,8 @@ export interface App {
   /** The offline gazetteer; `preload` (when it has one) loads its tables ahead of the first query. */
   geocoder: Geocoder & { preload?: () => unknown };
   search: SearchService;
+  /** The outgoing message queue (mail, text messages, push). */
+  deliveries: DeliveryQueue;
   /** Background jobs (source refreshes, the link check); idle until `startJobs` or `runDue`. */
   jobs: JobRunner;
   /** Schedules the link check and starts looking for due jobs (`serve` does; tests do not). */
@@ -220,6 +228,15 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
     const mailer = ports.mailer ?? configuredMailer(config, { clock, logger });
     closeMailer = () => mailer.close?.();
+    // Every outgoing message can go through one queue: retried, dead-lettered, sent once per key.
+    const deliveries = new DeliveryQueue({
+      deliveries: repos.deliveries,
+      jobs: repos.jobs,
+      clock,
+      channels: { email: mailer },
+      logger,
+    });
+    deliveries.attach(jobs, { sendAtOnce: ports.sendDeliveriesAtOnce ?? true });
     const guard = registerStewardshipRoutes(server, {
       repos,
       clock,
@@ -259,6 +276,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       geocoder,
       search,
       jobs,
+      deliveries,
       startJobs: async () => {
         await scheduleLinkCheck(importDeps, config.linkCheckEverySeconds);
         jobs.start();

@@ -15,6 +15,7 @@ import { ServiceBodyRepository } from './stewardship/service-body-repository.js'
 import { HistoryRepository } from './stewardship/history/history-repository.js';
 import { ChangeRequestRepository } from './stewardship/change-requests/change-request-repository.js';
 import { GeocodeCacheRepository } from './places/geocode-cache-repository.js';
+import { DeliveryRepository } from './messaging/delivery-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -33,6 +34,7 @@ export interface Repositories {
   changeRequests: ChangeRequestRepository;
   removedSources: RemovedSourceRepository;
   geocodeCache: GeocodeCacheRepository;
+  deliveries: DeliveryRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -55,6 +57,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     changeRequests: new ChangeRequestRepository(db),
     removedSources: new RemovedSourceRepository(db),
     geocodeCache: new GeocodeCacheRepository(db),
+    deliveries: new DeliveryRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
 }

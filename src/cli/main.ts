@@ -10,6 +10,7 @@ import { printCommand } from './print.js';
 import { stewardshipCommand } from './stewardship.js';
 import { sourcesCommand } from './sources.js';
 import { duplicatesCommand } from './duplicates.js';
+import { deliveriesCommand } from './deliveries.js';
 import { exitCodes, reportFailure } from './output.js';
 import { packageVersion } from '../platform/paths.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   stewardshipCommand(program.command('stewardship'), databaseOptions);
   sourcesCommand(program.command('sources'), databaseOptions);
   duplicatesCommand(program.command('duplicates'), databaseOptions);
+  deliveriesCommand(program.command('deliveries'), databaseOptions);
   return program;
 }
 

@@ -165,6 +165,14 @@ export const errorCatalogue = {
     message: 'The request headers are larger than this server takes.',
   },
   PL_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
+  PL_DELIVERY_CHANNEL_OFF: {
+    status: 503,
+    message: 'This server has no sender for the channel (no text provider or push keys set up).',
+  },
+  PL_DELIVERY_INVALID: {
+    status: 400,
+    message: 'The message cannot be sent as it is (a recipient or content the channel refuses).',
+  },
   PL_MAIL_REJECTED: {
     status: 502,
     message: 'The mail server refused the message for good; sending it again will not help.',

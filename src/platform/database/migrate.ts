@@ -14,6 +14,7 @@ import * as history from './migrations/0006-history.js';
 import * as formTokens from './migrations/0007-form-tokens.js';
 import * as removedSources from './migrations/0008-removed-sources.js';
 import * as geocodeCache from './migrations/0009-geocode-cache.js';
+import * as deliveries from './migrations/0010-deliveries.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0007-form-tokens': formTokens,
   '0008-removed-sources': removedSources,
   '0009-geocode-cache': geocodeCache,
+  '0010-deliveries': deliveries,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -277,6 +277,20 @@ export interface GeocodeCacheTable {
   created_at: string;
 }
 
+export interface DeliveriesTable {
+  id: string;
+  channel: string;
+  idempotency_key: string;
+  recipient_mask: string;
+  payload: string | null;
+  state: string;
+  attempts: number;
+  last_error_code: string | null;
+  created_at: string;
+  updated_at: string;
+  next_attempt_at: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   meetings: MeetingsTable;
@@ -303,6 +317,7 @@ export interface Database {
   used_form_tokens: UsedFormTokensTable;
   removed_sources: RemovedSourcesTable;
   geocode_cache: GeocodeCacheTable;
+  deliveries: DeliveriesTable;
 }
 
 export type { Generated };

@@ -146,7 +146,7 @@ export class JobRunner {
     stopHeartbeat();
     const finished = clock.now();
     const failures = result.ok ? 0 : job.consecutiveFailures + 1;
-    const nextRunAt = this.nextRun(job, result.ok, failures, finished);
+    const nextRunAt = result.runAgainAt ?? this.nextRun(job, result.ok, failures, finished);
     await jobs.complete(job.id, this.owner, {
       finishedAt: finished.toISOString(),
       outcome: result.outcome,

@@ -31,4 +31,9 @@ export interface JobResult {
   /** A short word for the result (`applied`, `not_modified`, `failed`, ...). */
   outcome: string;
   error?: JobError;
+  /**
+   * When a one-off job (no interval) wants another attempt, and when: a delivery that failed for
+   * a passing reason. Without it a one-off job runs again only when asked.
+   */
+  runAgainAt?: string;
 }

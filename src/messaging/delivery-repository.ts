@@ -1,0 +1,146 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, DeliveriesTable } from '../platform/database/schema.js';
+import type { Channel, DeliveryState, DeliverySummary } from './model.js';
+
+/** A delivery as stored, with its payload while it waits. */
+export interface StoredDelivery extends DeliverySummary {
+  idempotencyKey: string;
+  /** JSON of the message; absent once it was sent or given up on. */
+  payload?: string;
+}
+
+export interface NewDelivery {
+  id: string;
+  channel: Channel;
+  idempotencyKey: string;
+  recipientMask: string;
+  payload: string;
+  now: string;
+}
+
+/** The only code that speaks SQL about deliveries. */
+export class DeliveryRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Stores a new delivery; false (and nothing changed) when its idempotency key is taken. */
+  async insert(d: NewDelivery): Promise<boolean> {
+    const result = await this.db
+      .insertInto('deliveries')
+      .values({
+        id: d.id,
+        channel: d.channel,
+        idempotency_key: d.idempotencyKey,
+        recipient_mask: d.recipientMask,
+        payload: d.payload,
+        state: 'pending',
+        attempts: 0,
+        last_error_code: null,
+        created_at: d.now,
+        updated_at: d.now,
+        next_attempt_at: d.now,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async find(id: string): Promise<StoredDelivery | undefined> {
+    const row = await this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  async findByKey(key: string): Promise<StoredDelivery | undefined> {
+    const row = await this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  /** Sent: the payload (recipient and content) is erased. */
+  async markSent(id: string, attempts: number, now: string): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set({
+        state: 'sent',
+        attempts,
+        payload: null,
+        last_error_code: null,
+        updated_at: now,
+        next_attempt_at: null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Failed for a passing reason: tried again at `nextAt`. */
+  async markRetry(
+    id: string,
+    attempts: number,
+    code: string,
+    nextAt: string,
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set({ attempts, last_error_code: code, updated_at: now, next_attempt_at: nextAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Given up on (dead letter): the payload is erased, the reason kept. */
+  async markDead(id: string, attempts: number, code: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('deliveries')
+      .set({
+        state: 'dead',
+        attempts,
+        payload: null,
+        last_error_code: code,
+        updated_at: now,
+        next_attempt_at: null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Newest first; only one state when asked. */
+  async list(filter: { state?: DeliveryState; limit: number }): Promise<DeliverySummary[]> {
+    let q = this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(filter.limit);
+    if (filter.state !== undefined) q = q.where('state', '=', filter.state);
+    const rows = await q.execute();
+    return rows.map((row) => summary(fromRow(row)));
+  }
+}
+
+function fromRow(row: Selectable<DeliveriesTable>): StoredDelivery {
+  const d: StoredDelivery = {
+    id: row.id,
+    channel: row.channel as Channel,
+    idempotencyKey: row.idempotency_key,
+    recipient: row.recipient_mask,
+    state: row.state as DeliveryState,
+    attempts: Number(row.attempts),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.payload !== null) d.payload = row.payload;
+  if (row.last_error_code !== null) d.lastErrorCode = row.last_error_code;
+  if (row.next_attempt_at !== null) d.nextAttemptAt = row.next_attempt_at;
+  return d;
+}
+
+function summary(d: StoredDelivery): DeliverySummary {
+  const { idempotencyKey: _key, payload: _payload, ...rest } = d;
+  return rest;
+}
