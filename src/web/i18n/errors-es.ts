@@ -144,6 +144,14 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
     message: 'Los encabezados de la solicitud son más grandes de lo que admite este servidor.',
   },
   PL_REQUEST_TIMEOUT: { message: 'La solicitud tardó demasiado en llegar.' },
+  PL_DELIVERY_CHANNEL_OFF: {
+    message:
+      'Este servidor no tiene cómo enviar por este canal (no hay proveedor de mensajes de texto ni claves de notificaciones configurados).',
+  },
+  PL_DELIVERY_INVALID: {
+    message:
+      'El mensaje no se puede enviar tal como está (un destinatario o un contenido que el canal rechaza).',
+  },
   PL_MAIL_REJECTED: {
     message:
       'El servidor de correo rechazó el mensaje definitivamente; enviarlo de nuevo no servirá.',
