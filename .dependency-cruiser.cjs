@@ -42,7 +42,7 @@ module.exports = {
       name: 'routes-receive-services',
       severity: 'error',
       comment: 'A route calls a service; storage is reached through the service, never directly.',
-      from: { path: '(^|/)(routes|http)[^/]*\\.tsx?$' },
+      from: { path: '(^|/|-)(routes|http)[^/]*\\.tsx?$' },
       to: { path: '(repository|repositories)\\.ts$' },
     },
     {

@@ -8,6 +8,7 @@ import { ServedCatalogueCache } from './feeds/bmlt/served-catalogue.js';
 import { HsdsCatalogueCache } from './feeds/hsds/catalogue.js';
 import { registerHsdsRoutes } from './feeds/hsds/routes.js';
 import { registerSearchCalendarRoute } from './feeds/ical/search-calendar-routes.js';
+import { meetingDirectory } from './meetings/meeting-directory.js';
 import { registerMeetingRoutes } from './meetings/routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Timers } from './platform/timers.js';
@@ -27,6 +28,7 @@ import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import type { AddressGeocoder } from './places/address-geocoder.js';
 import { configuredAddressGeocoder } from './places/nominatim.js';
 import { registerSourceRoutes, type IsOperator } from './sources/routes.js';
+import { sourceDirectory } from './sources/source-directory.js';
 import type { StoreChange } from './sources/import-source.js';
 import { mergingAfterImport } from './sources/duplicates-merge.js';
 import { createSourceJobs, scheduleLinkCheck } from './sources/refresh-jobs.js';
@@ -38,6 +40,7 @@ import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
+import { problemReporter } from './reports/report-problem.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
 import { SITE_CSS_CSP_SOURCE } from './web/site-css.js';
@@ -197,16 +200,19 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerAssetRoutes(server, client.assets);
     const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
     registerHealthRoutes(server, () => ready);
+    const meetings = meetingDirectory(repos);
     registerMeetingRoutes(
       server,
-      repos,
+      meetings,
       config.publicUrl,
       standingReader(repos, clock, config.staleAfterSeconds),
     );
     // Administrators see sources' locations in full (credentials, file paths); others do not.
     // Who is signed in is known once the stewardship routes are registered, below.
     let isAdministrator: IsOperator = () => Promise.resolve(false);
-    registerSourceRoutes(server, repos, clock, (request) => isAdministrator(request));
+    registerSourceRoutes(server, sourceDirectory(repos, clock), (request) =>
+      isAdministrator(request),
+    );
     registerPlaceRoutes(server, geocoder);
     registerSearchRoutes(server, search, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
@@ -218,13 +224,20 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       languages: locales,
     });
     registerHsdsRoutes(server, {
-      repos,
+      meetings,
       catalogue: new HsdsCatalogueCache(repos, config.publicUrl),
       publicUrl: config.publicUrl,
       clock,
     });
-    registerSearchCalendarRoute(server, { search, repos, publicUrl: config.publicUrl, clock });
-    registerWebRoutes(server, { repos, publicUrl: config.publicUrl, clock, client, search });
+    registerSearchCalendarRoute(server, { search, meetings, publicUrl: config.publicUrl, clock });
+    registerWebRoutes(server, {
+      meetings,
+      reportProblem: problemReporter(repos, clock),
+      publicUrl: config.publicUrl,
+      clock,
+      client,
+      search,
+    });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
     const mailer = ports.mailer ?? configuredMailer(config, { clock, logger });
     closeMailer = () => mailer.close?.();

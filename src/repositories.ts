@@ -16,6 +16,8 @@ import { HistoryRepository } from './stewardship/history/history-repository.js';
 import { ChangeRequestRepository } from './stewardship/change-requests/change-request-repository.js';
 import { GeocodeCacheRepository } from './places/geocode-cache-repository.js';
 import { DeliveryRepository } from './messaging/delivery-repository.js';
+import type { StartImportHistory } from './sources/import-history-port.js';
+import { startImportHistory } from './stewardship/history/import-history.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -35,13 +37,15 @@ export interface Repositories {
   removedSources: RemovedSourceRepository;
   geocodeCache: GeocodeCacheRepository;
   deliveries: DeliveryRepository;
+  /** The history an import records in its transaction (keeping the list implements it). */
+  importHistory: StartImportHistory;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 /** Binds the repositories to a database. */
 export function createRepositories(db: Kysely<Database>): Repositories {
-  return {
+  const repos: Repositories = {
     meetings: new MeetingRepository(db),
     sources: new SourceRepository(db),
     revision: new RevisionRepository(db),
@@ -58,6 +62,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     removedSources: new RemovedSourceRepository(db),
     geocodeCache: new GeocodeCacheRepository(db),
     deliveries: new DeliveryRepository(db),
+    importHistory: (sourceId, at) => startImportHistory(repos, sourceId, at),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
+  return repos;
 }

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
 import { listOptions } from '../platform/http/query-params.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
-import type { Repositories } from '../repositories.js';
 import { MeetingSchema } from './api-schema.js';
-import { getMeeting, listMeetings } from './list-meetings.js';
+import type { MeetingDirectory } from './meeting-directory.js';
 import type { Meeting } from './model.js';
 import { presentMeeting, type MeetingStanding } from './present-meeting.js';
 
@@ -13,7 +12,7 @@ export type ReadStanding = (meetings: readonly Meeting[]) => Promise<Map<string,
 /** `GET /api/v1/meetings` and `GET /api/v1/meetings/:slug`. */
 export function registerMeetingRoutes(
   server: HttpServer,
-  repos: Repositories,
+  meetings: MeetingDirectory,
   publicUrl: string,
   readStanding: ReadStanding = () => Promise.resolve(new Map<string, MeetingStanding>()),
 ): void {
@@ -55,14 +54,14 @@ export function registerMeetingRoutes(
         ?.split(',')
         .map((p) => p.trim())
         .filter((p) => p !== '');
-      const page = await listMeetings(repos, {
+      const page = await meetings.list({
         limit,
         ...(cursor !== undefined ? { cursor } : {}),
         ...(programs !== undefined && programs.length > 0 ? { program: programs } : {}),
         ...(source !== undefined ? { source } : {}),
       });
       const standing = await readStanding(page.meetings);
-      const meetings = page.meetings.map((m) =>
+      const presented = page.meetings.map((m) =>
         presentMeeting(
           m,
           page.sources.get(m.provenance.sourceId) ?? { name: 'unknown' },
@@ -71,8 +70,8 @@ export function registerMeetingRoutes(
         ),
       );
       return page.nextCursor === undefined
-        ? { meetings }
-        : { meetings, nextCursor: page.nextCursor };
+        ? { meetings: presented }
+        : { meetings: presented, nextCursor: page.nextCursor };
     },
   );
 
@@ -87,7 +86,7 @@ export function registerMeetingRoutes(
       },
     },
     async (request) => {
-      const { meeting, source } = await getMeeting(repos, request.params.slug);
+      const { meeting, source } = await meetings.get(request.params.slug);
       const standing = await readStanding([meeting]);
       return presentMeeting(meeting, source, publicUrl, standing.get(meeting.id));
     },

@@ -4,6 +4,14 @@ import { PorchlightError } from '../platform/errors.js';
 import type { Repositories } from '../repositories.js';
 import type { ProblemReport, ReportInput } from './model.js';
 
+/** Takes a reader's report about the meeting with this slug (what the public pages hold). */
+export type ReportProblem = (slug: string, input: ReportInput) => Promise<ProblemReport>;
+
+/** The report service over a store and a clock. */
+export function problemReporter(repos: Repositories, clock: Clock): ReportProblem {
+  return (slug, input) => reportProblem(repos, clock, slug, input);
+}
+
 /** Stores a reader's report about the meeting with this slug, for the list's editors. */
 export async function reportProblem(
   repos: Repositories,

@@ -4,7 +4,6 @@ import { encodeMeetingData, type MeetingKey, type StoredMeeting } from '../meeti
 import { chooseSlug } from '../meetings/slug.js';
 import { noYield, type YieldToLoop } from '../platform/loop-yield.js';
 import type { Repositories } from '../repositories.js';
-import { startImportHistory } from '../stewardship/history/import-history.js';
 import type { ImportDeps, StoreChange } from './import-source.js';
 import type { ImportReport, Source } from './model.js';
 
@@ -53,7 +52,7 @@ export async function applySnapshot(
     const updates: StoredMeeting[] = [];
     let updated = 0;
     // History, editors' overrides and deletions ride in this same transaction.
-    const history = await startImportHistory(repos, source.id, now);
+    const history = await repos.importHistory(source.id, now);
     // Written in batches as we go, so a large feed's rows are not all held at once, and the
     // event loop gets its turns between them.
     const writeInserts = async () => {

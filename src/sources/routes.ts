@@ -1,13 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { PorchlightError } from '../platform/errors.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
-import type { Repositories } from '../repositories.js';
-import { importOutcomes, sourceFormats, type ImportReport, type Source } from './model.js';
+import { importOutcomes, sourceFormats, type ImportReport } from './model.js';
 import { publicLocation, publicText } from './public-location.js';
-import { systemClock, type Clock } from '../platform/clock.js';
-import { refreshStatuses } from './refresh-status.js';
-import { listDuplicates } from './duplicates-merge.js';
+import type { SourceDirectory, SourceStanding } from './source-directory.js';
 
 const ProblemSchema = Type.Object({
   index: Type.Integer(),
@@ -89,9 +85,6 @@ const SourceSchema = Type.Object({
   held: Type.Optional(HeldSchema),
 });
 
-type Statuses = Awaited<ReturnType<typeof refreshStatuses>>;
-type Status = NonNullable<ReturnType<Statuses['get']>>;
-
 /** Tells whether a request comes from an operator (a signed-in administrator). */
 export type IsOperator = (request: FastifyRequest) => Promise<boolean>;
 
@@ -99,7 +92,7 @@ export type IsOperator = (request: FastifyRequest) => Promise<boolean>;
  * A source as the public sees it: its location and every message about it with credentials,
  * secret query values and the operator's file paths left out (see public-location.ts).
  */
-export function publicSource<T extends Omit<Source, 'id'> & Status>(source: T): T {
+export function publicSource<T extends Omit<SourceStanding, 'meetingCount'>>(source: T): T {
   const location = source.location;
   const text = (message: string) => publicText(message, location);
   const out: T = { ...source };
@@ -128,19 +121,11 @@ function publicReport(report: ImportReport): ImportReport {
 /** `GET /api/v1/sources` and `GET /api/v1/sources/:name`: what was imported and how it went. */
 export function registerSourceRoutes(
   server: HttpServer,
-  repos: Repositories,
-  clock: Clock = systemClock,
+  sources: SourceDirectory,
   isOperator: IsOperator = () => Promise.resolve(false),
 ): void {
-  const present = async (source: Source, statuses: Statuses, operator: boolean) => {
-    const { id: _id, ...rest } = source;
-    const full = {
-      ...rest,
-      meetingCount: await repos.meetings.count({ sourceId: source.id }),
-      ...statuses.get(source.id),
-    };
-    return operator ? full : publicSource(full);
-  };
+  const present = (source: SourceStanding, operator: boolean) =>
+    operator ? source : publicSource(source);
   /** Whether the answer shows locations in full; an operator's answer is never cached. */
   const audience = async (
     request: FastifyRequest,
@@ -163,11 +148,7 @@ export function registerSourceRoutes(
     },
     async (request, reply) => {
       const operator = await audience(request, reply);
-      const statuses = await refreshStatuses(repos, clock.now());
-      const sources = await repos.sources.list();
-      return {
-        sources: await Promise.all(sources.map((s) => present(s, statuses, operator))),
-      };
+      return { sources: (await sources.list()).map((s) => present(s, operator)) };
     },
   );
 
@@ -182,11 +163,9 @@ export function registerSourceRoutes(
       },
     },
     async (request, reply) => {
-      const source = await repos.sources.findByName(request.params.name);
-      if (source === undefined)
-        throw new PorchlightError('PL_SOURCE_NOT_FOUND', { name: request.params.name });
+      const source = await sources.get(request.params.name);
       const operator = await audience(request, reply);
-      return present(source, await refreshStatuses(repos, clock.now()), operator);
+      return present(source, operator);
     },
   );
 
@@ -215,6 +194,6 @@ export function registerSourceRoutes(
         },
       },
     },
-    async () => ({ clusters: await listDuplicates(repos) }),
+    async () => ({ clusters: await sources.duplicates() }),
   );
 }

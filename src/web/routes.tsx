@@ -4,13 +4,12 @@
  * call the services, and render; everything else lives in the components.
  */
 import { Type } from 'typebox';
-import { getMeeting } from '../meetings/list-meetings.js';
+import type { MeetingDirectory } from '../meetings/meeting-directory.js';
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { HttpServer } from '../platform/http/server.js';
-import type { Repositories } from '../repositories.js';
 import { checkReport } from '../reports/model.js';
-import { reportProblem } from '../reports/report-problem.js';
+import type { ReportProblem } from '../reports/report-problem.js';
 import { AboutPage } from './about-page.js';
 import { findMeetings, type FinderSearch } from './finder/find-meetings.js';
 import { FinderPage } from './finder/finder-page.js';
@@ -25,7 +24,9 @@ import { languageHeaders } from './kit/send.js';
 import { OfflinePage, ReportThanksPage } from './simple-pages.js';
 
 export interface WebDeps {
-  repos: Repositories;
+  meetings: MeetingDirectory;
+  /** Stores a reader's report about a meeting. */
+  reportProblem: ReportProblem;
   publicUrl: string;
   clock: Clock;
   /** The search engine the finder asks. */
@@ -56,7 +57,7 @@ export function registerWebRoutes(server: HttpServer, deps: WebDeps): void {
 }
 
 function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
-  const { repos, clock } = deps;
+  const { meetings, clock } = deps;
   // One count per client address for reports, whether sent from `/`, `/en/` or `/es/`.
   const reportLimit = kit.limit('report', {
     max: deps.reportLimit?.max ?? 10,
@@ -86,7 +87,7 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
       const ctx = kit.ctxOf(request);
       const { slug } = request.params;
       if (slug.endsWith('.ics')) {
-        const { meeting } = await getMeeting(repos, slug.slice(0, -'.ics'.length));
+        const { meeting } = await meetings.get(slug.slice(0, -'.ics'.length));
         const ics = meetingCalendarFor(ctx, meeting, clock.now());
         if (ics === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND');
         return languageHeaders(reply, ctx, { cache: staticPageCache })
@@ -94,7 +95,7 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
           .header('content-disposition', `attachment; filename="${meeting.slug}.ics"`)
           .send(ics);
       }
-      const { meeting, source } = await getMeeting(repos, slug);
+      const { meeting, source } = await meetings.get(slug);
       const page = (
         <MeetingPage
           ctx={ctx}
@@ -128,7 +129,7 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
           'report.invalid.title',
           'report.invalid.body',
         ]);
-      await reportProblem(repos, clock, slug, check.report);
+      await deps.reportProblem(slug, check.report);
       // Post/redirect/get: reloading the thank-you page cannot send the report twice.
       return kit.redirect(reply, ctx, thanks);
     },
@@ -139,7 +140,7 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
     { schema: { hide: true, params: slugParams } },
     async (request, reply) => {
       const ctx = kit.ctxOf(request);
-      const { meeting } = await getMeeting(repos, request.params.slug);
+      const { meeting } = await meetings.get(request.params.slug);
       const page = <ReportThanksPage ctx={ctx} slug={meeting.slug} name={meeting.name} />;
       return kit.send(reply, ctx, page, { cache: 'no-store' });
     },

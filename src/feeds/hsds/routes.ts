@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Clock } from '../../platform/clock.js';
 import { PorchlightError } from '../../platform/errors.js';
 import { errorResponseSchema, type HttpServer } from '../../platform/http/server.js';
-import type { Repositories } from '../../repositories.js';
+import type { MeetingDirectory } from '../../meetings/meeting-directory.js';
 import { fold, type HsdsCatalogueCache } from './catalogue.js';
 import {
   HsdsRootSchema,
@@ -27,13 +27,13 @@ const maxPage = 1_000_000;
 export function registerHsdsRoutes(
   server: HttpServer,
   deps: {
-    repos: Repositories;
+    meetings: MeetingDirectory;
     catalogue: HsdsCatalogueCache;
     publicUrl: string;
     clock: Clock;
   },
 ): void {
-  const { repos, catalogue, publicUrl, clock } = deps;
+  const { meetings, catalogue, publicUrl, clock } = deps;
   const headers = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
 
   for (const [path, hide] of [
@@ -128,7 +128,7 @@ export function registerHsdsRoutes(
         const context = { publicUrl, sourceNames, now: clock.now().getTime() };
         contents = [];
         for (const entry of slice) {
-          const meeting = await repos.meetings.findBySlug(entry.slug);
+          const meeting = await meetings.find(entry.slug);
           if (meeting !== undefined) contents.push(fullService(meeting, context));
         }
       }
@@ -160,7 +160,7 @@ export function registerHsdsRoutes(
       const { id } = request.params;
       const { byServiceId, sourceNames } = await catalogue.get();
       const entry = byServiceId.get(id.toLowerCase());
-      const meeting = entry === undefined ? undefined : await repos.meetings.findBySlug(entry.slug);
+      const meeting = entry === undefined ? undefined : await meetings.find(entry.slug);
       if (meeting === undefined)
         throw new PorchlightError(
           'PL_SERVICE_NOT_FOUND',

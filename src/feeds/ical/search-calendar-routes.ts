@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Meeting } from '../../meetings/model.js';
 import type { Clock } from '../../platform/clock.js';
 import { errorResponseSchema, type HttpServer } from '../../platform/http/server.js';
-import type { Repositories } from '../../repositories.js';
+import type { MeetingDirectory } from '../../meetings/meeting-directory.js';
 import { searchParamNames, type SearchParams } from '../../search/parse-params.js';
 import { searchDefaults } from '../../search/query.js';
 import { searchParamSchema } from '../../search/routes.js';
@@ -25,7 +25,7 @@ export const calendarParamNames = searchParamNames.filter((name) => !ignored.has
  */
 export function registerSearchCalendarRoute(
   server: HttpServer,
-  deps: { search: SearchService; repos: Repositories; publicUrl: string; clock: Clock },
+  deps: { search: SearchService; meetings: MeetingDirectory; publicUrl: string; clock: Clock },
 ): void {
   server.get(
     '/api/v1/search.ics',
@@ -69,7 +69,7 @@ export function registerSearchCalendarRoute(
         const answer = deps.search.search(query);
         for (const result of answer.results) {
           if (meetings.length >= SEARCH_CALENDAR_CAP) break;
-          const meeting = await deps.repos.meetings.findBySlug(result.meeting.slug);
+          const meeting = await deps.meetings.find(result.meeting.slug);
           if (meeting !== undefined) meetings.push(meeting);
         }
         cursor = answer.nextCursor;

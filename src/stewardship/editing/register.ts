@@ -4,6 +4,7 @@
  */
 import type { HttpServer } from '../../platform/http/server.js';
 import { registerChangeRequestPages } from '../change-requests/routes.js';
+import { historyService } from '../history/history-service.js';
 import { registerHistoryPages } from '../history/routes.js';
 import type { SourceAdminDeps } from '../sources/manage-sources.js';
 import { registerSourcePages } from '../sources/routes.js';
@@ -19,7 +20,7 @@ export function registerEditingRoutes(
 ): void {
   registerEditingScope(server, deps, (scope, kit) => {
     registerEditingPages(scope, kit);
-    registerHistoryPages(scope, kit);
+    registerHistoryPages(scope, kit, historyService(deps));
     registerChangeRequestPages(scope, kit);
     registerVerificationPages(scope, kit);
     registerSourcePages(scope, kit, sources);

@@ -8,13 +8,7 @@ import { CsrfField } from '../pages/passkey-button.js';
 import { ChangeList } from './change-list.js';
 import { actionLabel, describeValue, fieldLabel } from './describe-change.js';
 import type { Override } from './model.js';
-import type { HistoryLine } from './view-history.js';
-
-/** Display names of the people and sources entries name, by id. */
-export interface Names {
-  people: ReadonlyMap<string, string>;
-  sources: ReadonlyMap<string, string>;
-}
+import type { HistoryLine, Names } from './view-history.js';
 
 export function MeetingHistoryPage(props: {
   ctx: PageContext;

@@ -6,22 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MeetingDraft } from '../../meetings/model.js';
-import type { StoredMeeting } from '../../meetings/repository.js';
 import type { Repositories } from '../../repositories.js';
+import type { ImportHistory } from '../../sources/import-history-port.js';
 import { diffMeetings, getField, sameFieldValue, setField } from './meeting-fields.js';
 import type { HistoryEntry, Override } from './model.js';
 import { historyEntry } from './record.js';
-
-export interface ImportHistory {
-  /** True for a draft an editor deleted here: the refresh must not bring it back. */
-  skip(draft: MeetingDraft): boolean;
-  /** Records meetings about to be inserted. */
-  added(items: readonly StoredMeeting[]): Promise<void>;
-  /** Puts overrides back on meetings about to be updated, and records what changes. */
-  updating(items: StoredMeeting[]): Promise<void>;
-  /** Records meetings about to be removed, with their last state. */
-  removing(ids: readonly string[]): Promise<void>;
-}
 
 /** Starts the history of one import of `sourceId`, inside its transaction. */
 export async function startImportHistory(

@@ -11,6 +11,12 @@ import type { HistoryEntry, Override } from './model.js';
 import { removals } from './model.js';
 import { sourceOf } from './record.js';
 
+/** Display names of the people and sources entries name, by id. */
+export interface Names {
+  people: ReadonlyMap<string, string>;
+  sources: ReadonlyMap<string, string>;
+}
+
 /** An entry as a history page shows it: whether it was undone, and what a person may do with it. */
 export interface HistoryLine extends HistoryEntry {
   undone: boolean;
