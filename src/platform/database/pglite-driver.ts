@@ -13,17 +13,31 @@ import {
 } from 'kysely';
 
 /**
+ * How a dialect uses its PGlite: `schema` makes every connection it hands out work in that
+ * schema (several databases in one PGlite, as tests on a real server get a schema each), and
+ * `sharedInstance` leaves the PGlite open when the dialect's Kysely is destroyed.
+ */
+export interface PGliteDialectOptions {
+  schema?: string;
+  sharedInstance?: boolean;
+}
+
+/**
  * Kysely dialect for PGlite, the in-process PostgreSQL used by the fast test suite. PGlite has a
- * single connection, so connections are handed out one at a time behind a queue.
+ * single connection, so connections are handed out one at a time behind a queue, one queue per
+ * PGlite however many dialects use it: a transaction of one never sees another's statements.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: PGliteDialectOptions = {},
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.options);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -33,12 +47,20 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+const queues = new WeakMap<PGlite, { tail: Promise<void> }>();
+
 class PGliteDriver implements Driver {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue: { tail: Promise<void> };
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: PGliteDialectOptions,
+  ) {
     this.connection = new PGliteConnection(pglite);
+    let queue = queues.get(pglite);
+    if (queue === undefined) queues.set(pglite, (queue = { tail: Promise.resolve() }));
+    this.queue = queue;
   }
 
   async init(): Promise<void> {
@@ -47,10 +69,19 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void;
-    const previous = this.queue;
-    this.queue = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.queue.tail;
+    this.queue.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.connection.release = release;
+    if (this.options.schema !== undefined) {
+      // The last holder may have worked in another schema of the same PGlite.
+      try {
+        await this.pglite.query(`set search_path to "${this.options.schema.replace(/"/g, '""')}"`);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }
     return this.connection;
   }
 
@@ -69,7 +100,7 @@ class PGliteDriver implements Driver {
     return Promise.resolve();
   }
   async destroy(): Promise<void> {
-    await this.pglite.close();
+    if (this.options.sharedInstance !== true) await this.pglite.close();
   }
 }
 
