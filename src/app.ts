@@ -50,6 +50,8 @@ import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { configuredMailer } from './platform/mail/configured-mailer.js';
 import { DeliveryQueue } from './messaging/delivery-queue.js';
+import { configuredSmsSender } from './messaging/sms/configured-sms.js';
+import type { SmsSender } from './messaging/sms/sms-sender.js';
 import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http/routes.js';
 import { registerEditingRoutes } from './stewardship/editing/register.js';
 import type { FormTiming } from './stewardship/change-requests/form-timing.js';
@@ -68,6 +70,8 @@ export interface AppPorts {
   addressGeocoder?: AddressGeocoder;
   /** Where mail goes; by default `.eml` files in `DATA_DIR/outbox`. */
   mailer?: Mailer;
+  /** Where text messages go; by default the configured provider, if any. */
+  smsSender?: SmsSender;
   /**
    * Whether a queued message is tried at once (default) or waits for the job runner's next look
    * (tests run `jobs.runDue()` themselves).
@@ -246,7 +250,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       deliveries: repos.deliveries,
       jobs: repos.jobs,
       clock,
-      channels: { email: mailer },
+      channels: {
+        email: mailer,
+        ...optional('sms', ports.smsSender ?? configuredSmsSender(config.sms, clock)),
+      },
       logger,
     });
     deliveries.attach(jobs, { sendAtOnce: ports.sendDeliveriesAtOnce ?? true });
@@ -308,4 +315,9 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     await database.close();
     throw error;
   }
+}
+
+/** `{ [key]: value }` when there is a value, `{}` otherwise (for optional properties). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

@@ -63,3 +63,55 @@ describe('mail', () => {
     );
   });
 });
+
+describe('text messages', () => {
+  const sid = `AC${'1'.repeat(32)}`;
+
+  it('sends none unless a provider is set; reads Twilio or a webhook', () => {
+    expect(loadConfig({}).sms).toBeUndefined();
+    expect(
+      loadConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+14135550100' })
+        .sms,
+    ).toEqual({
+      provider: 'twilio',
+      accountSid: sid,
+      authToken: 't',
+      from: '+14135550100',
+      apiUrl: 'https://api.twilio.com',
+    });
+    expect(
+      loadConfig({
+        SMS_WEBHOOK_URL: 'https://gateway.example.org/send',
+        SMS_WEBHOOK_SECRET: 's'.repeat(16),
+        SMS_FROM: '+14135550100',
+      }).sms,
+    ).toMatchObject({ provider: 'webhook', url: 'https://gateway.example.org/send' });
+  });
+
+  it('refuses a half-set provider without repeating its secret', () => {
+    const cases: NodeJS.ProcessEnv[] = [
+      { TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_FROM: '+1413' },
+      { TWILIO_ACCOUNT_SID: sid, TWILIO_FROM: '+14135550100' },
+      { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'secret-token' },
+      { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_FROM: '4135550100' },
+      {
+        TWILIO_ACCOUNT_SID: sid,
+        TWILIO_AUTH_TOKEN: 'secret-token',
+        TWILIO_FROM: '+14135550100',
+        TWILIO_API_URL: 'http://api.example.org',
+      },
+      { SMS_WEBHOOK_URL: 'https://g.example.org', SMS_WEBHOOK_SECRET: 'short', SMS_FROM: '+1' },
+      { SMS_WEBHOOK_URL: 'https://g.example.org', SMS_WEBHOOK_SECRET: 'secret-token-long-enough' },
+    ];
+    for (const env of cases) {
+      let message = '';
+      try {
+        loadConfig(env);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/TWILIO|SMS_/);
+      expect(message).not.toContain('secret-token');
+    }
+  });
+});

@@ -44,6 +44,8 @@ export interface Config {
    * required; `smtps://...:465`); without one, mail is written to `DATA_DIR/outbox`.
    */
   smtpUrl: string | undefined;
+  /** Where text messages go (`TWILIO_*` or `SMS_WEBHOOK_*`); none by default. */
+  sms: SmsConfig | undefined;
   /** A meeting no person has verified for this long is flagged stale, in seconds (365 days). */
   staleAfterSeconds: number;
   /** How often the background link check runs, in seconds; 0 turns it off (default 1 day). */
@@ -55,6 +57,22 @@ export interface Config {
    */
   geocoderUrl: string | undefined;
 }
+
+/**
+ * The text-message provider: Twilio (or a provider that copies its API, by `apiUrl`), or a
+ * JSON webhook of the operator's own. Absent: no text messages are sent.
+ */
+export type SmsConfig =
+  | {
+      provider: 'twilio';
+      accountSid: string;
+      authToken: string;
+      /** The sending number (E.164), or else the Messaging Service that picks one. */
+      from?: string;
+      messagingServiceSid?: string;
+      apiUrl: string;
+    }
+  | { provider: 'webhook'; url: string; secret: string; from: string };
 
 export type ConfigOverrides = Partial<Config>;
 
@@ -109,6 +127,7 @@ export function loadConfig(
       emptyAsUndefined(overrides.mailFrom ?? env.MAIL_FROM) ??
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
+    sms: overrides.sms ?? smsSettings(env),
     staleAfterSeconds:
       overrides.staleAfterSeconds ??
       parseDurationSetting(env.PORCHLIGHT_STALE_AFTER, 'PORCHLIGHT_STALE_AFTER', 'd') ??
@@ -195,6 +214,58 @@ export function checkTileUrl(value: string | undefined, name: string): string | 
 export function tileOrigin(template: string): string {
   const origin = new URL(template.replace(/\{[a-z]\}/g, 's')).origin;
   return template.includes('{s}.') ? origin.replace('//s.', '//*.') : origin;
+}
+
+/**
+ * The text provider from the environment: `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN` and
+ * `TWILIO_FROM` or `TWILIO_MESSAGING_SERVICE_SID` (and `TWILIO_API_URL` for a look-alike), or
+ * `SMS_WEBHOOK_URL`, `SMS_WEBHOOK_SECRET` and `SMS_FROM`. A half-set provider is refused at
+ * start, without repeating the secrets.
+ */
+function smsSettings(env: NodeJS.ProcessEnv): SmsConfig | undefined {
+  const sid = emptyAsUndefined(env.TWILIO_ACCOUNT_SID);
+  const webhook = emptyAsUndefined(env.SMS_WEBHOOK_URL);
+  if (sid !== undefined && webhook !== undefined)
+    throw new Error('Set either TWILIO_ACCOUNT_SID or SMS_WEBHOOK_URL, not both');
+  if (sid !== undefined) {
+    if (!/^AC[0-9a-fA-F]{32}$/.test(sid))
+      throw new Error('TWILIO_ACCOUNT_SID must be AC followed by 32 hexadecimal digits');
+    const authToken = emptyAsUndefined(env.TWILIO_AUTH_TOKEN);
+    if (authToken === undefined) throw new Error('TWILIO_ACCOUNT_SID needs TWILIO_AUTH_TOKEN');
+    const from = emptyAsUndefined(env.TWILIO_FROM);
+    const service = emptyAsUndefined(env.TWILIO_MESSAGING_SERVICE_SID);
+    if (from === undefined && service === undefined)
+      throw new Error('TWILIO_ACCOUNT_SID needs TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID');
+    if (from !== undefined && !/^\+[1-9]\d{1,14}$/.test(from))
+      throw new Error(`TWILIO_FROM must be a number in E.164 form (+14135550100), got "${from}"`);
+    const apiUrl = emptyAsUndefined(env.TWILIO_API_URL) ?? 'https://api.twilio.com';
+    checkHttpUrl(apiUrl, 'TWILIO_API_URL');
+    return {
+      provider: 'twilio',
+      accountSid: sid,
+      authToken,
+      ...(from !== undefined ? { from } : {}),
+      ...(service !== undefined ? { messagingServiceSid: service } : {}),
+      apiUrl,
+    };
+  }
+  if (webhook === undefined) return undefined;
+  checkHttpUrl(webhook, 'SMS_WEBHOOK_URL');
+  const secret = emptyAsUndefined(env.SMS_WEBHOOK_SECRET);
+  if (secret === undefined || secret.length < 16)
+    throw new Error('SMS_WEBHOOK_URL needs SMS_WEBHOOK_SECRET of at least 16 characters');
+  const from = emptyAsUndefined(env.SMS_FROM);
+  if (from === undefined) throw new Error('SMS_WEBHOOK_URL needs SMS_FROM (the sending number)');
+  return { provider: 'webhook', url: webhook, secret, from };
+}
+
+/** https, or plain http on the loopback address only (a local gateway, tests). */
+function checkHttpUrl(value: string, name: string): void {
+  if (!URL.canParse(value)) throw new Error(`${name} must be an absolute URL`);
+  const url = new URL(value);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw new Error(`${name} must be an https URL (plain http only on the loopback address)`);
 }
 
 /** The SMTP URL as given, refused at start when it cannot be read. */

@@ -173,6 +173,19 @@ export const errorCatalogue = {
     status: 400,
     message: 'The message cannot be sent as it is (a recipient or content the channel refuses).',
   },
+  PL_SMS_REJECTED: {
+    status: 502,
+    message:
+      'The text provider refused the message for good (a number it cannot reach, a recipient who opted out, a body it does not take).',
+  },
+  PL_SMS_UNAVAILABLE: {
+    status: 503,
+    message: 'The text provider could not be reached, timed out or asked to try later.',
+  },
+  PL_SMS_AUTH_FAILED: {
+    status: 502,
+    message: 'The text provider refused the configured credentials.',
+  },
   PL_MAIL_REJECTED: {
     status: 502,
     message: 'The mail server refused the message for good; sending it again will not help.',

@@ -152,6 +152,17 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
     message:
       'El mensaje no se puede enviar tal como está (un destinatario o un contenido que el canal rechaza).',
   },
+  PL_SMS_REJECTED: {
+    message:
+      'El proveedor de mensajes de texto rechazó el mensaje definitivamente (un número al que no llega, un destinatario que se dio de baja, un texto que no acepta).',
+  },
+  PL_SMS_UNAVAILABLE: {
+    message:
+      'No se pudo contactar con el proveedor de mensajes de texto, no respondió a tiempo o pidió intentarlo más tarde.',
+  },
+  PL_SMS_AUTH_FAILED: {
+    message: 'El proveedor de mensajes de texto rechazó las credenciales configuradas.',
+  },
   PL_MAIL_REJECTED: {
     message:
       'El servidor de correo rechazó el mensaje definitivamente; enviarlo de nuevo no servirá.',
