@@ -55,6 +55,11 @@ import type { SmsSender } from './messaging/sms/sms-sender.js';
 import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http/routes.js';
 import { registerEditingRoutes } from './stewardship/editing/register.js';
 import type { FormTiming } from './stewardship/change-requests/form-timing.js';
+import type { Keyring } from './platform/crypto/keyring.js';
+import { lazyKeyring } from './platform/crypto/master-key-source.js';
+import { createCenterDesk } from './centers/desk.js';
+import { registerCenterApiRoutes } from './centers/http/api-routes.js';
+import { seedDemoCenter } from './centers/demo/seed-center.js';
 
 export const version = packageVersion();
 
@@ -86,6 +91,8 @@ export interface AppPorts {
   /** How long work gives the event loop its turns (tests count them); a turn every few ms by default. */
   yieldToLoop?: YieldToLoop;
   /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
+  /** The master keyring; by default loaded on first use from the configuration. */
+  keyring?: Keyring;
   searchTiming?: Pick<
     SearchServiceOptions,
     'refreshIntervalMs' | 'gapGraceMs' | 'rebuildShare' | 'rebuildMinIds' | 'pageSize'
@@ -94,6 +101,8 @@ export interface AppPorts {
 
 export interface App {
   config: Config;
+  /** The master keyring, loaded on first use (a server without center records needs none). */
+  keyring: () => Keyring;
   database: DatabaseHandle;
   repos: Repositories;
   server: HttpServer;
@@ -182,9 +191,28 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
       },
     });
-    if (config.demo && (await repos.sources.list()).length === 0) {
+    // Demo data goes only into a fresh store, never beside an operator's own lists or centers.
+    const freshStore = (await repos.sources.list()).length === 0;
+    if (config.demo && freshStore) {
       const reports = await seedDemoData(importDeps);
       logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
+    }
+    const portKeyring = ports.keyring;
+    const keyring =
+      portKeyring !== undefined
+        ? () => portKeyring
+        : lazyKeyring(
+            {
+              masterKey: config.masterKey,
+              masterKeyFile: config.masterKeyFile,
+              createIfMissing: true,
+            },
+            (message) => logger.warn(message),
+          );
+    const deskDeps = { repos, clock, keyring };
+    if (config.demo && freshStore && (await repos.centers.list()).length === 0) {
+      const seeded = await seedDemoCenter(deskDeps);
+      logger.info({ center: seeded.slug, members: seeded.members }, 'demo center loaded');
     }
 
     await search.start();
@@ -284,11 +312,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       },
       { importDeps, jobs },
     );
+    registerCenterApiRoutes(server, createCenterDesk(deskDeps));
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;
     return {
       config,
+      keyring,
       database,
       repos,
       server,

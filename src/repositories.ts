@@ -18,6 +18,11 @@ import { GeocodeCacheRepository } from './places/geocode-cache-repository.js';
 import { DeliveryRepository } from './messaging/delivery-repository.js';
 import type { StartImportHistory } from './sources/import-history-port.js';
 import { startImportHistory } from './stewardship/history/import-history.js';
+import { ApiTokenRepository } from './accounts/api-token-repository.js';
+import { CenterRepository } from './centers/center-repository.js';
+import { MemberRepository } from './centers/members/member-repository.js';
+import { EncounterRepository } from './centers/encounters/encounter-repository.js';
+import { AssessmentRepository } from './centers/assessments/assessment-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -39,6 +44,11 @@ export interface Repositories {
   deliveries: DeliveryRepository;
   /** The history an import records in its transaction (keeping the list implements it). */
   importHistory: StartImportHistory;
+  apiTokens: ApiTokenRepository;
+  centers: CenterRepository;
+  centerMembers: MemberRepository;
+  centerEncounters: EncounterRepository;
+  centerAssessments: AssessmentRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -63,6 +73,11 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     geocodeCache: new GeocodeCacheRepository(db),
     deliveries: new DeliveryRepository(db),
     importHistory: (sourceId, at) => startImportHistory(repos, sourceId, at),
+    apiTokens: new ApiTokenRepository(db),
+    centers: new CenterRepository(db),
+    centerMembers: new MemberRepository(db),
+    centerEncounters: new EncounterRepository(db),
+    centerAssessments: new AssessmentRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
   return repos;

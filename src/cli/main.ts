@@ -11,6 +11,7 @@ import { stewardshipCommand } from './stewardship.js';
 import { sourcesCommand } from './sources.js';
 import { duplicatesCommand } from './duplicates.js';
 import { deliveriesCommand } from './deliveries.js';
+import { centerCommand, tokensCommand } from './center.js';
 import { exitCodes, reportFailure } from './output.js';
 import { packageVersion } from '../platform/paths.js';
 
@@ -41,6 +42,8 @@ export function buildProgram(): Command {
   sourcesCommand(program.command('sources'), databaseOptions);
   duplicatesCommand(program.command('duplicates'), databaseOptions);
   deliveriesCommand(program.command('deliveries'), databaseOptions);
+  centerCommand(program.command('center'), databaseOptions);
+  tokensCommand(program.command('tokens'), databaseOptions);
   return program;
 }
 

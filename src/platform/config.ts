@@ -56,6 +56,13 @@ export interface Config {
    * of their ZIP code or town and nothing is sent anywhere.
    */
   geocoderUrl: string | undefined;
+  /**
+   * The master key that wraps the data keys of personal records (base64 of 32 bytes), from
+   * PORCHLIGHT_MASTER_KEY; when unset the key file is used.
+   */
+  masterKey: string | undefined;
+  /** The master key file (PORCHLIGHT_MASTER_KEY_FILE), by default `master.key` in the data directory. */
+  masterKeyFile: string;
 }
 
 /**
@@ -138,6 +145,12 @@ export function loadConfig(
       86_400,
     geocoderUrl: checkGeocoderSetting(
       overrides.geocoderUrl ?? emptyAsUndefined(env.PORCHLIGHT_GEOCODER_URL),
+    ),
+    masterKey: overrides.masterKey ?? emptyAsUndefined(env.PORCHLIGHT_MASTER_KEY),
+    masterKeyFile: resolve(
+      overrides.masterKeyFile ??
+        emptyAsUndefined(env.PORCHLIGHT_MASTER_KEY_FILE) ??
+        resolve(dataDir, 'master.key'),
     ),
   };
 }

@@ -155,6 +155,29 @@ export const errorCatalogue = {
     message: 'The meeting already exists; there is nothing to restore.',
   },
   PL_NO_CONFLICT: { status: 409, message: 'The field has no conflict with its source to resolve.' },
+  PL_API_TOKEN_INVALID: {
+    status: 401,
+    message: 'The API token is unknown or revoked; create a new one.',
+  },
+  PL_CENTER_NOT_FOUND: { status: 404, message: 'No center you belong to has this address.' },
+  PL_CENTER_EXISTS: { status: 409, message: 'A center with this slug exists; choose another.' },
+  PL_INVALID_CENTER: { status: 400, message: 'The center is invalid.' },
+  PL_INVALID_STAFF_ROLE: {
+    status: 400,
+    message: 'The staff role is not one of admin, supervisor, coach or volunteer.',
+  },
+  PL_MEMBER_NOT_FOUND: { status: 404, message: 'No member of this center has this id.' },
+  PL_INVALID_MEMBER: { status: 400, message: 'A field of the member is invalid.' },
+  PL_INVALID_ENCOUNTER: { status: 400, message: 'A field of the encounter is invalid.' },
+  PL_UNKNOWN_INSTRUMENT: {
+    status: 400,
+    message: 'The assessment instrument is not known; use barc-10.',
+  },
+  PL_INVALID_ANSWERS: {
+    status: 400,
+    message: 'The answers do not fit the instrument (BARC-10: ten whole numbers from 1 to 6).',
+  },
+  PL_DATE_IN_FUTURE: { status: 400, message: 'The date is in the future.' },
   PL_BODY_TOO_LARGE: {
     status: 413,
     message: 'The request body is larger than this address takes.',

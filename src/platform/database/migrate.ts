@@ -15,6 +15,8 @@ import * as formTokens from './migrations/0007-form-tokens.js';
 import * as removedSources from './migrations/0008-removed-sources.js';
 import * as geocodeCache from './migrations/0009-geocode-cache.js';
 import * as deliveries from './migrations/0010-deliveries.js';
+import * as centers from './migrations/0020-centers.js';
+import * as apiTokens from './migrations/0021-api-tokens.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '0008-removed-sources': removedSources,
   '0009-geocode-cache': geocodeCache,
   '0010-deliveries': deliveries,
+  '0020-centers': centers,
+  '0021-api-tokens': apiTokens,
 };
 
 /** Every migration's name, in the order they apply. */

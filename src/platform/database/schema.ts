@@ -291,6 +291,16 @@ export interface DeliveriesTable {
   next_attempt_at: string | null;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  person_id: string;
+  center_id: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   meetings: MeetingsTable;
@@ -318,6 +328,7 @@ export interface Database {
   removed_sources: RemovedSourcesTable;
   geocode_cache: GeocodeCacheTable;
   deliveries: DeliveriesTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type { Generated };

@@ -159,7 +159,17 @@ export async function createHttpServer(
         { name: 'places', description: 'Offline place lookup' },
         { name: 'feeds', description: 'Standard feed formats' },
         { name: 'health', description: 'Probes for operators' },
+        { name: 'centers', description: 'The recovery center desk (API token required)' },
       ],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token from `porchlight tokens create` (`pl_...`)',
+          },
+        },
+      },
     },
   });
 

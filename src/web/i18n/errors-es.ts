@@ -136,6 +136,26 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   },
   PL_MEETING_EXISTS: { message: 'La reunión ya existe; no hay nada que restaurar.' },
   PL_NO_CONFLICT: { message: 'El campo no tiene ningún conflicto con su fuente que resolver.' },
+  PL_API_TOKEN_INVALID: {
+    message: 'El token de la API no se conoce o fue revocado; cree uno nuevo.',
+  },
+  PL_CENTER_NOT_FOUND: { message: 'Ningún centro al que usted pertenece tiene esta dirección.' },
+  PL_CENTER_EXISTS: { message: 'Ya existe un centro con este identificador; elija otro.' },
+  PL_INVALID_CENTER: { message: 'El centro no es válido.' },
+  PL_INVALID_STAFF_ROLE: {
+    message: 'La función no es admin, supervisor, coach ni volunteer.',
+  },
+  PL_MEMBER_NOT_FOUND: { message: 'Ningún miembro de este centro tiene este identificador.' },
+  PL_INVALID_MEMBER: { message: 'Un campo del miembro no es válido.' },
+  PL_INVALID_ENCOUNTER: { message: 'Un campo del encuentro no es válido.' },
+  PL_UNKNOWN_INSTRUMENT: {
+    message: 'El instrumento de evaluación no es conocido; use barc-10.',
+  },
+  PL_INVALID_ANSWERS: {
+    message:
+      'Las respuestas no corresponden al instrumento (BARC-10: diez números enteros del 1 al 6).',
+  },
+  PL_DATE_IN_FUTURE: { message: 'La fecha está en el futuro.' },
   PL_BODY_TOO_LARGE: {
     message: 'El contenido enviado es más grande de lo que admite esta dirección.',
   },

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database/schema.js';
+
+/** An API token as stored: its hash, never the secret. */
+export interface ApiTokenRecord {
+  id: string;
+  tokenHash: string;
+  personId: string;
+  /** The one center the token may act in; absent: every center its person belongs to. */
+  centerId?: string;
+  createdAt: string;
+}
+
+/** The only code that speaks SQL about API tokens. */
+export class ApiTokenRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(token: ApiTokenRecord): Promise<void> {
+    await this.db
+      .insertInto('api_tokens')
+      .values({
+        id: token.id,
+        token_hash: token.tokenHash,
+        person_id: token.personId,
+        center_id: token.centerId ?? null,
+        created_at: token.createdAt,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+  }
+
+  /** The live (unrevoked) token with this hash. */
+  async liveByHash(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      tokenHash: row.token_hash,
+      personId: row.person_id,
+      createdAt: row.created_at,
+      ...(row.center_id !== null ? { centerId: row.center_id } : {}),
+    };
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async revoke(id: string, at: string): Promise<void> {
+    await this.db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database/schema.js';
+import type { Center, StaffMembership, StaffRole } from './model.js';
+import { withCenterTables, type CenterDatabase } from './tables.js';
+
+/** A read of a member record, as the access log keeps it: who, when, which; never the content. */
+export interface AccessEntry {
+  id: string;
+  centerId: string;
+  at: string;
+  actorId?: string;
+  action: string;
+  memberId: string;
+}
+
+/** The only code that speaks SQL about centers, their staff and the access log. */
+export class CenterRepository {
+  private readonly db: Kysely<CenterDatabase>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = withCenterTables(db);
+  }
+
+  async insert(center: Center): Promise<void> {
+    await this.db
+      .insertInto('centers')
+      .values({ id: center.id, slug: center.slug, name: center.name, created_at: center.createdAt })
+      .execute();
+  }
+
+  async bySlug(slug: string): Promise<Center | undefined> {
+    const row = await this.db
+      .selectFrom('centers')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row === undefined
+      ? undefined
+      : { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at };
+  }
+
+  async list(): Promise<Center[]> {
+    const rows = await this.db.selectFrom('centers').selectAll().orderBy('slug').execute();
+    return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at }));
+  }
+
+  /** Adds a person to the staff, or changes their role when they are staff already. */
+  async putStaff(membership: StaffMembership): Promise<void> {
+    await this.db
+      .insertInto('center_staff')
+      .values({
+        center_id: membership.centerId,
+        person_id: membership.personId,
+        role: membership.role,
+        created_at: membership.createdAt,
+      })
+      .onConflict((oc) =>
+        oc.columns(['center_id', 'person_id']).doUpdateSet({ role: membership.role }),
+      )
+      .execute();
+  }
+
+  async staffRole(centerId: string, personId: string): Promise<StaffRole | undefined> {
+    const row = await this.db
+      .selectFrom('center_staff')
+      .select('role')
+      .where('center_id', '=', centerId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return row?.role as StaffRole | undefined;
+  }
+
+  async staffOf(centerId: string): Promise<StaffMembership[]> {
+    const rows = await this.db
+      .selectFrom('center_staff')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({
+      centerId: r.center_id,
+      personId: r.person_id,
+      role: r.role as StaffRole,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async logAccess(entries: readonly AccessEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db
+      .insertInto('center_access_log')
+      .values(
+        entries.map((e) => ({
+          id: e.id,
+          center_id: e.centerId,
+          at: e.at,
+          actor_id: e.actorId ?? null,
+          action: e.action,
+          member_id: e.memberId,
+        })),
+      )
+      .execute();
+  }
+
+  /** The reads of one member's record, oldest first. */
+  async accessOf(centerId: string, memberId: string): Promise<AccessEntry[]> {
+    const rows = await this.db
+      .selectFrom('center_access_log')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .where('member_id', '=', memberId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      centerId: r.center_id,
+      at: r.at,
+      action: r.action,
+      memberId: r.member_id,
+      ...(r.actor_id !== null ? { actorId: r.actor_id } : {}),
+    }));
+  }
+}

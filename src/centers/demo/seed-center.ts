@@ -1,0 +1,96 @@
+/**
+ * A demo center for a fresh server, so a person trying Porchlight finds a desk with a few
+ * members, their check-ins, encounters and BARC-10s. The members are invented pseudonyms; the
+ * records go through the same services (and the same encryption) as real ones.
+ */
+import { createRandom } from '../../demo/random.js';
+import { recordAssessment } from '../assessments/assessments.js';
+import { createCenter, putStaffByEmail } from '../centers.js';
+import type { DeskDeps } from '../deps.js';
+import { recordEncounter } from '../encounters/encounters.js';
+import type { EncounterType } from '../encounters/model.js';
+import { registerMember } from '../members/members.js';
+import type { Pathway } from '../members/model.js';
+import type { CenterAccess } from '../model.js';
+
+export const DEMO_CENTER = {
+  slug: 'franklin',
+  name: 'Franklin County Recovery Center',
+  adminEmail: 'admin@franklin-center.example',
+  coachEmail: 'coach@franklin-center.example',
+} as const;
+
+const names = [
+  'Sunny',
+  'River J.',
+  'Mo',
+  'Kestrel',
+  'Dee B.',
+  'Ash',
+  'Lupe',
+  'T.J.',
+  'Wren',
+  'Sam R.',
+];
+const pathwayChoices: Pathway[] = ['twelve_step', 'smart', 'medication', 'faith_based', 'natural'];
+const followUps: EncounterType[] = [
+  'follow_up_engagement',
+  'care_coordination',
+  'group_session',
+  'phone_text_outreach',
+];
+const DAY = 86_400_000;
+
+/** Creates the demo center and its members; returns what it made. */
+export async function seedDemoCenter(
+  deps: DeskDeps,
+  seed = 1,
+): Promise<{ slug: string; members: number }> {
+  const random = createRandom(seed).fork('center');
+  const { center, adminId } = await createCenter(deps, {
+    slug: DEMO_CENTER.slug,
+    name: DEMO_CENTER.name,
+    adminEmail: DEMO_CENTER.adminEmail,
+  });
+  const { personId: coachId } = await putStaffByEmail(deps, center, {
+    email: DEMO_CENTER.coachEmail,
+    role: 'coach',
+  });
+  const admin: CenterAccess = { center, personId: adminId, role: 'admin' };
+  const coach: CenterAccess = { center, personId: coachId, role: 'coach' };
+  const now = deps.clock.now().getTime();
+  for (const chosenName of names) {
+    const full = random.chance(0.6);
+    const member = await registerMember(deps, admin, {
+      chosenName,
+      engagement: full ? 'full' : 'brief',
+      pathways: random.sample(pathwayChoices, random.int(1, 2)),
+      ...(full ? { contact: { doNotContact: random.chance(0.3), preferredChannel: 'text' } } : {}),
+    });
+    const startedDaysAgo = random.int(20, 200);
+    for (let day = startedDaysAgo; day > 0; day -= random.int(3, 21)) {
+      const at = new Date(now - day * DAY + random.int(9, 17) * 3_600_000).toISOString();
+      await recordEncounter(deps, coach, member.id, {
+        type: full && random.chance(0.5) ? random.pick(followUps) : 'brief_check_in',
+        occurredAt: at,
+        ...(full ? { durationMinutes: random.pick([15, 30, 45, 60]) } : {}),
+      });
+    }
+    if (full) {
+      // An intake BARC-10 and, for most, a later one showing some change.
+      let base = random.int(24, 44);
+      for (let day = startedDaysAgo; day > 0; day -= random.int(60, 120)) {
+        const answers = Array.from({ length: 10 }, () =>
+          Math.max(1, Math.min(6, Math.round(base / 10 + random.gaussian(0, 0.8)))),
+        );
+        await recordAssessment(deps, coach, member.id, {
+          instrument: 'barc-10',
+          answers,
+          takenAt: new Date(now - day * DAY).toISOString(),
+        });
+        base += random.int(0, 8);
+      }
+    }
+  }
+  return { slug: center.slug, members: names.length };
+}

@@ -1,0 +1,42 @@
+/**
+ * The desk's services bound to their ports: what routes and the command line are handed (they
+ * never see storage). Each method is one use case of its own module.
+ */
+import { authenticateBearer } from '../accounts/api-tokens.js';
+import { openCenter, type DeskCaller } from './access.js';
+import { recordAssessment, type AssessmentInput } from './assessments/assessments.js';
+import type { DeskDeps } from './deps.js';
+import { recordCheckIn, recordEncounter, type EncounterInput } from './encounters/encounters.js';
+import type { MemberInput } from './members/member-input.js';
+import { findMembers, readMember, registerMember } from './members/members.js';
+import type { CenterAccess } from './model.js';
+import { memberTimeline } from './timeline.js';
+
+/** The desk's use cases, ready to call. */
+export function createCenterDesk(deps: DeskDeps) {
+  return {
+    /** The caller behind an `Authorization` header (an API token). */
+    caller: async (authorization: string | undefined): Promise<DeskCaller> => {
+      const holder = await authenticateBearer(deps, authorization);
+      return {
+        personId: holder.personId,
+        ...(holder.centerId !== undefined ? { centerId: holder.centerId } : {}),
+      };
+    },
+    open: (caller: DeskCaller, slug: string) => openCenter(deps, caller, slug),
+    registerMember: (access: CenterAccess, input: MemberInput) =>
+      registerMember(deps, access, input),
+    readMember: (access: CenterAccess, id: string) => readMember(deps, access, id),
+    findMembers: (access: CenterAccess, query: string, limit?: number) =>
+      findMembers(deps, access, query, limit),
+    recordEncounter: (access: CenterAccess, memberId: string, input: EncounterInput) =>
+      recordEncounter(deps, access, memberId, input),
+    recordCheckIn: (access: CenterAccess, memberId: string) =>
+      recordCheckIn(deps, access, memberId),
+    recordAssessment: (access: CenterAccess, memberId: string, input: AssessmentInput) =>
+      recordAssessment(deps, access, memberId, input),
+    timeline: (access: CenterAccess, memberId: string) => memberTimeline(deps, access, memberId),
+  };
+}
+
+export type CenterDesk = ReturnType<typeof createCenterDesk>;

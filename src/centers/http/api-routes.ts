@@ -1,0 +1,175 @@
+/**
+ * The center desk's JSON API under `/api/v1/centers/{slug}`, for integrations and scripts,
+ * authenticated with API tokens (`Authorization: Bearer pl_...`). A center the caller is not
+ * staff of, and a member of another center, answer 404 like things that do not exist.
+ */
+import { Type } from 'typebox';
+import { errorResponseSchema, type HttpServer } from '../../platform/http/server.js';
+import type { CenterDesk } from '../desk.js';
+import type { Member } from '../members/model.js';
+import {
+  AssessmentInputSchema,
+  AssessmentSchema,
+  CenterParams,
+  EncounterInputSchema,
+  EncounterSchema,
+  MemberInputSchema,
+  MemberMatchSchema,
+  MemberParams,
+  MemberSchema,
+  TimelineSchema,
+} from './api-schema.js';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+};
+const security = [{ bearer: [] }];
+
+/** Registers `/api/v1/centers/{slug}/...`. */
+export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): void {
+  const access = async (authorization: string | undefined, slug: string) =>
+    desk.open(await desk.caller(authorization), slug);
+
+  server.get(
+    '/api/v1/centers/:slug/members',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'Find members by chosen name (the front desk’s search)',
+        security,
+        params: CenterParams,
+        querystring: Type.Object(
+          {
+            q: Type.String({
+              maxLength: 100,
+              description: 'Beginnings of words of the chosen name; two letters at least',
+            }),
+            limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ members: Type.Array(MemberMatchSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return { members: await desk.findMembers(a, request.query.q, request.query.limit) };
+    },
+  );
+
+  server.post(
+    '/api/v1/centers/:slug/members',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'Register a member (pseudonymous: a chosen name is all that is needed)',
+        security,
+        params: CenterParams,
+        body: MemberInputSchema,
+        response: { 201: MemberSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      const member = await desk.registerMember(a, request.body);
+      return reply.status(201).send(presentMember(member));
+    },
+  );
+
+  server.get(
+    '/api/v1/centers/:slug/members/:id',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'One member’s record (the read is written to the access log)',
+        security,
+        params: MemberParams,
+        response: { 200: MemberSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return presentMember(await desk.readMember(a, request.params.id));
+    },
+  );
+
+  server.get(
+    '/api/v1/centers/:slug/members/:id/timeline',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'A member’s encounters and assessments, oldest first',
+        security,
+        params: MemberParams,
+        response: { 200: TimelineSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return { items: await desk.timeline(a, request.params.id) };
+    },
+  );
+
+  server.post(
+    '/api/v1/centers/:slug/members/:id/encounters',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'Record an encounter with a member',
+        security,
+        params: MemberParams,
+        body: EncounterInputSchema,
+        response: { 201: EncounterSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return reply.status(201).send(await desk.recordEncounter(a, request.params.id, request.body));
+    },
+  );
+
+  server.post(
+    '/api/v1/centers/:slug/members/:id/check-ins',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'Record a front-desk check-in (a brief encounter, now)',
+        security,
+        params: MemberParams,
+        response: { 201: EncounterSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return reply.status(201).send(await desk.recordCheckIn(a, request.params.id));
+    },
+  );
+
+  server.post(
+    '/api/v1/centers/:slug/members/:id/assessments',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'Record an assessment (BARC-10); answers with its total',
+        security,
+        params: MemberParams,
+        body: AssessmentInputSchema,
+        response: { 201: AssessmentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return reply
+        .status(201)
+        .send(await desk.recordAssessment(a, request.params.id, request.body));
+    },
+  );
+}
+
+function presentMember(member: Member) {
+  const { centerId: _center, ...rest } = member;
+  return rest;
+}

@@ -1,0 +1,94 @@
+/**
+ * The center desk's tables as Kysely sees them (created by migration 0020). Columns holding a
+ * member's words are sealed text (`v1.<iv>.<ciphertext>`), never plaintext.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database/schema.js';
+
+export interface CentersTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface CenterStaffTable {
+  center_id: string;
+  person_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface CenterMembersTable {
+  id: string;
+  center_id: string;
+  engagement: string;
+  profile: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CenterMemberKeysTable {
+  member_id: string;
+  center_id: string;
+  wrapped_key: string;
+  master_key_id: string;
+  created_at: string;
+}
+
+export interface CenterMemberTermsTable {
+  center_id: string;
+  term: string;
+  member_id: string;
+}
+
+export interface CenterEncountersTable {
+  id: string;
+  center_id: string;
+  member_id: string;
+  type: string;
+  occurred_at: string;
+  duration_minutes: number;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface CenterAssessmentsTable {
+  id: string;
+  center_id: string;
+  member_id: string;
+  instrument: string;
+  taken_at: string;
+  result: string;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface CenterAccessLogTable {
+  id: string;
+  center_id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  member_id: string;
+}
+
+export interface CenterTables {
+  centers: CentersTable;
+  center_staff: CenterStaffTable;
+  center_members: CenterMembersTable;
+  center_member_keys: CenterMemberKeysTable;
+  center_member_terms: CenterMemberTermsTable;
+  center_encounters: CenterEncountersTable;
+  center_assessments: CenterAssessmentsTable;
+  center_access_log: CenterAccessLogTable;
+}
+
+/** The database seen with the desk's tables. */
+export type CenterDatabase = Database & CenterTables;
+
+/** The same connection (or transaction), typed with the desk's tables. */
+export function withCenterTables(db: Kysely<Database>): Kysely<CenterDatabase> {
+  return db as unknown as Kysely<CenterDatabase>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the tables exist from migration 0020 on
+}

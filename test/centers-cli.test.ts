@@ -1,0 +1,118 @@
+/**
+ * The desk's fixed command-line names, run as an operator runs them: `center create`, `center
+ * staff`, `tokens create`; the token printed then works against the API of a server on the
+ * same database. And the demo center a fresh server shows.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_CENTER, seedDemoCenter } from '../src/centers/demo/seed-center.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { createKeyring } from '../src/platform/crypto/keyring.js';
+import { createTestApp } from './support/app.js';
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'porchlight-center-cli-'));
+const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function porchlight(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('porchlight center and tokens', { timeout: 120_000 }, () => {
+  it('creates a center, sets staff, prints a token that the API accepts', async () => {
+    const created = porchlight(
+      'center',
+      'create',
+      'franklin',
+      '--name',
+      'Franklin County Recovery Center',
+      '--admin',
+      'lead@example.org',
+      '--json',
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'franklin', adminCreated: true });
+    const again = porchlight('center', 'create', 'franklin', '--name', 'X', '--admin', 'a@b.org');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('PL_CENTER_EXISTS');
+    expect(
+      porchlight('center', 'create', 'Bad Slug', '--name', 'X', '--admin', 'a@b.org').stderr,
+    ).toContain('PL_INVALID_CENTER');
+
+    const staff = porchlight(
+      'center',
+      'staff',
+      'franklin',
+      '--email',
+      'desk@example.org',
+      '--role',
+      'volunteer',
+    );
+    expect(staff.code).toBe(0);
+    expect(
+      porchlight('center', 'staff', 'franklin', '--email', 'x@example.org', '--role', 'boss')
+        .stderr,
+    ).toContain('PL_INVALID_STAFF_ROLE');
+
+    const token = porchlight(
+      'tokens',
+      'create',
+      '--email',
+      'lead@example.org',
+      '--center',
+      'franklin',
+    );
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(/^pl_[A-Za-z0-9_-]{43}\n$/);
+    expect(porchlight('tokens', 'create', '--email', 'nobody@example.org').stderr).toContain(
+      'PL_NOT_FOUND',
+    );
+    expect(
+      porchlight('tokens', 'create', '--email', 'lead@example.org', '--center', 'elsewhere').stderr,
+    ).toContain('PL_CENTER_NOT_FOUND');
+
+    // A server on the same data accepts the token (and makes its master key file on first use).
+    const app = await createTestApp({ databaseUrl, dataDir: dir });
+    try {
+      const res = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/centers/franklin/members',
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+        payload: { chosenName: 'First Member' },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ chosenName: 'First Member' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the demo center', () => {
+  it('has pseudonymous members with check-ins, encounters and BARC-10s', async () => {
+    const clock = fixedClock('2026-03-02T15:00:00.000Z');
+    const app = await createTestApp({}, { clock, keyring: createKeyring(Buffer.alloc(32, 5)) });
+    try {
+      const deps = { repos: app.repos, clock, keyring: app.keyring };
+      expect(await seedDemoCenter(deps)).toEqual({ slug: 'franklin', members: 10 });
+      const center = (await app.repos.centers.bySlug(DEMO_CENTER.slug))!;
+      expect(center.name).toBe('Franklin County Recovery Center');
+      expect(await app.repos.centerMembers.count(center.id)).toBe(10);
+      const staff = await app.repos.centers.staffOf(center.id);
+      expect(staff.map((s) => s.role).sort()).toEqual(['admin', 'coach']);
+    } finally {
+      await app.close();
+    }
+  });
+});
