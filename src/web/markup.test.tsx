@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { attr, markup, renderedOnce } from './markup.js';
+import { attr, escaped, htmlAttr, htmlNode, markup, renderedOnce } from './markup.js';
 
 const render = (node: VNode) => renderToString(node);
 
@@ -109,5 +109,34 @@ describe('markup templates write what JSX writes', () => {
     expect(page(en, 'ignored: already rendered')).toBe(reference);
     expect(page(es, '¿En crisis?')).toContain('¿En crisis? &amp; more');
     expect(renders).toBe(2);
+  });
+
+  it('escaped templates write as strings what the same JSX writes, whatever the values hold', () => {
+    fc.assert(
+      fc.property(hostile, hostile, fc.array(hostile, { maxLength: 4 }), (text, value, items) => {
+        const built = escaped`<p${htmlAttr('title', value)} lang="x${value}">${text}<ul>${items.map(
+          (i) => escaped`<li>${i}</li>`,
+        )}</ul>${[text, 3]}${null}${undefined}${false}${true}</p>`;
+        const reference = render(
+          <p title={value} lang={`x${value}`}>
+            {text}
+            <ul>
+              {items.map((i) => (
+                <li>{i}</li>
+              ))}
+            </ul>
+            {text}
+            {3}
+          </p>,
+        );
+        expect(render(<div>{htmlNode(built)}</div>)).toBe(`<div>${reference}</div>`);
+      }),
+    );
+    const values = ['', 'x', 'a"b&c<d', 0, 7, true, false, null, undefined] as const;
+    for (const value of values) {
+      expect(render(htmlNode(escaped`<p${htmlAttr('title', value)}>o</p>`)), String(value)).toBe(
+        render(<p title={value as string}>o</p>),
+      );
+    }
   });
 });

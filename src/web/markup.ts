@@ -53,3 +53,48 @@ export function renderedOnce(owner: object, key: string, render: () => VNode): V
   if (html === undefined) byKey.set(key, (html = renderToString(render())));
   return jsxTemplate([html]) as VNode;
 }
+
+/**
+ * Escaped HTML built straight into a string: for the parts a page repeats dozens of times (a
+ * result, a menu's options), where even one Preact node per template was most of the page's
+ * rendering time and garbage. Values are escaped as {@link markup} escapes them; a nested
+ * `escaped` template is spliced in as it is; arrays are written item by item; `null`, `undefined` and
+ * booleans write nothing. {@link htmlNode} hands the finished text to a JSX tree as one node.
+ */
+export class Html {
+  constructor(readonly text: string) {}
+}
+
+export function escaped(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += textOf(values[i]) + strings[i + 1]!;
+  return new Html(out);
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined || typeof value === 'boolean') return '';
+  if (value instanceof Html) return value.text;
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const item of value) out += textOf(item);
+    return out;
+  }
+  if (typeof value === 'string') return jsxEscape(value) as string;
+  if (typeof value === 'number') return String(value);
+  // A Preact node here would be written as "[object Object]": templates of JSX take `markup`.
+  throw new TypeError('An escaped template takes text, numbers and escaped templates only.');
+}
+
+/** {@link attr} for {@link escaped}: ` name="value"`, ` name` for `true` and '', else nothing. */
+export function htmlAttr(name: string, value: string | number | boolean | null | undefined): Html {
+  if (value === undefined || value === null || value === false) return empty;
+  if (value === true || value === '') return new Html(` ${name}`);
+  return new Html(` ${name}="${jsxEscape(String(value)) as string}"`);
+}
+
+const empty = new Html('');
+
+/** The finished HTML as one node of a JSX tree. */
+export function htmlNode(part: Html): VNode {
+  return jsxTemplate([part.text]) as VNode;
+}

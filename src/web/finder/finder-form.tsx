@@ -29,7 +29,7 @@ import {
 } from './finder-params.js';
 import { problemText } from './problem-view.js';
 import { boundedMemo, groupedMemo } from '../bounded-memo.js';
-import { attr, markup } from '../markup.js';
+import { escaped, htmlAttr, htmlNode } from '../markup.js';
 
 type Facets = SearchResponse['facets'];
 
@@ -113,13 +113,15 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
     const chosen = value ?? '';
     const options = choices.map(
       (c) =>
-        markup`<option${attr('value', c.value)}${c.value === chosen && ' selected'}>${labelled(c)}</option>`,
+        escaped`<option${htmlAttr('value', c.value)}${c.value === chosen && ' selected'}>${labelled(c)}</option>`,
     );
     const flagged =
       refused !== undefined &&
       fields.includes(refused) &&
-      markup` aria-invalid="true" aria-describedby="${PROBLEM_ID}"`;
-    return markup`<p class="field"><label for="f-${name}">${t(label)}</label><select id="f-${name}" name="${name}"${flagged}>${options}</select></p>`;
+      escaped` aria-invalid="true" aria-describedby="${PROBLEM_ID}"`;
+    return htmlNode(
+      escaped`<p class="field"><label for="f-${name}">${t(label)}</label><select id="f-${name}" name="${name}"${flagged}>${options}</select></p>`,
+    );
   };
 
   const time = timeOfDayOf(params);
@@ -261,9 +263,11 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
         </div>
         <fieldset aria-describedby={refused === 'types' ? PROBLEM_ID : undefined}>
           <legend>{t('finder.types')}</legend>
-          {types.map(
-            (c) =>
-              markup`<label><input type="checkbox" name="types"${attr('value', c.value)}${c.checked && ' checked'}/> ${labelled(c)}</label>`,
+          {htmlNode(
+            escaped`${types.map(
+              (c) =>
+                escaped`<label><input type="checkbox" name="types"${htmlAttr('value', c.value)}${c.checked && ' checked'}/> ${labelled(c)}</label>`,
+            )}`,
           )}
         </fieldset>
         <label>

@@ -2,9 +2,8 @@
  * A list of search results. Each item carries `data-slug` (and the venue's coordinates when they
  * are exact) so client islands (favourites, the map) can enhance it without another request.
  */
-import type { VNode } from 'preact';
 import { groupedMemo } from '../bounded-memo.js';
-import { attr, markup } from '../markup.js';
+import { escaped, htmlAttr, htmlNode, type Html } from '../markup.js';
 import type { MessageId } from '../i18n/translator.js';
 import { link, type PageContext } from '../page-context.js';
 import { formatDistance } from './fallback-view.js';
@@ -34,19 +33,19 @@ const wayWords: Record<Way, MessageId> = {
 /** An ordered list of results, soonest (or nearest) first. */
 export function ResultList({ ctx, results, units, now, viewerZone, meetingQuery, id }: ListProps) {
   const options = { locale: ctx.locale, now, viewerZone };
-  const items = new Array<VNode>(results.length);
+  const items = new Array<Html>(results.length);
   for (let i = 0; i < results.length; i++) {
     const result = results[i]!;
     const view = resultView(result, options);
     const others = (result.alsoMeets ?? []).map((other) => resultView(other, options));
     const point =
       !result.approximate && result.latitude !== undefined && result.longitude !== undefined
-        ? markup` data-lat="${result.latitude}" data-lng="${result.longitude}"`
+        ? escaped` data-lat="${result.latitude}" data-lng="${result.longitude}"`
         : undefined;
     const item = resultItem(ctx, view, others, units, meetingQuery);
-    items[i] = markup`<li class="result"${attr('data-slug', view.slug)}${point}>${item}</li>`;
+    items[i] = escaped`<li class="result"${htmlAttr('data-slug', view.slug)}${point}>${item}</li>`;
   }
-  return markup`<ol class="list"${attr('id', id)}>${items}</ol>`;
+  return htmlNode(escaped`<ol class="list"${htmlAttr('id', id)}>${items}</ol>`);
 }
 
 /**
@@ -59,7 +58,7 @@ function resultItem(
   others: ResultView[],
   units: 'mi' | 'km',
   meetingQuery: string,
-): VNode {
+): Html {
   const meetingLink = (slug: string) =>
     `${link(ctx, `/meetings/${encodeURIComponent(slug)}`)}${meetingQuery}`;
   const { t, locale } = ctx;
@@ -71,32 +70,32 @@ function resultItem(
     view.place,
     view.program,
   ].filter((part): part is string => part !== undefined);
-  const shut = view.closed && markup`<strong class="badge shut">${t('finder.closed')}</strong>`;
+  const shut = view.closed && escaped`<strong class="badge shut">${t('finder.closed')}</strong>`;
   const now =
-    badge?.kind === 'now' && markup`<strong class="badge now">${t('finder.badge.now')}</strong>`;
+    badge?.kind === 'now' && escaped`<strong class="badge now">${t('finder.badge.now')}</strong>`;
   const soon =
     badge?.kind === 'soon' &&
-    markup`<strong class="badge soon">${t('finder.badge.soon', { minutes: badge.minutes })}</strong>`;
+    escaped`<strong class="badge soon">${t('finder.badge.soon', { minutes: badge.minutes })}</strong>`;
   const time =
     when === undefined
       ? t('when.byAppointment')
-      : markup`<time datetime="${when.iso}">${t('when.occurrence', { date: when.day, time: when.time, zone: when.zone })}</time>`;
+      : escaped`<time datetime="${when.iso}">${t('when.occurrence', { date: when.day, time: when.time, zone: when.zone })}</time>`;
   const viewer =
     when?.viewer !== undefined &&
-    markup`<span class="muted"> · ${t('when.yourTime', { date: when.viewer.day, time: when.viewer.time, zone: when.viewer.zone })}</span>`;
+    escaped`<span class="muted"> · ${t('when.yourTime', { date: when.viewer.day, time: when.viewer.time, zone: when.viewer.zone })}</span>`;
   const also =
     others.length > 0 &&
-    markup`<p class="also">${t('finder.alsoMeets')} ${others.map(
+    escaped`<p class="also">${t('finder.alsoMeets')} ${others.map(
       (other, i) =>
-        markup`${i > 0 && ', '}<a href="${meetingLink(other.slug)}">${
+        escaped`${i > 0 && ', '}<a href="${meetingLink(other.slug)}">${
           other.when === undefined
             ? t('when.byAppointment')
             : t('when.dayTime', { date: other.when.day, time: other.when.time })
         }</a>`,
     )}</p>`;
-  const ways = view.ways.map((way) => markup`<span class="way ${way}">${t(wayWords[way])}</span>`);
-  const where = meta.length > 0 && markup`<p class="muted">${meta.join(' · ')}</p>`;
-  return markup`<h3><a href="${meetingLink(view.slug)}">${view.name}</a></h3><p>${shut}${now}${soon}${time}${viewer}</p>${also}<p class="ways">${ways}</p>${where}`;
+  const ways = view.ways.map((way) => escaped`<span class="way ${way}">${t(wayWords[way])}</span>`);
+  const where = meta.length > 0 && escaped`<p class="muted">${meta.join(' · ')}</p>`;
+  return escaped`<h3><a href="${meetingLink(view.slug)}">${view.name}</a></h3><p>${shut}${now}${soon}${time}${viewer}</p>${also}<p class="ways">${ways}</p>${where}`;
 }
 
 /** Shown distances recur (tenths under 10, whole units from 10): each is formatted once. */
