@@ -52,6 +52,8 @@ import { configuredMailer } from './platform/mail/configured-mailer.js';
 import { DeliveryQueue } from './messaging/delivery-queue.js';
 import { configuredSmsSender } from './messaging/sms/configured-sms.js';
 import type { SmsSender } from './messaging/sms/sms-sender.js';
+import { configuredPushSender } from './messaging/push/configured-push.js';
+import type { PushSender } from './messaging/push/push-sender.js';
 import { registerStewardshipRoutes, type SignInLimits } from './stewardship/http/routes.js';
 import { registerEditingRoutes } from './stewardship/editing/register.js';
 import type { FormTiming } from './stewardship/change-requests/form-timing.js';
@@ -77,6 +79,8 @@ export interface AppPorts {
   mailer?: Mailer;
   /** Where text messages go; by default the configured provider, if any. */
   smsSender?: SmsSender;
+  /** Where push notifications go; by default web push with the configured VAPID keys, if any. */
+  pushSender?: PushSender;
   /**
    * Whether a queued message is tried at once (default) or waits for the job runner's next look
    * (tests run `jobs.runDue()` themselves).
@@ -281,7 +285,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       channels: {
         email: mailer,
         ...optional('sms', ports.smsSender ?? configuredSmsSender(config.sms, clock)),
+        ...optional('push', ports.pushSender ?? configuredPushSender(config, clock)),
       },
+      // No capability keeps push subscriptions yet; the one that does forgets them here.
+      onPushGone: () => logger.info('a push subscription is gone'),
       logger,
     });
     deliveries.attach(jobs, { sendAtOnce: ports.sendDeliveriesAtOnce ?? true });

@@ -3,7 +3,7 @@
  * command on a real database. Recipients are masked and no content is ever shown.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +100,23 @@ describe('porchlight deliveries list', { timeout: 120_000 }, () => {
       }),
     ]);
     expect(result.stdout).not.toMatch(/4135550000|Your ride|payload|idempotency/i);
+  });
+});
+
+describe('porchlight keys create', { timeout: 120_000 }, () => {
+  it('writes a VAPID pair owner-only to the data directory, once, and prints env lines with --env', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-keys-'));
+    const made = porchlight('keys', 'create', '--data-dir', dataDir, '--json');
+    expect(made.code).toBe(0);
+    const { file, publicKey } = JSON.parse(made.stdout) as { file: string; publicKey: string };
+    expect(file).toBe(join(dataDir, 'keys', 'vapid.json'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(publicKey, 'base64url')).toHaveLength(65);
+    const again = porchlight('keys', 'create', '--data-dir', dataDir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--force');
+    const env = porchlight('keys', 'create', '--env');
+    expect(env.code).toBe(0);
+    expect(env.stdout).toMatch(/^VAPID_PUBLIC_KEY=[\w-]{87}\nVAPID_PRIVATE_KEY=[\w-]{43}\n$/);
   });
 });

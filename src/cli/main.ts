@@ -12,6 +12,7 @@ import { sourcesCommand } from './sources.js';
 import { duplicatesCommand } from './duplicates.js';
 import { deliveriesCommand } from './deliveries.js';
 import { centerCommand, tokensCommand } from './center.js';
+import { keysCommand } from './keys.js';
 import { exitCodes, reportFailure } from './output.js';
 import { packageVersion } from '../platform/paths.js';
 
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   deliveriesCommand(program.command('deliveries'), databaseOptions);
   centerCommand(program.command('center'), databaseOptions);
   tokensCommand(program.command('tokens'), databaseOptions);
+  keysCommand(program.command('keys'));
   return program;
 }
 

@@ -115,3 +115,26 @@ describe('text messages', () => {
     }
   });
 });
+
+describe('web push', () => {
+  const publicKey = Buffer.alloc(65, 4).toString('base64url');
+  const privateKey = Buffer.alloc(32, 1).toString('base64url');
+
+  it('takes both VAPID keys or neither, and names the operator by PUBLIC_URL or MAIL_FROM', () => {
+    expect(loadConfig({}).vapid).toBeUndefined();
+    expect(
+      loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey }).vapid,
+    ).toEqual({ publicKey, privateKey });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey })).toThrow(/both/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'abc', VAPID_PRIVATE_KEY: privateKey })).toThrow(
+      /65 bytes/,
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://meetings.example.org' }).vapidSubject).toBe(
+      'https://meetings.example.org',
+    );
+    expect(loadConfig({ MAIL_FROM: 'Porchlight <ops@example.org>' }).vapidSubject).toBe(
+      'mailto:ops@example.org',
+    );
+    expect(() => loadConfig({ VAPID_SUBJECT: 'ops@example.org' })).toThrow(/VAPID_SUBJECT/);
+  });
+});

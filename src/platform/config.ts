@@ -46,6 +46,16 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Where text messages go (`TWILIO_*` or `SMS_WEBHOOK_*`); none by default. */
   sms: SmsConfig | undefined;
+  /**
+   * Web push keys from `VAPID_PUBLIC_KEY` and `VAPID_PRIVATE_KEY`; without them, the pair
+   * `porchlight keys create` wrote to `DATA_DIR/keys/vapid.json`, if any.
+   */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  /**
+   * How a push service may reach the operator (`VAPID_SUBJECT`): an https URL or a `mailto:`
+   * address; by default PUBLIC_URL when it is https, else the MAIL_FROM address.
+   */
+  vapidSubject: string;
   /** A meeting no person has verified for this long is flagged stale, in seconds (365 days). */
   staleAfterSeconds: number;
   /** How often the background link check runs, in seconds; 0 turns it off (default 1 day). */
@@ -103,7 +113,7 @@ export function loadConfig(
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? defaults.dataDir);
   const databaseUrl =
     overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'porchlight.db')}`;
-  return {
+  const config: Config = {
     port,
     host,
     dataDir,
@@ -135,6 +145,8 @@ export function loadConfig(
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
     sms: overrides.sms ?? smsSettings(env),
+    vapid: overrides.vapid ?? vapidSettings(env),
+    vapidSubject: '',
     staleAfterSeconds:
       overrides.staleAfterSeconds ??
       parseDurationSetting(env.PORCHLIGHT_STALE_AFTER, 'PORCHLIGHT_STALE_AFTER', 'd') ??
@@ -153,6 +165,39 @@ export function loadConfig(
         resolve(dataDir, 'master.key'),
     ),
   };
+  config.vapidSubject = checkVapidSubject(
+    overrides.vapidSubject ?? emptyAsUndefined(env.VAPID_SUBJECT) ?? defaultVapidSubject(config),
+  );
+  return config;
+}
+
+/** Both VAPID keys or neither (then `keys create`'s file, if any, is used). */
+function vapidSettings(env: NodeJS.ProcessEnv): Config['vapid'] {
+  const publicKey = emptyAsUndefined(env.VAPID_PUBLIC_KEY);
+  const privateKey = emptyAsUndefined(env.VAPID_PRIVATE_KEY);
+  if (publicKey === undefined && privateKey === undefined) return undefined;
+  if (publicKey === undefined || privateKey === undefined)
+    throw new Error(
+      'Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (porchlight keys create --env)',
+    );
+  if (Buffer.from(publicKey, 'base64url').length !== 65)
+    throw new Error('VAPID_PUBLIC_KEY must be a base64url P-256 public key (65 bytes)');
+  if (Buffer.from(privateKey, 'base64url').length !== 32)
+    throw new Error('VAPID_PRIVATE_KEY must be a base64url P-256 private key (32 bytes)');
+  return { publicKey, privateKey };
+}
+
+/** PUBLIC_URL when people reach it over https, else `mailto:` the sender of mail. */
+function defaultVapidSubject(config: Pick<Config, 'publicUrl' | 'mailFrom'>): string {
+  if (config.publicUrl.startsWith('https://')) return config.publicUrl;
+  const address = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom.trim();
+  return `mailto:${address}`;
+}
+
+function checkVapidSubject(value: string): string {
+  if (!/^(https:\/\/|mailto:)\S+$/.test(value))
+    throw new Error(`VAPID_SUBJECT must be an https URL or a mailto: address, got "${value}"`);
+  return value;
 }
 
 /** `full` unless set; one of SQLite's durable modes, in either case. */

@@ -209,6 +209,22 @@ export const errorCatalogue = {
     status: 502,
     message: 'The text provider refused the configured credentials.',
   },
+  PL_PUSH_GONE: {
+    status: 410,
+    message: 'The push subscription has expired or was withdrawn; it is forgotten.',
+  },
+  PL_PUSH_REJECTED: {
+    status: 502,
+    message: 'The push service refused the notification for good.',
+  },
+  PL_PUSH_UNAVAILABLE: {
+    status: 503,
+    message: 'The push service could not be reached, timed out or asked to try later.',
+  },
+  PL_PUSH_AUTH_FAILED: {
+    status: 502,
+    message: 'The push service refused this server’s VAPID keys.',
+  },
   PL_MAIL_REJECTED: {
     status: 502,
     message: 'The mail server refused the message for good; sending it again will not help.',

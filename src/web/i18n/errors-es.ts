@@ -183,6 +183,19 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   PL_SMS_AUTH_FAILED: {
     message: 'El proveedor de mensajes de texto rechazó las credenciales configuradas.',
   },
+  PL_PUSH_GONE: {
+    message: 'La suscripción a notificaciones caducó o fue retirada; se olvida.',
+  },
+  PL_PUSH_REJECTED: {
+    message: 'El servicio de notificaciones rechazó la notificación definitivamente.',
+  },
+  PL_PUSH_UNAVAILABLE: {
+    message:
+      'No se pudo contactar con el servicio de notificaciones, no respondió a tiempo o pidió intentarlo más tarde.',
+  },
+  PL_PUSH_AUTH_FAILED: {
+    message: 'El servicio de notificaciones rechazó las claves VAPID de este servidor.',
+  },
   PL_MAIL_REJECTED: {
     message:
       'El servidor de correo rechazó el mensaje definitivamente; enviarlo de nuevo no servirá.',
