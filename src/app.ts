@@ -14,23 +14,20 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Timers } from './platform/timers.js';
 import { yieldEvery, type YieldToLoop } from './platform/loop-yield.js';
 import type { Config } from './platform/config.js';
-import { openDatabase, type DatabaseHandle } from './platform/database/connect.js';
-import { migrateToLatest } from './platform/database/migrate.js';
+import type { DatabaseHandle } from './platform/database/connect.js';
 import { registerHealthRoutes } from './platform/http/health-routes.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { createLogger } from './platform/logging.js';
 import { packageVersion } from './platform/paths.js';
-import { createRepositories, type Repositories } from './repositories.js';
+import type { Repositories } from './repositories.js';
+import { openStore } from './open-store.js';
 import { seedDemoData } from './demo/seed-demo.js';
 import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import type { AddressGeocoder } from './places/address-geocoder.js';
-import { configuredAddressGeocoder } from './places/nominatim.js';
 import { registerSourceRoutes, type IsOperator } from './sources/routes.js';
 import { sourceDirectory } from './sources/source-directory.js';
-import type { StoreChange } from './sources/import-source.js';
-import { mergingAfterImport } from './sources/duplicates-merge.js';
 import { createSourceJobs, scheduleLinkCheck } from './sources/refresh-jobs.js';
 import { standingReader } from './sources/freshness.js';
 import type { JobRunner } from './platform/jobs/job-runner.js';
@@ -133,35 +130,30 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   const clock = ports.clock ?? systemClock;
   // Loaded on first use; `serve` preloads it so the first person's search does not wait.
   const geocoder: App['geocoder'] = ports.geocoder ?? createOfflineGeocoder();
-  const database = await openDatabase(config.databaseUrl, {
-    synchronous: config.sqliteSynchronous,
+  // Long work (imports, merging duplicates, index rebuilds) gives the event loop a turn every
+  // few milliseconds, so the server answers requests while it runs.
+  const yieldToLoop = ports.yieldToLoop ?? yieldEvery();
+  let searchService: SearchService | undefined;
+  const { database, repos, importDeps } = await openStore(config, {
+    clock,
+    geocoder,
+    ...(ports.addressGeocoder !== undefined ? { addressGeocoder: ports.addressGeocoder } : {}),
+    ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
+    ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
+    yieldToLoop,
     // A large import's commit must not also copy the log back on the thread that answers requests.
     backgroundCheckpoints: true,
+    // Every committed change reaches the index before the import returns, so whoever imported
+    // reads their own writes; a search sees a change whole or not at all.
+    onChange: (change) =>
+      searchService?.applyChange(change).catch((error: unknown) => {
+        logger.error({ err: error }, 'search index update failed');
+      }),
+    onMergeError: (error) => logger.error({ err: error }, 'merging duplicates failed'),
   });
   let ready = false;
-  let searchService: SearchService | undefined;
   let closeMailer: () => Promise<void> | undefined = () => undefined;
   try {
-    await migrateToLatest(database.db as never);
-    const repos = createRepositories(database.db);
-    const addressGeocoder =
-      ports.addressGeocoder ?? configuredAddressGeocoder(config, version, ports);
-    // Long work (imports, merging duplicates, index rebuilds) gives the event loop a turn every
-    // few milliseconds, so the server answers requests while it runs.
-    const yieldToLoop = ports.yieldToLoop ?? yieldEvery();
-    const importDeps: ImportDeps = {
-      repos,
-      clock,
-      geocoder,
-      ...(addressGeocoder !== undefined ? { addressGeocoder } : {}),
-      yieldToLoop,
-      limits: {
-        maxBytes: config.feedMaxBytes,
-        timeoutMs: config.feedTimeoutMs,
-        ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
-        ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
-      },
-    };
     // Other processes sharing the database hear of this one's writes, and it of theirs.
     const { changePollMs, ...searchTiming } = ports.searchTiming ?? {};
     const changeFeed = await openChangeFeed(config.databaseUrl, database, {
@@ -176,16 +168,6 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
     });
     searchService = search;
-    // Every committed change reaches the index before the import returns, so whoever imported
-    // reads their own writes; a search sees a change whole or not at all.
-    const indexChange = (change: StoreChange) =>
-      search.applyChange(change).catch((error: unknown) => {
-        logger.error({ err: error }, 'search index update failed');
-      });
-    // Duplicates across sources are merged after every import; the index hears of both at once.
-    importDeps.onChange = mergingAfterImport({ ...importDeps, onChange: indexChange }, (error) =>
-      logger.error({ err: error }, 'merging duplicates failed'),
-    ).onChange;
     const jobs = createSourceJobs({
       importDeps,
       clock,

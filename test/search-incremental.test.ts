@@ -1,3 +1,4 @@
+import type { CommittedChange } from '../src/platform/database/change-feed.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../src/platform/clock.js';
@@ -6,7 +7,7 @@ import type { SearchParams } from '../src/search/parse-params.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { SearchService } from '../src/search/search-service.js';
 import { search } from '../src/search/search.js';
-import { importFeed, type ImportDeps, type StoreChange } from '../src/sources/import-feed.js';
+import { importFeed, type ImportDeps } from '../src/sources/import-feed.js';
 import { meetingGuideRow } from './factories/arbitraries.js';
 import { openTestDatabase } from './support/databases.js';
 
@@ -62,7 +63,7 @@ describe('the search index kept current change by change', () => {
         });
         try {
           await service.start();
-          let pending: StoreChange[] = [];
+          let pending: CommittedChange[] = [];
           const deps: ImportDeps = {
             repos,
             clock,

@@ -3,12 +3,13 @@
  * dialect: what the history records, who may do it, and that a restored source reads on where it
  * left off (its ids, schedule, service body, editors' fixes and deletions).
  */
+import type { CommittedChange } from '../src/platform/database/change-feed.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../src/platform/clock.js';
 import type { DatabaseHandle } from '../src/platform/database/connect.js';
 import { isPorchlightError, type ErrorCode } from '../src/platform/errors.js';
 import { createRepositories, type Repositories } from '../src/repositories.js';
-import { importSource, type ImportDeps, type StoreChange } from '../src/sources/import-source.js';
+import { importSource, type ImportDeps } from '../src/sources/import-source.js';
 import { refreshJobKind, registerSource } from '../src/sources/refresh-source.js';
 import { createMeeting } from '../src/stewardship/editing/create-meeting.js';
 import { deleteMeeting } from '../src/stewardship/editing/delete-meeting.js';
@@ -44,7 +45,7 @@ describe.each(testDialects)('removing and restoring a source on $name', ({ url }
   let handle: DatabaseHandle;
   let repos: Repositories;
   let clock: ReturnType<typeof movableClock>;
-  let changes: StoreChange[];
+  let changes: CommittedChange[];
   let deps: ImportDeps & { mailer: { send: () => Promise<void> }; publicUrl: string };
   let admin: Actor;
   let editor: Actor;

@@ -2,6 +2,7 @@
  * Editing, history, local edits over imports, change requests and verification, through the
  * services on every storage dialect: real imports, real transactions, the rules of who may do what.
  */
+import type { CommittedChange } from '../src/platform/database/change-feed.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../src/meetings/model.js';
 import type { Clock } from '../src/platform/clock.js';
@@ -9,7 +10,7 @@ import type { DatabaseHandle } from '../src/platform/database/connect.js';
 import { isPorchlightError, type ErrorCode } from '../src/platform/errors.js';
 import type { MailMessage, Mailer } from '../src/platform/mail/mailer.js';
 import { createRepositories, type Repositories } from '../src/repositories.js';
-import { importSource, type ImportDeps, type StoreChange } from '../src/sources/import-source.js';
+import { importSource, type ImportDeps } from '../src/sources/import-source.js';
 import { signFormTime } from '../src/stewardship/change-requests/form-timing.js';
 import {
   approveRequest,
@@ -61,7 +62,7 @@ describe.each(testDialects)('stewardship editing on $name', ({ url }) => {
   let repos: Repositories;
   let clock: ReturnType<typeof movableClock>;
   let mail: MailMessage[];
-  let changes: StoreChange[];
+  let changes: CommittedChange[];
   let deps: ChangeRequestDeps;
   let importDeps: ImportDeps;
   let ids: { region: string; area: string; other: string };

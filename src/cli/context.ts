@@ -27,51 +27,27 @@ export interface StoreContext {
 }
 
 /**
- * Opens and migrates the database for a one-shot command, closing it afterwards. The storage
- * and import modules load here, not when the CLI starts: `--help` and `--version` need none.
+ * Opens and migrates the database for a one-shot command, closing it afterwards: the same
+ * wiring as the server's (`openStore`, which `createApp` builds on). It loads here, not when the
+ * CLI starts: `--help` and `--version` need no storage.
  */
 export async function withStore<T>(
   flags: DatabaseFlags,
   work: (ctx: StoreContext) => Promise<T>,
 ): Promise<T> {
-  const [
-    { openDatabase },
-    { migrateToLatest },
-    { createRepositories },
-    { systemClock },
-    { createOfflineGeocoder },
-    { configuredAddressGeocoder },
-    { packageVersion },
-    { mergingAfterImport },
-  ] = await Promise.all([
-    import('../platform/database/connect.js'),
-    import('../platform/database/migrate.js'),
-    import('../repositories.js'),
+  const [{ openStore }, { systemClock }, { createOfflineGeocoder }] = await Promise.all([
+    import('../open-store.js'),
     import('../platform/clock.js'),
     import('../places/gazetteer.js'),
-    import('../places/nominatim.js'),
-    import('../platform/paths.js'),
-    import('../sources/duplicates-merge.js'),
   ]);
   const config = configFrom(flags);
-  const database = await openDatabase(config.databaseUrl, {
-    synchronous: config.sqliteSynchronous,
+  const { database, repos, importDeps } = await openStore(config, {
+    clock: systemClock,
+    geocoder: createOfflineGeocoder(),
+    onMergeError: (error) =>
+      process.stderr.write(`warning: merging duplicates failed: ${String(error)}\n`),
   });
   try {
-    await migrateToLatest(database.db as never);
-    const repos = createRepositories(database.db);
-    const addressGeocoder = configuredAddressGeocoder(config, packageVersion());
-    // Duplicates across sources are merged after every import, as the server does.
-    const importDeps: ImportDeps = mergingAfterImport(
-      {
-        repos,
-        clock: systemClock,
-        geocoder: createOfflineGeocoder(),
-        ...(addressGeocoder !== undefined ? { addressGeocoder } : {}),
-        limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
-      },
-      (error) => process.stderr.write(`warning: merging duplicates failed: ${String(error)}\n`),
-    );
     return await work({ config, database, repos, importDeps });
   } finally {
     await database.close();

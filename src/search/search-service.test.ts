@@ -3,10 +3,14 @@ import { mgOnlineRow, mgRow } from '../../test/factories/meeting-guide.js';
 import { openTestDatabase } from '../../test/support/databases.js';
 import { manualTimers } from '../../test/support/manual-timers.js';
 import type { Clock } from '../platform/clock.js';
-import type { ChangeFeed, ChangeNotice } from '../platform/database/change-feed.js';
+import type {
+  ChangeFeed,
+  ChangeNotice,
+  CommittedChange,
+} from '../platform/database/change-feed.js';
 import type { DatabaseHandle } from '../platform/database/connect.js';
 import { createRepositories, type Repositories } from '../repositories.js';
-import { importFeed, type ImportDeps, type StoreChange } from '../sources/import-feed.js';
+import { importFeed, type ImportDeps } from '../sources/import-feed.js';
 import { SearchService, type SearchServiceOptions } from './search-service.js';
 
 const noPlaces = { lookup: () => [] };
@@ -16,7 +20,7 @@ const start = Date.parse('2026-11-04T22:00:00Z');
 class HandFeed implements ChangeFeed {
   published: number[] = [];
   private listener: ((notice: ChangeNotice) => void) | undefined;
-  publish(change: StoreChange): Promise<void> {
+  publish(change: CommittedChange): Promise<void> {
     this.published.push(change.revision);
     return Promise.resolve();
   }
@@ -41,7 +45,7 @@ let service: SearchService;
 let feed: HandFeed;
 
 /** Import deps whose changes are only recorded, so a test decides when the index hears them. */
-function recordingDeps(changes: StoreChange[]): ImportDeps {
+function recordingDeps(changes: CommittedChange[]): ImportDeps {
   return {
     repos,
     clock,
@@ -74,7 +78,7 @@ afterEach(async () => {
 describe('SearchService', () => {
   it('applies changes in revision order, whatever order they are handed over in', async () => {
     await startService();
-    const changes: StoreChange[] = [];
+    const changes: CommittedChange[] = [];
     const deps = recordingDeps(changes);
     await importFeed(deps, { source: 'a', location: 't', rows: [mgRow({ slug: 'one' })] });
     await importFeed(deps, {
@@ -148,7 +152,7 @@ describe('SearchService', () => {
 
   it('waits for the ids of a revision it heard of before patching, then uses them', async () => {
     await startService({ gapGraceMs: 60_000 });
-    const changes: StoreChange[] = [];
+    const changes: CommittedChange[] = [];
     await importFeed(recordingDeps(changes), { source: 'a', location: 't', rows: [mgRow()] });
     feed.deliver({ revision: 1 });
     feed.deliver({ revision: 1, ids: changes[0]! });

@@ -1,10 +1,11 @@
+import type { CommittedChange } from '../platform/database/change-feed.js';
 import { hash, randomUUID } from 'node:crypto';
 import type { Meeting, MeetingDraft } from '../meetings/model.js';
 import { encodeMeetingData, type MeetingKey, type StoredMeeting } from '../meetings/repository.js';
 import { chooseSlug } from '../meetings/slug.js';
 import { noYield, type YieldToLoop } from '../platform/loop-yield.js';
 import type { Repositories } from '../repositories.js';
-import type { ImportDeps, StoreChange } from './import-source.js';
+import type { ImportDeps } from './import-source.js';
 import type { ImportReport, Source } from './model.js';
 
 /**
@@ -37,98 +38,100 @@ export async function applySnapshot(
   const turn = deps.yieldToLoop ?? noYield;
   const encoded = await encodeDrafts(drafts, turn);
   const now = deps.clock.now().toISOString();
-  const change = await deps.repos.transaction(async (repos): Promise<StoreChange | undefined> => {
-    if (options.createSource === true) await repos.sources.create(source);
-    const existing = new Map<string, MeetingKey>();
-    for await (const page of repos.meetings.keysForSourcePages(source.id)) {
-      for (const key of page) existing.set(key.sourceSlug, key);
-      await turn();
-    }
-    // Loaded once, on the first new meeting: a refresh with no new meetings never reads it.
-    let taken: Set<string> | undefined;
-    const inserts: StoredMeeting[] = [];
-    const upserted: string[] = [];
-    let added = 0;
-    const updates: StoredMeeting[] = [];
-    let updated = 0;
-    // History, editors' overrides and deletions ride in this same transaction.
-    const history = await repos.importHistory(source.id, now);
-    // Written in batches as we go, so a large feed's rows are not all held at once, and the
-    // event loop gets its turns between them.
-    const writeInserts = async () => {
-      added += inserts.length;
-      await history.added(inserts);
-      await repos.meetings.insert(inserts.splice(0));
-      await turn();
-    };
-    const writeUpdates = async () => {
-      updated += updates.length;
-      await history.updating(updates);
-      await repos.meetings.update(updates);
-      for (const update of updates.splice(0)) upserted.push(update.meeting.id);
-      await turn();
-    };
-    for (let i = 0; i < drafts.length; i++) {
-      deps.progress?.writing(i, drafts.length);
-      const draft = drafts[i]!;
-      const { data, contentHash } = encoded[i]!;
-      // Dropped as soon as it is used: the batches hold what is still to be written.
-      encoded[i] = consumed;
-      await turn();
-      if (history.skip(draft)) {
-        report.unchanged++;
-        continue;
+  const change = await deps.repos.transaction(
+    async (repos): Promise<CommittedChange | undefined> => {
+      if (options.createSource === true) await repos.sources.create(source);
+      const existing = new Map<string, MeetingKey>();
+      for await (const page of repos.meetings.keysForSourcePages(source.id)) {
+        for (const key of page) existing.set(key.sourceSlug, key);
+        await turn();
       }
-      const key = existing.get(draft.provenance.sourceSlug);
-      if (key !== undefined) {
-        existing.delete(draft.provenance.sourceSlug);
-        if (key.contentHash === contentHash) {
+      // Loaded once, on the first new meeting: a refresh with no new meetings never reads it.
+      let taken: Set<string> | undefined;
+      const inserts: StoredMeeting[] = [];
+      const upserted: string[] = [];
+      let added = 0;
+      const updates: StoredMeeting[] = [];
+      let updated = 0;
+      // History, editors' overrides and deletions ride in this same transaction.
+      const history = await repos.importHistory(source.id, now);
+      // Written in batches as we go, so a large feed's rows are not all held at once, and the
+      // event loop gets its turns between them.
+      const writeInserts = async () => {
+        added += inserts.length;
+        await history.added(inserts);
+        await repos.meetings.insert(inserts.splice(0));
+        await turn();
+      };
+      const writeUpdates = async () => {
+        updated += updates.length;
+        await history.updating(updates);
+        await repos.meetings.update(updates);
+        for (const update of updates.splice(0)) upserted.push(update.meeting.id);
+        await turn();
+      };
+      for (let i = 0; i < drafts.length; i++) {
+        deps.progress?.writing(i, drafts.length);
+        const draft = drafts[i]!;
+        const { data, contentHash } = encoded[i]!;
+        // Dropped as soon as it is used: the batches hold what is still to be written.
+        encoded[i] = consumed;
+        await turn();
+        if (history.skip(draft)) {
           report.unchanged++;
           continue;
         }
-        // createdAt is never rewritten by an update, so its value here is not used.
-        updates.push({
-          meeting: { ...draft, id: key.id, slug: key.slug, createdAt: now, updatedAt: now },
-          contentHash,
-          data,
-        });
-        if (updates.length >= updateBatchSize) await writeUpdates();
-      } else {
-        taken ??= await slugsInUse(repos, turn);
-        const slug = chooseSlug(draft.provenance.sourceSlug, draft.name, taken);
-        taken.add(slug);
-        const meeting: Meeting = {
-          ...draft,
-          id: randomUUID(),
-          slug,
-          createdAt: now,
-          updatedAt: now,
-        };
-        inserts.push({ meeting, contentHash, data });
-        upserted.push(meeting.id);
-        if (inserts.length >= writeBatchSize) await writeInserts();
+        const key = existing.get(draft.provenance.sourceSlug);
+        if (key !== undefined) {
+          existing.delete(draft.provenance.sourceSlug);
+          if (key.contentHash === contentHash) {
+            report.unchanged++;
+            continue;
+          }
+          // createdAt is never rewritten by an update, so its value here is not used.
+          updates.push({
+            meeting: { ...draft, id: key.id, slug: key.slug, createdAt: now, updatedAt: now },
+            contentHash,
+            data,
+          });
+          if (updates.length >= updateBatchSize) await writeUpdates();
+        } else {
+          taken ??= await slugsInUse(repos, turn);
+          const slug = chooseSlug(draft.provenance.sourceSlug, draft.name, taken);
+          taken.add(slug);
+          const meeting: Meeting = {
+            ...draft,
+            id: randomUUID(),
+            slug,
+            createdAt: now,
+            updatedAt: now,
+          };
+          inserts.push({ meeting, contentHash, data });
+          upserted.push(meeting.id);
+          if (inserts.length >= writeBatchSize) await writeInserts();
+        }
       }
-    }
-    await writeInserts();
-    await writeUpdates();
-    const removed = [...existing.values()].map((k) => k.id);
-    for (let i = 0; i < removed.length; i += writeBatchSize) {
-      const batch = removed.slice(i, i + writeBatchSize);
-      await history.removing(batch);
-      await repos.meetings.remove(batch);
-      await turn();
-    }
-    deps.progress?.writing(drafts.length, drafts.length);
-    report.added = added;
-    report.updated = updated;
-    report.removed = removed.length;
-    const changed = added + updated + removed.length > 0;
-    report.outcome = changed ? 'applied' : 'unchanged';
-    report.finishedAt = deps.clock.now().toISOString();
-    await repos.sources.recordImport(source.id, report);
-    if (!changed) return undefined;
-    return { revision: await repos.revision.bump(), upserted, removed };
-  });
+      await writeInserts();
+      await writeUpdates();
+      const removed = [...existing.values()].map((k) => k.id);
+      for (let i = 0; i < removed.length; i += writeBatchSize) {
+        const batch = removed.slice(i, i + writeBatchSize);
+        await history.removing(batch);
+        await repos.meetings.remove(batch);
+        await turn();
+      }
+      deps.progress?.writing(drafts.length, drafts.length);
+      report.added = added;
+      report.updated = updated;
+      report.removed = removed.length;
+      const changed = added + updated + removed.length > 0;
+      report.outcome = changed ? 'applied' : 'unchanged';
+      report.finishedAt = deps.clock.now().toISOString();
+      await repos.sources.recordImport(source.id, report);
+      if (!changed) return undefined;
+      return { revision: await repos.revision.bump(), upserted, removed };
+    },
+  );
   if (change !== undefined) await deps.onChange?.(change);
   return report;
 }

@@ -1,3 +1,4 @@
+import type { CommittedChange } from '../platform/database/change-feed.js';
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { Repositories } from '../repositories.js';
@@ -10,7 +11,7 @@ import {
   type MergeReason,
 } from './duplicates-match.js';
 import type { DuplicateLink } from './duplicates-repository.js';
-import type { ImportDeps, StoreChange } from './import-source.js';
+import type { ImportDeps } from './import-source.js';
 
 export interface MergeDeps {
   repos: Repositories;
@@ -38,7 +39,7 @@ const pageSize = 500;
  * between makes it read again, inside the transaction). Without it, all of it is one
  * transaction.
  */
-export async function mergeDuplicates(deps: MergeDeps): Promise<StoreChange | undefined> {
+export async function mergeDuplicates(deps: MergeDeps): Promise<CommittedChange | undefined> {
   const now = deps.clock.now().toISOString();
   const turn = deps.yieldToLoop;
   if (turn !== undefined) {
@@ -82,7 +83,7 @@ async function saveClusters(
   repos: Repositories,
   clusters: readonly DuplicateCluster[],
   now: string,
-): Promise<StoreChange | undefined> {
+): Promise<CommittedChange | undefined> {
   const wanted = new Map<string, { canonicalId: string; reasons: MergeReason[] }>();
   for (const cluster of clusters) {
     for (const id of cluster.memberIds) {
@@ -140,7 +141,7 @@ export function mergingAfterImport(
   return {
     ...deps,
     onChange: async (change) => {
-      let merged: StoreChange | undefined;
+      let merged: CommittedChange | undefined;
       try {
         merged = await mergeDuplicates(deps);
       } catch (error) {
@@ -201,7 +202,7 @@ export async function listDuplicates(repos: Repositories): Promise<ClusterView[]
 export async function splitDuplicate(
   deps: MergeDeps & { onChange?: ImportDeps['onChange'] },
   slug: string,
-): Promise<{ split: string[]; change?: StoreChange }> {
+): Promise<{ split: string[]; change?: CommittedChange }> {
   const meeting = await deps.repos.meetings.findBySlug(slug);
   if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND', { slug });
   const members = await deps.repos.duplicates.members([meeting.id]);

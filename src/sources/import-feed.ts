@@ -1,7 +1,7 @@
 import { importSource, type ImportDeps, type ImportRequest } from './import-source.js';
 import type { ImportReport } from './model.js';
 
-export type { ImportDeps, ImportProgress, ImportRequest, StoreChange } from './import-source.js';
+export type { ImportDeps, ImportProgress, ImportRequest } from './import-source.js';
 
 /**
  * Imports a Meeting Guide feed into a named source: `importSource` with the format fixed, for the

@@ -1,3 +1,4 @@
+import type { CommittedChange } from '../platform/database/change-feed.js';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.js';
 import { countOf, forCount } from '../platform/english.js';
@@ -38,7 +39,7 @@ export interface ImportDeps {
   /** The operator's street-address geocoder (answers kept in the database); never a default. */
   addressGeocoder?: AddressGeocoder;
   /** Told after a change is committed, so in-memory views (feed cache, search index) follow. */
-  onChange?: (change: StoreChange) => void | Promise<void>;
+  onChange?: (change: CommittedChange) => void | Promise<void>;
   /** Told how far a long import has got (the CLI's progress bar). */
   progress?: ImportProgress;
   /**
@@ -54,15 +55,6 @@ export interface ImportProgress {
   reading: (done: number, total: number) => void;
   /** `done` of the `total` readable meetings compared with the list and written. */
   writing: (done: number, total: number) => void;
-}
-
-/** What one committed write changed: the new store revision and the meetings it touched. */
-export interface StoreChange {
-  revision: number;
-  /** Ids of meetings added or updated. */
-  upserted: string[];
-  /** Ids of meetings removed. */
-  removed: string[];
 }
 
 export interface ImportRequest {

@@ -4,12 +4,15 @@ import { RevisionRepository } from './revision.js';
 /** The meetings one committed write touched, as its writer knows them. */
 export interface ChangedIds {
   /** Ids of meetings added or updated. */
-  upserted: readonly string[];
+  upserted: string[];
   /** Ids of meetings removed. */
-  removed: readonly string[];
+  removed: string[];
 }
 
-/** A committed write: the store revision it produced and what it touched. */
+/**
+ * A committed write: the store revision it produced and what it touched. The one name for it
+ * everywhere: imports, edits, merges and the change feed between processes.
+ */
 export interface CommittedChange extends ChangedIds {
   revision: number;
 }

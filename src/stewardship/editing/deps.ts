@@ -1,6 +1,6 @@
+import type { ChangedIds, CommittedChange } from '../../platform/database/change-feed.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Repositories } from '../../repositories.js';
-import type { StoreChange } from '../../sources/import-source.js';
 
 /** What the services that change meetings are handed. */
 export interface EditingDeps {
@@ -12,13 +12,7 @@ export interface EditingDeps {
    */
   locatePlace?: (query: string) => { latitude: number; longitude: number } | undefined;
   /** Told after each committed change, so the search index and feed caches follow. */
-  onChange?: (change: StoreChange) => void | Promise<void>;
-}
-
-/** Meetings a unit of work touched. */
-export interface Touched {
-  upserted: string[];
-  removed: string[];
+  onChange?: (change: CommittedChange) => void | Promise<void>;
 }
 
 /**
@@ -27,7 +21,7 @@ export interface Touched {
  */
 export async function commitChange<T>(
   deps: EditingDeps,
-  work: (repos: Repositories) => Promise<{ result: T; touched: Touched }>,
+  work: (repos: Repositories) => Promise<{ result: T; touched: ChangedIds }>,
 ): Promise<T> {
   const { result, change } = await deps.repos.transaction(async (repos) => {
     const { result, touched } = await work(repos);

@@ -1,0 +1,87 @@
+/**
+ * The wiring the server and every command share: the database opened and migrated, the
+ * repositories over it, and what an import needs (geocoders, feed limits, duplicates merged
+ * after every import). `createApp` builds on it; a one-shot command uses it alone, so the CLI
+ * and the server cannot drift apart.
+ */
+import type { Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { openDatabase, type DatabaseHandle } from './platform/database/connect.js';
+import type { CommittedChange } from './platform/database/change-feed.js';
+import { migrateToLatest } from './platform/database/migrate.js';
+import type { YieldToLoop } from './platform/loop-yield.js';
+import { packageVersion } from './platform/paths.js';
+import type { Timers } from './platform/timers.js';
+import type { AddressGeocoder } from './places/address-geocoder.js';
+import type { Geocoder } from './places/gazetteer.js';
+import { configuredAddressGeocoder } from './places/nominatim.js';
+import { createRepositories, type Repositories } from './repositories.js';
+import { mergingAfterImport } from './sources/duplicates-merge.js';
+import type { Fetcher } from './sources/feed-reader.js';
+import type { ImportDeps } from './sources/import-source.js';
+
+export interface StoreOptions {
+  clock: Clock;
+  /** The offline gazetteer imports place meetings with. */
+  geocoder: Geocoder;
+  /** The street-address geocoder; by default the configured Nominatim, if any. */
+  addressGeocoder?: AddressGeocoder;
+  fetcher?: Fetcher;
+  timers?: Timers;
+  /** Gives the event loop turns during long imports (a server answers meanwhile). */
+  yieldToLoop?: YieldToLoop;
+  /** Checkpoints the SQLite log off the thread that answers requests (a server). */
+  backgroundCheckpoints?: boolean;
+  /** Told of every committed import and the merge that follows it. */
+  onChange?: (change: CommittedChange) => void | Promise<void>;
+  /** Told when merging duplicates after an import fails (the import stays committed). */
+  onMergeError: (error: unknown) => void;
+}
+
+export interface Store {
+  database: DatabaseHandle;
+  repos: Repositories;
+  /** What imports need: the repositories, the clock, the geocoders, the feed limits. */
+  importDeps: ImportDeps;
+}
+
+/** Opens and migrates the database and wires imports over it; closes it again on failure. */
+export async function openStore(config: Config, options: StoreOptions): Promise<Store> {
+  const database = await openDatabase(config.databaseUrl, {
+    synchronous: config.sqliteSynchronous,
+    ...(options.backgroundCheckpoints === true ? { backgroundCheckpoints: true } : {}),
+  });
+  try {
+    await migrateToLatest(database.db as never);
+    const repos = createRepositories(database.db);
+    const { fetcher, timers } = options;
+    const addressGeocoder =
+      options.addressGeocoder ??
+      configuredAddressGeocoder(config, packageVersion(), {
+        ...(fetcher !== undefined ? { fetcher } : {}),
+        ...(timers !== undefined ? { timers } : {}),
+      });
+    // Duplicates across sources are merged after every import; listeners hear of both at once.
+    const importDeps = mergingAfterImport(
+      {
+        repos,
+        clock: options.clock,
+        geocoder: options.geocoder,
+        ...(addressGeocoder !== undefined ? { addressGeocoder } : {}),
+        ...(options.yieldToLoop !== undefined ? { yieldToLoop: options.yieldToLoop } : {}),
+        ...(options.onChange !== undefined ? { onChange: options.onChange } : {}),
+        limits: {
+          maxBytes: config.feedMaxBytes,
+          timeoutMs: config.feedTimeoutMs,
+          ...(fetcher !== undefined ? { fetcher } : {}),
+          ...(timers !== undefined ? { timers } : {}),
+        },
+      },
+      options.onMergeError,
+    );
+    return { database, repos, importDeps };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
