@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from './search-index.js';
+import { search } from './search.js';
 import { makeMeeting, randomWorld } from './test-meetings.js';
 
 const DAY = 86_400_000;
@@ -116,5 +117,34 @@ describe('the search index', () => {
       expect.arrayContaining(['rows', 'recurrences', 'timeline', 'geo', 'postings', 'strings']),
     );
     expect(memory.total).toBe(Object.values(memory.parts).reduce((a, b) => a + b, 0));
+  });
+
+  it('finishes a build in short steps that leave the same index as a build at once', () => {
+    const meetings = randomWorld(300, 7);
+    const builder = SearchIndex.builder({ now, expectedCount: meetings.length });
+    for (const meeting of meetings) builder.add(meeting);
+    const steps = builder.finishSteps();
+    let turns = 0;
+    let step = steps.next();
+    for (; step.done !== true; step = steps.next()) turns++;
+    // Reordering, pools, words, the geo index, then the timeline and each posting list apart.
+    expect(turns).toBeGreaterThanOrEqual(7);
+    const stepped = step.value;
+    const whole = SearchIndex.build(meetings, { now });
+    const near = { latitude: 42.5876, longitude: -72.5995 };
+    for (const near_ of [undefined, near]) {
+      const q = {
+        now,
+        viewerTimeZone: 'America/New_York',
+        radiusKm: 200,
+        includeInProgress: true,
+        includeClosed: false,
+        sort: 'time' as const,
+        limit: 1000,
+        fallbackThreshold: 5,
+        ...(near_ !== undefined ? { near: near_ } : {}),
+      };
+      expect(search(stepped, q)).toEqual(search(whole, q));
+    }
   });
 });

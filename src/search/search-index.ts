@@ -271,7 +271,7 @@ export class SearchIndex {
     yield;
     this.rebuildGeo();
     yield;
-    this.rebuildTimeline();
+    yield* this.rebuildTimelineSteps();
     this.words.endBuild();
   }
 
@@ -784,7 +784,17 @@ export class SearchIndex {
    * since is in them afterwards.
    */
   private rebuildTimeline(): void {
+    runSteps(this.rebuildTimelineSteps());
+  }
+
+  /**
+   * The timeline and the posting lists, in steps: a build in the background gives the event
+   * loop a turn between them (each is tens of milliseconds at 100,000 meetings). Only an index
+   * nobody searches yet may be left between steps.
+   */
+  private *rebuildTimelineSteps(): Steps<void> {
     this.timeline.build(this);
+    yield;
     const rows = this.rows;
     const identity = new Int32Array(rows);
     for (let row = 0; row < rows; row++) identity[row] = row;
@@ -796,6 +806,7 @@ export class SearchIndex {
       new Uint16Array(rows).fill(1),
       Uint32Array.from(this.sig.subarray(0, rows)),
     );
+    yield;
     this.typePostings = csrPostings(
       rows,
       this.typeKeyIds.values.length,
@@ -804,6 +815,7 @@ export class SearchIndex {
       this.typeLen,
       this.typeKeys.data,
     );
+    yield;
     this.words.rebuildPostings(rows, this.status);
     for (let row = 0; row < rows; row++) this.inTimeline[row] = 1;
     for (const row of this.timelineDirty) this.inDirty[row] = 0;
