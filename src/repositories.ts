@@ -23,6 +23,7 @@ import { CenterRepository } from './centers/center-repository.js';
 import { MemberRepository } from './centers/members/member-repository.js';
 import { EncounterRepository } from './centers/encounters/encounter-repository.js';
 import { AssessmentRepository } from './centers/assessments/assessment-repository.js';
+import { ReportRepository } from './centers/reports/report-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -49,6 +50,7 @@ export interface Repositories {
   centerMembers: MemberRepository;
   centerEncounters: EncounterRepository;
   centerAssessments: AssessmentRepository;
+  centerReports: ReportRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -78,6 +80,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     centerMembers: new MemberRepository(db),
     centerEncounters: new EncounterRepository(db),
     centerAssessments: new AssessmentRepository(db),
+    centerReports: new ReportRepository(db),
     transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
   };
   return repos;

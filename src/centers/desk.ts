@@ -10,6 +10,9 @@ import { recordCheckIn, recordEncounter, type EncounterInput } from './encounter
 import type { MemberInput } from './members/member-input.js';
 import { findMembers, readMember, registerMember } from './members/members.js';
 import type { CenterAccess } from './model.js';
+import { parseDay, parsePeriod } from './reports/period.js';
+import { summarise } from './reports/summary.js';
+import { suprtCsv, suprtRows } from './reports/suprt.js';
 import { memberTimeline } from './timeline.js';
 
 /** The desk's use cases, ready to call. */
@@ -36,6 +39,10 @@ export function createCenterDesk(deps: DeskDeps) {
     recordAssessment: (access: CenterAccess, memberId: string, input: AssessmentInput) =>
       recordAssessment(deps, access, memberId, input),
     timeline: (access: CenterAccess, memberId: string) => memberTimeline(deps, access, memberId),
+    summary: (access: CenterAccess, from: string, to: string) =>
+      summarise(deps, access, parsePeriod(from, to)),
+    suprtCsv: async (access: CenterAccess, on?: string) =>
+      suprtCsv(await suprtRows(deps, access, parseDay(on, deps.clock.now(), 'on'))),
   };
 }
 

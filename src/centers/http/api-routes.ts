@@ -17,6 +17,7 @@ import {
   MemberMatchSchema,
   MemberParams,
   MemberSchema,
+  SummarySchema,
   TimelineSchema,
 } from './api-schema.js';
 
@@ -32,6 +33,7 @@ const security = [{ bearer: [] }];
 export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): void {
   const access = async (authorization: string | undefined, slug: string) =>
     desk.open(await desk.caller(authorization), slug);
+  registerReportRoutes(server, desk, access);
 
   server.get(
     '/api/v1/centers/:slug/members',
@@ -165,6 +167,67 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
       return reply
         .status(201)
         .send(await desk.recordAssessment(a, request.params.id, request.body));
+    },
+  );
+}
+
+/** `/reports/summary` and `/reports/suprt.csv`: for supervisors and administrators. */
+function registerReportRoutes(
+  server: HttpServer,
+  desk: CenterDesk,
+  access: (authorization: string | undefined, slug: string) => ReturnType<CenterDesk['open']>,
+): void {
+  const day = (description: string) =>
+    Type.String({ maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+  server.get(
+    '/api/v1/centers/:slug/reports/summary',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'A period’s summary: members served, encounters by type, hours, BARC-10 change',
+        security,
+        params: CenterParams,
+        querystring: Type.Object(
+          { from: day('First day, YYYY-MM-DD'), to: day('Last day, YYYY-MM-DD (included)') },
+          { additionalProperties: false },
+        ),
+        response: { 200: SummarySchema, ...errors },
+      },
+    },
+    async (request) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return desk.summary(a, request.query.from, request.query.to);
+    },
+  );
+
+  server.get(
+    '/api/v1/centers/:slug/reports/suprt.csv',
+    {
+      schema: {
+        tags: ['centers'],
+        summary:
+          'SUPRT-style follow-up list (CSV): baseline BARC-10 within 30 days of intake, six-month reassessment ±30 days; done, due, overdue',
+        security,
+        params: CenterParams,
+        querystring: Type.Object(
+          { on: Type.Optional(day('The day the statuses are computed for; today by default')) },
+          { additionalProperties: false },
+        ),
+        produces: ['text/csv'],
+        response: {
+          200: { type: 'string', description: 'CSV with a header row' },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      const csv = await desk.suprtCsv(a, request.query.on);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${a.center.slug}-suprt.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
     },
   );
 }

@@ -163,3 +163,27 @@ export const TimelineSchema = Type.Object({
     }),
   ),
 });
+
+const Count = Type.Union([Type.Integer(), Type.Literal('fewer than 11')], {
+  description: 'A count; 1 to 10 is given as "fewer than 11"',
+});
+const Figure = Type.Union([Type.Number(), Type.Literal('fewer than 11')], {
+  description: 'Not given when fewer than 11 members stand behind it',
+});
+
+export const SummarySchema = Type.Object({
+  center: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  membersServed: Count,
+  newMembers: Count,
+  checkIns: Count,
+  encounters: Count,
+  encountersByType: Type.Record(Type.String(), Count),
+  hoursOfPeerSupport: Figure,
+  barc10: Type.Object({
+    membersAssessed: Count,
+    membersReassessed: Count,
+    meanChange: Figure,
+  }),
+});
