@@ -47,6 +47,7 @@ import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { configuredMailer } from './platform/mail/configured-mailer.js';
 import { DeliveryQueue } from './messaging/delivery-queue.js';
+import { QueuedMailer } from './messaging/queued-mailer.js';
 import { configuredSmsSender } from './messaging/sms/configured-sms.js';
 import type { SmsSender } from './messaging/sms/sms-sender.js';
 import { configuredPushSender } from './messaging/push/configured-push.js';
@@ -274,11 +275,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       logger,
     });
     deliveries.attach(jobs, { sendAtOnce: ports.sendDeliveriesAtOnce ?? true });
+    // Sign-in links and editor notices go through the queue: retried, and dead-lettered visibly.
+    const queuedMailer = new QueuedMailer(deliveries);
     const guard = registerStewardshipRoutes(server, {
       repos,
       clock,
       publicUrl: config.publicUrl,
-      mailer,
+      mailer: queuedMailer,
       onBackgroundError: (error) => logger.error({ err: error }, 'sign-in mail failed'),
       ...(ports.signInLimits !== undefined ? { limits: ports.signInLimits } : {}),
     });
@@ -289,7 +292,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       {
         repos,
         clock,
-        mailer,
+        mailer: queuedMailer,
         guard,
         publicUrl: config.publicUrl,
         locatePlace: (query) => geocoder.lookup(query, { limit: 1 })[0],

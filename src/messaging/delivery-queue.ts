@@ -71,7 +71,10 @@ export class DeliveryQueue {
    * Queues a message. The same idempotency key twice queues (and sends) it once; the key is
    * stored only as a hash, since a caller may build it from an address.
    */
-  async enqueue(request: DeliveryRequest): Promise<Enqueued> {
+  async enqueue(
+    request: DeliveryRequest,
+    options: { waitForFirstAttempt?: boolean } = {},
+  ): Promise<Enqueued> {
     if (this.options.channels[request.channel] === undefined)
       throw new PorchlightError('PL_DELIVERY_CHANNEL_OFF', channelOff(request.channel));
     const { deliveries, jobs, clock } = this.options;
@@ -91,7 +94,10 @@ export class DeliveryQueue {
     // Also for a repeated key: a process that stopped between the two writes left no job.
     if (stored.state === 'pending') {
       const job = await jobs.ensure(deliveryJobKind, stored.id, { nextRunAt: now }, now);
-      if (created) this.sendSoon(job);
+      if (created) {
+        const attempt = this.sendSoon(job);
+        if (options.waitForFirstAttempt === true) await attempt;
+      }
     }
     this.options.logger?.info(
       { delivery: stored.id, channel: request.channel, repeated: !created },
@@ -167,13 +173,19 @@ export class DeliveryQueue {
     }
   }
 
-  /** Tries a new delivery now rather than at the runner's next look. */
-  private sendSoon(job: Job): void {
+  /**
+   * Tries a new delivery now rather than at the runner's next look; the promise settles when
+   * that attempt is over, and never rejects (a failed attempt is the queue's to retry).
+   */
+  private sendSoon(job: Job): Promise<void> {
     const runner = this.runner;
-    if (runner === undefined) return;
-    void runner.runNow(job).catch((error: unknown) => {
-      this.options.logger?.error({ delivery: job.target, err: error }, 'delivery attempt failed');
-    });
+    if (runner === undefined) return Promise.resolve();
+    return runner.runNow(job).then(
+      () => undefined,
+      (error: unknown) => {
+        this.options.logger?.error({ delivery: job.target, err: error }, 'delivery attempt failed');
+      },
+    );
   }
 }
 
