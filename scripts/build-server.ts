@@ -7,6 +7,7 @@
 import {
   copyFileSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -15,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { buildStamp, freshCompiledEntry, serverBuildDir } from '../bin/build-state.js';
 import { lockBuild } from './build-lock.js';
 
@@ -75,6 +76,12 @@ function build(): void {
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(path, target);
   }
+  // The inlined style sheet is minified once here, not at every start (src/web/site-css.ts).
+  const css = readFileSync(join(sourceDir, 'web', 'site.css'), 'utf8');
+  writeFileSync(
+    join(staging, 'web', 'site.min.css'),
+    transformSync(css, { loader: 'css', minify: true }).code.trim(),
+  );
   const stamp = join(staging, buildStamp);
   writeFileSync(stamp, `${readAt.toISOString()}\n`);
   utimesSync(stamp, readAt, readAt);

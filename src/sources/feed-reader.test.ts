@@ -18,4 +18,10 @@ describe('decodeFeedBytes', () => {
     expect(decodeFeedBytes(bytes, 'text/csv; charset=windows-1252').text).toBe('“Hi”');
     expect(decodeFeedBytes(bytes, 'text/csv; charset=ISO-8859-1')).not.toHaveProperty('recoded');
   });
+
+  it('reads every byte of 0x80-0x9F as the encoding standard does, not as Latin-1 controls', () => {
+    const bytes = Buffer.from([0x80, 0x85, 0x8a, 0x91, 0x92, 0x96, 0x97, 0x99, 0x9f, 0x81]);
+    const { text } = decodeFeedBytes(bytes, 'text/csv; charset=windows-1252');
+    expect(text).toBe('€…Š‘’–—™Ÿ\u0081');
+  });
 });

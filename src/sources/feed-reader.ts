@@ -70,7 +70,9 @@ const windows1252High =
 
 /**
  * Windows-1252 as the WHATWG encoding standard defines it (which is also what browsers do with
- * "ISO-8859-1"): Latin-1, with curly quotes, dashes and the euro sign at 0x80-0x9F.
+ * "ISO-8859-1"): Latin-1, with curly quotes, dashes and the euro sign at 0x80-0x9F. Not
+ * `new TextDecoder('windows-1252')`: from Node 20.18.3 on (20.20 included) it decodes as plain
+ * Latin-1, turning 0x93 into a control code instead of “ (nodejs/node#60888; decision 0086).
  */
 function decodeWindows1252(buffer: Uint8Array): string {
   return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
