@@ -18,7 +18,7 @@ let coach: string;
 let volunteer: string;
 let coachId: string;
 
-const call = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+const call = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
   app.server.inject({
     method,
     url,
@@ -42,6 +42,12 @@ beforeAll(async () => {
   volunteer = (await createTokenFor(deps, { email: 'desk@example.org' })).token;
 });
 afterAll(async () => app?.close());
+
+async function putStaffEmail(email: string, role: 'supervisor' | 'coach') {
+  const center = (await app.repos.centers.bySlug('hilltown'))!;
+  await putStaffByEmail({ repos: app.repos, clock }, center, { email, role });
+  return { email };
+}
 
 async function newMember(chosenName: string, extra: object = {}): Promise<string> {
   const res = await call(coach, 'POST', `${base}/members`, { chosenName, ...extra });
@@ -270,6 +276,66 @@ describe('the center desk API', () => {
     expect(timeline.json().items).toEqual([]);
   });
 
+  it('exports a member’s whole record, and erases it for good', async () => {
+    const id = await newMember('Leaving Soon', { contact: { phone: '413 555 0111' } });
+    await call(coach, 'POST', `${base}/members/${id}/encounters`, {
+      type: 'discharge',
+      note: 'moving to Vermont',
+    });
+    const exported = await call(coach, 'GET', `${base}/members/${id}/export`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['cache-control']).toBe('no-store');
+    const record = exported.json();
+    expect(record).toMatchObject({
+      center: { slug: 'hilltown', name: 'Hilltown Recovery Center' },
+      member: { id, chosenName: 'Leaving Soon', contact: { phone: '413 555 0111' } },
+      timeline: [{ kind: 'encounter', type: 'discharge', note: 'moving to Vermont' }],
+    });
+    expect(record.access.map((e: { action: string }) => e.action)).toContain('member.export');
+
+    const center = (await app.repos.centers.bySlug('hilltown'))!;
+    const sealed = (await app.repos.centerMembers.byId(center.id, id))!.profile;
+    const supervisorToken = (
+      await createTokenFor(
+        { repos: app.repos, clock },
+        { email: (await putStaffEmail('boss@example.org', 'supervisor')).email },
+      )
+    ).token;
+    const erased = await call(supervisorToken, 'DELETE', `${base}/members/${id}`);
+    expect(erased.statusCode).toBe(204);
+    expect((await call(coach, 'GET', `${base}/members/${id}`)).json().error.code).toBe(
+      'PL_MEMBER_NOT_FOUND',
+    );
+    expect(await app.repos.centerMembers.keyOf(center.id, id)).toBeUndefined();
+    expect(await app.repos.centerEncounters.ofMember(center.id, id)).toEqual([]);
+    expect((await call(coach, 'GET', `${base}/members?q=leaving`)).json().members).toEqual([]);
+    // A backup's copy of the sealed profile opens under no key the center still holds.
+    const { open } = await import('../src/platform/crypto/envelope.js');
+    const keyring = app.keyring();
+    for (const k of await app.repos.centerReports.keysOf(
+      center.id,
+      (await app.repos.centerReports.membersAndAssessments(center.id)).members.map((m) => m.id),
+    )) {
+      const other = keyring.unwrapKey(
+        k.wrappedKey,
+        k.masterKeyId,
+        `member:${center.id}:${k.memberId}`,
+      );
+      expect(() => open(other, sealed, `member:${id}:profile`)).toThrow();
+    }
+    // The log keeps that it was erased, by whom, and nothing of the member.
+    const log = await app.repos.centers.accessOf(center.id, id);
+    expect(log.filter((e) => e.action === 'member.erase')).toHaveLength(1);
+    expect(Object.keys(log[0]!).sort()).toEqual([
+      'action',
+      'actorId',
+      'at',
+      'centerId',
+      'id',
+      'memberId',
+    ]);
+  });
+
   it('documents every route in the OpenAPI document', async () => {
     const doc = (await app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     for (const path of [
@@ -279,6 +345,9 @@ describe('the center desk API', () => {
       '/api/v1/centers/{slug}/members/{id}/encounters',
       '/api/v1/centers/{slug}/members/{id}/check-ins',
       '/api/v1/centers/{slug}/members/{id}/assessments',
+      '/api/v1/centers/{slug}/members/{id}/export',
+      '/api/v1/centers/{slug}/reports/summary',
+      '/api/v1/centers/{slug}/reports/suprt.csv',
     ])
       expect(doc.paths).toHaveProperty([path]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

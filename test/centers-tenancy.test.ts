@@ -23,7 +23,7 @@ type CenterName = (typeof centers)[number];
 
 interface Route {
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** The address, for a center slug and (when the route names one) a member id. */
   url: (slug: string, memberId: string) => string;
   payload?: unknown;
@@ -86,6 +86,14 @@ const routes: Route[] = [
     member: true,
     allowed: everyone,
     ok: 201,
+  },
+  {
+    name: 'export a member',
+    method: 'GET',
+    url: (s, m) => `/api/v1/centers/${s}/members/${m}/export`,
+    member: true,
+    allowed: ['admin', 'supervisor', 'coach'],
+    ok: 200,
   },
   {
     name: 'record a BARC-10',
@@ -252,6 +260,34 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
     for (const s of await app.repos.centers.staffOf(b!.id)) bStaff.add(s.personId);
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(bStaff.has(item.recordedBy!)).toBe(true);
+  });
+
+  it('lets only a center’s supervisors and administrators erase its members', async () => {
+    for (const c of centers) {
+      const other = c === 'a' ? 'b' : 'a';
+      const erase = (token: string, slug: string, member: string) =>
+        call(token, 'DELETE', `/api/v1/centers/${slug}/members/${member}`);
+      for (const role of staffRoles) {
+        expect((await erase(tokens[c][role], slugs[other], members[other])).statusCode).toBe(404);
+        const through = await erase(tokens[c][role], slugs[c], members[other]);
+        expect(through.statusCode).toBe(role === 'admin' || role === 'supervisor' ? 404 : 403);
+        if (role === 'coach' || role === 'volunteer')
+          expect((await erase(tokens[c][role], slugs[c], members[c])).statusCode).toBe(403);
+      }
+      // Still there for its own center.
+      const read = await call(
+        tokens[c].coach,
+        'GET',
+        `/api/v1/centers/${slugs[c]}/members/${members[c]}`,
+      );
+      expect(read.statusCode).toBe(200);
+      const fresh = await call(tokens[c].coach, 'POST', `/api/v1/centers/${slugs[c]}/members`, {
+        chosenName: 'To be erased',
+      });
+      const id = fresh.json<{ id: string }>().id;
+      expect((await erase(tokens[c].supervisor, slugs[c], id)).statusCode).toBe(204);
+      expect((await erase(tokens[c].admin, slugs[c], id)).statusCode).toBe(404);
+    }
   });
 
   it('refuses callers without a valid token before anything else', async () => {

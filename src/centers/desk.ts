@@ -7,6 +7,7 @@ import { openCenter, type DeskCaller } from './access.js';
 import { recordAssessment, type AssessmentInput } from './assessments/assessments.js';
 import type { DeskDeps } from './deps.js';
 import { recordCheckIn, recordEncounter, type EncounterInput } from './encounters/encounters.js';
+import { eraseMember, exportMember } from './members/export-erase.js';
 import type { MemberInput } from './members/member-input.js';
 import { findMembers, readMember, registerMember } from './members/members.js';
 import type { CenterAccess } from './model.js';
@@ -39,6 +40,8 @@ export function createCenterDesk(deps: DeskDeps) {
     recordAssessment: (access: CenterAccess, memberId: string, input: AssessmentInput) =>
       recordAssessment(deps, access, memberId, input),
     timeline: (access: CenterAccess, memberId: string) => memberTimeline(deps, access, memberId),
+    exportMember: (access: CenterAccess, memberId: string) => exportMember(deps, access, memberId),
+    eraseMember: (access: CenterAccess, memberId: string) => eraseMember(deps, access, memberId),
     summary: (access: CenterAccess, from: string, to: string) =>
       summarise(deps, access, parsePeriod(from, to)),
     suprtCsv: async (access: CenterAccess, on?: string) =>

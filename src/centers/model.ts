@@ -40,6 +40,8 @@ export const permissions = {
   'member.write': ['admin', 'supervisor', 'coach'],
   'encounter.write': ['admin', 'supervisor', 'coach'],
   'assessment.write': ['admin', 'supervisor', 'coach'],
+  'member.export': ['admin', 'supervisor', 'coach'],
+  'member.erase': ['admin', 'supervisor'],
   'report.read': ['admin', 'supervisor'],
   'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

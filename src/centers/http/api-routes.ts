@@ -36,6 +36,61 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   registerReportRoutes(server, desk, access);
 
   server.get(
+    '/api/v1/centers/:slug/members/:id/export',
+    {
+      schema: {
+        tags: ['centers'],
+        summary: 'Everything the center holds about a member (for the member who asks for it)',
+        security,
+        params: MemberParams,
+        response: {
+          200: Type.Object({
+            exportedAt: Type.String(),
+            center: Type.Object({ slug: Type.String(), name: Type.String() }),
+            member: MemberSchema,
+            timeline: TimelineSchema.properties.items,
+            access: Type.Array(
+              Type.Object({
+                at: Type.String(),
+                action: Type.String(),
+                actorId: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      const record = await desk.exportMember(a, request.params.id);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="member-${record.member.id}.json"`)
+        .send(record);
+    },
+  );
+
+  server.delete(
+    '/api/v1/centers/:slug/members/:id',
+    {
+      schema: {
+        tags: ['centers'],
+        summary:
+          'Erase a member: the data key is destroyed with the records, so no backup can be read',
+        security,
+        params: MemberParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      await desk.eraseMember(a, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  server.get(
     '/api/v1/centers/:slug/members',
     {
       schema: {

@@ -127,6 +127,35 @@ export class MemberRepository {
     return rows.map((r) => r.member_id);
   }
 
+  /**
+   * Erases a member: the data key first (what makes every copy unreadable), then the sealed rows
+   * and the index terms. True when there was such a member.
+   */
+  async erase(centerId: string, memberId: string): Promise<boolean> {
+    const key = await this.db
+      .deleteFrom('center_member_keys')
+      .where('center_id', '=', centerId)
+      .where('member_id', '=', memberId)
+      .executeTakeFirst();
+    for (const table of ['center_encounters', 'center_assessments'] as const)
+      await this.db
+        .deleteFrom(table)
+        .where('center_id', '=', centerId)
+        .where('member_id', '=', memberId)
+        .execute();
+    await this.db
+      .deleteFrom('center_member_terms')
+      .where('center_id', '=', centerId)
+      .where('member_id', '=', memberId)
+      .execute();
+    const member = await this.db
+      .deleteFrom('center_members')
+      .where('center_id', '=', centerId)
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    return Number(member.numDeletedRows) > 0 || Number(key.numDeletedRows) > 0;
+  }
+
   async count(centerId: string): Promise<number> {
     const row = await this.db
       .selectFrom('center_members')
