@@ -258,7 +258,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       search,
     });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
-    const mailer = ports.mailer ?? configuredMailer(config, { clock, logger });
+    // One SMTP attempt per delivery attempt: the queue does the retrying.
+    const mailer = ports.mailer ?? configuredMailer(config, { clock, logger, attempts: 1 });
     closeMailer = () => mailer.close?.();
     // Every outgoing message can go through one queue: retried, dead-lettered, sent once per key.
     const deliveries = new DeliveryQueue({

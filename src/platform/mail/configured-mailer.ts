@@ -8,16 +8,19 @@ import { SmtpMailer } from './smtp-mailer.js';
 
 /**
  * The mailer the configuration asks for: SMTP when `SMTP_URL` is set, otherwise `.eml` files in
- * `DATA_DIR/outbox` (development, and servers whose relay picks the files up).
+ * `DATA_DIR/outbox` (development, and servers whose relay picks the files up). `attempts` is how
+ * often one send tries SMTP before it reports (one under the delivery queue, which retries for
+ * longer and must not hold the request that queued the mail).
  */
 export function configuredMailer(
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>,
-  deps: { clock: Clock; logger?: Logger },
+  deps: { clock: Clock; logger?: Logger; attempts?: number },
 ): Mailer {
   if (config.smtpUrl !== undefined)
     return new SmtpMailer({
       url: config.smtpUrl,
       from: config.mailFrom,
+      ...(deps.attempts !== undefined ? { attempts: deps.attempts } : {}),
       ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
     });
   return new OutboxMailer({
