@@ -17,6 +17,3 @@ export function reportFailure(error: unknown): void {
     );
   }
 }
-
-/** A usage error: message on stderr, exit code 2. */
-export class UsageError extends Error {}

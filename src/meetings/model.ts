@@ -207,7 +207,3 @@ export interface Meeting extends MeetingDraft {
   updatedAt: string;
 }
 
-/** True when someone can join without being in the room (online link or dial-in). */
-export function canJoinRemotely(meeting: Pick<MeetingDraft, 'online'>): boolean {
-  return meeting.online.url !== undefined || meeting.online.phone !== undefined;
-}

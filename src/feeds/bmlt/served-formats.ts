@@ -91,11 +91,6 @@ export const servedFormats: readonly ServedFormat[] = table
 const byCode = new Map(servedFormats.map((f) => [f.code, f]));
 const byId = new Map(servedFormats.map((f) => [f.id, f]));
 
-/** The served format of an NA code. */
-export function formatByCode(code: string): ServedFormat | undefined {
-  return byCode.get(code);
-}
-
 /** The served format with this id. */
 export function formatById(id: number): ServedFormat | undefined {
   return byId.get(id);

@@ -117,14 +117,7 @@ export function MeetingFormFields({ ctx, values, problems }: MeetingFormFieldsPr
         <ProgramField ctx={ctx} program={program} problems={problemOf('program')} />
         <TypesField ctx={ctx} program={program} chosen={chosen} problems={problemOf('types')} />
         {text('languages', 'edit.languages', { hint: t('edit.languages.hint') })}
-        <Choice
-          ctx={ctx}
-          name="attendance"
-          legend={t('edit.attendance')}
-          options={attendanceModes.map((a) => [a, t(`meeting.attendance.${a}`)])}
-          value={formText(values, 'attendance')}
-          problems={problemOf('attendance')}
-        />
+        <AttendanceChoice ctx={ctx} values={values} problems={problemOf('attendance')} />
         <Choice
           ctx={ctx}
           name="status"
@@ -216,14 +209,7 @@ export function SuggestedMeetingFields({ ctx, values, problems }: MeetingFormFie
           value: languages,
           autoComplete: 'on',
         })}
-        <Choice
-          ctx={ctx}
-          name="attendance"
-          legend={t('edit.attendance')}
-          options={attendanceModes.map((a) => [a, t(`meeting.attendance.${a}`)])}
-          value={formText(values, 'attendance')}
-          problems={problemOf('attendance')}
-        />
+        <AttendanceChoice ctx={ctx} values={values} problems={problemOf('attendance')} />
       </fieldset>
 
       <fieldset>
@@ -347,6 +333,25 @@ function TypesField(props: {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** How the meeting meets: in person, online or hybrid (both forms ask it the same way). */
+function AttendanceChoice(props: {
+  ctx: PageContext;
+  values: FormInput;
+  problems: readonly FeedProblem[];
+}) {
+  const { t } = props.ctx;
+  return (
+    <Choice
+      ctx={props.ctx}
+      name="attendance"
+      legend={t('edit.attendance')}
+      options={attendanceModes.map((a) => [a, t(`meeting.attendance.${a}`)])}
+      value={formText(props.values, 'attendance')}
+      problems={props.problems}
+    />
   );
 }
 

@@ -162,26 +162,17 @@ export function finderQueryString(params: SearchParams): string {
   return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
 }
 
+/** Parameters that shape or page the answer without narrowing it. */
+const notNarrowing: ReadonlySet<SearchParamName> = new Set([
+  'units',
+  'sort',
+  'limit',
+  'cursor',
+  'tz',
+]);
+
 /** Parameters that narrow a search: without any, the finder shows its default view. */
-const narrowing: readonly SearchParamName[] = [
-  'near',
-  'radius',
-  'nearest',
-  'day',
-  'from',
-  'to',
-  'starting_within',
-  'in_progress',
-  'date',
-  'attendance',
-  'program',
-  'focus',
-  'types',
-  'lang',
-  'wheelchair',
-  'include_closed',
-  'q',
-];
+const narrowing = searchParamNames.filter((name) => !notNarrowing.has(name));
 
 /** True when the search asks for something (a place, a day, a program...). */
 export function isNarrowed(params: SearchParams): boolean {
