@@ -206,4 +206,3 @@ export interface Meeting extends MeetingDraft {
   createdAt: string;
   updatedAt: string;
 }
-
