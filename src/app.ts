@@ -322,6 +322,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       deliveries,
       startJobs: async () => {
         await scheduleLinkCheck(importDeps, config.linkCheckEverySeconds);
+        await deliveries.scheduleSweep();
         jobs.start();
       },
       close: async () => {

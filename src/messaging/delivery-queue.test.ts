@@ -212,3 +212,57 @@ describe.each(testDialects)('the delivery queue on $name', ({ url }) => {
     expect((await queue.list({ dead: true }))[0]?.recipient).toBe('push:push.example.net');
   });
 });
+
+describe.each(testDialects)('clearing old deliveries away on $name', ({ url }) => {
+  let handle: DatabaseHandle;
+  const clock = manualClock('2026-12-07T10:00:00.000Z');
+  beforeEach(async () => {
+    handle = await openTestDatabase(url);
+    clock.set('2026-12-07T10:00:00.000Z');
+  });
+  afterEach(async () => handle.close());
+
+  it('removes sent deliveries after 30 days and dead letters after 90, with their jobs, daily', async () => {
+    const jobs = new JobRepository(handle.db);
+    const queue = new DeliveryQueue({
+      deliveries: new DeliveryRepository(handle.db),
+      jobs,
+      clock,
+      channels: {
+        sms: {
+          send: (m: TextMessage) =>
+            m.text === 'refuse'
+              ? Promise.reject(deliveryFailure('PL_SMS_REJECTED', 'no', { retryable: false }))
+              : Promise.resolve({}),
+        },
+      },
+    });
+    const runner = new JobRunner({ jobs, clock, owner: 't', timers: manualTimers(clock) });
+    queue.attach(runner, { sendAtOnce: false });
+    const to = '+14135550123';
+    await queue.enqueue({ channel: 'sms', idempotencyKey: 'sent', message: { to, text: 'ok' } });
+    await queue.enqueue({
+      channel: 'sms',
+      idempotencyKey: 'dead',
+      message: { to, text: 'refuse' },
+    });
+    await runner.runDue();
+    await queue.scheduleSweep();
+    await queue.scheduleSweep();
+    clock.advance(31 * 86_400_000);
+    await queue.enqueue({ channel: 'sms', idempotencyKey: 'new', message: { to, text: 'ok' } });
+    await runner.runDue();
+    expect((await queue.list()).map((d) => d.state).sort()).toEqual(['dead', 'sent']);
+    expect(await jobs.find('delivery-sweep', 'all')).toMatchObject({ lastOutcome: 'removed 1' });
+    // Day 91: the dead letter is past 90 days, the newer sent message past 30.
+    clock.advance(60 * 86_400_000);
+    await runner.runDue();
+    expect(await queue.list()).toEqual([]);
+    const left = await handle.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('kind', '=', 'delivery')
+      .execute();
+    expect(left).toEqual([]);
+  });
+});

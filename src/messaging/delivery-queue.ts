@@ -24,6 +24,12 @@ import type { SmsSender } from './sms/sms-sender.js';
 
 /** The job kind deliveries run as. */
 export const deliveryJobKind = 'delivery';
+/** The daily job that clears old deliveries away. */
+export const sweepJobKind = 'delivery-sweep';
+/** How long a sent delivery's masked row stays for the operator's list, in days. */
+export const sentRetentionDays = 30;
+/** How long a dead letter stays, in days. */
+export const deadRetentionDays = 90;
 
 /** The senders this server has; a channel without one refuses new messages. */
 export interface DeliveryChannels {
@@ -64,6 +70,10 @@ export class DeliveryQueue {
    */
   attach(runner: JobRunner, options: { sendAtOnce: boolean }): void {
     runner.register(deliveryJobKind, (job) => this.attempt(job));
+    runner.register(sweepJobKind, async () => {
+      const removed = await this.sweep();
+      return { ok: true, outcome: `removed ${removed}` };
+    });
     if (options.sendAtOnce) this.runner = runner;
   }
 
@@ -104,6 +114,31 @@ export class DeliveryQueue {
       'delivery queued',
     );
     return { id: stored.id, created };
+  }
+
+  /** Clears away old deliveries once a day (the server does this when it starts its jobs). */
+  async scheduleSweep(): Promise<void> {
+    const { jobs, clock } = this.options;
+    if ((await jobs.find(sweepJobKind, 'all')) !== undefined) return;
+    const now = clock.now().toISOString();
+    await jobs.ensure(sweepJobKind, 'all', { intervalSeconds: 86_400, nextRunAt: now }, now);
+  }
+
+  /**
+   * Deletes sent deliveries after 30 days and dead letters after 90 (long enough for an operator
+   * to notice and ask), with their jobs; returns how many went.
+   */
+  async sweep(): Promise<number> {
+    const now = this.options.clock.now().getTime();
+    const day = 86_400_000;
+    const ids = await this.options.deliveries.purge(
+      new Date(now - sentRetentionDays * day).toISOString(),
+      new Date(now - deadRetentionDays * day).toISOString(),
+    );
+    await this.options.jobs.removeTargets(deliveryJobKind, ids);
+    if (ids.length > 0)
+      this.options.logger?.info({ removed: ids.length }, 'old deliveries removed');
+    return ids.length;
   }
 
   /** Deliveries newest first, as an operator may see them; only the dead letters with `dead`. */

@@ -109,6 +109,21 @@ export class DeliveryRepository {
       .execute();
   }
 
+  /** Deletes sent deliveries last changed before `sentBefore`, dead ones before `deadBefore`. */
+  async purge(sentBefore: string, deadBefore: string): Promise<string[]> {
+    const rows = await this.db
+      .deleteFrom('deliveries')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('state', '=', 'sent'), eb('updated_at', '<', sentBefore)]),
+          eb.and([eb('state', '=', 'dead'), eb('updated_at', '<', deadBefore)]),
+        ]),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Newest first; only one state when asked. */
   async list(filter: { state?: DeliveryState; limit: number }): Promise<DeliverySummary[]> {
     let q = this.db

@@ -137,6 +137,17 @@ export class JobRepository {
       .execute();
   }
 
+  /** Removes the jobs of a kind for these targets (finished one-off work being cleared away). */
+  async removeTargets(kind: string, targets: readonly string[]): Promise<void> {
+    // In slices, so no statement carries more parameters than a database takes.
+    for (let i = 0; i < targets.length; i += 500)
+      await this.db
+        .deleteFrom('jobs')
+        .where('kind', '=', kind)
+        .where('target', 'in', targets.slice(i, i + 500))
+        .execute();
+  }
+
   async remove(kind: string, target: string): Promise<void> {
     await this.db
       .deleteFrom('jobs')
