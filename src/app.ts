@@ -26,6 +26,7 @@ import type { ImportDeps } from './sources/import-feed.js';
 import type { Fetcher } from './sources/feed-reader.js';
 import { createOfflineGeocoder, type Geocoder } from './places/gazetteer.js';
 import type { AddressGeocoder } from './places/address-geocoder.js';
+import { geocodedPlaces } from './places/geocoded-places.js';
 import { registerSourceRoutes, type IsOperator } from './sources/routes.js';
 import { sourceDirectory } from './sources/source-directory.js';
 import { createSourceJobs, scheduleLinkCheck } from './sources/refresh-jobs.js';
@@ -161,8 +162,20 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...(changePollMs !== undefined ? { pollMs: changePollMs } : {}),
       onError: (error) => logger.warn({ err: error }, 'change feed interrupted; retrying'),
     });
+    // A typed place the bundled list does not know is asked of the operator's geocoder, if any.
+    const typedPlaces =
+      importDeps.addressGeocoder === undefined
+        ? undefined
+        : geocodedPlaces({
+            geocoder: importDeps.addressGeocoder,
+            cache: repos.geocodeCache,
+            clock,
+            onFailure: (reason) =>
+              logger.warn({ reason }, 'the geocoder could not be asked for a typed place'),
+          });
     const search = new SearchService(repos, clock, geocoder, {
       ...searchTiming,
+      ...(typedPlaces !== undefined ? { geocodedPlaces: typedPlaces } : {}),
       yieldToLoop,
       changeFeed,
       onError: (error) => logger.error({ err: error }, 'search index update failed'),

@@ -29,6 +29,12 @@ export interface AddressGeocoder {
    * precise as a street. Throws when the geocoder cannot be asked (unreachable, an error status).
    */
   geocode(query: AddressQuery): Promise<GeocodedPoint | undefined>;
+  /**
+   * The centre of a town, village or other settlement a person typed ("Monroe, MA"), in the
+   * country given (ISO 3166-1 alpha-2) when there is one; undefined when the geocoder knows no
+   * such place. Throws when the geocoder cannot be asked.
+   */
+  settlement?(name: string, country?: string): Promise<GeocodedPoint | undefined>;
 }
 
 /** The one-line text a geocoder is asked: the source's own line, else the parts joined. */

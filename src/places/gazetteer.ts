@@ -44,6 +44,8 @@ export interface Geocoder {
    * their first lookup.
    */
   resolve?(query: string, options?: ResolveOptions): PlaceResolution;
+  /** The country (ISO 3166-1 alpha-2) of the known town nearest a point, where there is one. */
+  countryNear?(point: { latitude: number; longitude: number }): string | undefined;
 }
 
 /** Options of resolve. */
@@ -201,6 +203,9 @@ export function createOfflineGeocoder(options: OfflineGeocoderOptions = {}): Off
       const limit = Math.max(1, Math.floor(resolveOptions.limit ?? DEFAULT_CANDIDATES));
       return ready().resolve(query, defaultCountry, limit, resolveOptions.near);
     },
+    countryNear(point) {
+      return ready().countryNear(point.latitude, point.longitude);
+    },
   };
 }
 
@@ -289,6 +294,26 @@ class GazetteerIndex {
       seenCountries.add('US');
     }
     this.#qualifiers = new QualifierResolver(seenCountries);
+  }
+
+  /** The country of the town nearest a point (a scan: called once per change of the list). */
+  countryNear(latitude: number, longitude: number): string | undefined {
+    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
+    const shrink = Math.cos((latitude * Math.PI) / 180);
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let id = 0; id < this.#townLat.length; id++) {
+      const dy = this.#townLat[id]! - latitude;
+      let dx = Math.abs(this.#townLng[id]! - longitude);
+      if (dx > 180) dx = 360 - dx;
+      dx *= shrink;
+      const distance = dx * dx + dy * dy;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = id;
+      }
+    }
+    return best === -1 ? undefined : this.#townCountry[best];
   }
 
   get postalCodeCount(): number {

@@ -4,7 +4,12 @@
  */
 import type { Config } from '../platform/config.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
-import { addressLine, type AddressGeocoder, type AddressQuery } from './address-geocoder.js';
+import {
+  addressLine,
+  type AddressGeocoder,
+  type AddressQuery,
+  type GeocodedPoint,
+} from './address-geocoder.js';
 
 export interface NominatimOptions {
   /** The server's base URL, e.g. `https://nominatim.example.org` (its `/search` is asked). */
@@ -20,6 +25,8 @@ export interface NominatimOptions {
 // Nominatim's place_rank: 26 and 27 are streets, 28-30 buildings and house numbers. A coarser
 // answer (a town, a ZIP code area) is no better than the offline gazetteer's, which says so.
 const STREET_RANK = 26;
+// Counties are 12; cities, towns and villages 13-20 (hamlets and suburbs beyond).
+const SETTLEMENT_RANK = 12;
 
 interface NominatimPlace {
   lat?: unknown;
@@ -33,39 +40,64 @@ export function createNominatimGeocoder(options: NominatimOptions): AddressGeoco
   const fetcher = options.fetcher ?? fetch;
   const timers = options.timers ?? systemTimers;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  /** The first answer to a search with these parameters, and its place_rank (NaN if none). */
+  const first = async (
+    params: Record<string, string>,
+  ): Promise<(GeocodedPoint & { rank: number }) | undefined> => {
+    const url = new URL('search', base);
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    const controller = new AbortController();
+    const cancel = timers.after(timeoutMs, () => controller.abort());
+    try {
+      const response = await fetcher(url, {
+        headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new Error(`the geocoder answered ${response.status}`);
+      const body = (await response.json()) as unknown;
+      const place = Array.isArray(body) ? (body[0] as NominatimPlace | undefined) : undefined;
+      if (place === undefined) return undefined;
+      const latitude = Number(place.lat);
+      const longitude = Number(place.lon);
+      if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
+      if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
+      return { latitude, longitude, rank: Number(place.place_rank) };
+    } finally {
+      cancel();
+    }
+  };
   return {
     name: 'nominatim',
     async geocode(query: AddressQuery) {
       const line = addressLine(query);
       if (line === '') return undefined;
-      const url = new URL('search', base);
-      url.searchParams.set('q', line);
-      url.searchParams.set('format', 'jsonv2');
-      url.searchParams.set('limit', '1');
-      url.searchParams.set('addressdetails', '0');
       const country = countryCode(query.country);
-      if (country !== undefined) url.searchParams.set('countrycodes', country);
-      const controller = new AbortController();
-      const cancel = timers.after(timeoutMs, () => controller.abort());
-      try {
-        const response = await fetcher(url, {
-          headers: { 'user-agent': options.userAgent, accept: 'application/json' },
-          signal: controller.signal,
-        });
-        if (!response.ok) throw new Error(`the geocoder answered ${response.status}`);
-        const body = (await response.json()) as unknown;
-        const first = Array.isArray(body) ? (body[0] as NominatimPlace | undefined) : undefined;
-        if (first === undefined) return undefined;
-        const latitude = Number(first.lat);
-        const longitude = Number(first.lon);
-        const rank = Number(first.place_rank);
-        if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
-        if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
-        if (Number.isFinite(rank) && rank < STREET_RANK) return undefined;
-        return { latitude, longitude };
-      } finally {
-        cancel();
-      }
+      const found = await first({
+        q: line,
+        format: 'jsonv2',
+        limit: '1',
+        addressdetails: '0',
+        ...(country !== undefined ? { countrycodes: country } : {}),
+      });
+      if (found === undefined) return undefined;
+      if (Number.isFinite(found.rank) && found.rank < STREET_RANK) return undefined;
+      return { latitude: found.latitude, longitude: found.longitude };
+    },
+    async settlement(name: string, country?: string) {
+      if (name.trim() === '') return undefined;
+      const found = await first({
+        q: name.trim(),
+        format: 'jsonv2',
+        limit: '1',
+        addressdetails: '0',
+        // Towns, villages, hamlets: not a street of that name somewhere else.
+        featureType: 'settlement',
+        ...(country !== undefined ? { countrycodes: country.toLowerCase() } : {}),
+      });
+      if (found === undefined) return undefined;
+      // A state or a country (ranks up to 11) is no place to measure a distance from.
+      if (Number.isFinite(found.rank) && found.rank < SETTLEMENT_RANK) return undefined;
+      return { latitude: found.latitude, longitude: found.longitude };
     },
   };
 }

@@ -63,6 +63,11 @@ export const SearchResponseSchema = Type.Object({
       latitude: Type.Number(),
       longitude: Type.Number(),
       label: Type.Optional(Type.String()),
+      foundBy: Type.Optional(
+        Type.Literal('geocoder', {
+          description: "Present when the operator's geocoder found the place, not the bundled list",
+        }),
+      ),
     }),
   ),
   viewerTimeZone: Type.String(),

@@ -5,6 +5,8 @@ export interface Point {
   latitude: number;
   longitude: number;
   label?: string;
+  /** Set when the operator's geocoder found the place, not the offline gazetteer. */
+  foundBy?: 'geocoder';
 }
 
 export type AttendanceFilter = Attendance | 'phone';

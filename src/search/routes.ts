@@ -66,7 +66,8 @@ export function registerSearchRoutes(
         response: { 200: SearchResponseSchema, 400: errorResponseSchema, 503: errorResponseSchema },
       },
     },
-    (request) => {
+    async (request) => {
+      await service.findTypedPlace(request.query.near);
       const query = service.parse(request.query);
       return presentSearchAnswer(service.search(query), query, publicUrl);
     },

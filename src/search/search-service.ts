@@ -16,6 +16,7 @@ import {
   type Place,
   type PlaceResolution,
 } from '../places/gazetteer.js';
+import type { GeocodedPlaces } from '../places/geocoded-places.js';
 import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
 import type { Point, SearchQuery } from './query.js';
@@ -44,7 +45,15 @@ export interface SearchServiceOptions {
   onError?: (error: unknown) => void;
   /** What waits for the refresh and the gap watch (real timers unless a test fires them). */
   timers?: Timers;
+  /**
+   * The operator's geocoder for typed places the offline gazetteer does not know; without it
+   * such a place is unknown and nothing is asked.
+   */
+  geocodedPlaces?: GeocodedPlaces;
 }
+
+/** Places the geocoder found, held in memory for the searches that name them. */
+const GEOCODED_KEPT = 1000;
 
 interface Waiter {
   done: () => boolean;
@@ -90,7 +99,14 @@ export class SearchService {
   private started = false;
   private closed = false;
   private centre:
-    { revision: number; point: { latitude: number; longitude: number } | undefined } | undefined;
+    | {
+        revision: number;
+        point: { latitude: number; longitude: number } | undefined;
+        country?: string | undefined;
+      }
+    | undefined;
+  /** Typed places the geocoder found (by their text as typed), for resolvePlace to read. */
+  private readonly geocoded = new Map<string, Point>();
 
   constructor(
     private readonly repos: Repositories,
@@ -226,7 +242,7 @@ export class SearchService {
     const resolution: PlaceResolution =
       this.geocoder.resolve?.(text, centre === undefined ? {} : { near: centre }) ??
       firstOf(this.geocoder.lookup(text, { limit: 1 }));
-    if (resolution.kind === 'none') return undefined;
+    if (resolution.kind === 'none') return this.geocoded.get(text);
     if (resolution.kind === 'several') {
       const candidates = resolution.places.map(placeCandidate);
       throw new PorchlightError(
@@ -238,6 +254,42 @@ export class SearchService {
     const { place } = resolution;
     const label = [place.name, place.region ?? place.country].join(', ');
     return { latitude: place.latitude, longitude: place.longitude, label };
+  }
+
+  /**
+   * Asks the operator's geocoder for a typed place the offline gazetteer does not know, so that
+   * the search that follows (`parse`) finds it. Does nothing without a configured geocoder, for
+   * coordinates, for a known place or a name several towns share; a geocoder that fails or finds
+   * nothing leaves the place unknown.
+   */
+  async findTypedPlace(text: string | undefined): Promise<void> {
+    const places = this.options.geocodedPlaces;
+    if (places === undefined || text === undefined) return;
+    const typed = text.trim();
+    if (typed === '' || typed.length > 100 || this.geocoded.has(text)) return;
+    if (/^\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*$/.test(typed)) return;
+    try {
+      if (this.resolvePlace(text) !== undefined) return;
+    } catch {
+      return; // several places of that name: the person is asked which one
+    }
+    const point = await places.find(typed, this.listCountry());
+    if (point === undefined) return;
+    if (this.geocoded.size >= GEOCODED_KEPT) this.geocoded.clear();
+    this.geocoded.set(text, {
+      latitude: point.latitude,
+      longitude: point.longitude,
+      label: typed,
+      foundBy: 'geocoder',
+    });
+  }
+
+  /** The country the listed rooms are in, as far as the offline gazetteer tells. */
+  private listCountry(): string | undefined {
+    const centre = this.listCentre();
+    if (centre === undefined || this.centre === undefined) return undefined;
+    if (!('country' in this.centre)) this.centre.country = this.geocoder.countryNear?.(centre);
+    return this.centre.country;
   }
 
   /** The middle of the listed rooms, worked out once per index revision. */

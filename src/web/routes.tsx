@@ -66,8 +66,9 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
 
   // The finder. Its answers change by the minute ("starts in 5 min") and carry a place, so only
   // the person's own browser may keep them, briefly; a refused search is not kept at all.
-  scope.get('/', { schema: { hide: true } }, (request, reply) => {
+  scope.get('/', { schema: { hide: true } }, async (request, reply) => {
     const input = readFinderQuery(request.query as Record<string, unknown>);
+    if (input.unreadable === undefined) await deps.search.findTypedPlace(input.params.near);
     const outcome = findMeetings(deps.search, input, {
       publicUrl: deps.publicUrl,
       now: clock.now().getTime(),

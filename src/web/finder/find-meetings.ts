@@ -13,7 +13,10 @@ import type { SearchService } from '../../search/search-service.js';
 import { isNarrowed, type FinderInput } from './finder-params.js';
 
 /** What the finder needs of the search service. */
-export type FinderSearch = Pick<SearchService, 'parse' | 'search' | 'indexRevision'>;
+export type FinderSearch = Pick<
+  SearchService,
+  'parse' | 'search' | 'indexRevision' | 'findTypedPlace'
+>;
 
 /**
  * The default view is the same for every visitor of a minute: the online and phone meetings
