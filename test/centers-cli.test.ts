@@ -4,13 +4,13 @@
  * same database. And the demo center a fresh server shows.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CENTER, seedDemoCenter } from '../src/centers/demo/seed-center.js';
 import { fixedClock } from '../src/platform/clock.js';
-import { createKeyring } from '../src/platform/crypto/keyring.js';
+import { createKeyring, parseMasterKey } from '../src/platform/crypto/keyring.js';
 import { createTestApp } from './support/app.js';
 
 const root = join(import.meta.dirname, '..');
@@ -19,10 +19,14 @@ const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function porchlight(...args: string[]) {
+  return porchlightWith({}, ...args);
+}
+
+function porchlightWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'silent', ...env },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -93,6 +97,54 @@ describe('porchlight center and tokens', { timeout: 120_000 }, () => {
       });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ chosenName: 'First Member' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('porchlight keys rotate', { timeout: 120_000 }, () => {
+  it('rewraps every data key under a new master key; records and search read on', async () => {
+    // The member made in the test above is sealed under the key file the server created.
+    const keyFile = join(dir, 'master.key');
+    const before = readFileSync(keyFile, 'utf8');
+    const refused = porchlightWith({ PORCHLIGHT_MASTER_KEY: before.trim() }, 'keys', 'rotate');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--out');
+
+    const rotated = porchlight('keys', 'rotate', '--json');
+    expect(rotated.stderr).toBe('');
+    expect(rotated.code).toBe(0);
+    const report = JSON.parse(rotated.stdout);
+    expect(report).toMatchObject({ centers: 1, keysRewrapped: 1, keyFile });
+    expect(readFileSync(keyFile, 'utf8')).not.toBe(before);
+    expect(readFileSync(report.retired, 'utf8')).toBe(before);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+
+    const token = porchlight('tokens', 'create', '--email', 'lead@example.org').stdout.trim();
+    const app = await createTestApp({ databaseUrl, dataDir: dir });
+    try {
+      const auth = { authorization: `Bearer ${token}` };
+      const found = await app.server.inject({
+        method: 'GET',
+        url: '/api/v1/centers/franklin/members?q=first',
+        headers: auth,
+      });
+      expect(found.json().members).toHaveLength(1);
+      const read = await app.server.inject({
+        method: 'GET',
+        url: `/api/v1/centers/franklin/members/${found.json().members[0].id}`,
+        headers: auth,
+      });
+      expect(read.json()).toMatchObject({ chosenName: 'First Member' });
+      // The retired key alone opens nothing any more.
+      const center = (await app.repos.centers.bySlug('franklin'))!;
+      const [key] = await app.repos.centerMembers.keysOfCenter(center.id);
+      expect(key!.masterKeyId).toBe(report.toKeyId);
+      const retired = createKeyring(parseMasterKey(before));
+      expect(() =>
+        retired.unwrapKey(key!.wrappedKey, retired.keyId, `member:${center.id}:${key!.memberId}`),
+      ).toThrow();
     } finally {
       await app.close();
     }

@@ -13,6 +13,7 @@ import { duplicatesCommand } from './duplicates.js';
 import { deliveriesCommand } from './deliveries.js';
 import { centerCommand, tokensCommand } from './center.js';
 import { keysCommand } from './keys.js';
+import { rotateKeysCommand } from './rotate-keys.js';
 import { exitCodes, reportFailure } from './output.js';
 import { packageVersion } from '../platform/paths.js';
 
@@ -45,7 +46,10 @@ export function buildProgram(): Command {
   deliveriesCommand(program.command('deliveries'), databaseOptions);
   centerCommand(program.command('center'), databaseOptions);
   tokensCommand(program.command('tokens'), databaseOptions);
-  keysCommand(program.command('keys'));
+  const keys = program.command('keys');
+  keysCommand(keys);
+  rotateKeysCommand(keys, databaseOptions);
+  keys.description('keys this server signs and encrypts with (web push, center records)');
   return program;
 }
 

@@ -127,6 +127,47 @@ export class MemberRepository {
     return rows.map((r) => r.member_id);
   }
 
+  /** Every member of a center (sealed), for work over all of them (key rotation). */
+  async allOfCenter(centerId: string): Promise<StoredMember[]> {
+    const rows = await this.db
+      .selectFrom('center_members')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toStored);
+  }
+
+  /** Every data key of a center, as stored. */
+  async keysOfCenter(centerId: string): Promise<StoredMemberKey[]> {
+    const rows = await this.db
+      .selectFrom('center_member_keys')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .execute();
+    return rows.map(toKey);
+  }
+
+  /** Stores a data key wrapped anew (by another master key). */
+  async rewrapKey(key: StoredMemberKey): Promise<void> {
+    await this.db
+      .updateTable('center_member_keys')
+      .set({ wrapped_key: key.wrappedKey, master_key_id: key.masterKeyId })
+      .where('center_id', '=', key.centerId)
+      .where('member_id', '=', key.memberId)
+      .execute();
+  }
+
+  /** Replaces a member's blind-index terms. */
+  async replaceTerms(centerId: string, memberId: string, terms: readonly string[]): Promise<void> {
+    await this.db
+      .deleteFrom('center_member_terms')
+      .where('center_id', '=', centerId)
+      .where('member_id', '=', memberId)
+      .execute();
+    await this.insertTerms(centerId, memberId, terms);
+  }
+
   /**
    * Erases a member: the data key first (what makes every copy unreadable), then the sealed rows
    * and the index terms. True when there was such a member.

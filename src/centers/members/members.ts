@@ -73,7 +73,7 @@ export async function openMember(
     deps.keyring(),
     await deps.repos.centerMembers.keyOf(access.center.id, memberId),
   );
-  return toMember(stored, dataKey);
+  return openStoredMember(stored, dataKey);
 }
 
 /** The data key of a member of the caller's center; PL_MEMBER_NOT_FOUND otherwise. */
@@ -126,7 +126,7 @@ export async function findMembers(
   for (const stored of members) {
     const key = keyOf.get(stored.id);
     if (key === undefined) continue;
-    const member = toMember(stored, openMemberKey(keyring, key));
+    const member = openStoredMember(stored, openMemberKey(keyring, key));
     if (nameMatches(member.chosenName, query))
       matches.push({ id: member.id, chosenName: member.chosenName, engagement: member.engagement });
   }
@@ -141,7 +141,8 @@ export async function findMembers(
   return page;
 }
 
-function toMember(stored: StoredMember, dataKey: Buffer): Member {
+/** A stored member opened with its data key. */
+export function openStoredMember(stored: StoredMember, dataKey: Buffer): Member {
   const profile = openJson<MemberProfile>(
     dataKey,
     stored.profile,

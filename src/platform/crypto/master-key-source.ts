@@ -4,7 +4,7 @@
  * machine, a new key written to that file (mode 0600) with a log line naming the file, never
  * the key. The key is loaded on first use: a server that holds no personal data needs none.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { newDataKey } from './envelope.js';
 import { createKeyring, parseMasterKey, type Keyring } from './keyring.js';
@@ -51,4 +51,21 @@ export function loadMasterKey(settings: MasterKeySettings, log: (message: string
     `created a new master key in ${file}: keep a copy apart from the database backups; without it the center records cannot be read`,
   );
   return key;
+}
+
+/** Writes a new master key to a file of its own (mode 0600), refusing to overwrite one. */
+export function writeNewMasterKey(file: string, key: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+}
+
+/**
+ * Puts a rotated key in place: the old file is kept beside it as `<file>.retired-<id>` (to
+ * delete once no backup needs it), and the new one takes its name.
+ */
+export function swapMasterKeyFiles(file: string, newFile: string, oldKeyId: string): string {
+  const retired = `${file}.retired-${oldKeyId}`;
+  renameSync(file, retired);
+  renameSync(newFile, file);
+  return retired;
 }
