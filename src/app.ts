@@ -245,7 +245,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerSourceRoutes(server, sourceDirectory(repos, clock), (request) =>
       isAdministrator(request),
     );
-    registerPlaceRoutes(server, geocoder);
+    registerPlaceRoutes(
+      server,
+      geocoder,
+      typedPlaces === undefined
+        ? undefined
+        : (text, country) => search.placeFromGeocoder(text, country),
+    );
     registerSearchRoutes(server, search, config.publicUrl);
     registerMeetingGuideRoutes(server, feedCache);
     registerCsvRoutes(server, new CsvFeedCache(repos, { publicUrl: config.publicUrl }));

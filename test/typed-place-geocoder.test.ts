@@ -126,6 +126,46 @@ describe('a typed town the bundled list does not know, with the operator’s Nom
     expect(await app.repos.geocodeCache.count()).toBe(before);
   });
 
+  it('is offered by the places API, marked as found by the geocoder, and asked once more per country', async () => {
+    answerLikeNominatim(nominatim);
+    const res = await app.server.inject({ method: 'GET', url: `/api/v1/places?q=${monroe}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ places: unknown[] }>().places).toEqual([
+      {
+        name: 'Monroe, MA',
+        country: 'US',
+        latitude: 42.7237,
+        longitude: -72.9601,
+        kind: 'town',
+        foundBy: 'geocoder',
+      },
+    ]);
+    // The list's own country was asked already; Canada is another question.
+    expect(nominatim.requests).toEqual([]);
+    const canada = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/places?q=${monroe}&country=ca`,
+    });
+    expect(canada.json<{ places: { country: string }[] }>().places[0]?.country).toBe('CA');
+    expect(nominatim.requests).toHaveLength(1);
+    expect(new URL(nominatim.requests[0]!, nominatim.origin).searchParams.get('countrycodes')).toBe(
+      'ca',
+    );
+  });
+
+  it('is found by the search calendar and the printed schedule too', async () => {
+    answerLikeNominatim(nominatim);
+    const calendar = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/search.ics?near=${monroe}&radius=25`,
+    });
+    expect(calendar.statusCode).toBe(200);
+    expect(calendar.body).toContain('BEGIN:VEVENT');
+    const print = await app.server.inject({ method: 'GET', url: `/en/print?near=${monroe}` });
+    expect(print.statusCode).toBe(200);
+    expect(nominatim.requests).toEqual([]);
+  });
+
   it('asks nothing for a town the bundled list knows, nor for coordinates', async () => {
     answerLikeNominatim(nominatim);
     for (const near of ['Greenfield, MA', '01301', '42.6,-72.6']) {
@@ -210,6 +250,8 @@ describe('a typed town the bundled list does not know, with no geocoder configur
     expect(res.json<{ error: { code: string } }>().error.code).toBe('PL_UNKNOWN_PLACE');
     const page = await app.server.inject({ method: 'GET', url: `/en/?near=${monroe}` });
     expect(page.statusCode).toBe(400);
+    const places = await app.server.inject({ method: 'GET', url: `/api/v1/places?q=${monroe}` });
+    expect(places.json<{ places: unknown[] }>().places).toEqual([]);
     expect(nominatim.requests).toEqual([]);
     expect(await app.repos.geocodeCache.count()).toBe(0);
   });

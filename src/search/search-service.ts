@@ -263,8 +263,7 @@ export class SearchService {
    * nothing leaves the place unknown.
    */
   async findTypedPlace(text: string | undefined): Promise<void> {
-    const places = this.options.geocodedPlaces;
-    if (places === undefined || text === undefined) return;
+    if (this.options.geocodedPlaces === undefined || text === undefined) return;
     const typed = text.trim();
     if (typed === '' || typed.length > 100 || this.geocoded.has(text)) return;
     if (/^\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*$/.test(typed)) return;
@@ -273,7 +272,7 @@ export class SearchService {
     } catch {
       return; // several places of that name: the person is asked which one
     }
-    const point = await places.find(typed, this.listCountry());
+    const point = await this.placeFromGeocoder(typed);
     if (point === undefined) return;
     if (this.geocoded.size >= GEOCODED_KEPT) this.geocoded.clear();
     this.geocoded.set(text, {
@@ -282,6 +281,24 @@ export class SearchService {
       label: typed,
       foundBy: 'geocoder',
     });
+  }
+
+  /**
+   * What the operator's geocoder finds by this name, in `country` or else in the list's own
+   * country (which the answer names when known); undefined without a geocoder, when it knows
+   * no such place or cannot be asked.
+   */
+  async placeFromGeocoder(
+    text: string,
+    country?: string,
+  ): Promise<{ latitude: number; longitude: number; country?: string } | undefined> {
+    const places = this.options.geocodedPlaces;
+    if (places === undefined || text.trim() === '') return undefined;
+    const within = country ?? this.listCountry();
+    const point = await places.find(text.trim(), within);
+    if (point === undefined) return undefined;
+    const found = { latitude: point.latitude, longitude: point.longitude };
+    return within === undefined ? found : { ...found, country: within.toUpperCase() };
   }
 
   /** The country the listed rooms are in, as far as the offline gazetteer tells. */
