@@ -163,6 +163,17 @@ describe('the demo center', () => {
       expect(await app.repos.centerMembers.count(center.id)).toBe(10);
       const staff = await app.repos.centers.staffOf(center.id);
       expect(staff.map((s) => s.role).sort()).toEqual(['admin', 'coach']);
+      // Every member joined on or before their first recorded visit or assessment.
+      const { members, assessments } = await app.repos.centerReports.membersAndAssessments(
+        center.id,
+      );
+      for (const m of members) {
+        const visits = await app.repos.centerEncounters.ofMember(center.id, m.id);
+        expect(visits.length).toBeGreaterThan(0);
+        expect(visits[0]!.occurredAt >= m.createdAt).toBe(true);
+        for (const a of assessments.filter((x) => x.memberId === m.id))
+          expect(a.takenAt >= m.createdAt).toBe(true);
+      }
     } finally {
       await app.close();
     }

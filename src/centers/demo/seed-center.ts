@@ -61,15 +61,17 @@ export async function seedDemoCenter(
   const now = deps.clock.now().getTime();
   for (const chosenName of names) {
     const full = random.chance(0.6);
-    const member = await registerMember(deps, admin, {
+    const startedDaysAgo = random.int(20, 200);
+    // The member joined the day of their first visit, so intake dates and follow-ups line up.
+    const joined = { ...deps, clock: { now: () => new Date(now - startedDaysAgo * DAY) } };
+    const member = await registerMember(joined, admin, {
       chosenName,
       engagement: full ? 'full' : 'brief',
       pathways: random.sample(pathwayChoices, random.int(1, 2)),
       ...(full ? { contact: { doNotContact: random.chance(0.3), preferredChannel: 'text' } } : {}),
     });
-    const startedDaysAgo = random.int(20, 200);
     for (let day = startedDaysAgo; day > 0; day -= random.int(3, 21)) {
-      const at = new Date(now - day * DAY + random.int(9, 17) * 3_600_000).toISOString();
+      const at = new Date(now - day * DAY + random.int(0, 6) * 3_600_000).toISOString();
       await recordEncounter(deps, coach, member.id, {
         type: full && random.chance(0.5) ? random.pick(followUps) : 'brief_check_in',
         occurredAt: at,
@@ -79,7 +81,7 @@ export async function seedDemoCenter(
     if (full) {
       // An intake BARC-10 and, for most, a later one showing some change.
       let base = random.int(24, 44);
-      for (let day = startedDaysAgo; day > 0; day -= random.int(60, 120)) {
+      for (let day = startedDaysAgo - 1; day > 0; day -= random.int(60, 120)) {
         const answers = Array.from({ length: 10 }, () =>
           Math.max(1, Math.min(6, Math.round(base / 10 + random.gaussian(0, 0.8)))),
         );
