@@ -136,7 +136,7 @@ describe('the edit form, sent untouched', () => {
           rows: [{ ...row, slug, timezone: 'America/New_York' }],
         });
         if (report.added === 0) return;
-        const ours = (await app.repos.meetings.page({ limit: 10_000 })).find(
+        const ours = (await app.repos.meetings.page({ limit: 10_000, includeMerged: true })).find(
           (m) => m.provenance.sourceSlug === slug,
         )!;
         expect(await save(ours.slug, await editForm(ours.slug))).toBe(false);
