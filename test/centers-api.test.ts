@@ -77,6 +77,8 @@ describe('the center desk API', () => {
     expect(member).not.toHaveProperty('centerId');
     const read = await call(coach, 'GET', `${base}/members/${member.id}`);
     expect(read.json()).toEqual(member);
+    expect(read.headers['cache-control']).toBe('no-store');
+    expect(res.headers['cache-control']).toBe('no-store');
     const minimal = await call(coach, 'POST', `${base}/members`, { chosenName: 'J' });
     expect(minimal.json()).toMatchObject({ chosenName: 'J', engagement: 'brief', pathways: [] });
   });

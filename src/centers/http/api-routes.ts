@@ -29,6 +29,18 @@ const errors = {
 };
 const security = [{ bearer: [] }];
 
+/** Answers carry personal data: no cache (browser, proxy) may keep a copy. */
+const noStore = {
+  onRequest: (
+    _request: unknown,
+    reply: { header: (name: string, value: string) => unknown },
+    done: () => void,
+  ) => {
+    reply.header('cache-control', 'no-store');
+    done();
+  },
+};
+
 /** Registers `/api/v1/centers/{slug}/...`. */
 export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): void {
   const access = async (authorization: string | undefined, slug: string) =>
@@ -38,6 +50,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.get(
     '/api/v1/centers/:slug/members/:id/export',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'Everything the center holds about a member (for the member who asks for it)',
@@ -74,6 +87,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.delete(
     '/api/v1/centers/:slug/members/:id',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary:
@@ -93,6 +107,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.get(
     '/api/v1/centers/:slug/members',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'Find members by chosen name (the front desk’s search)',
@@ -120,6 +135,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.post(
     '/api/v1/centers/:slug/members',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'Register a member (pseudonymous: a chosen name is all that is needed)',
@@ -139,6 +155,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.get(
     '/api/v1/centers/:slug/members/:id',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'One member’s record (the read is written to the access log)',
@@ -156,6 +173,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.get(
     '/api/v1/centers/:slug/members/:id/timeline',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'A member’s encounters and assessments, oldest first',
@@ -173,6 +191,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.post(
     '/api/v1/centers/:slug/members/:id/encounters',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'Record an encounter with a member',
@@ -191,6 +210,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.post(
     '/api/v1/centers/:slug/members/:id/check-ins',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'Record a front-desk check-in (a brief encounter, now)',
@@ -208,6 +228,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
   server.post(
     '/api/v1/centers/:slug/members/:id/assessments',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'Record an assessment (BARC-10); answers with its total',
@@ -237,6 +258,7 @@ function registerReportRoutes(
   server.get(
     '/api/v1/centers/:slug/reports/summary',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary: 'A period’s summary: members served, encounters by type, hours, BARC-10 change',
@@ -258,6 +280,7 @@ function registerReportRoutes(
   server.get(
     '/api/v1/centers/:slug/reports/suprt.csv',
     {
+      ...noStore,
       schema: {
         tags: ['centers'],
         summary:
