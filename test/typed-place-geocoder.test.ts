@@ -19,26 +19,33 @@ interface SearchBody {
   near?: { latitude: number; longitude: number; label?: string; foundBy?: string };
 }
 
-/** Answers like Nominatim's /search?format=jsonv2: Monroe is a town, anything else unknown. */
+const towns = [
+  { name: 'Monroe', lat: '42.7237', lon: '-72.9601' },
+  { name: 'Mount Washington', lat: '42.0862', lon: '-73.4715' },
+];
+
+/** Answers like Nominatim's /search?format=jsonv2: two small towns, anything else unknown. */
 function answerLikeNominatim(nominatim: FeedServer): void {
   nominatim.respond((u) => {
     if (u.pathname !== '/nominatim/search') return undefined;
-    const found = (u.searchParams.get('q') ?? '').toLowerCase().startsWith('monroe');
+    const q = (u.searchParams.get('q') ?? '').toLowerCase();
+    const found = towns.find((t) => q.startsWith(t.name.toLowerCase()));
     return {
       kind: 'json',
-      body: found
-        ? [
-            {
-              place_id: 7,
-              lat: '42.7237',
-              lon: '-72.9601',
-              category: 'boundary',
-              type: 'administrative',
-              place_rank: 16,
-              display_name: 'Monroe, Franklin County, Massachusetts, United States',
-            },
-          ]
-        : [],
+      body:
+        found === undefined
+          ? []
+          : [
+              {
+                place_id: 7,
+                lat: found.lat,
+                lon: found.lon,
+                category: 'boundary',
+                type: 'administrative',
+                place_rank: 16,
+                display_name: `${found.name}, Massachusetts, United States`,
+              },
+            ],
     };
   });
 }
@@ -103,13 +110,14 @@ describe('a typed town the bundled list does not know, with the operator’s Nom
     answerLikeNominatim(nominatim);
     const page = await app.server.inject({ method: 'GET', url: `/en/?near=${monroe}&radius=25` });
     expect(page.statusCode).toBe(200);
-    expect(page.body).not.toContain('PL_UNKNOWN_PLACE');
-    expect(page.body).toContain('Monroe, MA');
     const again = await app.server.inject({
       method: 'GET',
-      url: `/api/v1/search?near=${monroe}&radius=10`,
+      url: `/api/v1/search?near=${monroe}&radius=25`,
     });
     expect(again.statusCode).toBe(200);
+    // The page lists the meetings the API finds around the town.
+    const first = again.json<{ results: { name: string }[] }>().results[0]!;
+    expect(page.body).toContain(first.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     expect(nominatim.requests).toEqual([]);
   });
 
@@ -164,6 +172,18 @@ describe('a typed town the bundled list does not know, with the operator’s Nom
     const print = await app.server.inject({ method: 'GET', url: `/en/print?near=${monroe}` });
     expect(print.statusCode).toBe(200);
     expect(nominatim.requests).toEqual([]);
+  });
+
+  it('asks once for searches that name the same new place at the same moment', async () => {
+    answerLikeNominatim(nominatim);
+    const near = encodeURIComponent('Mount Washington, MA');
+    const answers = await Promise.all([
+      app.server.inject({ method: 'GET', url: `/api/v1/search?near=${near}` }),
+      app.server.inject({ method: 'GET', url: `/en/?near=${near}` }),
+      app.server.inject({ method: 'GET', url: `/api/v1/search?near=${near}&radius=5` }),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(nominatim.requests).toHaveLength(1);
   });
 
   it('asks nothing for a town the bundled list knows, nor for coordinates', async () => {

@@ -303,3 +303,18 @@ const throwingSource: GazetteerSource = {
     throw new Error('loaded');
   },
 };
+
+describe('the country near a point', () => {
+  it('is that of the nearest town, either side of a border', () => {
+    expect(geocoder.countryNear?.({ latitude: 42.6, longitude: -72.6 })).toBe('US');
+    // Windsor, Ontario faces Detroit across the river.
+    expect(geocoder.countryNear?.({ latitude: 42.3, longitude: -83.0 })).toBe('CA');
+    expect(geocoder.countryNear?.({ latitude: 53.35, longitude: -6.26 })).toBe('IE');
+    // Across the antimeridian: Fiji's towns are near it on both sides.
+    expect(geocoder.countryNear?.({ latitude: -17.8, longitude: 179.99 })).toBe('FJ');
+  });
+
+  it('is unknown for a point that is not one', () => {
+    expect(geocoder.countryNear?.({ latitude: Number.NaN, longitude: 0 })).toBeUndefined();
+  });
+});

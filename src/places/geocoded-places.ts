@@ -23,7 +23,7 @@ export interface GeocodedPlacesDeps {
   cache: GeocodeCacheRepository;
   clock: Clock;
   /**
-   * Told when the geocoder could not be asked. Gets only the reason: the typed place may say
+   * Told when the geocoder could not be asked, or its answer kept. Gets only the reason: the typed place may say
    * where a person lives, and stays out of logs.
    */
   onFailure: (reason: string) => void;
@@ -34,28 +34,41 @@ export function geocodedPlaces(deps: GeocodedPlacesDeps): GeocodedPlaces | undef
   const { geocoder, cache, clock, onFailure } = deps;
   const settlement = geocoder.settlement?.bind(geocoder);
   if (settlement === undefined) return undefined;
+  // Searches for the same place at the same moment share one request.
+  const asking = new Map<string, Promise<GeocodedPoint | undefined>>();
+  const ask = async (key: string, text: string, country: string | undefined) => {
+    const now = clock.now();
+    // A cache that cannot be read or written costs a request, never the search.
+    const kept = (await cache.get([key]).catch(() => undefined))?.get(key);
+    if (
+      kept !== undefined &&
+      (kept.result !== null || now.getTime() - Date.parse(kept.createdAt) < MISS_KEPT_MS)
+    ) {
+      return kept.result ?? undefined;
+    }
+    let point: GeocodedPoint | undefined;
+    try {
+      point = await settlement(text.trim(), country);
+    } catch (error) {
+      // Not kept: the next search asks again.
+      onFailure(reasonOf(error));
+      return undefined;
+    }
+    await cache
+      .put(key, { result: point ?? null, createdAt: now.toISOString() })
+      .catch(() => onFailure('its answer could not be kept'));
+    return point;
+  };
   return {
-    async find(text, country) {
+    find(text, country) {
       const key = placeKey(geocoder.name, text, country);
-      if (key === undefined) return undefined;
-      const now = clock.now();
-      const kept = (await cache.get([key])).get(key);
-      if (
-        kept !== undefined &&
-        (kept.result !== null || now.getTime() - Date.parse(kept.createdAt) < MISS_KEPT_MS)
-      ) {
-        return kept.result ?? undefined;
+      if (key === undefined) return Promise.resolve(undefined);
+      let answer = asking.get(key);
+      if (answer === undefined) {
+        answer = ask(key, text, country).finally(() => asking.delete(key));
+        asking.set(key, answer);
       }
-      let point: GeocodedPoint | undefined;
-      try {
-        point = await settlement(text.trim(), country);
-      } catch (error) {
-        // Not kept: the next search asks again.
-        onFailure(reasonOf(error));
-        return undefined;
-      }
-      await cache.put(key, { result: point ?? null, createdAt: now.toISOString() });
-      return point;
+      return answer;
     },
   };
 }
