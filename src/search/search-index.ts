@@ -8,14 +8,15 @@
  * reads a compact range of every column):
  * - flags and small codes (`row-codes.ts`): status, attendance bits, place-bound or remote,
  *   program, focus bits, tag bits, zone, and a facet signature (those values together, shared
- *   by many meetings, so counts are made per signature);
+ *   by many meetings, so counts are made per signature: `facet-signatures.ts`);
  * - coordinates, and kdbush over the place-bound meetings with them (`geo-columns.ts`);
  * - pools (offset + length per row): recurrences and their shared occurrence lists over a
  *   horizon of a few weeks (`schedule-columns.ts`), program-scoped type keys, languages;
  * - the timeline of every occurrence sorted by start (`timeline.ts`);
  * - posting lists (`postings.ts`): rows by facet signature and type key, and by word
  *   (`word-index.ts`, the only place a meeting's text is kept);
- * - ids (`meeting-ids.ts`), and for the result summary: slug, name, venue, address, town.
+ * - ids (`meeting-ids.ts`), and for the result summary (`row-summary.ts`): slug, name, venue,
+ *   address, town.
  *
  * Changes: an upsert writes a fresh row and pool regions, the old row becomes garbage until the
  * next build. kdbush, the timeline and the posting lists are static: changed rows are tracked in
@@ -27,19 +28,18 @@ import {
   focusAreas,
   hasApproximateCoordinates,
   meetingStatuses,
-  type Attendance,
   type Meeting,
   type Recurrence,
 } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
 import type { MeetingSummary } from './answer.js';
+import { FacetSignatures, type FacetSignature } from './facet-signatures.js';
 import { gatheringHasher } from './gathering.js';
 import { GeoColumns, spatialOrder } from './geo-columns.js';
 import { MeetingIds } from './meeting-ids.js';
 import { indexedOccurrencesBetween, type IndexedOccurrence } from './occurrences.js';
 import { csrPostings, EMPTY_POSTINGS, type Postings } from './postings.js';
 import {
-  ATT_HYBRID,
   attendanceBits,
   facetTags,
   FLAG_APPROXIMATE,
@@ -54,6 +54,7 @@ import {
   TAG_WHEELCHAIR,
   type FacetTag,
 } from './row-codes.js';
+import { rowSummary } from './row-summary.js';
 import { ScheduleColumns } from './schedule-columns.js';
 import { Timeline } from './timeline.js';
 import {
@@ -76,6 +77,8 @@ const HORIZON_MARGIN_MINUTES = 8 * 1440;
 const DEFAULT_HORIZON_WEEKS = 5;
 const NO_LANGUAGES: number[] = [];
 
+export type { FacetSignature } from './facet-signatures.js';
+
 export interface SearchIndexOptions {
   /** "Now" for the occurrence horizon (epoch ms); {@link SearchIndex.refresh} moves it on. */
   now: number;
@@ -87,20 +90,6 @@ export interface SearchIndexOptions {
 export interface IndexMemory {
   total: number;
   parts: Record<string, number>;
-}
-
-/** A facet signature: the per-meeting values every count is made of. */
-export interface FacetSignature {
-  /** Status code (STATUS_REMOVED for the reserved signature 0 of removed rows). */
-  status: number;
-  attend: number;
-  program: number;
-  focus: number;
-  /** Weekdays of the meeting's recurrences (bit d = weekday d). */
-  days: number;
-  tags: number;
-  /** Primary language ids, distinct. */
-  languages: number[];
 }
 
 /** Adds meetings to an index under construction; see {@link SearchIndex.builder}. */
@@ -183,12 +172,9 @@ export class SearchIndex {
   typeKeyTags: number[] = [];
   readonly words = new WordIndex();
 
-  /** Signature 0 is reserved for removed rows. */
-  readonly signatures: FacetSignature[] = [
-    { status: STATUS_REMOVED, attend: 0, program: 0, focus: 0, days: 0, tags: 0, languages: [] },
-  ];
-  /** Signature ids by bits, then by program and language (or a string for several). */
-  private readonly signatureIds = new Map<number, Map<number | string, number>>();
+  private readonly facetSignatures = new FacetSignatures();
+  /** Facet signatures by id; signature 0 is reserved for removed rows. */
+  readonly signatures: FacetSignature[] = this.facetSignatures.all;
 
   // --- static parts, rebuilt when many rows changed -----------------------------------------
   /** Rows by facet signature. */
@@ -448,50 +434,7 @@ export class SearchIndex {
 
   /** The summary of a row, built on demand (only result rows get one). */
   summary(row: number): MeetingSummary {
-    const flags = this.flags[row]!;
-    const attendance: Attendance =
-      this.kind[row] === KIND_REMOTE
-        ? 'online'
-        : (this.attend[row]! & ATT_HYBRID) !== 0
-          ? 'hybrid'
-          : 'in_person';
-    const focusBits = this.focus[row]!;
-    const summary: MeetingSummary = {
-      id: this.ids.idOf(row),
-      slug: this.slugs[row]!,
-      name: this.names[row]!,
-      program: this.programIds.values[this.program[row]!]!,
-      attendance,
-      status: meetingStatuses[this.status[row]!] ?? 'inactive',
-      timeZone: this.zones.values[this.zone[row]!]!,
-      approximate: (flags & FLAG_APPROXIMATE) !== 0,
-      wheelchairAccessible: (this.tags[row]! & TAG_WHEELCHAIR) !== 0,
-      hasOnlineLink: (flags & FLAG_URL) !== 0,
-      hasPhone: (flags & FLAG_PHONE) !== 0,
-      types: [],
-      languages: [],
-      focus: focusAreas.filter((_, bit) => (focusBits & (1 << bit)) !== 0),
-    };
-    const placeName = this.placeNames[row];
-    if (placeName !== undefined) summary.placeName = placeName;
-    const address = this.addresses[row];
-    if (address !== undefined) summary.address = address;
-    const city = this.cities[row];
-    if (city !== undefined) summary.city = city;
-    if (!Number.isNaN(this.lat[row]!) && (flags & FLAG_CENTRED) === 0) {
-      summary.latitude = this.lat[row]!;
-      summary.longitude = this.lng[row]!;
-    }
-    const typeOff = this.typeOff[row]!;
-    for (let i = typeOff; i < typeOff + this.typeLen[row]!; i++) {
-      const key = this.typeKeyIds.values[this.typeKeys.data[i]!]!;
-      summary.types.push(key.slice(key.indexOf(':') + 1));
-    }
-    const langOff = this.langOff[row]!;
-    for (let i = langOff; i < langOff + this.langLen[row]!; i++) {
-      summary.languages.push(this.languageTags.values[this.languages.data[i]!]!);
-    }
-    return summary;
+    return rowSummary(this, row, this.ids.idOf(row));
   }
 
   // --- writing rows -----------------------------------------------------------------------------
@@ -668,41 +611,15 @@ export class SearchIndex {
     if (maxDuration > this.maxSlotDuration) this.maxSlotDuration = maxDuration;
 
     this.words.add(row, meeting);
-    this.sig[row] = this.signatureOf(status, attend, programId, focus, days, tags, primaries);
-  }
-
-  /**
-   * The facet signature of those values, made when new: small-integer keys when the meeting has
-   * at most one language. Arithmetic, not bit operators: the fields need more than 32 bits
-   * (exact below 2^53).
-   */
-  private signatureOf(
-    status: number,
-    attend: number,
-    program: number,
-    focus: number,
-    days: number,
-    tags: number,
-    primaries: number[],
-  ): number {
-    const bits = attend + focus * 2 ** 4 + days * 2 ** 12 + tags * 2 ** 19 + status * 2 ** 35;
-    let byRest = this.signatureIds.get(bits);
-    if (byRest === undefined) {
-      byRest = new Map<number | string, number>();
-      this.signatureIds.set(bits, byRest);
-    }
-    const rest =
-      primaries.length <= 1 && program < 0x10000 && (primaries[0] ?? 0) < 0x7fff
-        ? program * 0x8000 + (primaries.length === 0 ? 0 : primaries[0]! + 1)
-        : `${program}|${[...primaries].sort((a, b) => a - b).join(',')}`;
-    let sigId = byRest.get(rest);
-    if (sigId === undefined) {
-      sigId = this.signatures.length;
-      const languages = [...primaries];
-      this.signatures.push({ status, attend, program, focus, days, tags, languages });
-      byRest.set(rest, sigId);
-    }
-    return sigId;
+    this.sig[row] = this.facetSignatures.idOf(
+      status,
+      attend,
+      programId,
+      focus,
+      days,
+      tags,
+      primaries,
+    );
   }
 
   // --- building the static parts ----------------------------------------------------------------
