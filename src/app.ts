@@ -136,8 +136,22 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   // few milliseconds, so the server answers requests while it runs.
   const yieldToLoop = ports.yieldToLoop ?? yieldEvery();
   let searchService: SearchService | undefined;
+  // The master key seals center records and pending deliveries; it is loaded on first use.
+  const portKeyring = ports.keyring;
+  const keyring =
+    portKeyring !== undefined
+      ? () => portKeyring
+      : lazyKeyring(
+          {
+            masterKey: config.masterKey,
+            masterKeyFile: config.masterKeyFile,
+            createIfMissing: true,
+          },
+          (message) => logger.warn(message),
+        );
   const { database, repos, importDeps } = await openStore(config, {
     clock,
+    keyring,
     geocoder,
     ...(ports.addressGeocoder !== undefined ? { addressGeocoder: ports.addressGeocoder } : {}),
     ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
@@ -197,18 +211,6 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       const reports = await seedDemoData(importDeps);
       logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
     }
-    const portKeyring = ports.keyring;
-    const keyring =
-      portKeyring !== undefined
-        ? () => portKeyring
-        : lazyKeyring(
-            {
-              masterKey: config.masterKey,
-              masterKeyFile: config.masterKeyFile,
-              createIfMissing: true,
-            },
-            (message) => logger.warn(message),
-          );
     const deskDeps = { repos, clock, keyring };
     if (config.demo && freshStore && (await repos.centers.list()).length === 0) {
       const seeded = await seedDemoCenter(deskDeps);

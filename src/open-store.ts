@@ -6,6 +6,7 @@
  */
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
+import type { Keyring } from './platform/crypto/keyring.js';
 import { openDatabase, type DatabaseHandle } from './platform/database/connect.js';
 import type { CommittedChange } from './platform/database/change-feed.js';
 import { migrateToLatest } from './platform/database/migrate.js';
@@ -34,6 +35,8 @@ export interface StoreOptions {
   backgroundCheckpoints?: boolean;
   /** Told of every committed import and the merge that follows it. */
   onChange?: (change: CommittedChange) => void | Promise<void>;
+  /** The master keyring, loaded on first use: it seals pending deliveries. */
+  keyring?: () => Keyring;
   /** Told when merging duplicates after an import fails (the import stays committed). */
   onMergeError: (error: unknown) => void;
 }
@@ -53,7 +56,7 @@ export async function openStore(config: Config, options: StoreOptions): Promise<
   });
   try {
     await migrateToLatest(database.db as never);
-    const repos = createRepositories(database.db);
+    const repos = createRepositories(database.db, options.keyring);
     const { fetcher, timers } = options;
     const addressGeocoder =
       options.addressGeocoder ??

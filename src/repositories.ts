@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Keyring } from './platform/crypto/keyring.js';
 import { MeetingRepository } from './meetings/repository.js';
 import { RevisionRepository } from './platform/database/revision.js';
 import type { Database } from './platform/database/schema.js';
@@ -55,8 +56,11 @@ export interface Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-/** Binds the repositories to a database. */
-export function createRepositories(db: Kysely<Database>): Repositories {
+/**
+ * Binds the repositories to a database; `keyring` (the master key, loaded on first use) seals
+ * pending deliveries, and only a store that queues messages needs it.
+ */
+export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring): Repositories {
   const repos: Repositories = {
     meetings: new MeetingRepository(db),
     sources: new SourceRepository(db),
@@ -73,7 +77,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     changeRequests: new ChangeRequestRepository(db),
     removedSources: new RemovedSourceRepository(db),
     geocodeCache: new GeocodeCacheRepository(db),
-    deliveries: new DeliveryRepository(db),
+    deliveries: new DeliveryRepository(db, keyring),
     importHistory: (sourceId, at) => startImportHistory(repos, sourceId, at),
     apiTokens: new ApiTokenRepository(db),
     centers: new CenterRepository(db),
@@ -81,7 +85,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     centerEncounters: new EncounterRepository(db),
     centerAssessments: new AssessmentRepository(db),
     centerReports: new ReportRepository(db),
-    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
+    transaction: (work) =>
+      db.transaction().execute((trx) => work(createRepositories(trx, keyring))),
   };
   return repos;
 }

@@ -17,6 +17,11 @@ import { JobRepository } from '../src/platform/jobs/job-repository.js';
 import { JobRunner } from '../src/platform/jobs/job-runner.js';
 import { manualClock } from './support/manual-clock.js';
 import { manualTimers } from './support/manual-timers.js';
+import { newDataKey } from '../src/platform/crypto/envelope.js';
+import { createKeyring } from '../src/platform/crypto/keyring.js';
+
+/** The master key that seals pending deliveries in these tests. */
+const keyring = createKeyring(newDataKey());
 
 const root = join(import.meta.dirname, '..');
 const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'porchlight-deliveries-')), 'd.db')}`;
@@ -39,7 +44,7 @@ describe('porchlight deliveries list', { timeout: 120_000 }, () => {
       const clock = manualClock('2026-12-07T10:00:00.000Z');
       const jobs = new JobRepository(handle.db);
       const queue = new DeliveryQueue({
-        deliveries: new DeliveryRepository(handle.db),
+        deliveries: new DeliveryRepository(handle.db, () => keyring),
         jobs,
         clock,
         channels: {

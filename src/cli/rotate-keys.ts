@@ -63,7 +63,7 @@ export function rotateKeysCommand(cmd: Command, databaseOptions: (c: Command) =>
           });
         else {
           console.log(
-            `rewrapped ${report.keysRewrapped} member keys in ${report.centers} centers: key ${report.fromKeyId} -> ${report.toKeyId}`,
+            `rewrapped ${report.keysRewrapped} member keys in ${report.centers} centers and ${report.deliveryKeysRewrapped} pending delivery keys: key ${report.fromKeyId} -> ${report.toKeyId}`,
           );
           if (fromEnvironment)
             console.log(`set PORCHLIGHT_MASTER_KEY to the contents of ${newFile}, then restart`);

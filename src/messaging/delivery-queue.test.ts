@@ -14,6 +14,11 @@ import { SmtpMailer } from '../platform/mail/smtp-mailer.js';
 import { DeliveryRepository } from './delivery-repository.js';
 import { DeliveryQueue, type DeliveryChannels } from './delivery-queue.js';
 import type { TextMessage } from './model.js';
+import { newDataKey } from '../platform/crypto/envelope.js';
+import { createKeyring } from '../platform/crypto/keyring.js';
+
+/** The master key that seals pending deliveries in these tests. */
+const keyring = createKeyring(newDataKey());
 
 describe.each(testDialects)('the delivery queue on $name', ({ url }) => {
   let handle: DatabaseHandle;
@@ -33,7 +38,7 @@ describe.each(testDialects)('the delivery queue on $name', ({ url }) => {
     const lines: string[] = [];
     const jobs = new JobRepository(handle.db);
     const queue = new DeliveryQueue({
-      deliveries: new DeliveryRepository(handle.db),
+      deliveries: new DeliveryRepository(handle.db, () => keyring),
       jobs,
       clock,
       channels,
@@ -182,7 +187,7 @@ describe.each(testDialects)('the delivery queue on $name', ({ url }) => {
     const gone: string[] = [];
     const jobs = new JobRepository(handle.db);
     const queue = new DeliveryQueue({
-      deliveries: new DeliveryRepository(handle.db),
+      deliveries: new DeliveryRepository(handle.db, () => keyring),
       jobs,
       clock,
       channels: {
@@ -225,7 +230,7 @@ describe.each(testDialects)('clearing old deliveries away on $name', ({ url }) =
   it('removes sent deliveries after 30 days and dead letters after 90, with their jobs, daily', async () => {
     const jobs = new JobRepository(handle.db);
     const queue = new DeliveryQueue({
-      deliveries: new DeliveryRepository(handle.db),
+      deliveries: new DeliveryRepository(handle.db, () => keyring),
       jobs,
       clock,
       channels: {

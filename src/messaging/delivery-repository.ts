@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import { newDataKey, open, seal } from '../platform/crypto/envelope.js';
+import type { Keyring } from '../platform/crypto/keyring.js';
 import type { Database, DeliveriesTable } from '../platform/database/schema.js';
 import type { Channel, DeliveryState, DeliverySummary } from './model.js';
 
@@ -18,12 +20,23 @@ export interface NewDelivery {
   now: string;
 }
 
-/** The only code that speaks SQL about deliveries. */
+/**
+ * The only code that speaks SQL about deliveries. A pending payload is sealed at rest under a
+ * random data key of its own (AES-256-GCM, bound to the delivery's id), and that key is stored
+ * only wrapped by the master key, so a copy of the database holds no address, number or words.
+ * Callers see the payload in the clear; sealing happens here alone.
+ */
 export class DeliveryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** The master keyring, asked for only when a payload is written or read. */
+    private readonly keyring: () => Keyring = noKeyring,
+  ) {}
 
   /** Stores a new delivery; false (and nothing changed) when its idempotency key is taken. */
   async insert(d: NewDelivery): Promise<boolean> {
+    const dataKey = newDataKey();
+    const { wrapped, keyId } = this.keyring().wrapKey(dataKey, keyContext(d.id));
     const result = await this.db
       .insertInto('deliveries')
       .values({
@@ -31,7 +44,9 @@ export class DeliveryRepository {
         channel: d.channel,
         idempotency_key: d.idempotencyKey,
         recipient_mask: d.recipientMask,
-        payload: d.payload,
+        payload: seal(dataKey, d.payload, payloadContext(d.id)),
+        payload_key: wrapped,
+        payload_key_id: keyId,
         state: 'pending',
         attempts: 0,
         last_error_code: null,
@@ -50,7 +65,7 @@ export class DeliveryRepository {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row === undefined ? undefined : fromRow(row);
+    return row === undefined ? undefined : this.opened(row);
   }
 
   async findByKey(key: string): Promise<StoredDelivery | undefined> {
@@ -59,7 +74,7 @@ export class DeliveryRepository {
       .selectAll()
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
-    return row === undefined ? undefined : fromRow(row);
+    return row === undefined ? undefined : this.opened(row);
   }
 
   /** Sent: the payload (recipient and content) is erased. */
@@ -70,6 +85,8 @@ export class DeliveryRepository {
         state: 'sent',
         attempts,
         payload: null,
+        payload_key: null,
+        payload_key_id: null,
         last_error_code: null,
         updated_at: now,
         next_attempt_at: null,
@@ -101,6 +118,8 @@ export class DeliveryRepository {
         state: 'dead',
         attempts,
         payload: null,
+        payload_key: null,
+        payload_key_id: null,
         last_error_code: code,
         updated_at: now,
         next_attempt_at: null,
@@ -136,6 +155,51 @@ export class DeliveryRepository {
     const rows = await q.execute();
     return rows.map((row) => summary(fromRow(row)));
   }
+
+  /**
+   * Rewraps every pending payload's data key from `current` to `next` (a master key rotation);
+   * the sealed payloads do not change. Returns how many keys were rewrapped.
+   */
+  async rewrapKeys(current: Keyring, next: Keyring): Promise<number> {
+    const rows = await this.db
+      .selectFrom('deliveries')
+      .select(['id', 'payload_key', 'payload_key_id'])
+      .where('payload_key', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const dataKey = current.unwrapKey(row.payload_key!, row.payload_key_id!, keyContext(row.id));
+      const { wrapped, keyId } = next.wrapKey(dataKey, keyContext(row.id));
+      await this.db
+        .updateTable('deliveries')
+        .set({ payload_key: wrapped, payload_key_id: keyId })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return rows.length;
+  }
+
+  /** A stored delivery with its payload opened (a row from before sealing reads as written). */
+  private opened(row: Selectable<DeliveriesTable>): StoredDelivery {
+    const d = fromRow(row);
+    if (row.payload === null) return d;
+    if (row.payload_key === null || row.payload_key_id === null) d.payload = row.payload;
+    else {
+      const dataKey = this.keyring().unwrapKey(
+        row.payload_key,
+        row.payload_key_id,
+        keyContext(row.id),
+      );
+      d.payload = open(dataKey, row.payload, payloadContext(row.id)).toString('utf8');
+    }
+    return d;
+  }
+}
+
+const keyContext = (id: string) => `delivery:${id}`;
+const payloadContext = (id: string) => `delivery:${id}:payload`;
+
+function noKeyring(): Keyring {
+  throw new Error('sealing a delivery needs the master key, and none was given');
 }
 
 function fromRow(row: Selectable<DeliveriesTable>): StoredDelivery {
@@ -149,7 +213,6 @@ function fromRow(row: Selectable<DeliveriesTable>): StoredDelivery {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-  if (row.payload !== null) d.payload = row.payload;
   if (row.last_error_code !== null) d.lastErrorCode = row.last_error_code;
   if (row.next_attempt_at !== null) d.nextAttemptAt = row.next_attempt_at;
   return d;

@@ -10,6 +10,11 @@ import type { MailMessage } from '../platform/mail/mailer.js';
 import { DeliveryRepository } from './delivery-repository.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { QueuedMailer } from './queued-mailer.js';
+import { newDataKey } from '../platform/crypto/envelope.js';
+import { createKeyring } from '../platform/crypto/keyring.js';
+
+/** The master key that seals pending deliveries in these tests. */
+const keyring = createKeyring(newDataKey());
 
 describe.each(testDialects)('mail through the queue on $name', ({ url }) => {
   let handle: DatabaseHandle;
@@ -25,7 +30,7 @@ describe.each(testDialects)('mail through the queue on $name', ({ url }) => {
     let down = false;
     const jobs = new JobRepository(handle.db);
     const queue = new DeliveryQueue({
-      deliveries: new DeliveryRepository(handle.db),
+      deliveries: new DeliveryRepository(handle.db, () => keyring),
       jobs,
       clock,
       random: () => 0.5,

@@ -1,9 +1,9 @@
 /**
- * Rotating the master key: every member's data key is unwrapped with the old master key and
- * wrapped with the new one, and every chosen-name index term is recomputed (the index key
- * derives from the master key). The sealed records themselves do not change: their data keys
- * do not. All of it happens in one transaction, so the database is wholly on one key or the
- * other.
+ * Rotating the master key: every member's data key, and the data key of every pending
+ * delivery, is unwrapped with the old master key and wrapped with the new one, and every
+ * chosen-name index term is recomputed (the index key derives from the master key). The sealed
+ * records themselves do not change: their data keys do not. All of it happens in one
+ * transaction, so the database is wholly on one key or the other.
  */
 import type { Keyring } from '../../platform/crypto/keyring.js';
 import type { Repositories } from '../../repositories.js';
@@ -15,6 +15,8 @@ import { centerIndexKey, openStoredMember } from '../members/members.js';
 export interface RotationReport {
   centers: number;
   keysRewrapped: number;
+  /** Data keys of pending deliveries rewrapped (their payloads are sealed too). */
+  deliveryKeysRewrapped: number;
   fromKeyId: string;
   toKeyId: string;
 }
@@ -53,7 +55,9 @@ export async function rotateMasterKey(
       }
       onProgress(i + 1, centers.length);
     }
+    const deliveryKeysRewrapped = await trx.deliveries.rewrapKeys(current, next);
     return {
+      deliveryKeysRewrapped,
       centers: centers.length,
       keysRewrapped: rewrapped,
       fromKeyId: current.keyId,

@@ -15,6 +15,7 @@ import * as formTokens from './migrations/0007-form-tokens.js';
 import * as removedSources from './migrations/0008-removed-sources.js';
 import * as geocodeCache from './migrations/0009-geocode-cache.js';
 import * as deliveries from './migrations/0010-deliveries.js';
+import * as sealedDeliveries from './migrations/0011-sealed-deliveries.js';
 import * as centers from './migrations/0020-centers.js';
 import * as apiTokens from './migrations/0021-api-tokens.js';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0008-removed-sources': removedSources,
   '0009-geocode-cache': geocodeCache,
   '0010-deliveries': deliveries,
+  '0011-sealed-deliveries': sealedDeliveries,
   '0020-centers': centers,
   '0021-api-tokens': apiTokens,
 };

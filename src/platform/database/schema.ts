@@ -282,7 +282,12 @@ export interface DeliveriesTable {
   channel: string;
   idempotency_key: string;
   recipient_mask: string;
+  /** Sealed JSON while pending (plain in rows queued before sealing); null once sent or dead. */
   payload: string | null;
+  /** The payload's data key, wrapped by the master key; null when there is no payload. */
+  payload_key: string | null;
+  /** The id of the master key that wrapped `payload_key`. */
+  payload_key_id: string | null;
   state: string;
   attempts: number;
   last_error_code: string | null;
