@@ -215,8 +215,13 @@ describe('BMLT export then import', () => {
           });
           expect(report).toMatchObject({ outcome: 'applied', format: 'bmlt', errorCount: 0 });
           // The round trip adds no problem: addresses without coordinates are placed by ZIP
-          // code or town both times, and said so.
-          expect(report.problems.map((p) => p.code)).toEqual(imported.problems.map((p) => p.code));
+          // code or town both times, and said so. It may take one away: a town the offline list
+          // does not know (Gander) leaves the first import without a zone, while BMLT carries
+          // the zone it was given.
+          const before = new Set(imported.problems.map((p) => p.code));
+          expect(report.problems.map((p) => p.code).filter((code) => !before.has(code))).toEqual(
+            [],
+          );
 
           // One BMLT meeting per weekday: gather them again by name (unique in the feed).
           const mirrored = new Map<string, Meeting[]>();
