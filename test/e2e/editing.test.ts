@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestApp } from '../support/app.js';
+import { movableClock } from '../support/manual-clock.js';
 import { buildScene, type Scene } from '../stewardship-editing-support.js';
 import { hasChromium, launchChromium } from './browser.js';
 
@@ -41,6 +42,7 @@ async function axe(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
   let app: App;
+  const clock = movableClock();
   let browser: Browser;
   let volunteer: BrowserContext;
   let stranger: BrowserContext;
@@ -65,7 +67,7 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'porchlight-editing-e2e-'));
     const port = await freePort();
     base = `http://localhost:${port}`;
-    app = await createTestApp({ dataDir, publicUrl: base });
+    app = await createTestApp({ dataDir, publicUrl: base }, { clock });
     scene = await buildScene(app);
     await app.server.listen({ port, host: 'localhost' });
     browser = await launchChromium();
@@ -200,7 +202,7 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
         .getByLabel('Your email, to hear whether it was applied (optional)')
         .fill('friend@example.org');
       // A person takes more than a few seconds; the form refuses anything faster.
-      await outsider.waitForTimeout(3200);
+      clock.advance(3200);
       await outsider.getByRole('button', { name: 'Send the suggestion' }).click();
       await outsider.waitForURL(`${base}/en/suggest/thanks?slug=hilltowns-online`);
 
