@@ -24,7 +24,7 @@
  * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
  * target is missed ("pass": false says so), and 1 only when the server fails to start or dies.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -32,10 +32,10 @@ import { join, resolve } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
+import { ServerChild } from './server-child.js';
 import { createApp, type App } from '../src/app.js';
 import { createRandom } from '../src/demo/random.js';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
@@ -277,55 +277,6 @@ function samplePoints(rows: readonly Record<string, unknown>[], n: number): [num
 }
 
 // --- the parent: talking to the child ----------------------------------------------------------
-
-/** The server child and a line-by-line conversation with it over stdin/stdout. */
-class ServerChild {
-  private readonly pending: string[] = [];
-  private readonly waiters: { resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
-  private exited: Error | undefined;
-
-  constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      // Only JSON lines belong to the conversation; anything else is passed on as progress.
-      if (!line.startsWith('{')) return void process.stderr.write(`[server] ${line}\n`);
-      const waiter = this.waiters.shift();
-      if (waiter !== undefined) waiter.resolve(line);
-      else this.pending.push(line);
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = new Error(`the server child exited (code ${code}, signal ${signal})`);
-      for (const waiter of this.waiters.splice(0)) waiter.reject(this.exited);
-    });
-  }
-
-  /** The next JSON line the child prints. */
-  next<T>(): Promise<T> {
-    const line = this.pending.shift();
-    if (line !== undefined) return Promise.resolve(JSON.parse(line) as T);
-    if (this.exited !== undefined) return Promise.reject(this.exited);
-    return new Promise<string>((resolve, reject) => this.waiters.push({ resolve, reject })).then(
-      (l) => JSON.parse(l) as T,
-    );
-  }
-
-  ask<T>(command: string): Promise<T> {
-    this.child.stdin.write(`${command}\n`);
-    return this.next<T>();
-  }
-
-  /** Closes the child's stdin, which makes it shut down, and waits for it to exit. */
-  stop(): Promise<void> {
-    if (this.exited !== undefined) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.child.stdin.end();
-    });
-  }
-}
 
 /** Spawns `node --import tsx bench/http.ts --child-server ...`; `BENCH_NODE_FLAGS` adds flags. */
 function spawnServer(dbFile: string, count: number): ServerChild {

@@ -26,7 +26,7 @@
  * Prints one JSON document on stdout; progress goes to stderr. The exit code is 0 even when a
  * target is missed ("pass": false says so), and 1 only when the server or an import fails.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,9 +34,9 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { ServerChild } from './server-child.js';
 import { createApp } from '../src/app.js';
 import { createRandom } from '../src/demo/random.js';
 import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
@@ -136,53 +136,6 @@ function counts(report: ImportReport) {
 }
 
 // --- the parent: talking to the child ----------------------------------------------------------
-
-class ServerChild {
-  private readonly pending: string[] = [];
-  private readonly waiters: { resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
-  private exited: Error | undefined;
-
-  constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith('{')) return void process.stderr.write(`[server] ${line}\n`);
-      const waiter = this.waiters.shift();
-      if (waiter !== undefined) waiter.resolve(line);
-      else this.pending.push(line);
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = new Error(`the server child exited (code ${code}, signal ${signal})`);
-      for (const waiter of this.waiters.splice(0)) waiter.reject(this.exited);
-    });
-  }
-
-  async next<T>(): Promise<T> {
-    let line = this.pending.shift();
-    if (line === undefined) {
-      if (this.exited !== undefined) throw this.exited;
-      line = await new Promise<string>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    }
-    const value = JSON.parse(line) as T & { kind?: string; message?: string };
-    if (value.kind === 'error') throw new Error(`server: ${value.message}`);
-    return value;
-  }
-
-  ask<T>(command: string): Promise<T> {
-    this.child.stdin.write(`${command}\n`);
-    return this.next<T>();
-  }
-
-  stop(): Promise<void> {
-    if (this.exited !== undefined) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.child.stdin.end();
-    });
-  }
-}
 
 function spawnServer(dbFile: string, feedFile: string): ServerChild {
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter((f) => f !== '');
