@@ -25,6 +25,7 @@ import { MemberRepository } from './centers/members/member-repository.js';
 import { EncounterRepository } from './centers/encounters/encounter-repository.js';
 import { AssessmentRepository } from './centers/assessments/assessment-repository.js';
 import { ReportRepository } from './centers/reports/report-repository.js';
+import { ResourceRepository } from './resources/resource-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -52,6 +53,7 @@ export interface Repositories {
   centerEncounters: EncounterRepository;
   centerAssessments: AssessmentRepository;
   centerReports: ReportRepository;
+  resources: ResourceRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -85,6 +87,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     centerEncounters: new EncounterRepository(db),
     centerAssessments: new AssessmentRepository(db),
     centerReports: new ReportRepository(db),
+    resources: new ResourceRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) => work(createRepositories(trx, keyring))),
   };

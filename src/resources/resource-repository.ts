@@ -1,0 +1,250 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database/schema.js';
+import type {
+  Location,
+  Organization,
+  ResourceDirectory,
+  ResourceFormat,
+  ResourceSource,
+  Service,
+  ServiceAtLocation,
+} from './model.js';
+import { withResourceTables, type ResourceDatabase } from './tables.js';
+
+/** Rows per insert statement: well under both dialects' limits on bound parameters. */
+const batchSize = 500;
+
+/** What the last import of a source found, kept for `resources list` and the desk. */
+export interface ResourceImportReport {
+  counts: Record<string, number>;
+  problems: { code: string; severity: string; message: string; index: number; field?: string }[];
+}
+
+export interface ResourceSourceSummary extends ResourceSource {
+  services: number;
+  locations: number;
+  lastReport?: ResourceImportReport;
+}
+
+/** The only code that speaks SQL about the resource directory. */
+export class ResourceRepository {
+  private readonly db: Kysely<ResourceDatabase>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = withResourceTables(db);
+  }
+
+  async sourceByName(name: string): Promise<ResourceSource | undefined> {
+    const row = await this.db
+      .selectFrom('resource_sources')
+      .selectAll()
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row === undefined ? undefined : sourceOf(row);
+  }
+
+  /** Registers a source, or updates where and how it is read when its name is known. */
+  async putSource(source: ResourceSource): Promise<void> {
+    await this.db
+      .insertInto('resource_sources')
+      .values({
+        id: source.id,
+        name: source.name,
+        format: source.format,
+        location: source.location,
+        created_at: source.createdAt,
+        last_import_at: source.lastImportAt ?? null,
+      })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({ format: source.format, location: source.location }),
+      )
+      .execute();
+  }
+
+  /** Every source with how many services and locations it holds, by name. */
+  async listSources(): Promise<ResourceSourceSummary[]> {
+    const rows = await this.db.selectFrom('resource_sources').selectAll().orderBy('name').execute();
+    const services = await this.countBySource('resource_services');
+    const locations = await this.countBySource('resource_locations');
+    return rows.map((row) => ({
+      ...sourceOf(row),
+      services: services.get(row.id) ?? 0,
+      locations: locations.get(row.id) ?? 0,
+      ...(row.last_report !== null
+        ? { lastReport: JSON.parse(row.last_report) as ResourceImportReport }
+        : {}),
+    }));
+  }
+
+  /**
+   * Replaces everything one source holds with `directory`, and records the import, in one
+   * transaction: a failure leaves the previous directory as it was.
+   */
+  async replaceSource(
+    sourceId: string,
+    directory: ResourceDirectory,
+    at: string,
+    report: ResourceImportReport,
+  ): Promise<void> {
+    const work = async (trx: Kysely<ResourceDatabase>) => {
+      for (const table of [
+        'resource_service_needs',
+        'resource_service_at_locations',
+        'resource_services',
+        'resource_locations',
+        'resource_organizations',
+      ] as const) {
+        await trx.deleteFrom(table).where('source_id', '=', sourceId).execute();
+      }
+      await insertBatches(trx, 'resource_organizations', directory.organizations, (o) =>
+        recordRow(o, at),
+      );
+      await insertBatches(trx, 'resource_locations', directory.locations, (l) => recordRow(l, at));
+      await insertBatches(trx, 'resource_services', directory.services, (s) => recordRow(s, at));
+      await insertBatches(
+        trx,
+        'resource_service_at_locations',
+        directory.serviceAtLocations,
+        (sal) => {
+          const { id, sourceId: source, serviceId, locationId, ...rest } = sal;
+          return {
+            id,
+            source_id: source,
+            service_id: serviceId,
+            location_id: locationId,
+            data: JSON.stringify(rest),
+          };
+        },
+      );
+      await insertBatches(
+        trx,
+        'resource_service_needs',
+        directory.services.flatMap((s) =>
+          [...new Set(s.needs)].map((need) => ({ service_id: s.id, need, source_id: sourceId })),
+        ),
+        (row) => row,
+      );
+      await trx
+        .updateTable('resource_sources')
+        .set({ last_import_at: at, last_report: JSON.stringify(report) })
+        .where('id', '=', sourceId)
+        .execute();
+    };
+    if (this.db.isTransaction) await work(this.db);
+    else await this.db.transaction().execute(work);
+  }
+
+  /** The whole directory, or one source's, as stored. */
+  async load(sourceId?: string): Promise<ResourceDirectory> {
+    const organizations = await this.records('resource_organizations', sourceId);
+    const locations = await this.records('resource_locations', sourceId);
+    const services = await this.records('resource_services', sourceId);
+    let salQuery = this.db.selectFrom('resource_service_at_locations').selectAll();
+    if (sourceId !== undefined) salQuery = salQuery.where('source_id', '=', sourceId);
+    const sals = await salQuery.orderBy('id').execute();
+    return {
+      organizations: organizations as unknown as Organization[],
+      locations: locations as unknown as Location[],
+      services: services as unknown as Service[],
+      serviceAtLocations: sals.map(
+        (row) =>
+          ({
+            ...(JSON.parse(row.data) as object),
+            id: row.id,
+            sourceId: row.source_id,
+            serviceId: row.service_id,
+            locationId: row.location_id,
+          }) as ServiceAtLocation,
+      ),
+    };
+  }
+
+  /** The ids of the services that have exactly this need (reports widen it themselves). */
+  async serviceIdsWithNeed(need: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('resource_service_needs')
+      .select('service_id')
+      .where('need', '=', need)
+      .orderBy('service_id')
+      .execute();
+    return rows.map((r) => r.service_id);
+  }
+
+  private async records(
+    table: 'resource_organizations' | 'resource_services' | 'resource_locations',
+    sourceId: string | undefined,
+  ): Promise<Record<string, unknown>[]> {
+    let query = this.db.selectFrom(table).selectAll();
+    if (sourceId !== undefined) query = query.where('source_id', '=', sourceId);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      ...(JSON.parse(row.data) as object),
+      id: row.id,
+      sourceId: row.source_id,
+      sourceKey: row.source_key,
+      // A location may have no name of its own; the column holds '' then.
+      ...(row.name !== '' ? { name: row.name } : {}),
+    }));
+  }
+
+  private async countBySource(
+    table: 'resource_services' | 'resource_locations',
+  ): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom(table)
+      .select((eb) => ['source_id', eb.fn.countAll<string | number>().as('n')])
+      .groupBy('source_id')
+      .execute();
+    return new Map(rows.map((r) => [r.source_id, Number(r.n)]));
+  }
+}
+
+function sourceOf(row: ResourceDatabase['resource_sources']): ResourceSource {
+  return {
+    id: row.id,
+    name: row.name,
+    format: row.format as ResourceFormat,
+    location: row.location,
+    createdAt: row.created_at,
+    ...(row.last_import_at !== null ? { lastImportAt: row.last_import_at } : {}),
+  };
+}
+
+/** An organization, service or location as a row: the keys in columns, the rest as JSON. */
+function recordRow(
+  record: { id: string; sourceId: string; sourceKey: string; name?: string },
+  at: string,
+): ResourceDatabase['resource_services'] {
+  const { id, sourceId, sourceKey, name, ...rest } = record;
+  return {
+    id,
+    source_id: sourceId,
+    source_key: sourceKey,
+    name: name ?? '',
+    data: JSON.stringify(rest),
+    updated_at: at,
+  };
+}
+
+async function insertBatches<
+  T extends
+    | 'resource_organizations'
+    | 'resource_services'
+    | 'resource_locations'
+    | 'resource_service_at_locations'
+    | 'resource_service_needs',
+  R,
+>(
+  db: Kysely<ResourceDatabase>,
+  table: T,
+  records: readonly R[],
+  toRow: (record: R) => ResourceDatabase[T],
+): Promise<void> {
+  for (let start = 0; start < records.length; start += batchSize) {
+    const rows = records.slice(start, start + batchSize).map(toRow);
+    await db
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
+  }
+}
