@@ -16,7 +16,7 @@ import {
   type CeremonyExpectations,
   type RegistrationResponseJson,
 } from './webauthn/ceremonies.js';
-import { supportedAlgorithms } from './webauthn/cose-key.js';
+import { supportedAlgorithms } from './webauthn/algorithms.js';
 import { passkeyOriginProblem, passkeyOriginSuggestion } from './webauthn/origin.js';
 
 /** `PublicKeyCredentialCreationOptions` as JSON (binary fields base64url). */
@@ -116,7 +116,7 @@ export async function registerPasskey(
   );
   let verified;
   try {
-    verified = verifyRegistration(response, expectations(deps, challenge));
+    verified = await verifyRegistration(response, expectations(deps, challenge));
   } catch (error) {
     throw rejected(error);
   }
@@ -172,7 +172,7 @@ export async function signInWithPasskey(
     throw new PorchlightError('PL_PASSKEY_REJECTED', 'The passkey belongs to someone else.');
   let verified;
   try {
-    verified = verifyAuthentication(response, expectations(deps, challenge), passkey);
+    verified = await verifyAuthentication(response, expectations(deps, challenge), passkey);
   } catch (error) {
     throw rejected(error);
   }

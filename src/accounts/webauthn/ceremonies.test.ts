@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeCbor } from './cbor.js';
+import { isoCBOR } from '@simplewebauthn/server/helpers';
 import {
   verifyAuthentication,
   verifyRegistration,
@@ -8,7 +8,7 @@ import {
   type CeremonyExpectations,
   type StoredCredential,
 } from './ceremonies.js';
-import { COSE_ALG, type CoseAlgorithm } from './cose-key.js';
+import { COSE_ALG, type CoseAlgorithm } from './algorithms.js';
 import { softAuthenticate, softRegister } from './soft-authenticator.js';
 
 const expected: CeremonyExpectations = {
@@ -19,9 +19,9 @@ const expected: CeremonyExpectations = {
 };
 const genuine = { challenge: expected.challenge, origin: expected.origin, rpId: expected.rpId };
 
-function failure(run: () => unknown): string {
+async function failure(run: () => Promise<unknown>): Promise<string> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof WebAuthnError) return error.reason;
     throw error;
@@ -29,9 +29,9 @@ function failure(run: () => unknown): string {
   return 'accepted';
 }
 
-function registered(algorithm: CoseAlgorithm = COSE_ALG.ES256) {
+async function registered(algorithm: CoseAlgorithm = COSE_ALG.ES256) {
   const { credential, response } = softRegister({ ...genuine, algorithm });
-  const verified = verifyRegistration(response, expected);
+  const verified = await verifyRegistration(response, expected);
   const stored: StoredCredential = {
     credentialId: verified.credentialId,
     publicKey: verified.publicKey,
@@ -43,9 +43,9 @@ function registered(algorithm: CoseAlgorithm = COSE_ALG.ES256) {
 describe('verifyRegistration', () => {
   it.each([COSE_ALG.ES256, COSE_ALG.EdDSA, COSE_ALG.RS256])(
     'accepts a genuine registration with algorithm %i',
-    (algorithm) => {
+    async (algorithm) => {
       const { credential, response } = softRegister({ ...genuine, algorithm });
-      const verified = verifyRegistration(response, expected);
+      const verified = await verifyRegistration(response, expected);
       expect(verified.credentialId).toBe(Buffer.from(credential.id).toString('base64url'));
       expect(verified.algorithm).toBe(algorithm);
       expect(verified.publicKey).toEqual(credential.cosePublicKey);
@@ -60,63 +60,84 @@ describe('verifyRegistration', () => {
     ['rp_id', { rpId: 'evil.test' }],
     ['user_presence', { userPresent: false }],
     ['user_verification', { userVerified: false }],
-  ])('refuses a tampered registration (%s)', (reason, change) => {
+  ])('refuses a tampered registration (%s)', async (reason, change) => {
     const { response } = softRegister({ ...genuine, ...change });
-    expect(failure(() => verifyRegistration(response, expected))).toBe(reason);
+    expect(await failure(() => verifyRegistration(response, expected))).toBe(reason);
   });
 
-  it('allows an unverified user when verification is not required', () => {
+  it('allows an unverified user when verification is not required', async () => {
     const { response } = softRegister({ ...genuine, userVerified: false });
     expect(
-      failure(() => verifyRegistration(response, { ...expected, requireUserVerification: false })),
+      await failure(() =>
+        verifyRegistration(response, { ...expected, requireUserVerification: false }),
+      ),
     ).toBe('accepted');
   });
 
-  it('refuses an assertion presented as a registration, and other types', () => {
+  it('refuses an assertion presented as a registration, and other types', async () => {
     const { response } = softRegister(genuine);
     const data = JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString());
     response.response.clientDataJSON = Buffer.from(
       JSON.stringify({ ...data, type: 'webauthn.get' }),
     ).toString('base64url');
-    expect(failure(() => verifyRegistration(response, expected))).toBe('type');
-    expect(failure(() => verifyRegistration({ ...response, type: 'password' }, expected))).toBe(
-      'type',
-    );
+    expect(await failure(() => verifyRegistration(response, expected))).toBe('type');
+    expect(
+      await failure(() => verifyRegistration({ ...response, type: 'password' }, expected)),
+    ).toBe('type');
   });
 
-  it('refuses a credential id that differs from the authenticator data', () => {
+  it("refuses a ceremony that ran inside another site's frame", async () => {
+    const { response } = softRegister(genuine);
+    const data = JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString());
+    response.response.clientDataJSON = Buffer.from(
+      JSON.stringify({ ...data, crossOrigin: true }),
+    ).toString('base64url');
+    expect(await failure(() => verifyRegistration(response, expected))).toBe('origin');
+  });
+
+  it('refuses a credential id longer than WebAuthn allows', async () => {
+    const { response } = softRegister(genuine);
+    const long = Buffer.alloc(1024, 7).toString('base64url');
+    expect(
+      await failure(() => verifyRegistration({ ...response, id: long, rawId: long }, expected)),
+    ).toBe('malformed');
+  });
+
+  it('refuses a credential id that differs from the authenticator data', async () => {
     const { response } = softRegister(genuine);
     const other = Buffer.alloc(16, 9).toString('base64url');
     expect(
-      failure(() => verifyRegistration({ ...response, id: other, rawId: other }, expected)),
+      await failure(() => verifyRegistration({ ...response, id: other, rawId: other }, expected)),
     ).toBe('credential');
   });
 
-  it('refuses garbage without throwing anything else', () => {
+  it('refuses garbage without throwing anything else', async () => {
     const { response } = softRegister(genuine);
     const broken = (attestationObject: string) => ({
       ...response,
       response: { ...response.response, attestationObject },
     });
-    expect(failure(() => verifyRegistration(broken('!!'), expected))).toBe('malformed');
-    expect(failure(() => verifyRegistration(broken('AAEC'), expected))).toBe('malformed');
-    const noAuthData = Buffer.from(encodeCbor(new Map([['fmt', 'none']]))).toString('base64url');
-    expect(failure(() => verifyRegistration(broken(noAuthData), expected))).toBe('malformed');
+    expect(await failure(() => verifyRegistration(broken('!!'), expected))).toBe('malformed');
+    expect(await failure(() => verifyRegistration(broken('AAEC'), expected))).toBe('malformed');
+    const noAuthData = Buffer.from(isoCBOR.encode(new Map([['fmt', 'none']]))).toString(
+      'base64url',
+    );
+    expect(await failure(() => verifyRegistration(broken(noAuthData), expected))).toBe('malformed');
     const notJson = {
       ...response,
       response: { ...response.response, clientDataJSON: Buffer.from('{').toString('base64url') },
     };
-    expect(failure(() => verifyRegistration(notJson, expected))).toBe('malformed');
+    expect(await failure(() => verifyRegistration(notJson, expected))).toBe('malformed');
   });
 });
 
 describe('verifyAuthentication', () => {
   it.each([COSE_ALG.ES256, COSE_ALG.EdDSA, COSE_ALG.RS256])(
     'accepts a genuine assertion with algorithm %i and returns the new counter',
-    (algorithm) => {
-      const { credential, stored } = registered(algorithm);
+    async (algorithm) => {
+      const { credential, stored } = await registered(algorithm);
       const assertion = softAuthenticate(credential, genuine);
-      const verified = verifyAuthentication(assertion, expected, stored);
+      const verified = await verifyAuthentication(assertion, expected, stored);
       expect(verified.signCount).toBe(1);
       expect(verified.userVerified).toBe(true);
     },
@@ -128,14 +149,14 @@ describe('verifyAuthentication', () => {
     ['rp_id', { rpId: 'evil.test' }],
     ['user_presence', { userPresent: false }],
     ['user_verification', { userVerified: false }],
-  ])('refuses a tampered assertion (%s)', (reason, change) => {
-    const { credential, stored } = registered();
+  ])('refuses a tampered assertion (%s)', async (reason, change) => {
+    const { credential, stored } = await registered();
     const assertion = softAuthenticate(credential, { ...genuine, ...change });
-    expect(failure(() => verifyAuthentication(assertion, expected, stored))).toBe(reason);
+    expect(await failure(() => verifyAuthentication(assertion, expected, stored))).toBe(reason);
   });
 
-  it('refuses a bad signature: altered data, another key, or a flipped bit', () => {
-    const { credential, stored } = registered();
+  it('refuses a bad signature: altered data, another key, or a flipped bit', async () => {
+    const { credential, stored } = await registered();
     const assertion = softAuthenticate(credential, genuine);
     const authData = Buffer.from(assertion.response.authenticatorData, 'base64url');
     authData[36] = (authData[36] ?? 0) ^ 0x40; // a higher counter the key never signed
@@ -143,12 +164,12 @@ describe('verifyAuthentication', () => {
       ...assertion,
       response: { ...assertion.response, authenticatorData: authData.toString('base64url') },
     };
-    expect(failure(() => verifyAuthentication(altered, expected, stored))).toBe('signature');
+    expect(await failure(() => verifyAuthentication(altered, expected, stored))).toBe('signature');
 
-    const { credential: other } = registered();
+    const { credential: other } = await registered();
     const byOther = softAuthenticate(other, genuine);
     const forged = { ...byOther, id: stored.credentialId, rawId: stored.credentialId };
-    expect(failure(() => verifyAuthentication(forged, expected, stored))).toBe('signature');
+    expect(await failure(() => verifyAuthentication(forged, expected, stored))).toBe('signature');
 
     const signature = Buffer.from(assertion.response.signature, 'base64url');
     signature[signature.length - 1] = (signature[signature.length - 1] ?? 0) ^ 1;
@@ -156,34 +177,36 @@ describe('verifyAuthentication', () => {
       ...assertion,
       response: { ...assertion.response, signature: signature.toString('base64url') },
     };
-    expect(failure(() => verifyAuthentication(flipped, expected, stored))).toBe('signature');
+    expect(await failure(() => verifyAuthentication(flipped, expected, stored))).toBe('signature');
   });
 
-  it('refuses a replayed counter, and accepts authenticators that never count', () => {
-    const { credential, stored } = registered();
+  it('refuses a replayed counter, and accepts authenticators that never count', async () => {
+    const { credential, stored } = await registered();
     const first = softAuthenticate(credential, genuine);
-    const { signCount } = verifyAuthentication(first, expected, stored);
+    const { signCount } = await verifyAuthentication(first, expected, stored);
     const later = { ...stored, signCount };
     // The same assertion again, or a clone that did not advance: the counter does not grow.
-    expect(failure(() => verifyAuthentication(first, expected, later))).toBe('counter');
+    expect(await failure(() => verifyAuthentication(first, expected, later))).toBe('counter');
     const clone = softAuthenticate(credential, { ...genuine, keepCount: true });
-    expect(failure(() => verifyAuthentication(clone, expected, later))).toBe('counter');
+    expect(await failure(() => verifyAuthentication(clone, expected, later))).toBe('counter');
 
-    const { credential: counterless, stored: zero } = registered();
+    const { credential: counterless, stored: zero } = await registered();
     const a = softAuthenticate(counterless, { ...genuine, keepCount: true });
-    expect(verifyAuthentication(a, expected, zero).signCount).toBe(0);
+    expect((await verifyAuthentication(a, expected, zero)).signCount).toBe(0);
   });
 
-  it('refuses an assertion for another stored credential', () => {
-    const { credential } = registered();
-    const { stored: other } = registered();
+  it('refuses an assertion for another stored credential', async () => {
+    const { credential } = await registered();
+    const { stored: other } = await registered();
     expect(
-      failure(() => verifyAuthentication(softAuthenticate(credential, genuine), expected, other)),
+      await failure(() =>
+        verifyAuthentication(softAuthenticate(credential, genuine), expected, other),
+      ),
     ).toBe('credential');
   });
 
-  it('checks the signature over authenticatorData and the hash of clientDataJSON', () => {
-    const { credential, stored } = registered();
+  it('checks the signature over authenticatorData and the hash of clientDataJSON', async () => {
+    const { credential, stored } = await registered();
     const assertion = softAuthenticate(credential, genuine);
     // A client data with the right challenge but re-serialised differently breaks the hash.
     const data = JSON.parse(Buffer.from(assertion.response.clientDataJSON, 'base64url').toString());
@@ -195,6 +218,6 @@ describe('verifyAuthentication', () => {
       ...assertion,
       response: { ...assertion.response, clientDataJSON: respaced },
     };
-    expect(failure(() => verifyAuthentication(changed, expected, stored))).toBe('signature');
+    expect(await failure(() => verifyAuthentication(changed, expected, stored))).toBe('signature');
   });
 });

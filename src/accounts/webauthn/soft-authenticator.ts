@@ -4,8 +4,8 @@
  * so the ceremonies are tested against real signatures rather than stubs.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { encodeCbor, type CborMap, type CborValue } from './cbor.js';
-import { COSE_ALG, type CoseAlgorithm } from './cose-key.js';
+import { isoCBOR } from '@simplewebauthn/server/helpers';
+import { COSE_ALG, type CoseAlgorithm } from './algorithms.js';
 import type { AuthenticationResponseJson, RegistrationResponseJson } from './ceremonies.js';
 
 export interface SoftCredential {
@@ -49,10 +49,10 @@ export function softRegister(
     credential.id,
     cosePublicKey,
   ]);
-  const attestationObject = encodeCbor(
-    new Map<string, Uint8Array | string | CborMap>([
+  const attestationObject = isoCBOR.encode(
+    new Map<string, Uint8Array | string | Map<string, string>>([
       ['fmt', 'none'],
-      ['attStmt', new Map()],
+      ['attStmt', new Map<string, string>()],
       ['authData', authData],
     ]),
   );
@@ -133,35 +133,35 @@ function keyPair(algorithm: CoseAlgorithm): { privateKey: KeyObject; cosePublicK
   if (algorithm === COSE_ALG.ES256) {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = publicKey.export({ format: 'jwk' });
-    const cose: CborMap = new Map<number, CborValue>([
+    const cose = new Map<number, number | Uint8Array>([
       [1, 2],
       [3, -7],
       [-1, 1],
       [-2, fromB64url(jwk.x)],
       [-3, fromB64url(jwk.y)],
     ]);
-    return { privateKey, cosePublicKey: encodeCbor(cose) };
+    return { privateKey, cosePublicKey: isoCBOR.encode(cose) };
   }
   if (algorithm === COSE_ALG.EdDSA) {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const jwk = publicKey.export({ format: 'jwk' });
-    const cose: CborMap = new Map<number, CborValue>([
+    const cose = new Map<number, number | Uint8Array>([
       [1, 1],
       [3, -8],
       [-1, 6],
       [-2, fromB64url(jwk.x)],
     ]);
-    return { privateKey, cosePublicKey: encodeCbor(cose) };
+    return { privateKey, cosePublicKey: isoCBOR.encode(cose) };
   }
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = publicKey.export({ format: 'jwk' });
-  const cose: CborMap = new Map<number, CborValue>([
+  const cose = new Map<number, number | Uint8Array>([
     [1, 3],
     [3, -257],
     [-1, fromB64url(jwk.n)],
     [-2, fromB64url(jwk.e)],
   ]);
-  return { privateKey, cosePublicKey: encodeCbor(cose) };
+  return { privateKey, cosePublicKey: isoCBOR.encode(cose) };
 }
 
 function b64url(bytes: Uint8Array): string {
