@@ -186,24 +186,25 @@ function checkEnvelope(
   if (response.id !== response.rawId || idBytes === 0 || idBytes > MAX_CREDENTIAL_ID_BYTES)
     throw new WebAuthnError('malformed', 'the credential id is missing or inconsistent');
   checkBase64url(clientDataJson, 'clientDataJSON');
-  let clientData: { crossOrigin?: unknown };
+  let clientData: unknown;
   try {
-    clientData = decodeClientDataJSON(clientDataJson) as { crossOrigin?: unknown };
+    clientData = decodeClientDataJSON(clientDataJson);
   } catch {
     throw new WebAuthnError('malformed', 'clientDataJSON is not JSON');
   }
   if (typeof clientData !== 'object' || clientData === null)
     throw new WebAuthnError('malformed', 'clientDataJSON is not an object');
   // The library does not look at crossOrigin: a ceremony inside another site's frame is refused.
-  if (clientData.crossOrigin === true)
+  if ((clientData as { crossOrigin?: unknown }).crossOrigin === true)
     throw new WebAuthnError('origin', 'the ceremony ran in a cross-origin frame');
 }
 
 /** The stored or attested key's algorithm, refused unless we offer it (and RSA of 2048 bits). */
 function keyAlgorithm(publicKey: Uint8Array): CoseAlgorithm {
-  let key;
+  // Read as a plain map: the library types the labels per key type, and we read RSA's too.
+  let key: Map<number, unknown>;
   try {
-    key = decodeCredentialPublicKey(new Uint8Array(publicKey));
+    key = decodeCredentialPublicKey(new Uint8Array(publicKey)) as Map<number, unknown>;
   } catch {
     throw new WebAuthnError('algorithm', 'the public key is not a COSE key');
   }
@@ -211,8 +212,7 @@ function keyAlgorithm(publicKey: Uint8Array): CoseAlgorithm {
   if (typeof alg !== 'number' || !(supportedAlgorithms as readonly number[]).includes(alg))
     throw new WebAuthnError('algorithm', `algorithm ${String(alg)} is not accepted`);
   if (alg === COSE_ALG.RS256) {
-    // The COSE RSA modulus is label -1, typed by the library as an EC curve label.
-    const modulus = (key as Map<number, unknown>).get(cose.COSEKEYS.n);
+    const modulus = key.get(cose.COSEKEYS.n);
     if (!(modulus instanceof Uint8Array) || modulus.length < MIN_RSA_MODULUS_BYTES)
       throw new WebAuthnError('algorithm', 'RSA keys shorter than 2048 bits are not accepted');
   }
