@@ -61,6 +61,9 @@ import { lazyKeyring } from './platform/crypto/master-key-source.js';
 import { createCenterDesk } from './centers/desk.js';
 import { registerCenterApiRoutes } from './centers/http/api-routes.js';
 import { seedDemoCenter } from './centers/demo/seed-center.js';
+import { TextLine, dialStrings } from './textline/text-line.js';
+import { Conversations } from './textline/conversations.js';
+import { lazySenderKey } from './textline/sender-key.js';
 
 export const version = packageVersion();
 
@@ -114,6 +117,8 @@ export interface App {
   /** The offline gazetteer; `preload` (when it has one) loads its tables ahead of the first query. */
   geocoder: Geocoder & { preload?: () => unknown };
   search: SearchService;
+  /** The text line: a text in, the reply out (the webhooks and `textline try` use it). */
+  textLine: TextLine;
   /** The outgoing message queue (mail, text messages, push). */
   deliveries: DeliveryQueue;
   /** Background jobs (source refreshes, the link check); idle until `startJobs` or `runDue`. */
@@ -279,6 +284,16 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       search,
     });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
+    const textLine = new TextLine({
+      search,
+      dialIns: async (ids) => dialStrings(await repos.meetings.byIds(ids)),
+      optOuts: repos.textlineOptOuts,
+      // Numbers are kept only as this keyed hash, under a key of their own from the master key.
+      senderKey: lazySenderKey(() => keyring().deriveKey('textline-sender')),
+      conversations: new Conversations(clock),
+      clock,
+      publicUrl: config.publicUrl,
+    });
     // One SMTP attempt per delivery attempt: the queue does the retrying.
     const mailer = ports.mailer ?? configuredMailer(config, { clock, logger, attempts: 1 });
     closeMailer = () => mailer.close?.();
@@ -339,6 +354,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       importDeps,
       geocoder,
       search,
+      textLine,
       jobs,
       deliveries,
       startJobs: async () => {

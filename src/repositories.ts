@@ -26,6 +26,7 @@ import { EncounterRepository } from './centers/encounters/encounter-repository.j
 import { AssessmentRepository } from './centers/assessments/assessment-repository.js';
 import { ReportRepository } from './centers/reports/report-repository.js';
 import { ResourceRepository } from './resources/resource-repository.js';
+import { OptOutRepository } from './textline/opt-out-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -54,6 +55,7 @@ export interface Repositories {
   centerAssessments: AssessmentRepository;
   centerReports: ReportRepository;
   resources: ResourceRepository;
+  textlineOptOuts: OptOutRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -88,6 +90,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     centerAssessments: new AssessmentRepository(db),
     centerReports: new ReportRepository(db),
     resources: new ResourceRepository(db),
+    textlineOptOuts: new OptOutRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) => work(createRepositories(trx, keyring))),
   };

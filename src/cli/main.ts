@@ -11,6 +11,7 @@ import { stewardshipCommand } from './stewardship.js';
 import { sourcesCommand } from './sources.js';
 import { duplicatesCommand } from './duplicates.js';
 import { deliveriesCommand } from './deliveries.js';
+import { textlineCommand } from './textline.js';
 import { centerCommand, tokensCommand } from './center.js';
 import { keysCommand } from './keys.js';
 import { rotateKeysCommand } from './rotate-keys.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   sourcesCommand(program.command('sources'), databaseOptions);
   duplicatesCommand(program.command('duplicates'), databaseOptions);
   deliveriesCommand(program.command('deliveries'), databaseOptions);
+  textlineCommand(program.command('textline'), databaseOptions);
   centerCommand(program.command('center'), databaseOptions);
   tokensCommand(program.command('tokens'), databaseOptions);
   const keys = program.command('keys');

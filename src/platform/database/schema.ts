@@ -306,6 +306,11 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface TextlineOptOutsTable {
+  sender_key: string;
+  opted_out_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   meetings: MeetingsTable;
@@ -334,6 +339,7 @@ export interface Database {
   geocode_cache: GeocodeCacheTable;
   deliveries: DeliveriesTable;
   api_tokens: ApiTokensTable;
+  textline_opt_outs: TextlineOptOutsTable;
 }
 
 export type { Generated };
