@@ -60,6 +60,7 @@ import type { Keyring } from './platform/crypto/keyring.js';
 import { lazyKeyring } from './platform/crypto/master-key-source.js';
 import { createCenterDesk } from './centers/desk.js';
 import { registerCenterApiRoutes } from './centers/http/api-routes.js';
+import { registerCenterPages } from './centers/http/page-routes.js';
 import { seedDemoCenter } from './centers/demo/seed-center.js';
 import { TextLine, dialStrings } from './textline/text-line.js';
 import { Conversations } from './textline/conversations.js';
@@ -341,7 +342,9 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       },
       { importDeps, jobs },
     );
-    registerCenterApiRoutes(server, createCenterDesk(deskDeps));
+    const desk = createCenterDesk(deskDeps);
+    registerCenterApiRoutes(server, desk);
+    registerCenterPages(server, { desk, guard, publicUrl: config.publicUrl });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;

@@ -48,6 +48,39 @@ export class ApiTokenRepository {
     };
   }
 
+  /** The live tokens limited to one center, oldest first (for its administrators' list). */
+  async liveOfCenter(
+    centerId: string,
+  ): Promise<(Omit<ApiTokenRecord, 'tokenHash'> & { lastUsedAt?: string })[]> {
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(['id', 'person_id', 'center_id', 'created_at', 'last_used_at'])
+      .where('center_id', '=', centerId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      centerId,
+      createdAt: r.created_at,
+      ...(r.last_used_at !== null ? { lastUsedAt: r.last_used_at } : {}),
+    }));
+  }
+
+  /** Revokes a live token of one center; false when the center has no such live token. */
+  async revokeOfCenter(centerId: string, id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('center_id', '=', centerId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async touch(id: string, at: string): Promise<void> {
     await this.db
       .updateTable('api_tokens')

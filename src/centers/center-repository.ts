@@ -70,6 +70,27 @@ export class CenterRepository {
     return row?.role as StaffRole | undefined;
   }
 
+  /** The centers a person is staff of, with their role, by name. */
+  async centersOf(personId: string): Promise<{ center: Center; role: StaffRole }[]> {
+    const rows = await this.db
+      .selectFrom('center_staff')
+      .innerJoin('centers', 'centers.id', 'center_staff.center_id')
+      .select([
+        'centers.id',
+        'centers.slug',
+        'centers.name',
+        'centers.created_at',
+        'center_staff.role',
+      ])
+      .where('center_staff.person_id', '=', personId)
+      .orderBy('centers.name')
+      .execute();
+    return rows.map((r) => ({
+      center: { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at },
+      role: r.role as StaffRole,
+    }));
+  }
+
   async staffOf(centerId: string): Promise<StaffMembership[]> {
     const rows = await this.db
       .selectFrom('center_staff')

@@ -3,18 +3,22 @@
  * never see storage). Each method is one use case of its own module.
  */
 import { authenticateBearer } from '../accounts/api-tokens.js';
-import { openCenter, type DeskCaller } from './access.js';
+import { openCenter, requirePermission, type DeskCaller } from './access.js';
 import { recordAssessment, type AssessmentInput } from './assessments/assessments.js';
 import type { DeskDeps } from './deps.js';
 import { recordCheckIn, recordEncounter, type EncounterInput } from './encounters/encounters.js';
 import { eraseMember, exportMember } from './members/export-erase.js';
 import type { MemberInput } from './members/member-input.js';
 import { findMembers, readMember, registerMember } from './members/members.js';
-import type { CenterAccess } from './model.js';
+import type { CenterAccess, DeskAction } from './model.js';
 import { parseDay, parsePeriod } from './reports/period.js';
 import { summarise } from './reports/summary.js';
 import { suprtCsv, suprtRows } from './reports/suprt.js';
 import { memberTimeline } from './timeline.js';
+import { checkInsBetween } from './front-desk.js';
+import { updateMember } from './members/update-member.js';
+import { listCenterTokens, revokeCenterToken } from './staff-tokens.js';
+import { dayBounds } from './reports/period.js';
 
 /** The desk's use cases, ready to call. */
 export function createCenterDesk(deps: DeskDeps) {
@@ -28,6 +32,21 @@ export function createCenterDesk(deps: DeskDeps) {
       };
     },
     open: (caller: DeskCaller, slug: string) => openCenter(deps, caller, slug),
+    /** PL_FORBIDDEN unless the role allows the action (before any member is looked up). */
+    requirePermission: (access: CenterAccess, action: DeskAction) =>
+      requirePermission(access, action),
+    /** The centers a signed-in person is staff of, with their role. */
+    centersOf: (personId: string) => deps.repos.centers.centersOf(personId),
+    updateMember: (access: CenterAccess, id: string, input: MemberInput) =>
+      updateMember(deps, access, id, input),
+    /** Today's check-ins at the front desk. */
+    checkInsToday: (access: CenterAccess) => {
+      const { start, end } = dayBounds(deps.clock.now());
+      return checkInsBetween(deps, access, start, end);
+    },
+    tokens: (access: CenterAccess) => listCenterTokens(deps, access),
+    revokeToken: (access: CenterAccess, tokenId: string) =>
+      revokeCenterToken(deps, access, tokenId),
     registerMember: (access: CenterAccess, input: MemberInput) =>
       registerMember(deps, access, input),
     readMember: (access: CenterAccess, id: string) => readMember(deps, access, id),

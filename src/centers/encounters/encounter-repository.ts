@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../platform/database/schema.js';
-import { withCenterTables, type CenterDatabase } from '../tables.js';
+import { withCenterTables, type CenterDatabase, type CenterEncountersTable } from '../tables.js';
 import type { EncounterType } from './model.js';
 
 /** An encounter as stored: the note is sealed text. */
@@ -41,6 +41,26 @@ export class EncounterRepository {
       .execute();
   }
 
+  /** The center's encounters of one type from `start` (included) to `end` (excluded), in order. */
+  async ofCenterBetween(
+    centerId: string,
+    type: EncounterType,
+    start: string,
+    end: string,
+  ): Promise<StoredEncounter[]> {
+    const rows = await this.db
+      .selectFrom('center_encounters')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .where('type', '=', type)
+      .where('occurred_at', '>=', start)
+      .where('occurred_at', '<', end)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toStored);
+  }
+
   /** A member's encounters, oldest first. */
   async ofMember(centerId: string, memberId: string): Promise<StoredEncounter[]> {
     const rows = await this.db
@@ -51,16 +71,20 @@ export class EncounterRepository {
       .orderBy('occurred_at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      centerId: r.center_id,
-      memberId: r.member_id,
-      type: r.type as EncounterType,
-      occurredAt: r.occurred_at,
-      durationMinutes: Number(r.duration_minutes),
-      createdAt: r.created_at,
-      ...(r.note !== null ? { note: r.note } : {}),
-      ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
-    }));
+    return rows.map(toStored);
   }
+}
+
+function toStored(r: Selectable<CenterEncountersTable>): StoredEncounter {
+  return {
+    id: r.id,
+    centerId: r.center_id,
+    memberId: r.member_id,
+    type: r.type as EncounterType,
+    occurredAt: r.occurred_at,
+    durationMinutes: Number(r.duration_minutes),
+    createdAt: r.created_at,
+    ...(r.note !== null ? { note: r.note } : {}),
+    ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
+  };
 }

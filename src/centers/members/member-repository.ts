@@ -148,6 +148,18 @@ export class MemberRepository {
     return rows.map(toKey);
   }
 
+  /** Replaces a member's sealed profile and engagement path (an edit). */
+  async updateProfile(
+    member: Pick<StoredMember, 'id' | 'centerId' | 'engagement' | 'profile' | 'updatedAt'>,
+  ): Promise<void> {
+    await this.db
+      .updateTable('center_members')
+      .set({ engagement: member.engagement, profile: member.profile, updated_at: member.updatedAt })
+      .where('center_id', '=', member.centerId)
+      .where('id', '=', member.id)
+      .execute();
+  }
+
   /** Stores a data key wrapped anew (by another master key). */
   async rewrapKey(key: StoredMemberKey): Promise<void> {
     await this.db

@@ -40,3 +40,9 @@ export function parseDay(value: string | undefined, now: Date, field: string): D
     ? new Date(now.toISOString().slice(0, 10) + 'T00:00:00.000Z')
     : day(value, field);
 }
+
+/** The day an instant falls on, as the bounds of that whole day. */
+export function dayBounds(now: Date): { start: string; end: string } {
+  const start = new Date(now.toISOString().slice(0, 10) + 'T00:00:00.000Z');
+  return { start: start.toISOString(), end: new Date(start.getTime() + 86_400_000).toISOString() };
+}

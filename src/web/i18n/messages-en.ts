@@ -3,7 +3,10 @@
  * truth for which messages exist; the Spanish one must have exactly the same keys (the type
  * checker enforces it).
  */
+import { centerEn } from './messages-center-en.js';
+
 export const en = {
+  ...centerEn,
   'site.name': 'Porchlight',
   'site.description':
     'Find a mutual-support meeting (AA, NA, Al-Anon, SMART Recovery and more) in person, online or by phone.',

@@ -1,10 +1,12 @@
 import type { MessageId } from './messages-en.js';
+import { centerEs } from './messages-center-es.js';
 
 /**
  * Spanish messages (usted, as the fellowships' own Spanish literature addresses readers).
  * Typed against the English ids, so a missing or stray key fails the type check.
  */
 export const es: Record<MessageId, string> = {
+  ...centerEs,
   'site.name': 'Porchlight',
   'site.description':
     'Encuentre una reunión de ayuda mutua (AA, NA, Al-Anon, SMART Recovery y más) en persona, en línea o por teléfono.',

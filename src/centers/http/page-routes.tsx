@@ -1,0 +1,283 @@
+/**
+ * The desk's pages under `/center/...` (and `/en/`, `/es/`), for staff signed in with the site's
+ * session (email link or passkey). Every page opens the center through the same service as the
+ * API, so tenancy, roles and the access log are the API's: a center the person is not staff of
+ * and a member of another center answer the same 404 page as things that do not exist. Every
+ * form posts with the session's CSRF token and redirects (post/redirect/get).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { HttpServer } from '../../platform/http/server.js';
+import { registerPageScope, type PageKit } from '../../web/kit/page-scope.js';
+import type { PageContext } from '../../web/page-context.js';
+import { guardCsrf, type StewardshipGuard } from '../../stewardship/http/guard.js';
+import type { CenterDesk } from '../desk.js';
+import type { CenterAccess } from '../model.js';
+import { centerPath, type DeskView } from '../pages/center-frame.js';
+import { CentersPage } from '../pages/centers-page.js';
+import { DeskPage } from '../pages/desk-page.js';
+import { MemberFormPage } from '../pages/member-form-page.js';
+import { MemberPage } from '../pages/member-page.js';
+import { Barc10FormPage, EncounterFormPage } from '../pages/record-pages.js';
+import { TokensPage } from '../pages/tokens-page.js';
+import {
+  barc10InputFromForm,
+  encounterInputFromForm,
+  field,
+  memberInputFromForm,
+} from './page-forms.js';
+
+export interface CenterPageDeps {
+  desk: CenterDesk;
+  guard: StewardshipGuard;
+  publicUrl: string;
+}
+
+const id = Type.String({ minLength: 1, maxLength: 64 });
+const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 63 }) });
+const memberParams = Type.Object({ slug: slugParams.properties.slug, id });
+const tokenParams = Type.Object({ slug: slugParams.properties.slug, id });
+const deskQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    checked: Type.Optional(Type.Literal('1')),
+  },
+  { additionalProperties: false },
+);
+const savedQuery = Type.Object(
+  { saved: Type.Optional(Type.Literal('1')) },
+  { additionalProperties: false },
+);
+
+/** Registers `/center` and `/center/{slug}/...`. */
+export function registerCenterPages(server: HttpServer, deps: CenterPageDeps): void {
+  registerPageScope(
+    server,
+    { publicUrl: deps.publicUrl, formLimit: 16_384, csrf: guardCsrf(deps.guard) },
+    (scope, kit) => registerPages(scope, kit, deps),
+  );
+}
+
+function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterPageDeps): void {
+  /** The signed-in person's access to the center (sign-in first; 404 when not staff). */
+  const open = async (request: FastifyRequest, slug: string): Promise<CenterAccess> => {
+    const who = await guard.requireSignedIn(request);
+    return desk.open({ personId: who.person.id }, slug);
+  };
+  const viewOf = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    access: CenterAccess,
+  ): DeskView => ({ ctx, access, csrf: kit.csrfToken(request, reply), timeZone: 'UTC' });
+  const post = { preHandler: kit.csrf };
+
+  scope.get('/center', { schema: { hide: true } }, async (request, reply) => {
+    const ctx = kit.ctxOf(request);
+    const who = await guard.requireSignedIn(request);
+    return kit.send(
+      reply,
+      ctx,
+      <CentersPage ctx={ctx} centers={await desk.centersOf(who.person.id)} />,
+    );
+  });
+
+  scope.get(
+    '/center/:slug',
+    { schema: { hide: true, params: slugParams, querystring: deskQuery } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const query = (request.query.q ?? '').trim();
+      const [matches, today] = await Promise.all([
+        query === '' ? undefined : desk.findMembers(access, query),
+        desk.checkInsToday(access),
+      ]);
+      return kit.send(
+        reply,
+        ctx,
+        <DeskPage
+          view={viewOf(request, reply, ctx, access)}
+          query={query}
+          {...(matches !== undefined ? { matches } : {})}
+          today={today}
+          checkedIn={request.query.checked === '1'}
+        />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/check-ins',
+    { schema: { hide: true, params: slugParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const form = kit.form(request);
+      const memberId = field(form, 'memberId');
+      await desk.recordCheckIn(access, memberId);
+      return kit.redirect(
+        reply,
+        ctx,
+        field(form, 'back') === 'member'
+          ? centerPath(access, `/members/${memberId}?saved=1`)
+          : centerPath(access, '?checked=1'),
+      );
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/new',
+    { schema: { hide: true, params: slugParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'member.write');
+      return kit.send(reply, ctx, <MemberFormPage view={viewOf(request, reply, ctx, access)} />);
+    },
+  );
+
+  scope.post(
+    '/center/:slug/members',
+    { schema: { hide: true, params: slugParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const member = await desk.registerMember(access, memberInputFromForm(kit.form(request)));
+      return kit.redirect(reply, ctx, centerPath(access, `/members/${member.id}?saved=1`));
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/:id',
+    { schema: { hide: true, params: memberParams, querystring: savedQuery } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const member = await desk.readMember(access, request.params.id);
+      const timeline = await desk.timeline(access, member.id);
+      return kit.send(
+        reply,
+        ctx,
+        <MemberPage
+          view={viewOf(request, reply, ctx, access)}
+          member={member}
+          timeline={timeline}
+          saved={request.query.saved === '1'}
+        />,
+      );
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/:id/edit',
+    { schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'member.write');
+      const member = await desk.readMember(access, request.params.id);
+      return kit.send(
+        reply,
+        ctx,
+        <MemberFormPage view={viewOf(request, reply, ctx, access)} member={member} />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/members/:id/edit',
+    { schema: { hide: true, params: memberParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'member.write');
+      const before = await desk.readMember(access, request.params.id);
+      await desk.updateMember(access, before.id, memberInputFromForm(kit.form(request), before));
+      return kit.redirect(reply, ctx, centerPath(access, `/members/${before.id}?saved=1`));
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/:id/encounters/new',
+    { schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'encounter.write');
+      const member = await desk.readMember(access, request.params.id);
+      return kit.send(
+        reply,
+        ctx,
+        <EncounterFormPage view={viewOf(request, reply, ctx, access)} member={member} />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/members/:id/encounters',
+    { schema: { hide: true, params: memberParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'encounter.write');
+      const { id: memberId } = request.params;
+      await desk.recordEncounter(access, memberId, encounterInputFromForm(kit.form(request)));
+      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/:id/barc-10',
+    { schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'assessment.write');
+      const member = await desk.readMember(access, request.params.id);
+      return kit.send(
+        reply,
+        ctx,
+        <Barc10FormPage view={viewOf(request, reply, ctx, access)} member={member} />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/members/:id/barc-10',
+    { schema: { hide: true, params: memberParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const { id: memberId } = request.params;
+      await desk.recordAssessment(access, memberId, barc10InputFromForm(kit.form(request)));
+      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+    },
+  );
+
+  scope.get(
+    '/center/:slug/tokens',
+    { schema: { hide: true, params: slugParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const tokens = await desk.tokens(access);
+      return kit.send(
+        reply,
+        ctx,
+        <TokensPage view={viewOf(request, reply, ctx, access)} tokens={tokens} />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/tokens/:id/revoke',
+    { schema: { hide: true, params: tokenParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      await desk.revokeToken(access, request.params.id);
+      return kit.redirect(reply, ctx, centerPath(access, '/tokens'));
+    },
+  );
+}
