@@ -7,6 +7,7 @@
  *
  * The output depends only on `seed` and `now`, so a demo database and its tests are reproducible.
  */
+import { weekdayNames } from '../meetings/weekdays.js';
 import { createRandom } from './random.js';
 import type { Random } from './random.js';
 
@@ -35,15 +36,6 @@ export const DEMO_REGION_NOW = new Date('2026-11-01T12:00:00Z');
 export const GREENFIELD = { latitude: 42.5876, longitude: -72.5995, postalCode: '01301' } as const;
 
 const TIME_ZONE = 'America/New_York';
-const DAY_NAMES = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -893,7 +885,7 @@ function meetingTypes(
 
 function meetingName(random: Random, def: GroupDef, day: number | readonly number[]): string {
   if (typeof day === 'number' && def.days === undefined && random.chance(0.25)) {
-    return def.spanish ? `${def.name} (${DIA[day]})` : `${DAY_NAMES[day]} ${def.name}`;
+    return def.spanish ? `${def.name} (${DIA[day]})` : `${weekdayNames[day]} ${def.name}`;
   }
   return def.name;
 }

@@ -56,6 +56,20 @@ export const typeTags = [
 ] as const;
 export type TypeTag = (typeof typeTags)[number];
 
+/** The tags that say who a meeting is for (a tailored group), in the order pages offer them. */
+export const groupTags = [
+  'women',
+  'men',
+  'young_people',
+  'lgbtq',
+  'people_of_color',
+  'black',
+  'indigenous',
+  'seniors',
+  'veterans',
+] as const satisfies readonly TypeTag[];
+export type GroupTag = (typeof groupTags)[number];
+
 export interface MeetingTypeDef {
   /** The code as the program's feeds use it, e.g. 'W', 'LGBTQ'. */
   code: string;

@@ -3,7 +3,8 @@ import type { ErrorCode } from '../platform/errors.js';
 import type { ErrorResponse } from '../platform/http/error-response.js';
 import { errorMessage } from '../web/i18n/error-messages.js';
 import { Layout } from '../web/layout.js';
-import { link, type PageContext } from '../web/page-context.js';
+import type { PageContext } from '../web/page-context.js';
+import { ErrorCodeAndWayOn } from '../web/simple-pages.js';
 
 export interface PrintErrorProps {
   ctx: PageContext;
@@ -26,12 +27,7 @@ export function PrintErrorPage({ ctx, code, field, message }: PrintErrorProps) {
       <h1>{t('print.error.title')}</h1>
       {field !== undefined && <p>{t('print.error.field', { field, message: message ?? '' })}</p>}
       <p>{t(code === 'PL_RATE_LIMITED' ? 'print.error.rateLimited' : 'print.error.body')}</p>
-      <p class="muted" data-error-code={code}>
-        {t('error.code', { code })}
-      </p>
-      <p>
-        <a href={link(ctx, '/')}>{t('error.findAnother')}</a>
-      </p>
+      <ErrorCodeAndWayOn ctx={ctx} code={code} />
     </Layout>
   );
 }

@@ -70,12 +70,21 @@ export function ErrorPage({ ctx, title, body, code, message }: ErrorPageProps) {
       <h1>{t(title)}</h1>
       {message !== undefined && <p data-error-message>{message}</p>}
       <p>{t(body)}</p>
+      <ErrorCodeAndWayOn ctx={ctx} code={code} />
+    </Layout>
+  );
+}
+
+/** The end of every error page: the stable code a person can quote, and a way on to the finder. */
+export function ErrorCodeAndWayOn({ ctx, code }: { ctx: PageContext; code: ErrorCode }) {
+  return (
+    <>
       <p class="muted" data-error-code={code}>
-        {t('error.code', { code })}
+        {ctx.t('error.code', { code })}
       </p>
       <p>
-        <a href={link(ctx, '/')}>{t('error.findAnother')}</a>
+        <a href={link(ctx, '/')}>{ctx.t('error.findAnother')}</a>
       </p>
-    </Layout>
+    </>
   );
 }

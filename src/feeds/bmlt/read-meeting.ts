@@ -20,6 +20,7 @@ import { defaultDurationMinutes, problem, textLimits } from '../meeting-guide/re
 import { bmltList, bmltMinutes, bmltText } from './read-fields.js';
 import type { FormatMeaning } from './read-formats.js';
 import type { ServiceBodies } from './read-service-bodies.js';
+import { setIf } from '../set-if.js';
 
 /** A format as a meeting row refers to it, with what it means to us. */
 export interface FormatEntry {
@@ -443,14 +444,6 @@ const serverLanguages = new Map<string, string | undefined>();
 function serverLanguage(code: string): string | undefined {
   if (!serverLanguages.has(code)) serverLanguages.set(code, normaliseLanguageTag(code));
   return serverLanguages.get(code);
-}
-
-function setIf<T extends object, K extends keyof T>(
-  target: T,
-  key: K,
-  value: T[K] | undefined,
-): void {
-  if (value !== undefined) target[key] = value;
 }
 
 function quote(text: string): string {

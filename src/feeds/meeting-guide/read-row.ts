@@ -25,6 +25,7 @@ import { focusOf, getProgram, resolveTypeCode, type Program } from '../../meetin
 import { canonicalTimeZone, isValidCoordinate, timeZoneAt } from '../../meetings/time-zone.js';
 import { parseWeekday } from '../../meetings/weekdays.js';
 import { parseFeedDate } from './feed-date.js';
+import { setIf } from '../set-if.js';
 
 /** Longest text kept per kind of field; longer text is refused rather than stored in part. */
 export const textLimits = { name: 200, slug: 200, short: 500, url: 2048, long: 10_000 } as const;
@@ -562,14 +563,6 @@ export function problem(
   if (slug !== undefined && slug !== '') p.slug = slug.slice(0, 100);
   if (field !== undefined) p.field = field;
   return p;
-}
-
-function setIf<T extends object, K extends keyof T>(
-  target: T,
-  key: K,
-  value: T[K] | undefined,
-): void {
-  if (value !== undefined) target[key] = value;
 }
 
 function describe(value: unknown): string {

@@ -3,7 +3,7 @@
  * the distance is, which online and phone meetings keep the person's tailoring, and exactly which
  * constraint each suggestion list set aside. Built from the answer's `fallback` section.
  */
-import { programs, resolveTypeCode } from '../../meetings/programs.js';
+import { groupTags, programs, resolveTypeCode, type GroupTag } from '../../meetings/programs.js';
 import type { SearchParams } from '../../search/parse-params.js';
 import { roundDistance } from '../../search/distance.js';
 import { remoteListed, type SearchResponse } from '../../search/present-results.js';
@@ -13,19 +13,6 @@ export type PresentedFallback = NonNullable<SearchResponse['fallback']>;
 type PresentedResult = SearchResponse['results'][number];
 
 /** Who the search asked meetings to be for, when that is its one tailoring; else how tailored. */
-const groupTags = [
-  'women',
-  'men',
-  'young_people',
-  'lgbtq',
-  'people_of_color',
-  'black',
-  'indigenous',
-  'seniors',
-  'veterans',
-] as const;
-type GroupTag = (typeof groupTags)[number];
-
 export type FallbackKind = GroupTag | 'filtered' | 'plain';
 
 /** Parameters that tailor a search beyond where it looks (the ones the sentence must cover). */

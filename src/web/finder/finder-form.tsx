@@ -5,6 +5,7 @@
  */
 import { isClockTime } from '../../meetings/clock-time.js';
 import { focusAreas } from '../../meetings/model.js';
+import { groupTags } from '../../meetings/programs.js';
 import {
   getProgram,
   programs,
@@ -493,17 +494,7 @@ function radiusChoices(
 }
 
 /** The offered tags whose counts the answer's facets carry. */
-const countedTags = new Set<string>([
-  'women',
-  'men',
-  'young_people',
-  'lgbtq',
-  'people_of_color',
-  'black',
-  'indigenous',
-  'seniors',
-  'veterans',
-]);
+const countedTags = new Set<string>(groupTags);
 
 /**
  * The type checkboxes. With one program chosen, its own types in plain words from its vocabulary

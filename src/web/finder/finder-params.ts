@@ -7,6 +7,7 @@
  */
 import {
   getProgram,
+  groupTags,
   programs,
   resolveTypeCode,
   typeTags,
@@ -87,15 +88,7 @@ export function normaliseTypes(types: string, programIds: string | undefined): s
 
 /** The type tags the form offers when no program is chosen, in the form's order. */
 export const offeredTags = [
-  'women',
-  'men',
-  'young_people',
-  'lgbtq',
-  'people_of_color',
-  'black',
-  'indigenous',
-  'seniors',
-  'veterans',
+  ...groupTags,
   'beginners',
   'open',
   'closed',
