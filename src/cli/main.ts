@@ -14,6 +14,7 @@ import { deliveriesCommand } from './deliveries.js';
 import { textlineCommand } from './textline.js';
 import { centerCommand, tokensCommand } from './center.js';
 import { keysCommand } from './keys.js';
+import { resourcesCommand } from './resources.js';
 import { rotateKeysCommand } from './rotate-keys.js';
 import { exitCodes, reportFailure } from './output.js';
 import { packageVersion } from '../platform/paths.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   textlineCommand(program.command('textline'), databaseOptions);
   centerCommand(program.command('center'), databaseOptions);
   tokensCommand(program.command('tokens'), databaseOptions);
+  resourcesCommand(program.command('resources'), databaseOptions);
   const keys = program.command('keys');
   keysCommand(keys);
   rotateKeysCommand(keys, databaseOptions);

@@ -409,6 +409,27 @@ export const feedProblemCatalogue = {
     message:
       'The address geocoder could not be asked; the meetings it would have placed were placed offline.',
   },
+  PL_MISSING_FIELD: {
+    severity: 'error',
+    message: 'A required field is missing or empty; the record was not imported.',
+  },
+  PL_DUPLICATE_ID: {
+    severity: 'error',
+    message: 'Another record of the same kind earlier in the feed has this id.',
+  },
+  PL_UNKNOWN_REFERENCE: {
+    severity: 'error',
+    message: 'The record links to a record the feed does not have; the link was not imported.',
+  },
+  PL_INVALID_SCHEDULE: {
+    severity: 'warning',
+    message: 'The opening hours are impossible and were dropped.',
+  },
+  PL_UNKNOWN_TERM: {
+    severity: 'warning',
+    message:
+      'The taxonomy term is neither an Open Eligibility need nor a recovery attribute; it was dropped.',
+  },
   PL_EXTRA_CELLS: {
     severity: 'warning',
     message: 'The row has more cells than the header has columns; the extra cells were dropped.',

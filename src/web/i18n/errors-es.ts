@@ -250,4 +250,11 @@ export const feedProblemsEs: Record<FeedProblemCode, string> = {
     'No se pudo consultar el geocodificador de direcciones; las reuniones que habría situado se situaron sin conexión.',
   PL_EXTRA_CELLS:
     'La fila tiene más celdas que columnas el encabezado; las celdas de más se descartaron.',
+  PL_MISSING_FIELD: 'Falta un campo obligatorio o está vacío; el registro no se importó.',
+  PL_DUPLICATE_ID: 'Otro registro del mismo tipo, antes en el archivo, tiene este identificador.',
+  PL_UNKNOWN_REFERENCE:
+    'El registro enlaza con un registro que el archivo no tiene; el enlace no se importó.',
+  PL_INVALID_SCHEDULE: 'El horario es imposible y se descartó.',
+  PL_UNKNOWN_TERM:
+    'El término no es una necesidad de Open Eligibility ni un atributo de recuperación; se descartó.',
 };

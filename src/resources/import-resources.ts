@@ -1,0 +1,165 @@
+/**
+ * Imports one source of resources: reads it (a file, a URL, an HSDS API's pages, a tabular
+ * package), checks every record, and replaces what the source held in one transaction. A
+ * snapshot with no valid service, or one that would remove most of the source's services
+ * (a half-published export, a server answering with one page), changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isUrlLocation } from '../feeds/reader.js';
+import type { Clock } from '../platform/clock.js';
+import { PorchlightError, type FeedProblem } from '../platform/errors.js';
+import { readFeedLocation, type FeedReadLimits } from '../sources/feed-reader.js';
+import { isValidSourceName } from '../sources/model.js';
+import { readHsdsApi } from './import/hsds-api.js';
+import { collectionsOfHsdsJson } from './import/hsds-shapes.js';
+import { collectionsOfHsdsTables } from './import/read-hsds-tables.js';
+import { collectionsOfPlainCsv } from './import/read-plain-csv.js';
+import { readHsdsCollections, type HsdsCollections } from './import/read-hsds.js';
+import {
+  directoryCounts,
+  resourceFormats,
+  type ResourceFormat,
+  type ResourceSource,
+} from './model.js';
+import type { ResourceRepository } from './resource-repository.js';
+
+export interface ResourceImportDeps {
+  resources: ResourceRepository;
+  clock: Clock;
+  limits: FeedReadLimits;
+}
+
+export interface ResourceImportRequest {
+  source: string;
+  location: string;
+  format?: ResourceFormat;
+  /** Applies a snapshot even when it removes most of the source's services. */
+  allowShrink?: boolean;
+}
+
+export interface ResourceImportResult {
+  source: ResourceSource;
+  counts: Record<string, number>;
+  rowCount: number;
+  problems: FeedProblem[];
+}
+
+/** Below this many services a source may shrink freely (a small center's own list). */
+const shrinkGuardFloor = 10;
+
+export async function importResources(
+  deps: ResourceImportDeps,
+  request: ResourceImportRequest,
+): Promise<ResourceImportResult> {
+  if (!isValidSourceName(request.source)) {
+    throw new PorchlightError(
+      'PL_INVALID_SOURCE_NAME',
+      `"${request.source}" is not a source name: use lower-case letters, digits and dashes.`,
+    );
+  }
+  const format = request.format ?? (await guessFormat(request.location));
+  if (!(resourceFormats as readonly string[]).includes(format)) {
+    throw new PorchlightError('PL_FEED_FORMAT_UNKNOWN', `Unknown resource format "${format}".`);
+  }
+  const now = deps.clock.now().toISOString();
+  const known = await deps.resources.sourceByName(request.source);
+  const source: ResourceSource = {
+    id: known?.id ?? randomUUID(),
+    name: request.source,
+    format,
+    location: request.location,
+    createdAt: known?.createdAt ?? now,
+    ...(known?.lastImportAt !== undefined ? { lastImportAt: known.lastImportAt } : {}),
+  };
+
+  const collections = await readCollections(format, request.location, deps.limits);
+  const reading = readHsdsCollections(collections, source.id);
+  const counts = directoryCounts(reading.directory);
+  if (reading.directory.services.length === 0) {
+    throw new PorchlightError(
+      'PL_FEED_NO_VALID_ROWS',
+      reading.rowCount === 0
+        ? 'The feed has no services; the previous directory is kept.'
+        : `None of the ${reading.rowCount} services could be read; the previous directory is kept.`,
+      { problems: reading.problems.slice(0, 50) },
+    );
+  }
+  if (known !== undefined && request.allowShrink !== true) {
+    const held = (await deps.resources.listSources()).find((s) => s.id === known.id)?.services ?? 0;
+    if (held >= shrinkGuardFloor && counts.services! < held / 2) {
+      throw new PorchlightError(
+        'PL_SNAPSHOT_HELD',
+        `The new snapshot has ${counts.services} services where the source has ${held}; nothing was changed (import again allowing it to shrink if this is right).`,
+      );
+    }
+  }
+  await deps.resources.putSource(source);
+  await deps.resources.replaceSource(source.id, reading.directory, now, {
+    counts,
+    problems: reading.problems.slice(0, 200).map((p) => ({
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      index: p.index,
+      ...(p.field !== undefined ? { field: p.field } : {}),
+    })),
+  });
+  return {
+    source: { ...source, lastImportAt: now },
+    counts,
+    rowCount: reading.rowCount,
+    problems: reading.problems,
+  };
+}
+
+async function guessFormat(location: string): Promise<ResourceFormat> {
+  if (/\.csv(\?|$)/i.test(location)) return 'csv';
+  if (/datapackage\.json(\?|$)/i.test(location)) return 'hsds-csv';
+  if (!isUrlLocation(location)) {
+    const info = await stat(location).catch(() => undefined);
+    if (info?.isDirectory() === true) return 'hsds-csv';
+  }
+  return 'hsds';
+}
+
+async function readCollections(
+  format: ResourceFormat,
+  location: string,
+  limits: FeedReadLimits,
+): Promise<HsdsCollections> {
+  const read = async (where: string) => (await readFeedLocation(where, limits)).text;
+  switch (format) {
+    case 'csv':
+      return collectionsOfPlainCsv(await read(location));
+    case 'hsds-csv': {
+      let descriptor = location;
+      if (!isUrlLocation(location) && !/datapackage\.json$/i.test(location)) {
+        descriptor = join(location, 'datapackage.json');
+      }
+      const resolve = (path: string) =>
+        isUrlLocation(descriptor)
+          ? new URL(path, descriptor).href
+          : join(dirname(descriptor), path);
+      return collectionsOfHsdsTables(await read(descriptor), (path) => read(resolve(path)));
+    }
+    case 'hsds': {
+      const text = await read(location);
+      const value = parseJson(text);
+      if (isUrlLocation(location)) return readHsdsApi(location, value, limits);
+      return collectionsOfHsdsJson(value);
+    }
+  }
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new PorchlightError(
+      'PL_FEED_NOT_JSON',
+      `The feed is not JSON: ${(error as Error).message}`,
+    );
+  }
+}

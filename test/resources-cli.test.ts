@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const fixture = (name: string) => join(root, 'test', 'fixtures', 'resources', name);
+const dir = mkdtempSync(join(tmpdir(), 'porchlight-resources-cli-'));
+const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
+
+function porchlight(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('porchlight resources', { timeout: 120_000 }, () => {
+  it('imports each format, lists the sources, and refuses bad input with its code', () => {
+    const hsds = porchlight(
+      'resources',
+      'import',
+      fixture('hsds-services.json'),
+      '--source',
+      'bridge',
+    );
+    expect(hsds.code).toBe(0);
+    expect(hsds.stdout).toContain('bridge (hsds): 3 services at 2 locations of 1 organization');
+    expect(hsds.stdout).toContain('[PL_DUPLICATE_ID]');
+
+    const sheet = porchlight(
+      'resources',
+      'import',
+      fixture('spreadsheet.csv'),
+      '--source',
+      'valley',
+      '--json',
+    );
+    expect(sheet.code).toBe(0);
+    expect(JSON.parse(sheet.stdout)).toMatchObject({ counts: { services: 2, locations: 3 } });
+
+    const tables = porchlight(
+      'resources',
+      'import',
+      fixture('tabular'),
+      '--source',
+      'food',
+      '--format',
+      'hsds-csv',
+    );
+    expect(tables.code).toBe(0);
+
+    const list = porchlight('resources', 'list', '--json');
+    expect(
+      JSON.parse(list.stdout).sources.map((s: { name: string; services: number }) => [
+        s.name,
+        s.services,
+      ]),
+    ).toEqual([
+      ['bridge', 3],
+      ['food', 1],
+      ['valley', 2],
+    ]);
+
+    const bad = porchlight(
+      'resources',
+      'import',
+      fixture('spreadsheet.csv'),
+      '--source',
+      'Bad Name',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('PL_INVALID_SOURCE_NAME');
+    expect(porchlight('resources', 'import', fixture('spreadsheet.csv')).code).toBe(2);
+    expect(
+      porchlight('resources', 'import', 'x.json', '--source', 'x', '--format', 'xml').code,
+    ).toBe(2);
+  });
+});
