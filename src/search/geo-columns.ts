@@ -84,6 +84,16 @@ export class GeoColumns {
     this.positionOfItem = positionOfItem;
   }
 
+  /** Takes over the kdbush and arrays of `other` (built beside this one). */
+  adopt(other: GeoColumns): void {
+    this.kd = other.kd;
+    this.rowOfItem = other.rowOfItem;
+    this.rowAt = other.rowAt;
+    this.unitAt = other.unitAt;
+    this.positionOfItem = other.positionOfItem;
+    this.overflow = other.overflow;
+  }
+
   get byteLength(): number {
     return (
       this.rowOfItem.byteLength +

@@ -99,6 +99,71 @@ describe('the search index', () => {
     expect(index.geo.overflow.length).toBeGreaterThan(0);
   });
 
+  it('rebuilds its static parts beside the live ones, answering the same at every step', () => {
+    const world = randomWorld(400, 12);
+    const index = SearchIndex.build(world, { now });
+    const changed = world.slice(0, 150).map((m) => ({ ...m, name: `${m.name} serenity` }));
+    for (const m of changed) index.upsert(m);
+    for (const m of world.slice(150, 170)) index.remove(m.id);
+    index.refresh(now, { deferRebuild: true });
+    expect(index.staticPartsStale()).toBe(true);
+    const queries = [undefined, 'serenity'].flatMap((text) =>
+      [undefined, { latitude: 42.5876, longitude: -72.5995 }].map((near) => ({
+        now,
+        viewerTimeZone: 'America/New_York',
+        radiusKm: 200,
+        includeInProgress: true,
+        includeClosed: false,
+        sort: 'time' as const,
+        limit: 1000,
+        fallbackThreshold: 5,
+        ...(near !== undefined ? { near } : {}),
+        ...(text !== undefined ? { text } : {}),
+      })),
+    );
+    const before = queries.map((q) => search(index, q));
+    const steps = index.rebuildStaticSteps();
+    let step = steps.next();
+    let turns = 0;
+    for (; step.done !== true; step = steps.next()) {
+      turns++;
+      // Searches between the steps read the live parts.
+      expect(queries.map((q) => search(index, q))).toEqual(before);
+      expect(index.timelineDirty.length).toBeGreaterThan(0);
+    }
+    expect(step.value).toBe(true);
+    expect(turns).toBeGreaterThanOrEqual(6);
+    expect(index.staticPartsStale()).toBe(false);
+    expect(index.timelineDirty).toEqual([]);
+    expect(index.words.dirty.size).toBe(0);
+    expect(index.geo.overflow).toEqual([]);
+    expect(queries.map((q) => search(index, q))).toEqual(before);
+    // The same as an index built from the changed meetings at once.
+    const kept = [...changed, ...world.slice(170)];
+    const whole = SearchIndex.build(kept, { now });
+    for (const q of queries) {
+      expect(search(index, q).results.map((r) => r.slug)).toEqual(
+        search(whole, q).results.map((r) => r.slug),
+      );
+    }
+  });
+
+  it('drops static parts rebuilt beside when a change lands in between', () => {
+    const world = randomWorld(400, 13);
+    const index = SearchIndex.build(world, { now });
+    for (const m of world.slice(0, 150)) index.upsert({ ...m, name: `${m.name} again` });
+    const steps = index.rebuildStaticSteps();
+    steps.next();
+    index.upsert({ ...world[200]!, name: 'Changed meanwhile' });
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    expect(step.value).toBe(false);
+    expect(index.timelineDirty.length).toBeGreaterThan(0);
+    expect(index.summaryById(world[200]!.id)?.name).toBe('Changed meanwhile');
+    index.refresh(now);
+    expect(index.timelineDirty).toEqual([]);
+  });
+
   it('asks for a rebuild once rows left behind outnumber a quarter of the live ones', () => {
     const world = randomWorld(40, 10);
     const index = SearchIndex.build(world, { now });

@@ -22,7 +22,9 @@
  * next build. kdbush, the timeline and the posting lists are static: changed rows are tracked in
  * short dirty lists that queries check too, and {@link SearchIndex.refresh} rebuilds them once
  * those lists grow, and moves the horizon along with the clock. A server calls it from a timer
- * and after it applies changes; a search never does.
+ * and after it applies changes; a search never does. A server rebuilds them beside the live
+ * ones instead, in steps, and swaps them in ({@link SearchIndex.rebuildStaticSteps}), so a
+ * large change does not hold its one thread.
  */
 import {
   focusAreas,
@@ -76,6 +78,10 @@ import { WordIndex } from './word-index.js';
 const HORIZON_MARGIN_MINUTES = 8 * 1440;
 const DEFAULT_HORIZON_WEEKS = 5;
 const NO_LANGUAGES: number[] = [];
+/** Rows per step of a timeline built beside the live one (about 5 ms each). */
+const STATIC_ROWS_PER_STEP = 16_384;
+/** Postings read per step of word postings built beside the live ones. */
+const STATIC_POSTINGS_PER_STEP = 200_000;
 
 export type { FacetSignature } from './facet-signatures.js';
 
@@ -334,7 +340,7 @@ export class SearchIndex {
    * postings when many rows changed since they were built. The one way time reaches the index:
    * a server calls it from a timer (and after applying changes), so no search pays for it.
    */
-  refresh(now: number): void {
+  refresh(now: number, options: { deferRebuild?: boolean } = {}): void {
     const minute = Math.floor(now / MS_PER_MINUTE);
     const { horizonStart, horizonEnd } = this.schedules;
     if (
@@ -353,8 +359,76 @@ export class SearchIndex {
       this.rebuildTimeline();
       this.touch();
     }
-    if (this.timelineDirty.length > Math.max(256, this.liveRows / 50)) this.rebuildTimeline();
-    if (this.geo.overflow.length > Math.max(256, this.liveRows / 50)) this.rebuildGeo();
+    if (options.deferRebuild === true) return;
+    if (this.timelineStale()) this.rebuildTimeline();
+    if (this.geoStale()) this.rebuildGeo();
+  }
+
+  /**
+   * True when so many rows changed since the timeline, the postings or kdbush were built that
+   * queries should no longer check them apart: time for {@link rebuildStaticSteps} (or a
+   * {@link refresh}, which rebuilds them at once).
+   */
+  staticPartsStale(): boolean {
+    return this.timelineStale() || this.geoStale();
+  }
+
+  private timelineStale(): boolean {
+    return this.timelineDirty.length > Math.max(256, this.liveRows / 50);
+  }
+
+  private geoStale(): boolean {
+    return this.geo.overflow.length > Math.max(256, this.liveRows / 50);
+  }
+
+  /**
+   * Rebuilds the timeline, the posting lists and kdbush beside the live ones, in steps a server
+   * gives the event loop turns between, and swaps them in at the end in one synchronous step:
+   * searches meanwhile read the live parts (with their lists of rows changed since), which
+   * answer exactly as the new ones will. When the index changed in between (a change applied,
+   * the horizon moved), the new parts would miss it and are dropped: the result is false.
+   */
+  *rebuildStaticSteps(): Steps<boolean> {
+    const version = this.version;
+    const rows = this.rows;
+    const timeline = yield* Timeline.sorted(this, undefined, STATIC_ROWS_PER_STEP);
+    const identity = new Int32Array(rows);
+    for (let row = 0; row < rows; row++) identity[row] = row;
+    yield;
+    const signaturePostings = csrPostings(
+      rows,
+      this.signatures.length,
+      this.status,
+      identity,
+      new Uint16Array(rows).fill(1),
+      Uint32Array.from(this.sig.subarray(0, rows)),
+    );
+    yield;
+    const typePostings = csrPostings(
+      rows,
+      this.typeKeyIds.values.length,
+      this.status,
+      this.typeOff,
+      this.typeLen,
+      this.typeKeys.data,
+    );
+    yield;
+    const words = yield* this.words.mergedPostings(rows, this.status, STATIC_POSTINGS_PER_STEP);
+    yield;
+    const geo = new GeoColumns();
+    const geoItem = new Int32Array(this.geoItem.length);
+    this.buildGeoInto(geo, geoItem);
+    yield;
+    if (this.version !== version || this.rows !== rows) return false;
+    // From here on nothing yields: a search sees the old parts or the new ones.
+    this.timeline.adopt(timeline);
+    this.signaturePostings = signaturePostings;
+    this.typePostings = typePostings;
+    this.words.adoptPostings(words);
+    this.markTimelineClean();
+    this.geo.adopt(geo);
+    this.geoItem = geoItem;
+    return true;
   }
 
   /** Memory held by the index, by part (typed arrays exactly, strings and maps roughly). */
@@ -734,14 +808,24 @@ export class SearchIndex {
     );
     yield;
     this.words.rebuildPostings(rows, this.status);
-    for (let row = 0; row < rows; row++) this.inTimeline[row] = 1;
+    this.markTimelineClean();
+  }
+
+  /** Every row is in the timeline and the postings now. */
+  private markTimelineClean(): void {
+    for (let row = 0; row < this.rows; row++) this.inTimeline[row] = 1;
     for (const row of this.timelineDirty) this.inDirty[row] = 0;
     this.timelineDirty = [];
   }
 
   /** Rebuilds kdbush over every place-bound row with coordinates. */
   private rebuildGeo(): void {
-    this.geo.build(
+    this.buildGeoInto(this.geo, this.geoItem);
+  }
+
+  /** Builds kdbush over every place-bound row with coordinates into `geo` and `itemOfRow`. */
+  private buildGeoInto(geo: GeoColumns, itemOfRow: Int32Array): void {
+    geo.build(
       this.rows,
       (row) =>
         this.status[row] !== STATUS_REMOVED &&
@@ -749,7 +833,7 @@ export class SearchIndex {
         !Number.isNaN(this.lat[row]!),
       this.lat,
       this.lng,
-      this.geoItem,
+      itemOfRow,
     );
   }
 }

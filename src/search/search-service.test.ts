@@ -140,6 +140,37 @@ describe('SearchService', () => {
     expect(slugs()).toEqual(rows.map((r) => r.slug));
   });
 
+  it('applies a large change at once and rebuilds what it left behind beside, in turns', async () => {
+    // Between the turns of that rebuild, searches see the whole change.
+    const seen: number[] = [];
+    let watching = false;
+    await startService({
+      rebuildMinIds: 10_000,
+      yieldToLoop: () => {
+        if (watching) {
+          seen.push(service.search(service.parse({ q: 'renamed', limit: '200' })).total);
+        }
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    const deps: ImportDeps = { ...recordingDeps([]), onChange: (c) => service.applyChange(c) };
+    const rows = Array.from({ length: 400 }, (_, i) => mgRow({ slug: `m${i}`, name: `M ${i}` }));
+    await importFeed(deps, { source: 'a', location: 't', rows });
+    expect(service.status()).toMatchObject({ size: 400 });
+    await service.idle();
+    const builds = service.status().builds;
+    watching = true;
+    const renamed = rows.map((row, i) => (i < 200 ? { ...row, name: `Renamed ${i}` } : row));
+    await importFeed(deps, { source: 'a', location: 't', rows: renamed });
+    // The change is searchable once applied, before the parts it left behind are rebuilt.
+    expect(service.search(service.parse({ q: 'renamed', limit: '200' })).total).toBe(200);
+    await service.idle();
+    watching = false;
+    expect(service.status().builds).toBe(builds);
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    for (const total of seen) expect(total).toBe(200);
+  });
+
   it('rebuilds when a revision stays unexplained (a writer that does not publish)', async () => {
     await startService({ gapGraceMs: 30 });
     // Written behind the index's back, as a command-line import in another process would.

@@ -7,7 +7,7 @@ import type {
 } from '../platform/database/change-feed.js';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
-import type { YieldToLoop } from '../platform/loop-yield.js';
+import { runStepsYielding, type YieldToLoop } from '../platform/loop-yield.js';
 import type { Meeting } from '../meetings/model.js';
 import type { Repositories } from '../repositories.js';
 import {
@@ -76,7 +76,8 @@ type Step =
  * asks for, or a revision nobody explained is answered by a full rebuild, swapped in whole.
  *
  * A search never sees half a change: the meetings are loaded first, then applied in one
- * synchronous step. The store revision is read after each load: when other writes committed in
+ * synchronous step. What a large change leaves to rebuild (the timeline, posting lists,
+ * kdbush) is rebuilt beside the live parts in steps and swapped in, on a server that yields. The store revision is read after each load: when other writes committed in
  * between, the loaded meetings may already show them, so they are applied together with those
  * writes or not at all.
  */
@@ -201,7 +202,20 @@ export class SearchService {
    * lazy parts. The timer calls it, and so does applying changes; a search never does.
    */
   refresh(): void {
-    this.index?.refresh(this.clock.now().getTime());
+    const index = this.index;
+    if (index === undefined) return;
+    index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
+    if (this.yielding && index.staticPartsStale()) this.kick();
+  }
+
+  /** True when long work gives the event loop turns (a server): parts are rebuilt beside. */
+  private get yielding(): boolean {
+    return this.options.yieldToLoop !== undefined;
+  }
+
+  /** Resolves once no build, catch-up or rebuild of parts is under way. */
+  async idle(): Promise<void> {
+    while (this.running !== undefined) await this.running;
   }
 
   /** Stops listening and the timers; waits for a build or catch-up under way. */
@@ -351,6 +365,7 @@ export class SearchService {
       if (this.index === undefined || this.rebuildWanted) await this.rebuildNow();
       else await this.catchUp();
       this.settle();
+      await this.rebuildStaticParts();
     } while ((this.again || this.rebuildWanted) && !this.closed);
   }
 
@@ -369,11 +384,26 @@ export class SearchService {
     // From here to the end, nothing awaits: a search sees all of the run or none of it.
     for (const id of step.removed) index.remove(id);
     for (const meeting of step.meetings) index.upsert(meeting);
-    // A write, so it may rebuild what many changes left behind (a search will not).
-    index.refresh(this.clock.now().getTime());
+    // A write, so it may rebuild what many changes left behind (a search will not); a server
+    // rebuilds those parts beside the live ones afterwards (`rebuildStaticParts`).
+    index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
     this.advanceTo(step.revision);
     if (index.needsCompaction()) this.rebuildWanted = true;
     this.again = true;
+  }
+
+  /**
+   * On a server, rebuilds the timeline, posting lists and kdbush that many changes left behind
+   * beside the live ones, giving the event loop turns, and swaps them in: searches are answered
+   * from the live parts meanwhile. A change applied in between makes the index drop the new
+   * parts; the next round of the worker tries again.
+   */
+  private async rebuildStaticParts(): Promise<void> {
+    const index = this.index;
+    const turn = this.options.yieldToLoop;
+    if (index === undefined || turn === undefined || this.rebuildWanted || this.closed) return;
+    if (!index.staticPartsStale()) return;
+    await runStepsYielding(index.rebuildStaticSteps(), turn);
   }
 
   /**

@@ -14,16 +14,15 @@ import {
   csrPostings,
   forEachPosting,
   packPostings,
-  postings,
   type PackedPostings,
 } from './postings.js';
 import { STATUS_REMOVED } from './row-codes.js';
 import { forEachMeetingSearchText, searchWords } from './text.js';
 import { grown, permuted, Uint32Pool } from './typed-arrays.js';
+import { runSteps, type Steps } from '../platform/loop-yield.js';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-const NO_WORDS: number[] = [];
 
 export class WordIndex {
   /** Text of each word id. */
@@ -143,25 +142,78 @@ export class WordIndex {
         ),
       );
     } else {
-      const old = this.postings;
-      const wordsOfRow = new Map<number, number[]>();
-      for (let word = 0; word < old.offsets.length - 1; word++) {
-        forEachPosting(old, word, (row) => {
-          if (status[row] === STATUS_REMOVED || this.dirty.has(row)) return;
-          let list = wordsOfRow.get(row);
-          if (list === undefined) wordsOfRow.set(row, (list = []));
-          list.push(word);
-        });
-      }
-      this.postings = packPostings(
-        postings(rows, this.text.length, (row, add) => {
-          if (status[row] === STATUS_REMOVED) return;
-          const own = this.dirty.get(row);
-          if (own !== undefined) for (const word of own) add(word);
-          else for (const word of wordsOfRow.get(row) ?? NO_WORDS) add(word);
-        }),
-      );
+      this.postings = runSteps(this.mergedPostings(rows, status, Number.POSITIVE_INFINITY));
     }
+    this.dirty.clear();
+  }
+
+  /**
+   * The postings over rows [0, rows) with the rows written since merged in, made in steps of
+   * about `workPerStep` postings beside the live ones (which searches keep reading; the words
+   * must not change in between). {@link adoptPostings} puts them in place.
+   */
+  *mergedPostings(rows: number, status: Uint8Array, workPerStep: number): Steps<PackedPostings> {
+    const old = this.postings;
+    const words = old.offsets.length - 1;
+    const wordCount = this.text.length;
+    // Rows written since: their own words replace what the old lists say of them.
+    const rewritten = new Uint8Array(rows);
+    for (const row of this.dirty.keys()) if (row < rows) rewritten[row] = 1;
+    const keeps = (row: number): boolean => rewritten[row] === 0 && status[row] !== STATUS_REMOVED;
+    const offsets = new Int32Array(wordCount + 1);
+    let work = 0;
+    for (let word = 0; word < words; word++) {
+      forEachPosting(old, word, (row) => {
+        if (keeps(row)) offsets[word + 1]!++;
+      });
+      work += old.offsets[word + 1]! - old.offsets[word]!;
+      if (work >= workPerStep) {
+        work = 0;
+        yield;
+      }
+    }
+    // The rows written since, by word in row order, to merge into the old lists' order.
+    const written = [...this.dirty.keys()]
+      .filter((row) => row < rows && status[row] !== STATUS_REMOVED)
+      .sort((a, b) => a - b);
+    const writtenOff = new Int32Array(wordCount + 1);
+    for (const row of written) for (const word of this.dirty.get(row)!) writtenOff[word + 1]!++;
+    for (let w = 0; w < wordCount; w++) {
+      offsets[w + 1]! += writtenOff[w + 1]!;
+      writtenOff[w + 1]! += writtenOff[w]!;
+    }
+    for (let w = 0; w < wordCount; w++) offsets[w + 1]! += offsets[w]!;
+    const writtenRows = new Int32Array(writtenOff[wordCount]!);
+    const writtenFill = writtenOff.slice(0, wordCount);
+    for (const row of written) {
+      for (const word of this.dirty.get(row)!) writtenRows[writtenFill[word]!++] = row;
+    }
+    const list = new Int32Array(offsets[wordCount]!);
+    for (let word = 0; word < wordCount; word++) {
+      let at = offsets[word]!;
+      let next = writtenOff[word]!;
+      const end = writtenOff[word + 1]!;
+      if (word < words) {
+        forEachPosting(old, word, (row) => {
+          if (!keeps(row)) return;
+          while (next < end && writtenRows[next]! < row) list[at++] = writtenRows[next++]!;
+          list[at++] = row;
+        });
+        work += old.offsets[word + 1]! - old.offsets[word]!;
+      }
+      while (next < end) list[at++] = writtenRows[next++]!;
+      if (work >= workPerStep) {
+        work = 0;
+        yield;
+      }
+    }
+    yield;
+    return packPostings({ offsets, rows: list });
+  }
+
+  /** Puts postings made by {@link mergedPostings} in place: the rows written since are in them. */
+  adoptPostings(postings: PackedPostings): void {
+    this.postings = postings;
     this.dirty.clear();
   }
 
