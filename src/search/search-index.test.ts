@@ -142,8 +142,8 @@ describe('the search index', () => {
     const kept = [...changed, ...world.slice(170)];
     const whole = SearchIndex.build(kept, { now });
     for (const q of queries) {
-      expect(search(index, q).results.map((r) => r.slug)).toEqual(
-        search(whole, q).results.map((r) => r.slug),
+      expect(search(index, q).results.map((r) => r.meeting.slug)).toEqual(
+        search(whole, q).results.map((r) => r.meeting.slug),
       );
     }
   });
