@@ -62,6 +62,7 @@ import { createCenterDesk } from './centers/desk.js';
 import { registerCenterApiRoutes } from './centers/http/api-routes.js';
 import { registerCenterPages } from './centers/http/page-routes.js';
 import { seedDemoCenter } from './centers/demo/seed-center.js';
+import { seedDemoResources } from './resources/demo/demo-resources.js';
 import { TextLine, dialStrings } from './textline/text-line.js';
 import { Conversations } from './textline/conversations.js';
 import { lazySenderKey } from './textline/sender-key.js';
@@ -221,6 +222,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     if (config.demo && freshStore && (await repos.centers.list()).length === 0) {
       const seeded = await seedDemoCenter(deskDeps);
       logger.info({ center: seeded.slug, members: seeded.members }, 'demo center loaded');
+    }
+    if (config.demo && freshStore && (await repos.resources.listSources()).length === 0) {
+      const seeded = await seedDemoResources(repos.resources, clock);
+      logger.info({ services: seeded.counts.services }, 'demo resources loaded');
     }
 
     await search.start();

@@ -63,6 +63,20 @@ export async function importResources(
   if (!(resourceFormats as readonly string[]).includes(format)) {
     throw new PorchlightError('PL_FEED_FORMAT_UNKNOWN', `Unknown resource format "${format}".`);
   }
+  const collections = await readCollections(format, request.location, deps.limits);
+  return applyResourceCollections(deps, { ...request, format }, collections);
+}
+
+/**
+ * Checks what a source's snapshot holds and replaces the source's directory with it (the second
+ * half of an import; the demo directory starts here, already in memory).
+ */
+export async function applyResourceCollections(
+  deps: Omit<ResourceImportDeps, 'limits'>,
+  request: ResourceImportRequest & { format: ResourceFormat },
+  collections: HsdsCollections,
+): Promise<ResourceImportResult> {
+  const { format } = request;
   const now = deps.clock.now().toISOString();
   const known = await deps.resources.sourceByName(request.source);
   const source: ResourceSource = {
@@ -74,7 +88,6 @@ export async function importResources(
     ...(known?.lastImportAt !== undefined ? { lastImportAt: known.lastImportAt } : {}),
   };
 
-  const collections = await readCollections(format, request.location, deps.limits);
   const reading = readHsdsCollections(collections, source.id);
   const counts = directoryCounts(reading.directory);
   if (reading.directory.services.length === 0) {
