@@ -3,7 +3,7 @@
  * staff`, `tokens create`; the token printed then works against the API of a server on the
  * same database. And the demo center a fresh server shows.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,14 @@ describe('porchlight center and tokens', { timeout: 120_000 }, () => {
     expect(
       porchlight('center', 'create', 'Bad Slug', '--name', 'X', '--admin', 'a@b.org').stderr,
     ).toContain('PL_INVALID_CENTER');
+
+    expect(JSON.parse(created.stdout)).toMatchObject({ timeZone: 'UTC' });
+    const zoned = porchlight('center', 'time-zone', 'franklin', 'America/New_York', '--json');
+    expect(zoned.code).toBe(0);
+    expect(JSON.parse(zoned.stdout)).toEqual({ slug: 'franklin', timeZone: 'America/New_York' });
+    const unknownZone = porchlight('center', 'time-zone', 'franklin', 'Mars/Olympus');
+    expect(unknownZone.code).toBe(1);
+    expect(unknownZone.stderr).toContain('PL_INVALID_CENTER');
 
     const staff = porchlight(
       'center',
@@ -176,6 +184,44 @@ describe('the demo center', () => {
       }
     } finally {
       await app.close();
+    }
+  });
+
+  it('serves with the master key file named by --master-key-file', async () => {
+    const serveDir = mkdtempSync(join(tmpdir(), 'porchlight-serve-key-'));
+    const keyFile = join(serveDir, 'keys', 'center.key');
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'porchlight.js'), 'serve', '--port', '0', '--master-key-file', keyFile],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: `sqlite:${join(serveDir, 'serve.db')}`,
+          DATA_DIR: serveDir,
+          LOG_LEVEL: 'info',
+          PORCHLIGHT_MASTER_KEY: '',
+          PORCHLIGHT_MASTER_KEY_FILE: '',
+        },
+      },
+    );
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Porchlight is serving')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      // The demo center seals its members, so the key was made where the flag said.
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(statSync(keyFile).size).toBeGreaterThan(0);
+      expect(output).not.toContain(readFileSync(keyFile, 'utf8').trim());
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(serveDir, { recursive: true, force: true });
     }
   });
 });

@@ -24,7 +24,13 @@ export class CenterRepository {
   async insert(center: Center): Promise<void> {
     await this.db
       .insertInto('centers')
-      .values({ id: center.id, slug: center.slug, name: center.name, created_at: center.createdAt })
+      .values({
+        id: center.id,
+        slug: center.slug,
+        name: center.name,
+        created_at: center.createdAt,
+        time_zone: center.timeZone,
+      })
       .execute();
   }
 
@@ -34,14 +40,21 @@ export class CenterRepository {
       .selectAll()
       .where('slug', '=', slug)
       .executeTakeFirst();
-    return row === undefined
-      ? undefined
-      : { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at };
+    return row === undefined ? undefined : toCenter(row);
   }
 
   async list(): Promise<Center[]> {
     const rows = await this.db.selectFrom('centers').selectAll().orderBy('slug').execute();
-    return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at }));
+    return rows.map(toCenter);
+  }
+
+  /** Sets the center's time zone. */
+  async setTimeZone(centerId: string, timeZone: string): Promise<void> {
+    await this.db
+      .updateTable('centers')
+      .set({ time_zone: timeZone })
+      .where('id', '=', centerId)
+      .execute();
   }
 
   /** Adds a person to the staff, or changes their role when they are staff already. */
@@ -80,13 +93,14 @@ export class CenterRepository {
         'centers.slug',
         'centers.name',
         'centers.created_at',
+        'centers.time_zone',
         'center_staff.role',
       ])
       .where('center_staff.person_id', '=', personId)
       .orderBy('centers.name')
       .execute();
     return rows.map((r) => ({
-      center: { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at },
+      center: toCenter(r),
       role: r.role as StaffRole,
     }));
   }
@@ -142,4 +156,14 @@ export class CenterRepository {
       ...(r.actor_id !== null ? { actorId: r.actor_id } : {}),
     }));
   }
+}
+
+function toCenter(r: {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+  time_zone: string;
+}): Center {
+  return { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at, timeZone: r.time_zone };
 }

@@ -21,8 +21,9 @@ type Deps = { repos: Repositories; clock: Clock };
 /** Creates a center with its first administrator (an account is made for a new email). */
 export async function createCenter(
   deps: Deps,
-  input: { slug: string; name: string; adminEmail: string },
+  input: { slug: string; name: string; adminEmail: string; timeZone?: string },
 ): Promise<{ center: Center; adminId: string; adminCreated: boolean }> {
+  const timeZone = checkTimeZone(input.timeZone ?? 'UTC');
   const slug = input.slug.trim();
   if (!isCenterSlug(slug))
     throw new PorchlightError(
@@ -40,7 +41,7 @@ export async function createCenter(
     if ((await repos.centers.bySlug(slug)) !== undefined)
       throw new PorchlightError('PL_CENTER_EXISTS', undefined, { field: 'slug' });
     const now = deps.clock.now().toISOString();
-    const center: Center = { id: randomUUID(), slug, name, createdAt: now };
+    const center: Center = { id: randomUUID(), slug, name, createdAt: now, timeZone };
     await repos.centers.insert(center);
     const { person, created } = await findOrCreatePerson(repos, deps.clock, email);
     await repos.centers.putStaff({
@@ -51,6 +52,31 @@ export async function createCenter(
     });
     return { center, adminId: person.id, adminCreated: created };
   });
+}
+
+/** Sets a center's time zone (the command line: whoever runs it controls the server). */
+export async function setCenterTimeZone(
+  deps: Deps,
+  slug: string,
+  timeZone: string,
+): Promise<Center> {
+  const zone = checkTimeZone(timeZone);
+  const center = await deps.repos.centers.bySlug(slug);
+  if (center === undefined)
+    throw new PorchlightError('PL_CENTER_NOT_FOUND', undefined, { field: 'slug' });
+  await deps.repos.centers.setTimeZone(center.id, zone);
+  return { ...center, timeZone: zone };
+}
+
+/** An IANA time zone the platform knows, in its canonical spelling; PL_INVALID_CENTER otherwise. */
+export function checkTimeZone(value: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: value.trim() }).resolvedOptions().timeZone;
+  } catch {
+    throw new PorchlightError('PL_INVALID_CENTER', 'timeZone is not an IANA time zone.', {
+      field: 'timeZone',
+    });
+  }
 }
 
 /** Gives a person (by email) a role in the center; an administrator's act. */

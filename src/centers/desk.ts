@@ -41,7 +41,7 @@ export function createCenterDesk(deps: DeskDeps) {
       updateMember(deps, access, id, input),
     /** Today's check-ins at the front desk. */
     checkInsToday: (access: CenterAccess) => {
-      const { start, end } = dayBounds(deps.clock.now());
+      const { start, end } = dayBounds(deps.clock.now(), access.center.timeZone);
       return checkInsBetween(deps, access, start, end);
     },
     tokens: (access: CenterAccess) => listCenterTokens(deps, access),
@@ -62,9 +62,11 @@ export function createCenterDesk(deps: DeskDeps) {
     exportMember: (access: CenterAccess, memberId: string) => exportMember(deps, access, memberId),
     eraseMember: (access: CenterAccess, memberId: string) => eraseMember(deps, access, memberId),
     summary: (access: CenterAccess, from: string, to: string) =>
-      summarise(deps, access, parsePeriod(from, to)),
+      summarise(deps, access, parsePeriod(from, to, access.center.timeZone)),
     suprtCsv: async (access: CenterAccess, on?: string) =>
-      suprtCsv(await suprtRows(deps, access, parseDay(on, deps.clock.now(), 'on'))),
+      suprtCsv(
+        await suprtRows(deps, access, parseDay(on, deps.clock.now(), 'on', access.center.timeZone)),
+      ),
   };
 }
 

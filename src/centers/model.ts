@@ -12,6 +12,8 @@ export interface Center {
   slug: string;
   name: string;
   createdAt: string;
+  /** The IANA time zone of the center's days (today's desk, report periods, follow-ups). */
+  timeZone: string;
 }
 
 export interface StaffMembership {

@@ -10,6 +10,8 @@ export interface CentersTable {
   slug: string;
   name: string;
   created_at: string;
+  /** IANA time zone (migration 0022). */
+  time_zone: string;
 }
 
 export interface CenterStaffTable {

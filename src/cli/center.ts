@@ -16,24 +16,45 @@ export function centerCommand(cmd: Command, databaseOptions: (c: Command) => Com
     .argument('<slug>', 'the center’s address (lower-case letters, digits, hyphens)')
     .requiredOption('--name <name>', 'the center’s name')
     .requiredOption('--admin <email>', 'the first administrator’s email address')
+    .option('--time-zone <zone>', 'the center’s IANA time zone, e.g. America/New_York', 'UTC')
     .option('--json', 'machine-readable output')
-    .action(async (slug: string, flags: JsonFlags & { name: string; admin: string }) => {
-      const { createCenter } = await import('../centers/centers.js');
-      const result = await withStore(flags, ({ repos }) =>
-        createCenter(
-          { repos, clock: systemClock },
-          { slug, name: flags.name, adminEmail: flags.admin },
-        ),
+    .action(
+      async (
+        slug: string,
+        flags: JsonFlags & { name: string; admin: string; timeZone: string },
+      ) => {
+        const { createCenter } = await import('../centers/centers.js');
+        const result = await withStore(flags, ({ repos }) =>
+          createCenter(
+            { repos, clock: systemClock },
+            { slug, name: flags.name, adminEmail: flags.admin, timeZone: flags.timeZone },
+          ),
+        );
+        if (flags.json === true)
+          printJson({
+            id: result.center.id,
+            slug: result.center.slug,
+            name: result.center.name,
+            adminId: result.adminId,
+            adminCreated: result.adminCreated,
+            timeZone: result.center.timeZone,
+          });
+        else console.log(`center ${result.center.slug} created; its administrator can sign in`);
+      },
+    );
+
+  databaseOptions(cmd.command('time-zone'))
+    .description('set the time zone a center’s days are counted in (desk, reports, follow-ups)')
+    .argument('<slug>', 'the center')
+    .argument('<zone>', 'an IANA time zone, e.g. America/New_York')
+    .option('--json', 'machine-readable output')
+    .action(async (slug: string, zone: string, flags: JsonFlags) => {
+      const { setCenterTimeZone } = await import('../centers/centers.js');
+      const center = await withStore(flags, ({ repos }) =>
+        setCenterTimeZone({ repos, clock: systemClock }, slug, zone),
       );
-      if (flags.json === true)
-        printJson({
-          id: result.center.id,
-          slug: result.center.slug,
-          name: result.center.name,
-          adminId: result.adminId,
-          adminCreated: result.adminCreated,
-        });
-      else console.log(`center ${result.center.slug} created; its administrator can sign in`);
+      if (flags.json === true) printJson({ slug: center.slug, timeZone: center.timeZone });
+      else console.log(`${center.slug} counts its days in ${center.timeZone}`);
     });
 
   databaseOptions(cmd.command('staff'))

@@ -13,6 +13,7 @@ interface ServeFlags extends DatabaseFlags {
   geocoderUrl?: string;
   smtpUrl?: string;
   mailFrom?: string;
+  masterKeyFile?: string;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -64,6 +65,12 @@ export function serveCommand(cmd: Command): void {
         'the sender of mail, e.g. "Porchlight <no-reply@meetings.example.org>"',
       ).env('MAIL_FROM'),
     )
+    .addOption(
+      new Option(
+        '--master-key-file <file>',
+        'the master key that seals center records (default DATA_DIR/master.key, made on first use); the key itself may come from PORCHLIGHT_MASTER_KEY instead, never from a flag that other users can read in the process list',
+      ).env('PORCHLIGHT_MASTER_KEY_FILE'),
+    )
     .action(async (flags: ServeFlags) => {
       const config = configFrom(flags, {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
@@ -74,6 +81,7 @@ export function serveCommand(cmd: Command): void {
         ...(flags.mapTiles !== undefined ? { mapTiles: flags.mapTiles } : {}),
         ...(flags.smtpUrl !== undefined ? { smtpUrl: flags.smtpUrl } : {}),
         ...(flags.mailFrom !== undefined ? { mailFrom: flags.mailFrom } : {}),
+        ...(flags.masterKeyFile !== undefined ? { masterKeyFile: flags.masterKeyFile } : {}),
         ...(flags.sqliteSynchronous !== undefined
           ? { sqliteSynchronous: flags.sqliteSynchronous }
           : {}),

@@ -69,7 +69,12 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     reply: FastifyReply,
     ctx: PageContext,
     access: CenterAccess,
-  ): DeskView => ({ ctx, access, csrf: kit.csrfToken(request, reply), timeZone: 'UTC' });
+  ): DeskView => ({
+    ctx,
+    access,
+    csrf: kit.csrfToken(request, reply),
+    timeZone: access.center.timeZone,
+  });
   const post = { preHandler: kit.csrf };
 
   scope.get('/center', { schema: { hide: true } }, async (request, reply) => {

@@ -1,6 +1,7 @@
+import { Temporal } from 'temporal-polyfill';
 import { PorchlightError } from '../../platform/errors.js';
 
-/** A report period: whole days, `from` to `to` inclusive (UTC days). */
+/** A report period: whole days of the center's time zone, `from` to `to` inclusive. */
 export interface ReportPeriod {
   from: string;
   to: string;
@@ -20,29 +21,52 @@ function day(value: string, field: string): Date {
   return at;
 }
 
-/** Checks a period from a query; at most ten years long, `from` not after `to`. */
-export function parsePeriod(from: string, to: string): ReportPeriod {
-  const start = day(from, 'from');
+/**
+ * Checks a period from a query; at most ten years long, `from` not after `to`. Its bounds are
+ * the starts of those days in the center's zone (a day of 23 or 25 hours around a DST change).
+ */
+export function parsePeriod(from: string, to: string, timeZone = 'UTC'): ReportPeriod {
+  const first = day(from, 'from');
   const last = day(to, 'to');
-  if (last < start)
+  if (last < first)
     throw new PorchlightError('PL_INVALID_QUERY', 'to is before from.', { field: 'to' });
-  const end = new Date(last.getTime() + 86_400_000);
-  if (end.getTime() - start.getTime() > 3660 * 86_400_000)
+  if (last.getTime() - first.getTime() >= 3660 * 86_400_000)
     throw new PorchlightError('PL_INVALID_QUERY', 'A report covers at most ten years.', {
       field: 'to',
     });
-  return { from, to, start: start.toISOString(), end: end.toISOString() };
+  const next = new Date(last.getTime() + 86_400_000).toISOString().slice(0, 10);
+  return { from, to, start: startOfDay(from, timeZone), end: startOfDay(next, timeZone) };
 }
 
-/** A single day from a query (`on`), or today. */
-export function parseDay(value: string | undefined, now: Date, field: string): Date {
+/**
+ * A single day from a query (`on`), or the center's today, as the UTC midnight of that date: a
+ * plain calendar day that day arithmetic can count on.
+ */
+export function parseDay(
+  value: string | undefined,
+  now: Date,
+  field: string,
+  timeZone = 'UTC',
+): Date {
   return value === undefined
-    ? new Date(now.toISOString().slice(0, 10) + 'T00:00:00.000Z')
+    ? new Date(`${localDate(now.toISOString(), timeZone)}T00:00:00.000Z`)
     : day(value, field);
 }
 
-/** The day an instant falls on, as the bounds of that whole day. */
-export function dayBounds(now: Date): { start: string; end: string } {
-  const start = new Date(now.toISOString().slice(0, 10) + 'T00:00:00.000Z');
-  return { start: start.toISOString(), end: new Date(start.getTime() + 86_400_000).toISOString() };
+/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
+export function localDate(instant: string, timeZone: string): string {
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+/** The instant a calendar date begins in a time zone, as stored instants are written. */
+export function startOfDay(date: string, timeZone: string): string {
+  const instant = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant();
+  return new Date(instant.epochMilliseconds).toISOString();
+}
+
+/** The bounds of the day an instant falls on in a time zone. */
+export function dayBounds(now: Date, timeZone = 'UTC'): { start: string; end: string } {
+  const date = localDate(now.toISOString(), timeZone);
+  const next = Temporal.PlainDate.from(date).add({ days: 1 }).toString();
+  return { start: startOfDay(date, timeZone), end: startOfDay(next, timeZone) };
 }

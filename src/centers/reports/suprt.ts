@@ -11,6 +11,7 @@ import type { StoredAssessment } from '../assessments/assessment-repository.js';
 import type { DeskDeps } from '../deps.js';
 import { openMemberKey, sealContext } from '../members/member-key.js';
 import type { CenterAccess } from '../model.js';
+import { localDate } from './period.js';
 
 const DAY = 86_400_000;
 export const BASELINE_DAYS = 30;
@@ -34,6 +35,8 @@ export interface SuprtRow {
 }
 
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayValue = (instant: string, zone: string) =>
+  Date.parse(`${localDate(instant, zone)}T00:00:00.000Z`);
 
 function status(done: boolean, today: number, opens: number, closes: number): FollowUpStatus {
   if (done) return 'done';
@@ -41,7 +44,7 @@ function status(done: boolean, today: number, opens: number, closes: number): Fo
   return today <= closes ? 'due' : 'overdue';
 }
 
-/** The follow-up rows as of `today` (a UTC midnight). */
+/** The follow-up rows as of `today` (the center's date, as a UTC midnight). */
 export async function suprtRows(
   deps: DeskDeps,
   access: CenterAccess,
@@ -65,15 +68,17 @@ export async function suprtRows(
   );
   const keyring = deps.keyring();
   const now = today.getTime();
+  const zone = access.center.timeZone;
   const rows: SuprtRow[] = [];
   for (const member of full) {
     const key = keys.get(member.id);
     if (key === undefined) continue;
-    const intake = Date.parse(`${member.createdAt.slice(0, 10)}T00:00:00.000Z`);
+    // Days are the center's calendar days, written as UTC midnights so whole days subtract.
+    const intake = dayValue(member.createdAt, zone);
     const list = byMember.get(member.id) ?? [];
     const inDays = (a: StoredAssessment, from: number, to: number) => {
-      const t = Date.parse(a.takenAt);
-      return t >= from && t < to + DAY;
+      const t = dayValue(a.takenAt, zone);
+      return t >= from && t <= to;
     };
     const baselineEnd = intake + BASELINE_DAYS * DAY;
     const windowStart = intake + (REASSESS_DAYS - WINDOW_DAYS) * DAY;
@@ -93,12 +98,12 @@ export async function suprtRows(
       memberId: member.id,
       intakeDate: dateOf(intake),
       baselineDueBy: dateOf(baselineEnd),
-      baselineDate: baseline === undefined ? '' : baseline.takenAt.slice(0, 10),
+      baselineDate: baseline === undefined ? '' : localDate(baseline.takenAt, zone),
       baselineTotal: total(baseline),
       baselineStatus: status(baseline !== undefined, now, intake, baselineEnd),
       reassessmentWindowStart: dateOf(windowStart),
       reassessmentWindowEnd: dateOf(windowEnd),
-      reassessmentDate: reassessment === undefined ? '' : reassessment.takenAt.slice(0, 10),
+      reassessmentDate: reassessment === undefined ? '' : localDate(reassessment.takenAt, zone),
       reassessmentTotal: total(reassessment),
       reassessmentStatus: status(reassessment !== undefined, now, windowStart, windowEnd),
     });
