@@ -66,6 +66,9 @@ import { seedDemoResources } from './resources/demo/demo-resources.js';
 import { TextLine, dialStrings } from './textline/text-line.js';
 import { Conversations } from './textline/conversations.js';
 import { lazySenderKey } from './textline/sender-key.js';
+import { VoiceLine } from './textline/voice-line.js';
+import { parseOnCall } from './textline/on-call.js';
+import { registerTextlineRoutes } from './textline/routes.js';
 
 export const version = packageVersion();
 
@@ -290,19 +293,22 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       search,
     });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
+    // Numbers are kept only as this keyed hash, under a key of their own from the master key.
+    const textSender = lazySenderKey(() => keyring().deriveKey('textline-sender'));
+    const conversations = new Conversations(clock);
     const textLine = new TextLine({
       search,
       dialIns: async (ids) => dialStrings(await repos.meetings.byIds(ids)),
       optOuts: repos.textlineOptOuts,
-      // Numbers are kept only as this keyed hash, under a key of their own from the master key.
-      senderKey: lazySenderKey(() => keyring().deriveKey('textline-sender')),
-      conversations: new Conversations(clock),
+      senderKey: textSender,
+      conversations,
       clock,
       publicUrl: config.publicUrl,
     });
     // One SMTP attempt per delivery attempt: the queue does the retrying.
     const mailer = ports.mailer ?? configuredMailer(config, { clock, logger, attempts: 1 });
     closeMailer = () => mailer.close?.();
+    const smsSender = ports.smsSender ?? configuredSmsSender(config.sms, clock);
     // Every outgoing message can go through one queue: retried, dead-lettered, sent once per key.
     const deliveries = new DeliveryQueue({
       deliveries: repos.deliveries,
@@ -310,7 +316,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       clock,
       channels: {
         email: mailer,
-        ...optional('sms', ports.smsSender ?? configuredSmsSender(config.sms, clock)),
+        ...optional('sms', smsSender),
         ...optional('push', ports.pushSender ?? configuredPushSender(config, clock)),
       },
       // No capability keeps push subscriptions yet; the one that does forgets them here.
@@ -350,6 +356,33 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const desk = createCenterDesk(deskDeps);
     registerCenterApiRoutes(server, desk);
     registerCenterPages(server, { desk, guard, publicUrl: config.publicUrl });
+    const voiceLine = new VoiceLine({
+      textLine,
+      conversations,
+      senderKey: textSender,
+      optOuts: repos.textlineOptOuts,
+      clock,
+      ...(smsSender !== undefined
+        ? {
+            sendText: async ({ to, text, idempotencyKey }) => {
+              await deliveries.enqueue(
+                { channel: 'sms', idempotencyKey, message: { to, text } },
+                // The caller hears "sent" only once the provider took it (or it is queued for a retry).
+                { waitForFirstAttempt: true },
+              );
+            },
+          }
+        : {}),
+      ...(config.textline.helpline !== undefined ? { helpline: config.textline.helpline } : {}),
+      onCall: config.textline.onCall === undefined ? [] : parseOnCall(config.textline.onCall),
+      timeZone: config.textline.timeZone,
+    });
+    registerTextlineRoutes(server, {
+      textLine,
+      voiceLine,
+      config: config.textline,
+      publicUrl: config.publicUrl,
+    });
     server.get('/api/openapi.json', { schema: { hide: true } }, () => server.swagger());
     await server.ready();
     ready = true;

@@ -46,6 +46,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Where text messages go (`TWILIO_*` or `SMS_WEBHOOK_*`); none by default. */
   sms: SmsConfig | undefined;
+  /** The text and voice line's webhooks and helpline (`TWILIO_AUTH_TOKEN`, `TEXTLINE_*`, `VOICE_*`). */
+  textline: TextlineConfig;
   /**
    * Web push keys from `VAPID_PUBLIC_KEY` and `VAPID_PRIVATE_KEY`; without them, the pair
    * `porchlight keys create` wrote to `DATA_DIR/keys/vapid.json`, if any.
@@ -90,6 +92,25 @@ export type SmsConfig =
       apiUrl: string;
     }
   | { provider: 'webhook'; url: string; secret: string; from: string };
+
+/**
+ * What the text and voice line's webhooks check and where the voice line sends a caller who
+ * presses 0. Without a token or a secret, the matching webhook answers 404.
+ */
+export interface TextlineConfig {
+  /** Verifies `X-Twilio-Signature` on `/sms/twilio` and `/voice/twilio` (TWILIO_AUTH_TOKEN). */
+  twilioAuthToken: string | undefined;
+  /** The shared secret of `/sms/webhook` (TEXTLINE_WEBHOOK_SECRET, at least 16 characters). */
+  webhookSecret: string | undefined;
+  /** The number a caller is put through to when nobody on call answers (VOICE_HELPLINE, E.164). */
+  helpline: string | undefined;
+  /**
+   * Volunteers on call by a weekly schedule (VOICE_ON_CALL): `Mon-Fri 18:00-22:00 +14135550111;
+   * Sat-Sun 09:00-21:00 +14135550112`, read in VOICE_TIME_ZONE (default America/New_York).
+   */
+  onCall: string | undefined;
+  timeZone: string;
+}
 
 export type ConfigOverrides = Partial<Config>;
 
@@ -145,6 +166,7 @@ export function loadConfig(
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
     sms: overrides.sms ?? smsSettings(env),
+    textline: overrides.textline ?? textlineSettings(env),
     vapid: overrides.vapid ?? vapidSettings(env),
     vapidSubject: '',
     staleAfterSeconds:
@@ -315,6 +337,25 @@ function smsSettings(env: NodeJS.ProcessEnv): SmsConfig | undefined {
   const from = emptyAsUndefined(env.SMS_FROM);
   if (from === undefined) throw new Error('SMS_WEBHOOK_URL needs SMS_FROM (the sending number)');
   return { provider: 'webhook', url: webhook, secret, from };
+}
+
+/** The line's webhook credentials and helpline from the environment; refused at start when unreadable. */
+function textlineSettings(env: NodeJS.ProcessEnv): TextlineConfig {
+  const webhookSecret = emptyAsUndefined(env.TEXTLINE_WEBHOOK_SECRET);
+  if (webhookSecret !== undefined && webhookSecret.length < 16)
+    throw new Error('TEXTLINE_WEBHOOK_SECRET must be at least 16 characters');
+  const helpline = emptyAsUndefined(env.VOICE_HELPLINE);
+  if (helpline !== undefined && !/^\+[1-9]\d{1,14}$/.test(helpline))
+    throw new Error(
+      `VOICE_HELPLINE must be a number in E.164 form (+14135550100), got "${helpline}"`,
+    );
+  return {
+    twilioAuthToken: emptyAsUndefined(env.TWILIO_AUTH_TOKEN),
+    webhookSecret,
+    helpline,
+    onCall: emptyAsUndefined(env.VOICE_ON_CALL),
+    timeZone: emptyAsUndefined(env.VOICE_TIME_ZONE) ?? 'America/New_York',
+  };
 }
 
 /** https, or plain http on the loopback address only (a local gateway, tests). */

@@ -209,6 +209,23 @@ export const errorCatalogue = {
     status: 502,
     message: 'The text provider refused the configured credentials.',
   },
+  PL_TEXTLINE_OFF: {
+    status: 404,
+    message:
+      'This line is not set up: the operator has not configured TWILIO_AUTH_TOKEN (or TEXTLINE_WEBHOOK_SECRET).',
+  },
+  PL_TEXTLINE_SIGNATURE: {
+    status: 403,
+    message: 'The X-Twilio-Signature does not match this request: it did not come from Twilio.',
+  },
+  PL_TEXTLINE_SECRET_MISSING: {
+    status: 401,
+    message: 'The X-Porchlight-Secret header is missing.',
+  },
+  PL_TEXTLINE_SECRET_WRONG: {
+    status: 403,
+    message: 'The X-Porchlight-Secret header is not the shared secret.',
+  },
   PL_PUSH_GONE: {
     status: 410,
     message: 'The push subscription has expired or was withdrawn; it is forgotten.',

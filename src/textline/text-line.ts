@@ -125,23 +125,45 @@ export class TextLine {
       filters = request.filters;
     }
 
+    const listing = await this.listing(place, filters, offset, request.language);
+    if (listing.kind !== 'listed') return reply(listing.text);
+    if (request.kind === 'more' && listing.listed === 0) return reply(words.noMore);
+    if (sender !== undefined)
+      conversations.remember(sender, { place, filters, shown: offset + listing.listed });
+    return reply(listing.text);
+  }
+
+  /**
+   * The text listing the meetings after the first `offset` for a place and filters (or saying
+   * why there are none); the voice line texts it to a caller who presses 1.
+   */
+  async listing(
+    place: string,
+    filters: SearchFilters,
+    offset: number,
+    language: TextLanguage,
+  ): Promise<
+    { kind: 'listed'; text: string; listed: number } | { kind: 'not_found'; text: string }
+  > {
+    const words = lineWords[language];
     const outcome = this.find(place, filters, offset, MEETINGS_PER_REPLY);
-    if (outcome.kind === 'unknown_place') return reply(words.unknownPlace(clip(place)));
+    if (outcome.kind === 'unknown_place')
+      return { kind: 'not_found', text: words.unknownPlace(clip(place)) };
     if (outcome.kind === 'ambiguous')
-      return reply(words.ambiguous(clip(place), outcome.choices.slice(0, 3).join('; ')));
+      return {
+        kind: 'not_found',
+        text: words.ambiguous(clip(place), outcome.choices.slice(0, 3).join('; ')),
+      };
     const found = outcome.found;
-    if (request.kind === 'more' && found.meetings.length === 0) return reply(words.noMore);
     await this.addDialIns(found.meetings);
     const { text, listed } = composeMeetingsReply({
-      language: request.language,
+      language,
       placeLabel: found.placeLabel,
       meetings: found.meetings,
       ...(offset === 0 && found.fallback !== undefined ? { fallback: found.fallback } : {}),
       more: found.more,
     });
-    if (sender !== undefined)
-      conversations.remember(sender, { place, filters, shown: offset + listed });
-    return reply(text);
+    return { kind: 'listed', text: fitText(text), listed };
   }
 
   /**

@@ -183,6 +183,19 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   PL_SMS_AUTH_FAILED: {
     message: 'El proveedor de mensajes de texto rechazó las credenciales configuradas.',
   },
+  PL_TEXTLINE_OFF: {
+    message:
+      'Esta línea no está configurada: el operador no definió TWILIO_AUTH_TOKEN (o TEXTLINE_WEBHOOK_SECRET).',
+  },
+  PL_TEXTLINE_SIGNATURE: {
+    message: 'La firma X-Twilio-Signature no corresponde a esta petición: no vino de Twilio.',
+  },
+  PL_TEXTLINE_SECRET_MISSING: {
+    message: 'Falta el encabezado X-Porchlight-Secret.',
+  },
+  PL_TEXTLINE_SECRET_WRONG: {
+    message: 'El encabezado X-Porchlight-Secret no es el secreto compartido.',
+  },
   PL_PUSH_GONE: {
     message: 'La suscripción a notificaciones caducó o fue retirada; se olvida.',
   },
