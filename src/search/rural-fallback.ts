@@ -44,11 +44,13 @@ export function admitsInPerson(attendance: readonly AttendanceFilter[] | undefin
  * The `count` nearest groups at a place beyond `beyondKm`, each as its rows (nearest, then
  * soonest first). The nearest-rows search answers a prefix of the order by distance, and rows
  * of one gathering share their coordinates, so they share a distance: a gathering is complete
- * once a row further away than it has been found (or every row has been).
+ * once a row further away than it has been found (or every row has been). The first search
+ * asks for four rows a group: most groups meet several times a week, so asking for `count`
+ * rows first nearly always meant a second and third search from scratch.
  */
 function nearestGatherings(plan: Plan, near: Point, count: number, beyondKm: number): number[][] {
   const ix = plan.ix;
-  for (let rows = count; ; rows *= 4) {
+  for (let rows = count * 4; ; rows *= 4) {
     const found = nearestPlaced(plan, near, rows, beyondKm);
     const gatherings: { dist: number; rows: number[] }[] = [];
     const byKey = new Map<string, number[]>();
