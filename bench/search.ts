@@ -35,8 +35,8 @@ import { intFlag, machineInfo, progress, ratio, round, toMb } from './measure.js
 const targets = {
   buildMs: 1500,
   indexMemoryMb: 150,
-  p50Ms: 0.3,
-  p99Ms: 3,
+  p50Ms: 0.2,
+  p99Ms: 2,
   /** The SQL baseline's p50 divided by the engine's. */
   minSpeedupAtP50: 30,
 };
