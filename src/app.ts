@@ -36,6 +36,8 @@ import { registerPlaceRoutes } from './places/routes.js';
 import { SearchService, type SearchServiceOptions } from './search/search-service.js';
 import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
+import { registerResourceRoutes } from './resources/routes.js';
+import { ResourceFinder } from './resources/search/resource-finder.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { problemReporter } from './reports/report-problem.js';
@@ -269,6 +271,11 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         : (text, country) => search.placeFromGeocoder(text, country),
     );
     registerSearchRoutes(server, search, config.publicUrl);
+    // Resources are found near places by the meeting search's own place rules.
+    registerResourceRoutes(
+      server,
+      new ResourceFinder(repos.resources, clock, (text) => search.resolvePlace(text)),
+    );
     registerMeetingGuideRoutes(server, feedCache);
     registerCsvRoutes(server, new CsvFeedCache(repos, { publicUrl: config.publicUrl }));
     registerBmltRoutes(server, {

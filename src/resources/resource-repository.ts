@@ -159,6 +159,18 @@ export class ResourceRepository {
     };
   }
 
+  /** Changes whenever a source is added or imported: a search index built before is stale. */
+  async signature(): Promise<string> {
+    const row = await this.db
+      .selectFrom('resource_sources')
+      .select((eb) => [
+        eb.fn.countAll<string | number>().as('n'),
+        eb.fn.max('last_import_at').as('last'),
+      ])
+      .executeTakeFirst();
+    return `${Number(row?.n ?? 0)} ${row?.last ?? ''}`;
+  }
+
   /** The ids of the services that have exactly this need (reports widen it themselves). */
   async serviceIdsWithNeed(need: string): Promise<string[]> {
     const rows = await this.db

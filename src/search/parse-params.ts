@@ -163,7 +163,7 @@ export function parseSearchParams(
   return query;
 }
 
-function parseNear(text: string, resolvePlace: PlaceResolver): Point {
+export function parseNear(text: string, resolvePlace: PlaceResolver): Point {
   const coordinates = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
   if (coordinates) {
     const latitude = Number(coordinates[1]);
