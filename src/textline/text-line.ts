@@ -200,6 +200,8 @@ export class TextLine {
         limit: String(need),
       };
       const query = this.deps.search.parse(params, zone);
+      // The fallback is offered only when nothing at all is near (and is not worked out otherwise).
+      query.fallbackThreshold = 1;
       const answer = this.deps.search.search(query);
       listed.push(...answer.results);
       const beyond = answer.fallback?.nearestBeyond[0];
