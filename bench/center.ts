@@ -18,14 +18,14 @@
  * Prints one JSON document on stdout; progress goes to stderr. Exit code 0 even when a target is
  * missed ("pass": false says so).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { sql } from 'kysely';
+import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { startSession } from '../src/accounts/sessions.js';
 import { createApiToken } from '../src/accounts/api-tokens.js';
@@ -103,7 +103,12 @@ async function childServer(argv: readonly string[]): Promise<void> {
   const assessments = intFlag(argv, 'assessments', 10_000);
   const urlAt = argv.indexOf('--database-url');
   const temp = makeTempDir('porchlight-bench-center');
-  const databaseUrl = urlAt >= 0 ? argv[urlAt + 1]! : `sqlite:${join(temp.dir, 'center.db')}`;
+  // On PostgreSQL the records go into a schema of their own, dropped at the end.
+  const schema = urlAt >= 0 ? `bench_center_${randomBytes(4).toString('hex')}` : undefined;
+  const databaseUrl =
+    schema !== undefined
+      ? await inSchema(argv[urlAt + 1]!, schema)
+      : `sqlite:${join(temp.dir, 'center.db')}`;
   const keyring = createKeyring(Buffer.alloc(32, 17));
   const config = loadConfig(
     {},
@@ -244,22 +249,31 @@ async function childServer(argv: readonly string[]): Promise<void> {
   await new Promise<void>((resolve) => {
     createInterface({ input: process.stdin }).on('close', resolve);
   });
-  if (databaseUrl.startsWith('postgres')) {
-    const c = center.id;
-    for (const table of [
-      'center_access_log',
-      'center_encounters',
-      'center_assessments',
-      'center_member_terms',
-      'center_members',
-      'center_member_keys',
-      'center_staff',
-    ])
-      await sql`delete from ${sql.table(table)} where center_id = ${c}`.execute(app.database.db);
-    await sql`delete from centers where id = ${c}`.execute(app.database.db);
-  }
   await app.close();
+  if (schema !== undefined) await dropSchema(argv[urlAt + 1]!, schema);
   temp.cleanup();
+}
+
+async function inSchema(url: string, schema: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create schema ${schema}`);
+  } finally {
+    await client.end();
+  }
+  const separator = url.includes('?') ? '&' : '?';
+  return `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 // --- the parent ---------------------------------------------------------------------------------

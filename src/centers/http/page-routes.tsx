@@ -94,10 +94,12 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
       const ctx = kit.ctxOf(request);
       const access = await open(request, request.params.slug);
       const query = (request.query.q ?? '').trim();
-      const [matches, today] = await Promise.all([
-        query === '' ? undefined : desk.findMembers(access, query),
-        desk.checkInsToday(access),
-      ]);
+      // A search shows its results alone: the day's list (each name logged) is for the desk's
+      // resting view, and leaving it out keeps a search as quick as the API's.
+      const [matches, today] =
+        query === ''
+          ? [undefined, await desk.checkInsToday(access)]
+          : [await desk.findMembers(access, query), undefined];
       return kit.send(
         reply,
         ctx,
@@ -105,7 +107,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
           view={viewOf(request, reply, ctx, access)}
           query={query}
           {...(matches !== undefined ? { matches } : {})}
-          today={today}
+          {...(today !== undefined ? { today } : {})}
           checkedIn={request.query.checked === '1'}
         />,
       );

@@ -14,7 +14,8 @@ export interface DeskPageProps {
   query: string;
   /** The members found, when a search was made. */
   matches?: readonly MemberMatch[];
-  today: readonly DeskCheckIn[];
+  /** The day's check-ins, on the desk's resting view (not beside a search's results). */
+  today?: readonly DeskCheckIn[];
   checkedIn: boolean;
 }
 
@@ -76,28 +77,30 @@ export function DeskPage({ view, query, matches, today, checkedIn }: DeskPagePro
           </ul>
         </section>
       )}
-      <section aria-labelledby="today">
-        <h2 id="today">{t('center.desk.today')}</h2>
-        {today.length === 0 ? (
-          <p>{t('center.desk.todayNone')}</p>
-        ) : (
-          <>
-            <p class="muted">{t('center.desk.todayCount', { count: today.length })}</p>
-            <ul class="list">
-              {today.map((c) => (
-                <li data-check-in={c.encounterId}>
-                  <time dateTime={c.at}>{formatTime(c.at, ctx.locale, view.timeZone)}</time>{' '}
-                  {mayRead ? (
-                    <a href={memberLink(c.memberId)}>{c.chosenName}</a>
-                  ) : (
-                    <span>{c.chosenName}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      {today !== undefined && (
+        <section aria-labelledby="today">
+          <h2 id="today">{t('center.desk.today')}</h2>
+          {today.length === 0 ? (
+            <p>{t('center.desk.todayNone')}</p>
+          ) : (
+            <>
+              <p class="muted">{t('center.desk.todayCount', { count: today.length })}</p>
+              <ul class="list">
+                {today.map((c) => (
+                  <li data-check-in={c.encounterId}>
+                    <time dateTime={c.at}>{formatTime(c.at, ctx.locale, view.timeZone)}</time>{' '}
+                    {mayRead ? (
+                      <a href={memberLink(c.memberId)}>{c.chosenName}</a>
+                    ) : (
+                      <span>{c.chosenName}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
     </CenterFrame>
   );
 }
