@@ -3,6 +3,7 @@
  * Twilio signs them, answered in TwiML; the generic JSON webhook with its shared secret; and
  * "press 1" texting the meetings through the simulated provider.
  */
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mgRow } from './factories/meeting-guide.js';
 import { createTestApp } from './support/app.js';
@@ -23,6 +24,8 @@ const accountSid = `AC${'1'.repeat(32)}`;
 const clock = manualClock('2026-12-07T23:30:00Z');
 let app: App;
 let origin: string;
+/** Every line the server logged, to show no number or message reaches a log. */
+const logLines: string[] = [];
 let provider: SimulatedProvider;
 
 beforeAll(async () => {
@@ -40,6 +43,7 @@ beforeAll(async () => {
     },
     {
       clock,
+      logger: pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) }),
       keyring: createKeyring(Buffer.alloc(32, 9)),
       smsSender: new TwilioSender({
         accountSid: provider.accountSid,
@@ -279,5 +283,21 @@ describe('POST /voice/twilio', () => {
       'bm9wZQ==',
     );
     expect(answer.status).toBe(403);
+  });
+});
+
+describe('privacy', () => {
+  it('logs no caller’s number, no message’s words and no ZIP code', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    const logged = logLines.join('\n');
+    for (const secret of [
+      '4135550123',
+      '4135550125',
+      '4135550127',
+      '01301',
+      'Zero one three',
+      'Greenfield Big Book',
+    ])
+      expect(logged).not.toContain(secret);
   });
 });

@@ -115,6 +115,11 @@ describe('the text line', () => {
     expect(reply).toMatch(/Few meetings within 25 mi\. Nearest beyond: .* \(\d+ mi\)\./);
   });
 
+  it('reads a street address from its town when the gazetteer does not know the street', async () => {
+    const [reply] = await text('16 Court Sq Greenfield MA', undefined);
+    expect(reply).toMatch(/^Next meetings near Greenfield, MA:/);
+  });
+
   it('says when it does not know a place, and asks which when several share a name', async () => {
     expect((await text('Nowheresville', undefined))[0]).toContain(
       'No place called "Nowheresville"',

@@ -35,6 +35,8 @@ const NEAREST_BEYOND_MAX_KM = 241;
 export interface LineSearch {
   parse(params: SearchParams, viewerTimeZone?: string): SearchQuery;
   search(query: SearchQuery): SearchAnswer;
+  /** Asks the operator's geocoder, when one is configured, for a place the gazetteer lacks. */
+  findTypedPlace?(text: string): Promise<void>;
 }
 
 /** Where the line remembers STOP (by sender key). */
@@ -146,6 +148,7 @@ export class TextLine {
     { kind: 'listed'; text: string; listed: number } | { kind: 'not_found'; text: string }
   > {
     const words = lineWords[language];
+    if (offset === 0) await this.deps.search.findTypedPlace?.(place);
     const outcome = this.find(place, filters, offset, MEETINGS_PER_REPLY);
     if (outcome.kind === 'unknown_place')
       return { kind: 'not_found', text: words.unknownPlace(clip(place)) };
@@ -172,18 +175,9 @@ export class TextLine {
    * (`addDialIns`): only the meetings shown need them.
    */
   find(place: string, filters: SearchFilters, offset: number, count: number): FindOutcome {
-    let point: Point;
-    try {
-      point = this.deps.search.parse({ near: place }).near!;
-    } catch (error) {
-      if (error instanceof PorchlightError && error.code === 'PL_AMBIGUOUS_PLACE') {
-        const candidates = (error.details?.candidates ?? []) as { near: string }[];
-        return { kind: 'ambiguous', choices: candidates.map((c) => c.near) };
-      }
-      if (error instanceof PorchlightError && error.code === 'PL_UNKNOWN_PLACE')
-        return { kind: 'unknown_place' };
-      throw error;
-    }
+    const located = this.locate(place);
+    if (located.kind !== 'point') return located;
+    const point = located.point;
     const zone = timeZoneAt(point.latitude, point.longitude) ?? 'America/New_York';
     const need = offset + count + 1;
     const common = this.commonParams(filters, zone);
@@ -242,6 +236,35 @@ export class TextLine {
         more: listed.length > offset + count,
       },
     };
+  }
+
+  /**
+   * The point a person named. A street address the gazetteer does not know as a whole is read
+   * from its end: "16 Court Sq Greenfield MA" finds Greenfield, MA.
+   */
+  private locate(
+    place: string,
+  ):
+    | { kind: 'point'; point: Point }
+    | { kind: 'unknown_place' }
+    | { kind: 'ambiguous'; choices: string[] } {
+    const words = place.split(' ');
+    for (let start = 0; start < words.length; start++) {
+      const text = words.slice(start).join(' ');
+      try {
+        return { kind: 'point', point: this.deps.search.parse({ near: text }).near! };
+      } catch (error) {
+        if (!(error instanceof PorchlightError)) throw error;
+        if (error.code === 'PL_AMBIGUOUS_PLACE') {
+          const candidates = (error.details?.candidates ?? []) as { near: string }[];
+          return { kind: 'ambiguous', choices: candidates.map((c) => c.near) };
+        }
+        if (error.code !== 'PL_UNKNOWN_PLACE') throw error;
+        // A lone state code ("MA") is not a place to guess at.
+        if (words.length - start <= 2 && /^[A-Z]{2}$/.test(words.at(-1) ?? '') && start > 0) break;
+      }
+    }
+    return { kind: 'unknown_place' };
   }
 
   /** Fills in the dial strings of the phone meetings listed. */
