@@ -23,7 +23,9 @@ const search = async (query: string) => {
 
 describe('GET /api/v1/search', () => {
   it('finds the next meetings near a ZIP code, soonest first, with distances in miles', async () => {
-    const { status, body } = await search('near=01301&radius=5&attendance=in_person&limit=5');
+    const { status, body } = await search(
+      'near=01301&radius=5&attendance=in_person&limit=5&facets=true',
+    );
     expect(status).toBe(200);
     expect(body.near).toMatchObject({ label: expect.stringContaining('Greenfield') });
     expect(body.results).toHaveLength(5);
@@ -35,6 +37,19 @@ describe('GET /api/v1/search', () => {
       expect(r.next.at >= new Date(Date.parse(now) - 24 * 3600_000).toISOString()).toBe(true);
     }
     expect(body.facets.attendance.online).toBeGreaterThan(0);
+  });
+
+  it('leaves the facet counts out unless asked for, and refuses a facets value it cannot read', async () => {
+    const plain = await search('near=01301&radius=5&limit=5');
+    expect(plain.status).toBe(200);
+    expect(plain.body.facets).toBeUndefined();
+    expect(plain.body.total).toBeGreaterThan(0);
+    const asked = await search('near=01301&radius=5&limit=5&facets=true');
+    expect(asked.body.facets.attendance.in_person).toBeGreaterThan(0);
+    expect(asked.body.results).toEqual(plain.body.results);
+    const refused = await search('near=01301&facets=maybe');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('PL_INVALID_QUERY');
   });
 
   it('shows each start in the meeting’s zone and the viewer’s', async () => {

@@ -255,6 +255,11 @@ function integer(text: string, field: string, min: number, max: number): number 
   return parseIntegerParam(text, field, { min, max });
 }
 
+/** A yes/no parameter: 1/true/yes/on or 0/false/no/off; anything else is PL_INVALID_QUERY. */
+export function parseBooleanParam(text: string, field: string): boolean {
+  return boolean(text, field);
+}
+
 function boolean(text: string, field: string): boolean {
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   if (['0', 'false', 'no', 'off'].includes(text)) return false;

@@ -71,14 +71,22 @@ export const SearchResponseSchema = Type.Object({
     }),
   ),
   viewerTimeZone: Type.String(),
-  facets: Type.Object({
-    attendance: Counts,
-    program: Counts,
-    day: Type.Array(Type.Integer(), { description: 'Index 0 = Sunday' }),
-    focus: Counts,
-    language: Counts,
-    tags: Counts,
-  }),
+  facets: Type.Optional(
+    Type.Object(
+      {
+        attendance: Counts,
+        program: Counts,
+        day: Type.Array(Type.Integer(), { description: 'Index 0 = Sunday' }),
+        focus: Counts,
+        language: Counts,
+        tags: Counts,
+      },
+      {
+        description:
+          'How many meetings each filter value would find; only with facets=true (the finder page always shows them)',
+      },
+    ),
+  ),
   fallback: Type.Optional(
     Type.Object({
       reason: Type.Literal('few_in_person'),
@@ -101,12 +109,26 @@ export const SearchResponseSchema = Type.Object({
 });
 
 export type SearchResponse = Static<typeof SearchResponseSchema>;
+/** An answer with its facet counts, as the finder page shows it. */
+export type SearchResponseWithFacets = SearchResponse & {
+  facets: NonNullable<SearchResponse['facets']>;
+};
+
+/** {@link presentSearchAnswer} with the facet counts, which the finder page always shows. */
+export function presentWithFacets(
+  answer: SearchAnswer,
+  query: SearchQuery,
+  publicUrl: string,
+): SearchResponseWithFacets {
+  return { ...presentSearchAnswer(answer, query, publicUrl), facets: answer.facets };
+}
 
 /** Turns the engine's answer into the API's JSON: distances in the person's units, times in both zones. */
 export function presentSearchAnswer(
   answer: SearchAnswer,
   query: SearchQuery,
   publicUrl: string,
+  options: { facets: boolean } = { facets: false },
 ): SearchResponse {
   const units = query.units ?? 'mi';
   const present = (result: SearchResult) => presentResult(result, query, units, publicUrl);
@@ -115,8 +137,8 @@ export function presentSearchAnswer(
     total: answer.total,
     units,
     viewerTimeZone: query.viewerTimeZone,
-    facets: answer.facets,
   };
+  if (options.facets) response.facets = answer.facets;
   if (answer.nextCursor !== undefined) response.nextCursor = answer.nextCursor;
   if (query.near !== undefined) response.near = query.near;
   const f = answer.fallback;

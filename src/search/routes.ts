@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import { listOptions } from '../platform/http/query-params.js';
-import { searchListParamNames, searchParamNames } from './parse-params.js';
+import { parseBooleanParam, searchListParamNames, searchParamNames } from './parse-params.js';
 import { presentSearchAnswer, SearchResponseSchema } from './present-results.js';
 import type { SearchService } from './search-service.js';
 
@@ -50,16 +50,23 @@ export function registerSearchRoutes(
   service: SearchService,
   publicUrl: string,
 ): void {
+  const querystring: Record<string, ReturnType<typeof searchParamSchema>> = {
+    ...Object.fromEntries(
+      searchParamNames.map((name) => [name, searchParamSchema(name, descriptions[name])]),
+    ),
+    facets: searchParamSchema(
+      'facets',
+      'true for the counts per filter value (`facets`); left out otherwise, which keeps the answer small',
+    ),
+  };
   server.get(
     '/api/v1/search',
     {
       schema: {
         tags: ['search'],
-        summary: 'The next meetings a person can get to, with counts and the rural fallback',
+        summary: 'The next meetings a person can get to, with the rural fallback (and counts on request)',
         querystring: Type.Object(
-          Object.fromEntries(
-            searchParamNames.map((name) => [name, searchParamSchema(name, descriptions[name])]),
-          ),
+          querystring,
           // An unknown (or misspelt) parameter is refused by name rather than ignored.
           { additionalProperties: false },
         ),
@@ -67,9 +74,11 @@ export function registerSearchRoutes(
       },
     },
     async (request) => {
-      await service.findTypedPlace(request.query.near);
-      const query = service.parse(request.query);
-      return presentSearchAnswer(service.search(query), query, publicUrl);
+      const { facets, ...params } = request.query;
+      const withFacets = facets !== undefined && parseBooleanParam(facets, 'facets');
+      await service.findTypedPlace(params.near);
+      const query = service.parse(params);
+      return presentSearchAnswer(service.search(query), query, publicUrl, { facets: withFacets });
     },
   );
 }

@@ -7,7 +7,7 @@ import { canonicalTimeZone, timeZoneAt } from '../../meetings/time-zone.js';
 import { isPorchlightError, type ErrorCode } from '../../platform/errors.js';
 import type { PlaceCandidate } from '../../places/gazetteer.js';
 import type { SearchParams } from '../../search/parse-params.js';
-import { presentSearchAnswer, type SearchResponse } from '../../search/present-results.js';
+import { presentWithFacets, type SearchResponseWithFacets } from '../../search/present-results.js';
 import type { SearchQuery } from '../../search/query.js';
 import type { SearchService } from '../../search/search-service.js';
 import { isNarrowed, type FinderInput } from './finder-params.js';
@@ -28,7 +28,10 @@ export type FinderSearch = Pick<
  */
 const defaultViews = new WeakMap<
   FinderSearch,
-  { stamp: string; answers: Map<string, { zone: string | undefined; answer: SearchResponse }> }
+  {
+    stamp: string;
+    answers: Map<string, { zone: string | undefined; answer: SearchResponseWithFacets }>;
+  }
 >();
 
 const MINUTE_MS = 60_000;
@@ -55,9 +58,9 @@ export interface FinderOutcome {
    */
   mode: 'search' | 'default';
   problem?: FinderProblem;
-  answer: SearchResponse;
+  answer: SearchResponseWithFacets;
   /** The counts shown next to the form's choices: those of the person's own search. */
-  facets: SearchResponse['facets'];
+  facets: SearchResponseWithFacets['facets'];
   /** The zone "your time" is shown in: `tz`, else the searched place's; unknown otherwise. */
   viewerZone?: string;
   /** In the default view: how many meetings the directory lists. */
@@ -81,7 +84,7 @@ export function findMeetings(
     if (zone !== undefined) query.viewerTimeZone = zone;
     return {
       zone,
-      answer: presentSearchAnswer(search.search(query), query, options.publicUrl),
+      answer: presentWithFacets(search.search(query), query, options.publicUrl),
     };
   };
   const runDefault = (p: SearchParams) => {

@@ -32,7 +32,7 @@ import { problemText } from './problem-view.js';
 import { boundedMemo, groupedMemo } from '../bounded-memo.js';
 import { escaped, htmlAttr, htmlNode } from '../markup.js';
 
-type Facets = SearchResponse['facets'];
+type Facets = NonNullable<SearchResponse['facets']>;
 
 interface FormProps {
   ctx: PageContext;
