@@ -64,7 +64,8 @@ export function registerSearchRoutes(
     {
       schema: {
         tags: ['search'],
-        summary: 'The next meetings a person can get to, with the rural fallback (and counts on request)',
+        summary:
+          'The next meetings a person can get to, with the rural fallback (and counts on request)',
         querystring: Type.Object(
           querystring,
           // An unknown (or misspelt) parameter is refused by name rather than ignored.
