@@ -88,6 +88,18 @@ describe('porchlight CLI', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('prints the text line’s reply to a message, in English or Spanish', () => {
+    const reply = porchlight('textline', 'try', '01301');
+    expect(reply.code).toBe(0);
+    expect(reply.stdout).toMatch(/^Next meetings near Greenfield, MA:\n1\) /);
+    expect(reply.stdout).toContain('/meetings/');
+    const spanish = porchlight('textline', 'try', '01301', '--lang', 'es', '--json');
+    expect(spanish.code).toBe(0);
+    const { messages } = JSON.parse(spanish.stdout) as { messages: string[] };
+    expect(messages[0]).toMatch(/^Proximas reuniones cerca de Greenfield, MA:/);
+    expect(porchlight('textline', 'try', 'help').stdout).toContain('988');
+  });
+
   it('reports located problems, imports the valid rows, and fails in strict mode', () => {
     const lenient = porchlight('import', fixture('with-problems.json'), '--source', 'problems');
     expect(lenient.code).toBe(0);
