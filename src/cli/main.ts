@@ -16,6 +16,7 @@ import { centerCommand, tokensCommand } from './center.js';
 import { keysCommand } from './keys.js';
 import { resourcesCommand } from './resources.js';
 import { rotateKeysCommand } from './rotate-keys.js';
+import { backupCommands } from './backup.js';
 import { exitCodes, reportFailure } from './output.js';
 import { packageVersion } from '../platform/paths.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   centerCommand(program.command('center'), databaseOptions);
   tokensCommand(program.command('tokens'), databaseOptions);
   resourcesCommand(program.command('resources'), databaseOptions);
+  backupCommands(program, databaseOptions);
   const keys = program.command('keys');
   keysCommand(keys);
   rotateKeysCommand(keys, databaseOptions);

@@ -258,6 +258,15 @@ export const errorCatalogue = {
     status: 502,
     message: 'The mail server offered no working STARTTLS; mail is not sent in the clear.',
   },
+  PL_BACKUP_INVALID: { status: 400, message: 'The file is not a whole Porchlight backup.' },
+  PL_BACKUP_NEWER: {
+    status: 409,
+    message: 'The backup was made by a newer Porchlight than this one; upgrade first.',
+  },
+  PL_RESTORE_NOT_EMPTY: {
+    status: 409,
+    message: 'The database to restore into already holds tables; restore into an empty one.',
+  },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -45,10 +45,29 @@ const migrations: Record<string, Migration> = {
 export const migrationNames: readonly string[] = Object.keys(migrations);
 
 /** Brings the schema up to date; throws with the failing migration's name on error. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  return applyMigrations(db, migrations);
+}
+
+/**
+ * Applies only the named migrations (those a backup's rows were written under), so the rows fit
+ * the schema exactly; the rest follow with {@link migrateToLatest}, data migrations included.
+ */
+export function migrateOnly(db: Kysely<unknown>, names: readonly string[]): Promise<string[]> {
+  const wanted = new Set(names);
+  return applyMigrations(
+    db,
+    Object.fromEntries(Object.entries(migrations).filter(([name]) => wanted.has(name))),
+  );
+}
+
+async function applyMigrations(
+  db: Kysely<unknown>,
+  chosen: Record<string, Migration>,
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
+    provider: { getMigrations: () => Promise.resolve(chosen) },
     // Capabilities add their tables independently (the center desk, deliveries, ...); a database
     // that has a later-numbered migration still takes an earlier one that arrived after it.
     allowUnorderedMigrations: true,

@@ -220,6 +220,14 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   PL_MAIL_AUTH_FAILED: {
     message: 'El servidor de correo rechazó las credenciales de SMTP_URL.',
   },
+  PL_BACKUP_INVALID: { message: 'El archivo no es una copia de seguridad completa de Porchlight.' },
+  PL_BACKUP_NEWER: {
+    message:
+      'La copia de seguridad la hizo un Porchlight más reciente que este; actualícelo primero.',
+  },
+  PL_RESTORE_NOT_EMPTY: {
+    message: 'La base de datos donde restaurar ya tiene tablas; restaure en una vacía.',
+  },
   PL_MAIL_TLS_FAILED: {
     message:
       'El servidor de correo no ofreció un STARTTLS que funcione; el correo no se envía sin cifrar.',
