@@ -25,6 +25,7 @@ import { MemberRepository } from './centers/members/member-repository.js';
 import { EncounterRepository } from './centers/encounters/encounter-repository.js';
 import { AssessmentRepository } from './centers/assessments/assessment-repository.js';
 import { ReportRepository } from './centers/reports/report-repository.js';
+import { PlanRepository } from './centers/plans/plan-repository.js';
 import { ResourceRepository } from './resources/resource-repository.js';
 import { OptOutRepository } from './textline/opt-out-repository.js';
 
@@ -53,6 +54,7 @@ export interface Repositories {
   centerMembers: MemberRepository;
   centerEncounters: EncounterRepository;
   centerAssessments: AssessmentRepository;
+  centerPlans: PlanRepository;
   centerReports: ReportRepository;
   resources: ResourceRepository;
   textlineOptOuts: OptOutRepository;
@@ -88,6 +90,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     centerMembers: new MemberRepository(db),
     centerEncounters: new EncounterRepository(db),
     centerAssessments: new AssessmentRepository(db),
+    centerPlans: new PlanRepository(db),
     centerReports: new ReportRepository(db),
     resources: new ResourceRepository(db),
     textlineOptOuts: new OptOutRepository(db),

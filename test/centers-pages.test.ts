@@ -4,6 +4,7 @@
  * center's records answer the same 404 page as ids that never existed; every read is in the
  * access log; forms without the session's CSRF token are refused.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { startSession } from '../src/accounts/sessions.js';
@@ -181,6 +182,65 @@ describe('the center desk pages', () => {
         'member.timeline',
       ]),
     );
+  });
+
+  it('keeps a recovery plan: goals with steps, sealed at rest, completed from the page', async () => {
+    const base = `/en/center/franklin/members/${memberId}`;
+    const added = await submit('coach', `${base}/plan/new`, `${base}/plan`, {
+      domain: 'housing',
+      title: 'Find a sober living house',
+      dueDate: '2026-06-30',
+      steps: 'Call two houses\nVisit one',
+    });
+    expect(added.statusCode).toBe(303);
+    let page = (await get('coach', base)).body;
+    expect(page).toContain('<h3>Find a sober living house</h3>');
+    expect(page).toContain('Housing · Due Jun 30, 2026');
+    expect(page).toContain('No goal completed yet of 1');
+    const goalId = /data-goal="([^"]+)"/.exec(page)![1]!;
+    const raw = await sql<{ content: string }>`select content from center_plan_goals`.execute(
+      app.database.db,
+    );
+    expect(raw.rows[0]!.content).toMatch(/^v1\./);
+    expect(JSON.stringify(raw.rows)).not.toContain('sober');
+
+    const step = await submit('coach', base, `${base}/plan/${goalId}/done`, { step: '1' });
+    expect(step.statusCode).toBe(303);
+    page = (await get('coach', base)).body;
+    expect(page).toMatch(/Visit one <span class="muted">\(Done [^)]+\)<\/span>/);
+    expect(page).toContain('Mark “Call two houses” done');
+    // The goal's own button is the form without a step field.
+    const done = await app.server.inject({
+      method: 'POST',
+      url: `${base}/plan/${goalId}/done`,
+      headers: {
+        cookie: `pl_session=${cookies.coach}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: `_csrf=${encodeURIComponent(/name="_csrf" value="([^"]+)"/.exec(page)![1]!)}`,
+    });
+    expect(done.statusCode).toBe(303);
+    page = (await get('coach', base)).body;
+    expect(page).toContain('1 goal completed of 1');
+    expect(page).not.toContain('Mark the goal');
+
+    // Another member's goal, reached through this one, is not there.
+    const elsewhere = await app.server.inject({
+      method: 'POST',
+      url: `/en/center/franklin/members/${otherMember}/plan/${goalId}/done`,
+      headers: {
+        cookie: `pl_session=${cookies.coach}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: `_csrf=${encodeURIComponent(/name="_csrf" value="([^"]+)"/.exec(page)![1]!)}`,
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const bad = await submit('coach', `${base}/plan/new`, `${base}/plan`, {
+      domain: 'money',
+      title: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('PL_INVALID_GOAL');
   });
 
   it('shows the pages in Spanish', async () => {

@@ -17,6 +17,7 @@ import { suprtCsv, suprtRows } from './reports/suprt.js';
 import { memberTimeline } from './timeline.js';
 import { checkInsBetween } from './front-desk.js';
 import { updateMember } from './members/update-member.js';
+import { addGoal, completeGoal, memberPlan, type GoalInput } from './plans/plans.js';
 import { listCenterTokens, revokeCenterToken } from './staff-tokens.js';
 import { dayBounds } from './reports/period.js';
 
@@ -44,6 +45,12 @@ export function createCenterDesk(deps: DeskDeps) {
       const { start, end } = dayBounds(deps.clock.now(), access.center.timeZone);
       return checkInsBetween(deps, access, start, end);
     },
+    plan: (access: CenterAccess, memberId: string) => memberPlan(deps, access, memberId),
+    addGoal: (access: CenterAccess, memberId: string, input: GoalInput) =>
+      addGoal(deps, access, memberId, input),
+    /** Marks a goal completed, or one of its steps done. */
+    completeGoal: (access: CenterAccess, memberId: string, goalId: string, step?: number) =>
+      completeGoal(deps, access, memberId, goalId, step),
     tokens: (access: CenterAccess) => listCenterTokens(deps, access),
     revokeToken: (access: CenterAccess, tokenId: string) =>
       revokeCenterToken(deps, access, tokenId),

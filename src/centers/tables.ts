@@ -67,6 +67,19 @@ export interface CenterAssessmentsTable {
   created_at: string;
 }
 
+export interface CenterPlanGoalsTable {
+  id: string;
+  center_id: string;
+  member_id: string;
+  domain: string;
+  content: string;
+  due_date: string | null;
+  completed_at: string | null;
+  recorded_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CenterAccessLogTable {
   id: string;
   center_id: string;
@@ -84,6 +97,7 @@ export interface CenterTables {
   center_member_terms: CenterMemberTermsTable;
   center_encounters: CenterEncountersTable;
   center_assessments: CenterAssessmentsTable;
+  center_plan_goals: CenterPlanGoalsTable;
   center_access_log: CenterAccessLogTable;
 }
 

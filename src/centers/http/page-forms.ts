@@ -11,6 +11,7 @@ import type { EncounterInput } from '../encounters/encounters.js';
 import type { EncounterType } from '../encounters/model.js';
 import type { MemberInput } from '../members/member-input.js';
 import { contactChannels, engagements, pathways, type Member } from '../members/model.js';
+import type { GoalInput } from '../plans/plans.js';
 
 /** A single text field ('' when absent or repeated). */
 export function field(form: FormFields, name: string): string {
@@ -85,4 +86,25 @@ export function barc10InputFromForm(form: FormFields): AssessmentInput {
     return Number(value);
   });
   return { instrument: 'barc-10', answers };
+}
+
+/** A goal from its form: the steps one a line. */
+export function goalInputFromForm(form: FormFields): GoalInput {
+  return {
+    domain: field(form, 'domain'),
+    title: field(form, 'title'),
+    dueDate: field(form, 'dueDate'),
+    steps: field(form, 'steps').split(/\r?\n/),
+  };
+}
+
+/** The step a "done" button names, or undefined for the goal itself. */
+export function stepFromForm(form: FormFields): number | undefined {
+  const step = field(form, 'step');
+  if (step === '') return undefined;
+  if (!/^\d{1,2}$/.test(step))
+    throw new PorchlightError('PL_INVALID_GOAL', 'step is not a step of this goal.', {
+      field: 'step',
+    });
+  return Number(step);
 }

@@ -18,13 +18,15 @@ import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
 import { MemberPage } from '../pages/member-page.js';
-import { Barc10FormPage, EncounterFormPage } from '../pages/record-pages.js';
+import { Barc10FormPage, EncounterFormPage, GoalFormPage } from '../pages/record-pages.js';
 import { TokensPage } from '../pages/tokens-page.js';
 import {
   barc10InputFromForm,
   encounterInputFromForm,
   field,
+  goalInputFromForm,
   memberInputFromForm,
+  stepFromForm,
 } from './page-forms.js';
 
 export interface CenterPageDeps {
@@ -37,6 +39,7 @@ const id = Type.String({ minLength: 1, maxLength: 64 });
 const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 63 }) });
 const memberParams = Type.Object({ slug: slugParams.properties.slug, id });
 const tokenParams = Type.Object({ slug: slugParams.properties.slug, id });
+const goalParams = Type.Object({ slug: slugParams.properties.slug, id, goalId: id });
 const deskQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -162,7 +165,10 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
       const ctx = kit.ctxOf(request);
       const access = await open(request, request.params.slug);
       const member = await desk.readMember(access, request.params.id);
-      const timeline = await desk.timeline(access, member.id);
+      const [timeline, plan] = await Promise.all([
+        desk.timeline(access, member.id),
+        desk.plan(access, member.id),
+      ]);
       return kit.send(
         reply,
         ctx,
@@ -170,6 +176,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
           view={viewOf(request, reply, ctx, access)}
           member={member}
           timeline={timeline}
+          plan={plan}
           saved={request.query.saved === '1'}
         />,
       );
@@ -258,6 +265,46 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
       const access = await open(request, request.params.slug);
       const { id: memberId } = request.params;
       await desk.recordAssessment(access, memberId, barc10InputFromForm(kit.form(request)));
+      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/:id/plan/new',
+    { schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      desk.requirePermission(access, 'member.write');
+      const member = await desk.readMember(access, request.params.id);
+      return kit.send(
+        reply,
+        ctx,
+        <GoalFormPage view={viewOf(request, reply, ctx, access)} member={member} />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/members/:id/plan',
+    { schema: { hide: true, params: memberParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const { id: memberId } = request.params;
+      await desk.addGoal(access, memberId, goalInputFromForm(kit.form(request)));
+      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+    },
+  );
+
+  scope.post(
+    '/center/:slug/members/:id/plan/:goalId/done',
+    { schema: { hide: true, params: goalParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const { id: memberId, goalId } = request.params;
+      await desk.completeGoal(access, memberId, goalId, stepFromForm(kit.form(request)));
       return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
     },
   );

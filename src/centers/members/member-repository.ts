@@ -190,7 +190,7 @@ export class MemberRepository {
       .where('center_id', '=', centerId)
       .where('member_id', '=', memberId)
       .executeTakeFirst();
-    for (const table of ['center_encounters', 'center_assessments'] as const)
+    for (const table of ['center_encounters', 'center_assessments', 'center_plan_goals'] as const)
       await this.db
         .deleteFrom(table)
         .where('center_id', '=', centerId)

@@ -5,7 +5,9 @@
 import { link } from '../../web/page-context.js';
 import type { Member } from '../members/model.js';
 import { roleMay } from '../model.js';
+import type { PlanGoal } from '../plans/model.js';
 import type { TimelineItem } from '../timeline.js';
+import { PlanSection } from './plan-section.js';
 import { Barc10Chart } from './barc10-chart.js';
 import { formatDay, formatDayTime } from './center-dates.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
@@ -14,11 +16,13 @@ export function MemberPage({
   view,
   member,
   timeline,
+  plan,
   saved,
 }: {
   view: DeskView;
   member: Member;
   timeline: readonly TimelineItem[];
+  plan: readonly PlanGoal[];
   saved: boolean;
 }) {
   const { ctx, access } = view;
@@ -106,6 +110,7 @@ export function MemberPage({
           </>
         )}
       </dl>
+      <PlanSection view={view} memberId={member.id} goals={plan} />
       <h2>{t('center.barc.heading')}</h2>
       <Barc10Chart ctx={ctx} points={barc} timeZone={view.timeZone} />
       <p class="muted">{t('center.barc.credit')}</p>

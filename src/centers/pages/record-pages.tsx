@@ -2,6 +2,7 @@
 import { link } from '../../web/page-context.js';
 import { encounterTypes } from '../encounters/model.js';
 import type { Member } from '../members/model.js';
+import { planDomains } from '../plans/model.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
 
 const items = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -89,6 +90,43 @@ export function Barc10FormPage({ view, member }: { view: DeskView; member: Membe
         </p>
       </form>
       <p class="muted">{t('center.barc.credit')}</p>
+    </CenterFrame>
+  );
+}
+
+export function GoalFormPage({ view, member }: { view: DeskView; member: Member }) {
+  const { ctx, access } = view;
+  const { t } = ctx;
+  const title = t('center.goalForm.title', { name: member.chosenName });
+  return (
+    <CenterFrame view={view} title={title}>
+      <h1>{title}</h1>
+      <form method="post" action={link(ctx, centerPath(access, `/members/${member.id}/plan`))}>
+        <Csrf view={view} />
+        <p class="field">
+          <label for="domain">{t('center.goalForm.domain')}</label>
+          <select id="domain" name="domain">
+            {planDomains.map((d) => (
+              <option value={d}>{t(`center.plan.domain.${d}`)}</option>
+            ))}
+          </select>
+        </p>
+        <p class="field">
+          <label for="title">{t('center.goalForm.goal')}</label>
+          <input id="title" name="title" required maxLength={500} autocomplete="off" />
+        </p>
+        <p class="field">
+          <label for="dueDate">{t('center.goalForm.due')}</label>
+          <input id="dueDate" name="dueDate" type="date" />
+        </p>
+        <p class="field">
+          <label for="steps">{t('center.goalForm.steps')}</label>
+          <textarea id="steps" name="steps" rows={5} maxLength={10000} />
+        </p>
+        <p>
+          <button type="submit">{t('center.goalForm.save')}</button>
+        </p>
+      </form>
     </CenterFrame>
   );
 }

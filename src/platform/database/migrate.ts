@@ -19,6 +19,7 @@ import * as sealedDeliveries from './migrations/0011-sealed-deliveries.js';
 import * as centers from './migrations/0020-centers.js';
 import * as apiTokens from './migrations/0021-api-tokens.js';
 import * as centerTimeZone from './migrations/0022-center-time-zone.js';
+import * as centerPlans from './migrations/0023-center-plans.js';
 import * as textlineOptOuts from './migrations/0030-textline-opt-outs.js';
 import * as resources from './migrations/0040-resources.js';
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0020-centers': centers,
   '0021-api-tokens': apiTokens,
   '0022-center-time-zone': centerTimeZone,
+  '0023-center-plans': centerPlans,
   '0030-textline-opt-outs': textlineOptOuts,
   '0040-resources': resources,
 };
