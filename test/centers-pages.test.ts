@@ -224,6 +224,30 @@ describe('the center desk pages', () => {
     expect(page).toContain('1 goal completed of 1');
     expect(page).not.toContain('Mark the goal');
 
+    // The member's export carries the plan; the period's report counts completed goals.
+    const deps = { repos: app.repos, clock };
+    const coachToken = (await createTokenFor(deps, { email: 'coach@example.org' })).token;
+    const adminToken = (await createTokenFor(deps, { email: 'admin@example.org' })).token;
+    const exported = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/centers/franklin/members/${memberId}/export`,
+      headers: { authorization: `Bearer ${coachToken}` },
+    });
+    expect(exported.json().plan).toMatchObject([
+      {
+        domain: 'housing',
+        title: 'Find a sober living house',
+        steps: [{ text: 'Call two houses' }, { text: 'Visit one', doneAt: expect.any(String) }],
+        completedAt: expect.any(String),
+      },
+    ]);
+    const summary = await app.server.inject({
+      method: 'GET',
+      url: '/api/v1/centers/franklin/reports/summary?from=2026-01-01&to=2026-12-31',
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(summary.json().planGoalsCompleted).toBe('fewer than 11');
+
     // Another member's goal, reached through this one, is not there.
     const elsewhere = await app.server.inject({
       method: 'POST',

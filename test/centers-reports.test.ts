@@ -106,6 +106,7 @@ describe.each(testDialects)('center reports on $name', ({ url }) => {
         discharge: 0,
       },
       hoursOfPeerSupport: 13,
+      planGoalsCompleted: 0,
       barc10: { membersAssessed: 12, membersReassessed: 0, meanChange: 'fewer than 11' },
     });
     const july = (

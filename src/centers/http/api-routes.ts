@@ -17,6 +17,7 @@ import {
   MemberMatchSchema,
   MemberParams,
   MemberSchema,
+  PlanGoalSchema,
   SummarySchema,
   TimelineSchema,
 } from './api-schema.js';
@@ -62,6 +63,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
             center: Type.Object({ slug: Type.String(), name: Type.String() }),
             member: MemberSchema,
             timeline: TimelineSchema.properties.items,
+            plan: Type.Array(PlanGoalSchema),
             access: Type.Array(
               Type.Object({
                 at: Type.String(),

@@ -1,5 +1,6 @@
 /** The JSON shapes of the center desk's API: one schema validates, serialises and documents. */
 import { Type } from 'typebox';
+import { planDomains } from '../plans/model.js';
 import { barc10Items } from '../assessments/barc10.js';
 import { encounterTypes } from '../encounters/model.js';
 import {
@@ -143,6 +144,19 @@ export const AssessmentSchema = Type.Object({
   createdAt: Type.String(),
 });
 
+export const PlanGoalSchema = Type.Object({
+  id: Type.String(),
+  memberId: Type.String(),
+  domain: Type.Enum(planDomains),
+  title: Type.String(),
+  steps: Type.Array(Type.Object({ text: Type.String(), doneAt: Type.Optional(Type.String()) })),
+  dueDate: Type.Optional(Type.String()),
+  completedAt: Type.Optional(Type.String()),
+  recordedBy: Type.Optional(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
 export const TimelineSchema = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -181,6 +195,7 @@ export const SummarySchema = Type.Object({
   encounters: Count,
   encountersByType: Type.Record(Type.String(), Count),
   hoursOfPeerSupport: Figure,
+  planGoalsCompleted: Count,
   barc10: Type.Object({
     membersAssessed: Count,
     membersReassessed: Count,

@@ -8,6 +8,8 @@ import { logMemberAccess, requirePermission } from '../access.js';
 import type { DeskDeps } from '../deps.js';
 import type { CenterAccess } from '../model.js';
 import { memberTimeline, type TimelineItem } from '../timeline.js';
+import type { PlanGoal } from '../plans/model.js';
+import { memberPlan } from '../plans/plans.js';
 import { openMember } from './members.js';
 import type { Member } from './model.js';
 
@@ -16,6 +18,8 @@ export interface MemberExport {
   center: { slug: string; name: string };
   member: Omit<Member, 'centerId'>;
   timeline: TimelineItem[];
+  /** The member's recovery plan: goals with their steps. */
+  plan: PlanGoal[];
   /** Who read or wrote the record, and when (never what). */
   access: { at: string; action: string; actorId?: string }[];
 }
@@ -30,6 +34,7 @@ export async function exportMember(
   const { centerId: _center, ...member } = await openMember(deps, access, memberId);
   // The timeline needs member.read, which every role that may export has.
   const timeline = await memberTimeline(deps, access, memberId);
+  const plan = await memberPlan(deps, access, memberId);
   await logMemberAccess(deps, access, 'member.export', [memberId]);
   const log = await deps.repos.centers.accessOf(access.center.id, memberId);
   return {
@@ -37,6 +42,7 @@ export async function exportMember(
     center: { slug: access.center.slug, name: access.center.name },
     member,
     timeline,
+    plan,
     access: log.map((e) => ({
       at: e.at,
       action: e.action,

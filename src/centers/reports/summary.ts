@@ -22,6 +22,8 @@ export interface Summary {
   encounters: ReportedCount;
   encountersByType: Record<string, ReportedCount>;
   hoursOfPeerSupport: number | 'fewer than 11';
+  /** Recovery plan goals marked completed in the period. */
+  planGoalsCompleted: ReportedCount;
   barc10: {
     /** Members with a BARC-10 in the period. */
     membersAssessed: ReportedCount;
@@ -50,7 +52,10 @@ export async function summarise(
     encounters += c.count;
     minutes += c.minutes;
   }
-  const change = await barc10Change(deps, centerId, period);
+  const [change, goalsCompleted] = await Promise.all([
+    barc10Change(deps, centerId, period),
+    deps.repos.centerPlans.completedBetween(centerId, period.start, period.end),
+  ]);
   return {
     center: access.center.slug,
     from: period.from,
@@ -61,6 +66,7 @@ export async function summarise(
     encounters: reportCount(encounters),
     encountersByType: byType,
     hoursOfPeerSupport: reportFigure(Math.round(minutes / 6) / 10, counts.membersServed),
+    planGoalsCompleted: reportCount(goalsCompleted),
     barc10: {
       membersAssessed: reportCount(change.assessed),
       membersReassessed: reportCount(change.changes.length),
