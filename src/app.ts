@@ -15,7 +15,10 @@ import type { Timers } from './platform/timers.js';
 import { yieldEvery, type YieldToLoop } from './platform/loop-yield.js';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/database/connect.js';
-import { registerHealthRoutes } from './platform/http/health-routes.js';
+import { databaseAnswers, registerHealthRoutes } from './platform/http/health-routes.js';
+import { registerMetricsRoutes } from './platform/http/metrics-routes.js';
+import { createMetrics } from './platform/metrics/metrics.js';
+import { registerStoreGauges } from './store-gauges.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { createLogger } from './platform/logging.js';
 import { packageVersion } from './platform/paths.js';
@@ -106,6 +109,8 @@ export interface AppPorts {
   /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
   /** The master keyring; by default loaded on first use from the configuration. */
   keyring?: Keyring;
+  /** Process metrics (memory, CPU, event loop) on /metrics; tests with many apps turn them off. */
+  processMetrics?: boolean;
   searchTiming?: Pick<
     SearchServiceOptions,
     'refreshIntervalMs' | 'gapGraceMs' | 'rebuildShare' | 'rebuildMinIds' | 'pageSize'
@@ -249,7 +254,14 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     };
     registerAssetRoutes(server, client.assets);
     const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
-    registerHealthRoutes(server, () => ready);
+    const metrics = createMetrics({ processMetrics: ports.processMetrics !== false });
+    registerMetricsRoutes(server, metrics, { token: config.metricsToken });
+    registerStoreGauges(metrics, { repos, search, clock });
+    registerHealthRoutes(server, async () => {
+      if (!ready) return 'starting';
+      if (!search.ready) return 'index';
+      return (await databaseAnswers(database)) ? undefined : 'database';
+    });
     const meetings = meetingDirectory(repos);
     registerMeetingRoutes(
       server,

@@ -143,6 +143,18 @@ export class DeliveryRepository {
     return rows.map((r) => r.id);
   }
 
+  /** How many deliveries are in each state (for /metrics); states with none are 0. */
+  async countByState(): Promise<Record<DeliveryState, number>> {
+    const rows = await this.db
+      .selectFrom('deliveries')
+      .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    const counts: Record<DeliveryState, number> = { pending: 0, sent: 0, dead: 0 };
+    for (const row of rows) counts[row.state as DeliveryState] = Number(row.n);
+    return counts;
+  }
+
   /** Newest first; only one state when asked. */
   async list(filter: { state?: DeliveryState; limit: number }): Promise<DeliverySummary[]> {
     let q = this.db

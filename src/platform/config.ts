@@ -75,6 +75,11 @@ export interface Config {
   masterKey: string | undefined;
   /** The master key file (PORCHLIGHT_MASTER_KEY_FILE), by default `master.key` in the data directory. */
   masterKeyFile: string;
+  /**
+   * The bearer token a Prometheus scrape of `/metrics` must bring (METRICS_TOKEN); without one,
+   * only requests made directly on the loopback may read it.
+   */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -165,6 +170,7 @@ export function loadConfig(
       emptyAsUndefined(overrides.mailFrom ?? env.MAIL_FROM) ??
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
+    metricsToken: overrides.metricsToken ?? emptyAsUndefined(env.METRICS_TOKEN),
     sms: overrides.sms ?? smsSettings(env),
     textline: overrides.textline ?? textlineSettings(env),
     vapid: overrides.vapid ?? vapidSettings(env),

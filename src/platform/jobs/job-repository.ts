@@ -69,6 +69,41 @@ export class JobRepository {
     return (await this.find(kind, target))!;
   }
 
+  /** How many jobs are due and waiting, running under a lease, and failing (for /metrics). */
+  async counts(now: string): Promise<{ due: number; running: number; failing: number }> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select((eb) => [
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.and([
+                  eb('next_run_at', '<=', now),
+                  eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]),
+                ]),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('due'),
+        eb.fn
+          .sum<number>(eb.case().when('locked_until', '>=', now).then(1).else(0).end())
+          .as('running'),
+        eb.fn
+          .sum<number>(eb.case().when('consecutive_failures', '>', 0).then(1).else(0).end())
+          .as('failing'),
+      ])
+      .executeTakeFirst();
+    return {
+      due: Number(row?.due ?? 0),
+      running: Number(row?.running ?? 0),
+      failing: Number(row?.failing ?? 0),
+    };
+  }
+
   /** Jobs due at `now` and not leased, soonest first. */
   async due(now: string, limit: number): Promise<Job[]> {
     const rows = await this.db
