@@ -117,7 +117,8 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
         page.waitForURL(`${base}/en/account`),
         page.getByRole('button', { name: 'Sign in' }).click(),
       ]);
-      await page.goto(`${base}/en/center`);
+      await page.getByRole('link', { name: 'Your recovery centers' }).click();
+      await page.waitForURL(`${base}/en/center`);
       expect(await axe(page)).toEqual([]);
       await page.getByRole('link', { name: 'Franklin Recovery Center' }).click();
       await page.waitForURL(`${base}/en/center/franklin`);

@@ -30,6 +30,10 @@ export function AccountPage(props: AccountPageProps) {
         <CsrfField token={csrf} />
         <button type="submit">{t('account.signOut')}</button>
       </form>
+      {/* Staff of a recovery center sign in here too; their desks are one link away. */}
+      <p>
+        <a href={link(ctx, '/center')}>{t('center.list.title')}</a>
+      </p>
 
       <h2>{t('account.roles.heading')}</h2>
       {grants.length === 0 ? (
