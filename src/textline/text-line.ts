@@ -30,6 +30,8 @@ export const MEETINGS_PER_REPLY = 3;
 const MAX_LISTED = 30;
 /** The fallback names the nearest room beyond the radius only within this distance (150 mi). */
 const NEAREST_BEYOND_MAX_KM = 241;
+/** Remote answers kept per minute at most (one per set of filters and zone). */
+const REMOTE_CACHE_SIZE = 500;
 
 /** What the line needs of the search service. */
 export interface LineSearch {
@@ -84,6 +86,9 @@ export type FindOutcome =
   | { kind: 'ambiguous'; choices: string[] };
 
 export class TextLine {
+  private readonly remoteCache = new Map<string, SearchResult[]>();
+  private remoteMinute = -1;
+
   constructor(private readonly deps: TextLineDeps) {}
 
   /** The reply to one text. */
@@ -191,6 +196,8 @@ export class TextLine {
         ...common,
         near: `${point.latitude},${point.longitude}`,
         attendance: 'in_person,hybrid',
+        // A room whose meeting began a while ago is no use to someone texting now.
+        in_progress: 'false',
         limit: String(need),
       };
       const query = this.deps.search.parse(params, zone);
@@ -213,18 +220,16 @@ export class TextLine {
       }
     }
     if (listed.length < need) {
-      const remote = this.deps.search.search(
-        this.deps.search.parse(
-          {
-            ...common,
-            attendance: filters.attendance ?? 'phone',
-            limit: String(need - listed.length),
-          },
-          zone,
-        ),
+      const remote = this.remoteMeetings(
+        {
+          ...common,
+          attendance: filters.attendance ?? 'phone',
+          limit: String(need - listed.length),
+        },
+        zone,
       );
-      for (const r of remote.results) remoteIds.add(r.meeting.id);
-      listed.push(...remote.results);
+      for (const r of remote) remoteIds.add(r.meeting.id);
+      listed.push(...remote);
     }
     const page = listed.slice(offset, offset + count);
     return {
@@ -265,6 +270,27 @@ export class TextLine {
       }
     }
     return { kind: 'unknown_place' };
+  }
+
+  /**
+   * The soonest phone (or online) meetings for these filters. They do not depend on the place,
+   * and every rural text asks for them, so an answer is kept for the rest of the clock minute:
+   * a meeting starting or changing in that minute is seen at most a minute late.
+   */
+  private remoteMeetings(params: SearchParams, zone: string): SearchResult[] {
+    const minute = Math.floor(this.deps.clock.now().getTime() / 60_000);
+    if (minute !== this.remoteMinute) {
+      this.remoteCache.clear();
+      this.remoteMinute = minute;
+    }
+    const key = `${zone}|${JSON.stringify(params)}`;
+    let results = this.remoteCache.get(key);
+    if (results === undefined) {
+      results = this.deps.search.search(this.deps.search.parse(params, zone)).results;
+      if (this.remoteCache.size >= REMOTE_CACHE_SIZE) this.remoteCache.clear();
+      this.remoteCache.set(key, results);
+    }
+    return results;
   }
 
   /** Fills in the dial strings of the phone meetings listed. */
