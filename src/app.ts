@@ -245,6 +245,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       mapTileSources: config.mapTiles === undefined ? [] : [tileOrigin(config.mapTiles)],
       publicUrl: config.publicUrl,
       inlineStyleSources: [SITE_CSS_CSP_SOURCE],
+      ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     });
     const client: ClientSettings = {
       assets: loadClientAssets(CLIENT_BUILD_DIR, (message) => logger.warn(message)),

@@ -80,6 +80,11 @@ export interface Config {
    * only requests made directly on the loopback may read it.
    */
   metricsToken: string | undefined;
+  /**
+   * The reverse proxies in front (TRUST_PROXY): comma-separated addresses or CIDR ranges, or
+   * `loopback`; their `X-Forwarded-For` names the client that rate limits count.
+   */
+  trustProxy: string | undefined;
 }
 
 /**
@@ -171,6 +176,7 @@ export function loadConfig(
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),
     smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
     metricsToken: overrides.metricsToken ?? emptyAsUndefined(env.METRICS_TOKEN),
+    trustProxy: overrides.trustProxy ?? emptyAsUndefined(env.TRUST_PROXY),
     sms: overrides.sms ?? smsSettings(env),
     textline: overrides.textline ?? textlineSettings(env),
     vapid: overrides.vapid ?? vapidSettings(env),

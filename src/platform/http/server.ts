@@ -45,6 +45,12 @@ export interface HttpServerOptions {
    * pages: the server itself knows no page.
    */
   inlineStyleSources?: string[];
+  /**
+   * The proxies whose `X-Forwarded-For` is believed (TRUST_PROXY: addresses, CIDR ranges, or
+   * `loopback`); none by default. Behind nginx every request comes from the loopback, so
+   * without it every person would share one rate limit.
+   */
+  trustProxy?: string;
 }
 
 /** Where every page script lives (the client build and the passkey script). */
@@ -98,7 +104,7 @@ export async function createHttpServer(
   const baseLogger: FastifyBaseLogger = logger;
   const server = Fastify({
     loggerInstance: baseLogger,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     clientErrorHandler: answerClientError,
     ajv: {
       customOptions: {
