@@ -17,6 +17,7 @@ import { suprtCsv, suprtRows } from './reports/suprt.js';
 import { memberTimeline } from './timeline.js';
 import { checkInsBetween } from './front-desk.js';
 import { updateMember } from './members/update-member.js';
+import { readMemberRecord } from './member-record.js';
 import { addGoal, completeGoal, memberPlan, type GoalInput } from './plans/plans.js';
 import { listCenterTokens, revokeCenterToken } from './staff-tokens.js';
 import { dayBounds } from './reports/period.js';
@@ -46,6 +47,9 @@ export function createCenterDesk(deps: DeskDeps) {
       return checkInsBetween(deps, access, start, end);
     },
     plan: (access: CenterAccess, memberId: string) => memberPlan(deps, access, memberId),
+    /** Profile, timeline and plan together, logged in one write (the member page). */
+    memberRecord: (access: CenterAccess, memberId: string) =>
+      readMemberRecord(deps, access, memberId),
     addGoal: (access: CenterAccess, memberId: string, input: GoalInput) =>
       addGoal(deps, access, memberId, input),
     /** Marks a goal completed, or one of its steps done. */

@@ -19,7 +19,23 @@ export async function memberTimeline(
   memberId: string,
 ): Promise<TimelineItem[]> {
   requirePermission(access, 'member.read');
-  const dataKey = await memberKey(deps, access, memberId);
+  const items = await timelineItems(
+    deps,
+    access,
+    memberId,
+    await memberKey(deps, access, memberId),
+  );
+  await logMemberAccess(deps, access, 'member.timeline', [memberId]);
+  return items;
+}
+
+/** The timeline opened with the member's data key; neither checked nor logged (callers do). */
+export async function timelineItems(
+  deps: DeskDeps,
+  access: CenterAccess,
+  memberId: string,
+  dataKey: Buffer,
+): Promise<TimelineItem[]> {
   const centerId = access.center.id;
   const [encounters, assessments] = await Promise.all([
     deps.repos.centerEncounters.ofMember(centerId, memberId),
@@ -48,6 +64,5 @@ export async function memberTimeline(
     }),
   ];
   items.sort((x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id));
-  await logMemberAccess(deps, access, 'member.timeline', [memberId]);
   return items;
 }

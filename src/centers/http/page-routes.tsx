@@ -164,11 +164,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     async (request, reply) => {
       const ctx = kit.ctxOf(request);
       const access = await open(request, request.params.slug);
-      const member = await desk.readMember(access, request.params.id);
-      const [timeline, plan] = await Promise.all([
-        desk.timeline(access, member.id),
-        desk.plan(access, member.id),
-      ]);
+      const { member, timeline, plan } = await desk.memberRecord(access, request.params.id);
       return kit.send(
         reply,
         ctx,

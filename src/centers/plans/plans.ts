@@ -99,9 +99,19 @@ export async function memberPlan(
   memberId: string,
 ): Promise<PlanGoal[]> {
   requirePermission(access, 'member.read');
-  const dataKey = await memberKey(deps, access, memberId);
-  const stored = await deps.repos.centerPlans.ofMember(access.center.id, memberId);
+  const goals = await planGoals(deps, access, memberId, await memberKey(deps, access, memberId));
   await logMemberAccess(deps, access, 'plan.read', [memberId]);
+  return goals;
+}
+
+/** The plan opened with the member's data key; neither checked nor logged (callers do). */
+export async function planGoals(
+  deps: DeskDeps,
+  access: CenterAccess,
+  memberId: string,
+  dataKey: Buffer,
+): Promise<PlanGoal[]> {
+  const stored = await deps.repos.centerPlans.ofMember(access.center.id, memberId);
   return planOrder(stored.map((g) => openGoal(dataKey, g)));
 }
 
