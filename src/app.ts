@@ -41,6 +41,8 @@ import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerResourceRoutes } from './resources/routes.js';
 import { ResourceFinder } from './resources/search/resource-finder.js';
+import { createReferralDesk } from './referrals/referral-desk.js';
+import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { problemReporter } from './reports/report-problem.js';
@@ -375,6 +377,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     );
     const desk = createCenterDesk(deskDeps);
     registerCenterApiRoutes(server, desk);
+    registerReferralRoutes(server, createReferralDesk(deskDeps, config.publicUrl));
     registerCenterPages(server, { desk, guard, publicUrl: config.publicUrl });
     const voiceLine = new VoiceLine({
       textLine,

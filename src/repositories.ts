@@ -27,6 +27,7 @@ import { AssessmentRepository } from './centers/assessments/assessment-repositor
 import { ReportRepository } from './centers/reports/report-repository.js';
 import { PlanRepository } from './centers/plans/plan-repository.js';
 import { ResourceRepository } from './resources/resource-repository.js';
+import { ReferralRepository } from './referrals/referral-repository.js';
 import { OptOutRepository } from './textline/opt-out-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
@@ -57,6 +58,7 @@ export interface Repositories {
   centerPlans: PlanRepository;
   centerReports: ReportRepository;
   resources: ResourceRepository;
+  referrals: ReferralRepository;
   textlineOptOuts: OptOutRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
@@ -93,6 +95,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     centerPlans: new PlanRepository(db),
     centerReports: new ReportRepository(db),
     resources: new ResourceRepository(db),
+    referrals: new ReferralRepository(db),
     textlineOptOuts: new OptOutRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) => work(createRepositories(trx, keyring))),

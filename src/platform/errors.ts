@@ -32,6 +32,29 @@ export const errorCatalogue = {
     status: 400,
     message: 'Several places have that name; choose one of the candidates.',
   },
+  PL_CONSENT_INCOMPLETE: {
+    status: 400,
+    message: 'The consent lacks an element 42 CFR 2.31 requires.',
+    template: 'The consent lacks {field}, which 42 CFR 2.31 requires.',
+  },
+  PL_CONSENT_REVOKED: {
+    status: 410,
+    message: 'The member revoked the consent for this referral; nothing more may be shown.',
+  },
+  PL_CONSENT_EXPIRED: {
+    status: 410,
+    message: 'The consent for this referral has expired; nothing more may be shown.',
+  },
+  PL_REFERRAL_NOT_FOUND: { status: 404, message: 'No referral has this id in this center.' },
+  PL_REFERRAL_LINK_INVALID: {
+    status: 404,
+    message: 'This referral link is not valid: it was altered or it has expired.',
+  },
+  PL_REFERRAL_STATUS: {
+    status: 409,
+    message: 'The referral cannot move to that status from the one it has.',
+  },
+  PL_RESOURCE_NOT_FOUND: { status: 404, message: 'No service of the directory has this id.' },
   PL_FEED_UNREADABLE: { status: 422, message: 'The feed could not be read.' },
   PL_FEED_NOT_JSON: { status: 422, message: 'The feed is not valid JSON.' },
   PL_FEED_NOT_ARRAY: { status: 422, message: 'The feed is not a JSON array of meetings.' },

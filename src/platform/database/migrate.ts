@@ -22,6 +22,7 @@ import * as centerTimeZone from './migrations/0022-center-time-zone.js';
 import * as centerPlans from './migrations/0023-center-plans.js';
 import * as textlineOptOuts from './migrations/0030-textline-opt-outs.js';
 import * as resources from './migrations/0040-resources.js';
+import * as referrals from './migrations/0041-referrals.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0023-center-plans': centerPlans,
   '0030-textline-opt-outs': textlineOptOuts,
   '0040-resources': resources,
+  '0041-referrals': referrals,
 };
 
 /** Every migration's name, in the order they apply. */

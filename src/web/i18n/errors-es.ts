@@ -34,6 +34,25 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   PL_AMBIGUOUS_PLACE: {
     message: 'Varios lugares tienen ese nombre; elija uno de los propuestos.',
   },
+  PL_CONSENT_INCOMPLETE: {
+    message: 'Al consentimiento le falta un elemento que exige 42 CFR 2.31.',
+    template: 'Al consentimiento le falta {field}, que exige 42 CFR 2.31.',
+  },
+  PL_CONSENT_REVOKED: {
+    message:
+      'La persona revocó el consentimiento para esta derivación; no se puede mostrar nada más.',
+  },
+  PL_CONSENT_EXPIRED: {
+    message: 'El consentimiento para esta derivación venció; no se puede mostrar nada más.',
+  },
+  PL_REFERRAL_NOT_FOUND: { message: 'Ninguna derivación tiene este identificador en este centro.' },
+  PL_REFERRAL_LINK_INVALID: {
+    message: 'Este enlace de derivación no es válido: fue alterado o venció.',
+  },
+  PL_REFERRAL_STATUS: {
+    message: 'La derivación no puede pasar a ese estado desde el que tiene.',
+  },
+  PL_RESOURCE_NOT_FOUND: { message: 'Ningún servicio del directorio tiene este identificador.' },
   PL_FEED_UNREADABLE: { message: 'No se pudo leer el feed.' },
   PL_FEED_NOT_JSON: { message: 'El feed no es JSON válido.' },
   PL_FEED_NOT_ARRAY: { message: 'El feed no es una lista JSON de reuniones.' },

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database/schema.js';
+import type { Referral, ReferralStatus } from './model.js';
+import { withReferralTables, type ReferralDatabase, type ReferralsTable } from './tables.js';
+
+/** A referral as stored: its sealed consent and shared items beside the clear fields. */
+export interface StoredReferral extends Referral {
+  sealedConsent: string;
+  sealedShared: string;
+}
+
+export interface StoredReferralEvent {
+  id: string;
+  referralId: string;
+  at: string;
+  actor: 'staff' | 'recipient';
+  actorId?: string;
+  status: ReferralStatus;
+  sealedNote?: string;
+}
+
+/** The only code that speaks SQL about referrals. */
+export class ReferralRepository {
+  private readonly db: Kysely<ReferralDatabase>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = withReferralTables(db);
+  }
+
+  async insert(referral: StoredReferral): Promise<void> {
+    await this.db
+      .insertInto('referrals')
+      .values({
+        id: referral.id,
+        center_id: referral.centerId,
+        member_id: referral.memberId,
+        service_id: referral.serviceId,
+        need: referral.need ?? null,
+        status: referral.status,
+        consent_state: referral.consentState,
+        consent_expires_on: referral.consentExpiresOn ?? null,
+        consent: referral.sealedConsent,
+        shared: referral.sealedShared,
+        created_by: referral.createdBy ?? null,
+        created_at: referral.createdAt,
+        updated_at: referral.updatedAt,
+        first_answer_at: null,
+        revoked_at: null,
+      })
+      .execute();
+  }
+
+  /** A referral by id; with a center, only one of that center. */
+  async byId(id: string, centerId?: string): Promise<StoredReferral | undefined> {
+    let query = this.db.selectFrom('referrals').selectAll().where('id', '=', id);
+    if (centerId !== undefined) query = query.where('center_id', '=', centerId);
+    const row = await query.executeTakeFirst();
+    return row === undefined ? undefined : referralOf(row);
+  }
+
+  async update(
+    id: string,
+    change: {
+      status?: ReferralStatus;
+      updatedAt: string;
+      firstAnswerAt?: string;
+      consentState?: 'revoked';
+      revokedAt?: string;
+    },
+  ): Promise<void> {
+    await this.db
+      .updateTable('referrals')
+      .set({
+        updated_at: change.updatedAt,
+        ...(change.status !== undefined ? { status: change.status } : {}),
+        ...(change.firstAnswerAt !== undefined ? { first_answer_at: change.firstAnswerAt } : {}),
+        ...(change.consentState !== undefined ? { consent_state: change.consentState } : {}),
+        ...(change.revokedAt !== undefined ? { revoked_at: change.revokedAt } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async addEvent(event: StoredReferralEvent): Promise<void> {
+    await this.db
+      .insertInto('referral_events')
+      .values({
+        id: event.id,
+        referral_id: event.referralId,
+        at: event.at,
+        actor: event.actor,
+        actor_id: event.actorId ?? null,
+        status: event.status,
+        note: event.sealedNote ?? null,
+      })
+      .execute();
+  }
+
+  async events(referralId: string): Promise<StoredReferralEvent[]> {
+    const rows = await this.db
+      .selectFrom('referral_events')
+      .selectAll()
+      .where('referral_id', '=', referralId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      referralId: r.referral_id,
+      at: r.at,
+      actor: r.actor as 'staff' | 'recipient',
+      ...(r.actor_id !== null ? { actorId: r.actor_id } : {}),
+      status: r.status as ReferralStatus,
+      ...(r.note !== null ? { sealedNote: r.note } : {}),
+    }));
+  }
+
+  /** A center's referrals, newest first. */
+  async ofCenter(centerId: string, limit = 200): Promise<StoredReferral[]> {
+    const rows = await this.db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('center_id', '=', centerId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(referralOf);
+  }
+}
+
+function referralOf(row: ReferralsTable): StoredReferral {
+  return {
+    id: row.id,
+    centerId: row.center_id,
+    memberId: row.member_id,
+    serviceId: row.service_id,
+    ...(row.need !== null ? { need: row.need } : {}),
+    status: row.status as ReferralStatus,
+    consentState: row.consent_state as 'active' | 'revoked',
+    ...(row.consent_expires_on !== null ? { consentExpiresOn: row.consent_expires_on } : {}),
+    ...(row.created_by !== null ? { createdBy: row.created_by } : {}),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.first_answer_at !== null ? { firstAnswerAt: row.first_answer_at } : {}),
+    ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
+    sealedConsent: row.consent,
+    sealedShared: row.shared,
+  };
+}
