@@ -17,7 +17,7 @@ import { systemClock } from '../src/platform/clock.js';
 import { openDatabase } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
 import { importResources } from '../src/resources/import-resources.js';
-import { costKinds, moudKinds, type CostKind } from '../src/resources/model.js';
+import { costKinds, moudKinds } from '../src/resources/model.js';
 import { needs, needWithin } from '../src/resources/needs.js';
 import { ResourceRepository } from '../src/resources/resource-repository.js';
 import { ResourceIndex, type ResourceQuery } from '../src/resources/search/resource-index.js';
@@ -115,7 +115,7 @@ function queries(): ResourceQuery[] {
         break;
       case 1:
         q.needs = ['health'];
-        q.costs = ['medicaid' as CostKind];
+        q.costs = ['medicaid'];
         break;
       case 2:
         q.moud = ['buprenorphine'];
