@@ -110,7 +110,8 @@ export interface SearchAnswer {
   total: number;
   /** Present when another page follows. */
   nextCursor?: string;
-  facets: SearchFacets;
+  /** Absent when the query asked for none (`countFacets: false`). */
+  facets?: SearchFacets;
   fallback?: RuralFallback;
 }
 

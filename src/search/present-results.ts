@@ -120,7 +120,9 @@ export function presentWithFacets(
   query: SearchQuery,
   publicUrl: string,
 ): SearchResponseWithFacets {
-  return { ...presentSearchAnswer(answer, query, publicUrl), facets: answer.facets };
+  const facets = answer.facets;
+  if (facets === undefined) throw new Error('presentWithFacets: the query did not count facets');
+  return { ...presentSearchAnswer(answer, query, publicUrl), facets };
 }
 
 /** Turns the engine's answer into the API's JSON: distances in the person's units, times in both zones. */
@@ -138,7 +140,7 @@ export function presentSearchAnswer(
     units,
     viewerTimeZone: query.viewerTimeZone,
   };
-  if (options.facets) response.facets = answer.facets;
+  if (options.facets && answer.facets !== undefined) response.facets = answer.facets;
   if (answer.nextCursor !== undefined) response.nextCursor = answer.nextCursor;
   if (query.near !== undefined) response.near = query.near;
   const f = answer.fallback;

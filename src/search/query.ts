@@ -62,6 +62,8 @@ export interface SearchQuery {
   fallbackThreshold: number;
   /** How distances are shown (the engine works in km). */
   units?: 'mi' | 'km';
+  /** false: the facets are not counted and the answer has none (default: counted). */
+  countFacets?: boolean;
 }
 
 export const searchDefaults = {

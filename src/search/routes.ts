@@ -79,6 +79,7 @@ export function registerSearchRoutes(
       const withFacets = facets !== undefined && parseBooleanParam(facets, 'facets');
       await service.findTypedPlace(params.near);
       const query = service.parse(params);
+      query.countFacets = withFacets;
       return presentSearchAnswer(service.search(query), query, publicUrl, { facets: withFacets });
     },
   );

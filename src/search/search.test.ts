@@ -173,7 +173,7 @@ describe('rural fallback on a sparse county', () => {
       'women-phone',
       'women-online-late',
     ]);
-    expect(answer.facets.attendance).toEqual({ in_person: 2, online: 3, hybrid: 0, phone: 1 });
+    expect(answer.facets!.attendance).toEqual({ in_person: 2, online: 3, hybrid: 0, phone: 1 });
     expectSameAnswer(answer, referenceSearch(meetings, q));
   });
 
@@ -421,12 +421,12 @@ describe('pages, counts and upkeep', () => {
     const q = query({ now, attendance: ['online'], programs: ['aa'] });
     const answer = search(small, q);
     expect(slugs(answer.results).sort()).toEqual(['aa-hybrid', 'aa-online-es']);
-    expect(answer.facets.attendance).toEqual({ in_person: 3, online: 2, hybrid: 1, phone: 1 });
-    expect(answer.facets.program).toEqual({ aa: 2 });
-    expect(answer.facets.day).toEqual([0, 0, 2, 0, 0, 0, 0]);
-    expect(answer.facets.language).toEqual({ es: 1 });
-    expect(answer.facets.focus.alcohol).toBe(2);
-    expect(answer.facets.tags).toEqual({
+    expect(answer.facets!.attendance).toEqual({ in_person: 3, online: 2, hybrid: 1, phone: 1 });
+    expect(answer.facets!.program).toEqual({ aa: 2 });
+    expect(answer.facets!.day).toEqual([0, 0, 2, 0, 0, 0, 0]);
+    expect(answer.facets!.language).toEqual({ es: 1 });
+    expect(answer.facets!.focus.alcohol).toBe(2);
+    expect(answer.facets!.tags).toEqual({
       women: 0,
       men: 0,
       young_people: 0,
@@ -440,7 +440,7 @@ describe('pages, counts and upkeep', () => {
     });
     const byDay = search(small, query({ now, days: [6] }));
     expect(byDay.total).toBe(1);
-    expect(byDay.facets.day).toEqual([0, 0, 4, 0, 0, 0, 1]);
+    expect(byDay.facets!.day).toEqual([0, 0, 4, 0, 0, 0, 1]);
     expectSameAnswer(answer, referenceSearch(meetings, q));
     expectSameAnswer(byDay, referenceSearch(meetings, query({ now, days: [6] })));
   });
@@ -704,6 +704,11 @@ describe('agrees with the brute-force reference (property)', () => {
           const full = search(index, { ...q, limit: 100_000 });
           expectSameResults(full.results, reference.results);
           expectSameAnswer(full, reference);
+          // Without facet counts: the same page and total, and no counts.
+          const uncounted = search(index, { ...q, countFacets: false });
+          expect(uncounted.facets).toBeUndefined();
+          expect(uncounted.total).toBe(reference.total);
+          expect(uncounted.results).toEqual(search(index, q).results);
           // Pages of the query's own size, as far as three of them go.
           const pages = allPages(index, q, 3);
           expectSameResults(pages, reference.results.slice(0, pages.length));

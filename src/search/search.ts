@@ -17,7 +17,7 @@
  *   `now` do not change.
  * - Counts (`facets.ts`), over the meetings the query considers: everything; or the place-bound
  *   meetings within the radius, or the nearest N chosen, plus the remote ones
- *   (`remote-part.ts`).
+ *   (`remote-part.ts`); none when the query asks for none (`countFacets: false`).
  * - The rural fallback: `rural-fallback.ts`.
  *
  * The steps of a query: plan it; gather the place-bound candidates (near a point, or from the
@@ -69,6 +69,8 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
   const when = plan.when;
   const order = new PageOrder(plan);
   const facets = new FacetCounter(ix, when.perRow, scratch.signatureCounters(COUNT_SLOTS));
+  // Without facets, a row that fails a filter costs nothing more than the check.
+  const counting = q.countFacets !== false;
   const stamp = scratch.nextStampValue();
   const near = q.near;
   // Matches are compacted into the front of the candidates buffer.
@@ -111,8 +113,8 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
     if (fails === 0) {
       stamps[row] = stamp;
       candidates[matched++] = row;
-      facets.add(row, 0, plan.rowDays);
-    } else if (countsForFacets(fails)) {
+      if (counting) facets.add(row, 0, plan.rowDays);
+    } else if (counting && countsForFacets(fails)) {
       facets.add(row, fails, plan.rowDays);
     }
   }
@@ -120,7 +122,7 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
   const placeWithinRadius = matched;
 
   const remote = remotePart(ix, plan, remoteKey(q, MAIN_FILTERS), stamp);
-  facets.merge(remote.counts);
+  if (counting) facets.merge(remote.counts);
   const members: Members = { stamp, local, remote };
 
   const k = q.limit + 1;
@@ -148,8 +150,8 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
   const answer: SearchAnswer = {
     results: page.map((row) => toResult(plan, row, near !== undefined)),
     total: local.count + remote.count,
-    facets: facets.finish(),
   };
+  if (counting) answer.facets = facets.finish();
   const last = page.at(-1);
   if (rows.length > q.limit && last !== undefined) {
     answer.nextCursor = encodeCursor(cursorKeyOf(plan, last, q.sort, near !== undefined));

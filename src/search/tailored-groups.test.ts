@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../meetings/model.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
 import { SearchIndex } from './search-index.js';
-import { search } from './search.js';
+import { search, type SearchFacets } from './search.js';
 import { makeMeeting } from './test-meetings.js';
 
 const now = Temporal.ZonedDateTime.from('2026-11-03T17:00[America/New_York]').epochMilliseconds;
@@ -77,7 +77,7 @@ describe('tailored groups across programs', () => {
     it(`finds "${tag}" in every program's own words, and counts it`, () => {
       const answer = ask({ types: tag });
       expect(slugsOf(answer.results)).toEqual(slugs);
-      expect(answer.facets.tags[tag as keyof typeof answer.facets.tags]).toBe(slugs.length);
+      expect(answer.facets!.tags[tag as keyof SearchFacets['tags']]).toBe(slugs.length);
     });
 
     it(`keeps "${tag}" in the rural fallback's suggestions`, () => {
@@ -92,7 +92,7 @@ describe('tailored groups across programs', () => {
   }
 
   it('counts every tag on an untailored search', () => {
-    const { tags } = ask({}).facets;
+    const { tags } = ask({}).facets!;
     for (const [tag, slugs] of Object.entries(expected)) {
       expect(tags[tag as keyof typeof tags], tag).toBe(slugs.length);
     }
