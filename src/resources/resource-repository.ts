@@ -12,7 +12,7 @@ import type {
 import { withResourceTables, type ResourceDatabase } from './tables.js';
 
 /** Rows per insert statement: well under both dialects' limits on bound parameters. */
-const batchSize = 500;
+const batchSize = 1000;
 
 /** What the last import of a source found, kept for `resources list` and the desk. */
 export interface ResourceImportReport {

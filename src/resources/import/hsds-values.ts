@@ -103,12 +103,19 @@ export function languages(value: unknown, field: string, report: Report): string
   return tags;
 }
 
+/** Tags already canonicalised: a directory names the same few languages thousands of times. */
+const canonicalTags = new Map<string, string | undefined>();
+
 export function canonicalTag(code: string): string | undefined {
+  if (canonicalTags.has(code)) return canonicalTags.get(code);
+  let tag: string | undefined;
   try {
-    return Intl.getCanonicalLocales(code)[0];
+    tag = Intl.getCanonicalLocales(code)[0];
   } catch {
-    return undefined;
+    tag = undefined;
   }
+  if (canonicalTags.size < 1000) canonicalTags.set(code, tag);
+  return tag;
 }
 
 const timeOfDay = /^([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;

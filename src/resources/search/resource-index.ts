@@ -10,7 +10,7 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { timeZoneAt } from '../../meetings/time-zone.js';
-import { distanceKm } from '../../search/geo.js';
+import { boxesAround, distanceKm } from '../../search/geo.js';
 import {
   costKinds,
   moudKinds,
@@ -132,6 +132,21 @@ export class ResourceIndex {
   private readonly languages: string[][];
   /** Per entry. */
   private readonly hours: (Hours | undefined)[] = [];
+  /** Per service, scratch of one query at a time (see `search`). */
+  private readonly verdictStamp: Uint32Array;
+  private readonly verdict: Uint8Array;
+  private readonly countedStamp: Uint32Array;
+  private generation = 0;
+
+  private nextGeneration(): number {
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.generation = 1;
+      this.verdictStamp.fill(0);
+      this.countedStamp.fill(0);
+    }
+    return this.generation;
+  }
 
   constructor(directory: ResourceDirectory) {
     this.services = directory.services.filter((s) => s.status === 'active');
@@ -145,6 +160,9 @@ export class ResourceIndex {
     this.servesMask = new Int32Array(n);
     this.flagMask = new Int32Array(n);
     this.text = new Array<string>(n);
+    this.verdictStamp = new Uint32Array(n);
+    this.verdict = new Uint8Array(n);
+    this.countedStamp = new Uint32Array(n);
     this.languages = new Array<string[]>(n);
     this.services.forEach((s, i) => {
       this.costMask[i] = maskOf(
@@ -237,12 +255,15 @@ export class ResourceIndex {
       }
       return m;
     };
-    const serviceMatches = new Map<number, boolean>();
+    // Per-service verdicts and "already counted" marks for this query: stamped arrays reused
+    // from query to query, so a query allocates no map or set per service.
+    const generation = this.nextGeneration();
+    const verdictAt = this.verdictStamp;
+    const verdict = this.verdict;
     const matchesService = (si: number): boolean => {
-      let ok = serviceMatches.get(si);
-      if (ok !== undefined) return ok;
+      if (verdictAt[si] === generation) return verdict[si] === 1;
       const service = this.services[si]!;
-      ok =
+      const ok =
         (costMask === 0 || (this.costMask[si]! & costMask) !== 0) &&
         (moudMask === 0 || (this.moudMask[si]! & moudMask) !== 0) &&
         (servesMask === 0 || (this.servesMask[si]! & servesMask) !== 0) &&
@@ -251,7 +272,8 @@ export class ResourceIndex {
           service.needs.some((code) => query.needs!.some((need) => needWithin(code, need)))) &&
         (languages === undefined || languages.some((l) => this.languages[si]!.includes(l))) &&
         text.every((word) => this.text[si]!.includes(word));
-      serviceMatches.set(si, ok);
+      verdictAt[si] = generation;
+      verdict[si] = ok ? 1 : 0;
       return ok;
     };
     const openAt = (e: number): boolean | undefined => {
@@ -269,32 +291,60 @@ export class ResourceIndex {
     const matchesEntry = (e: number): boolean =>
       matchesService(this.entries[e]!.service) && (query.openNow !== true || openAt(e) === true);
 
-    const seen = new Set<number>();
+    const counted = this.countedStamp;
     const ordered: { entry: number; distanceKm?: number }[] = [];
+    let total = 0;
+    let page: { entry: number; distanceKm?: number }[];
     if (query.near !== undefined) {
       if (this.kd !== undefined) {
         const { latitude, longitude } = query.near;
-        const found = around(this.kd, longitude, latitude, Infinity, query.radiusKm, (k) => {
-          const e = this.placedEntries[k]!;
-          return (
-            !seen.has(this.entries[e]!.service) &&
-            matchesEntry(e) &&
-            !!seen.add(this.entries[e]!.service)
+        // The page: nearest first, each service at its nearest place. geokdbush filters points
+        // as it meets them, not in distance order, so services repeat in its answer: ask for
+        // more until the page is full or the circle is exhausted.
+        const wanted = query.offset + query.limit;
+        for (let ask = wanted; ; ask *= 2) {
+          const found = around(this.kd, longitude, latitude, ask, query.radiusKm, (k) =>
+            matchesEntry(this.placedEntries[k]!),
           );
-        });
-        for (const k of found) {
-          const entry = this.entries[this.placedEntries[k]!]!;
-          ordered.push({
-            entry: this.placedEntries[k]!,
-            distanceKm: distanceKm(latitude, longitude, entry.lat, entry.lng),
-          });
+          ordered.length = 0;
+          const pageGeneration = this.nextGeneration();
+          for (const k of found) {
+            const e = this.placedEntries[k]!;
+            const entry = this.entries[e]!;
+            if (counted[entry.service] === pageGeneration) continue;
+            counted[entry.service] = pageGeneration;
+            ordered.push({
+              entry: e,
+              distanceKm: distanceKm(latitude, longitude, entry.lat, entry.lng),
+            });
+            if (ordered.length === wanted) break;
+          }
+          if (ordered.length === wanted || found.length < ask) break;
+        }
+        // The count: every place in the circle's boxes, unsorted, each service once.
+        const countGeneration = this.nextGeneration();
+        for (const [minLng, minLat, maxLng, maxLat] of boxesAround(
+          latitude,
+          longitude,
+          query.radiusKm,
+        )) {
+          for (const k of this.kd.range(minLng, minLat, maxLng, maxLat)) {
+            const e = this.placedEntries[k]!;
+            const entry = this.entries[e]!;
+            if (counted[entry.service] === countGeneration) continue;
+            if (distanceKm(latitude, longitude, entry.lat, entry.lng) > query.radiusKm) continue;
+            if (!matchesEntry(e)) continue;
+            counted[entry.service] = countGeneration;
+            total++;
+          }
         }
       }
+      page = ordered.slice(query.offset);
     } else {
       for (let e = 0; e < this.entries.length; e++) {
         const si = this.entries[e]!.service;
-        if (seen.has(si) || !matchesEntry(e)) continue;
-        seen.add(si);
+        if (counted[si] === generation || !matchesEntry(e)) continue;
+        counted[si] = generation;
         ordered.push({ entry: e });
       }
       ordered.sort((a, b) => {
@@ -302,10 +352,11 @@ export class ResourceIndex {
         const sb = this.services[this.entries[b.entry]!.service]!;
         return sa.name.localeCompare(sb.name, 'en') || sa.id.localeCompare(sb.id);
       });
+      total = ordered.length;
+      page = ordered.slice(query.offset, query.offset + query.limit);
     }
-    const page = ordered.slice(query.offset, query.offset + query.limit);
     return {
-      total: ordered.length,
+      total,
       hits: page.map(({ entry: e, distanceKm: d }) => {
         const entry = this.entries[e]!;
         const service = this.services[entry.service]!;
