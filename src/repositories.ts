@@ -26,6 +26,7 @@ import { EncounterRepository } from './centers/encounters/encounter-repository.j
 import { AssessmentRepository } from './centers/assessments/assessment-repository.js';
 import { ReportRepository } from './centers/reports/report-repository.js';
 import { PlanRepository } from './centers/plans/plan-repository.js';
+import { ShiftRepository } from './centers/shifts/shift-repository.js';
 import { ResourceRepository } from './resources/resource-repository.js';
 import { ReferralRepository } from './referrals/referral-repository.js';
 import { OptOutRepository } from './textline/opt-out-repository.js';
@@ -56,6 +57,7 @@ export interface Repositories {
   centerEncounters: EncounterRepository;
   centerAssessments: AssessmentRepository;
   centerPlans: PlanRepository;
+  centerShifts: ShiftRepository;
   centerReports: ReportRepository;
   resources: ResourceRepository;
   referrals: ReferralRepository;
@@ -93,6 +95,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     centerEncounters: new EncounterRepository(db),
     centerAssessments: new AssessmentRepository(db),
     centerPlans: new PlanRepository(db),
+    centerShifts: new ShiftRepository(db),
     centerReports: new ReportRepository(db),
     resources: new ResourceRepository(db),
     referrals: new ReferralRepository(db),

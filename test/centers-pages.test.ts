@@ -267,6 +267,98 @@ describe('the center desk pages', () => {
     expect(bad.body).toContain('PL_INVALID_GOAL');
   });
 
+  it('keeps the volunteer shifts: added by a supervisor, signed up for until full', async () => {
+    const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const added = await submit(
+      'admin',
+      '/en/center/franklin/shifts',
+      '/en/center/franklin/shifts',
+      {
+        title: 'Front desk',
+        date: tomorrow,
+        start: '09:00',
+        end: '12:30',
+        capacity: '1',
+      },
+    );
+    expect(added.statusCode).toBe(303);
+    let page = (await get('coach', '/en/center/franklin/shifts')).body;
+    expect(page).toContain('<h2>Front desk</h2>');
+    expect(page).toContain('9:00 AM to 12:30 PM');
+    expect(page).toContain('0 of 1 signed up');
+    expect(page).not.toContain('Add a shift');
+    const shiftId = /data-shift="([^"]+)"/.exec(page)![1]!;
+    const mine = await submit(
+      'coach',
+      '/en/center/franklin/shifts',
+      `/en/center/franklin/shifts/${shiftId}/sign-up`,
+    );
+    expect(mine.statusCode).toBe(303);
+    expect((await get('coach', '/en/center/franklin/shifts')).body).toContain('You are signed up.');
+    page = (await get('door', '/en/center/franklin/shifts')).body;
+    expect(page).toContain('<strong>Full</strong>');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(
+      (await get('door', '/en/center/franklin?q=jor')).body,
+    )![1]!;
+    const post = (who: string, url: string, body = '') =>
+      app.server.inject({
+        method: 'POST',
+        url,
+        headers: {
+          cookie: `pl_session=${cookies[who]}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: `_csrf=${encodeURIComponent(csrf)}${body}`,
+      });
+    const full = await post('door', `/en/center/franklin/shifts/${shiftId}/sign-up`);
+    expect(full.statusCode).toBe(409);
+    expect(full.body).toContain('PL_SHIFT_FULL');
+    expect(
+      (
+        await post(
+          'door',
+          '/en/center/franklin/shifts',
+          '&title=x&date=2026-04-01&start=09:00&end=10:00&capacity=1',
+        )
+      ).statusCode,
+    ).toBe(403);
+    const off = await submit(
+      'coach',
+      '/en/center/franklin/shifts',
+      `/en/center/franklin/shifts/${shiftId}/withdraw`,
+    );
+    expect(off.statusCode).toBe(303);
+    expect((await post('door', `/en/center/franklin/shifts/${shiftId}/sign-up`)).statusCode).toBe(
+      303,
+    );
+    expect((await get('admin', '/en/center/franklin/shifts')).body).toContain(
+      '1 of 1 signed up: door@example.org',
+    );
+    // Another center's staff cannot reach this shift through their own center.
+    const otherCsrf = /name="_csrf" value="([^"]+)"/.exec(
+      (await get('other', '/en/center/hampshire/shifts')).body,
+    )![1]!;
+    const throughOther = await app.server.inject({
+      method: 'POST',
+      url: `/en/center/hampshire/shifts/${shiftId}/sign-up`,
+      headers: {
+        cookie: `pl_session=${cookies.other}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: `_csrf=${encodeURIComponent(otherCsrf)}`,
+    });
+    expect(throughOther.statusCode).toBe(404);
+    const bad = await submit('admin', '/en/center/franklin/shifts', '/en/center/franklin/shifts', {
+      title: 'Late',
+      date: tomorrow,
+      start: '18:00',
+      end: '17:00',
+      capacity: '1',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('PL_INVALID_SHIFT');
+  });
+
   it('shows the pages in Spanish', async () => {
     const page = await get('coach', `/es/center/franklin/members/${memberId}`);
     expect(page.body).toContain('lang="es"');

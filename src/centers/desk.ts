@@ -18,6 +18,13 @@ import { memberTimeline } from './timeline.js';
 import { checkInsBetween } from './front-desk.js';
 import { updateMember } from './members/update-member.js';
 import { readMemberRecord } from './member-record.js';
+import {
+  createShift,
+  signUpForShift,
+  upcomingShifts,
+  withdrawFromShift,
+  type ShiftInput,
+} from './shifts/shifts.js';
 import { addGoal, completeGoal, memberPlan, type GoalInput } from './plans/plans.js';
 import { listCenterTokens, revokeCenterToken } from './staff-tokens.js';
 import { dayBounds } from './reports/period.js';
@@ -55,6 +62,12 @@ export function createCenterDesk(deps: DeskDeps) {
     /** Marks a goal completed, or one of its steps done. */
     completeGoal: (access: CenterAccess, memberId: string, goalId: string, step?: number) =>
       completeGoal(deps, access, memberId, goalId, step),
+    shifts: (access: CenterAccess) => upcomingShifts(deps, access),
+    createShift: (access: CenterAccess, input: ShiftInput) => createShift(deps, access, input),
+    signUpForShift: (access: CenterAccess, shiftId: string) =>
+      signUpForShift(deps, access, shiftId),
+    withdrawFromShift: (access: CenterAccess, shiftId: string) =>
+      withdrawFromShift(deps, access, shiftId),
     tokens: (access: CenterAccess) => listCenterTokens(deps, access),
     revokeToken: (access: CenterAccess, tokenId: string) =>
       revokeCenterToken(deps, access, tokenId),

@@ -45,6 +45,7 @@ export const permissions = {
   'member.export': ['admin', 'supervisor', 'coach'],
   'member.erase': ['admin', 'supervisor'],
   'report.read': ['admin', 'supervisor'],
+  'shift.manage': ['admin', 'supervisor'],
   'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

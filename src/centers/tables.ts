@@ -80,6 +80,24 @@ export interface CenterPlanGoalsTable {
   updated_at: string;
 }
 
+export interface CenterShiftsTable {
+  id: string;
+  center_id: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CenterShiftSignupsTable {
+  shift_id: string;
+  center_id: string;
+  person_id: string;
+  created_at: string;
+}
+
 export interface CenterAccessLogTable {
   id: string;
   center_id: string;
@@ -98,6 +116,8 @@ export interface CenterTables {
   center_encounters: CenterEncountersTable;
   center_assessments: CenterAssessmentsTable;
   center_plan_goals: CenterPlanGoalsTable;
+  center_shifts: CenterShiftsTable;
+  center_shift_signups: CenterShiftSignupsTable;
   center_access_log: CenterAccessLogTable;
 }
 

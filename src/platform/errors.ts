@@ -191,6 +191,8 @@ export const errorCatalogue = {
   },
   PL_MEMBER_NOT_FOUND: { status: 404, message: 'No member of this center has this id.' },
   PL_INVALID_MEMBER: { status: 400, message: 'A field of the member is invalid.' },
+  PL_INVALID_SHIFT: { status: 400, message: 'A field of the shift is invalid.' },
+  PL_SHIFT_FULL: { status: 409, message: 'This shift has all the people it needs.' },
   PL_INVALID_GOAL: { status: 400, message: 'A field of the recovery plan goal is invalid.' },
   PL_INVALID_ENCOUNTER: { status: 400, message: 'A field of the encounter is invalid.' },
   PL_UNKNOWN_INSTRUMENT: {

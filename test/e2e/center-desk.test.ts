@@ -202,6 +202,7 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
         `/members/${memberId}/barc-10`,
         `/members/${memberId}/edit`,
         '/members/new',
+        '/shifts',
       ]) {
         await page.goto(`${base}/es/center/franklin${path}`);
         expect(await page.getAttribute('html', 'lang')).toBe('es');

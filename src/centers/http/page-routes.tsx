@@ -19,6 +19,7 @@ import { DeskPage } from '../pages/desk-page.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
 import { MemberPage } from '../pages/member-page.js';
 import { Barc10FormPage, EncounterFormPage, GoalFormPage } from '../pages/record-pages.js';
+import { ShiftsPage } from '../pages/shifts-page.js';
 import { TokensPage } from '../pages/tokens-page.js';
 import {
   barc10InputFromForm,
@@ -38,6 +39,7 @@ export interface CenterPageDeps {
 const id = Type.String({ minLength: 1, maxLength: 64 });
 const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 63 }) });
 const memberParams = Type.Object({ slug: slugParams.properties.slug, id });
+/** A center and one of its things by id (a token, a shift). */
 const tokenParams = Type.Object({ slug: slugParams.properties.slug, id });
 const goalParams = Type.Object({ slug: slugParams.properties.slug, id, goalId: id });
 const deskQuery = Type.Object(
@@ -304,6 +306,54 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
       return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
     },
   );
+
+  scope.get(
+    '/center/:slug/shifts',
+    { schema: { hide: true, params: slugParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const shifts = await desk.shifts(access);
+      return kit.send(
+        reply,
+        ctx,
+        <ShiftsPage view={viewOf(request, reply, ctx, access)} shifts={shifts} />,
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/shifts',
+    { schema: { hide: true, params: slugParams }, ...post },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      const form = kit.form(request);
+      await desk.createShift(access, {
+        title: field(form, 'title'),
+        date: field(form, 'date'),
+        start: field(form, 'start'),
+        end: field(form, 'end'),
+        capacity: field(form, 'capacity'),
+      });
+      return kit.redirect(reply, ctx, centerPath(access, '/shifts'));
+    },
+  );
+
+  for (const [action, run] of [
+    ['sign-up', desk.signUpForShift],
+    ['withdraw', desk.withdrawFromShift],
+  ] as const)
+    scope.post(
+      `/center/:slug/shifts/:id/${action}`,
+      { schema: { hide: true, params: tokenParams }, ...post },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const access = await open(request, request.params.slug);
+        await run(access, request.params.id);
+        return kit.redirect(reply, ctx, centerPath(access, '/shifts'));
+      },
+    );
 
   scope.get(
     '/center/:slug/tokens',

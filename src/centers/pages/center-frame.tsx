@@ -43,6 +43,8 @@ export function CenterFrame({
               </a>
             </>
           )}
+          {' · '}
+          <a href={link(ctx, centerPath(access, '/shifts'))}>{t('center.nav.shifts')}</a>
           {roleMay(access.role, 'staff.manage') && (
             <>
               {' · '}

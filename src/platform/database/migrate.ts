@@ -20,6 +20,7 @@ import * as centers from './migrations/0020-centers.js';
 import * as apiTokens from './migrations/0021-api-tokens.js';
 import * as centerTimeZone from './migrations/0022-center-time-zone.js';
 import * as centerPlans from './migrations/0023-center-plans.js';
+import * as centerShifts from './migrations/0024-center-shifts.js';
 import * as textlineOptOuts from './migrations/0030-textline-opt-outs.js';
 import * as resources from './migrations/0040-resources.js';
 import * as referrals from './migrations/0041-referrals.js';
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0021-api-tokens': apiTokens,
   '0022-center-time-zone': centerTimeZone,
   '0023-center-plans': centerPlans,
+  '0024-center-shifts': centerShifts,
   '0030-textline-opt-outs': textlineOptOuts,
   '0040-resources': resources,
   '0041-referrals': referrals,

@@ -166,6 +166,8 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   },
   PL_MEMBER_NOT_FOUND: { message: 'Ningún miembro de este centro tiene este identificador.' },
   PL_INVALID_MEMBER: { message: 'Un campo del miembro no es válido.' },
+  PL_INVALID_SHIFT: { message: 'Un campo del turno no es válido.' },
+  PL_SHIFT_FULL: { message: 'Este turno ya tiene todas las personas que necesita.' },
   PL_INVALID_GOAL: { message: 'Un campo de la meta del plan de recuperación no es válido.' },
   PL_INVALID_ENCOUNTER: { message: 'Un campo del encuentro no es válido.' },
   PL_UNKNOWN_INSTRUMENT: {
