@@ -17,6 +17,7 @@ import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/database/connect.js';
 import { databaseAnswers, registerHealthRoutes } from './platform/http/health-routes.js';
 import { registerMetricsRoutes } from './platform/http/metrics-routes.js';
+import { openLimitStore, type LimitStore } from './platform/http/shared-limits.js';
 import { createMetrics } from './platform/metrics/metrics.js';
 import { registerStoreGauges } from './store-gauges.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
@@ -187,6 +188,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     onMergeError: (error) => logger.error({ err: error }, 'merging duplicates failed'),
   });
   let ready = false;
+  let limitStore: LimitStore | undefined;
   let closeMailer: () => Promise<void> | undefined = () => undefined;
   try {
     // Other processes sharing the database hear of this one's writes, and it of theirs.
@@ -243,7 +245,15 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     await search.start();
     logger.info({ meetings: search.size }, 'search index built');
 
+    // Rate limits shared by every instance when Redis is configured; per process otherwise.
+    limitStore =
+      config.redisUrl === undefined
+        ? undefined
+        : openLimitStore(config.redisUrl, (error) =>
+            logger.warn({ err: error.message }, 'the rate limit store is unreachable'),
+          );
     const server = await createHttpServer(logger, version, {
+      ...(limitStore !== undefined ? { limitStore } : {}),
       mapTileSources: config.mapTiles === undefined ? [] : [tileOrigin(config.mapTiles)],
       publicUrl: config.publicUrl,
       inlineStyleSources: [SITE_CSS_CSP_SOURCE],
@@ -355,6 +365,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       mailer: queuedMailer,
       onBackgroundError: (error) => logger.error({ err: error }, 'sign-in mail failed'),
       ...(ports.signInLimits !== undefined ? { limits: ports.signInLimits } : {}),
+      ...(limitStore !== undefined ? { limitStore } : {}),
     });
     isAdministrator = async (request) =>
       ((await guard.signedIn(request))?.actor.grants ?? []).some((g) => g.role === 'administrator');
@@ -431,12 +442,14 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await server.close();
         await closeMailer();
         await search.close();
+        await limitStore?.quit();
         await database.close();
       },
     };
   } catch (error) {
     await searchService?.close();
     await closeMailer();
+    limitStore?.disconnect();
     await database.close();
     throw error;
   }

@@ -85,6 +85,11 @@ export interface Config {
    * `loopback`; their `X-Forwarded-For` names the client that rate limits count.
    */
   trustProxy: string | undefined;
+  /**
+   * Redis for counts every instance shares (REDIS_URL, e.g. `redis://127.0.0.1:6379`): rate
+   * limits and sign-in throttles. Without it each process counts for itself.
+   */
+  redisUrl: string | undefined;
 }
 
 /**
@@ -177,6 +182,7 @@ export function loadConfig(
     smtpUrl: checkSmtpUrl(overrides.smtpUrl ?? emptyAsUndefined(env.SMTP_URL)),
     metricsToken: overrides.metricsToken ?? emptyAsUndefined(env.METRICS_TOKEN),
     trustProxy: overrides.trustProxy ?? emptyAsUndefined(env.TRUST_PROXY),
+    redisUrl: overrides.redisUrl ?? emptyAsUndefined(env.REDIS_URL),
     sms: overrides.sms ?? smsSettings(env),
     textline: overrides.textline ?? textlineSettings(env),
     vapid: overrides.vapid ?? vapidSettings(env),

@@ -3,10 +3,11 @@
  * keeps a counter per route, so an action served at `/x`, `/en/x` and `/es/x` allowed three
  * times its limit. An action limit is made once, from a scope where @fastify/rate-limit is
  * registered, and its hook is put on every route of the action: they all count in one place.
- * Counted per client address, in this process (like the plugin's own limits).
+ * Counted per client address, in the server's limit store (this process, or Redis).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PorchlightError } from '../errors.js';
+import { clientKey } from './client-key.js';
 
 export interface ActionLimitOptions {
   /** Requests accepted per client address per window. */
@@ -23,9 +24,15 @@ export type ActionLimitHook = (request: FastifyRequest, reply: FastifyReply) => 
  */
 export function actionLimit(
   scope: Pick<FastifyInstance, 'createRateLimit'>,
+  action: string,
   { max, timeWindowMs }: ActionLimitOptions,
 ): ActionLimitHook {
-  const check = scope.createRateLimit({ max, timeWindow: timeWindowMs });
+  // The action is part of the key: in a shared store every action's counts sit side by side.
+  const check = scope.createRateLimit({
+    max,
+    timeWindow: timeWindowMs,
+    keyGenerator: (request) => `${action}:${clientKey(request)}`,
+  });
   return async (request, reply) => {
     const limit = await check(request);
     if (limit.isAllowed || !limit.isExceeded) return;

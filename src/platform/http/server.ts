@@ -1,11 +1,14 @@
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { answerClientError } from './client-error.js';
+import { rateLimitPluginOptions } from './client-key.js';
+import type { LimitStore } from './shared-limits.js';
 import { errorResponse } from './error-response.js';
 import { LIST_KEYWORD, prepareQueries } from './query-params.js';
 
@@ -51,6 +54,8 @@ export interface HttpServerOptions {
    * without it every person would share one rate limit.
    */
   trustProxy?: string;
+  /** Where rate limits count (Redis, shared by instances); in this process without one. */
+  limitStore?: LimitStore;
 }
 
 /** Where every page script lives (the client build and the passkey script). */
@@ -147,6 +152,18 @@ export async function createHttpServer(
   server.addHook('onRequest', async (request, reply) => {
     securityHeaders(request.raw, reply.raw, () => undefined);
     reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
+  // One rate-limit plugin for the whole server: every scope's route and action limits count in
+  // its store (this process, or Redis shared by every instance).
+  await server.register(rateLimit, {
+    ...rateLimitPluginOptions,
+    ...(options.limitStore !== undefined
+      ? {
+          redis: options.limitStore,
+          nameSpace: 'porchlight-limit-',
+          skipOnError: true,
+        }
+      : {}),
   });
   await server.register(compress, { global: true, threshold: 1024 });
   await server.register(swagger, {

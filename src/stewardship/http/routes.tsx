@@ -4,11 +4,9 @@
  * about who may do what lives in the services.
  */
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { PorchlightError } from '../../platform/errors.js';
-import { rateLimitPluginOptions } from '../../platform/http/client-key.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { isLocale } from '../../web/i18n/locales.js';
 import { registerPageScope, type PageKit } from '../../web/kit/page-scope.js';
@@ -43,7 +41,12 @@ import {
   requestSignInLink,
 } from '../../accounts/sign-in-links.js';
 import { emailFingerprint } from '../../accounts/tokens.js';
-import { AttemptLimiter } from './attempt-limiter.js';
+import {
+  MemoryAttempts,
+  RedisAttempts,
+  type AttemptCounter,
+  type LimitStore,
+} from '../../platform/http/shared-limits.js';
 import { createGuard, guardCsrf, type StewardshipGuard } from './guard.js';
 
 /** How many sign-in attempts are accepted per window; tests lower them. */
@@ -63,6 +66,8 @@ export interface StewardshipWebDeps extends AccountDeps {
   limits?: SignInLimits;
   /** Where failures of work done after the response (sending mail) are reported. */
   onBackgroundError?: (error: unknown) => void;
+  /** Redis shared by every instance, for the per-email count; this process's memory without. */
+  limitStore?: LimitStore;
 }
 
 const idParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -119,17 +124,23 @@ export function registerStewardshipRoutes(
       .send(PASSKEY_SCRIPT),
   );
 
-  const perEmail = new AttemptLimiter(limits.perEmail, limits.timeWindowMs, deps.clock);
+  const perEmail: AttemptCounter =
+    deps.limitStore === undefined
+      ? new MemoryAttempts(limits.perEmail, limits.timeWindowMs, deps.clock)
+      : new RedisAttempts(
+          deps.limitStore,
+          'porchlight-limit-sign-in-email:',
+          limits.perEmail,
+          limits.timeWindowMs,
+          (error) => deps.onBackgroundError?.(error),
+        );
   registerPageScope(
     server,
     { publicUrl: deps.publicUrl, formLimit: 16_384, csrf: guardCsrf(guard) },
     (scope, kit) => registerPages(scope, kit, { deps, guard, limits, background, perEmail }),
   );
 
-  void server.register(async (api) => {
-    await api.register(rateLimit, rateLimitPluginOptions);
-    registerPasskeyEndpoints(api, deps, guard, limits);
-  });
+  registerPasskeyEndpoints(server, deps, guard, limits);
   return guard;
 }
 
@@ -138,7 +149,7 @@ interface PageDeps {
   guard: StewardshipGuard;
   limits: SignInLimits;
   background: (work: Promise<unknown>) => void;
-  perEmail: AttemptLimiter;
+  perEmail: AttemptCounter;
 }
 
 function registerPages(
@@ -180,7 +191,8 @@ function registerPages(
         );
       }
       // Keyed by a fingerprint of the address, so the limiter's memory holds no email.
-      if (!perEmail.attempt(emailFingerprint(email))) throw new PorchlightError('PL_RATE_LIMITED');
+      if (!(await perEmail.attempt(emailFingerprint(email))))
+        throw new PorchlightError('PL_RATE_LIMITED');
       // Sent after the answer, so how long the answer takes says nothing about the account.
       background(
         requestSignInLink(deps, email, `${deps.publicUrl}/${ctx.locale}/sign-in/verify`, (url) => ({

@@ -6,7 +6,6 @@
  * the request's page context, the form, CSRF, action limits, and how to send and redirect.
  */
 import formbody from '@fastify/formbody';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { errorCatalogue, type ErrorCode } from '../../platform/errors.js';
@@ -15,7 +14,6 @@ import {
   type ActionLimitHook,
   type ActionLimitOptions,
 } from '../../platform/http/action-limit.js';
-import { rateLimitPluginOptions } from '../../platform/http/client-key.js';
 import { errorResponse, type ErrorResponse } from '../../platform/http/error-response.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { locales } from '../i18n/locales.js';
@@ -98,7 +96,6 @@ export function registerPageScope(
   register: (scope: HttpServer, kit: PageKit) => void,
 ): void {
   void server.register(async (scope) => {
-    await scope.register(rateLimit, rateLimitPluginOptions);
     if (options.formLimit !== undefined)
       await scope.register(formbody, { bodyLimit: options.formLimit });
     const kit = pageKit(scope, options);
@@ -143,8 +140,8 @@ function pageKit(scope: HttpServer, options: PageScopeOptions): PageKit {
     limit: (action, limitOptions) => {
       let hook = limits.get(action);
       if (hook === undefined) {
-        // Made from the scope where the rate-limit plugin lives, so every prefix shares it.
-        hook = actionLimit(scope, limitOptions);
+        // One per action for the scope, so every language prefix counts in the same place.
+        hook = actionLimit(scope, action, limitOptions);
         limits.set(action, hook);
       }
       return hook;
