@@ -251,4 +251,55 @@ describe('referrals', () => {
     const old = await call('GET', `/api/v1/referral-links/${revoked.link}`, undefined, null);
     expect([old.statusCode, old.json().error.code]).toEqual([404, 'PL_REFERRAL_LINK_INVALID']);
   });
+
+  it('reports referrals by need and status, with the time to first answer, hiding small counts', async () => {
+    clock.set('2027-03-01T09:00:00.000Z');
+    const admin = (
+      await createTokenFor(
+        { repos: app.repos, clock },
+        { email: DEMO_CENTER.adminEmail, centerSlug: DEMO_CENTER.slug },
+      )
+    ).token;
+    const memberId = await newMember({});
+    const expiry = { date: '2027-06-01' };
+    for (let i = 0; i < 12; i++) {
+      const { link } = (
+        await call('POST', `${base}/referrals`, {
+          memberId,
+          serviceId,
+          need: i < 11 ? 'health.addiction-recovery.medications-for-addiction' : 'food.food-pantry',
+          consent: consent({ expiry }),
+        })
+      ).json<{ link: string }>();
+      clock.advance(2 * 3600_000);
+      await call('POST', `/api/v1/referral-links/${link}/status`, { status: 'accepted' }, null);
+      clock.advance(-2 * 3600_000);
+    }
+    const report = await call(
+      'GET',
+      `${base}/reports/referrals?from=2027-03-01&to=2027-03-01`,
+      undefined,
+      admin,
+    );
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toEqual({
+      from: '2027-03-01',
+      to: '2027-03-01',
+      made: 12,
+      completed: 0,
+      byStatus: { accepted: 12 },
+      byNeed: [
+        {
+          need: 'health.addiction-recovery.medications-for-addiction',
+          name: 'Medications for Addiction',
+          made: 11,
+          completed: 0,
+        },
+        { need: 'food.food-pantry', name: 'Food Pantry', made: 'fewer than 11', completed: 0 },
+      ],
+      medianHoursToFirstAnswer: 2,
+    });
+    const coachTries = await call('GET', `${base}/reports/referrals?from=2027-03-01&to=2027-03-01`);
+    expect(coachTries.statusCode).toBe(403);
+  });
 });

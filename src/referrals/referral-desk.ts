@@ -7,6 +7,7 @@ import { openCenter } from '../centers/access.js';
 import type { DeskDeps } from '../centers/deps.js';
 import type { CenterAccess } from '../centers/model.js';
 import { referralBundle } from './fhir.js';
+import { referralReport } from './referral-report.js';
 import {
   answerReferralLink,
   createReferral,
@@ -34,6 +35,8 @@ export function createReferralDesk(deps: DeskDeps, publicUrl: string) {
     revokeConsent: (access: CenterAccess, id: string) => revokeConsent(deps, access, id),
     fhir: async (access: CenterAccess, id: string) =>
       referralBundle(await readReferral(deps, access, id), access.center, publicUrl),
+    report: (access: CenterAccess, from: string, to: string) =>
+      referralReport(deps, access, from, to),
     openLink: (token: string) => openReferralLink(deps, token),
     answerLink: (token: string, answer: { status?: unknown; note?: unknown }) =>
       answerReferralLink(deps, token, answer),

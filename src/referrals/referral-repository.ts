@@ -115,6 +115,29 @@ export class ReferralRepository {
     }));
   }
 
+  /** What reports count: every referral of a center made in [start, end), clear fields only. */
+  async madeBetween(
+    centerId: string,
+    start: string,
+    end: string,
+  ): Promise<
+    { need: string | null; status: string; createdAt: string; firstAnswerAt: string | null }[]
+  > {
+    const rows = await this.db
+      .selectFrom('referrals')
+      .select(['need', 'status', 'created_at', 'first_answer_at'])
+      .where('center_id', '=', centerId)
+      .where('created_at', '>=', start)
+      .where('created_at', '<', end)
+      .execute();
+    return rows.map((r) => ({
+      need: r.need,
+      status: r.status,
+      createdAt: r.created_at,
+      firstAnswerAt: r.first_answer_at,
+    }));
+  }
+
   /** A center's referrals, newest first. */
   async ofCenter(centerId: string, limit = 200): Promise<StoredReferral[]> {
     const rows = await this.db

@@ -114,6 +114,28 @@ export function registerReferralRoutes(server: HttpServer, desk: ReferralDesk): 
   );
 
   server.get(
+    '/api/v1/centers/:slug/reports/referrals',
+    {
+      ...noStore,
+      schema: {
+        tags: ['referrals'],
+        summary: 'Referrals made in a period: by need, by status, time to first answer, completed',
+        security,
+        params: Type.Object({ slug: Type.String({ maxLength: 100 }) }),
+        querystring: Type.Object(
+          { from: Type.String({ maxLength: 10 }), to: Type.String({ maxLength: 10 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Any, ...errors },
+      },
+    },
+    async (request) => {
+      const access = await desk.access(request.headers.authorization, request.params.slug);
+      return desk.report(access, request.query.from, request.query.to);
+    },
+  );
+
+  server.get(
     '/api/v1/referral-links/:token',
     {
       ...noStore,
