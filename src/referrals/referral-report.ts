@@ -29,11 +29,7 @@ export async function referralReport(
 ): Promise<ReferralReport> {
   requirePermission(access, 'report.read');
   const period = parsePeriod(from, to, access.center.timeZone);
-  const rows = await deps.repos.referrals.madeBetween(
-    access.center.id,
-    period.start,
-    period.end,
-  );
+  const rows = await deps.repos.referrals.madeBetween(access.center.id, period.start, period.end);
   const byStatus = new Map<string, number>();
   const byNeed = new Map<string, { made: number; completed: number }>();
   const hours: number[] = [];
