@@ -8,6 +8,7 @@ import { createApp, type App, type AppPorts } from '../src/app.js';
 import { createOfflineGeocoder } from '../src/places/gazetteer.js';
 import { loadConfig } from '../src/platform/config.js';
 import { importFeed } from '../src/sources/import-feed.js';
+import { withStore } from '../src/cli/context.js';
 import { mgOnlineRow, mgRow } from './factories/meeting-guide.js';
 import { isolatedUrl } from './support/databases.js';
 
@@ -81,6 +82,30 @@ describe('processes sharing one database keep their search indexes current', () 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(process.env.PORCHLIGHT_TEST_POSTGRES_URL === undefined)(
+    'on PostgreSQL, a command-line import announces its change to the servers sharing the database',
+    async () => {
+      const url = await isolatedUrl(process.env.PORCHLIGHT_TEST_POSTGRES_URL!);
+      // No poll to fall back on: only the command's notification can tell the server.
+      const server = await appOn(url, { changePollMs: 600_000, gapGraceMs: 200 });
+      const builds = server.search.status().builds;
+      await withStore({ databaseUrl: url }, ({ importDeps }) =>
+        importFeed(importDeps, {
+          source: 'from-the-command-line',
+          location: 'test',
+          rows: [mgRow({ slug: 'c1', name: 'Command Line Porch' }), mgOnlineRow({ slug: 'c2' })],
+        }),
+      );
+      await vi.waitFor(
+        async () =>
+          expect(await names(server, 'command line porch')).toEqual(['Command Line Porch']),
+        { timeout: 5000, interval: 20 },
+      );
+      // Patched from the announced ids, not rebuilt from the store.
+      expect(server.search.status().builds).toBe(builds);
+    },
+  );
 
   const serverUrl = process.env.PORCHLIGHT_TEST_POSTGRES_URL;
   it.skipIf(serverUrl === undefined)(

@@ -1,4 +1,5 @@
 import { loadConfig, type Config, type ConfigOverrides } from '../platform/config.js';
+import type { ChangeFeed } from '../platform/database/change-feed.js';
 import type { DatabaseHandle } from '../platform/database/connect.js';
 import type { Repositories } from '../repositories.js';
 import type { ImportDeps } from '../sources/import-feed.js';
@@ -35,21 +36,38 @@ export async function withStore<T>(
   flags: DatabaseFlags,
   work: (ctx: StoreContext) => Promise<T>,
 ): Promise<T> {
-  const [{ openStore }, { systemClock }, { createOfflineGeocoder }] = await Promise.all([
-    import('../open-store.js'),
-    import('../platform/clock.js'),
-    import('../places/gazetteer.js'),
-  ]);
+  const [{ openStore }, { systemClock }, { createOfflineGeocoder }, { openChangeFeed }] =
+    await Promise.all([
+      import('../open-store.js'),
+      import('../platform/clock.js'),
+      import('../places/gazetteer.js'),
+      import('../platform/database/change-feed.js'),
+    ]);
   const config = configFrom(flags);
+  // A command's writes are announced to the servers sharing the database (PostgreSQL NOTIFY),
+  // so an import run beside them is searchable there at once, not at their next poll.
+  let feed: ChangeFeed | undefined;
+  const announcements: Promise<void>[] = [];
   const { database, repos, importDeps } = await openStore(config, {
     clock: systemClock,
     geocoder: createOfflineGeocoder(),
     onMergeError: (error) =>
       process.stderr.write(`warning: merging duplicates failed: ${String(error)}\n`),
+    onChange: (change) => {
+      if (feed === undefined) return;
+      announcements.push(
+        feed.publish(change).catch((error: unknown) => {
+          process.stderr.write(`warning: servers were not told of a change: ${String(error)}\n`);
+        }),
+      );
+    },
   });
+  if (database.dialect === 'postgres') feed = await openChangeFeed(config.databaseUrl, database);
   try {
     return await work({ config, database, repos, importDeps });
   } finally {
+    await Promise.all(announcements);
+    await feed?.close();
     await database.close();
   }
 }
