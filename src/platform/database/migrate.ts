@@ -24,6 +24,7 @@ import * as centerShifts from './migrations/0024-center-shifts.js';
 import * as textlineOptOuts from './migrations/0030-textline-opt-outs.js';
 import * as resources from './migrations/0040-resources.js';
 import * as referrals from './migrations/0041-referrals.js';
+import * as demandCounts from './migrations/0050-demand-counts.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0030-textline-opt-outs': textlineOptOuts,
   '0040-resources': resources,
   '0041-referrals': referrals,
+  '0050-demand-counts': demandCounts,
 };
 
 /** Every migration's name, in the order they apply. */
