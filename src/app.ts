@@ -40,6 +40,9 @@ import { registerPlaceRoutes } from './places/routes.js';
 import { SearchService, type SearchServiceOptions } from './search/search-service.js';
 import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
+import { DemandRepository } from './demand/demand-repository.js';
+import { DemandTally } from './demand/demand-tally.js';
+import { registerDemandRoutes } from './demand/routes.js';
 import { registerResourceRoutes } from './resources/routes.js';
 import { ResourceFinder } from './resources/search/resource-finder.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
@@ -156,6 +159,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   // few milliseconds, so the server answers requests while it runs.
   const yieldToLoop = ports.yieldToLoop ?? yieldEvery();
   let searchService: SearchService | undefined;
+  let demandTally: DemandTally | undefined;
   // The master key seals center records and pending deliveries; it is loaded on first use.
   const portKeyring = ports.keyring;
   const keyring =
@@ -208,8 +212,15 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
             onFailure: (reason) =>
               logger.warn({ reason }, 'the geocoder could not be asked for a typed place'),
           });
+    // Searches that found no room for a tailored need, counted per cell and week (src/demand).
+    const demandCounts = new DemandRepository(database.db);
+    demandTally = new DemandTally(demandCounts, clock, {
+      ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
+      onError: (error) => logger.warn({ err: error }, 'demand counts could not be written yet'),
+    });
     const search = new SearchService(repos, clock, geocoder, {
       ...searchTiming,
+      demand: demandTally,
       ...(typedPlaces !== undefined ? { geocodedPlaces: typedPlaces } : {}),
       yieldToLoop,
       changeFeed,
@@ -386,6 +397,11 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       },
       { importDeps, jobs },
     );
+    registerDemandRoutes(server, {
+      repository: demandCounts,
+      flush: () => demandTally!.flush(),
+      actorOf: async (request) => (await guard.signedIn(request))?.actor,
+    });
     const desk = createCenterDesk(deskDeps);
     registerCenterApiRoutes(server, desk);
     registerReferralRoutes(server, createReferralDesk(deskDeps, config.publicUrl));
@@ -442,6 +458,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await server.close();
         await closeMailer();
         await search.close();
+        await demandTally?.flush();
         await limitStore?.quit();
         await database.close();
       },

@@ -80,7 +80,9 @@ export function registerSearchRoutes(
       await service.findTypedPlace(params.near);
       const query = service.parse(params);
       query.countFacets = withFacets;
-      return presentSearchAnswer(service.search(query), query, publicUrl, { facets: withFacets });
+      return presentSearchAnswer(service.searchForPerson(query), query, publicUrl, {
+        facets: withFacets,
+      });
     },
   );
 }

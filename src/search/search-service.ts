@@ -50,6 +50,8 @@ export interface SearchServiceOptions {
    * such a place is unknown and nothing is asked.
    */
   geocodedPlaces?: GeocodedPlaces;
+  /** Told of each search a person asked for, after its answer, to count unmet needs. */
+  demand?: { noteSearch(query: SearchQuery, answer: SearchAnswer): void };
 }
 
 /** Places the geocoder found, held in memory for the searches that name them. */
@@ -245,6 +247,20 @@ export class SearchService {
     if (index === undefined)
       throw new PorchlightError('PL_NOT_READY', 'The search index is still being built.');
     return search(index, query);
+  }
+
+  /**
+   * A search a person asked for (the finder, the API, the text line): answered like `search`,
+   * then told to the demand count. Counting never fails the search.
+   */
+  searchForPerson(query: SearchQuery): SearchAnswer {
+    const answer = this.search(query);
+    try {
+      this.options.demand?.noteSearch(query, answer);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    return answer;
   }
 
   /**

@@ -37,6 +37,8 @@ const REMOTE_CACHE_SIZE = 500;
 export interface LineSearch {
   parse(params: SearchParams, viewerTimeZone?: string): SearchQuery;
   search(query: SearchQuery): SearchAnswer;
+  /** A person's own search, counted when it finds no room near (see src/demand). */
+  searchForPerson?(query: SearchQuery): SearchAnswer;
   /** Asks the operator's geocoder, when one is configured, for a place the gazetteer lacks. */
   findTypedPlace?(text: string): Promise<void>;
 }
@@ -203,7 +205,10 @@ export class TextLine {
       const query = this.deps.search.parse(params, zone);
       // The fallback is offered only when nothing at all is near (and is not worked out otherwise).
       query.fallbackThreshold = 1;
-      const answer = this.deps.search.search(query);
+      // A person's first page is their search; MORE asks the same again and is not counted twice.
+      const answer =
+        (offset === 0 ? this.deps.search.searchForPerson?.(query) : undefined) ??
+        this.deps.search.search(query);
       listed.push(...answer.results);
       const beyond = answer.fallback?.nearestBeyond[0];
       // The sentence is for when nothing is near; a few rooms near are listed as they are.

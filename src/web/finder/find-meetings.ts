@@ -15,7 +15,7 @@ import { isNarrowed, type FinderInput } from './finder-params.js';
 /** What the finder needs of the search service. */
 export type FinderSearch = Pick<
   SearchService,
-  'parse' | 'search' | 'indexRevision' | 'findTypedPlace'
+  'parse' | 'search' | 'searchForPerson' | 'indexRevision' | 'findTypedPlace'
 >;
 
 /**
@@ -84,7 +84,7 @@ export function findMeetings(
     if (zone !== undefined) query.viewerTimeZone = zone;
     return {
       zone,
-      answer: presentWithFacets(search.search(query), query, options.publicUrl),
+      answer: presentWithFacets(search.searchForPerson(query), query, options.publicUrl),
     };
   };
   const runDefault = (p: SearchParams) => {

@@ -1,0 +1,107 @@
+/**
+ * Where new groups are needed, through the real server and the real search: searches for a
+ * women's meeting near a place with none count towards its cell, and service-body staff see the
+ * cell only once it reaches ten.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createAdministrator } from '../src/accounts/administrators.js';
+import { findOrCreatePerson } from '../src/accounts/people.js';
+import { startSession } from '../src/accounts/sessions.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { cookieSettings } from '../src/stewardship/http/guard.js';
+import { createTestApp } from './support/app.js';
+
+let app: App;
+// A Monday in ISO week 2026-W50.
+const clock = fixedClock('2026-12-07T19:00:00Z');
+const cookies: Record<string, string> = {};
+/** Northern Vermont: the demo meetings are in Franklin County, MA, well over 5 miles away. */
+const nowhere = '44.8123,-72.3456';
+
+beforeAll(async () => {
+  app = await createTestApp({ demo: true }, { clock });
+  const deps = { repos: app.repos, clock, publicUrl: app.config.publicUrl };
+  const admin = await createAdministrator(deps, 'admin@example.org');
+  cookies.admin = (await startSession(deps, admin.person.id, 'email', undefined)).token;
+  const plain = await findOrCreatePerson(app.repos, clock, 'someone@example.org');
+  cookies.plain = (await startSession(deps, plain.person.id, 'email', undefined)).token;
+});
+afterAll(async () => app.close());
+
+const searchFor = async (query: string) => {
+  const res = await app.server.inject({ method: 'GET', url: `/api/v1/search?${query}` });
+  expect(res.statusCode).toBe(200);
+  return res.json<{ fallback: { inPersonWithinRadius: number } }>();
+};
+
+const demand = async (query: string, who?: string) => {
+  const res = await app.server.inject({
+    method: 'GET',
+    url: `/api/v1/demand?${query}`,
+    headers:
+      who === undefined
+        ? {}
+        : { cookie: `${cookieSettings(app.config.publicUrl).session}=${cookies[who]}` },
+  });
+  return { status: res.statusCode, body: res.json() };
+};
+
+const week = 'need=women&from=2026-12-07&to=2026-12-13';
+
+describe('GET /api/v1/demand', () => {
+  it('shows a cell only once ten searches there found no room for the need', async () => {
+    for (let i = 0; i < 9; i++) {
+      const answer = await searchFor(`near=${nowhere}&radius=5&types=women`);
+      expect(answer.fallback.inPersonWithinRadius).toBe(0);
+    }
+    // Found rooms near, asked for no tailored need, or online only: none of these count.
+    await searchFor('near=01301&radius=10&types=women');
+    await searchFor(`near=${nowhere}&radius=5`);
+    await searchFor(`near=${nowhere}&radius=5&types=women&attendance=online`);
+    const nine = await demand(week, 'admin');
+    expect(nine).toEqual({
+      status: 200,
+      body: { need: 'women', from: '2026-12-07', to: '2026-12-13', threshold: 10, cells: [] },
+    });
+
+    // The tenth, from the finder page.
+    const page = await app.server.inject({
+      method: 'GET',
+      url: `/?near=${encodeURIComponent(nowhere)}&radius=5&types=women`,
+    });
+    expect(page.statusCode).toBe(200);
+    const ten = await demand(week, 'admin');
+    expect(ten.status).toBe(200);
+    expect(ten.body.cells).toEqual([{ latitude: 44.85, longitude: -72.35, searches: 10 }]);
+
+    // Other needs, and other weeks, are counted apart.
+    expect((await demand('need=men&from=2026-12-07&to=2026-12-13', 'admin')).body.cells).toEqual(
+      [],
+    );
+    expect((await demand('need=women&from=2026-11-23&to=2026-12-06', 'admin')).body.cells).toEqual(
+      [],
+    );
+  });
+
+  it('is for service-body staff only', async () => {
+    expect((await demand(week)).body.error.code).toBe('PL_SIGN_IN_REQUIRED');
+    const plain = await demand(week, 'plain');
+    expect(plain.status).toBe(403);
+    expect(plain.body.error.code).toBe('PL_FORBIDDEN');
+  });
+
+  it('refuses a need, a date or a period it cannot read, naming the parameter', async () => {
+    for (const [query, field] of [
+      ['need=everyone&from=2026-12-07&to=2026-12-13', 'need'],
+      ['need=women&from=2026-02-30&to=2026-12-13', 'from'],
+      ['need=women&from=2026-12-07&to=yesterday', 'to'],
+      ['need=women&from=2026-12-07&to=2026-12-01', 'to'],
+      ['need=women&from=2020-01-01&to=2026-12-01', 'to'],
+    ] as const) {
+      const { status, body } = await demand(query, 'admin');
+      expect(status).toBe(400);
+      expect(body.error, query).toMatchObject({ code: 'PL_INVALID_QUERY', field });
+    }
+  });
+});
