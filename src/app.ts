@@ -176,6 +176,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
   const { database, repos, importDeps } = await openStore(config, {
     clock,
     keyring,
+    onIdleConnectionError: (error) =>
+      logger.warn({ err: error.message }, 'the database closed an idle connection; reconnecting'),
     geocoder,
     ...(ports.addressGeocoder !== undefined ? { addressGeocoder: ports.addressGeocoder } : {}),
     ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),

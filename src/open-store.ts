@@ -39,6 +39,8 @@ export interface StoreOptions {
   keyring?: () => Keyring;
   /** Told when merging duplicates after an import fails (the import stays committed). */
   onMergeError: (error: unknown) => void;
+  /** PostgreSQL: told when the server closes an idle connection (a restart); the pool recovers. */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export interface Store {
@@ -53,6 +55,9 @@ export async function openStore(config: Config, options: StoreOptions): Promise<
   const database = await openDatabase(config.databaseUrl, {
     synchronous: config.sqliteSynchronous,
     ...(options.backgroundCheckpoints === true ? { backgroundCheckpoints: true } : {}),
+    ...(options.onIdleConnectionError !== undefined
+      ? { onIdleConnectionError: options.onIdleConnectionError }
+      : {}),
   });
   try {
     await migrateToLatest(database.db as never);

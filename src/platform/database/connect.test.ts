@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './connect.js';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -61,6 +61,33 @@ describe('openDatabase on a SQLite file', () => {
       expect(rows[0]!.journal_mode).toBe('wal');
     } finally {
       await Promise.all([full.close(), normal.close(), extra.close()]);
+    }
+  });
+});
+
+const serverUrl = process.env.PORCHLIGHT_TEST_POSTGRES_URL;
+
+describe.skipIf(serverUrl === undefined)('openDatabase on a PostgreSQL server', () => {
+  it('carries on when the server closes its idle connections (a restart), and says so', async () => {
+    const heard: Error[] = [];
+    const handle = await openDatabase(serverUrl!, {
+      onIdleConnectionError: (error) => heard.push(error),
+    });
+    const pg = await import('pg');
+    const admin = new pg.default.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(
+        handle.db,
+      );
+      // What a restart or a failover does to every connection the pool holds idle.
+      await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+      await vi.waitFor(() => expect(heard.length).toBe(1));
+      const again = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+      expect(again.rows[0]?.one).toBe(1);
+    } finally {
+      await admin.end();
+      await handle.close();
     }
   });
 });

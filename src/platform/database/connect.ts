@@ -15,6 +15,8 @@ export interface OpenOptions {
    * than at the end of a commit (a server: see {@link WalCheckpointer}).
    */
   backgroundCheckpoints?: boolean;
+  /** PostgreSQL: told when an idle connection is closed under the pool (a server restart). */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export interface DatabaseHandle {
@@ -38,6 +40,10 @@ export async function openDatabase(
     // PostgreSQL returns bigint counts as strings; our counts are small, so read them as numbers.
     pg.default.types.setTypeParser(20, (value: string) => Number(value));
     const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+    // An idle connection that the server closes (a restart, a failover, an administrator) is an
+    // 'error' event on the pool; unheard, it would end the process. The pool drops that
+    // connection and the next query opens a new one, so the server carries on by itself.
+    pool.on('error', (error) => options.onIdleConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', description: redactUrl(url), close: () => db.destroy() };
   }
