@@ -43,6 +43,7 @@ import { registerSearchRoutes } from './search/routes.js';
 import { DemandRepository } from './demand/demand-repository.js';
 import { DemandTally } from './demand/demand-tally.js';
 import { registerDemandRoutes } from './demand/routes.js';
+import { needOptions } from './demand/options-near.js';
 import { registerResourceRoutes } from './resources/routes.js';
 import { ResourceFinder } from './resources/search/resource-finder.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
@@ -402,6 +403,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerDemandRoutes(server, {
       repository: demandCounts,
       flush: () => demandTally!.flush(),
+      optionsNear: (need, point) => needOptions(search, need, point),
       actorOf: async (request) => (await guard.signedIn(request))?.actor,
     });
     const desk = createCenterDesk(deskDeps);

@@ -73,7 +73,41 @@ describe('GET /api/v1/demand', () => {
     expect(page.statusCode).toBe(200);
     const ten = await demand(week, 'admin');
     expect(ten.status).toBe(200);
-    expect(ten.body.cells).toEqual([{ latitude: 44.85, longitude: -72.35, searches: 10 }]);
+    expect(ten.body.cells).toEqual([
+      {
+        latitude: 44.85,
+        longitude: -72.35,
+        searches: 10,
+        // What already meets the need: the nearest women's room, far off, and the online ones.
+        nearestGroup: {
+          name: expect.any(String),
+          slug: expect.any(String),
+          distanceKm: expect.any(Number),
+        },
+        onlineOptions: expect.any(Number),
+      },
+    ]);
+    const [cell] = ten.body.cells as { nearestGroup: { distanceKm: number; slug: string } }[];
+    expect(cell!.nearestGroup.distanceKm).toBeGreaterThan(8);
+    const room = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/meetings/${cell!.nearestGroup.slug}`,
+    });
+    expect(room.json<{ types: string[] }>().types).toContain('W');
+
+    const csv = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/demand.csv?${week}`,
+      headers: { cookie: `${cookieSettings(app.config.publicUrl).session}=${cookies.admin}` },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe(
+      'latitude,longitude,unmet_searches,nearest_group,nearest_group_slug,nearest_group_km,online_options',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^44\.85,-72\.35,10,/);
 
     // Other needs, and other weeks, are counted apart.
     expect((await demand('need=men&from=2026-12-07&to=2026-12-13', 'admin')).body.cells).toEqual(
@@ -86,6 +120,8 @@ describe('GET /api/v1/demand', () => {
 
   it('is for service-body staff only', async () => {
     expect((await demand(week)).body.error.code).toBe('PL_SIGN_IN_REQUIRED');
+    const csv = await app.server.inject({ method: 'GET', url: `/api/v1/demand.csv?${week}` });
+    expect(csv.statusCode).toBe(401);
     const plain = await demand(week, 'plain');
     expect(plain.status).toBe(403);
     expect(plain.body.error.code).toBe('PL_FORBIDDEN');

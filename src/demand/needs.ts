@@ -6,6 +6,7 @@
 import { focusAreas } from '../meetings/model.js';
 import { getProgram, groupTags, isProgramId, type GroupTag } from '../meetings/programs.js';
 import type { SearchAnswer } from '../search/answer.js';
+import type { SearchParams } from '../search/parse-params.js';
 import type { SearchQuery } from '../search/query.js';
 
 /**
@@ -54,4 +55,13 @@ export function isNeed(need: string): boolean {
   if (kind === 'program') return isProgramId(value);
   if (kind === 'focus') return (focusAreas as readonly string[]).includes(value);
   return false;
+}
+
+/** The search parameters that ask for a need (the reverse of `needsOf`). */
+export function paramsForNeed(need: string): SearchParams {
+  const [kind, value = ''] = need.split(':', 2);
+  if (kind === 'lang') return { lang: value };
+  if (kind === 'program') return { program: value };
+  if (kind === 'focus') return { focus: value };
+  return { types: need };
 }

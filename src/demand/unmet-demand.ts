@@ -9,6 +9,7 @@ import { PorchlightError } from '../platform/errors.js';
 import { cellCentre, isoWeekOfDate } from './cells.js';
 import type { DemandRepository } from './demand-repository.js';
 import { isNeed } from './needs.js';
+import type { NeedOptions } from './options-near.js';
 
 /** Searches a cell needs in the period before it is shown. */
 export const K_ANONYMITY = 10;
@@ -16,7 +17,7 @@ export const K_ANONYMITY = 10;
 /** The longest period asked for at once (about two years of weeks). */
 const MAX_DAYS = 731;
 
-export interface DemandCell {
+export interface DemandCell extends Partial<NeedOptions> {
   latitude: number;
   longitude: number;
   /** Unmet searches for the need in the cell over the weeks of the period. */
@@ -33,6 +34,8 @@ export interface UnmetDemandDeps {
   repository: Pick<DemandRepository, 'totals'>;
   /** Writes the counts still in memory, so what is read is complete. */
   flush(): Promise<void>;
+  /** The rooms and online meetings that already meet a need, near a cell (when known). */
+  optionsNear?: (need: string, point: { latitude: number; longitude: number }) => NeedOptions;
 }
 
 /** Service-body editors and administrators read demand; group contacts and others do not. */
@@ -52,7 +55,11 @@ export async function unmetDemand(
   const { fromWeek, toWeek } = weeksOf(period);
   await deps.flush();
   const totals = await deps.repository.totals(period.need, fromWeek, toWeek, K_ANONYMITY);
-  return totals.map(({ cell, count }) => ({ ...cellCentre(cell), searches: count }));
+  return totals.map(({ cell, count }) => {
+    const centre = cellCentre(cell);
+    const options = deps.optionsNear?.(period.need, centre);
+    return { ...centre, searches: count, ...options };
+  });
 }
 
 /** The ISO weeks a period covers, the week of each end included; a clear error otherwise. */
