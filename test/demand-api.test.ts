@@ -118,6 +118,21 @@ describe('GET /api/v1/demand', () => {
     );
   });
 
+  it('counts a text line search once, not again on MORE', async () => {
+    const ask = async (text: string, from: string) =>
+      (await app.textLine.answer({ from, text })).messages.join('\n');
+    const cellsNow = async () =>
+      (await demand(week, 'admin')).body.cells as { latitude: number; searches: number }[];
+    for (let i = 0; i < 9; i++) await ask('Newport VT women', `+1802555010${i}`);
+    const before = await cellsNow();
+    expect(before.filter((c) => c.latitude !== 44.85)).toEqual([]);
+    expect(await ask('more', '+18025550100')).not.toBe('');
+    expect((await cellsNow()).filter((c) => c.latitude !== 44.85)).toEqual([]);
+    await ask('Newport VT women', '+18025550199');
+    const after = (await cellsNow()).filter((c) => c.latitude !== 44.85);
+    expect(after).toMatchObject([{ searches: 10 }]);
+  });
+
   it('is for service-body staff only', async () => {
     expect((await demand(week)).body.error.code).toBe('PL_SIGN_IN_REQUIRED');
     const csv = await app.server.inject({ method: 'GET', url: `/api/v1/demand.csv?${week}` });
