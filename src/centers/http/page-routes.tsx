@@ -6,13 +6,15 @@
  * form posts with the session's CSRF token and redirects (post/redirect/get).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import { Type } from 'typebox';
 import type { HttpServer } from '../../platform/http/server.js';
-import { registerPageScope, type PageKit } from '../../web/kit/page-scope.js';
+import { registerPageScope, type FormFields, type PageKit } from '../../web/kit/page-scope.js';
 import type { PageContext } from '../../web/page-context.js';
 import { guardCsrf, type StewardshipGuard } from '../../stewardship/http/guard.js';
 import type { CenterDesk } from '../desk.js';
-import type { CenterAccess } from '../model.js';
+import type { CenterAccess, DeskAction } from '../model.js';
+import type { Member } from '../members/model.js';
 import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
@@ -181,118 +183,68 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     },
   );
 
-  scope.get(
-    '/center/:slug/members/:id/edit',
-    { schema: { hide: true, params: memberParams } },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+  /**
+   * A form about one member: GET shows it (when the role may do what it saves), POST saves it
+   * and returns to the member's page.
+   */
+  const memberForm = (
+    paths: { form: string; save: string },
+    permission: DeskAction,
+    page: (view: DeskView, member: Member) => VNode,
+    save: (access: CenterAccess, memberId: string, form: FormFields) => Promise<unknown>,
+  ) => {
+    scope.get(
+      `/center/:slug/members/:id${paths.form}`,
+      { schema: { hide: true, params: memberParams } },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const access = await open(request, request.params.slug);
+        desk.requirePermission(access, permission);
+        const member = await desk.readMember(access, request.params.id);
+        return kit.send(reply, ctx, page(viewOf(request, reply, ctx, access), member));
+      },
+    );
+    scope.post(
+      `/center/:slug/members/:id${paths.save}`,
+      { schema: { hide: true, params: memberParams }, ...post },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const access = await open(request, request.params.slug);
+        const memberId = request.params.id;
+        await save(access, memberId, kit.form(request));
+        return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+      },
+    );
+  };
+
+  memberForm(
+    { form: '/edit', save: '/edit' },
+    'member.write',
+    (view, member) => <MemberFormPage view={view} member={member} />,
+    async (access, memberId, form) => {
       desk.requirePermission(access, 'member.write');
-      const member = await desk.readMember(access, request.params.id);
-      return kit.send(
-        reply,
-        ctx,
-        <MemberFormPage view={viewOf(request, reply, ctx, access)} member={member} />,
-      );
+      const before = await desk.readMember(access, memberId);
+      await desk.updateMember(access, before.id, memberInputFromForm(form, before));
     },
   );
-
-  scope.post(
-    '/center/:slug/members/:id/edit',
-    { schema: { hide: true, params: memberParams }, ...post },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'member.write');
-      const before = await desk.readMember(access, request.params.id);
-      await desk.updateMember(access, before.id, memberInputFromForm(kit.form(request), before));
-      return kit.redirect(reply, ctx, centerPath(access, `/members/${before.id}?saved=1`));
-    },
+  memberForm(
+    { form: '/encounters/new', save: '/encounters' },
+    'encounter.write',
+    (view, member) => <EncounterFormPage view={view} member={member} />,
+    (access, memberId, form) =>
+      desk.recordEncounter(access, memberId, encounterInputFromForm(form)),
   );
-
-  scope.get(
-    '/center/:slug/members/:id/encounters/new',
-    { schema: { hide: true, params: memberParams } },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'encounter.write');
-      const member = await desk.readMember(access, request.params.id);
-      return kit.send(
-        reply,
-        ctx,
-        <EncounterFormPage view={viewOf(request, reply, ctx, access)} member={member} />,
-      );
-    },
+  memberForm(
+    { form: '/barc-10', save: '/barc-10' },
+    'assessment.write',
+    (view, member) => <Barc10FormPage view={view} member={member} />,
+    (access, memberId, form) => desk.recordAssessment(access, memberId, barc10InputFromForm(form)),
   );
-
-  scope.post(
-    '/center/:slug/members/:id/encounters',
-    { schema: { hide: true, params: memberParams }, ...post },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'encounter.write');
-      const { id: memberId } = request.params;
-      await desk.recordEncounter(access, memberId, encounterInputFromForm(kit.form(request)));
-      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
-    },
-  );
-
-  scope.get(
-    '/center/:slug/members/:id/barc-10',
-    { schema: { hide: true, params: memberParams } },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'assessment.write');
-      const member = await desk.readMember(access, request.params.id);
-      return kit.send(
-        reply,
-        ctx,
-        <Barc10FormPage view={viewOf(request, reply, ctx, access)} member={member} />,
-      );
-    },
-  );
-
-  scope.post(
-    '/center/:slug/members/:id/barc-10',
-    { schema: { hide: true, params: memberParams }, ...post },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      const { id: memberId } = request.params;
-      await desk.recordAssessment(access, memberId, barc10InputFromForm(kit.form(request)));
-      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
-    },
-  );
-
-  scope.get(
-    '/center/:slug/members/:id/plan/new',
-    { schema: { hide: true, params: memberParams } },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'member.write');
-      const member = await desk.readMember(access, request.params.id);
-      return kit.send(
-        reply,
-        ctx,
-        <GoalFormPage view={viewOf(request, reply, ctx, access)} member={member} />,
-      );
-    },
-  );
-
-  scope.post(
-    '/center/:slug/members/:id/plan',
-    { schema: { hide: true, params: memberParams }, ...post },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      const { id: memberId } = request.params;
-      await desk.addGoal(access, memberId, goalInputFromForm(kit.form(request)));
-      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
-    },
+  memberForm(
+    { form: '/plan/new', save: '/plan' },
+    'member.write',
+    (view, member) => <GoalFormPage view={view} member={member} />,
+    (access, memberId, form) => desk.addGoal(access, memberId, goalInputFromForm(form)),
   );
 
   scope.post(
