@@ -6,10 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createAdministrator } from '../src/accounts/administrators.js';
+import { operatorActor } from '../src/accounts/operator.js';
 import { findOrCreatePerson } from '../src/accounts/people.js';
 import { startSession } from '../src/accounts/sessions.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { cookieSettings } from '../src/stewardship/http/guard.js';
+import { grantRole } from '../src/stewardship/roles.js';
+import { createServiceBody } from '../src/stewardship/service-bodies.js';
 import { createTestApp } from './support/app.js';
 
 let app: App;
@@ -26,6 +29,17 @@ beforeAll(async () => {
   cookies.admin = (await startSession(deps, admin.person.id, 'email', undefined)).token;
   const plain = await findOrCreatePerson(app.repos, clock, 'someone@example.org');
   cookies.plain = (await startSession(deps, plain.person.id, 'email', undefined)).token;
+  const area = await createServiceBody(deps, operatorActor, { name: 'North Area', kind: 'area' });
+  const editor = await grantRole(deps, operatorActor, 'editor@example.org', {
+    role: 'editor',
+    serviceBodyId: area.id,
+  });
+  cookies.editor = (await startSession(deps, editor.personId, 'email', undefined)).token;
+  const contact = await grantRole(deps, operatorActor, 'contact@example.org', {
+    role: 'group_contact',
+    groupKey: 'some-group',
+  });
+  cookies.contact = (await startSession(deps, contact.personId, 'email', undefined)).token;
 });
 afterAll(async () => app.close());
 
@@ -137,9 +151,12 @@ describe('GET /api/v1/demand', () => {
     expect((await demand(week)).body.error.code).toBe('PL_SIGN_IN_REQUIRED');
     const csv = await app.server.inject({ method: 'GET', url: `/api/v1/demand.csv?${week}` });
     expect(csv.statusCode).toBe(401);
-    const plain = await demand(week, 'plain');
-    expect(plain.status).toBe(403);
-    expect(plain.body.error.code).toBe('PL_FORBIDDEN');
+    for (const who of ['plain', 'contact']) {
+      const refused = await demand(week, who);
+      expect(refused.status, who).toBe(403);
+      expect(refused.body.error.code).toBe('PL_FORBIDDEN');
+    }
+    expect((await demand(week, 'editor')).status).toBe(200);
   });
 
   it('refuses a need, a date or a period it cannot read, naming the parameter', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellCentre, cellOf, isoWeekOf, isoWeekOfDate } from './cells.js';
 
@@ -14,5 +15,21 @@ describe('demand cells and weeks', () => {
     expect(isoWeekOfDate('2021-01-03')).toBe('2020-W53');
     expect(isoWeekOfDate('2024-12-30')).toBe('2025-W01');
     expect(isoWeekOf(new Date('2026-12-07T23:59:00Z'))).toBe('2026-W50');
+  });
+
+  it('keeps every point within its cell, whose centre falls in the same cell', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -89.99, max: 89.99, noNaN: true }),
+        fc.double({ min: -179.99, max: 179.99, noNaN: true }),
+        (latitude, longitude) => {
+          const cell = cellOf({ latitude, longitude });
+          const centre = cellCentre(cell);
+          expect(cellOf(centre)).toBe(cell);
+          expect(Math.abs(centre.latitude - latitude)).toBeLessThanOrEqual(0.05 + 1e-9);
+          expect(Math.abs(centre.longitude - longitude)).toBeLessThanOrEqual(0.05 + 1e-9);
+        },
+      ),
+    );
   });
 });
