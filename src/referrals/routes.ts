@@ -7,6 +7,7 @@
 import { Type } from 'typebox';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import type { ReferralDesk } from './referral-desk.js';
+import { noStore } from '../platform/http/no-store.js';
 
 const errors = {
   400: errorResponseSchema,
@@ -23,17 +24,6 @@ const Params = Type.Object({
 });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 const Any = Type.Object({}, { additionalProperties: true });
-
-const noStore = {
-  onRequest: (
-    _request: unknown,
-    reply: { header: (name: string, value: string) => unknown },
-    done: () => void,
-  ) => {
-    reply.header('cache-control', 'no-store');
-    done();
-  },
-};
 
 export function registerReferralRoutes(server: HttpServer, desk: ReferralDesk): void {
   server.post(

@@ -21,6 +21,7 @@ import {
   SummarySchema,
   TimelineSchema,
 } from './api-schema.js';
+import { noStore } from '../../platform/http/no-store.js';
 
 const errors = {
   400: errorResponseSchema,
@@ -29,18 +30,6 @@ const errors = {
   404: errorResponseSchema,
 };
 const security = [{ bearer: [] }];
-
-/** Answers carry personal data: no cache (browser, proxy) may keep a copy. */
-const noStore = {
-  onRequest: (
-    _request: unknown,
-    reply: { header: (name: string, value: string) => unknown },
-    done: () => void,
-  ) => {
-    reply.header('cache-control', 'no-store');
-    done();
-  },
-};
 
 /** Registers `/api/v1/centers/{slug}/...`. */
 export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): void {
