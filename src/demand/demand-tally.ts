@@ -29,6 +29,7 @@ export class DemandTally implements DemandLog {
   private pending = new Map<string, DemandIncrement>();
   private cancelFlush: (() => void) | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private week: { day: number; name: string } | undefined;
 
   constructor(
     private readonly store: { add(increments: readonly DemandIncrement[]): Promise<void> },
@@ -41,9 +42,17 @@ export class DemandTally implements DemandLog {
     const needs = needsOf(query);
     if (needs.length === 0) return;
     const cell = cellOf(query.near!);
-    const week = isoWeekOf(this.clock.now());
+    const week = this.weekNow();
     for (const need of needs) this.count({ cell, week, need, count: 1 });
     this.scheduleFlush();
+  }
+
+  /** The ISO week now, worked out once a day (the calendar maths costs more than the count). */
+  private weekNow(): string {
+    const now = this.clock.now();
+    const day = Math.floor(now.getTime() / 86_400_000);
+    if (this.week?.day !== day) this.week = { day, name: isoWeekOf(now) };
+    return this.week.name;
   }
 
   /** Writes what is counted so far; resolves once it is in the store (or kept after a failure). */
