@@ -44,6 +44,8 @@ import { DemandRepository } from './demand/demand-repository.js';
 import { DemandTally } from './demand/demand-tally.js';
 import { registerDemandRoutes } from './demand/routes.js';
 import { needOptions } from './demand/options-near.js';
+import { registerDemandPage } from './demand/demand-page.js';
+import { guardCsrf } from './stewardship/http/guard.js';
 import { registerResourceRoutes } from './resources/routes.js';
 import { ResourceFinder } from './resources/search/resource-finder.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
@@ -405,6 +407,15 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       flush: () => demandTally!.flush(),
       optionsNear: (need, point) => needOptions(search, need, point),
       actorOf: async (request) => (await guard.signedIn(request))?.actor,
+    });
+    registerDemandPage(server, {
+      repository: demandCounts,
+      flush: () => demandTally!.flush(),
+      optionsNear: (need, point) => needOptions(search, need, point),
+      actorOf: async (request) => (await guard.signedIn(request))?.actor,
+      clock,
+      publicUrl: config.publicUrl,
+      csrf: guardCsrf(guard),
     });
     const desk = createCenterDesk(deskDeps);
     registerCenterApiRoutes(server, desk);

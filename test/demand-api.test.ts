@@ -147,6 +147,29 @@ describe('GET /api/v1/demand', () => {
     expect(after).toMatchObject([{ searches: 10 }]);
   });
 
+  it('shows the same cells as a table on a page, and the empty message under the threshold', async () => {
+    const page = async (query: string, who?: string) =>
+      app.server.inject({
+        method: 'GET',
+        url: `/en/admin/demand?${query}`,
+        headers:
+          who === undefined
+            ? {}
+            : { cookie: `${cookieSettings(app.config.publicUrl).session}=${cookies[who]}` },
+      });
+    const shown = await page(week, 'editor');
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['cache-control']).toBe('no-store');
+    expect(shown.body).toContain('<table data-demand');
+    expect(shown.body).toMatch(/<th scope="row">44\.85, -72\.35<\/th><td>10<\/td>/);
+    expect(shown.body).toContain('href="/api/v1/demand.csv?need=women&amp;from=2026-12-07');
+    const empty = await page('need=men&from=2026-12-07&to=2026-12-13', 'editor');
+    expect(empty.body).toContain('data-demand-empty');
+    expect(empty.body).not.toContain('<table data-demand');
+    expect((await page(week, 'plain')).statusCode).toBe(403);
+    expect((await page(week)).statusCode).not.toBe(200);
+  });
+
   it('is for service-body staff only', async () => {
     expect((await demand(week)).body.error.code).toBe('PL_SIGN_IN_REQUIRED');
     const csv = await app.server.inject({ method: 'GET', url: `/api/v1/demand.csv?${week}` });

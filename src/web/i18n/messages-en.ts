@@ -4,9 +4,11 @@
  * checker enforces it).
  */
 import { centerEn } from './messages-center-en.js';
+import { demandEn } from './messages-demand-en.js';
 
 export const en = {
   ...centerEn,
+  ...demandEn,
   'site.name': 'Porchlight',
   'site.description':
     'Find a mutual-support meeting (AA, NA, Al-Anon, SMART Recovery and more) in person, online or by phone.',

@@ -1,5 +1,6 @@
 import type { MessageId } from './messages-en.js';
 import { centerEs } from './messages-center-es.js';
+import { demandEs } from './messages-demand-es.js';
 
 /**
  * Spanish messages (usted, as the fellowships' own Spanish literature addresses readers).
@@ -7,6 +8,7 @@ import { centerEs } from './messages-center-es.js';
  */
 export const es: Record<MessageId, string> = {
   ...centerEs,
+  ...demandEs,
   'site.name': 'Porchlight',
   'site.description':
     'Encuentre una reunión de ayuda mutua (AA, NA, Al-Anon, SMART Recovery y más) en persona, en línea o por teléfono.',
