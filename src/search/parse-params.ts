@@ -209,7 +209,8 @@ function typeGroup(text: string, programIds: string[] | undefined): string[] {
   return [...keys];
 }
 
-function list(value: string, field: string): string[] {
+/** A comma-separated list of one to 50 values, or PL_INVALID_QUERY naming the field. */
+export function list(value: string, field: string): string[] {
   const items = value
     .split(',')
     .map((v) => v.trim())

@@ -49,15 +49,20 @@ export class AssessmentRepository {
       .orderBy('taken_at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      centerId: r.center_id,
-      memberId: r.member_id,
-      instrument: r.instrument as Instrument,
-      takenAt: r.taken_at,
-      result: r.result,
-      createdAt: r.created_at,
-      ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
-    }));
+    return rows.map(toAssessment);
   }
+}
+
+/** A stored row as the desk sees it. */
+export function toAssessment(r: CenterDatabase['center_assessments']): StoredAssessment {
+  return {
+    id: r.id,
+    centerId: r.center_id,
+    memberId: r.member_id,
+    instrument: r.instrument as Instrument,
+    takenAt: r.taken_at,
+    result: r.result,
+    createdAt: r.created_at,
+    ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
+  };
 }

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.js';
-import type { StoredAssessment } from '../assessments/assessment-repository.js';
-import type { Instrument } from '../assessments/model.js';
+import { toAssessment, type StoredAssessment } from '../assessments/assessment-repository.js';
 import type { StoredMemberKey } from '../members/member-repository.js';
 import { withCenterTables, type CenterDatabase } from '../tables.js';
 
@@ -129,17 +128,4 @@ export class ReportRepository {
     }
     return keys;
   }
-}
-
-function toAssessment(r: CenterDatabase['center_assessments']): StoredAssessment {
-  return {
-    id: r.id,
-    centerId: r.center_id,
-    memberId: r.member_id,
-    instrument: r.instrument as Instrument,
-    takenAt: r.taken_at,
-    result: r.result,
-    createdAt: r.created_at,
-    ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
-  };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.js';
-import { withCenterTables, type CenterDatabase } from '../tables.js';
+import { withCenterTables, type CenterDatabase, type CenterShiftsTable } from '../tables.js';
 import type { Shift } from './model.js';
 
 /** The only code that speaks SQL about volunteer shifts. */
@@ -86,16 +86,7 @@ export class ShiftRepository {
   }
 }
 
-function toShift(r: {
-  id: string;
-  center_id: string;
-  title: string;
-  starts_at: string;
-  ends_at: string;
-  capacity: number;
-  created_by: string | null;
-  created_at: string;
-}): Shift {
+function toShift(r: CenterShiftsTable): Shift {
   return {
     id: r.id,
     centerId: r.center_id,

@@ -6,7 +6,7 @@
 import { normaliseLanguageTag } from '../../meetings/languages.js';
 import { PorchlightError } from '../../platform/errors.js';
 import { parseDecimalParam, parseIntegerParam } from '../../platform/http/query-params.js';
-import { parseNear, type PlaceResolver } from '../../search/parse-params.js';
+import { list, parseNear, type PlaceResolver } from '../../search/parse-params.js';
 import { KM_PER_MILE } from '../../search/distance.js';
 import { searchDefaults } from '../../search/query.js';
 import { costKinds, moudKinds, servedGroups } from '../model.js';
@@ -36,16 +36,6 @@ function fail(
   code: 'PL_INVALID_QUERY' | 'PL_UNKNOWN_PLACE' = 'PL_INVALID_QUERY',
 ): never {
   throw new PorchlightError(code, message, { field });
-}
-
-function list(value: string, field: string): string[] {
-  const items = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-  if (items.length === 0 || items.length > 50)
-    fail(field, `Give one to 50 comma-separated values for ${field}.`);
-  return items;
 }
 
 function oneOf<T extends string>(text: string, allowed: readonly T[], field: string): T {
