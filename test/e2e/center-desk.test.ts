@@ -4,11 +4,9 @@
  * chart. Every page passes axe (WCAG 2.2 AA) in English and Spanish, works from plain forms, and
  * nothing is fetched from another origin.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
@@ -18,28 +16,9 @@ import { createKeyring } from '../../src/platform/crypto/keyring.js';
 import { createTestApp } from '../support/app.js';
 import { movableClock } from '../support/manual-clock.js';
 import { hasChromium, launchChromium } from './browser.js';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+import { freePort } from '../support/free-port.js';
+import { axeViolations } from './axe.js';
+import { outboxMessages } from '../support/outbox.js';
 
 describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
   let app: App;
@@ -54,16 +33,7 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
   const cspViolations: string[] = [];
   const slow = 90_000;
 
-  const outbox = () => {
-    try {
-      return readdirSync(join(dataDir, 'outbox'))
-        .filter((f) => f.endsWith('.eml'))
-        .sort()
-        .map((f) => readFileSync(join(dataDir, 'outbox', f), 'utf8'));
-    } catch {
-      return [];
-    }
-  };
+  const outbox = () => outboxMessages(dataDir);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'porchlight-center-e2e-'));
@@ -119,10 +89,10 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
       ]);
       await page.getByRole('link', { name: 'Your recovery centers' }).click();
       await page.waitForURL(`${base}/en/center`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Franklin Recovery Center' }).click();
       await page.waitForURL(`${base}/en/center/franklin`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
     slow,
   );
@@ -133,13 +103,13 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
       await page.getByLabel('Chosen name').fill('jor');
       await page.getByRole('button', { name: 'Find', exact: true }).click();
       await page.waitForURL(`${base}/en/center/franklin?q=jor`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Check in Jordan Rivers' }).click();
       await page.waitForURL(`${base}/en/center/franklin?checked=1`);
       expect(await page.getByRole('status').textContent()).toBe('Check-in recorded.');
       const today = page.locator('section[aria-labelledby="today"]');
       expect(await today.textContent()).toContain('Jordan Rivers');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
     slow,
   );
@@ -152,10 +122,10 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
         .getByRole('link', { name: 'Jordan Rivers' })
         .click();
       await page.waitForURL(`${base}/en/center/franklin/members/${memberId}`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Record an encounter' }).click();
       await page.waitForURL(`${base}/en/center/franklin/members/${memberId}/encounters/new`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Care coordination').check();
       await page.getByLabel('Minutes').fill('20');
       await page.getByLabel(/^Note/).fill('Called the housing office together.');
@@ -173,7 +143,7 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
     async () => {
       await page.getByRole('link', { name: 'Record a BARC-10' }).click();
       await page.waitForURL(`${base}/en/center/franklin/members/${memberId}/barc-10`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       const statements = page.locator('form fieldset');
       expect(await statements.count()).toBe(10);
       for (let i = 0; i < 10; i++)
@@ -188,7 +158,7 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
       expect(await page.locator('svg circle').count()).toBe(1);
       const table = page.getByRole('table', { name: 'BARC-10 totals' });
       expect(await table.locator('tbody td').nth(1).textContent()).toBe('45');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
     slow,
   );
@@ -206,7 +176,7 @@ describe.skipIf(!hasChromium)('the center desk in Chromium', () => {
       ]) {
         await page.goto(`${base}/es/center/franklin${path}`);
         expect(await page.getAttribute('html', 'lang')).toBe('es');
-        expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
+        expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
       }
       expect(elsewhere).toEqual([]);
       expect(cspViolations).toEqual([]);

@@ -13,9 +13,9 @@ import type { App } from '../../src/app.js';
 import { loadClientAssets } from '../../src/web/assets.js';
 import { createTestApp } from '../support/app.js';
 import { hasChromium, launchChromium } from './browser.js';
+import { AXE_TAGS } from './axe.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const SEARCH = '/en/?near=01301';
 /** Greenfield, Massachusetts: the demo region's town. */
 const GREENFIELD = { latitude: 42.587654, longitude: -72.599876 };

@@ -3,9 +3,7 @@
  * no room near a place, reads the cell in the table, changes the period from the plain form, and
  * the page passes axe (WCAG 2.2 AA) in English and Spanish without fetching from another origin.
  */
-import { createServer } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { operatorActor } from '../../src/accounts/operator.js';
@@ -16,28 +14,8 @@ import { grantRole } from '../../src/stewardship/roles.js';
 import { createServiceBody } from '../../src/stewardship/service-bodies.js';
 import { createTestApp } from '../support/app.js';
 import { hasChromium, launchChromium } from './browser.js';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+import { freePort } from '../support/free-port.js';
+import { axeViolations } from './axe.js';
 
 describe.skipIf(!hasChromium)('the demand table in Chromium', () => {
   let app: App;
@@ -88,18 +66,18 @@ describe.skipIf(!hasChromium)('the demand table in Chromium', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('th').textContent()).toBe('44.85, -72.35');
     expect(await row.locator('td').first().textContent()).toBe('10');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('From').fill('2026-11-23');
     await page.getByLabel('To').fill('2026-12-06');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/from=2026-11-23/);
     expect(await page.locator('[data-demand-empty]').count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${base}/es/admin/demand?need=women&from=2026-12-07&to=2026-12-13`);
     expect(await page.locator('table[data-demand] tbody tr').count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(elsewhere).toEqual([]);
   }, 90_000);
 });

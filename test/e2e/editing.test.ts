@@ -5,11 +5,9 @@
  * and restores it. Every page along the way passes axe (WCAG 2.2 AA), and nothing is fetched from
  * another origin.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
@@ -17,28 +15,9 @@ import { createTestApp } from '../support/app.js';
 import { movableClock } from '../support/manual-clock.js';
 import { buildScene, type Scene } from '../stewardship-editing-support.js';
 import { hasChromium, launchChromium } from './browser.js';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
+import { freePort } from '../support/free-port.js';
+import { axeViolations } from './axe.js';
+import { outboxMessages } from '../support/outbox.js';
 
 describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
   let app: App;
@@ -52,16 +31,7 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
   const elsewhere: string[] = [];
   const cspViolations: string[] = [];
 
-  const outbox = () => {
-    try {
-      return readdirSync(join(dataDir, 'outbox'))
-        .filter((f) => f.endsWith('.eml'))
-        .sort()
-        .map((f) => readFileSync(join(dataDir, 'outbox', f), 'utf8'));
-    } catch {
-      return [];
-    }
-  };
+  const outbox = () => outboxMessages(dataDir);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'porchlight-editing-e2e-'));
@@ -158,7 +128,7 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
           return `${style.borderLeftWidth} ${style.borderLeftStyle} ${style.borderLeftColor}`;
         }),
       ).toBe('4px solid rgb(196, 0, 29)');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
     slow,
   );
@@ -169,13 +139,13 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
       await page.goto(`${base}/en/meetings/greenfield-big-book`);
       await page.getByRole('link', { name: 'Edit this meeting (volunteers)' }).click();
       await page.waitForURL(`${base}/en/meetings/greenfield-big-book/edit`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Dial-in phone number').fill('+1 413 555 0100');
       await page.getByLabel('Notes about the meeting').fill('Use the side door after 7.');
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.getByRole('heading', { name: 'Preview', level: 2 }).waitFor();
       expect(await page.locator('.preview').textContent()).toContain('Use the side door after 7.');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(`${base}/en/meetings/greenfield-big-book/edit?saved=1`);
       expect(await page.getByRole('status').textContent()).toBe('Saved.');
@@ -194,7 +164,7 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
       await outsider.goto(`${base}/en/meetings/hilltowns-online`);
       await outsider.getByRole('link', { name: 'Suggest a correction' }).click();
       await outsider.waitForURL(`${base}/en/meetings/hilltowns-online/suggest`);
-      expect(await axe(outsider)).toEqual([]);
+      expect(await axeViolations(outsider)).toEqual([]);
       await outsider
         .getByLabel('Notes about the meeting')
         .fill('Cameras on for the first ten minutes.');
@@ -208,12 +178,12 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
 
       // The volunteer approves it from the queue.
       await page.goto(`${base}/en/review`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Correction to Hilltowns Online' }).click();
       expect(await page.locator('table.changes').textContent()).toContain(
         'Cameras on for the first ten minutes.',
       );
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Approve as sent' }).click();
       await page.waitForURL(`${base}/en/review`);
       expect(await page.getByText('No suggestions are waiting.').count()).toBe(1);
@@ -230,7 +200,7 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
     'undoes a change',
     async () => {
       await page.goto(`${base}/en/meetings/greenfield-big-book/history`);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page
         .locator('li[data-action="edit"]')
         .getByRole('button', { name: 'Undo this change' })
@@ -274,20 +244,20 @@ describe.skipIf(!hasChromium)('keeping the list in Chromium', () => {
       await signIn(admin, scene.people.administrator!);
       await admin.getByRole('link', { name: 'Sources' }).click();
       await admin.waitForURL(`${base}/en/admin/sources`);
-      expect(await axe(admin)).toEqual([]);
+      expect(await axeViolations(admin)).toEqual([]);
       await admin.getByRole('link', { name: 'franklin' }).click();
       await admin.waitForURL(`${base}/en/admin/sources/franklin`);
       expect(await admin.locator('main').textContent()).toContain('Last report');
-      expect(await axe(admin)).toEqual([]);
+      expect(await axeViolations(admin)).toEqual([]);
       await admin.getByRole('link', { name: 'Remove this source and its meetings…' }).click();
       await admin.waitForURL(`${base}/en/admin/sources/franklin/remove`);
-      expect(await axe(admin)).toEqual([]);
+      expect(await axeViolations(admin)).toEqual([]);
       await admin.getByRole('button', { name: 'Remove franklin and its meetings' }).click();
       await admin.waitForURL(`${base}/en/admin/sources?removed=franklin`);
       expect(await admin.getByRole('status').textContent()).toContain(
         'franklin was removed with its 2 meetings.',
       );
-      expect(await axe(admin)).toEqual([]);
+      expect(await axeViolations(admin)).toEqual([]);
       const gone = await admin.request.get(`${base}/en/meetings/hilltowns-online`);
       expect(gone.status()).toBe(404);
       await admin.getByRole('button', { name: 'Restore franklin' }).click();

@@ -4,7 +4,6 @@
  * WebAuthn needs a secure context: http://localhost is one, 127.0.0.1 is not for every check.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -16,22 +15,8 @@ import { grantRole } from '../../src/stewardship/roles.js';
 import { issueSignInLink } from '../../src/accounts/sign-in-links.js';
 import { createTestApp } from '../support/app.js';
 import { hasChromium, launchChromium } from './browser.js';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-/** A port nobody listens on now, so the public URL can name it before the server starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
+import { freePort } from '../support/free-port.js';
+import { AXE_TAGS } from './axe.js';
 
 describe.skipIf(!hasChromium)('passkeys in Chromium', () => {
   let app: App;

@@ -6,9 +6,9 @@ import type { App } from '../../src/app.js';
 import type { Meeting } from '../../src/meetings/model.js';
 import { createTestApp } from '../support/app.js';
 import { hasChromium, launchChromium } from './browser.js';
+import { AXE_TAGS } from './axe.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 describe.skipIf(!hasChromium)('public pages in Chromium', () => {
   let app: App;
