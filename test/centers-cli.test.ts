@@ -3,7 +3,7 @@
  * staff`, `tokens create`; the token printed then works against the API of a server on the
  * same database. And the demo center a fresh server shows.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { DEMO_CENTER, seedDemoCenter } from '../src/centers/demo/seed-center.js'
 import { fixedClock } from '../src/platform/clock.js';
 import { createKeyring, parseMasterKey } from '../src/platform/crypto/keyring.js';
 import { createTestApp } from './support/app.js';
+import { runPorchlight } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'porchlight-center-cli-'));
@@ -23,13 +24,7 @@ function porchlight(...args: string[]) {
 }
 
 function porchlightWith(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'silent', ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runPorchlight({ DATABASE_URL: databaseUrl, DATA_DIR: dir, ...env }, args);
 }
 
 describe('porchlight center and tokens', { timeout: 120_000 }, () => {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildStamp, freshCompiledEntry, serverBuildDir } from '../bin/build-state.js';
 import { migrationNames } from '../src/platform/database/migrate.js';
+import { runPorchlight } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string) => join(root, 'test', 'fixtures', 'meeting-guide', name);
@@ -21,13 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-'));
 const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
 
 function porchlight(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runPorchlight({ DATABASE_URL: databaseUrl }, args);
 }
 
 describe('porchlight CLI', { timeout: 120_000 }, () => {

@@ -2,7 +2,6 @@
  * `porchlight deliveries list`: what an operator reads of the outgoing queue, from the real
  * command on a real database. Recipients are masked and no content is ever shown.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,21 +18,15 @@ import { manualClock } from './support/manual-clock.js';
 import { manualTimers } from './support/manual-timers.js';
 import { newDataKey } from '../src/platform/crypto/envelope.js';
 import { createKeyring } from '../src/platform/crypto/keyring.js';
+import { runPorchlight } from './support/cli.js';
 
 /** The master key that seals pending deliveries in these tests. */
 const keyring = createKeyring(newDataKey());
 
-const root = join(import.meta.dirname, '..');
 const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'porchlight-deliveries-')), 'd.db')}`;
 
 function porchlight(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runPorchlight({ DATABASE_URL: databaseUrl }, args);
 }
 
 describe('porchlight deliveries list', { timeout: 120_000 }, () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runPorchlight } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string) => join(root, 'test', 'fixtures', 'resources', name);
@@ -10,13 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'porchlight-resources-cli-'));
 const databaseUrl = `sqlite:${join(dir, 'cli.db')}`;
 
 function porchlight(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runPorchlight({ DATABASE_URL: databaseUrl }, args);
 }
 
 describe('porchlight resources', { timeout: 120_000 }, () => {
