@@ -392,26 +392,10 @@ export class SearchIndex {
     const version = this.version;
     const rows = this.rows;
     const timeline = yield* Timeline.sorted(this, undefined, STATIC_ROWS_PER_STEP);
-    const identity = new Int32Array(rows);
-    for (let row = 0; row < rows; row++) identity[row] = row;
     yield;
-    const signaturePostings = csrPostings(
-      rows,
-      this.signatures.length,
-      this.status,
-      identity,
-      new Uint16Array(rows).fill(1),
-      Uint32Array.from(this.sig.subarray(0, rows)),
-    );
+    const signaturePostings = this.signaturePostingsOf(rows);
     yield;
-    const typePostings = csrPostings(
-      rows,
-      this.typeKeyIds.values.length,
-      this.status,
-      this.typeOff,
-      this.typeLen,
-      this.typeKeys.data,
-    );
+    const typePostings = this.typePostingsOf(rows);
     yield;
     const words = yield* this.words.mergedPostings(rows, this.status, STATIC_POSTINGS_PER_STEP);
     yield;
@@ -787,9 +771,19 @@ export class SearchIndex {
     this.timeline.build(this);
     yield;
     const rows = this.rows;
+    this.signaturePostings = this.signaturePostingsOf(rows);
+    yield;
+    this.typePostings = this.typePostingsOf(rows);
+    yield;
+    this.words.rebuildPostings(rows, this.status);
+    this.markTimelineClean();
+  }
+
+  /** Rows by facet signature (each row has exactly one). */
+  private signaturePostingsOf(rows: number) {
     const identity = new Int32Array(rows);
     for (let row = 0; row < rows; row++) identity[row] = row;
-    this.signaturePostings = csrPostings(
+    return csrPostings(
       rows,
       this.signatures.length,
       this.status,
@@ -797,8 +791,11 @@ export class SearchIndex {
       new Uint16Array(rows).fill(1),
       Uint32Array.from(this.sig.subarray(0, rows)),
     );
-    yield;
-    this.typePostings = csrPostings(
+  }
+
+  /** Rows by meeting type key. */
+  private typePostingsOf(rows: number) {
+    return csrPostings(
       rows,
       this.typeKeyIds.values.length,
       this.status,
@@ -806,9 +803,6 @@ export class SearchIndex {
       this.typeLen,
       this.typeKeys.data,
     );
-    yield;
-    this.words.rebuildPostings(rows, this.status);
-    this.markTimelineClean();
   }
 
   /** Every row is in the timeline and the postings now. */
