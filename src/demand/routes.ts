@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/model.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import { demandCsv } from './demand-csv.js';
 import { K_ANONYMITY, unmetDemand, type UnmetDemandDeps } from './unmet-demand.js';
+import { noStore } from '../platform/http/no-store.js';
 
 const DemandResponseSchema = Type.Object({
   need: Type.String(),
@@ -59,6 +60,7 @@ export function registerDemandRoutes(
   server.get(
     '/api/v1/demand',
     {
+      ...noStore,
       schema: {
         tags: ['demand'],
         summary: `Cells (about 10 km) where searches for a need found no room near, ${K_ANONYMITY} or more in the period`,
@@ -69,16 +71,16 @@ export function registerDemandRoutes(
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { need, from, to } = request.query;
       const cells = await unmetDemand(deps, await deps.actorOf(request), { need, from, to });
-      void reply.header('cache-control', 'no-store');
       return { need, from, to, threshold: K_ANONYMITY, cells };
     },
   );
   server.get(
     '/api/v1/demand.csv',
     {
+      ...noStore,
       schema: {
         tags: ['demand'],
         summary: 'The same cells as CSV, with the nearest group and the online options',
@@ -94,7 +96,6 @@ export function registerDemandRoutes(
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
         .send(demandCsv(cells));
     },
   );
