@@ -38,3 +38,20 @@ export function isValidCoordinate(latitude: number, longitude: number): boolean 
     !(latitude === 0 && longitude === 0)
   );
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in a zone; the formatter kept per zone. */
+export function localDateIn(epochMs: number, zone: string): string {
+  let format = dateFormats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(zone, format);
+  }
+  return format.format(epochMs);
+}

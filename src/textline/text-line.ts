@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
-import { timeZoneAt } from '../meetings/time-zone.js';
+import { localDateIn, timeZoneAt } from '../meetings/time-zone.js';
 import type { SearchAnswer, SearchResult } from '../search/answer.js';
 import { KM_PER_MILE } from '../search/distance.js';
 import type { SearchParams } from '../search/parse-params.js';
@@ -325,7 +325,7 @@ export class TextLine {
     else {
       const now = this.deps.clock.now().getTime();
       const when = day.kind === 'tomorrow' ? now + 86_400_000 : now;
-      params.date = localDate(when, zone);
+      params.date = localDateIn(when, zone);
       if (day.kind === 'tonight') params.from = '17:00';
     }
     return params;
@@ -359,23 +359,7 @@ function clip(text: string): string {
   return text.length > 30 ? `${text.slice(0, 28)}..` : text;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** YYYY-MM-DD of an instant in a zone. */
-function localDate(epochMs: number, zone: string): string {
-  let format = dateFormats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormats.set(zone, format);
-  }
-  return format.format(epochMs);
-}
 
 /** A zone's short name at an instant ("PST", "GMT+1"). */
 function zoneLabel(zone: string, epochMs: number): string {

@@ -8,6 +8,7 @@ import { formatInZone, type ZonedDisplay } from '../../search/occurrences.js';
 import type { SearchResponse } from '../../search/present-results.js';
 import { capitalise } from '../intl-format.js';
 import { boundedMemo, groupedMemo } from '../bounded-memo.js';
+import { localDateIn } from '../../meetings/time-zone.js';
 
 export type PresentedResult = SearchResponse['results'][number];
 export type Way = 'in_person' | 'online' | 'hybrid' | 'phone';
@@ -135,21 +136,6 @@ const DAY_MS = 86_400_000;
 const QUARTER_HOUR_MS = 900_000;
 const memo = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function dateKeyFormat(zone: string): Intl.DateTimeFormat {
-  const key = `ymd:${zone}`;
-  let format = memo.get(key) as Intl.DateTimeFormat | undefined;
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    memo.set(key, format);
-  }
-  return format;
-}
-
 function relativeFormat(locale: string): Intl.RelativeTimeFormat {
   const key = `rel:${locale}`;
   let format = memo.get(key) as Intl.RelativeTimeFormat | undefined;
@@ -179,8 +165,7 @@ const civilDayMemo = groupedMemo<number, number>(20_000);
 function civilDay(at: number, zone: string): number {
   const quarter = Math.floor(at / QUARTER_HOUR_MS);
   return civilDayMemo(zone, quarter, () => {
-    const [y = 1970, m = 1, d = 1] = dateKeyFormat(zone)
-      .format(quarter * QUARTER_HOUR_MS)
+    const [y = 1970, m = 1, d = 1] = localDateIn(quarter * QUARTER_HOUR_MS, zone)
       .split('-')
       .map(Number);
     return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
