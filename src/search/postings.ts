@@ -56,10 +56,10 @@ export function csrPostings(
   len: Uint16Array,
   values: Uint32Array | Uint16Array,
 ): Postings {
-  const offsets = new Int32Array(valueCount + 1);
-  // Both passes skip a value repeated in a row alike, so the counts and the fill agree.
-  for (let row = 0; row < rowCount; row++) {
-    if (status[row] === STATUS_REMOVED) continue;
+  // Both passes of `postings` skip a value repeated in a row alike, so the counts and the fill
+  // agree.
+  return postings(rowCount, valueCount, (row, add) => {
+    if (status[row] === STATUS_REMOVED) return;
     const from = off[row]!;
     const to = from + len[row]!;
     let previous = -1;
@@ -67,25 +67,9 @@ export function csrPostings(
       const value = values[i]!;
       if (value === previous) continue;
       previous = value;
-      offsets[value + 1]!++;
+      add(value);
     }
-  }
-  for (let v = 0; v < valueCount; v++) offsets[v + 1]! += offsets[v]!;
-  const rows = new Int32Array(offsets[valueCount]!);
-  const fill = offsets.slice(0, valueCount);
-  for (let row = 0; row < rowCount; row++) {
-    if (status[row] === STATUS_REMOVED) continue;
-    const from = off[row]!;
-    const to = from + len[row]!;
-    let previous = -1;
-    for (let i = from; i < to; i++) {
-      const value = values[i]!;
-      if (value === previous) continue;
-      previous = value;
-      rows[fill[value]!++] = row;
-    }
-  }
-  return { offsets, rows };
+  });
 }
 
 /**

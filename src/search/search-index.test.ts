@@ -7,6 +7,22 @@ import { makeMeeting, randomWorld } from './test-meetings.js';
 const DAY = 86_400_000;
 const now = Temporal.Instant.from('2026-10-30T16:00:00Z').epochMilliseconds;
 
+/** A query over a wide circle that lists everything it finds, near a point or anywhere. */
+function wideQuery(near?: { latitude: number; longitude: number }, text?: string) {
+  return {
+    now,
+    viewerTimeZone: 'America/New_York',
+    radiusKm: 200,
+    includeInProgress: true,
+    includeClosed: false,
+    sort: 'time' as const,
+    limit: 1000,
+    fallbackThreshold: 5,
+    ...(near !== undefined ? { near } : {}),
+    ...(text !== undefined ? { text } : {}),
+  };
+}
+
 describe('the search index', () => {
   it('replaces a meeting by id and removes it, keeping its count', () => {
     const index = SearchIndex.build([makeMeeting({ slug: 'a' }), makeMeeting({ slug: 'b' })], {
@@ -108,18 +124,7 @@ describe('the search index', () => {
     index.refresh(now, { deferRebuild: true });
     expect(index.staticPartsStale()).toBe(true);
     const queries = [undefined, 'serenity'].flatMap((text) =>
-      [undefined, { latitude: 42.5876, longitude: -72.5995 }].map((near) => ({
-        now,
-        viewerTimeZone: 'America/New_York',
-        radiusKm: 200,
-        includeInProgress: true,
-        includeClosed: false,
-        sort: 'time' as const,
-        limit: 1000,
-        fallbackThreshold: 5,
-        ...(near !== undefined ? { near } : {}),
-        ...(text !== undefined ? { text } : {}),
-      })),
+      [undefined, { latitude: 42.5876, longitude: -72.5995 }].map((near) => wideQuery(near, text)),
     );
     const before = queries.map((q) => search(index, q));
     const steps = index.rebuildStaticSteps();
@@ -197,18 +202,7 @@ describe('the search index', () => {
     const stepped = step.value;
     const whole = SearchIndex.build(meetings, { now });
     const near = { latitude: 42.5876, longitude: -72.5995 };
-    for (const near_ of [undefined, near]) {
-      const q = {
-        now,
-        viewerTimeZone: 'America/New_York',
-        radiusKm: 200,
-        includeInProgress: true,
-        includeClosed: false,
-        sort: 'time' as const,
-        limit: 1000,
-        fallbackThreshold: 5,
-        ...(near_ !== undefined ? { near: near_ } : {}),
-      };
+    for (const q of [wideQuery(), wideQuery(near)]) {
       expect(search(stepped, q)).toEqual(search(whole, q));
     }
   });

@@ -25,59 +25,35 @@
  * and after it applies changes; a search never does. A server rebuilds them beside the live
  * ones instead, in steps, and swaps them in ({@link SearchIndex.rebuildStaticSteps}), so a
  * large change does not hold its one thread.
+ *
+ * Beside this file: `row-columns.ts` names the per-row columns once, `row-writer.ts` turns a
+ * meeting into a row, `static-parts.ts` builds the posting lists and kdbush over the rows, and
+ * `index-memory.ts` measures it all.
  */
-import {
-  focusAreas,
-  hasApproximateCoordinates,
-  meetingStatuses,
-  type Meeting,
-  type Recurrence,
-} from '../meetings/model.js';
-import { getProgram } from '../meetings/programs.js';
+import type { Meeting, Recurrence } from '../meetings/model.js';
+import { runSteps, type Steps } from '../platform/loop-yield.js';
 import type { MeetingSummary } from './answer.js';
 import { FacetSignatures, type FacetSignature } from './facet-signatures.js';
 import { gatheringHasher } from './gathering.js';
 import { GeoColumns, spatialOrder } from './geo-columns.js';
+import { indexMemory, type IndexMemory } from './index-memory.js';
 import { MeetingIds } from './meeting-ids.js';
 import { indexedOccurrencesBetween, type IndexedOccurrence } from './occurrences.js';
-import { csrPostings, EMPTY_POSTINGS, type Postings } from './postings.js';
-import {
-  attendanceBits,
-  facetTags,
-  FLAG_APPROXIMATE,
-  FLAG_CENTRED,
-  FLAG_PHONE,
-  FLAG_URL,
-  KIND_PLACE,
-  KIND_REMOTE,
-  MAX_DURATION_MINUTES,
-  primarySubtag,
-  STATUS_REMOVED,
-  TAG_WHEELCHAIR,
-  type FacetTag,
-} from './row-codes.js';
+import { EMPTY_POSTINGS, type Postings } from './postings.js';
+import { KIND_PLACE, KIND_REMOTE, MAX_DURATION_MINUTES, STATUS_REMOVED } from './row-codes.js';
+import { growColumns, permuteColumns } from './row-columns.js';
 import { rowSummary } from './row-summary.js';
+import { writeMeetingRow } from './row-writer.js';
 import { ScheduleColumns } from './schedule-columns.js';
+import { buildGeoInto, signaturePostingsOf, typePostingsOf } from './static-parts.js';
 import { Timeline } from './timeline.js';
-import {
-  byteSize,
-  compactRegions,
-  flat,
-  grown,
-  Int32Pool,
-  Interned,
-  permuted,
-  Uint16Pool,
-  Uint32Pool,
-} from './typed-arrays.js';
-import { runSteps, type Steps } from '../platform/loop-yield.js';
+import { compactRegions, Int32Pool, Interned, Uint16Pool, Uint32Pool } from './typed-arrays.js';
 import { MS_PER_MINUTE } from './week-math.js';
 import { WordIndex } from './word-index.js';
 
 /** Queries need this much horizon ahead of "now" (a week of weekly meetings plus slack). */
 const HORIZON_MARGIN_MINUTES = 8 * 1440;
 const DEFAULT_HORIZON_WEEKS = 5;
-const NO_LANGUAGES: number[] = [];
 /** Rows per step of a timeline built beside the live one (about 5 ms each). */
 const STATIC_ROWS_PER_STEP = 16_384;
 /** Postings read per step of word postings built beside the live ones. */
@@ -92,11 +68,7 @@ export interface SearchIndexOptions {
   horizonWeeks?: number;
 }
 
-/** Rough memory use of the index, in bytes, by part. */
-export interface IndexMemory {
-  total: number;
-  parts: Record<string, number>;
-}
+export type { IndexMemory } from './index-memory.js';
 
 /** Adds meetings to an index under construction; see {@link SearchIndex.builder}. */
 export interface SearchIndexBuilder {
@@ -148,8 +120,10 @@ export class SearchIndex {
   inTimeline = new Uint8Array(0);
   /** Position of the row in the remote list, or -1. */
   remoteOrdinal = new Int32Array(0);
-  private inDirty = new Uint8Array(0);
-  private readonly ids = new MeetingIds();
+  /** 1 when the row is in `timelineDirty`. */
+  inDirty = new Uint8Array(0);
+  /** Meeting ids by row, and rows by id. */
+  readonly ids = new MeetingIds();
 
   slugs: string[] = [];
   names: string[] = [];
@@ -164,11 +138,13 @@ export class SearchIndex {
 
   // --- vocabularies ---------------------------------------------------------------------------
   readonly programIds = new Interned();
-  private readonly gatheringOf = gatheringHasher();
+  /** The group hash of a meeting (`gathering.ts`), remembering the names it folded. */
+  readonly gatheringOf = gatheringHasher();
   readonly zones = new Interned();
   /** `program:code` keys. */
   readonly typeKeyIds = new Interned();
-  private readonly typeKeysByProgram: Map<string, number>[] = [];
+  /** Type key ids by program id and code. */
+  readonly typeKeysByProgram: Map<string, number>[] = [];
   /** Full BCP-47 tags as written. */
   readonly languageTags = new Interned();
   /** Primary subtags; `languagePrimary[tagId]` is the primary id of a tag. */
@@ -178,7 +154,7 @@ export class SearchIndex {
   typeKeyTags: number[] = [];
   readonly words = new WordIndex();
 
-  private readonly facetSignatures = new FacetSignatures();
+  readonly facetSignatures = new FacetSignatures();
   /** Facet signatures by id; signature 0 is reserved for removed rows. */
   readonly signatures: FacetSignature[] = this.facetSignatures.all;
 
@@ -393,15 +369,15 @@ export class SearchIndex {
     const rows = this.rows;
     const timeline = yield* Timeline.sorted(this, undefined, STATIC_ROWS_PER_STEP);
     yield;
-    const signaturePostings = this.signaturePostingsOf(rows);
+    const signaturePostings = signaturePostingsOf(this, rows);
     yield;
-    const typePostings = this.typePostingsOf(rows);
+    const typePostings = typePostingsOf(this, rows);
     yield;
     const words = yield* this.words.mergedPostings(rows, this.status, STATIC_POSTINGS_PER_STEP);
     yield;
     const geo = new GeoColumns();
     const geoItem = new Int32Array(this.geoItem.length);
-    this.buildGeoInto(geo, geoItem);
+    buildGeoInto(this, geo, geoItem);
     yield;
     if (this.version !== version || this.rows !== rows) return false;
     // From here on nothing yields: a search sees the old parts or the new ones.
@@ -417,58 +393,7 @@ export class SearchIndex {
 
   /** Memory held by the index, by part (typed arrays exactly, strings and maps roughly). */
   memoryEstimate(): IndexMemory {
-    const words = this.words.memory();
-    const parts: Record<string, number> = {
-      rows:
-        byteSize(
-          this.status,
-          this.attend,
-          this.kind,
-          this.program,
-          this.focus,
-          this.tags,
-          this.zone,
-          this.flags,
-          this.sig,
-          this.lat,
-          this.lng,
-          this.recOff,
-          this.recLen,
-          this.typeOff,
-          this.typeLen,
-          this.langOff,
-          this.langLen,
-          this.maxDur,
-          this.gathering,
-          this.geoItem,
-          this.inTimeline,
-          this.remoteOrdinal,
-          this.inDirty,
-        ) + this.ids.byteLength,
-      recurrences: this.schedules.byteLength,
-      'types+languages': byteSize(this.typeKeys, this.languages),
-      timeline: this.timeline.byteLength,
-      geo: this.geo.byteLength + byteSize(this.remoteRows),
-      postings:
-        byteSize(
-          this.signaturePostings.offsets,
-          this.signaturePostings.rows,
-          this.typePostings.offsets,
-          this.typePostings.rows,
-        ) + words.postings,
-      words: words.words,
-    };
-    // Strings: V8 keeps one-byte strings at about 1 byte a character plus a 16-byte header, and
-    // each array slot is a 4-byte (compressed) pointer. Strings shared between rows (names,
-    // towns, venues) are counted each time, so this errs high.
-    let strings = words.strings;
-    for (const values of [this.slugs, this.names, this.placeNames, this.addresses, this.cities]) {
-      strings += values.length * 4;
-      for (const v of values) if (v !== undefined) strings += 16 + v.length;
-    }
-    parts.strings = strings;
-    const total = Object.values(parts).reduce((a, b) => a + b, 0);
-    return { total, parts };
+    return indexMemory(this);
   }
 
   /** The schedule of a row, rebuilt from the pools (positions kept, invalid ones inert). */
@@ -505,29 +430,7 @@ export class SearchIndex {
   private ensureCapacity(rows: number): void {
     if (rows <= this.capacity) return;
     const size = Math.max(rows, Math.ceil(this.capacity * 1.5) + 16);
-    this.status = grown(this.status, size);
-    this.attend = grown(this.attend, size);
-    this.kind = grown(this.kind, size);
-    this.program = grown(this.program, size);
-    this.focus = grown(this.focus, size);
-    this.tags = grown(this.tags, size);
-    this.zone = grown(this.zone, size);
-    this.flags = grown(this.flags, size);
-    this.sig = grown(this.sig, size);
-    this.lat = grown(this.lat, size);
-    this.lng = grown(this.lng, size);
-    this.recOff = grown(this.recOff, size);
-    this.recLen = grown(this.recLen, size);
-    this.typeOff = grown(this.typeOff, size);
-    this.typeLen = grown(this.typeLen, size);
-    this.langOff = grown(this.langOff, size);
-    this.langLen = grown(this.langLen, size);
-    this.maxDur = grown(this.maxDur, size);
-    this.gathering = grown(this.gathering, size);
-    this.geoItem = grown(this.geoItem, size, -1);
-    this.inTimeline = grown(this.inTimeline, size);
-    this.remoteOrdinal = grown(this.remoteOrdinal, size, -1);
-    this.inDirty = grown(this.inDirty, size);
+    growColumns(this, size);
     this.ids.grow(size);
     this.capacity = size;
     // While building, ids are only recorded; repeated ones are resolved when the table is made.
@@ -564,7 +467,7 @@ export class SearchIndex {
     const row = this.rows++;
     this.ensureCapacity(this.rows);
     this.liveRows++;
-    this.writeRow(row, meeting);
+    writeMeetingRow(this, row, meeting);
     this.ids.remember(row, meeting.id, !this.building);
     this.geoItem[row] = -1;
     if (this.kind[row] === KIND_REMOTE) {
@@ -579,105 +482,6 @@ export class SearchIndex {
       // A new word goes into the sorted dictionary at once (a binary search and a splice).
       this.words.sort();
     }
-  }
-
-  private writeRow(row: number, meeting: Meeting): void {
-    this.slugs[row] = flat(meeting.slug);
-    this.names[row] = flat(meeting.name);
-    this.placeNames[row] = flat(meeting.place.name);
-    this.addresses[row] = flat(meeting.place.formattedAddress);
-    this.cities[row] = flat(meeting.place.address.city);
-
-    const statusIndex = meetingStatuses.indexOf(meeting.status);
-    const status = statusIndex < 0 ? 2 : statusIndex;
-    this.status[row] = status;
-    const attend = attendanceBits(meeting.attendance, meeting.online.phone !== undefined);
-    this.attend[row] = attend;
-    this.kind[row] = meeting.attendance === 'online' ? KIND_REMOTE : KIND_PLACE;
-    let flags = 0;
-    if (meeting.place.approximate) flags |= FLAG_APPROXIMATE;
-    if (hasApproximateCoordinates(meeting.place)) flags |= FLAG_CENTRED;
-    if (meeting.online.url !== undefined) flags |= FLAG_URL;
-    if (meeting.online.phone !== undefined) flags |= FLAG_PHONE;
-    this.flags[row] = flags;
-
-    const programId = this.programIds.id(meeting.program);
-    this.program[row] = programId;
-    this.gathering[row] = this.gatheringOf(meeting);
-    let focus = 0;
-    for (const f of meeting.focus) {
-      const bit = focusAreas.indexOf(f);
-      if (bit >= 0) focus |= 1 << bit;
-    }
-    this.focus[row] = focus;
-
-    const { latitude, longitude } = meeting.place;
-    const hasPoint =
-      latitude !== undefined &&
-      longitude !== undefined &&
-      Number.isFinite(latitude) &&
-      Number.isFinite(longitude) &&
-      Math.abs(latitude) <= 90 &&
-      Math.abs(longitude) <= 180;
-    this.lat[row] = hasPoint ? latitude : NaN;
-    this.lng[row] = hasPoint ? longitude : NaN;
-
-    // Types: program-scoped keys, and the tags they carry.
-    let tags = meeting.place.wheelchairAccessible === true ? TAG_WHEELCHAIR : 0;
-    this.typeOff[row] = this.typeKeys.length;
-    const keysOfProgram = (this.typeKeysByProgram[programId] ??= new Map());
-    for (const code of meeting.types) {
-      let keyId = keysOfProgram.get(code);
-      if (keyId === undefined) {
-        keyId = this.typeKeyIds.id(`${meeting.program}:${code}`);
-        keysOfProgram.set(code, keyId);
-        let keyTags = 0;
-        for (const tag of getProgram(meeting.program)?.types.get(code)?.tags ?? []) {
-          const bit = facetTags.indexOf(tag as FacetTag);
-          if (bit >= 0) keyTags |= 1 << bit;
-        }
-        this.typeKeyTags[keyId] = keyTags;
-      }
-      tags |= this.typeKeyTags[keyId]!;
-      this.typeKeys.push(keyId);
-    }
-    this.typeLen[row] = meeting.types.length;
-    this.tags[row] = tags;
-
-    // Languages: full tags, each mapped to its primary subtag.
-    this.langOff[row] = this.languages.length;
-    const primaries: number[] = meeting.languages.length === 0 ? NO_LANGUAGES : [];
-    for (const tag of meeting.languages) {
-      let tagId = this.languageTags.find(tag);
-      if (tagId === undefined) {
-        tagId = this.languageTags.id(tag);
-        this.languagePrimary[tagId] = this.primaryLanguages.id(primarySubtag(tag));
-      }
-      this.languages.push(tagId);
-      const primary = this.languagePrimary[tagId]!;
-      if (!primaries.includes(primary)) primaries.push(primary);
-    }
-    this.langLen[row] = meeting.languages.length;
-
-    // Recurrences, by schedule position, each with its shared occurrence list.
-    const zoneId = this.zones.id(meeting.timeZone);
-    this.zone[row] = zoneId;
-    this.recOff[row] = this.schedules.length;
-    const { days, maxDuration } = this.schedules.add(meeting.schedule, zoneId, meeting.timeZone);
-    this.recLen[row] = meeting.schedule.length;
-    this.maxDur[row] = maxDuration;
-    if (maxDuration > this.maxSlotDuration) this.maxSlotDuration = maxDuration;
-
-    this.words.add(row, meeting);
-    this.sig[row] = this.facetSignatures.idOf(
-      status,
-      attend,
-      programId,
-      focus,
-      days,
-      tags,
-      primaries,
-    );
   }
 
   // --- building the static parts ----------------------------------------------------------------
@@ -696,25 +500,7 @@ export class SearchIndex {
       this.lat,
       this.lng,
     );
-    this.status = permuted(this.status, order);
-    this.attend = permuted(this.attend, order);
-    this.kind = permuted(this.kind, order);
-    this.program = permuted(this.program, order);
-    this.focus = permuted(this.focus, order);
-    this.tags = permuted(this.tags, order);
-    this.zone = permuted(this.zone, order);
-    this.flags = permuted(this.flags, order);
-    this.sig = permuted(this.sig, order);
-    this.lat = permuted(this.lat, order);
-    this.lng = permuted(this.lng, order);
-    this.recOff = permuted(this.recOff, order);
-    this.recLen = permuted(this.recLen, order);
-    this.typeOff = permuted(this.typeOff, order);
-    this.typeLen = permuted(this.typeLen, order);
-    this.langOff = permuted(this.langOff, order);
-    this.langLen = permuted(this.langLen, order);
-    this.maxDur = permuted(this.maxDur, order);
-    this.gathering = permuted(this.gathering, order);
+    permuteColumns(this, order);
     this.words.reorderBuild(order);
     const strings = <T>(values: T[]): T[] => {
       // Pushed, not preallocated: `new Array(n)` this large would be a slow dictionary array.
@@ -771,39 +557,15 @@ export class SearchIndex {
     this.timeline.build(this);
     yield;
     const rows = this.rows;
-    this.signaturePostings = this.signaturePostingsOf(rows);
+    this.signaturePostings = signaturePostingsOf(this, rows);
     yield;
-    this.typePostings = this.typePostingsOf(rows);
+    this.typePostings = typePostingsOf(this, rows);
     yield;
     this.words.rebuildPostings(rows, this.status);
     this.markTimelineClean();
   }
 
-  /** Rows by facet signature (each row has exactly one). */
-  private signaturePostingsOf(rows: number) {
-    const identity = new Int32Array(rows);
-    for (let row = 0; row < rows; row++) identity[row] = row;
-    return csrPostings(
-      rows,
-      this.signatures.length,
-      this.status,
-      identity,
-      new Uint16Array(rows).fill(1),
-      Uint32Array.from(this.sig.subarray(0, rows)),
-    );
-  }
-
-  /** Rows by meeting type key. */
-  private typePostingsOf(rows: number) {
-    return csrPostings(
-      rows,
-      this.typeKeyIds.values.length,
-      this.status,
-      this.typeOff,
-      this.typeLen,
-      this.typeKeys.data,
-    );
-  }
+  /** Every row is in  }
 
   /** Every row is in the timeline and the postings now. */
   private markTimelineClean(): void {
@@ -814,20 +576,6 @@ export class SearchIndex {
 
   /** Rebuilds kdbush over every place-bound row with coordinates. */
   private rebuildGeo(): void {
-    this.buildGeoInto(this.geo, this.geoItem);
-  }
-
-  /** Builds kdbush over every place-bound row with coordinates into `geo` and `itemOfRow`. */
-  private buildGeoInto(geo: GeoColumns, itemOfRow: Int32Array): void {
-    geo.build(
-      this.rows,
-      (row) =>
-        this.status[row] !== STATUS_REMOVED &&
-        this.kind[row] === KIND_PLACE &&
-        !Number.isNaN(this.lat[row]!),
-      this.lat,
-      this.lng,
-      itemOfRow,
-    );
+    buildGeoInto(this, this.geo, this.geoItem);
   }
 }
