@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flat, hasPdfToText, pdfPages } from '../print/pdf-text.test-support.js';
+import { runPorchlightAsync } from '../../test/support/cli.js';
+import { startFeedServer } from '../../test/support/feed-server.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'porchlight-print-'));
@@ -90,5 +92,57 @@ describe('porchlight print', { timeout: 180_000 }, () => {
     const paper = porchlight('print', '--paper', 'b5');
     expect(paper.code).toBe(2);
     expect(paper.stderr).toContain('letter, a4');
+  });
+
+  it('asks the operator’s geocoder for a town the bundled list lacks (Monroe, MA), once', async () => {
+    const nominatim = await startFeedServer();
+    try {
+      nominatim.respond((u) =>
+        u.pathname === '/search' && u.searchParams.get('featureType') === 'settlement'
+          ? {
+              kind: 'json',
+              body: [
+                {
+                  place_id: 7,
+                  lat: '42.7237',
+                  lon: '-72.9601',
+                  category: 'boundary',
+                  type: 'administrative',
+                  place_rank: 16,
+                  display_name: 'Monroe, Massachusetts, United States',
+                },
+              ],
+            }
+          : undefined,
+      );
+      const env = {
+        DATABASE_URL: databaseUrl,
+        PUBLIC_URL: 'https://meetings.example.org',
+        PORCHLIGHT_GEOCODER_URL: nominatim.origin,
+      };
+      const args = ['print', '--near', 'Monroe, MA', '--radius', '25', '--json'];
+      const result = await runPorchlightAsync(env, [...args, '-o', join(dir, 'monroe.pdf')], dir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout) as { meetings: number; title: string };
+      expect(summary.title).toBe('Meetings near Monroe, MA within 25 miles');
+      expect(summary.meetings).toBeGreaterThan(0);
+      expect(nominatim.requests).toHaveLength(1);
+      expect(new URL(nominatim.requests[0]!, nominatim.origin).searchParams.get('q')).toBe(
+        'Monroe, MA',
+      );
+      // The answer is kept in the database's geocode cache: a second print does not ask again.
+      const again = await runPorchlightAsync(env, [...args, '-o', join(dir, 'monroe2.pdf')], dir);
+      expect(again.code).toBe(0);
+      expect(nominatim.requests).toHaveLength(1);
+    } finally {
+      await nominatim.close();
+    }
+  });
+
+  it('without a geocoder, a town the bundled list lacks is an unknown place', () => {
+    const result = porchlight('print', '--near', 'Hawley, MA', '-o', join(dir, 'h.pdf'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PL_UNKNOWN_PLACE');
   });
 });

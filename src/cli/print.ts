@@ -92,6 +92,12 @@ export function printCommand(cmd: Command): void {
     .addOption(
       new Option('--public-url <url>', 'the site address printed on the sheet').env('PUBLIC_URL'),
     )
+    .addOption(
+      new Option(
+        '--geocoder-url <url>',
+        'a Nominatim server to ask for a --near town the bundled place list does not know',
+      ).env('PORCHLIGHT_GEOCODER_URL'),
+    )
     .option('--json', 'print a JSON summary')
     .action(async (flags: PrintFlags) => {
       const params: SearchParams = {};
@@ -102,18 +108,35 @@ export function printCommand(cmd: Command): void {
       if (flags.wheelchair === true) params.wheelchair = 'true';
       if (flags.includeClosed === true) params.include_closed = 'true';
 
-      const [{ createOfflineGeocoder }, { printSchedule }, { SearchService }] = await Promise.all([
-        import('../places/gazetteer.js'),
-        import('../print/print-schedule.js'),
-        import('../search/search-service.js'),
-      ]);
+      const [{ createOfflineGeocoder }, { geocodedPlaces }, { printSchedule }, { SearchService }] =
+        await Promise.all([
+          import('../places/gazetteer.js'),
+          import('../places/geocoded-places.js'),
+          import('../print/print-schedule.js'),
+          import('../search/search-service.js'),
+        ]);
       let printed: PrintedSchedule;
       try {
         printed = await withStore(flags, async ({ repos, config, importDeps }) => {
+          // A typed town the bundled list lacks is asked of the operator's geocoder, as the
+          // server's search does (decision 0105), with the same cache.
+          const typedPlaces =
+            importDeps.addressGeocoder === undefined
+              ? undefined
+              : geocodedPlaces({
+                  geocoder: importDeps.addressGeocoder,
+                  cache: repos.geocodeCache,
+                  clock: systemClock,
+                  onFailure: (reason) =>
+                    process.stderr.write(
+                      `warning: the geocoder could not be asked for the place: ${reason}\n`,
+                    ),
+                });
           const search = new SearchService(
             repos,
             systemClock,
             importDeps.geocoder ?? createOfflineGeocoder(),
+            typedPlaces !== undefined ? { geocodedPlaces: typedPlaces } : {},
           );
           try {
             await search.rebuild();

