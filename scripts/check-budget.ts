@@ -4,8 +4,10 @@
  *
  * Fails (exit 1) when the finder's first load (`/?near=01301`, cold cache) transfers more than
  * 30 KB of HTML, CSS and JS (encoded bodies, as sent; the map chunk excluded: it loads only when
- * a person opens the map), or when any page, or the service worker it installs, requests
- * another origin. Prints one JSON document with the breakdown.
+ * a person opens the map), when the personal space's first load (`/en/space` until its island
+ * has drawn the screen, with the space's own chunks, on an empty device) does, or when any
+ * page, or the service worker it installs, requests another origin. Prints one JSON document
+ * with the breakdown.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { ensureClientBuild } from './build-client.js';
 
 const BUDGET_BYTES = 30 * 1024;
 const FINDER = '/?near=01301';
+const SPACE = '/en/space';
 const counted = new Set(['document', 'stylesheet', 'script']);
 /** Loaded only when a person opens the map. */
 const isMapChunk = (path: string) => /^\/assets\/map-[\w-]+\.(?:js|css)$/.test(path);
@@ -53,16 +56,22 @@ async function rowOf(request: Request, base: string): Promise<Row | undefined> {
   };
 }
 
-async function firstLoad(context: BrowserContext, base: string) {
+/** A page's first load: what it transferred until the network was idle, and what it showed. */
+async function firstLoad(context: BrowserContext, base: string, path: string, shown: string) {
   const page = await context.newPage();
   const requests: Request[] = [];
   page.on('requestfinished', (request) => requests.push(request));
-  await page.goto(`${base}${FINDER}`, { waitUntil: 'load' });
+  await page.goto(`${base}${path}`, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
+  await page
+    .locator(shown)
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   const rows = (await Promise.all(requests.map((r) => rowOf(r, base)))).filter(
     (row): row is Row => row !== undefined,
   );
-  const resultsShown = await page.locator('[data-slug]').count();
+  const resultsShown = await page.locator(shown).count();
   await page.close();
   const inBudget = rows.filter((row) => counted.has(row.type) && !isMapChunk(row.path));
   const sum = (list: Row[], key: 'encoded' | 'gzip' | 'headers') =>
@@ -77,7 +86,7 @@ async function firstLoad(context: BrowserContext, base: string) {
     ]),
   );
   return {
-    url: FINDER,
+    url: path,
     resultsShown,
     encodedBytes: sum(inBudget, 'encoded'),
     gzipBytes: sum(inBudget, 'gzip'),
@@ -93,7 +102,15 @@ async function otherOrigins(context: BrowserContext, base: string, slug: string)
   const seen: string[] = [];
   context.on('request', (request) => seen.push(request.url()));
   const page = await context.newPage();
-  const paths = [FINDER, `/en/meetings/${slug}`, '/en/help', '/es/about', '/es/?near=Colrain, MA'];
+  const paths = [
+    FINDER,
+    `/en/meetings/${slug}`,
+    '/en/help',
+    '/es/about',
+    '/es/?near=Colrain, MA',
+    SPACE,
+    '/es/space/check-in',
+  ];
   for (const path of paths) {
     await page.goto(`${base}${path}`, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
@@ -136,8 +153,12 @@ async function main(): Promise<number> {
     const slug = (await app.repos.meetings.all())[0]?.slug ?? 'none';
     // The first load as a new visitor sees it: nothing cached, no worker yet.
     const cold = await browser.newContext({ serviceWorkers: 'block' });
-    const load = await firstLoad(cold, base);
+    const load = await firstLoad(cold, base, FINDER, '[data-slug]');
     await cold.close();
+    // The space on a device that never opened it: the shell, its island, no data of its own.
+    const fresh = await browser.newContext({ serviceWorkers: 'block' });
+    const space = await firstLoad(fresh, base, SPACE, '#space-app h2');
+    await fresh.close();
     const visit = await browser.newContext();
     const origins = await otherOrigins(visit, base, slug);
     await visit.close();
@@ -146,6 +167,9 @@ async function main(): Promise<number> {
     if (load.resultsShown === 0) failures.push(`${FINDER} showed no result`);
     if (load.encodedBytes > BUDGET_BYTES)
       failures.push(`first load is ${load.encodedBytes} bytes, over ${BUDGET_BYTES}`);
+    if (space.resultsShown === 0) failures.push(`${SPACE} drew no screen`);
+    if (space.encodedBytes > BUDGET_BYTES)
+      failures.push(`the space's first load is ${space.encodedBytes} bytes, over ${BUDGET_BYTES}`);
     if (origins.elsewhere.length > 0)
       failures.push(`requests to other origins: ${origins.elsewhere.join(', ')}`);
     const report = {
@@ -154,6 +178,7 @@ async function main(): Promise<number> {
       failures,
       build: { rebuilt: build.built, ms: build.ms },
       firstLoad: load,
+      spaceFirstLoad: space,
       otherOrigins: origins,
     };
     console.log(JSON.stringify(report, null, 2));

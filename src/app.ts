@@ -52,6 +52,7 @@ import { createReferralDesk } from './referrals/referral-desk.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
+import { registerSpacePages } from './space/routes.js';
 import { problemReporter } from './reports/report-problem.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
@@ -341,6 +342,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       search,
     });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
+    registerSpacePages(server, { publicUrl: config.publicUrl, client });
     // Numbers are kept only as this keyed hash, under a key of their own from the master key.
     const textSender = lazySenderKey(() => keyring().deriveKey('textline-sender'));
     const conversations = new Conversations(clock);

@@ -21,6 +21,7 @@ function start(ui: UiTemplate): void {
   setUpFavouriteButtons(ui);
   setUpMyMeetings(ui);
   setUpMapButton(ui);
+  setUpSpace();
   registerServiceWorker();
 }
 
@@ -45,6 +46,13 @@ function setUpMyMeetings(ui: UiTemplate): void {
   mount();
   window.addEventListener(FAVOURITES_CHANGED, mount);
   window.addEventListener('storage', mount);
+}
+
+/** The personal space's island, a chunk of its own loaded only on the space's pages. */
+function setUpSpace(): void {
+  const holder = document.getElementById('space-app');
+  if (holder === null) return;
+  void import('./space/space.js').then(({ mountSpace }) => mountSpace(holder));
 }
 
 function registerServiceWorker(): void {

@@ -5,10 +5,12 @@
  */
 import { centerEn } from './messages-center-en.js';
 import { demandEn } from './messages-demand-en.js';
+import { spaceEn } from './messages-space-en.js';
 
 export const en = {
   ...centerEn,
   ...demandEn,
+  ...spaceEn,
   'site.name': 'Porchlight',
   'site.description':
     'Find a mutual-support meeting (AA, NA, Al-Anon, SMART Recovery and more) in person, online or by phone.',

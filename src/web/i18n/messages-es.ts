@@ -1,6 +1,7 @@
 import type { MessageId } from './messages-en.js';
 import { centerEs } from './messages-center-es.js';
 import { demandEs } from './messages-demand-es.js';
+import { spaceEs } from './messages-space-es.js';
 
 /**
  * Spanish messages (usted, as the fellowships' own Spanish literature addresses readers).
@@ -9,6 +10,7 @@ import { demandEs } from './messages-demand-es.js';
 export const es: Record<MessageId, string> = {
   ...centerEs,
   ...demandEs,
+  ...spaceEs,
   'site.name': 'Porchlight',
   'site.description':
     'Encuentre una reunión de ayuda mutua (AA, NA, Al-Anon, SMART Recovery y más) en persona, en línea o por teléfono.',

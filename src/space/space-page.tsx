@@ -1,0 +1,96 @@
+/**
+ * The space's pages as the server renders them: a shell in the page kit's layout (crisis lines,
+ * language switch) with the space's navigation and the mount point of its island. The data
+ * lives only in the browser, so the server renders no personal content, ever: every request
+ * for a screen looks the same for every person.
+ */
+import { spaceEn } from '../web/i18n/messages-space-en.js';
+import type { MessageId } from '../web/i18n/translator.js';
+import { Layout } from '../web/layout.js';
+import { link, type PageContext } from '../web/page-context.js';
+
+/** The space's screens and their paths (without the language prefix). */
+export const SPACE_SCREENS = {
+  today: '/space',
+  'check-in': '/space/check-in',
+  data: '/space/data',
+} as const;
+export type SpaceScreen = keyof typeof SPACE_SCREENS;
+
+const titles: Record<SpaceScreen, MessageId> = {
+  today: 'space.title',
+  'check-in': 'space.title.checkIn',
+  data: 'space.title.data',
+};
+const navWords: Record<SpaceScreen, MessageId> = {
+  today: 'space.nav.today',
+  'check-in': 'space.nav.checkIn',
+  data: 'space.nav.data',
+};
+
+/** Placeholders the island fills itself, left as `{name}` in the words it is handed. */
+const PLACEHOLDERS = {
+  n: '{n}',
+  name: '{name}',
+  date: '{date}',
+  goal: '{goal}',
+  from: '{from}',
+  to: '{to}',
+  mood: '{mood}',
+  craving: '{craving}',
+  sleep: '{sleep}',
+  dates: '{dates}',
+  meetings: '{meetings}',
+  checkIns: '{checkIns}',
+};
+
+const islandWords = Object.keys(spaceEn).filter((id) => id.startsWith('space.ui.')) as MessageId[];
+const wordsByLocale = new Map<string, string>();
+
+/** The island's words in the page's language, as JSON (made once per language). */
+export function spaceWords(ctx: PageContext): string {
+  let json = wordsByLocale.get(ctx.locale);
+  if (json === undefined) {
+    json = JSON.stringify(
+      Object.fromEntries(islandWords.map((id) => [id, ctx.t(id, PLACEHOLDERS)])),
+    );
+    wordsByLocale.set(ctx.locale, json);
+  }
+  return json;
+}
+
+export function SpacePage({ ctx, screen }: { ctx: PageContext; screen: SpaceScreen }) {
+  const { t } = ctx;
+  const screens = Object.keys(SPACE_SCREENS) as SpaceScreen[];
+  return (
+    <Layout ctx={ctx} title={t(titles[screen])}>
+      <h1>{t(titles[screen])}</h1>
+      <nav class="space-nav" aria-label={t('space.nav.label')}>
+        <ul>
+          {screens.map((s) => (
+            <li>
+              <a
+                href={link(ctx, SPACE_SCREENS[s])}
+                aria-current={s === screen ? 'page' : undefined}
+              >
+                {t(navWords[s])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>{t('space.intro')}</p>
+      <div
+        id="space-app"
+        data-screen={screen}
+        data-screens={screens.map((s) => link(ctx, SPACE_SCREENS[s])).join(' ')}
+        data-words={spaceWords(ctx)}
+      >
+        <noscript>
+          <p class="notice">{t('space.noscript')}</p>
+        </noscript>
+        <p class="muted">{t('space.loading')}</p>
+      </div>
+    </Layout>
+  );
+}

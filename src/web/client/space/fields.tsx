@@ -1,0 +1,66 @@
+/** The space's form fields: a label over its input, the same markup the site's forms use. */
+
+interface FieldProps<T> {
+  id: string;
+  label: string;
+  value: T;
+  onValue: (value: T) => void;
+}
+
+/** A calendar day no later than `max`. */
+export function DayField({
+  id,
+  label,
+  value,
+  onValue,
+  min,
+  max,
+}: FieldProps<string> & { min?: string; max: string }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="date"
+        required
+        {...(min !== undefined ? { min } : {})}
+        max={max}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** A number from `min` to `max`; what is typed outside them is brought back within. */
+export function NumberField({
+  id,
+  label,
+  value,
+  onValue,
+  min,
+  max,
+  step = 1,
+}: FieldProps<number> & { min: number; max: number; step?: number }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        required
+        min={min}
+        max={max}
+        step={step}
+        inputMode={step < 1 ? 'decimal' : 'numeric'}
+        value={value}
+        onChange={(event) => onValue(bounded(event.currentTarget.value, min, max))}
+      />
+    </div>
+  );
+}
+
+function bounded(text: string, min: number, max: number): number {
+  const n = Number(text);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+}

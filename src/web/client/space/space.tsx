@@ -1,0 +1,104 @@
+/**
+ * The personal space's island: mounted into the server's shell (`#space-app`, whose
+ * `data-screen` says which screen and `data-words` carries its words), it opens the space's
+ * IndexedDB store and renders the screen. Loaded as its own chunk, only on the space's pages.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { PAGES_CACHE } from '../cache-names.js';
+import { CheckInScreen } from './check-in.js';
+import { DatesSection } from './dates.js';
+import {
+  DEFAULT_SETTINGS,
+  dayOf,
+  type Attendance,
+  type CheckIn,
+  type RecoveryDate,
+  type Settings,
+} from './model.js';
+import { DataScreen } from './my-data.js';
+import { openSpaceStore, type SpaceStore } from './store.js';
+import { WeekSection } from './week.js';
+import { readWords, type Words } from './words.js';
+import './space.css';
+
+type Screen = 'today' | 'check-in' | 'data';
+
+interface Loaded {
+  dates: RecoveryDate[];
+  attendance: Attendance[];
+  checkIns: CheckIn[];
+  settings: Settings;
+}
+
+function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Screen }) {
+  const [data, setData] = useState<Loaded>();
+  const today = dayOf(new Date());
+  const reload = useCallback(async () => {
+    const [dates, attendance, checkIns, settings] = await Promise.all([
+      store.all('dates'),
+      store.all('attendance'),
+      store.all('checkIns'),
+      store.settings(),
+    ]);
+    setData({ dates, attendance, checkIns, settings });
+  }, [store]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  if (screen === 'data') return <DataScreen w={w} store={store} />;
+  if (data === undefined) return null;
+  if (screen === 'check-in')
+    return (
+      <CheckInScreen w={w} store={store} today={today} checkIns={data.checkIns} reload={reload} />
+    );
+  return (
+    <>
+      <DatesSection w={w} store={store} today={today} dates={data.dates} reload={reload} />
+      <WeekSection
+        w={w}
+        store={store}
+        today={today}
+        attendance={data.attendance}
+        settings={data.settings ?? DEFAULT_SETTINGS}
+        reload={reload}
+      />
+    </>
+  );
+}
+
+/** Renders the space into its shell; says so plainly where the browser keeps no data. */
+export async function mountSpace(holder: HTMLElement): Promise<void> {
+  const locale = document.documentElement.lang || 'en';
+  const w = readWords(holder.dataset.words, locale);
+  const screen =
+    (['today', 'check-in', 'data'] as const).find((s) => s === holder.dataset.screen) ?? 'today';
+  let store: SpaceStore;
+  try {
+    store = await openSpaceStore();
+  } catch {
+    holder.replaceChildren();
+    const note = document.createElement('p');
+    note.className = 'notice';
+    note.textContent = w.t('space.ui.unavailable');
+    holder.append(note);
+    return;
+  }
+  holder.replaceChildren();
+  render(<Space w={w} store={store} screen={screen} />, holder);
+  void keepScreensOffline(holder.dataset.screens);
+}
+
+/** Keeps every screen of the space (in this page's language) for use without a connection. */
+async function keepScreensOffline(paths: string | undefined): Promise<void> {
+  if (paths === undefined || !('caches' in window)) return;
+  try {
+    const cache = await caches.open(PAGES_CACHE);
+    const list = paths.split(' ').filter((p) => p.startsWith('/'));
+    const missing = [];
+    for (const path of list) if ((await cache.match(path)) === undefined) missing.push(path);
+    await cache.addAll(missing);
+  } catch {
+    // Offline or storage refused: each screen is still kept once visited.
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * "I went": the week's meetings against the person's own weekly goal, and "My meetings" (the
+ * meetings saved with the star, from localStorage) each with a one-tap "I went today".
+ */
+import { useState } from 'preact/hooks';
+import { readFavourites, type Favourite } from '../favourites.js';
+import { clampGoal, isDay, thisWeek, type Attendance, type Day, type Settings } from './model.js';
+import { DayField, NumberField } from './fields.js';
+import type { SpaceStore } from './store.js';
+import type { Words } from './words.js';
+
+interface Props {
+  w: Words;
+  store: SpaceStore;
+  today: Day;
+  attendance: Attendance[];
+  settings: Settings;
+  reload: () => Promise<void>;
+}
+
+export function WeekSection({ w, store, today, attendance, settings, reload }: Props) {
+  const [name, setName] = useState('');
+  const [day, setDay] = useState(today);
+  const favourites = readFavourites(localStorage);
+  const week = thisWeek(attendance, today);
+  const went = async (record: Omit<Attendance, 'id'>) => {
+    await store.put('attendance', { id: crypto.randomUUID(), ...record });
+    await reload();
+  };
+  const mark = async (event: Event) => {
+    event.preventDefault();
+    const text = name.trim();
+    if (text === '' || !isDay(day) || day > today) return;
+    const saved = favourites.find((f) => f.name === text);
+    await went({ day, name: text.slice(0, 120), ...(saved ? { slug: saved.slug } : {}) });
+    setName('');
+  };
+  const setGoal = async (value: number) => {
+    await store.saveSettings({ ...settings, weeklyGoal: clampGoal(value) });
+    await reload();
+  };
+  return (
+    <>
+      <section aria-labelledby="space-week">
+        <h2 id="space-week">{w.t('space.ui.week.heading')}</h2>
+        <p class="space-count">
+          <strong>
+            {w.t('space.ui.week.count', { n: week.length, goal: settings.weeklyGoal })}
+          </strong>
+        </p>
+        <p>
+          <progress max={settings.weeklyGoal} value={Math.min(week.length, settings.weeklyGoal)}>
+            {week.length}/{settings.weeklyGoal}
+          </progress>
+        </p>
+        {week.length >= settings.weeklyGoal && <p>{w.t('space.ui.week.reached')}</p>}
+        <h3>{w.t('space.ui.week.list')}</h3>
+        {week.length === 0 ? (
+          <p class="muted">{w.t('space.ui.week.none')}</p>
+        ) : (
+          <ul class="space-list">
+            {week.map((record) => (
+              <li key={record.id}>
+                {w.day(record.day)} · {record.name}{' '}
+                <button
+                  type="button"
+                  aria-label={w.t('space.ui.week.remove', {
+                    name: record.name,
+                    date: w.day(record.day),
+                  })}
+                  onClick={() => void store.remove('attendance', record.id).then(reload)}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="space-form" onSubmit={(event) => void mark(event)}>
+          <div class="field">
+            <label for="went-name">{w.t('space.ui.week.meeting')}</label>
+            <input
+              id="went-name"
+              required
+              maxLength={120}
+              list="went-saved"
+              value={name}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+            <datalist id="went-saved">
+              {favourites.map((f) => (
+                <option key={f.slug} value={f.name} />
+              ))}
+            </datalist>
+          </div>
+          <DayField
+            id="went-day"
+            label={w.t('space.ui.week.day')}
+            max={today}
+            value={day}
+            onValue={setDay}
+          />
+          <button type="submit">{w.t('space.ui.week.went')}</button>
+        </form>
+        <NumberField
+          id="week-goal"
+          label={w.t('space.ui.week.goal')}
+          min={1}
+          max={14}
+          value={settings.weeklyGoal}
+          onValue={(goal) => void setGoal(goal)}
+        />
+      </section>
+      <MyMeetings w={w} favourites={favourites} today={today} went={went} />
+    </>
+  );
+}
+
+function MyMeetings({
+  w,
+  favourites,
+  today,
+  went,
+}: {
+  w: Words;
+  favourites: Favourite[];
+  today: Day;
+  went: (record: Omit<Attendance, 'id'>) => Promise<void>;
+}) {
+  return (
+    <section aria-labelledby="space-my">
+      <h2 id="space-my">{w.t('space.ui.my.heading')}</h2>
+      {favourites.length === 0 ? (
+        <p class="muted">{w.t('space.ui.my.empty')}</p>
+      ) : (
+        <ul class="space-list">
+          {favourites.map((f) => (
+            <li key={f.slug} data-favourite={f.slug}>
+              <a href={f.href}>{f.name}</a>
+              {f.summary !== '' && <span class="muted"> · {f.summary}</span>}{' '}
+              <button
+                type="button"
+                aria-label={w.t('space.ui.my.wentLabel', { name: f.name })}
+                onClick={() => void went({ day: today, name: f.name, slug: f.slug })}
+              >
+                {w.t('space.ui.week.went')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

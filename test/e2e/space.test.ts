@@ -1,0 +1,219 @@
+/**
+ * The personal space in Chromium against the real server and client build: used with no
+ * account and offline, every screen accessible in both languages at phone width, and nothing a
+ * person writes ever leaving the browser.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { loadClientAssets } from '../../src/web/assets.js';
+import { createTestApp } from '../support/app.js';
+import { axeViolations } from './axe.js';
+import { hasChromium, launchChromium } from './browser.js';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const SCREENS = ['/space', '/space/check-in', '/space/data'];
+
+describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(loadClientAssets(), 'the client build (npm run build) is missing').toBeDefined();
+    app = await createTestApp({ demo: true });
+    base = await app.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  function phone(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+    return browser.newContext({ viewport: { width: 360, height: 740 }, ...options });
+  }
+
+  /** Adds a recovery date through the form, as a person would. */
+  async function addDate(page: Page, label: string, since: string): Promise<void> {
+    await page.getByLabel('What you are counting').fill(label);
+    await page.getByLabel('Since', { exact: true }).fill(since);
+    await page.getByRole('button', { name: 'Add date' }).click();
+    await page.getByRole('heading', { name: label, level: 3 }).waitFor();
+  }
+
+  /** Writes a check-in through the form. */
+  async function checkIn(page: Page, answers: { mood: string; craving: number; note: string }) {
+    await page.getByLabel(answers.mood, { exact: true }).check();
+    await page.getByLabel(/^Craving/).fill(String(answers.craving));
+    await page.getByLabel('Hours of sleep last night').fill('5');
+    await page.getByLabel('Being alone').check();
+    await page.getByLabel('A line for yourself (optional)').fill(answers.note);
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText('Saved on this device.').waitFor();
+  }
+
+  it('keeps dates, a slip, meetings and check-ins on the device, and works offline', async () => {
+    const own = await createTestApp({ demo: true });
+    const ownBase = await own.server.listen({ port: 0, host: '127.0.0.1' });
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(`${ownBase}/en/space`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 20_000,
+    });
+    await addDate(page, 'Alcohol', '2026-01-01');
+    const card = page.locator('li.space-card', { hasText: 'Alcohol' });
+    expect(await card.locator('.space-count strong').textContent()).toMatch(/^\d+ days$/);
+
+    // A slip keeps the earlier stretch and counts again from the day given.
+    await card.getByRole('button', { name: 'I had a slip' }).click();
+    await card.getByLabel('Since').fill('2026-03-01');
+    await card.getByRole('button', { name: 'Count from this day' }).click();
+    await card.getByText(/^Earlier: 59 days from Jan 1, 2026 to Mar 1, 2026$/).waitFor();
+
+    await page.getByLabel('Which meeting').fill('Tuesday night group');
+    await page.getByRole('button', { name: 'I went', exact: true }).click();
+    await page.getByText(/^1 of 3 this week$/).waitFor();
+    // Every screen of the space is kept for offline use once one was opened.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const cache = await caches.open('porchlight-pages-v1');
+          return (await cache.keys()).map((r) => new URL(r.url).pathname);
+        }),
+      )
+      .toEqual(expect.arrayContaining(['/en/space', '/en/space/check-in', '/en/space/data']));
+
+    // No server, no network: the space still opens, writes and reads.
+    await own.close();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await context.setOffline(true);
+    await page.goto(`${ownBase}/en/space/check-in`);
+    await checkIn(page, { mood: 'Very low', craving: 8, note: 'Offline line' });
+    // A hard day: the crisis line is offered, and the meeting list says it needs a connection.
+    await page.getByText(/That sounds like a hard day/).waitFor();
+    await page.getByText('You are offline: the meeting list needs a connection.').waitFor();
+    await page.locator('svg.space-chart circle').first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/space-check-in-offline-en.png`, fullPage: true });
+    await page.goto(`${ownBase}/en/space`);
+    await page.getByRole('heading', { name: 'Alcohol', level: 3 }).waitFor();
+    await page.getByText(/^1 of 3 this week$/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/space-today-offline-en.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('suggests meetings starting soon after a hard check-in', async () => {
+    const context = await phone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/space/check-in`);
+    await checkIn(page, { mood: 'Low', craving: 9, note: 'Not today' });
+    await page.getByRole('heading', { name: 'Starting soon' }).waitFor();
+    await context.close();
+  });
+
+  it('exports everything as JSON and deletes everything in one step', async () => {
+    const context = await phone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/space`);
+    await addDate(page, 'Gambling', '2026-06-01');
+    await page.goto(`${base}/en/space/data`);
+    await page.getByText(/^1 dates, 0 meetings, 0 check-ins kept here\.$/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download everything (JSON)' }).click(),
+    ]);
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: string;
+      dates: { label: string; since: string }[];
+    };
+    expect(exported.format).toBe('porchlight-space');
+    expect(exported.dates.map((d) => [d.label, d.since])).toEqual([['Gambling', '2026-06-01']]);
+
+    await page.getByLabel('I understand it cannot be undone').check();
+    await page.getByRole('button', { name: 'Delete everything now' }).click();
+    await page.getByText('Everything was deleted from this browser.').waitFor();
+    await page.goto(`${base}/en/space`);
+    await page.getByText(/^No date yet\./).waitFor();
+    expect(await page.locator('li.space-card').count()).toBe(0);
+    await context.close();
+  });
+
+  it('sends nothing a person writes: a unique phrase appears in no request', async () => {
+    const context = await phone();
+    const phrase = `Lantern-${Math.random().toString(36).slice(2)}-phrase`;
+    const seen: string[] = [];
+    context.on('request', (request) => {
+      seen.push(
+        [request.method(), request.url(), JSON.stringify(request.headers()), request.postData()]
+          .filter((part) => part !== null)
+          .join('\n'),
+      );
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/space`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 20_000,
+    });
+    await addDate(page, phrase, '2026-02-01');
+    await page.getByLabel('Which meeting').fill(phrase);
+    await page.getByRole('button', { name: 'I went', exact: true }).click();
+    await page.getByText(/^1 of 3 this week$/).waitFor();
+    await page.goto(`${base}/en/space/check-in`);
+    // A hard check-in asks the search API for meetings: that request must carry none of it.
+    await checkIn(page, { mood: 'Very low', craving: 10, note: phrase });
+    await page.getByRole('heading', { name: 'Starting soon' }).waitFor();
+    await page.reload();
+    await page.getByText(phrase).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.some((r) => r.includes('/api/v1/search'))).toBe(true);
+    expect(seen.filter((r) => r.includes(phrase))).toEqual([]);
+    expect(seen.filter((r) => !r.split('\n')[1]!.startsWith(base))).toEqual([]);
+    await context.close();
+  });
+
+  for (const locale of ['en', 'es'] as const) {
+    it(`axe finds no WCAG 2.2 AA violation on any screen of /${locale}/space, with data`, async () => {
+      const context = await phone({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      // Data in every part, so each screen shows its lists, its chart and its forms.
+      await page.goto(`${base}/${locale}/space`);
+      await page.locator('#date-label').fill('Alcohol');
+      await page.locator('#date-since').fill('2026-01-01');
+      await page.locator('#date-label').press('Enter');
+      await page.locator('li.space-card').waitFor();
+      await page.locator('#went-name').fill('Group');
+      await page.locator('#went-name').press('Enter');
+      await page.locator('#space-week + p, #space-week ~ ul li').first().waitFor();
+      await page.goto(`${base}/${locale}/space/check-in`);
+      await page.locator('#check-craving').fill('2');
+      await page.locator('#check-note').fill('Fine');
+      await page.locator('#check-note').press('Control+Enter');
+      await page.locator('#check-craving').press('Enter');
+      await page.locator('svg.space-chart').waitFor();
+      for (const path of SCREENS) {
+        await page.goto(`${base}/${locale}${path}`);
+        await page.locator('#space-app > :not(.muted)').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), `${locale}${path}`).toEqual([]);
+        // Nothing wider than the phone.
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${locale}${path}`,
+        ).toBeLessThanOrEqual(360);
+        await page.screenshot({
+          path: `${SCREENSHOTS}/space-${path.split('/').pop()}-${locale}.png`,
+          fullPage: true,
+        });
+      }
+      await context.close();
+    });
+  }
+});
