@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayBounds, localDate, parseDay, parsePeriod, startOfDay } from './period.js';
+import { localDateIn } from '../../meetings/time-zone.js';
+import { dayBounds, parseDay, parsePeriod, startOfDay } from './period.js';
 
 describe('report periods in the center’s time zone', () => {
   it('bounds a period by the starts of the center’s days', () => {
@@ -16,7 +17,7 @@ describe('report periods in the center’s time zone', () => {
 
   it('counts an evening in Massachusetts on that evening’s day, not on the UTC day', () => {
     const evening = new Date('2026-03-03T02:30:00.000Z'); // March 2, 21:30 in Greenfield
-    expect(localDate(evening.toISOString(), 'America/New_York')).toBe('2026-03-02');
+    expect(localDateIn(evening.getTime(), 'America/New_York')).toBe('2026-03-02');
     expect(dayBounds(evening, 'America/New_York')).toEqual({
       start: '2026-03-02T05:00:00.000Z',
       end: '2026-03-03T05:00:00.000Z',
@@ -52,13 +53,13 @@ describe('report periods in the center’s time zone', () => {
         (ms, zone) => {
           const at = new Date(ms);
           const { start, end } = dayBounds(at, zone);
-          const date = localDate(at.toISOString(), zone);
+          const date = localDateIn(at.getTime(), zone);
           return (
             start <= at.toISOString() &&
             at.toISOString() < end &&
             startOfDay(date, zone) === start &&
-            localDate(start, zone) === date &&
-            localDate(new Date(Date.parse(end) - 1).toISOString(), zone) === date
+            localDateIn(Date.parse(start), zone) === date &&
+            localDateIn(Date.parse(end) - 1, zone) === date
           );
         },
       ),

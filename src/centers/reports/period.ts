@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { localDateIn } from '../../meetings/time-zone.js';
 import { PorchlightError } from '../../platform/errors.js';
 
 /** A report period: whole days of the center's time zone, `from` to `to` inclusive. */
@@ -49,13 +50,8 @@ export function parseDay(
   timeZone = 'UTC',
 ): Date {
   return value === undefined
-    ? new Date(`${localDate(now.toISOString(), timeZone)}T00:00:00.000Z`)
+    ? new Date(`${localDateIn(now.getTime(), timeZone)}T00:00:00.000Z`)
     : day(value, field);
-}
-
-/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
-export function localDate(instant: string, timeZone: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
 /** The instant a calendar date begins in a time zone, as stored instants are written. */
@@ -66,7 +62,7 @@ export function startOfDay(date: string, timeZone: string): string {
 
 /** The bounds of the day an instant falls on in a time zone. */
 export function dayBounds(now: Date, timeZone = 'UTC'): { start: string; end: string } {
-  const date = localDate(now.toISOString(), timeZone);
+  const date = localDateIn(now.getTime(), timeZone);
   const next = Temporal.PlainDate.from(date).add({ days: 1 }).toString();
   return { start: startOfDay(date, timeZone), end: startOfDay(next, timeZone) };
 }

@@ -5,13 +5,13 @@
  * their pseudonymous id only; the list is for the center's own reporting and follow-up.
  */
 import { stringify } from 'csv-stringify/sync';
+import { localDateIn } from '../../meetings/time-zone.js';
 import { openJson } from '../../platform/crypto/envelope.js';
 import { logMemberAccess, requirePermission } from '../access.js';
 import type { StoredAssessment } from '../assessments/assessment-repository.js';
 import type { DeskDeps } from '../deps.js';
 import { openMemberKey, sealContext } from '../members/member-key.js';
 import type { CenterAccess } from '../model.js';
-import { localDate } from './period.js';
 
 const DAY = 86_400_000;
 export const BASELINE_DAYS = 30;
@@ -36,7 +36,7 @@ export interface SuprtRow {
 
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayValue = (instant: string, zone: string) =>
-  Date.parse(`${localDate(instant, zone)}T00:00:00.000Z`);
+  Date.parse(`${localDateIn(Date.parse(instant), zone)}T00:00:00.000Z`);
 
 function status(done: boolean, today: number, opens: number, closes: number): FollowUpStatus {
   if (done) return 'done';
@@ -98,12 +98,13 @@ export async function suprtRows(
       memberId: member.id,
       intakeDate: dateOf(intake),
       baselineDueBy: dateOf(baselineEnd),
-      baselineDate: baseline === undefined ? '' : localDate(baseline.takenAt, zone),
+      baselineDate: baseline === undefined ? '' : localDateIn(Date.parse(baseline.takenAt), zone),
       baselineTotal: total(baseline),
       baselineStatus: status(baseline !== undefined, now, intake, baselineEnd),
       reassessmentWindowStart: dateOf(windowStart),
       reassessmentWindowEnd: dateOf(windowEnd),
-      reassessmentDate: reassessment === undefined ? '' : localDate(reassessment.takenAt, zone),
+      reassessmentDate:
+        reassessment === undefined ? '' : localDateIn(Date.parse(reassessment.takenAt), zone),
       reassessmentTotal: total(reassessment),
       reassessmentStatus: status(reassessment !== undefined, now, windowStart, windowEnd),
     });
