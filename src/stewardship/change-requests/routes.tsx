@@ -43,17 +43,17 @@ export function registerChangeRequestPages(scope: HttpServer, kit: EditingKit): 
     const ctx = kit.ctxOf(request);
     const meeting = slug === undefined ? undefined : await findMeeting(deps.repos, slug);
     const key = await deps.repos.changeRequests.formSigningKey();
-    return kit.send(
+    return kit.sendForm(
+      request,
       reply,
       ctx,
-      <SuggestPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        formTime={signFormTime(key, suggestPurpose(meeting?.slug), deps.clock.now())}
-        values={values ?? meetingFormValues(meeting ?? blankDraft(deps.clock.now().toISOString()))}
-        problems={problems}
-        meeting={meeting}
-      />,
+      SuggestPage,
+      {
+        formTime: signFormTime(key, suggestPurpose(meeting?.slug), deps.clock.now()),
+        values: values ?? meetingFormValues(meeting ?? blankDraft(deps.clock.now().toISOString())),
+        problems,
+        meeting,
+      },
       { status: problems.length > 0 ? 400 : 200 },
     );
   };
@@ -132,17 +132,17 @@ export function registerChangeRequestPages(scope: HttpServer, kit: EditingKit): 
     const bodies = creatableBodies(await listServiceBodies(deps), (path) =>
       authorize(actor, 'change_request.review', { kind: 'meeting', path }),
     );
-    return kit.send(
+    return kit.sendForm(
+      request,
       reply,
       ctx,
-      <ReviewPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        item={item}
-        values={values ?? (proposed === undefined ? {} : meetingFormValues(proposed))}
-        problems={problems}
-        bodies={bodies}
-      />,
+      ReviewPage,
+      {
+        item,
+        values: values ?? (proposed === undefined ? {} : meetingFormValues(proposed)),
+        problems,
+        bodies,
+      },
       { status: problems.length > 0 ? 400 : 200 },
     );
   };

@@ -53,24 +53,24 @@ export function registerEditingPages(scope: HttpServer, kit: EditingKit): void {
     const { source } = await getMeeting(deps.repos, slug);
     const target = await meetingTarget(deps.repos, meeting);
     const overrides = await deps.repos.history.overridesOf([meeting.id]);
-    return kit.send(
+    return kit.sendForm(
+      request,
       reply,
       ctx,
-      <EditMeetingPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        meeting={meeting}
-        source={source}
-        values={options.values ?? meetingFormValues(meeting)}
-        problems={options.problems ?? []}
-        preview={options.preview}
-        conflicts={overrides.filter((o) => o.conflict !== undefined)}
-        overridden={overrides}
-        canVerify={authorize(actor, 'meeting.verify', target)}
-        canDelete={authorize(actor, 'meeting.delete', target)}
-        now={deps.clock.now().getTime()}
-        saved={options.saved === true}
-      />,
+      EditMeetingPage,
+      {
+        meeting,
+        source,
+        values: options.values ?? meetingFormValues(meeting),
+        problems: options.problems ?? [],
+        preview: options.preview,
+        conflicts: overrides.filter((o) => o.conflict !== undefined),
+        overridden: overrides,
+        canVerify: authorize(actor, 'meeting.verify', target),
+        canDelete: authorize(actor, 'meeting.delete', target),
+        now: deps.clock.now().getTime(),
+        saved: options.saved === true,
+      },
       { status: options.status ?? 200 },
     );
   };
@@ -168,16 +168,12 @@ export function registerEditingPages(scope: HttpServer, kit: EditingKit): void {
     const bodies = creatableBodies(await listServiceBodies(deps), (path) =>
       authorize(actor, 'meeting.create', { kind: 'meeting', path }),
     );
-    return kit.send(
+    return kit.sendForm(
+      request,
       reply,
       ctx,
-      <NewMeetingPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        values={values}
-        problems={problems}
-        bodies={bodies}
-      />,
+      NewMeetingPage,
+      { values, problems, bodies },
       { status: problems.length > 0 ? 400 : 200 },
     );
   };

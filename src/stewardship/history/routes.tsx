@@ -20,19 +20,13 @@ export function registerHistoryPages(
     async (request, reply) => {
       const ctx = kit.ctxOf(request);
       const shown = await history.meeting(await kit.actorOf(request), request.params.slug);
-      return kit.send(
-        reply,
-        ctx,
-        <MeetingHistoryPage
-          ctx={ctx}
-          csrf={kit.csrfToken(request, reply)}
-          meeting={shown.meeting}
-          removed={shown.removed}
-          lines={shown.lines}
-          overrides={shown.overrides}
-          names={shown.names}
-        />,
-      );
+      return kit.sendForm(request, reply, ctx, MeetingHistoryPage, {
+        meeting: shown.meeting,
+        removed: shown.removed,
+        lines: shown.lines,
+        overrides: shown.overrides,
+        names: shown.names,
+      });
     },
   );
 
@@ -43,18 +37,12 @@ export function registerHistoryPages(
   ) => {
     const ctx = kit.ctxOf(request);
     const shown = await history.serviceBody(await kit.actorOf(request), bodyId);
-    return kit.send(
-      reply,
-      ctx,
-      <BodyHistoryPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        body={shown.body}
-        lines={shown.lines}
-        conflicts={shown.conflicts}
-        names={shown.names}
-      />,
-    );
+    return kit.sendForm(request, reply, ctx, BodyHistoryPage, {
+      body: shown.body,
+      lines: shown.lines,
+      conflicts: shown.conflicts,
+      names: shown.names,
+    });
   };
 
   scope.get('/history', { schema: { hide: true } }, (request, reply) =>

@@ -166,7 +166,7 @@ function registerPages(
   scope.get('/sign-in', page, async (request, reply) => {
     const ctx = ctxOf(request);
     if ((await guard.signedIn(request)) !== undefined) return kit.redirect(reply, ctx, '/account');
-    return kit.send(reply, ctx, <SignInPage ctx={ctx} csrf={kit.csrfToken(request, reply)} />);
+    return kit.sendForm(request, reply, ctx, SignInPage, {});
   });
 
   scope.post(
@@ -183,10 +183,12 @@ function registerPages(
         email = parseEmail(form(request).email);
       } catch {
         const typed = text(form(request).email).slice(0, 254);
-        return kit.send(
+        return kit.sendForm(
+          request,
           reply,
           ctx,
-          <SignInPage ctx={ctx} csrf={kit.csrfToken(request, reply)} invalidEmail email={typed} />,
+          SignInPage,
+          { invalidEmail: true, email: typed },
           { status: 400 },
         );
       }
@@ -222,11 +224,7 @@ function registerPages(
       const { token } = request.query;
       if (!(await isSignInLinkLive(deps, token)) || token === undefined)
         return kit.sendError(reply, ctx, 'PL_SIGN_IN_LINK_INVALID');
-      return kit.send(
-        reply,
-        ctx,
-        <VerifyPage ctx={ctx} token={token} csrf={kit.csrfToken(request, reply)} />,
-      );
+      return kit.sendForm(request, reply, ctx, VerifyPage, { token });
     },
   );
 
@@ -261,20 +259,14 @@ function registerPages(
       deps.repos.accounts.passkeysOf(who.person.id),
       listServiceBodies(deps),
     ]);
-    return kit.send(
-      reply,
-      ctx,
-      <AccountPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        person={who.person}
-        grants={who.actor.grants}
-        bodies={bodies}
-        sessions={sessions}
-        currentSessionId={who.session.id}
-        passkeys={passkeys}
-      />,
-    );
+    return kit.sendForm(request, reply, ctx, AccountPage, {
+      person: who.person,
+      grants: who.actor.grants,
+      bodies,
+      sessions,
+      currentSessionId: who.session.id,
+      passkeys,
+    });
   });
 
   scope.post(
@@ -324,17 +316,11 @@ function registerPages(
         )
         .map((b) => b.id),
     ];
-    return kit.send(
-      reply,
-      ctx,
-      <ServiceBodiesPage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        bodies={bodies}
-        creatableParents={creatable}
-        isAdministrator={isAdministrator(actor)}
-      />,
-    );
+    return kit.sendForm(request, reply, ctx, ServiceBodiesPage, {
+      bodies,
+      creatableParents: creatable,
+      isAdministrator: isAdministrator(actor),
+    });
   });
 
   scope.post('/admin/service-bodies', { ...page, preHandler: csrf }, async (request, reply) => {
@@ -365,25 +351,19 @@ function registerPages(
           )
           .map((b) => b.id),
       ];
-      return kit.send(
-        reply,
-        ctx,
-        <ServiceBodyPage
-          ctx={ctx}
-          csrf={kit.csrfToken(request, reply)}
-          body={body}
-          bodies={bodies}
-          grants={await grantsOnServiceBody(deps, actor, body.id)}
-          canEdit={authorize(actor, 'service_body.update', target)}
-          canDelete={authorize(actor, 'service_body.delete', target)}
-          canGrant={authorize(actor, 'role.grant', {
-            kind: 'grant',
-            path: body.path,
-            role: 'editor',
-          })}
-          parents={parents}
-        />,
-      );
+      return kit.sendForm(request, reply, ctx, ServiceBodyPage, {
+        body,
+        bodies,
+        grants: await grantsOnServiceBody(deps, actor, body.id),
+        canEdit: authorize(actor, 'service_body.update', target),
+        canDelete: authorize(actor, 'service_body.delete', target),
+        canGrant: authorize(actor, 'role.grant', {
+          kind: 'grant',
+          path: body.path,
+          role: 'editor',
+        }),
+        parents,
+      });
     },
   );
 

@@ -49,33 +49,17 @@ export function registerSourcePages(
         request.query.removed === undefined
           ? undefined
           : removed.find((r) => r.source.name === request.query.removed);
-      return kit.send(
-        reply,
-        ctx,
-        <SourcesPage
-          ctx={ctx}
-          csrf={kit.csrfToken(request, reply)}
-          sources={sources}
-          removed={removed}
-          justRemoved={justRemoved}
-        />,
-      );
+      return kit.sendForm(request, reply, ctx, SourcesPage, { sources, removed, justRemoved });
     },
   );
 
   scope.get('/admin/sources/:name', named, async (request, reply) => {
     const ctx = kit.ctxOf(request);
     const detail = await sourceDetail(deps, await kit.actorOf(request), request.params.name);
-    return kit.send(
-      reply,
-      ctx,
-      <SourcePage
-        ctx={ctx}
-        csrf={kit.csrfToken(request, reply)}
-        source={detail.source}
-        heldReport={detail.heldReport}
-      />,
-    );
+    return kit.sendForm(request, reply, ctx, SourcePage, {
+      source: detail.source,
+      heldReport: detail.heldReport,
+    });
   });
 
   const confirmation = async (
@@ -84,11 +68,7 @@ export function registerSourcePages(
   ) => {
     const ctx = kit.ctxOf(request);
     const { source } = await sourceDetail(deps, await kit.actorOf(request), request.params.name);
-    return kit.send(
-      reply,
-      ctx,
-      <RemoveSourcePage ctx={ctx} csrf={kit.csrfToken(request, reply)} source={source} />,
-    );
+    return kit.sendForm(request, reply, ctx, RemoveSourcePage, { source });
   };
 
   scope.get('/admin/sources/:name/remove', named, confirmation);

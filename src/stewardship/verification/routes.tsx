@@ -28,16 +28,7 @@ export function registerVerificationPages(scope: HttpServer, kit: EditingKit): v
         actor,
         staleBefore(deps.clock.now(), days),
       );
-      return kit.send(
-        reply,
-        ctx,
-        <StalePage
-          ctx={ctx}
-          csrf={kit.csrfToken(request, reply)}
-          days={days}
-          meetings={meetings}
-        />,
-      );
+      return kit.sendForm(request, reply, ctx, StalePage, { days, meetings });
     },
   );
 }

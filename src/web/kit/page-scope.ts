@@ -7,7 +7,7 @@
  */
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import { h, type VNode } from 'preact';
 import { errorCatalogue, type ErrorCode } from '../../platform/errors.js';
 import {
   actionLimit,
@@ -87,6 +87,24 @@ export interface PageKit {
   ) => FastifyReply;
   /** A 303 to a page of the site, in the reader's language. */
   redirect: (reply: FastifyReply, ctx: PageContext, path: string) => FastifyReply;
+  /**
+   * Sends a page that holds forms: `Page` is given `props` with the page context and this
+   * request's CSRF token, as {@link send} would send it.
+   */
+  sendForm: <P extends FormPageProps>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    Page: (props: P) => VNode,
+    props: Omit<P, keyof FormPageProps>,
+    options?: { status?: number; cache?: string },
+  ) => FastifyReply;
+}
+
+/** What {@link PageKit.sendForm} gives every page with forms. */
+export interface FormPageProps {
+  ctx: PageContext;
+  csrf: string;
 }
 
 /** Registers a scope of pages, unprefixed and under each language prefix. */
@@ -150,6 +168,10 @@ function pageKit(scope: HttpServer, options: PageScopeOptions): PageKit {
     sendError: (reply, ctx, code, words) =>
       sendErrorPage(reply, ctx, { code, status: errorCatalogue[code].status }, words),
     redirect: redirectInLanguage,
+    sendForm: (request, reply, ctx, Page, props, sent = {}) => {
+      const page = h(Page as never, { ...props, ctx, csrf: csrf().token(request, reply) } as never);
+      return sendPage(reply, ctx, page, { cache, ...sent });
+    },
   };
 }
 
