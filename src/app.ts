@@ -15,6 +15,8 @@ import type { Timers } from './platform/timers.js';
 import { yieldEvery, type YieldToLoop } from './platform/loop-yield.js';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/database/connect.js';
+import { openReadReplica } from './platform/database/read-replica.js';
+import { createRepositories } from './repositories.js';
 import { databaseAnswers, registerHealthRoutes } from './platform/http/health-routes.js';
 import { registerMetricsRoutes } from './platform/http/metrics-routes.js';
 import { openLimitStore, type LimitStore } from './platform/http/shared-limits.js';
@@ -198,9 +200,22 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     onMergeError: (error) => logger.error({ err: error }, 'merging duplicates failed'),
   });
   let ready = false;
+  let replica: DatabaseHandle | undefined;
   let limitStore: LimitStore | undefined;
   let closeMailer: () => Promise<void> | undefined = () => undefined;
   try {
+    // Reads that may lag a little go to a streaming replica when there is one (decision 0099):
+    // the public exports and catalogues (each labelled with the replica's own revision, so a
+    // cache never holds older rows under a newer revision), reports and store gauges. Writes,
+    // the search index and whatever a person reads back after writing stay on the primary.
+    if (config.databaseReadUrl !== undefined)
+      replica = await openReadReplica(config.databaseReadUrl, config.databaseUrl, {
+        onFallback: (error) =>
+          logger.warn({ err: error.message }, 'the replica is unreachable; reading the primary'),
+        onIdleConnectionError: (error) =>
+          logger.warn({ err: error.message }, 'the database closed an idle connection'),
+      });
+    const laggingRepos = replica === undefined ? repos : createRepositories(replica.db, keyring);
     // Other processes sharing the database hear of this one's writes, and it of theirs.
     const { changePollMs, ...searchTiming } = ports.searchTiming ?? {};
     const changeFeed = await openChangeFeed(config.databaseUrl, database, {
@@ -220,6 +235,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
           });
     // Searches that found no room for a tailored need, counted per cell and week (src/demand).
     const demandCounts = new DemandRepository(database.db);
+    const demandReports =
+      replica === undefined ? demandCounts : new DemandRepository(replica.db);
     demandTally = new DemandTally(demandCounts, clock, {
       ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
       onError: (error) => logger.warn({ err: error }, 'demand counts could not be written yet'),
@@ -283,10 +300,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       clock,
     };
     registerAssetRoutes(server, client.assets);
-    const feedCache = new FeedCache(repos, { publicUrl: config.publicUrl });
+    const feedCache = new FeedCache(laggingRepos, { publicUrl: config.publicUrl });
     const metrics = createMetrics({ processMetrics: ports.processMetrics !== false });
     registerMetricsRoutes(server, metrics, { token: config.metricsToken });
-    registerStoreGauges(metrics, { repos, search, clock });
+    registerStoreGauges(metrics, { repos, laggingRepos, search, clock });
     registerHealthRoutes(server, async () => {
       if (!ready) return 'starting';
       if (!search.ready) return 'index';
@@ -319,16 +336,16 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       new ResourceFinder(repos.resources, clock, (text) => search.resolvePlace(text)),
     );
     registerMeetingGuideRoutes(server, feedCache);
-    registerCsvRoutes(server, new CsvFeedCache(repos, { publicUrl: config.publicUrl }));
+    registerCsvRoutes(server, new CsvFeedCache(laggingRepos, { publicUrl: config.publicUrl }));
     registerBmltRoutes(server, {
-      catalogue: new ServedCatalogueCache(repos, config.publicUrl),
+      catalogue: new ServedCatalogueCache(laggingRepos, config.publicUrl),
       rootServerUri: config.publicUrl,
       version,
       languages: locales,
     });
     registerHsdsRoutes(server, {
       meetings,
-      catalogue: new HsdsCatalogueCache(repos, config.publicUrl),
+      catalogue: new HsdsCatalogueCache(laggingRepos, config.publicUrl),
       publicUrl: config.publicUrl,
       clock,
     });
@@ -405,13 +422,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       { importDeps, jobs },
     );
     registerDemandRoutes(server, {
-      repository: demandCounts,
+      repository: demandReports,
       flush: () => demandTally!.flush(),
       optionsNear: (need, point) => needOptions(search, need, point),
       actorOf: async (request) => (await guard.signedIn(request))?.actor,
     });
     registerDemandPage(server, {
-      repository: demandCounts,
+      repository: demandReports,
       flush: () => demandTally!.flush(),
       optionsNear: (need, point) => needOptions(search, need, point),
       actorOf: async (request) => (await guard.signedIn(request))?.actor,
@@ -477,6 +494,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await search.close();
         await demandTally?.flush();
         await limitStore?.quit();
+        await replica?.close();
         await database.close();
       },
     };
@@ -484,6 +502,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     await searchService?.close();
     await closeMailer();
     limitStore?.disconnect();
+    await replica?.close();
     await database.close();
     throw error;
   }

@@ -9,7 +9,18 @@ import type { SearchService } from './search/search-service.js';
 
 export function registerStoreGauges(
   metrics: Metrics,
-  { repos, search, clock }: { repos: Repositories; search: SearchService; clock: Clock },
+  {
+    repos,
+    laggingRepos,
+    search,
+    clock,
+  }: {
+    repos: Repositories;
+    /** Where counts that may lag a little are read: the replica, when there is one. */
+    laggingRepos: Repositories;
+    search: SearchService;
+    clock: Clock;
+  },
 ): void {
   metrics.gauge(
     'porchlight_search_index_meetings',
@@ -26,16 +37,23 @@ export function registerStoreGauges(
     'Store revisions committed that the search index does not show yet',
     async () => Math.max(0, (await repos.revision.current()) - search.indexRevision),
   );
+  if (laggingRepos !== repos)
+    metrics.gauge(
+      'porchlight_replica_lag_revisions',
+      'Store revisions committed on the primary that the read replica does not show yet',
+      async () =>
+        Math.max(0, (await repos.revision.current()) - (await laggingRepos.revision.current())),
+    );
   metrics.gauge(
     'porchlight_jobs',
     'Background jobs: due and waiting, running under a lease, failing',
-    () => repos.jobs.counts(clock.now().toISOString()),
+    () => laggingRepos.jobs.counts(clock.now().toISOString()),
     'state',
   );
   metrics.gauge(
     'porchlight_deliveries',
     'Outgoing messages (mail, text, push) by state: pending, sent, dead',
-    () => repos.deliveries.countByState(),
+    () => laggingRepos.deliveries.countByState(),
     'state',
   );
 }

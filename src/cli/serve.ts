@@ -14,6 +14,7 @@ interface ServeFlags extends DatabaseFlags {
   smtpUrl?: string;
   mailFrom?: string;
   masterKeyFile?: string;
+  databaseReadUrl?: string;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -67,6 +68,12 @@ export function serveCommand(cmd: Command): void {
     )
     .addOption(
       new Option(
+        '--database-read-url <url>',
+        'a streaming replica of the PostgreSQL database for reads that may lag a little: feed exports, catalogues, reports (default: none; every read on DATABASE_URL)',
+      ).env('DATABASE_READ_URL'),
+    )
+    .addOption(
+      new Option(
         '--master-key-file <file>',
         'the master key that seals center records (default DATA_DIR/master.key, made on first use); the key itself may come from PORCHLIGHT_MASTER_KEY instead, never from a flag that other users can read in the process list',
       ).env('PORCHLIGHT_MASTER_KEY_FILE'),
@@ -82,6 +89,7 @@ export function serveCommand(cmd: Command): void {
         ...(flags.smtpUrl !== undefined ? { smtpUrl: flags.smtpUrl } : {}),
         ...(flags.mailFrom !== undefined ? { mailFrom: flags.mailFrom } : {}),
         ...(flags.masterKeyFile !== undefined ? { masterKeyFile: flags.masterKeyFile } : {}),
+        ...(flags.databaseReadUrl !== undefined ? { databaseReadUrl: flags.databaseReadUrl } : {}),
         ...(flags.sqliteSynchronous !== undefined
           ? { sqliteSynchronous: flags.sqliteSynchronous }
           : {}),

@@ -138,3 +138,23 @@ describe('web push', () => {
     expect(() => loadConfig({ VAPID_SUBJECT: 'ops@example.org' })).toThrow(/VAPID_SUBJECT/);
   });
 });
+
+describe('DATABASE_READ_URL', () => {
+  it('is none unless set, and takes a replica beside a PostgreSQL primary', () => {
+    expect(loadConfig({}).databaseReadUrl).toBeUndefined();
+    const env = {
+      DATABASE_URL: 'postgres://app@db1/porchlight',
+      DATABASE_READ_URL: 'postgres://app@db2/porchlight',
+    };
+    expect(loadConfig(env).databaseReadUrl).toBe('postgres://app@db2/porchlight');
+  });
+
+  it('refuses a replica that is not PostgreSQL, or beside a SQLite file', () => {
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://db1/p', DATABASE_READ_URL: 'sqlite:/tmp/x.db' }),
+    ).toThrow(/must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://db2/p' })).toThrow(
+      /needs DATABASE_URL to be PostgreSQL/,
+    );
+  });
+});

@@ -18,6 +18,12 @@ export interface Config {
   /** `sqlite:<file>` (default, under dataDir), `postgres://...`, or `pglite:memory` for tests. */
   databaseUrl: string;
   /**
+   * A streaming replica of the PostgreSQL database (DATABASE_READ_URL): reads that may lag a
+   * little (feed exports, catalogues, reports, metrics) go there; writes and everything a person
+   * reads back after writing stay on DATABASE_URL (decision 0099).
+   */
+  databaseReadUrl: string | undefined;
+  /**
    * SQLite's `synchronous` setting: `full` (default) makes every acknowledged commit survive a
    * power loss; `normal` is faster and may lose the last commits; `extra` syncs more still.
    */
@@ -154,6 +160,10 @@ export function loadConfig(
     host,
     dataDir,
     databaseUrl,
+    databaseReadUrl: checkReadUrl(
+      overrides.databaseReadUrl ?? emptyAsUndefined(env.DATABASE_READ_URL),
+      databaseUrl,
+    ),
     sqliteSynchronous: parseSynchronous(
       overrides.sqliteSynchronous ?? emptyAsUndefined(env.PORCHLIGHT_SQLITE_SYNCHRONOUS),
     ),
@@ -237,6 +247,16 @@ function defaultVapidSubject(config: Pick<Config, 'publicUrl' | 'mailFrom'>): st
 function checkVapidSubject(value: string): string {
   if (!/^(https:\/\/|mailto:)\S+$/.test(value))
     throw new Error(`VAPID_SUBJECT must be an https URL or a mailto: address, got "${value}"`);
+  return value;
+}
+
+/** A replica only beside a PostgreSQL primary, and only a PostgreSQL server itself. */
+function checkReadUrl(value: string | undefined, databaseUrl: string): string | undefined {
+  if (value === undefined) return undefined;
+  const postgres = (url: string) => /^postgres(ql)?:\/\//.test(url);
+  if (!postgres(value)) throw new Error('DATABASE_READ_URL must be a postgres:// URL');
+  if (!postgres(databaseUrl))
+    throw new Error('DATABASE_READ_URL needs DATABASE_URL to be PostgreSQL (its primary)');
   return value;
 }
 

@@ -1,11 +1,15 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Pool } from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/** Connections a PostgreSQL pool opens at most. */
+export const poolSize = 10;
 
 export interface OpenOptions {
   /** SQLite only; `full` unless an operator chose otherwise. */
@@ -24,6 +28,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** A printable description that never includes credentials. */
   description: string;
+  /** The node-postgres pool of a PostgreSQL server (a replica falls back on the primary's). */
+  pool?: Pool;
   close(): Promise<void>;
 }
 
@@ -39,13 +45,19 @@ export async function openDatabase(
     const pg = await import('pg');
     // PostgreSQL returns bigint counts as strings; our counts are small, so read them as numbers.
     pg.default.types.setTypeParser(20, (value: string) => Number(value));
-    const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
     // An idle connection that the server closes (a restart, a failover, an administrator) is an
     // 'error' event on the pool; unheard, it would end the process. The pool drops that
     // connection and the next query opens a new one, so the server carries on by itself.
     pool.on('error', (error) => options.onIdleConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', description: redactUrl(url), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      description: redactUrl(url),
+      pool,
+      close: () => db.destroy(),
+    };
   }
   if (url.startsWith('pglite:')) {
     const { PGlite } = await import('@electric-sql/pglite');
