@@ -235,8 +235,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
           });
     // Searches that found no room for a tailored need, counted per cell and week (src/demand).
     const demandCounts = new DemandRepository(database.db);
-    const demandReports =
-      replica === undefined ? demandCounts : new DemandRepository(replica.db);
+    const demandReports = replica === undefined ? demandCounts : new DemandRepository(replica.db);
     demandTally = new DemandTally(demandCounts, clock, {
       ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
       onError: (error) => logger.warn({ err: error }, 'demand counts could not be written yet'),
