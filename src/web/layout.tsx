@@ -38,6 +38,9 @@ export function Layout({ ctx, title, children }: LayoutProps) {
       <nav aria-label={t('nav.site')}>
         <ul>
           <li>
+            <a href={link(ctx, '/space')}>{t('space.link')}</a>
+          </li>
+          <li>
             <a href={link(ctx, '/help')}>{t('nav.help')}</a>
           </li>
           <li>

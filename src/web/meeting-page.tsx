@@ -10,6 +10,7 @@ import { WhereSection } from './meeting-where.js';
 import { cleanDialString } from '../meetings/links.js';
 import type { PageContext } from './page-context.js';
 import { describeRecurrence } from './schedule-words.js';
+import { WentButton } from '../space/went-button.js';
 
 export interface MeetingPageProps {
   ctx: PageContext;
@@ -42,6 +43,7 @@ export function MeetingPage({ ctx, meeting, source, now, viewerZone }: MeetingPa
         data-name={meeting.name}
         data-summary={meeting.schedule.map((r) => describeRecurrence(r, t, locale)).join('; ')}
       />
+      <WentButton ctx={ctx} slug={meeting.slug} name={meeting.name} />
       {meeting.status !== 'active' && (
         <p class="notice" role="status">
           {t(`meeting.status.${meeting.status}`)}

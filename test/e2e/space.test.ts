@@ -116,6 +116,31 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await context.close();
   });
 
+  it('marks "I went" from a meeting page and lists saved meetings with their next start', async () => {
+    const context = await phone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/?near=01301`);
+    const first = page.locator('li.result').first();
+    const name = (await first.locator('h3 a').textContent())!.trim();
+    await first.getByRole('button', { name: `Save ${name} to my meetings` }).click();
+    await first.locator('h3 a').click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'I went today' }).click();
+    await page.getByText('Marked in your space.').waitFor();
+    await page.getByRole('link', { name: 'Your space' }).first().click();
+    await page.getByText(/^1 of 3 this week$/).waitFor();
+    expect(await page.locator('section[aria-labelledby="space-week"] ul').textContent()).toContain(
+      name,
+    );
+    const saved = page.locator('section[aria-labelledby="space-my"] li');
+    expect(await saved.locator('a').textContent()).toBe(name);
+    await expect.poll(() => saved.textContent()).toMatch(/Next: \w{3}, \w{3} \d+, \d+:\d\d/);
+    // One tap marks a saved meeting attended today.
+    await saved.getByRole('button', { name: `I went to ${name} today` }).click();
+    await page.getByText(/^2 of 3 this week$/).waitFor();
+    await context.close();
+  });
+
   it('exports everything as JSON and deletes everything in one step', async () => {
     const context = await phone({ serviceWorkers: 'block' });
     const page = await context.newPage();

@@ -22,6 +22,7 @@ function start(ui: UiTemplate): void {
   setUpMyMeetings(ui);
   setUpMapButton(ui);
   setUpSpace();
+  setUpWentButton();
   registerServiceWorker();
 }
 
@@ -53,6 +54,23 @@ function setUpSpace(): void {
   const holder = document.getElementById('space-app');
   if (holder === null) return;
   void import('./space/space.js').then(({ mountSpace }) => mountSpace(holder));
+}
+
+/** "I went today" on a meeting page; the space's store loads when it is pressed. */
+function setUpWentButton(): void {
+  const holder = document.querySelector<HTMLElement>('[data-went]');
+  const button = holder?.querySelector('button');
+  if (holder == null || button == null) return;
+  holder.hidden = false;
+  button.addEventListener('click', () => {
+    void import('./space/went.js')
+      .then(({ markWent }) => markWent(holder.dataset.went ?? '', holder.dataset.name ?? ''))
+      .then((kept) => {
+        const done = holder.querySelector<HTMLElement>('[role="status"]');
+        if (kept && done !== null) done.hidden = false;
+        button.disabled = kept;
+      });
+  });
 }
 
 function registerServiceWorker(): void {

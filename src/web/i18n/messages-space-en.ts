@@ -17,6 +17,9 @@ export const spaceEn = {
     'Your space needs JavaScript: it keeps what you write in this browser, not on a server. The meeting finder and the help page work without it.',
   'space.loading': 'Opening your space…',
   'space.link': 'Your space',
+  'space.went.button': 'I went today',
+  'space.went.done': 'Marked in your space.',
+  'space.went.open': 'Open your space',
 
   'space.ui.unavailable':
     'This browser does not let the site keep data (private browsing, or site storage turned off), so your space cannot open here.',

@@ -15,6 +15,9 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
     'Su espacio necesita JavaScript: guarda lo que escribe en este navegador, no en un servidor. El buscador de reuniones y la página de ayuda funcionan sin él.',
   'space.loading': 'Abriendo su espacio…',
   'space.link': 'Su espacio',
+  'space.went.button': 'Hoy fui',
+  'space.went.done': 'Anotado en su espacio.',
+  'space.went.open': 'Abrir su espacio',
 
   'space.ui.unavailable':
     'Este navegador no deja que el sitio guarde datos (navegación privada o almacenamiento desactivado), así que su espacio no puede abrirse aquí.',

@@ -2,10 +2,11 @@
  * "I went": the week's meetings against the person's own weekly goal, and "My meetings" (the
  * meetings saved with the star, from localStorage) each with a one-tap "I went today".
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { readFavourites, type Favourite } from '../favourites.js';
 import { clampGoal, isDay, thisWeek, type Attendance, type Day, type Settings } from './model.js';
 import { DayField, NumberField } from './fields.js';
+import { nextStart, type ScheduleRow } from './next-start.js';
 import type { SpaceStore } from './store.js';
 import type { Words } from './words.js';
 
@@ -127,6 +128,7 @@ function MyMeetings({
   today: Day;
   went: (record: Omit<Attendance, 'id'>) => Promise<void>;
 }) {
+  const next = useNextStarts(favourites);
   return (
     <section aria-labelledby="space-my">
       <h2 id="space-my">{w.t('space.ui.my.heading')}</h2>
@@ -137,7 +139,15 @@ function MyMeetings({
           {favourites.map((f) => (
             <li key={f.slug} data-favourite={f.slug}>
               <a href={f.href}>{f.name}</a>
-              {f.summary !== '' && <span class="muted"> · {f.summary}</span>}{' '}
+              {f.summary !== '' && <span class="muted"> · {f.summary}</span>}
+              {next.has(f.slug) && (
+                <>
+                  <br />
+                  {w.t('space.ui.my.next', {
+                    date: w.instant(new Date(next.get(f.slug)!).toISOString()),
+                  })}
+                </>
+              )}{' '}
               <button
                 type="button"
                 aria-label={w.t('space.ui.my.wentLabel', { name: f.name })}
@@ -151,4 +161,36 @@ function MyMeetings({
       )}
     </section>
   );
+}
+
+/**
+ * The next start of each saved meeting, from its schedule in the public meetings API (the same
+ * request as opening its page), computed on the device; none while offline.
+ */
+function useNextStarts(favourites: Favourite[]): Map<string, number> {
+  const [next, setNext] = useState(new Map<string, number>());
+  const slugs = favourites.map((f) => f.slug).join(' ');
+  useEffect(() => {
+    if (slugs === '' || !navigator.onLine) return;
+    let live = true;
+    void Promise.all(
+      slugs.split(' ').map(async (slug): Promise<[string, number | undefined]> => {
+        try {
+          const response = await fetch(`/api/v1/meetings/${encodeURIComponent(slug)}`);
+          if (!response.ok) return [slug, undefined];
+          const meeting = (await response.json()) as { schedule: ScheduleRow[]; timeZone: string };
+          return [slug, nextStart(meeting.schedule, meeting.timeZone, Date.now())];
+        } catch {
+          return [slug, undefined];
+        }
+      }),
+    ).then((found) => {
+      if (!live) return;
+      setNext(new Map(found.filter((pair): pair is [string, number] => pair[1] !== undefined)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [slugs]);
+  return next;
 }

@@ -14,7 +14,7 @@ export interface Words {
   count(key: string, n: number, values?: Record<string, string | number>): string;
   /** A calendar day, e.g. "Dec 7, 2026". */
   day(day: string): string;
-  /** An instant with weekday and time in the device's zone, e.g. "Mon 7:30 PM". */
+  /** An instant in the device's zone, e.g. "Mon, Dec 7, 7:30 PM". */
   instant(iso: string): string;
 }
 
@@ -31,6 +31,8 @@ export function readWords(json: string | undefined, locale: string): Words {
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const instantFormat = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
+    month: 'short',
+    day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
   });
