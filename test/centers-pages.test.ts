@@ -430,6 +430,57 @@ describe('the center desk pages', () => {
     expect(res.body).toContain('PL_INVALID_ANSWERS');
   });
 
+  it('shows a refused form again with the reason beside the field and the values kept', async () => {
+    const base = `/en/center/franklin/members/${memberId}`;
+    const encounter = await submit('coach', `${base}/encounters/new`, `${base}/encounters`, {
+      type: 'group_session',
+      durationMinutes: '9999',
+      note: 'Talked about the <walk> to the meeting',
+    });
+    expect(encounter.statusCode).toBe(400);
+    expect(encounter.headers['content-type']).toContain('text/html');
+    const page = encounter.body;
+    // The form, not the error page: its fields hold what was typed.
+    expect(formFields(page, `${base}/encounters`)).toMatchObject({
+      type: 'group_session',
+      durationMinutes: '9999',
+      note: 'Talked about the <walk> to the meeting',
+    });
+    expect(page).toMatch(
+      /<input[^>]*id="durationMinutes"[^>]*aria-invalid="true"[^>]*aria-describedby="durationMinutes-problem"/,
+    );
+    expect(page).toMatch(
+      /<span class="problem" id="durationMinutes-problem" data-problem-code="PL_INVALID_ENCOUNTER">durationMinutes must be 0-1440\.<\/span>/,
+    );
+    expect(page).not.toContain('<walk>');
+
+    // A member's form keeps every field, checkboxes too; in Spanish the reason is Spanish.
+    const es = '/es/center/franklin/members/new';
+    const member = await submit('coach', es, '/es/center/franklin/members', {
+      chosenName: '',
+      pathways: ['smart', 'faith_based'],
+      phone: '413 555 0100',
+    });
+    expect(member.statusCode).toBe(400);
+    expect(formFields(member.body, '/es/center/franklin/members')).toMatchObject({
+      chosenName: '',
+      pathways: ['smart', 'faith_based'],
+      phone: '413 555 0100',
+    });
+    expect(member.body).toMatch(
+      /<span class="problem" id="chosenName-problem" data-problem-code="PL_INVALID_MEMBER">Un campo del miembro no es válido\.<\/span>/,
+    );
+
+    // A BARC-10 answer out of range stands beside its item; the other answers are kept.
+    const barc = await submit('coach', `${base}/barc-10`, `${base}/barc-10`, {
+      ...Object.fromEntries([1, 2, 4, 5, 6, 7, 8, 9, 10].map((n) => [`item${n}`, '4'])),
+      item3: '7',
+    });
+    expect(barc.statusCode).toBe(400);
+    expect(barc.body).toContain('id="item3-problem"');
+    expect(formFields(barc.body, `${base}/barc-10`)).toMatchObject({ item1: '4', item10: '4' });
+  });
+
   it('lists the center’s API tokens for its administrator, who can revoke one', async () => {
     const { token } = await createTokenFor(
       { repos: app.repos, clock },

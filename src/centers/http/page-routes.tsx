@@ -18,6 +18,7 @@ import type { Member } from '../members/model.js';
 import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
+import { refusedForm, type FilledForm } from '../pages/form-problem.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
 import { MemberPage } from '../pages/member-page.js';
 import { Barc10FormPage, EncounterFormPage, GoalFormPage } from '../pages/record-pages.js';
@@ -83,6 +84,28 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     timeZone: access.center.timeZone,
   });
   const post = { preHandler: kit.csrf };
+  /**
+   * Saves a posted form; when a field is refused, the form is sent again (400) with the values
+   * typed and the reason beside the field, rather than the error page.
+   */
+  const saveOrShowAgain = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    save: (form: FormFields) => Promise<string>,
+    showAgain: (filled: FilledForm) => Promise<VNode>,
+  ) => {
+    const form = kit.form(request);
+    let next: string;
+    try {
+      next = await save(form);
+    } catch (error) {
+      const filled = refusedForm(error, ctx, form);
+      if (filled === undefined) throw error;
+      return kit.send(reply, ctx, await showAgain(filled), { status: 400 });
+    }
+    return kit.redirect(reply, ctx, next);
+  };
 
   scope.get('/center', { schema: { hide: true } }, async (request, reply) => {
     const ctx = kit.ctxOf(request);
@@ -157,8 +180,19 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     async (request, reply) => {
       const ctx = kit.ctxOf(request);
       const access = await open(request, request.params.slug);
-      const member = await desk.registerMember(access, memberInputFromForm(kit.form(request)));
-      return kit.redirect(reply, ctx, centerPath(access, `/members/${member.id}?saved=1`));
+      return saveOrShowAgain(
+        request,
+        reply,
+        ctx,
+        async (form) => {
+          const member = await desk.registerMember(access, memberInputFromForm(form));
+          return centerPath(access, `/members/${member.id}?saved=1`);
+        },
+        (filled) =>
+          Promise.resolve(
+            <MemberFormPage view={viewOf(request, reply, ctx, access)} filled={filled} />,
+          ),
+      );
     },
   );
 
@@ -190,7 +224,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
   const memberForm = (
     paths: { form: string; save: string },
     permission: DeskAction,
-    page: (view: DeskView, member: Member) => VNode,
+    page: (view: DeskView, member: Member, filled?: FilledForm) => VNode,
     save: (access: CenterAccess, memberId: string, form: FormFields) => Promise<unknown>,
   ) => {
     scope.get(
@@ -211,8 +245,21 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
         const ctx = kit.ctxOf(request);
         const access = await open(request, request.params.slug);
         const memberId = request.params.id;
-        await save(access, memberId, kit.form(request));
-        return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+        return saveOrShowAgain(
+          request,
+          reply,
+          ctx,
+          async (form) => {
+            await save(access, memberId, form);
+            return centerPath(access, `/members/${memberId}?saved=1`);
+          },
+          async (filled) =>
+            page(
+              viewOf(request, reply, ctx, access),
+              await desk.readMember(access, memberId),
+              filled,
+            ),
+        );
       },
     );
   };
@@ -220,7 +267,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
   memberForm(
     { form: '/edit', save: '/edit' },
     'member.write',
-    (view, member) => <MemberFormPage view={view} member={member} />,
+    (view, member, filled) => <MemberFormPage view={view} member={member} filled={filled} />,
     async (access, memberId, form) => {
       desk.requirePermission(access, 'member.write');
       const before = await desk.readMember(access, memberId);
@@ -230,20 +277,20 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
   memberForm(
     { form: '/encounters/new', save: '/encounters' },
     'encounter.write',
-    (view, member) => <EncounterFormPage view={view} member={member} />,
+    (view, member, filled) => <EncounterFormPage view={view} member={member} filled={filled} />,
     (access, memberId, form) =>
       desk.recordEncounter(access, memberId, encounterInputFromForm(form)),
   );
   memberForm(
     { form: '/barc-10', save: '/barc-10' },
     'assessment.write',
-    (view, member) => <Barc10FormPage view={view} member={member} />,
+    (view, member, filled) => <Barc10FormPage view={view} member={member} filled={filled} />,
     (access, memberId, form) => desk.recordAssessment(access, memberId, barc10InputFromForm(form)),
   );
   memberForm(
     { form: '/plan/new', save: '/plan' },
     'member.write',
-    (view, member) => <GoalFormPage view={view} member={member} />,
+    (view, member, filled) => <GoalFormPage view={view} member={member} filled={filled} />,
     (access, memberId, form) => desk.addGoal(access, memberId, goalInputFromForm(form)),
   );
 

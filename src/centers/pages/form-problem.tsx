@@ -1,0 +1,103 @@
+/**
+ * A desk form shown again after the service refused one of its fields: the values typed are
+ * kept, and the reason stands beside the field (tied to it by aria-describedby), in the
+ * reader's language. The services throw the API's 400 with the field's API name; `formField`
+ * turns it into the name of the form's input.
+ */
+import { isPorchlightError } from '../../platform/errors.js';
+import { errorMessage } from '../../web/i18n/error-messages.js';
+import type { FormFields } from '../../web/kit/page-scope.js';
+import type { PageContext } from '../../web/page-context.js';
+
+/** What a form is filled with when it is shown again. */
+export interface FilledForm {
+  values: FormFields;
+  /** The refused field, by the form's input name, and why. */
+  problem?: { field: string; code: string; message: string };
+}
+
+/** The form input of an API field: `contact.phone` is `phone`, `answers[2]` is `item3`. */
+export function formField(apiField: string): string {
+  const answer = /^answers(?:\[(\d+)\]|\.(\d+))$/.exec(apiField);
+  if (answer !== null) return `item${Number(answer[1] ?? answer[2]) + 1}`;
+  return apiField.startsWith('contact.') ? apiField.slice('contact.'.length) : apiField;
+}
+
+/**
+ * The form to show again when saving it failed on one of its fields (a 400 naming a field);
+ * undefined for any other failure, which the caller throws on to the error page.
+ */
+export function refusedForm(
+  error: unknown,
+  ctx: PageContext,
+  values: FormFields,
+): FilledForm | undefined {
+  if (!isPorchlightError(error) || error.status !== 400) return undefined;
+  const field = error.details?.field;
+  if (typeof field !== 'string') return undefined;
+  const said = {
+    code: error.code,
+    message: error.message,
+    ...(error.params !== undefined ? { params: error.params } : {}),
+  };
+  const message = errorMessage(ctx.locale, said);
+  return { values, problem: { field: formField(field), code: error.code, message } };
+}
+
+/** A text value: the one typed when the form is shown again, else the record's. */
+export function typed(filled: FilledForm | undefined, name: string, fallback = ''): string {
+  const value = filled?.values[name];
+  if (filled === undefined) return fallback;
+  return typeof value === 'string' ? value : '';
+}
+
+/** The values typed of a repeated field (checkboxes), or undefined when not shown again. */
+export function typedList(filled: FilledForm | undefined, name: string): string[] | undefined {
+  if (filled === undefined) return undefined;
+  const value = filled.values[name];
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}
+
+/** The id of the reason beside a field. */
+const problemId = (name: string) => `${name}-problem`;
+
+/** The attributes that tie an input to its reason (and its hint, when it has one). */
+export function problemAttributes(
+  filled: FilledForm | undefined,
+  name: string,
+  hintId?: string,
+): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
+  const refused = filled?.problem?.field === name;
+  const described = [hintId, refused ? problemId(name) : undefined].filter((d) => d !== undefined);
+  return {
+    ...(refused ? { 'aria-invalid': 'true' as const } : {}),
+    ...(described.length > 0 ? { 'aria-describedby': described.join(' ') } : {}),
+  };
+}
+
+/** The reason a field was refused, beside it; nothing for the other fields. */
+export function FieldProblem({ filled, name }: { filled: FilledForm | undefined; name: string }) {
+  if (filled?.problem?.field !== name) return null;
+  return (
+    <span class="problem" id={problemId(name)} data-problem-code={filled.problem.code}>
+      {filled.problem.message}
+    </span>
+  );
+}
+
+/** A refused field not shown on the form (a rule about several fields): said at the top. */
+export function FormProblem({
+  filled,
+  fields,
+}: {
+  filled: FilledForm | undefined;
+  fields: readonly string[];
+}) {
+  const problem = filled?.problem;
+  if (problem === undefined || fields.includes(problem.field)) return null;
+  return (
+    <p class="problem" role="alert" data-problem-code={problem.code}>
+      {problem.message}
+    </p>
+  );
+}
