@@ -50,6 +50,7 @@ import { registerDemandPage } from './demand/demand-page.js';
 import { guardCsrf } from './stewardship/http/guard.js';
 import { registerResourceRoutes } from './resources/routes.js';
 import { ResourceFinder } from './resources/search/resource-finder.js';
+import { PublishedResourcesForHsds } from './resources/hsds/published-resources.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
@@ -347,6 +348,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       catalogue: new HsdsCatalogueCache(laggingRepos, config.publicUrl),
       publicUrl: config.publicUrl,
       clock,
+      parts: [new PublishedResourcesForHsds(repos.resources)],
     });
     registerSearchCalendarRoute(server, { search, meetings, publicUrl: config.publicUrl, clock });
     registerWebRoutes(server, {

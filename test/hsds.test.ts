@@ -78,7 +78,7 @@ describe('HSDS 3.0 export', () => {
     expect(res.json().version).toBe('3.0');
   });
 
-  it('pages through every meeting exactly once', async () => {
+  it('pages through every meeting and published resource exactly once', async () => {
     const first = (await get('/hsds/services?per_page=7')).json();
     expect(Value.Check(HsdsServicePageSchema, first)).toBe(true);
     expect(first).toMatchObject({
@@ -89,7 +89,8 @@ describe('HSDS 3.0 export', () => {
       empty: false,
     });
     expect(first.total_pages).toBe(Math.ceil(first.total_items / 7));
-    expect(first.total_items).toBe(await app.repos.meetings.count());
+    const published = await app.repos.resources.load(await app.repos.resources.publicSourceIds());
+    expect(first.total_items).toBe((await app.repos.meetings.count()) + published.services.length);
     const seen: string[] = [];
     for (let page = 1; page <= first.total_pages; page++) {
       const body = (await get(`/hsds/services?per_page=7&page=${page}`)).json();

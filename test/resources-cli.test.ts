@@ -60,6 +60,25 @@ describe('porchlight resources', { timeout: 120_000 }, () => {
       ['valley', 2],
     ]);
 
+    expect(JSON.parse(list.stdout).sources.every((s: { public: boolean }) => !s.public)).toBe(true);
+    const publish = porchlight('resources', 'publish', 'food');
+    expect(publish.code).toBe(0);
+    expect(porchlight('resources', 'list').stdout).toMatch(/food {2}hsds-csv {2}public/);
+    expect(porchlight('resources', 'unpublish', 'food').code).toBe(0);
+    const nowhere = porchlight('resources', 'publish', 'nowhere');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('PL_SOURCE_NOT_FOUND');
+    const republished = porchlight(
+      'resources',
+      'import',
+      fixture('spreadsheet.csv'),
+      '--source',
+      'valley',
+      '--public',
+      '--json',
+    );
+    expect(JSON.parse(republished.stdout).source.public).toBe(true);
+
     const bad = porchlight(
       'resources',
       'import',

@@ -116,16 +116,24 @@ describe('GET /api/v1/resources/search', () => {
     }
   });
 
-  it('sees a source imported after it started', async () => {
+  it('sees a source published after it started, and never one kept for the desk', async () => {
     const before = (await search('need=food.food-pantry')).body.total;
-    await importResources(
-      {
-        resources: app.repos.resources,
-        clock: fixedClock(now),
-        limits: { maxBytes: 1_000_000, timeoutMs: 5_000 },
-      },
-      { source: 'food', location: join(import.meta.dirname, 'fixtures/resources/tabular') },
-    );
+    const food = (published: boolean) =>
+      importResources(
+        {
+          resources: app.repos.resources,
+          clock: fixedClock(now),
+          limits: { maxBytes: 1_000_000, timeoutMs: 5_000 },
+        },
+        {
+          source: 'food',
+          location: join(import.meta.dirname, 'fixtures/resources/tabular'),
+          public: published,
+        },
+      );
+    await food(false);
+    expect((await search('need=food.food-pantry')).body.total).toBe(before);
+    await food(true);
     const { body } = await search('need=food.food-pantry&near=01301&radius=5');
     expect(body.total).toBe(before + 1);
     expect(names(body.results)).toContain('Greenfield food pantry');

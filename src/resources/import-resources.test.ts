@@ -1,6 +1,7 @@
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, testDialects } from '../../test/support/databases.js';
 import { startFeedServer, type FeedServer } from '../../test/support/feed-server.js';
@@ -216,7 +217,7 @@ describe.each(testDialects)('importing resources on $name', ({ url }) => {
   });
 });
 
-describe('importing from an HSDS API', () => {
+describe('importing over HTTP and from zip files', () => {
   let server: FeedServer;
   let handle: DatabaseHandle;
   beforeEach(async () => {
@@ -226,6 +227,59 @@ describe('importing from an HSDS API', () => {
   afterEach(async () => {
     await server.close();
     await handle.close();
+  });
+
+  it('imports a zipped tabular package from a file or a URL, and refuses what is no package', async () => {
+    const tables = join(fixtures, 'tabular');
+    const files: Record<string, Uint8Array> = {};
+    for (const name of await readdir(tables)) {
+      // Packages are often zipped from their folder: the files sit one level down.
+      files[`food-package/${name}`] = await readFile(join(tables, name));
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'resources-zip-'));
+    const zipped = zipSync(files);
+    await writeFile(join(dir, 'food.zip'), zipped);
+    const deps = {
+      resources: new ResourceRepository(handle.db),
+      clock: fixedClock('2026-12-07T10:00:00Z'),
+      limits,
+    };
+    const fromFile = await importResources(deps, {
+      source: 'food',
+      location: join(dir, 'food.zip'),
+    });
+    expect(fromFile.source.format).toBe('hsds-csv');
+    expect(fromFile.counts).toMatchObject({ services: 1, locations: 1 });
+    const [pantry] = (await deps.resources.load()).services;
+    expect(pantry).toMatchObject({ name: 'Greenfield food pantry', needs: ['food.food-pantry'] });
+
+    server.respond((url) =>
+      url.pathname === '/food.zip'
+        ? { kind: 'text', body: Buffer.from(zipped), contentType: 'application/zip' }
+        : undefined,
+    );
+    const fromUrl = await importResources(deps, {
+      source: 'food-online',
+      location: `${server.origin}/food.zip`,
+    });
+    expect(fromUrl.counts).toEqual(fromFile.counts);
+
+    await writeFile(join(dir, 'empty.zip'), zipSync({ 'readme.txt': new Uint8Array([104, 105]) }));
+    await writeFile(join(dir, 'broken.zip'), 'not a zip at all');
+    await expect(
+      importResources(deps, { source: 'food', location: join(dir, 'empty.zip') }),
+    ).rejects.toMatchObject({ code: 'PL_FEED_FORMAT_CHANGED' });
+    await expect(
+      importResources(deps, { source: 'food', location: join(dir, 'broken.zip') }),
+    ).rejects.toMatchObject({ code: 'PL_FEED_UNREADABLE' });
+    // An archive that claims to unpack far beyond the limit is refused before it is inflated.
+    await expect(
+      importResources(
+        { ...deps, limits: { ...limits, maxBytes: 64 } },
+        { source: 'food', location: join(dir, 'food.zip') },
+      ),
+    ).rejects.toMatchObject({ code: 'PL_FEED_TOO_LARGE' });
+    expect((await deps.resources.load()).services).toHaveLength(2);
   });
 
   it('follows the pages of /services and reads each listed service whole', async () => {

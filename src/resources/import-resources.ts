@@ -10,13 +10,14 @@ import { dirname, join } from 'node:path';
 import { isUrlLocation } from '../feeds/reader.js';
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError, type FeedProblem } from '../platform/errors.js';
-import { readFeedLocation, type FeedReadLimits } from '../sources/feed-reader.js';
+import { readFeedBytes, readFeedLocation, type FeedReadLimits } from '../sources/feed-reader.js';
 import { isValidSourceName } from '../sources/model.js';
 import { readHsdsApi } from './import/hsds-api.js';
 import { collectionsOfHsdsJson } from './import/hsds-shapes.js';
 import { collectionsOfHsdsTables } from './import/read-hsds-tables.js';
 import { collectionsOfPlainCsv } from './import/read-plain-csv.js';
 import { readHsdsCollections, type HsdsCollections } from './import/read-hsds.js';
+import { zippedPackage } from './import/zip-package.js';
 import {
   directoryCounts,
   resourceFormats,
@@ -37,6 +38,8 @@ export interface ResourceImportRequest {
   format?: ResourceFormat;
   /** Applies a snapshot even when it removes most of the source's services. */
   allowShrink?: boolean;
+  /** Publishes the source (true) or keeps it on the desk (false); unsaid keeps what it was. */
+  public?: boolean;
 }
 
 export interface ResourceImportResult {
@@ -86,6 +89,7 @@ export async function applyResourceCollections(
     location: request.location,
     createdAt: known?.createdAt ?? now,
     ...(known?.lastImportAt !== undefined ? { lastImportAt: known.lastImportAt } : {}),
+    public: request.public ?? known?.public ?? false,
   };
 
   const reading = readHsdsCollections(collections, source.id);
@@ -129,7 +133,7 @@ export async function applyResourceCollections(
 
 async function guessFormat(location: string): Promise<ResourceFormat> {
   if (/\.csv(\?|$)/i.test(location)) return 'csv';
-  if (/datapackage\.json(\?|$)/i.test(location)) return 'hsds-csv';
+  if (/datapackage\.json(\?|$)/i.test(location) || isZip(location)) return 'hsds-csv';
   if (!isUrlLocation(location)) {
     const info = await stat(location).catch(() => undefined);
     if (info?.isDirectory() === true) return 'hsds-csv';
@@ -147,6 +151,13 @@ async function readCollections(
     case 'csv':
       return collectionsOfPlainCsv(await read(location));
     case 'hsds-csv': {
+      if (isZip(location)) {
+        const zipped = zippedPackage(
+          (await readFeedBytes(location, limits)).buffer,
+          limits.maxBytes,
+        );
+        return collectionsOfHsdsTables(await zipped.read('datapackage.json'), zipped.read);
+      }
       let descriptor = location;
       if (!isUrlLocation(location) && !/datapackage\.json$/i.test(location)) {
         descriptor = join(location, 'datapackage.json');
@@ -164,6 +175,11 @@ async function readCollections(
       return collectionsOfHsdsJson(value);
     }
   }
+}
+
+/** A zipped tabular package, by its name (`.zip`, with or without a query after it). */
+function isZip(location: string): boolean {
+  return /\.zip(\?|$)/i.test(location);
 }
 
 export function parseJson(text: string): unknown {

@@ -205,6 +205,11 @@ export interface ResourceSource {
   location: string;
   createdAt: string;
   lastImportAt?: string;
+  /**
+   * Published: served at `/hsds/`, in the public finder and the public search API. A source
+   * nobody published is seen by the center's staff only (decision 0103).
+   */
+  public: boolean;
 }
 
 export const resourceFormats = ['hsds', 'hsds-csv', 'csv'] as const;

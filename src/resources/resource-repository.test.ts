@@ -9,7 +9,7 @@ const at = '2026-12-07T10:00:00.000Z';
 const report = { counts: { services: 2 }, problems: [] };
 
 function source(id: string, name: string): ResourceSource {
-  return { id, name, format: 'hsds', location: `${name}.json`, createdAt: at };
+  return { id, name, format: 'hsds', location: `${name}.json`, createdAt: at, public: false };
 }
 
 describe.each(testDialects)('the resource directory on $name', ({ url }) => {
@@ -85,5 +85,29 @@ describe.each(testDialects)('the resource directory on $name', ({ url }) => {
       format: 'csv',
       location: 'v.csv',
     });
+  });
+
+  it('publishes a source and takes it back, and a stale list can tell', async () => {
+    await repo.putSource(source('s1', 'valley'));
+    await repo.putSource(source('s2', 'hills'));
+    await repo.replaceSource('s1', franklinCountyDirectory('s1'), at, report);
+    await repo.replaceSource('s2', franklinCountyDirectory('s2'), at, report);
+    expect(await repo.publicSourceIds()).toEqual([]);
+    const before = await repo.signature();
+    expect(await repo.setPublic('hills', true)).toBe(true);
+    expect(await repo.setPublic('nowhere', true)).toBe(false);
+    expect(await repo.signature()).not.toBe(before);
+    expect(await repo.publicSourceIds()).toEqual(['s2']);
+    expect((await repo.sourceByName('hills'))?.public).toBe(true);
+    const published = await repo.load(await repo.publicSourceIds());
+    expect(new Set(published.services.map((s) => s.sourceId))).toEqual(new Set(['s2']));
+    expect(await repo.load([])).toEqual({
+      organizations: [],
+      locations: [],
+      services: [],
+      serviceAtLocations: [],
+    });
+    await repo.setPublic('hills', false);
+    expect(await repo.publicSourceIds()).toEqual([]);
   });
 });

@@ -43,8 +43,12 @@ export class ResourceRepository {
     return row === undefined ? undefined : sourceOf(row);
   }
 
-  /** Registers a source, or updates where and how it is read when its name is known. */
+  /**
+   * Registers a source, or updates where and how it is read (and whether it is published)
+   * when its name is known.
+   */
   async putSource(source: ResourceSource): Promise<void> {
+    const published = source.public ? 1 : 0;
     await this.db
       .insertInto('resource_sources')
       .values({
@@ -54,11 +58,35 @@ export class ResourceRepository {
         location: source.location,
         created_at: source.createdAt,
         last_import_at: source.lastImportAt ?? null,
+        public: published,
       })
       .onConflict((oc) =>
-        oc.column('name').doUpdateSet({ format: source.format, location: source.location }),
+        oc
+          .column('name')
+          .doUpdateSet({ format: source.format, location: source.location, public: published }),
       )
       .execute();
+  }
+
+  /** Publishes a source or takes it back to the desk; false when no source has that name. */
+  async setPublic(name: string, published: boolean): Promise<boolean> {
+    const result = await this.db
+      .updateTable('resource_sources')
+      .set({ public: published ? 1 : 0 })
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The ids of the published sources. */
+  async publicSourceIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('resource_sources')
+      .select('id')
+      .where('public', '=', 1)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Every source with how many services and locations it holds, by name. */
@@ -134,13 +162,17 @@ export class ResourceRepository {
     else await this.db.transaction().execute(work);
   }
 
-  /** The whole directory, or one source's, as stored. */
-  async load(sourceId?: string): Promise<ResourceDirectory> {
-    const organizations = await this.records('resource_organizations', sourceId);
-    const locations = await this.records('resource_locations', sourceId);
-    const services = await this.records('resource_services', sourceId);
+  /** The whole directory, or the directory of one source or of some sources, as stored. */
+  async load(sources?: string | readonly string[]): Promise<ResourceDirectory> {
+    const sourceIds = typeof sources === 'string' ? [sources] : sources;
+    if (sourceIds?.length === 0) {
+      return { organizations: [], locations: [], services: [], serviceAtLocations: [] };
+    }
+    const organizations = await this.records('resource_organizations', sourceIds);
+    const locations = await this.records('resource_locations', sourceIds);
+    const services = await this.records('resource_services', sourceIds);
     let salQuery = this.db.selectFrom('resource_service_at_locations').selectAll();
-    if (sourceId !== undefined) salQuery = salQuery.where('source_id', '=', sourceId);
+    if (sourceIds !== undefined) salQuery = salQuery.where('source_id', 'in', sourceIds);
     const sals = await salQuery.orderBy('id').execute();
     return {
       organizations: organizations as unknown as Organization[],
@@ -159,16 +191,20 @@ export class ResourceRepository {
     };
   }
 
-  /** Changes whenever a source is added or imported: a search index built before is stale. */
+  /**
+   * Changes whenever a source is added, imported, published or taken back: a search index or
+   * an `/hsds/` list built before is stale.
+   */
   async signature(): Promise<string> {
     const row = await this.db
       .selectFrom('resource_sources')
       .select((eb) => [
         eb.fn.countAll<string | number>().as('n'),
         eb.fn.max('last_import_at').as('last'),
+        eb.fn.sum<string | number | null>('public').as('published'),
       ])
       .executeTakeFirst();
-    return `${Number(row?.n ?? 0)} ${row?.last ?? ''}`;
+    return `${Number(row?.n ?? 0)} ${row?.last ?? ''} ${Number(row?.published ?? 0)}`;
   }
 
   /** The ids of the services that have exactly this need (reports widen it themselves). */
@@ -184,10 +220,10 @@ export class ResourceRepository {
 
   private async records(
     table: 'resource_organizations' | 'resource_services' | 'resource_locations',
-    sourceId: string | undefined,
+    sourceIds: readonly string[] | undefined,
   ): Promise<Record<string, unknown>[]> {
     let query = this.db.selectFrom(table).selectAll();
-    if (sourceId !== undefined) query = query.where('source_id', '=', sourceId);
+    if (sourceIds !== undefined) query = query.where('source_id', 'in', sourceIds);
     const rows = await query.orderBy('id').execute();
     return rows.map((row) => ({
       ...(JSON.parse(row.data) as object),
@@ -219,6 +255,7 @@ function sourceOf(row: ResourceDatabase['resource_sources']): ResourceSource {
     location: row.location,
     createdAt: row.created_at,
     ...(row.last_import_at !== null ? { lastImportAt: row.last_import_at } : {}),
+    public: Number(row.public) === 1,
   };
 }
 

@@ -14,6 +14,8 @@ export interface ResourceSourcesTable {
   last_import_at: string | null;
   /** JSON of the last import's report (counts and problems). */
   last_report: string | null;
+  /** 1 when published (migration 0042). */
+  public: number;
 }
 
 /** Organizations, services and locations share this shape; `data` holds the rest as JSON. */

@@ -33,14 +33,39 @@ export interface FeedRequestOptions {
 
 const defaultAccept = 'application/json, text/csv;q=0.9, */*;q=0.5';
 
+/** A feed's bytes as they arrived, for formats that are not text (a zipped package). */
+export interface FeedBytes {
+  buffer: Uint8Array;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
 /** Reads a feed from a local file or an https URL, within a size limit and a time limit. */
 export async function readFeedLocation(
   location: string,
   limits: FeedReadLimits,
   options: FeedRequestOptions = {},
 ): Promise<FeedText> {
+  const { buffer, contentType, etag, lastModified } = await readFeedBytes(
+    location,
+    limits,
+    options,
+  );
+  const feed = decodeFeedBytes(buffer, contentType);
+  if (etag !== undefined) feed.etag = etag;
+  if (lastModified !== undefined) feed.lastModified = lastModified;
+  return feed;
+}
+
+/** The bytes of a feed, read within the same limits as `readFeedLocation`. */
+export async function readFeedBytes(
+  location: string,
+  limits: FeedReadLimits,
+  options: FeedRequestOptions = {},
+): Promise<FeedBytes> {
   if (isUrlLocation(location)) return readFeedUrl(location, limits, options);
-  return readFeedFile(location, limits.maxBytes);
+  return { buffer: await readFeedFile(location, limits.maxBytes) };
 }
 
 /**
@@ -80,7 +105,7 @@ function decodeWindows1252(buffer: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => windows1252High[c.charCodeAt(0) - 0x80]!);
 }
 
-async function readFeedFile(path: string, maxBytes: number): Promise<FeedText> {
+async function readFeedFile(path: string, maxBytes: number): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);
@@ -99,7 +124,7 @@ async function readFeedFile(path: string, maxBytes: number): Promise<FeedText> {
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > maxBytes) throw tooLarge(bytesRead, maxBytes);
-    return decodeFeedBytes(buffer.subarray(0, bytesRead));
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
@@ -114,7 +139,7 @@ async function readFeedUrl(
   location: string,
   limits: FeedReadLimits,
   options: FeedRequestOptions,
-): Promise<FeedText> {
+): Promise<FeedBytes> {
   let url: URL;
   try {
     url = new URL(location);
@@ -181,9 +206,11 @@ async function readFeedUrl(
     // A declared length counts encoded bytes; only an unencoded body can be checked against it.
     const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
     if (!encoded && Number.isFinite(declared) && bytes < declared) throw truncated(bytes, declared);
-    const feed = decodeFeedBytes(Buffer.concat(chunks), response.headers.get('content-type'));
+    const feed: FeedBytes = { buffer: Buffer.concat(chunks) };
+    const contentType = response.headers.get('content-type');
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');
+    if (contentType !== null) feed.contentType = contentType;
     if (etag !== null) feed.etag = etag;
     if (lastModified !== null) feed.lastModified = lastModified;
     return feed;

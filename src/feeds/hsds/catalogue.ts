@@ -1,16 +1,35 @@
 import type { Repositories } from '../../repositories.js';
-import type { HsdsServiceListItem } from './hsds-schema.js';
+import type { HsdsService, HsdsServiceListItem } from './hsds-schema.js';
 import { serviceListItem } from './service.js';
 import { RevisionCache } from '../../platform/database/revision-cache.js';
 
-/** One service as the list answers it, with what its filters compare. */
-export interface CatalogueEntry {
-  slug: string;
+/** One service as `/services` lists it, with what its filters compare. */
+export interface HsdsListEntry {
   item: HsdsServiceListItem;
-  /** ISO 8601: when our copy of the meeting last changed. */
+  /** ISO 8601: when our copy of the service last changed. */
   updatedAt: string;
   /** Folded text `search` looks in. */
   text: string;
+}
+
+/**
+ * Services `/hsds/` serves beside the meetings (a port: the resource directory's published
+ * services come through it without this format knowing that capability).
+ */
+export interface HsdsServiceList {
+  entries: readonly HsdsListEntry[];
+  /** The fully nested service of one of the entries; undefined when it is not one. */
+  full(id: string): HsdsService | undefined;
+}
+
+export interface HsdsDirectoryPart {
+  /** The part's services as they are now (cached by the part while nothing changed). */
+  list(): Promise<HsdsServiceList>;
+}
+
+/** One meeting as the list answers it. */
+export interface CatalogueEntry extends HsdsListEntry {
+  slug: string;
 }
 
 /** Every service of one store revision, in slug order, and the way from a service id to it. */

@@ -3,7 +3,12 @@ import type { Clock } from '../../platform/clock.js';
 import { PorchlightError } from '../../platform/errors.js';
 import { errorResponseSchema, type HttpServer } from '../../platform/http/server.js';
 import type { MeetingDirectory } from '../../meetings/meeting-directory.js';
-import { fold, type HsdsCatalogueCache } from './catalogue.js';
+import {
+  fold,
+  type HsdsCatalogueCache,
+  type HsdsDirectoryPart,
+  type HsdsListEntry,
+} from './catalogue.js';
 import {
   HsdsRootSchema,
   HsdsServicePageSchema,
@@ -22,7 +27,8 @@ const maxPage = 1_000_000;
 /**
  * The required endpoints of the Open Referral HSDS 3.0 API under `/hsds`: `/` (what this API
  * is), `/services` (a page of services, one-to-one fields unless `full=true`) and
- * `/services/{id}` (one fully nested service). Every meeting of every program is a service.
+ * `/services/{id}` (one fully nested service). Every meeting of every program is a service,
+ * listed first; the services of `parts` (the published resource directories) follow.
  */
 export function registerHsdsRoutes(
   server: HttpServer,
@@ -31,9 +37,21 @@ export function registerHsdsRoutes(
     catalogue: HsdsCatalogueCache;
     publicUrl: string;
     clock: Clock;
+    parts?: readonly HsdsDirectoryPart[];
   },
 ): void {
   const { meetings, catalogue, publicUrl, clock } = deps;
+  const parts = deps.parts ?? [];
+
+  /** The entries of every part after the meetings, each with the way to its full service. */
+  async function otherEntries(): Promise<
+    { entry: HsdsListEntry; full: () => HsdsService | undefined }[]
+  > {
+    const lists = await Promise.all(parts.map((part) => part.list()));
+    return lists.flatMap((list) =>
+      list.entries.map((entry) => ({ entry, full: () => list.full(entry.item.id) })),
+    );
+  }
   const headers = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
 
   for (const [path, hide] of [
@@ -56,7 +74,7 @@ export function registerHsdsRoutes(
           version: HSDS_VERSION,
           openapi_url: `${publicUrl}/api/openapi.json`,
           description:
-            'Mutual-support meetings (AA, NA, Al-Anon, SMART Recovery and more) in person, online and by phone, as HSDS services.',
+            'Mutual-support meetings (AA, NA, Al-Anon, SMART Recovery and more) in person, online and by phone, and the services of published resource directories (treatment, medication for opioid use disorder, recovery housing and more), as HSDS services.',
           publisher: { name: 'Porchlight', website: `${publicUrl}/` },
         };
       },
@@ -68,7 +86,7 @@ export function registerHsdsRoutes(
     {
       schema: {
         tags: ['feeds'],
-        summary: 'HSDS: a page of services (one per meeting)',
+        summary: 'HSDS: a page of services (one per meeting, then the published resources)',
         querystring: Type.Object({
           page: Type.Integer({
             minimum: 1,
@@ -115,21 +133,31 @@ export function registerHsdsRoutes(
       }
       const words = search === undefined ? [] : fold(search).split(/\s+/).filter(Boolean);
       const { entries, sourceNames } = await catalogue.get();
-      const matching = entries.filter(
-        (e) =>
-          (organization_id === undefined || e.item.organization_id === organization_id) &&
-          (since === undefined || Date.parse(e.updatedAt) >= since) &&
-          words.every((w) => e.text.includes(w)),
-      );
+      const wanted = (e: HsdsListEntry) =>
+        (organization_id === undefined || e.item.organization_id === organization_id) &&
+        (since === undefined || Date.parse(e.updatedAt) >= since) &&
+        words.every((w) => e.text.includes(w));
+      const context = { publicUrl, sourceNames, now: clock.now().getTime() };
+      const matching: { entry: HsdsListEntry; full: () => Promise<HsdsService | undefined> }[] =
+        entries.filter(wanted).map((entry) => ({
+          entry,
+          full: async () => {
+            const meeting = await meetings.find(entry.slug);
+            return meeting === undefined ? undefined : fullService(meeting, context);
+          },
+        }));
+      for (const other of await otherEntries()) {
+        if (wanted(other.entry))
+          matching.push({ entry: other.entry, full: () => Promise.resolve(other.full()) });
+      }
       const totalPages = Math.ceil(matching.length / perPage);
       const slice = matching.slice((page - 1) * perPage, page * perPage);
-      let contents: HsdsService[] = slice.map((e) => e.item);
+      let contents: HsdsService[] = slice.map((m) => m.entry.item);
       if (full) {
-        const context = { publicUrl, sourceNames, now: clock.now().getTime() };
         contents = [];
-        for (const entry of slice) {
-          const meeting = await meetings.find(entry.slug);
-          if (meeting !== undefined) contents.push(fullService(meeting, context));
+        for (const m of slice) {
+          const service = await m.full();
+          if (service !== undefined) contents.push(service);
         }
       }
       reply.headers(headers);
@@ -161,7 +189,16 @@ export function registerHsdsRoutes(
       const { byServiceId, sourceNames } = await catalogue.get();
       const entry = byServiceId.get(id.toLowerCase());
       const meeting = entry === undefined ? undefined : await meetings.find(entry.slug);
-      if (meeting === undefined)
+      let service: HsdsService | undefined;
+      if (meeting !== undefined) {
+        service = fullService(meeting, { publicUrl, sourceNames, now: clock.now().getTime() });
+      } else {
+        for (const part of parts) {
+          service = (await part.list()).full(id.toLowerCase());
+          if (service !== undefined) break;
+        }
+      }
+      if (service === undefined)
         throw new PorchlightError(
           'PL_SERVICE_NOT_FOUND',
           { id },
@@ -170,7 +207,7 @@ export function registerHsdsRoutes(
           },
         );
       reply.headers(headers);
-      return fullService(meeting, { publicUrl, sourceNames, now: clock.now().getTime() });
+      return service;
     },
   );
 }

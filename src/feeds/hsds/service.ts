@@ -288,7 +288,8 @@ function httpUrl(value: string | undefined): string | undefined {
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
-function languageName(code: string): string | undefined {
+/** A language's English name for HSDS's `name`; undefined when the tag has none. */
+export function languageName(code: string): string | undefined {
   try {
     const name = languageNames.of(code);
     return name === code ? undefined : name;

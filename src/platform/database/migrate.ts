@@ -24,6 +24,7 @@ import * as centerShifts from './migrations/0024-center-shifts.js';
 import * as textlineOptOuts from './migrations/0030-textline-opt-outs.js';
 import * as resources from './migrations/0040-resources.js';
 import * as referrals from './migrations/0041-referrals.js';
+import * as publicResourceSources from './migrations/0042-public-resource-sources.js';
 import * as demandCounts from './migrations/0050-demand-counts.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0030-textline-opt-outs': textlineOptOuts,
   '0040-resources': resources,
   '0041-referrals': referrals,
+  '0042-public-resource-sources': publicResourceSources,
   '0050-demand-counts': demandCounts,
 };
 

@@ -323,7 +323,8 @@ export function seedDemoResources(
 ): Promise<ResourceImportResult> {
   return applyResourceCollections(
     { resources, clock },
-    { source: DEMO_RESOURCE_SOURCE, location: 'demo', format: 'hsds' },
+    // The demo center publishes its directory, so the public finder has something to show.
+    { source: DEMO_RESOURCE_SOURCE, location: 'demo', format: 'hsds', public: true },
     collectionsOfHsdsJson(demoResourceServices()),
   );
 }

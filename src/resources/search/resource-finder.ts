@@ -2,6 +2,7 @@
  * The resource search as a service: parses a request's parameters and answers from the
  * in-memory index, rebuilding it when the directory changed (an import in this process or
  * another one: a one-row query on `resource_sources` tells, so the search itself reads no SQL).
+ * A public finder holds the published sources only; the desk's holds every source.
  */
 import type { Clock } from '../../platform/clock.js';
 import type { PlaceResolver } from '../../search/parse-params.js';
@@ -18,6 +19,7 @@ export class ResourceFinder {
     private readonly resources: ResourceRepository,
     private readonly clock: Clock,
     private readonly resolvePlace: PlaceResolver,
+    private readonly scope: 'public' | 'all' = 'public',
   ) {}
 
   parse(params: ResourceParams): ResourceQuery {
@@ -37,7 +39,9 @@ export class ResourceFinder {
     if (this.index !== undefined && signature === this.signature) return this.index;
     this.building ??= (async () => {
       try {
-        const index = new ResourceIndex(await this.resources.load());
+        const sources =
+          this.scope === 'public' ? await this.resources.publicSourceIds() : undefined;
+        const index = new ResourceIndex(await this.resources.load(sources));
         this.index = index;
         this.signature = signature;
         return index;
