@@ -278,6 +278,60 @@ describe('the center desk API', () => {
     expect(timeline.json().items).toEqual([]);
   });
 
+  it('keeps a recovery plan: goals with steps added, read back and marked done', async () => {
+    const id = await newMember('Planning Ahead');
+    const added = await call(coach, 'POST', `${base}/members/${id}/plan/goals`, {
+      domain: 'housing',
+      title: 'A place of my own',
+      dueDate: '2026-06-01',
+      steps: ['Call the housing office', '', 'Visit two flats'],
+    });
+    expect(added.statusCode).toBe(201);
+    const goal = added.json<{ id: string }>();
+    expect(goal).toMatchObject({
+      memberId: id,
+      domain: 'housing',
+      title: 'A place of my own',
+      dueDate: '2026-06-01',
+      steps: [{ text: 'Call the housing office' }, { text: 'Visit two flats' }],
+      recordedBy: coachId,
+    });
+    const done = `${base}/members/${id}/plan/goals/${goal.id}/done`;
+    const step = await call(coach, 'POST', done, { step: 1 });
+    expect(step.statusCode).toBe(200);
+    expect(step.json()).toMatchObject({
+      steps: [{ text: 'Call the housing office' }, { doneAt: clock.now().toISOString() }],
+    });
+    expect(step.json().completedAt).toBeUndefined();
+    const whole = await call(coach, 'POST', done, {});
+    expect(whole.json()).toMatchObject({ completedAt: clock.now().toISOString() });
+    const plan = await call(coach, 'GET', `${base}/members/${id}/plan`);
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json()).toEqual({ goals: [whole.json()] });
+    const center = (await app.repos.centers.bySlug('hilltown'))!;
+    const log = (await app.repos.centers.accessOf(center.id, id)).map((e) => e.action);
+    expect(log).toEqual(expect.arrayContaining(['plan.create', 'plan.read']));
+
+    // Bad input names the field; a volunteer may not read a plan; another's goal is a 404.
+    const bad = await call(coach, 'POST', `${base}/members/${id}/plan/goals`, {
+      domain: 'money',
+      title: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'PL_INVALID_BODY', field: 'domain' });
+    const past = await call(coach, 'POST', done, { step: 5 });
+    expect(past.json().error).toMatchObject({ code: 'PL_INVALID_GOAL', field: 'step' });
+    expect((await call(volunteer, 'GET', `${base}/members/${id}/plan`)).statusCode).toBe(403);
+    const other = await newMember('Someone Else');
+    const elsewhere = await call(
+      coach,
+      'POST',
+      `${base}/members/${other}/plan/goals/${goal.id}/done`,
+      {},
+    );
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
   it('exports a member’s whole record, and erases it for good', async () => {
     const id = await newMember('Leaving Soon', { contact: { phone: '413 555 0111' } });
     await call(coach, 'POST', `${base}/members/${id}/encounters`, {
@@ -348,6 +402,9 @@ describe('the center desk API', () => {
       '/api/v1/centers/{slug}/members/{id}/check-ins',
       '/api/v1/centers/{slug}/members/{id}/assessments',
       '/api/v1/centers/{slug}/members/{id}/export',
+      '/api/v1/centers/{slug}/members/{id}/plan',
+      '/api/v1/centers/{slug}/members/{id}/plan/goals',
+      '/api/v1/centers/{slug}/members/{id}/plan/goals/{goalId}/done',
       '/api/v1/centers/{slug}/reports/summary',
       '/api/v1/centers/{slug}/reports/suprt.csv',
     ])

@@ -4,7 +4,7 @@
  * staff of, and a member of another center, answer 404 like things that do not exist.
  */
 import { Type } from 'typebox';
-import { errorResponseSchema, type HttpServer } from '../../platform/http/server.js';
+import type { HttpServer } from '../../platform/http/server.js';
 import type { CenterDesk } from '../desk.js';
 import type { Member } from '../members/model.js';
 import {
@@ -20,22 +20,18 @@ import {
   PlanGoalSchema,
   SummarySchema,
   TimelineSchema,
+  errors,
+  security,
 } from './api-schema.js';
 import { noStore } from '../../platform/http/no-store.js';
-
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-};
-const security = [{ bearer: [] }];
+import { registerPlanApiRoutes } from './plan-api-routes.js';
 
 /** Registers `/api/v1/centers/{slug}/...`. */
 export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): void {
   const access = async (authorization: string | undefined, slug: string) =>
     desk.open(await desk.caller(authorization), slug);
   registerReportRoutes(server, desk, access);
+  registerPlanApiRoutes(server, desk, access);
 
   server.get(
     '/api/v1/centers/:slug/members/:id/export',

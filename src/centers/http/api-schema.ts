@@ -1,5 +1,6 @@
 /** The JSON shapes of the center desk's API: one schema validates, serialises and documents. */
 import { Type } from 'typebox';
+import { errorResponseSchema } from '../../platform/http/server.js';
 import { planDomains } from '../plans/model.js';
 import { barc10Items } from '../assessments/barc10.js';
 import { encounterTypes } from '../encounters/model.js';
@@ -12,6 +13,15 @@ import {
   pathways,
   races,
 } from '../members/model.js';
+
+/** The failures every route of the desk's API may answer, and its bearer-token security. */
+export const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+};
+export const security = [{ bearer: [] }];
 
 export const CenterParams = Type.Object({
   slug: Type.String({ maxLength: 63, description: 'The center’s slug' }),
@@ -156,6 +166,42 @@ export const PlanGoalSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+export const GoalParams = Type.Object({
+  slug: MemberParams.properties.slug,
+  id: MemberParams.properties.id,
+  goalId: Type.String({ maxLength: 64, description: 'The goal’s id' }),
+});
+
+export const GoalInputSchema = Type.Object(
+  {
+    domain: Type.Enum(planDomains),
+    title: Type.String({ maxLength: 500, description: 'The goal, in the member’s words' }),
+    dueDate: Type.Optional(
+      Type.String({ maxLength: 10, description: 'YYYY-MM-DD, when the member sets one' }),
+    ),
+    steps: Type.Optional(
+      Type.Array(Type.String({ maxLength: 500 }), {
+        maxItems: 20,
+        description: 'The small steps toward it, in order',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const GoalDoneSchema = Type.Object(
+  {
+    step: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 19,
+        description: 'The step (from 0) to mark done; without it (`{}`), the goal itself',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const TimelineSchema = Type.Object({
   items: Type.Array(
