@@ -13,6 +13,7 @@ import { link, type PageContext } from '../web/page-context.js';
 export const SPACE_SCREENS = {
   today: '/space',
   'check-in': '/space/check-in',
+  tools: '/space/tools',
   data: '/space/data',
 } as const;
 export type SpaceScreen = keyof typeof SPACE_SCREENS;
@@ -20,11 +21,13 @@ export type SpaceScreen = keyof typeof SPACE_SCREENS;
 const titles: Record<SpaceScreen, MessageId> = {
   today: 'space.title',
   'check-in': 'space.title.checkIn',
+  tools: 'space.title.tools',
   data: 'space.title.data',
 };
 const navWords: Record<SpaceScreen, MessageId> = {
   today: 'space.nav.today',
   'check-in': 'space.nav.checkIn',
+  tools: 'space.nav.tools',
   data: 'space.nav.data',
 };
 

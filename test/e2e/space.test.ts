@@ -13,7 +13,7 @@ import { axeViolations } from './axe.js';
 import { hasChromium, launchChromium } from './browser.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
-const SCREENS = ['/space', '/space/check-in', '/space/data'];
+const SCREENS = ['/space', '/space/check-in', '/space/tools', '/space/data'];
 
 describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
   let app: App;
@@ -43,6 +43,16 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await page.getByLabel('Since', { exact: true }).fill(since);
     await page.getByRole('button', { name: 'Add date' }).click();
     await page.getByRole('heading', { name: label, level: 3 }).waitFor();
+  }
+
+  /** Fills and saves a thought record (ABC) through the tools page. */
+  async function thoughtRecord(page: Page, event: string): Promise<void> {
+    await page.getByRole('button', { name: 'Start: Thought record (ABC)' }).click();
+    await page.getByLabel('A: what happened').fill(event);
+    await page.getByLabel('B: what I told myself about it').fill('I always ruin it');
+    await page.getByLabel('C: how I felt, and what I did or wanted to do').fill('Ashamed');
+    await page.getByRole('button', { name: 'Save worksheet' }).click();
+    await page.locator('article.space-card', { hasText: event }).waitFor();
   }
 
   /** Writes a check-in through the form. */
@@ -141,11 +151,40 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await context.close();
   });
 
+  it('keeps a worksheet on the device and prints it alone', async () => {
+    const context = await phone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/space/tools`);
+    await page.getByRole('button', { name: 'Start: Cost-benefit analysis' }).click();
+    await page.getByLabel('What I would gain by changing').fill('Mornings back');
+    await page.getByRole('button', { name: 'Save worksheet' }).click();
+    await page.locator('article.space-card', { hasText: 'Mornings back' }).waitFor();
+    await thoughtRecord(page, 'Missed the bus to the meeting');
+    await page.reload();
+    const sheet = page.locator('article.space-card', { hasText: 'Missed the bus' });
+    expect(await sheet.locator('dt').allTextContents()).toEqual([
+      'A: what happened',
+      'B: what I told myself about it',
+      'C: how I felt, and what I did or wanted to do',
+    ]);
+    // In print, the worksheet shows without the site's frame or the forms.
+    await page.emulateMedia({ media: 'print' });
+    expect(await sheet.locator('dl').isVisible()).toBe(true);
+    expect(await page.locator('aside.crisis').isVisible()).toBe(false);
+    expect(await page.locator('.space-tools').isVisible()).toBe(false);
+    expect(await sheet.getByRole('button').first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: `${SCREENSHOTS}/space-tools-saved-en.png`, fullPage: true });
+    await context.close();
+  });
+
   it('exports everything as JSON and deletes everything in one step', async () => {
     const context = await phone({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${base}/en/space`);
     await addDate(page, 'Gambling', '2026-06-01');
+    await page.goto(`${base}/en/space/tools`);
+    await thoughtRecord(page, 'Argument at dinner');
     await page.goto(`${base}/en/space/data`);
     await page.getByText(/^1 dates, 0 meetings, 0 check-ins kept here\.$/).waitFor();
     const [download] = await Promise.all([
@@ -157,9 +196,13 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8')) as {
       format: string;
       dates: { label: string; since: string }[];
+      worksheets: { tool: string; answers: Record<string, string> }[];
     };
     expect(exported.format).toBe('porchlight-space');
     expect(exported.dates.map((d) => [d.label, d.since])).toEqual([['Gambling', '2026-06-01']]);
+    expect(exported.worksheets.map((w) => [w.tool, w.answers.event])).toEqual([
+      ['thought', 'Argument at dinner'],
+    ]);
 
     await page.getByLabel('I understand it cannot be undone').check();
     await page.getByRole('button', { name: 'Delete everything now' }).click();
@@ -171,6 +214,7 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
   });
 
   it('sends nothing a person writes: a unique phrase appears in no request', async () => {
+    // The phrase goes into a date, a meeting, a worksheet and a check-in's line.
     const context = await phone();
     const phrase = `Lantern-${Math.random().toString(36).slice(2)}-phrase`;
     const seen: string[] = [];
@@ -190,6 +234,8 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await page.getByLabel('Which meeting').fill(phrase);
     await page.getByRole('button', { name: 'I went', exact: true }).click();
     await page.getByText(/^1 of 3 this week$/).waitFor();
+    await page.goto(`${base}/en/space/tools`);
+    await thoughtRecord(page, phrase);
     await page.goto(`${base}/en/space/check-in`);
     // A hard check-in asks the search API for meetings: that request must carry none of it.
     await checkIn(page, { mood: 'Very low', craving: 10, note: phrase });
@@ -223,6 +269,11 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
       await page.locator('#check-note').press('Control+Enter');
       await page.locator('#check-craving').press('Enter');
       await page.locator('svg.space-chart').waitFor();
+      await page.goto(`${base}/${locale}/space/tools`);
+      await page.locator('.space-tools button').last().click();
+      await page.locator('#tool-thought-event').fill('Event');
+      await page.locator('#space-tool ~ form button[type="submit"]').click();
+      await page.locator('article.space-card').waitFor();
       for (const path of SCREENS) {
         await page.goto(`${base}/${locale}${path}`);
         await page.locator('#space-app > :not(.muted)').first().waitFor();

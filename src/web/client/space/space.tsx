@@ -18,16 +18,19 @@ import {
 } from './model.js';
 import { DataScreen } from './my-data.js';
 import { openSpaceStore, type SpaceStore } from './store.js';
+import type { Worksheet } from './tools.js';
+import { ToolsScreen } from './tools-screen.js';
 import { WeekSection } from './week.js';
 import { readWords, type Words } from './words.js';
 import './space.css';
 
-type Screen = 'today' | 'check-in' | 'data';
+type Screen = 'today' | 'check-in' | 'tools' | 'data';
 
 interface Loaded {
   dates: RecoveryDate[];
   attendance: Attendance[];
   checkIns: CheckIn[];
+  worksheets: Worksheet[];
   settings: Settings;
 }
 
@@ -35,19 +38,22 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
   const [data, setData] = useState<Loaded>();
   const today = dayOf(new Date());
   const reload = useCallback(async () => {
-    const [dates, attendance, checkIns, settings] = await Promise.all([
+    const [dates, attendance, checkIns, worksheets, settings] = await Promise.all([
       store.all('dates'),
       store.all('attendance'),
       store.all('checkIns'),
+      store.all('worksheets'),
       store.settings(),
     ]);
-    setData({ dates, attendance, checkIns, settings });
+    setData({ dates, attendance, checkIns, worksheets, settings });
   }, [store]);
   useEffect(() => {
     void reload();
   }, [reload]);
   if (screen === 'data') return <DataScreen w={w} store={store} />;
   if (data === undefined) return null;
+  if (screen === 'tools')
+    return <ToolsScreen w={w} store={store} worksheets={data.worksheets} reload={reload} />;
   if (screen === 'check-in')
     return (
       <CheckInScreen w={w} store={store} today={today} checkIns={data.checkIns} reload={reload} />
@@ -72,7 +78,8 @@ export async function mountSpace(holder: HTMLElement): Promise<void> {
   const locale = document.documentElement.lang || 'en';
   const w = readWords(holder.dataset.words, locale);
   const screen =
-    (['today', 'check-in', 'data'] as const).find((s) => s === holder.dataset.screen) ?? 'today';
+    (['today', 'check-in', 'tools', 'data'] as const).find((s) => s === holder.dataset.screen) ??
+    'today';
   let store: SpaceStore;
   try {
     store = await openSpaceStore();

@@ -6,6 +6,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FAVOURITES_KEY } from '../favourites.js';
 import type { Attendance, CheckIn, RecoveryDate, Settings } from './model.js';
+import type { Worksheet } from './tools.js';
 import { DEFAULT_SETTINGS } from './model.js';
 
 /** The database's name; a new shape of data gets a new version and an upgrade step. */
@@ -15,11 +16,12 @@ interface SpaceSchema extends DBSchema {
   dates: { key: string; value: RecoveryDate };
   attendance: { key: string; value: Attendance };
   checkIns: { key: string; value: CheckIn };
+  worksheets: { key: string; value: Worksheet };
   settings: { key: string; value: Settings & { key: 'settings' } };
 }
 
 /** The kinds of record kept, each an object store keyed by `id`. */
-export type Kind = 'dates' | 'attendance' | 'checkIns';
+export type Kind = 'dates' | 'attendance' | 'checkIns' | 'worksheets';
 type RecordOf<K extends Kind> = SpaceSchema[K]['value'];
 
 /** Everything the space keeps, as exported. */
@@ -27,6 +29,7 @@ export interface SpaceData {
   dates: RecoveryDate[];
   attendance: Attendance[];
   checkIns: CheckIn[];
+  worksheets: Worksheet[];
   settings: Settings;
 }
 
@@ -45,12 +48,16 @@ export interface SpaceStore {
 
 /** Opens (creating on first use) the space's database; rejects where storage is refused. */
 export async function openSpaceStore(): Promise<SpaceStore> {
-  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 1, {
-    upgrade(database) {
-      database.createObjectStore('dates', { keyPath: 'id' });
-      database.createObjectStore('attendance', { keyPath: 'id' });
-      database.createObjectStore('checkIns', { keyPath: 'id' });
-      database.createObjectStore('settings', { keyPath: 'key' });
+  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 2, {
+    // Each version adds what it brought, so a browser several versions behind catches up.
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore('dates', { keyPath: 'id' });
+        database.createObjectStore('attendance', { keyPath: 'id' });
+        database.createObjectStore('checkIns', { keyPath: 'id' });
+        database.createObjectStore('settings', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) database.createObjectStore('worksheets', { keyPath: 'id' });
     },
   });
   const settings = async (): Promise<Settings> => {
@@ -71,6 +78,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       dates: await db.getAll('dates'),
       attendance: await db.getAll('attendance'),
       checkIns: await db.getAll('checkIns'),
+      worksheets: await db.getAll('worksheets'),
       settings: await settings(),
     }),
     deleteEverything: async () => {
