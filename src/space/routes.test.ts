@@ -42,7 +42,9 @@ describe('the personal space pages', () => {
     expect(table['space.ui.week.count']).toBe('{n} de {goal} esta semana');
     expect(Object.keys(table).every((id) => id.startsWith('space.ui.'))).toBe(true);
     // The other screens of the language, for the island to keep offline.
-    expect(body).toContain('data-screens="/es/space /es/space/check-in /es/space/tools /es/space/data"');
+    expect(body).toContain(
+      'data-screens="/es/space /es/space/check-in /es/space/tools /es/space/data"',
+    );
   });
 
   it('follows the browser language at the unprefixed path', async () => {
