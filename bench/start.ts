@@ -7,14 +7,18 @@
  *   first when stale), and `--help` from the TypeScript sources through tsx (what a clone that
  *   has not built runs, and what every command ran before the build existed);
  * - `porchlight serve` on a fresh data directory (migrations, demo data, search index) and again
- *   on the same directory (what a restart costs), compiled and from the sources.
+ *   on the same directory (what a restart costs), compiled and from the sources;
+ * - `porchlight serve` (compiled) on a SQLite file of `--meetings N` synthetic meetings (250,000
+ *   with the default 10 runs; 5,000 for a quicker check with fewer runs), until `/readyz`, with
+ *   the child's peak RSS: from the search index snapshot beside the file, and, as the same-run
+ *   baseline, with the snapshot removed (the index built from the store). Up to 3 runs each.
  *
  * Runs of the different commands are interleaved so a burst of load elsewhere spreads over all of
  * them. Prints one JSON document on stdout, progress on stderr; exit code 0 even when a target is
  * missed ("pass": false says so).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +38,8 @@ import {
 const targets = { maxHelpMs: 500 };
 const bin = join(repoRoot, 'bin', 'porchlight.js');
 const runs = intFlag(process.argv, 'runs', 10);
+const meetings = intFlag(process.argv, 'meetings', runs >= 10 ? 250_000 : 5_000);
+const largeRuns = Math.max(1, Math.min(3, runs));
 const sourceRuns = Math.max(1, Math.min(3, runs));
 
 /**
@@ -83,13 +89,28 @@ function freePort(): Promise<number> {
 // The server's database is the SQLite file in its fresh data directory, whatever the shell says.
 const { DATABASE_URL: _databaseUrl, PORCHLIGHT_DEMO: _demo, ...serveEnv } = process.env;
 
-/** Milliseconds from spawning `serve` until /readyz answers 200; the server is then stopped. */
-async function timeServe(nodeArgs: readonly string[], dataDir: string): Promise<number> {
+/** The child's peak resident set so far (VmHWM, Linux), in MB; undefined elsewhere. */
+function peakRssMb(pid: number | undefined): number | undefined {
+  const status = `/proc/${pid}/status`;
+  if (pid === undefined || !existsSync(status)) return undefined;
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'));
+  return line === null ? undefined : round(Number(line[1]) / 1024, 1);
+}
+
+/**
+ * Milliseconds from spawning `serve` until /readyz answers 200, and the server's peak RSS until
+ * then; the server is then stopped (SIGTERM, so it closes as an operator's restart does).
+ */
+async function timeServe(
+  nodeArgs: readonly string[],
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ ms: number; peakRssMb: number | undefined }> {
   const port = await freePort();
   const start = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, 'serve', '--port', String(port)], {
     cwd: repoRoot,
-    env: { ...serveEnv, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...serveEnv, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: 'ignore',
   });
   let exited = false;
@@ -101,7 +122,10 @@ async function timeServe(nodeArgs: readonly string[], dataDir: string): Promise<
         (r) => r.status === 200,
         () => false,
       );
-      if (ready) return round(performance.now() - start, 1);
+      if (ready) {
+        const ms = round(performance.now() - start, 1);
+        return { ms, peakRssMb: peakRssMb(child.pid) };
+      }
       if (performance.now() - start > 180_000) throw new Error('serve was not ready in 3 min');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -112,6 +136,39 @@ async function timeServe(nodeArgs: readonly string[], dataDir: string): Promise<
       await gone;
     }
   }
+}
+
+/**
+ * A data directory holding a SQLite file of `count` synthetic meetings, imported through the
+ * app's own import path (as `bench:http` does); the app is closed, leaving the file.
+ */
+async function largeDataDir(dir: string, count: number): Promise<string> {
+  const [{ createApp }, { loadConfig }, { generateSyntheticFeed }, { importFeed }, { pino }] =
+    await Promise.all([
+      import('../src/app.js'),
+      import('../src/platform/config.js'),
+      import('../src/demo/synthetic-feed.js'),
+      import('../src/sources/import-feed.js'),
+      import('pino'),
+    ]);
+  const dbFile = join(dir, 'porchlight.db');
+  const config = loadConfig(
+    {},
+    { databaseUrl: `sqlite:${dbFile}`, dataDir: dir, demo: false, logLevel: 'silent' },
+  );
+  const app = await createApp(config, { logger: pino({ level: 'silent' }) });
+  try {
+    const rows = generateSyntheticFeed(count, { seed: 1 });
+    const report = await importFeed(app.importDeps, {
+      source: 'bench',
+      location: 'synthetic:seed-1',
+      rows,
+    });
+    if (report.outcome !== 'applied') throw new Error(`import: ${report.outcome}`);
+  } finally {
+    await app.close();
+  }
+  return dbFile;
 }
 
 function summary(name: string, values: number[], baselineMs: number) {
@@ -150,8 +207,8 @@ for (const [label, args] of [
 ] as const) {
   const { dir, cleanup } = makeTempDir(`porchlight-start-${label}`);
   try {
-    serve[`${label}First`] = await timeServe(args, dir);
-    serve[`${label}Restart`] = await timeServe(args, dir);
+    serve[`${label}First`] = (await timeServe(args, dir)).ms;
+    serve[`${label}Restart`] = (await timeServe(args, dir)).ms;
     progress(
       `serve (${label}): ready in ${serve[`${label}First`]} ms, restart ${serve[`${label}Restart`]} ms`,
     );
@@ -159,6 +216,37 @@ for (const [label, args] of [
     cleanup();
   }
 }
+
+// A large list: from the snapshot, and built from the store (the snapshot removed) as the baseline.
+const large = { fromSnapshot: [] as number[], built: [] as number[] };
+const largeRss = { fromSnapshot: [] as number[], built: [] as number[] };
+{
+  const { dir, cleanup } = makeTempDir('porchlight-start-large');
+  try {
+    progress(`importing ${meetings} synthetic meetings into a SQLite file`);
+    const dbFile = await largeDataDir(dir, meetings);
+    const snapshot = `${dbFile}.search-index`;
+    for (let i = 0; i < largeRuns; i++) {
+      rmSync(snapshot, { force: true });
+      // Built from the store; its snapshot is written when it is idle or stops.
+      const built = await timeServe([bin], dir, { PORCHLIGHT_DEMO: '0' });
+      if (!existsSync(snapshot)) throw new Error('serve wrote no index snapshot');
+      const loaded = await timeServe([bin], dir, { PORCHLIGHT_DEMO: '0' });
+      large.built.push(built.ms);
+      large.fromSnapshot.push(loaded.ms);
+      if (built.peakRssMb !== undefined) largeRss.built.push(built.peakRssMb);
+      if (loaded.peakRssMb !== undefined) largeRss.fromSnapshot.push(loaded.peakRssMb);
+      progress(
+        `serve on ${meetings} meetings: ready in ${loaded.ms} ms from the snapshot (peak ${loaded.peakRssMb} MB), ${built.ms} ms built (peak ${built.peakRssMb} MB)`,
+      );
+    }
+  } finally {
+    cleanup();
+  }
+}
+const largeTargets = { maxReadyMs: 5_000, maxPeakRssMb: 400 };
+const largeReady = median(large.fromSnapshot);
+const largePeak = largeRss.fromSnapshot.length > 0 ? Math.max(...largeRss.fromSnapshot) : null;
 
 const help = summary('help', samples.help, baselineMs);
 process.stdout.write(
@@ -178,6 +266,26 @@ process.stdout.write(
       serveUntilReady: {
         note: 'one run each: first start on an empty data directory (demo data, index), then a restart',
         ...serve,
+      },
+      serveLargeList: {
+        meetings,
+        runs: largeRuns,
+        note: 'compiled serve on a SQLite file until /readyz 200; peak RSS is the VmHWM of the server at ready',
+        fromSnapshot: {
+          medianMs: largeReady,
+          runsMs: large.fromSnapshot,
+          peakRssMb: largeRss.fromSnapshot,
+        },
+        baselineBuiltFromStore: {
+          medianMs: median(large.built),
+          runsMs: large.built,
+          peakRssMb: largeRss.built,
+        },
+        timesFaster: ratio(median(large.built), largeReady),
+        targets: largeTargets,
+        pass:
+          largeReady <= largeTargets.maxReadyMs &&
+          (largePeak === null || largePeak <= largeTargets.maxPeakRssMb),
       },
       targets,
       pass: help.medianMs <= targets.maxHelpMs,

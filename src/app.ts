@@ -40,6 +40,8 @@ import { standingReader } from './sources/freshness.js';
 import type { JobRunner } from './platform/jobs/job-runner.js';
 import { registerPlaceRoutes } from './places/routes.js';
 import { SearchService, type SearchServiceOptions } from './search/search-service.js';
+import { fileSnapshots } from './search/index-snapshots.js';
+import { snapshotLocation } from './search/snapshot-location.js';
 import { openChangeFeed } from './platform/database/change-feed.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { DemandRepository } from './demand/demand-repository.js';
@@ -241,8 +243,12 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
       onError: (error) => logger.warn({ err: error }, 'demand counts could not be written yet'),
     });
+    // The index saved beside the database: a restart loads it instead of building (decision 0092).
+    const snapshotAt = await snapshotLocation(config.databaseUrl, config.dataDir, database);
     const search = new SearchService(repos, clock, geocoder, {
       ...searchTiming,
+      ...(snapshotAt !== undefined ? { snapshots: fileSnapshots(snapshotAt) } : {}),
+      onSnapshot: (event) => logger.info({ snapshot: event }, 'search index snapshot'),
       demand: demandTally,
       ...(typedPlaces !== undefined ? { geocodedPlaces: typedPlaces } : {}),
       yieldToLoop,

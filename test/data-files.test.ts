@@ -27,14 +27,21 @@ async function synchronous(app: App): Promise<number> {
 }
 
 describe('a fresh start on the default SQLite file', () => {
-  it('creates DATA_DIR 0700 and the database with its -wal and -shm files 0600', async () => {
+  it('creates DATA_DIR 0700 and the database with its -wal, -shm and index snapshot files 0600', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'porchlight-data-')), 'data');
     const app = await startFresh({ DATA_DIR: dataDir });
     try {
       expect(app.config.databaseUrl).toBe(`sqlite:${join(dataDir, 'porchlight.db')}`);
       expect(mode(dataDir)).toBe(0o700);
+      // The search index snapshot is written once the first build is idle.
+      await app.search.idle();
       const files = readdirSync(dataDir).sort();
-      expect(files).toEqual(['porchlight.db', 'porchlight.db-shm', 'porchlight.db-wal']);
+      expect(files).toEqual([
+        'porchlight.db',
+        'porchlight.db-shm',
+        'porchlight.db-wal',
+        'porchlight.db.search-index',
+      ]);
       for (const file of files) expect(mode(join(dataDir, file))).toBe(0o600);
       expect(await synchronous(app)).toBe(2);
     } finally {

@@ -183,6 +183,11 @@ export class SearchIndex {
     );
   }
 
+  /** An empty index for a snapshot to fill in (`snapshot-codec.ts`); nothing else uses it. */
+  static blank(): SearchIndex {
+    return new SearchIndex({ now: 0 });
+  }
+
   /** Builds an index over `meetings` (when ids repeat, the later meeting wins). */
   static build(meetings: readonly Meeting[], options: SearchIndexOptions): SearchIndex {
     const builder = SearchIndex.builder({ ...options, expectedCount: meetings.length });

@@ -11,7 +11,11 @@ import type {
 import type { DatabaseHandle } from '../platform/database/connect.js';
 import { createRepositories, type Repositories } from '../repositories.js';
 import { importFeed, type ImportDeps } from '../sources/import-feed.js';
-import { SearchService, type SearchServiceOptions } from './search-service.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileSnapshots } from './index-snapshots.js';
+import { SearchService, type SearchServiceOptions, type SnapshotEvent } from './search-service.js';
 
 const noPlaces = { lookup: () => [] };
 const start = Date.parse('2026-11-04T22:00:00Z');
@@ -227,5 +231,58 @@ describe('SearchService', () => {
     expect(timers.pending).toBe(0);
     feed.deliver({ revision: 5 });
     expect(service.status().revision).toBe(0);
+  });
+
+  it('starts from the snapshot of the current revision, and builds when it is missing or stale', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porchlight-search-snapshot-'));
+    try {
+      const snapshots = fileSnapshots({ file: join(dir, 'index'), identity: 'test' });
+      const events: SnapshotEvent[] = [];
+      const options: SearchServiceOptions = {
+        snapshots,
+        onSnapshot: (event) => events.push(event),
+      };
+      const rows = Array.from({ length: 5 }, (_, i) => mgRow({ slug: `m${i}` }));
+      await importFeed(recordingDeps([]), { source: 'a', location: 't', rows });
+
+      // No snapshot yet: a build, saved once idle.
+      await startService(options);
+      await service.idle();
+      expect(service.status()).toMatchObject({ size: 5, builds: 1, revision: 1 });
+      expect(events.map((e) => e.kind)).toEqual(['not-used', 'written']);
+      expect(events[0]).toMatchObject({ reason: 'missing' });
+      const before = slugs();
+      await service.close();
+
+      // The same revision: loaded, no build, the same answers.
+      events.length = 0;
+      await startService(options);
+      expect(service.status()).toMatchObject({ size: 5, builds: 0, revision: 1 });
+      expect(events).toEqual([
+        expect.objectContaining({ kind: 'loaded', revision: 1, meetings: 5 }),
+      ]);
+      expect(slugs()).toEqual(before);
+      // A change applied afterwards is saved when the changes settle, and on close.
+      const changes: CommittedChange[] = [];
+      await importFeed(recordingDeps(changes), {
+        source: 'a',
+        location: 't',
+        rows: [...rows, mgRow({ slug: 'm5' })],
+      });
+      await service.applyChange(changes[0]!);
+      await service.close();
+      expect(events.at(-1)).toMatchObject({ kind: 'written', revision: 2, meetings: 6 });
+
+      // Written while no server ran: the snapshot is stale, so the start builds.
+      await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: rows.slice(0, 2) });
+      events.length = 0;
+      await startService(options);
+      expect(events[0]).toMatchObject({ kind: 'not-used', reason: 'stale' });
+      expect(service.status()).toMatchObject({ size: 2, builds: 1, revision: 3 });
+      expect(slugs()).toEqual(['m0', 'm1']);
+    } finally {
+      await service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

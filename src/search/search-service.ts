@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../platform/clock.js';
 import type {
   ChangedIds,
@@ -17,6 +18,7 @@ import {
   type PlaceResolution,
 } from '../places/gazetteer.js';
 import type { GeocodedPlaces } from '../places/geocoded-places.js';
+import type { IndexSnapshots } from './index-snapshots.js';
 import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
 import type { Point, SearchQuery } from './query.js';
@@ -52,7 +54,22 @@ export interface SearchServiceOptions {
   geocodedPlaces?: GeocodedPlaces;
   /** Told of each search a person asked for, after its answer, to count unmet needs. */
   demand?: { noteSearch(query: SearchQuery, answer: SearchAnswer): void };
+  /**
+   * Where the index is saved for a quick start (decision 0092): read at start when it is of the
+   * store's revision, written after a build and once changes have settled.
+   */
+  snapshots?: IndexSnapshots;
+  /** How long after the last change applied the snapshot is written (default 30 s). */
+  snapshotDelayMs?: number;
+  /** Told what became of the snapshot: loaded, not usable (and why), written. */
+  onSnapshot?: (event: SnapshotEvent) => void;
 }
+
+/** What became of the index snapshot, for the log. */
+export type SnapshotEvent =
+  | { kind: 'loaded'; revision: number; meetings: number; ms: number }
+  | { kind: 'not-used'; reason: string; detail?: string }
+  | { kind: 'written'; revision: number; meetings: number; ms: number };
 
 /** Places the geocoder found, held in memory for the searches that name them. */
 const GEOCODED_KEPT = 1000;
@@ -99,6 +116,11 @@ export class SearchService {
   private cancelGap: (() => void) | undefined;
   /** Cancels the pending refresh, when there is one. */
   private cancelRefresh: (() => void) | undefined;
+  /** The revision of the snapshot last read or written (-1: none). */
+  private snapshotRevision = -1;
+  private snapshotWanted = false;
+  /** Cancels the pending snapshot write, when there is one. */
+  private cancelSnapshot: (() => void) | undefined;
   private started = false;
   private closed = false;
   private centre:
@@ -157,7 +179,7 @@ export class SearchService {
     this.started = true;
     // Listening first: a write committed while the index builds is then heard of, not missed.
     await this.options.changeFeed?.start((notice) => this.hear(notice));
-    await this.rebuild();
+    if (!(await this.loadSnapshot())) await this.rebuild();
     if (this.closed) return;
     this.scheduleRefresh();
   }
@@ -227,9 +249,13 @@ export class SearchService {
     this.cancelRefresh = undefined;
     this.cancelGap?.();
     this.cancelGap = undefined;
+    this.cancelSnapshot?.();
+    this.cancelSnapshot = undefined;
     await this.options.changeFeed?.close();
     await this.running;
     for (const waiter of this.waiters.splice(0)) waiter.resolve();
+    // What changed since the last snapshot is saved, so the next start need not build.
+    await this.writeSnapshot().catch((error: unknown) => this.options.onError?.(error));
   }
 
   /** Parses URL parameters (the API's and the finder's) into a query. */
@@ -382,7 +408,95 @@ export class SearchService {
       else await this.catchUp();
       this.settle();
       await this.rebuildStaticParts();
+      if (this.snapshotWanted && !this.again && !this.rebuildWanted && !this.closed) {
+        this.snapshotWanted = false;
+        await this.writeSnapshot();
+      }
     } while ((this.again || this.rebuildWanted) && !this.closed);
+  }
+
+  /**
+   * Takes the saved index when it is of the store's current revision (decision 0092); changes
+   * committed meanwhile are heard through the change feed and applied as usual. False when
+   * there is none to use: the caller builds.
+   */
+  private async loadSnapshot(): Promise<boolean> {
+    const snapshots = this.options.snapshots;
+    if (snapshots === undefined) return false;
+    const started = performance.now();
+    try {
+      const revision = await this.repos.revision.current();
+      const read = await snapshots.read(revision);
+      if ('miss' in read) {
+        this.options.onSnapshot?.({
+          kind: 'not-used',
+          reason: read.miss,
+          ...(read.detail !== undefined ? { detail: read.detail } : {}),
+        });
+        return false;
+      }
+      if (this.closed) return true;
+      const index = read.index;
+      // The snapshot may be days old: its occurrence horizon is moved along before any search.
+      index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
+      this.index = index;
+      this.revision = revision;
+      this.snapshotRevision = revision;
+      for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
+      this.options.onSnapshot?.({
+        kind: 'loaded',
+        revision,
+        meetings: index.size,
+        ms: Math.round(performance.now() - started),
+      });
+      this.settle();
+      if (this.known.size > 0 || (this.yielding && index.staticPartsStale())) this.kick();
+      this.watchGap();
+      return true;
+    } catch (error) {
+      this.options.onError?.(error);
+      return false;
+    }
+  }
+
+  /** Asks for a snapshot once changes have been quiet for `snapshotDelayMs`. */
+  private snapshotLater(): void {
+    if (this.options.snapshots === undefined || this.closed) return;
+    this.cancelSnapshot?.();
+    this.cancelSnapshot = this.timers.after(this.options.snapshotDelayMs ?? 30_000, () => {
+      this.cancelSnapshot = undefined;
+      this.snapshotWanted = true;
+      this.kick();
+    });
+  }
+
+  /**
+   * Saves the index for the next start unless the snapshot already shows its revision. The
+   * write is dropped when the index changes before the file is in place; a later change asks
+   * again.
+   */
+  private async writeSnapshot(): Promise<void> {
+    const snapshots = this.options.snapshots;
+    const index = this.index;
+    const revision = this.revision;
+    if (snapshots === undefined || index === undefined || revision === this.snapshotRevision)
+      return;
+    const started = performance.now();
+    const { version, rows } = index;
+    const unchanged = () =>
+      this.index === index &&
+      this.revision === revision &&
+      index.version === version &&
+      index.rows === rows;
+    if (await snapshots.write(index, revision, this.options.yieldToLoop, unchanged)) {
+      this.snapshotRevision = revision;
+      this.options.onSnapshot?.({
+        kind: 'written',
+        revision,
+        meetings: index.size,
+        ms: Math.round(performance.now() - started),
+      });
+    }
   }
 
   /** Applies the next run of known changes in one synchronous step, or decides to rebuild. */
@@ -406,6 +520,7 @@ export class SearchService {
     this.advanceTo(step.revision);
     if (index.needsCompaction()) this.rebuildWanted = true;
     this.again = true;
+    this.snapshotLater();
   }
 
   /**
@@ -453,6 +568,8 @@ export class SearchService {
     this.revision = revision;
     for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
     this.buildsDone++;
+    // A build is the slow start the snapshot spares the next one: saved as soon as it is idle.
+    this.snapshotWanted = this.options.snapshots !== undefined;
     this.watchGap();
   }
 

@@ -3,6 +3,7 @@
  * (every schedule kind, several zones, clustered places, attendance and type mixes) for the
  * property test. Test support only; nothing in the product imports it.
  */
+import type { SearchQuery } from './query.js';
 import type { Meeting, Recurrence, WeekOfMonth, Weekday } from '../meetings/model.js';
 import { focusOf, getProgram } from '../meetings/programs.js';
 
@@ -232,4 +233,19 @@ export function randomWorld(count: number, seed: number): Meeting[] {
     );
   }
   return meetings;
+}
+
+/** A query over a wide circle that lists everything it finds (up to 1,000), at `now`. */
+export function wideQuery(now: number, extra: Partial<SearchQuery> = {}): SearchQuery {
+  return {
+    now,
+    viewerTimeZone: 'America/New_York',
+    radiusKm: 200,
+    includeInProgress: true,
+    includeClosed: false,
+    sort: 'time',
+    limit: 1000,
+    fallbackThreshold: 5,
+    ...extra,
+  };
 }
