@@ -4,7 +4,7 @@
  * Type-only imports count too: a type names the module it comes from.
  */
 const capabilities =
-  '^src/(meetings|places|search|feeds|sources|stewardship|accounts|centers|messaging|textline|web|print|reports|demo|cli|resources|referrals|space)/';
+  '^src/(meetings|places|search|feeds|sources|stewardship|accounts|centers|messaging|textline|web|print|reports|demo|cli|resources|referrals|space|rides)/';
 
 module.exports = {
   forbidden: [

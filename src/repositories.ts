@@ -30,6 +30,7 @@ import { ShiftRepository } from './centers/shifts/shift-repository.js';
 import { ResourceRepository } from './resources/resource-repository.js';
 import { ReferralRepository } from './referrals/referral-repository.js';
 import { OptOutRepository } from './textline/opt-out-repository.js';
+import { RideRepository } from './rides/ride-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -62,6 +63,7 @@ export interface Repositories {
   resources: ResourceRepository;
   referrals: ReferralRepository;
   textlineOptOuts: OptOutRepository;
+  rides: RideRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -100,6 +102,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     resources: new ResourceRepository(db),
     referrals: new ReferralRepository(db),
     textlineOptOuts: new OptOutRepository(db),
+    rides: new RideRepository(db),
     transaction: (work) =>
       db.transaction().execute((trx) => work(createRepositories(trx, keyring))),
   };

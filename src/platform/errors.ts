@@ -54,6 +54,49 @@ export const errorCatalogue = {
     status: 409,
     message: 'The referral cannot move to that status from the one it has.',
   },
+  PL_RIDE_PROGRAM_NOT_FOUND: {
+    status: 404,
+    message: 'No ride program you coordinate has this address.',
+  },
+  PL_RIDE_NOT_FOUND: {
+    status: 404,
+    message: 'This ride link is not valid: it was mistyped, or the ride was removed.',
+  },
+  PL_RIDE_NOT_OFFERED: {
+    status: 404,
+    message: 'No ride near you to this meeting: no ride program covers it.',
+  },
+  PL_RIDE_INVALID: {
+    status: 400,
+    message: 'The ride request is invalid.',
+    template: 'The ride request is invalid: {reason}',
+  },
+  PL_RIDE_TOO_SOON: {
+    status: 400,
+    message: 'That meeting is too soon, or too far ahead, to ask a ride for.',
+    template: 'Rides are asked for between {minHours} hours and {maxDays} days before the meeting.',
+  },
+  PL_RIDE_CODE_WRONG: {
+    status: 400,
+    message: 'The code is not the one sent; check it and try again.',
+  },
+  PL_RIDE_CODE_EXHAUSTED: {
+    status: 409,
+    message: 'The code was mistyped too many times; ask for the ride again.',
+  },
+  PL_RIDE_TAKEN: {
+    status: 409,
+    message: 'Another driver accepted this ride first, or it was cancelled. Thank you all the same.',
+  },
+  PL_RIDE_STATE: {
+    status: 409,
+    message: 'The ride cannot change that way from the state it is in.',
+  },
+  PL_DRIVER_VETTING_INCOMPLETE: {
+    status: 400,
+    message: 'Record the licence check, the insurance check and who did them before approving.',
+    template: 'The vetting lacks {field}, which this program requires before approval.',
+  },
   PL_RESOURCE_NOT_FOUND: { status: 404, message: 'No service of the directory has this id.' },
   PL_FEED_UNREADABLE: { status: 422, message: 'The feed could not be read.' },
   PL_FEED_NOT_JSON: { status: 422, message: 'The feed is not valid JSON.' },

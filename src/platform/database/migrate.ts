@@ -26,6 +26,7 @@ import * as resources from './migrations/0040-resources.js';
 import * as referrals from './migrations/0041-referrals.js';
 import * as publicResourceSources from './migrations/0042-public-resource-sources.js';
 import * as demandCounts from './migrations/0050-demand-counts.js';
+import * as rides from './migrations/0055-rides.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0041-referrals': referrals,
   '0042-public-resource-sources': publicResourceSources,
   '0050-demand-counts': demandCounts,
+  '0055-rides': rides,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -159,6 +159,40 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
     message: 'El token de la API no se conoce o fue revocado; cree uno nuevo.',
   },
   PL_CENTER_NOT_FOUND: { message: 'Ningún centro al que usted pertenece tiene esta dirección.' },
+  PL_RIDE_PROGRAM_NOT_FOUND: {
+    message: 'Ningún programa de transporte que usted coordine tiene esta dirección.',
+  },
+  PL_RIDE_NOT_FOUND: {
+    message: 'Este enlace de viaje no es válido: se escribió mal o el viaje se eliminó.',
+  },
+  PL_RIDE_NOT_OFFERED: {
+    message: 'No hay viajes a esta reunión: ningún programa de transporte la cubre.',
+  },
+  PL_RIDE_INVALID: {
+    message: 'La solicitud de viaje no es válida.',
+    template: 'La solicitud de viaje no es válida: {reason}',
+  },
+  PL_RIDE_TOO_SOON: {
+    message: 'Esa reunión es demasiado pronto, o demasiado lejos, para pedir un viaje.',
+    template: 'Los viajes se piden entre {minHours} horas y {maxDays} días antes de la reunión.',
+  },
+  PL_RIDE_CODE_WRONG: {
+    message: 'El código no es el que se envió; revíselo e inténtelo de nuevo.',
+  },
+  PL_RIDE_CODE_EXHAUSTED: {
+    message: 'El código se escribió mal demasiadas veces; pida el viaje de nuevo.',
+  },
+  PL_RIDE_TAKEN: {
+    message: 'Otro conductor aceptó este viaje primero, o se canceló. Gracias de todos modos.',
+  },
+  PL_RIDE_STATE: {
+    message: 'El viaje no puede cambiar así desde el estado en que está.',
+  },
+  PL_DRIVER_VETTING_INCOMPLETE: {
+    message:
+      'Registre la verificación de la licencia, la del seguro y quién las hizo antes de aprobar.',
+    template: 'A la verificación le falta {field}, que este programa exige antes de aprobar.',
+  },
   PL_CENTER_EXISTS: { message: 'Ya existe un centro con este identificador; elija otro.' },
   PL_INVALID_CENTER: { message: 'El centro no es válido.' },
   PL_INVALID_STAFF_ROLE: {
