@@ -86,7 +86,8 @@ export const errorCatalogue = {
   },
   PL_RIDE_TAKEN: {
     status: 409,
-    message: 'Another driver accepted this ride first, or it was cancelled. Thank you all the same.',
+    message:
+      'Another driver accepted this ride first, or it was cancelled. Thank you all the same.',
   },
   PL_RIDE_STATE: {
     status: 409,
