@@ -5,7 +5,7 @@
  * reason. Each side is told through the other's channel.
  */
 import { PorchlightError } from '../platform/errors.js';
-import { riderDetails, riderLink, rideByLink } from './ask-ride.js';
+import { rideByLink, riderDetails, riderLink } from './rider-records.js';
 import type { RideDeps } from './deps.js';
 import { tripKm } from './detour.js';
 import { driverByLink, driverLink, driverSecrets } from './drivers.js';

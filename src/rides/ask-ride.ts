@@ -16,13 +16,8 @@ import type { Contact, Point, RideProgram, RiderDetails } from './model.js';
 import { offerRide } from './offer-ride.js';
 import type { StoredRide } from './ride-repository.js';
 import { riderMessage, whenText, type RideLocale } from './ride-words.js';
-import {
-  newConfirmCode,
-  newRecordKey,
-  openRecordKey,
-  openRiderDetails,
-  sealRiderDetails,
-} from './sealed.js';
+import { rideByLink, riderLink } from './rider-records.js';
+import { newConfirmCode, newRecordKey, sealRiderDetails } from './sealed.js';
 
 /** Wrong codes allowed before the request must be made again. */
 export const MAX_CODE_ATTEMPTS = 5;
@@ -150,15 +145,6 @@ export async function askRide(
   return { ride, link };
 }
 
-/** The rider's page, in their language. */
-export function riderLink(
-  deps: Pick<RideDeps, 'publicUrl'>,
-  link: string,
-  locale: RideLocale,
-): string {
-  return `${deps.publicUrl}/${locale}/rides/${link}`;
-}
-
 /**
  * Confirms a ride with the code sent to the rider, then offers it. A ride already confirmed
  * stays as it is; five wrong codes end the request.
@@ -183,25 +169,4 @@ export async function confirmRide(deps: RideDeps, link: string, code: string): P
   const confirmedAt = deps.clock.now().toISOString();
   await deps.repos.rides.updateRide(ride.id, { status: 'open', confirmedAt, clearCode: true });
   return offerRide(deps, { ...ride, status: 'open', confirmedAt });
-}
-
-/** The ride a rider's link opens; PL_RIDE_NOT_FOUND otherwise. */
-export async function rideByLink(deps: Pick<RideDeps, 'repos'>, link: string): Promise<StoredRide> {
-  const ride = await deps.repos.rides.rideByLink(hashToken(link));
-  if (ride === undefined) throw new PorchlightError('PL_RIDE_NOT_FOUND');
-  return ride;
-}
-
-/** Opens what is sealed of a ride; undefined once purged. */
-export function riderDetails(
-  deps: Pick<RideDeps, 'keyring'>,
-  ride: StoredRide,
-): RiderDetails | undefined {
-  if (ride.sealedDetails === undefined || ride.wrappedKey === undefined || ride.keyId === undefined)
-    return undefined;
-  const key = openRecordKey(deps.keyring(), 'ride', ride.id, {
-    wrappedKey: ride.wrappedKey,
-    keyId: ride.keyId,
-  });
-  return openRiderDetails(key, ride.id, ride.sealedDetails);
 }

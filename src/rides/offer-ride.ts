@@ -10,7 +10,7 @@ import { driverLink, driverSecrets } from './drivers.js';
 import { matchDrivers } from './matching.js';
 import type { RideProgram } from './model.js';
 import type { StoredRide } from './ride-repository.js';
-import { riderLink, riderDetails } from './ask-ride.js';
+import { riderDetails, riderLink } from './rider-records.js';
 import { driverMessage, riderMessage, whenText } from './ride-words.js';
 
 /** What messages and pages say of a ride's meeting; a meeting since removed keeps its time. */

@@ -7,7 +7,7 @@
  */
 import type { JobRepository } from '../platform/jobs/job-repository.js';
 import type { JobRunner } from '../platform/jobs/job-runner.js';
-import { riderDetails, riderLink } from './ask-ride.js';
+import { riderDetails, riderLink } from './rider-records.js';
 import type { RideDeps } from './deps.js';
 import { driverLink, driverSecrets } from './drivers.js';
 import { PICKUP_RETENTION_DAYS } from './model.js';
