@@ -53,6 +53,7 @@ import { guardCsrf } from './stewardship/http/guard.js';
 import { registerResourceRoutes } from './resources/routes.js';
 import { ResourceFinder } from './resources/search/resource-finder.js';
 import { PublishedResourcesForHsds } from './resources/hsds/published-resources.js';
+import { registerResourcePages } from './resources/pages/routes.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
@@ -336,11 +337,12 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         : (text, country) => search.placeFromGeocoder(text, country),
     );
     registerSearchRoutes(server, search, config.publicUrl);
-    // Resources are found near places by the meeting search's own place rules.
-    registerResourceRoutes(
-      server,
-      new ResourceFinder(repos.resources, clock, (text) => search.resolvePlace(text)),
+    // Resources are found near places by the meeting search's own place rules; the public
+    // doors (API, finder page) see the published sources only.
+    const publicResources = new ResourceFinder(repos.resources, clock, (text) =>
+      search.resolvePlace(text),
     );
+    registerResourceRoutes(server, publicResources);
     registerMeetingGuideRoutes(server, feedCache);
     registerCsvRoutes(server, new CsvFeedCache(laggingRepos, { publicUrl: config.publicUrl }));
     registerBmltRoutes(server, {
@@ -366,6 +368,12 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       search,
     });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
+    registerResourcePages(server, {
+      finder: publicResources,
+      publicUrl: config.publicUrl,
+      clock,
+      ...(client !== undefined ? { client } : {}),
+    });
     registerSpacePages(server, { publicUrl: config.publicUrl, client });
     // Numbers are kept only as this keyed hash, under a key of their own from the master key.
     const textSender = lazySenderKey(() => keyring().deriveKey('textline-sender'));

@@ -38,21 +38,35 @@ export interface RenderedPdf {
   pages: number;
 }
 
-/** The PDF of a sheet, as bytes, with its page count. */
-export function renderSchedulePdf(
-  sheet: ScheduleSheet,
-  options: RenderOptions,
-): Promise<RenderedPdf> {
+/** What a printed sheet's document is opened with. */
+export interface SheetDocumentOptions {
+  paper: PaperSize;
+  locale: string;
+  title: string;
+  author: string;
+  createdAt: Date;
+  /** The room kept at the foot of every page for the footer. */
+  footerHeight: number;
+}
+
+/**
+ * A sheet's PDF document with the embedded fonts, its pages buffered (footers are written once
+ * the page count is known), and its bytes once `doc.end()` is called.
+ */
+export function openSheetDocument(options: SheetDocumentOptions): {
+  doc: PDFKit.PDFDocument;
+  bytes: Promise<Buffer>;
+} {
   const doc = new PDFDocument({
     size: options.paper === 'a4' ? 'A4' : 'LETTER',
-    margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
+    margins: { top: MARGIN, bottom: MARGIN + options.footerHeight, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    lang: sheet.locale,
+    lang: options.locale,
     displayTitle: true,
     font: scheduleFonts.regular,
     info: {
-      Title: sheet.title,
-      Author: sheet.site,
+      Title: options.title,
+      Author: options.author,
       Creator: 'Porchlight',
       Producer: 'Porchlight',
       CreationDate: options.createdAt,
@@ -60,10 +74,26 @@ export function renderSchedulePdf(
     },
   });
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
+  const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
+  });
+  return { doc, bytes };
+}
+
+/** The PDF of a sheet, as bytes, with its page count. */
+export function renderSchedulePdf(
+  sheet: ScheduleSheet,
+  options: RenderOptions,
+): Promise<RenderedPdf> {
+  const { doc, bytes: done } = openSheetDocument({
+    paper: options.paper,
+    locale: sheet.locale,
+    title: sheet.title,
+    author: sheet.site,
+    createdAt: options.createdAt,
+    footerHeight: FOOTER_HEIGHT,
   });
   new Layout(doc, sheet).render();
   const pages = doc.bufferedPageRange().count;

@@ -89,6 +89,9 @@ const ResultSchema = Type.Object({
   schedules: Type.Array(
     Type.Object({
       byDay: Type.Array(Type.String()),
+      weekOfMonth: Opt(
+        Type.Integer({ description: 'Monthly hours: which of the month (1-5, -1 the last)' }),
+      ),
       opensAt: Opt(Type.String()),
       closesAt: Opt(Type.String()),
       description: Opt(Type.String()),
@@ -101,12 +104,14 @@ export const ResourceSearchResponseSchema = Type.Object({
   nextCursor: Opt(Type.String()),
   attribution: Type.String(),
 });
-type ResourceResult = Static<typeof ResultSchema>;
+/** One service as the search API and the finder page show it. */
+export type ResourceResult = Static<typeof ResultSchema>;
 
 const attribution =
   'Needs: the Open Eligibility human services taxonomy (The Open Eligibility Project), CC BY-SA 3.0.';
 
-function present(hit: ResourceHit, units: 'mi' | 'km'): ResourceResult {
+/** A hit of the index as a result: its nearest place, phones and hours, its service's own. */
+export function presentResourceHit(hit: ResourceHit, units: 'mi' | 'km'): ResourceResult {
   const { service, organization, location } = hit;
   const address = location?.addresses[0];
   const schedules = service.schedules.length > 0 ? service.schedules : (location?.schedules ?? []);
@@ -160,6 +165,7 @@ function present(hit: ResourceHit, units: 'mi' | 'km'): ResourceResult {
     eligibility: service.eligibility,
     schedules: schedules.map((s) => ({
       byDay: s.byDay,
+      ...(s.weekOfMonth !== undefined ? { weekOfMonth: s.weekOfMonth } : {}),
       ...(s.opensAt !== undefined ? { opensAt: s.opensAt } : {}),
       ...(s.closesAt !== undefined ? { closesAt: s.closesAt } : {}),
       ...(s.description !== undefined ? { description: s.description } : {}),
@@ -200,7 +206,7 @@ export function registerResourceRoutes(server: HttpServer, finder: ResourceFinde
       const next = query.offset + answer.hits.length;
       return {
         total: answer.total,
-        results: answer.hits.map((hit) => present(hit, units)),
+        results: answer.hits.map((hit) => presentResourceHit(hit, units)),
         ...(next < answer.total ? { nextCursor: encodeResourceCursor(next) } : {}),
         attribution,
       };

@@ -5,11 +5,13 @@
  */
 import { centerEn } from './messages-center-en.js';
 import { demandEn } from './messages-demand-en.js';
+import { resourcesEn } from './messages-resources-en.js';
 import { spaceEn } from './messages-space-en.js';
 
 export const en = {
   ...centerEn,
   ...demandEn,
+  ...resourcesEn,
   ...spaceEn,
   'site.name': 'Porchlight',
   'site.description':

@@ -1,6 +1,7 @@
 import type { MessageId } from './messages-en.js';
 import { centerEs } from './messages-center-es.js';
 import { demandEs } from './messages-demand-es.js';
+import { resourcesEs } from './messages-resources-es.js';
 import { spaceEs } from './messages-space-es.js';
 
 /**
@@ -10,6 +11,7 @@ import { spaceEs } from './messages-space-es.js';
 export const es: Record<MessageId, string> = {
   ...centerEs,
   ...demandEs,
+  ...resourcesEs,
   ...spaceEs,
   'site.name': 'Porchlight',
   'site.description':
