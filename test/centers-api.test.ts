@@ -9,6 +9,7 @@ import { createTokenFor } from '../src/centers/center-tokens.js';
 import { createCenter, putStaffByEmail } from '../src/centers/centers.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { createKeyring } from '../src/platform/crypto/keyring.js';
+import { flat, hasPdfToText, pdfPages } from '../src/print/pdf-text.test-support.js';
 import { createTestApp } from './support/app.js';
 
 const clock = fixedClock('2026-03-02T15:00:00.000Z');
@@ -332,6 +333,52 @@ describe('the center desk API', () => {
     expect(elsewhere.statusCode).toBe(404);
   });
 
+  it('prints a member’s whole record as a PDF, in English and Spanish', async () => {
+    const id = await newMember('Dolores Ñúñez', { contact: { phone: '413 555 0122' } });
+    await call(coach, 'POST', `${base}/members/${id}/encounters`, {
+      type: 'care_coordination',
+      durationMinutes: 45,
+      note: 'Went to the clinic together',
+    });
+    await call(coach, 'POST', `${base}/members/${id}/assessments`, {
+      instrument: 'barc-10',
+      answers: [4, 4, 4, 4, 4, 4, 4, 4, 4, 5],
+    });
+    await call(coach, 'POST', `${base}/members/${id}/plan/goals`, {
+      domain: 'employment_education',
+      title: 'Finish the GED',
+      steps: ['Enrol at the library class'],
+    });
+    const res = await call(coach, 'GET', `${base}/members/${id}/export.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="member-${id}.pdf"`);
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const es = await call(coach, 'GET', `${base}/members/${id}/export.pdf?lang=es`);
+    expect(es.statusCode).toBe(200);
+    if (hasPdfToText) {
+      const text = flat(pdfPages(res.rawPayload).join(' '));
+      for (const said of [
+        'Record of Dolores Ñúñez',
+        'Hilltown Recovery Center',
+        '413 555 0122',
+        'Employment and education: Finish the GED',
+        '☐ Enrol at the library class',
+        'Care coordination · 45 minutes',
+        'Went to the clinic together',
+        'BARC-10: 41 of 60',
+        'member.export',
+      ])
+        expect(text).toContain(said);
+      const spanish = flat(pdfPages(es.rawPayload).join(' '));
+      expect(spanish).toContain('Expediente de Dolores Ñúñez');
+      expect(spanish).toContain('Coordinación');
+    }
+    // The volunteer at the door may not print it.
+    expect((await call(volunteer, 'GET', `${base}/members/${id}/export.pdf`)).statusCode).toBe(403);
+  });
+
   it('exports a member’s whole record, and erases it for good', async () => {
     const id = await newMember('Leaving Soon', { contact: { phone: '413 555 0111' } });
     await call(coach, 'POST', `${base}/members/${id}/encounters`, {
@@ -402,6 +449,7 @@ describe('the center desk API', () => {
       '/api/v1/centers/{slug}/members/{id}/check-ins',
       '/api/v1/centers/{slug}/members/{id}/assessments',
       '/api/v1/centers/{slug}/members/{id}/export',
+      '/api/v1/centers/{slug}/members/{id}/export.pdf',
       '/api/v1/centers/{slug}/members/{id}/plan',
       '/api/v1/centers/{slug}/members/{id}/plan/goals',
       '/api/v1/centers/{slug}/members/{id}/plan/goals/{goalId}/done',

@@ -481,6 +481,18 @@ describe('the center desk pages', () => {
     expect(formFields(barc.body, `${base}/barc-10`)).toMatchObject({ item1: '4', item10: '4' });
   });
 
+  it('gives the member’s whole record as a PDF from the member page', async () => {
+    const base = `/en/center/franklin/members/${memberId}`;
+    const page = (await get('coach', base)).body;
+    expect(page).toContain(`href="${base}/record.pdf" download`);
+    const pdf = await get('coach', `${base}/record.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await get('door', `${base}/record.pdf`)).statusCode).toBe(403);
+    expect((await get('other', `${base}/record.pdf`)).statusCode).toBe(404);
+  });
+
   it('lists the center’s API tokens for its administrator, who can revoke one', async () => {
     const { token } = await createTokenFor(
       { repos: app.repos, clock },

@@ -25,6 +25,8 @@ import {
 } from './api-schema.js';
 import { noStore } from '../../platform/http/no-store.js';
 import { registerPlanApiRoutes } from './plan-api-routes.js';
+import { locales } from '../../web/i18n/locales.js';
+import { sendRecordPdf } from './record-pdf-reply.js';
 
 /** Registers `/api/v1/centers/{slug}/...`. */
 export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): void {
@@ -68,6 +70,32 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="member-${record.member.id}.json"`)
         .send(record);
+    },
+  );
+
+  server.get(
+    '/api/v1/centers/:slug/members/:id/export.pdf',
+    {
+      ...noStore,
+      schema: {
+        tags: ['centers'],
+        summary: 'The same record as a printable PDF, in English or Spanish',
+        security,
+        params: MemberParams,
+        querystring: Type.Object(
+          { lang: Type.Optional(Type.Union(locales.map((l) => Type.Literal(l)))) },
+          { additionalProperties: false },
+        ),
+        produces: ['application/pdf'],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'A PDF' }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const a = await access(request.headers.authorization, request.params.slug);
+      return sendRecordPdf(reply, desk, a, request.params.id, request.query.lang ?? 'en');
     },
   );
 

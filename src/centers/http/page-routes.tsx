@@ -18,6 +18,7 @@ import type { Member } from '../members/model.js';
 import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
+import { sendRecordPdf } from './record-pdf-reply.js';
 import { refusedForm, type FilledForm } from '../pages/form-problem.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
 import { MemberPage } from '../pages/member-page.js';
@@ -214,6 +215,16 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
           saved={request.query.saved === '1'}
         />,
       );
+    },
+  );
+
+  scope.get(
+    '/center/:slug/members/:id/record.pdf',
+    { schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      return sendRecordPdf(reply, desk, access, request.params.id, ctx.locale);
     },
   );
 

@@ -65,6 +65,13 @@ export function MemberPage({
             <a href={link(ctx, `${base}/edit`)}>{t('center.member.edit')}</a>
           </li>
         )}
+        {roleMay(access.role, 'member.export') && (
+          <li>
+            <a href={link(ctx, `${base}/record.pdf`)} download>
+              {t('center.member.recordPdf')}
+            </a>
+          </li>
+        )}
       </ul>
       <h2>{t('center.member.about')}</h2>
       <dl>

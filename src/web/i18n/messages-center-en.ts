@@ -54,6 +54,12 @@ export const centerEn = {
   'center.member.addBarc': 'Record a BARC-10',
   'center.member.timeline': 'Timeline',
   'center.member.timelineEmpty': 'Nothing recorded yet.',
+  'center.member.recordPdf': 'The whole record, to print (PDF)',
+  'center.record.title': 'Record of {name}',
+  'center.record.made': 'Made by {center} on {date}.',
+  'center.record.private':
+    'Private: this is the member’s own record, kept under 42 CFR Part 2. Give it only to the member.',
+  'center.record.access': 'Who opened the record, and when',
   'center.member.saved': 'Saved.',
   'center.encounter.type.brief_check_in': 'Brief check-in',
   'center.encounter.type.follow_up_engagement': 'Follow-up engagement',

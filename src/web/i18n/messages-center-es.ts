@@ -56,6 +56,12 @@ export const centerEs: Record<keyof typeof centerEn, string> = {
   'center.member.addBarc': 'Registrar un BARC-10',
   'center.member.timeline': 'Historial',
   'center.member.timelineEmpty': 'Todavía no hay nada registrado.',
+  'center.member.recordPdf': 'El expediente completo, para imprimir (PDF)',
+  'center.record.title': 'Expediente de {name}',
+  'center.record.made': 'Hecho por {center} el {date}.',
+  'center.record.private':
+    'Privado: es el expediente del propio miembro, guardado según 42 CFR parte 2. Entréguelo solo al miembro.',
+  'center.record.access': 'Quién abrió el expediente, y cuándo',
   'center.member.saved': 'Guardado.',
   'center.encounter.type.brief_check_in': 'Visita breve',
   'center.encounter.type.follow_up_engagement': 'Seguimiento',
