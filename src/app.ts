@@ -59,6 +59,9 @@ import { registerReferralRoutes } from './referrals/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerSpacePages } from './space/routes.js';
+import { registerSpaceApiRoutes } from './space/routes-api.js';
+import { SpaceBlobRepository } from './space/blob-repository.js';
+import { SpaceSync } from './space/space-sync.js';
 import { problemReporter } from './reports/report-problem.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
@@ -375,6 +378,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...(client !== undefined ? { client } : {}),
     });
     registerSpacePages(server, { publicUrl: config.publicUrl, client });
+    // The space's sync keeps ciphertext only (decision 0113).
+    registerSpaceApiRoutes(server, new SpaceSync(new SpaceBlobRepository(database.db), clock));
     // Numbers are kept only as this keyed hash, under a key of their own from the master key.
     const textSender = lazySenderKey(() => keyring().deriveKey('textline-sender'));
     const conversations = new Conversations(clock);

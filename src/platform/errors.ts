@@ -337,6 +337,18 @@ export const errorCatalogue = {
     status: 409,
     message: 'The database to restore into already holds tables; restore into an empty one.',
   },
+  PL_SPACE_TOKEN_WRONG: {
+    status: 403,
+    message: 'This sync account exists and the token does not match it.',
+  },
+  PL_SPACE_TOKEN_MISSING: {
+    status: 401,
+    message: 'Sync needs the account token in an Authorization: Bearer header.',
+  },
+  PL_SPACE_VERSION_CONFLICT: {
+    status: 409,
+    message: 'The blob changed since this device read it; read it again, merge and retry.',
+  },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -27,6 +27,7 @@ import * as referrals from './migrations/0041-referrals.js';
 import * as publicResourceSources from './migrations/0042-public-resource-sources.js';
 import * as demandCounts from './migrations/0050-demand-counts.js';
 import * as rides from './migrations/0055-rides.js';
+import * as spaceSync from './migrations/0060-space-sync.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0042-public-resource-sources': publicResourceSources,
   '0050-demand-counts': demandCounts,
   '0055-rides': rides,
+  '0060-space-sync': spaceSync,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -288,6 +288,17 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
     message:
       'El servidor de correo no ofreció un STARTTLS que funcione; el correo no se envía sin cifrar.',
   },
+  PL_SPACE_TOKEN_WRONG: {
+    message: 'Esta cuenta de sincronización existe y el token no coincide.',
+  },
+  PL_SPACE_TOKEN_MISSING: {
+    message:
+      'La sincronización necesita el token de la cuenta en un encabezado Authorization: Bearer.',
+  },
+  PL_SPACE_VERSION_CONFLICT: {
+    message:
+      'El blob cambió desde que este dispositivo lo leyó; léalo de nuevo, combine y reintente.',
+  },
   PL_NOT_READY: { message: 'El servidor se está iniciando y aún no está listo.' },
   PL_INTERNAL: { message: 'Algo salió mal por nuestra parte.' },
 };
