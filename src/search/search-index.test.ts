@@ -200,4 +200,55 @@ describe('the search index', () => {
       expect(search(stepped, q)).toEqual(search(whole, q));
     }
   });
+
+  it('applies a change in steps that searches between do not see, then all of it at once', () => {
+    const world = randomWorld(400, 14);
+    const index = SearchIndex.build(world.slice(0, 300), { now });
+    const sequential = SearchIndex.build(world.slice(0, 300), { now });
+    const changed = [
+      ...world.slice(0, 60).map((m) => ({ ...m, name: `${m.name} serenity` })),
+      ...world.slice(300),
+    ];
+    const removed = world.slice(60, 80).map((m) => m.id);
+    const near = { latitude: 42.5876, longitude: -72.5995 };
+    const queries = [wideQueryNear(), wideQueryNear(near), wideQueryNear(undefined, 'serenity')];
+    const before = queries.map((q) => search(index, q));
+    const steps = index.applySteps(changed, removed, 16);
+    let step = steps.next();
+    let turns = 0;
+    for (; step.done !== true; step = steps.next()) {
+      turns++;
+      expect(index.size).toBe(300);
+      expect(queries.map((q) => search(index, q))).toEqual(before);
+      expect(index.summaryById(world[350]!.id)).toBeUndefined();
+    }
+    expect(step.value).toBe(true);
+    expect(turns).toBe(Math.ceil(changed.length / 16) - 1);
+    for (const id of removed) sequential.remove(id);
+    for (const m of changed) sequential.upsert(m);
+    expect(index.size).toBe(sequential.size);
+    for (const q of queries) expect(search(index, q)).toEqual(search(sequential, q));
+    index.refresh(now);
+    sequential.refresh(now);
+    for (const q of queries) expect(search(index, q)).toEqual(search(sequential, q));
+  });
+
+  it('applies nothing when its horizon moves between the steps of a change', () => {
+    const world = randomWorld(200, 15);
+    const index = SearchIndex.build(world.slice(0, 100), { now });
+    const steps = index.applySteps(world.slice(100), [world[0]!.id], 10);
+    steps.next();
+    index.refresh(now + 30 * DAY);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    expect(step.value).toBe(false);
+    expect(index.size).toBe(100);
+    expect(index.summaryById(world[0]!.id)).toBeDefined();
+    // Applied again, it lands whole.
+    const again = index.applySteps(world.slice(100), [world[0]!.id], 10);
+    let next = again.next();
+    while (next.done !== true) next = again.next();
+    expect(next.value).toBe(true);
+    expect(index.size).toBe(199);
+  });
 });

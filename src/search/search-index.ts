@@ -213,7 +213,7 @@ export class SearchIndex {
     return {
       add(meeting: Meeting): void {
         if (done) throw new Error('SearchIndexBuilder: add after finish');
-        index.upsertRow(meeting, false);
+        index.addBuiltRow(meeting);
       },
       finish: () => runSteps(finishSteps()),
       finishSteps,
@@ -285,19 +285,63 @@ export class SearchIndex {
 
   /** Adds a meeting or replaces the one with the same id. */
   upsert(meeting: Meeting): void {
-    this.upsertRow(meeting, true);
+    const row = this.rows;
+    const words = this.stageRow(row, meeting);
+    // A new word goes into the sorted dictionary at once (a binary search and a splice).
+    this.words.sort();
+    this.commitRow(row, meeting.id, words);
     this.words.forgetSharedTexts();
     this.touch();
   }
 
+  /**
+   * Applies a change, its removals and then its meetings, as `remove` and `upsert` would, with
+   * the slow part (writing the meetings' rows) in steps of `perStep` meetings between which a
+   * server answers searches: the rows are written past the end, where no query looks, and the
+   * last step makes them the meetings' and removes the old ones at once, so a search sees the
+   * whole change or none of it. False, with nothing applied, when the index changed between
+   * steps (its horizon moved): the caller applies the change again.
+   */
+  *applySteps(
+    meetings: readonly Meeting[],
+    removed: readonly string[],
+    perStep = 64,
+  ): Steps<boolean> {
+    const version = this.version;
+    const base = this.rows;
+    const words: (Uint32Array | undefined)[] = [];
+    for (let i = 0; i < meetings.length; i++) {
+      words.push(this.stageRow(base + i, meetings[i]!));
+      if ((i + 1) % perStep === 0 && i + 1 < meetings.length) {
+        this.words.sort();
+        yield;
+        if (this.version !== version || this.rows !== base) {
+          this.words.forgetSharedTexts();
+          return false;
+        }
+      }
+    }
+    this.words.sort();
+    for (const id of removed) this.removeById(id);
+    for (let i = 0; i < meetings.length; i++) this.commitRow(base + i, meetings[i]!.id, words[i]);
+    this.words.forgetSharedTexts();
+    this.touch();
+    return true;
+  }
+
   /** Removes a meeting; false when no meeting has that id. */
   remove(id: string): boolean {
+    if (!this.removeById(id)) return false;
+    this.touch();
+    return true;
+  }
+
+  private removeById(id: string): boolean {
     const row = this.ids.rowOf(id);
     if (row === undefined) return false;
     this.ids.forget(row);
     this.removeRow(row);
     this.markDirty(row);
-    this.touch();
     return true;
   }
 
@@ -458,35 +502,57 @@ export class SearchIndex {
     }
   }
 
-  private upsertRow(meeting: Meeting, incremental: boolean): void {
-    // While building, ids are only recorded; repeated ones are resolved when the id table is
-    // made (see `MeetingIds.rehash`).
-    const previous = this.building ? undefined : this.ids.rowOf(meeting.id);
-    // A changed meeting gets a fresh row: its old one is removed, so nothing static (kdbush,
-    // the timeline, the postings) can point at data that is no longer its.
-    if (previous !== undefined) {
-      this.ids.forget(previous);
-      this.removeRow(previous);
-      if (incremental) this.markDirty(previous);
-    }
+  /** A row of a build: written and listed (ids only recorded, see `MeetingIds.rehash`). */
+  private addBuiltRow(meeting: Meeting): void {
     const row = this.rows++;
     this.ensureCapacity(this.rows);
     this.liveRows++;
     writeMeetingRow(this, row, meeting);
-    this.ids.remember(row, meeting.id, !this.building);
+    this.ids.remember(row, meeting.id, false);
     this.geoItem[row] = -1;
+    this.listRemote(row);
+  }
+
+  private listRemote(row: number): void {
     if (this.kind[row] === KIND_REMOTE) {
       this.remoteOrdinal[row] = this.remoteRows.length;
       this.remoteRows.push(row);
     }
-    if (incremental) {
-      this.markDirty(row);
-      if (this.kind[row] === KIND_PLACE && !Number.isNaN(this.lat[row]!)) {
-        this.geo.overflow.push(row);
-      }
-      // A new word goes into the sorted dictionary at once (a binary search and a splice).
-      this.words.sort();
+  }
+
+  /**
+   * Writes a meeting into `row`, at or past the end of the rows, where no query looks: nothing
+   * lists it until {@link commitRow}. Returns the row's words, kept aside until then.
+   */
+  private stageRow(row: number, meeting: Meeting): Uint32Array | undefined {
+    this.ensureCapacity(row + 1);
+    writeMeetingRow(this, row, meeting);
+    this.geoItem[row] = -1;
+    const words = this.words.dirty.get(row);
+    this.words.dirty.delete(row);
+    return words;
+  }
+
+  /**
+   * Makes the staged `row` (the next one) the meeting's: its old row is removed (a changed
+   * meeting gets a fresh row, so nothing static, kdbush, the timeline, the postings, can point
+   * at data that is no longer its), and the new one enters every list queries check.
+   */
+  private commitRow(row: number, id: string, words: Uint32Array | undefined): void {
+    if (row !== this.rows) throw new Error('SearchIndex: rows staged out of order');
+    const previous = this.ids.rowOf(id);
+    if (previous !== undefined) {
+      this.ids.forget(previous);
+      this.removeRow(previous);
+      this.markDirty(previous);
     }
+    this.rows++;
+    this.liveRows++;
+    this.ids.remember(row, id, true);
+    this.listRemote(row);
+    this.markDirty(row);
+    if (this.kind[row] === KIND_PLACE && !Number.isNaN(this.lat[row]!)) this.geo.overflow.push(row);
+    if (words !== undefined) this.words.dirty.set(row, words);
   }
 
   // --- building the static parts ----------------------------------------------------------------

@@ -71,6 +71,9 @@ export type SnapshotEvent =
   | { kind: 'not-used'; reason: string; detail?: string }
   | { kind: 'written'; revision: number; meetings: number; ms: number };
 
+/** A change touching more meetings than this is applied in steps on a server (about 2 ms). */
+const APPLY_IN_STEPS_FROM = 64;
+
 /** Places the geocoder found, held in memory for the searches that name them. */
 const GEOCODED_KEPT = 1000;
 
@@ -511,9 +514,17 @@ export class SearchService {
       this.watchGap();
       return;
     }
-    // From here to the end, nothing awaits: a search sees all of the run or none of it.
-    for (const id of step.removed) index.remove(id);
-    for (const meeting of step.meetings) index.upsert(meeting);
+    const turn = this.options.yieldToLoop;
+    // A search sees all of the run or none of it: on a server a large run is written in steps
+    // searches do not see, and made visible in one (`applySteps`); otherwise all at once.
+    const applied =
+      turn !== undefined &&
+      step.meetings.length > APPLY_IN_STEPS_FROM &&
+      (await runStepsYielding(index.applySteps(step.meetings, step.removed), turn));
+    if (!applied) {
+      for (const id of step.removed) index.remove(id);
+      for (const meeting of step.meetings) index.upsert(meeting);
+    }
     // A write, so it may rebuild what many changes left behind (a search will not); a server
     // rebuilds those parts beside the live ones afterwards (`rebuildStaticParts`).
     index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
