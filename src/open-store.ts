@@ -19,6 +19,7 @@ import { configuredAddressGeocoder } from './places/nominatim.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { mergingAfterImport } from './sources/duplicates-merge.js';
 import type { Fetcher } from './sources/feed-reader.js';
+import { feedLimits } from './sources/feed-address.js';
 import type { ImportDeps } from './sources/import-source.js';
 
 export interface StoreOptions {
@@ -79,8 +80,7 @@ export async function openStore(config: Config, options: StoreOptions): Promise<
         ...(options.yieldToLoop !== undefined ? { yieldToLoop: options.yieldToLoop } : {}),
         ...(options.onChange !== undefined ? { onChange: options.onChange } : {}),
         limits: {
-          maxBytes: config.feedMaxBytes,
-          timeoutMs: config.feedTimeoutMs,
+          ...feedLimits(config),
           ...(fetcher !== undefined ? { fetcher } : {}),
           ...(timers !== undefined ? { timers } : {}),
         },

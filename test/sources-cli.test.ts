@@ -17,7 +17,13 @@ function porchlight(...args: string[]): Promise<{ code: number; stdout: string; 
       [join(root, 'bin', 'porchlight.js'), ...args],
       {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          LOG_LEVEL: 'silent',
+          // The feed server here is on the loopback, allowed as an operator allows a local mirror.
+          FEED_ALLOW_PRIVATE: 'loopback',
+        },
         timeout: 60_000,
       },
       (error, stdout, stderr) =>

@@ -3,6 +3,7 @@ import { countOf } from '../platform/english.js';
 import { PorchlightError } from '../platform/errors.js';
 import { resourceFormats, type ResourceFormat } from '../resources/model.js';
 import { withStore, type DatabaseFlags } from './context.js';
+import { feedLimits } from '../sources/feed-address.js';
 import { printJson } from './output.js';
 import { printProblems } from './progress.js';
 
@@ -45,7 +46,7 @@ export function resourcesCommand(cmd: Command, databaseOptions: (c: Command) => 
           {
             resources: repos.resources,
             clock: systemClock,
-            limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
+            limits: feedLimits(config),
           },
           {
             source: flags.source,

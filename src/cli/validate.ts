@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { countOf } from '../platform/english.js';
 import { loadConfig } from '../platform/config.js';
 import { sourceFormats, type SourceFormat } from '../sources/model.js';
+import { feedLimits } from '../sources/feed-address.js';
 import { printJson } from './output.js';
 import { printProblems } from './progress.js';
 
@@ -40,7 +41,7 @@ export function validateCommand(cmd: Command): void {
         location,
         ...(flags.program !== undefined ? { program: flags.program } : {}),
         ...(flags.format !== undefined ? { format: flags.format } : {}),
-        limits: { maxBytes: config.feedMaxBytes, timeoutMs: config.feedTimeoutMs },
+        limits: feedLimits(config),
       });
       const failed = result.errorCount > 0 || (flags.strict === true && result.warningCount > 0);
       if (flags.json === true) {

@@ -37,6 +37,12 @@ export interface Config {
   /** How long an import waits for a feed URL, in milliseconds. */
   feedTimeoutMs: number;
   /**
+   * Private hosts feeds may still be read from (FEED_ALLOW_PRIVATE, comma-separated): `loopback`,
+   * addresses, CIDR ranges or host names. Every other private, loopback, link-local or metadata
+   * address is refused, after DNS resolution and at every redirect (decision 0110).
+   */
+  feedAllowPrivate: readonly string[];
+  /**
    * The map's tile URL template (`https://tiles.example.org/{z}/{x}/{y}.png`); without one the
    * finder offers no map, and pages never reach another origin.
    */
@@ -178,6 +184,12 @@ export function loadConfig(
       overrides.feedTimeoutMs ??
       parseInteger(env.FEED_TIMEOUT_MS, 'FEED_TIMEOUT_MS') ??
       defaults.feedTimeoutMs,
+    feedAllowPrivate:
+      overrides.feedAllowPrivate ??
+      (env.FEED_ALLOW_PRIVATE ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
     mapTiles: checkTileUrl(
       overrides.mapTiles ?? emptyAsUndefined(env.PORCHLIGHT_MAP_TILES),
       'PORCHLIGHT_MAP_TILES',

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
 import { isUrlLocation } from '../feeds/reader.js';
+import { refuseUnlessPublic, type FeedAddressPolicy } from './feed-address.js';
 
 /** The outside world as an import sees it: `fetch`, handed in so tests can point it anywhere. */
 export type Fetcher = typeof fetch;
@@ -12,7 +13,16 @@ export interface FeedReadLimits {
   fetcher?: Fetcher;
   /** What measures `timeoutMs` (real timers unless a test fires them itself). */
   timers?: Timers;
+  /**
+   * Refuses hosts on private networks, checked at every redirect (decision 0110). The server
+   * and every command set it from FEED_ALLOW_PRIVATE (`openStore`); a reader without it reads
+   * any address (a unit test's own).
+   */
+  addresses?: FeedAddressPolicy;
 }
+
+/** Redirects followed before a feed is given up on. */
+const maxRedirects = 5;
 
 export interface FeedText {
   text: string;
@@ -135,6 +145,17 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** Only https (plain http on the loopback), and only the addresses the policy allows. */
+async function refuseUnfetchable(url: URL, limits: FeedReadLimits): Promise<void> {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new PorchlightError(
+      'PL_FEED_URL_REJECTED',
+      `Only https URLs are fetched (got ${url.protocol}).`,
+    );
+  }
+  if (limits.addresses !== undefined) await refuseUnlessPublic(url, limits.addresses);
+}
+
 async function readFeedUrl(
   location: string,
   limits: FeedReadLimits,
@@ -146,12 +167,7 @@ async function readFeedUrl(
   } catch {
     throw new PorchlightError('PL_FEED_URL_REJECTED', `Not a valid URL: ${location}`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new PorchlightError(
-      'PL_FEED_URL_REJECTED',
-      `Only https URLs are fetched (got ${url.protocol}).`,
-    );
-  }
+  await refuseUnfetchable(url, limits);
   const fetcher = limits.fetcher ?? fetch;
   const controller = new AbortController();
   const cancelTimeout = (limits.timers ?? systemTimers).after(limits.timeoutMs, () =>
@@ -160,21 +176,47 @@ async function readFeedUrl(
   // Once the headers are in, a broken connection means the body was cut short.
   let receiving = false;
   try {
-    const request = () =>
-      fetcher(url, {
+    const request = (target: URL) =>
+      fetcher(target, {
         signal: controller.signal,
-        redirect: 'follow',
+        // Each redirect's target is checked like the first URL before it is asked.
+        redirect: 'manual',
         headers: {
           accept: options.accept ?? defaultAccept,
           'user-agent': 'Porchlight feed reader',
           ...options.headers,
         },
       });
-    // A kept-alive connection the server has since closed fails at once; a GET may be asked again.
-    const response = await request().catch((error: unknown) => {
-      if (controller.signal.aborted || !isStaleConnection(error)) throw error;
-      return request();
-    });
+    let response: Response | undefined;
+    for (let hop = 0; response === undefined; hop += 1) {
+      // A kept-alive connection the server has since closed fails at once; a GET may be asked again.
+      const answer = await request(url).catch((error: unknown) => {
+        if (controller.signal.aborted || !isStaleConnection(error)) throw error;
+        return request(url);
+      });
+      const location = answer.headers.get('location');
+      if (
+        answer.status < 300 ||
+        answer.status >= 400 ||
+        answer.status === 304 ||
+        location === null
+      ) {
+        response = answer;
+        continue;
+      }
+      await answer.body?.cancel().catch(() => undefined);
+      if (hop >= maxRedirects)
+        throw new PorchlightError(
+          'PL_FEED_UNREADABLE',
+          `Cannot fetch ${url.origin}: more than ${maxRedirects} redirects.`,
+        );
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw new PorchlightError('PL_FEED_UNREADABLE', `${url.origin} redirects to a non-URL.`);
+      }
+      await refuseUnfetchable(url, limits);
+    }
     // Only a conditional read gets a 304; the caller keeps what it has.
     if (response.status === 304) {
       throw new PorchlightError(

@@ -34,6 +34,12 @@ export function isPrivateAddress(address: string): boolean {
     if (host === '::' || host === '::1') return true;
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
     if (mapped !== undefined) return isPrivateAddress(mapped);
+    // A URL writes a mapped IPv4 address in hex (`[::ffff:a00:1]` is 10.0.0.1).
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (hex !== null) {
+      const [high, low] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+      return isPrivateAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+    }
     return /^(fc|fd|fe[89ab])/.test(host);
   }
   return false;

@@ -15,7 +15,14 @@ export async function createTestApp(
   const databaseUrl = await isolatedUrl(overrides.databaseUrl ?? 'sqlite::memory:');
   const config = loadConfig(
     {},
-    { demo: false, publicUrl: 'https://meetings.example.org', ...overrides, databaseUrl },
+    {
+      demo: false,
+      publicUrl: 'https://meetings.example.org',
+      // Test feeds are served on the loopback: allowed the way an operator allows a local mirror.
+      feedAllowPrivate: ['loopback'],
+      ...overrides,
+      databaseUrl,
+    },
   );
   return createApp(config, {
     logger: pino({ level: 'silent' }),

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
+/** Test feeds are served on the loopback: allowed the way an operator allows a local mirror. */
+const localFeeds = { FEED_ALLOW_PRIVATE: 'loopback' };
+
 /** Runs `bin/porchlight.js` as a user would, quiet logs, with the given environment on top. */
 export function runPorchlight(
   env: Record<string, string>,
@@ -11,7 +14,7 @@ export function runPorchlight(
   const result = spawnSync(process.execPath, [join(root, 'bin', 'porchlight.js'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, LOG_LEVEL: 'silent', ...localFeeds, ...env },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -33,7 +36,7 @@ export function runPorchlightAsync(
       {
         cwd,
         encoding: 'utf8',
-        env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+        env: { ...process.env, LOG_LEVEL: 'silent', ...localFeeds, ...env },
         timeout: 60_000,
       },
       (error, stdout, stderr) =>
