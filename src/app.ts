@@ -84,6 +84,10 @@ import type { Keyring } from './platform/crypto/keyring.js';
 import { lazyKeyring } from './platform/crypto/master-key-source.js';
 import { createCenterDesk } from './centers/desk.js';
 import { registerCenterApiRoutes } from './centers/http/api-routes.js';
+import {
+  registerShiftReminders,
+  scheduleShiftReminders,
+} from './centers/shifts/shift-reminders.js';
 import { registerCenterPages } from './centers/http/page-routes.js';
 import { seedDemoCenter } from './centers/demo/seed-center.js';
 import { seedDemoResources } from './resources/demo/demo-resources.js';
@@ -411,6 +415,9 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       logger,
     });
     deliveries.attach(jobs, { sendAtOnce: ports.sendDeliveriesAtOnce ?? true });
+    // Volunteers signed up for a shift are mailed the day before, through the same queue.
+    const shiftReminders = { repos, clock, queue: deliveries, publicUrl: config.publicUrl };
+    registerShiftReminders(shiftReminders, jobs);
     // Sign-in links and editor notices go through the queue: retried, and dead-lettered visibly.
     const queuedMailer = new QueuedMailer(deliveries);
     const guard = registerStewardshipRoutes(server, {
@@ -505,6 +512,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       startJobs: async () => {
         await scheduleLinkCheck(importDeps, config.linkCheckEverySeconds);
         await deliveries.scheduleSweep();
+        await scheduleShiftReminders(shiftReminders, repos.jobs);
         jobs.start();
       },
       close: async () => {

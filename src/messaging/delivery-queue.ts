@@ -119,9 +119,7 @@ export class DeliveryQueue {
   /** Clears away old deliveries once a day (the server does this when it starts its jobs). */
   async scheduleSweep(): Promise<void> {
     const { jobs, clock } = this.options;
-    if ((await jobs.find(sweepJobKind, 'all')) !== undefined) return;
-    const now = clock.now().toISOString();
-    await jobs.ensure(sweepJobKind, 'all', { intervalSeconds: 86_400, nextRunAt: now }, now);
+    await jobs.ensureRecurring(sweepJobKind, 86_400, clock.now().toISOString());
   }
 
   /**

@@ -51,6 +51,19 @@ export class ShiftRepository {
     return rows.map(toShift);
   }
 
+  /** Shifts of every center that start after `from` and by `to`, in order (the reminders). */
+  async startingBetween(from: string, to: string): Promise<Shift[]> {
+    const rows = await this.db
+      .selectFrom('center_shifts')
+      .selectAll()
+      .where('starts_at', '>', from)
+      .where('starts_at', '<=', to)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toShift);
+  }
+
   /** Who signed up for these shifts, in sign-up order. */
   async signups(
     centerId: string,

@@ -69,6 +69,15 @@ export class JobRepository {
     return (await this.find(kind, target))!;
   }
 
+  /**
+   * A job of one target per database that runs every `intervalSeconds` (the first time at
+   * `now`); left as it is when it exists, so a restart does not move its schedule.
+   */
+  async ensureRecurring(kind: string, intervalSeconds: number, now: string): Promise<void> {
+    if ((await this.find(kind, 'all')) !== undefined) return;
+    await this.ensure(kind, 'all', { intervalSeconds, nextRunAt: now }, now);
+  }
+
   /** How many jobs are due and waiting, running under a lease, and failing (for /metrics). */
   async counts(now: string): Promise<{ due: number; running: number; failing: number }> {
     const row = await this.db
