@@ -41,6 +41,8 @@ describe('the personal space pages', () => {
     expect(table['space.ui.days.other']).toBe('{n} días');
     expect(table['space.ui.week.count']).toBe('{n} de {goal} esta semana');
     expect(Object.keys(table).every((id) => id.startsWith('space.ui.'))).toBe(true);
+    // Only this screen's words: the check-in's are not on the first screen.
+    expect(table['space.ui.check.save']).toBeUndefined();
     // The other screens of the language, for the island to keep offline.
     expect(body).toContain(
       'data-screens="/es/space /es/space/check-in /es/space/tools /es/space/data"',

@@ -47,17 +47,28 @@ const PLACEHOLDERS = {
   checkIns: '{checkIns}',
 };
 
-const islandWords = Object.keys(spaceEn).filter((id) => id.startsWith('space.ui.')) as MessageId[];
-const wordsByLocale = new Map<string, string>();
+/** The words each screen's island uses (by id prefix under `space.ui.`): no screen carries all. */
+const screenWords: Record<SpaceScreen, string[]> = {
+  today: ['dates.', 'days.', 'milestone.', 'week.', 'my.'],
+  'check-in': ['check.', 'risk.', 'trend.', 'recent.'],
+  tools: ['tools.', 'tool.'],
+  data: ['data.', 'sync.'],
+};
+const common = ['unavailable', 'saved'];
 
-/** The island's words in the page's language, as JSON (made once per language). */
-export function spaceWords(ctx: PageContext): string {
-  let json = wordsByLocale.get(ctx.locale);
+const wordsByScreen = new Map<string, string>();
+
+/** The island's words for a screen in the page's language, as JSON (made once per both). */
+export function spaceWords(ctx: PageContext, screen: SpaceScreen): string {
+  const memo = `${ctx.locale}:${screen}`;
+  let json = wordsByScreen.get(memo);
   if (json === undefined) {
-    json = JSON.stringify(
-      Object.fromEntries(islandWords.map((id) => [id, ctx.t(id, PLACEHOLDERS)])),
+    const wanted = [...screenWords[screen], ...common].map((part) => `space.ui.${part}`);
+    const ids = (Object.keys(spaceEn) as MessageId[]).filter((id) =>
+      wanted.some((prefix) => id === prefix || id.startsWith(prefix)),
     );
-    wordsByLocale.set(ctx.locale, json);
+    json = JSON.stringify(Object.fromEntries(ids.map((id) => [id, ctx.t(id, PLACEHOLDERS)])));
+    wordsByScreen.set(memo, json);
   }
   return json;
 }
@@ -87,7 +98,7 @@ export function SpacePage({ ctx, screen }: { ctx: PageContext; screen: SpaceScre
         id="space-app"
         data-screen={screen}
         data-screens={screens.map((s) => link(ctx, SPACE_SCREENS[s])).join(' ')}
-        data-words={spaceWords(ctx)}
+        data-words={spaceWords(ctx, screen)}
       >
         <noscript>
           <p class="notice">{t('space.noscript')}</p>

@@ -213,6 +213,66 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await context.close();
   });
 
+  it('syncs to a second browser through the server, which holds only ciphertext', async () => {
+    const secret = `Harbour-${Math.random().toString(36).slice(2)}-line`;
+    const first = await phone({ serviceWorkers: 'block' });
+    const page = await first.newPage();
+    await page.goto(`${base}/en/space`);
+    await addDate(page, secret, '2026-05-01');
+    await page.goto(`${base}/en/space/check-in`);
+    await checkIn(page, { mood: 'Good', craving: 1, note: secret });
+    await page.goto(`${base}/en/space/data`);
+    await page.getByText(/If you lose every device and these 12 words/).waitFor();
+    await page.getByRole('button', { name: 'Turn on sync' }).click();
+    const words = (await page.locator('[data-phrase]').textContent())!.trim();
+    expect(words.split(' ')).toHaveLength(12);
+    await page.getByLabel('I wrote the 12 words down').check();
+    await page.getByRole('button', { name: 'Start syncing' }).click();
+    await page.getByText('Synced.').waitFor();
+    await page.getByText('Sync is on for this device.').waitFor();
+
+    // Every row of every table: the secret, the words and the note are in none of them.
+    const { sql } = await import('kysely');
+    const db = app.database.db;
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table'`.execute(db);
+    let everything = '';
+    for (const { name } of tables.rows)
+      everything += JSON.stringify((await sql.raw(`select * from "${name}"`).execute(db)).rows);
+    const blobs = await sql<{
+      size: number;
+      ciphertext: string;
+    }>`select size, ciphertext from space_blobs`.execute(db);
+    expect(blobs.rows).toHaveLength(1);
+    expect(blobs.rows[0]!.size).toBeGreaterThan(100);
+    const decoded = Buffer.from(blobs.rows[0]!.ciphertext, 'base64').toString('latin1');
+    for (const text of [secret, words, 'Good', 'craving'])
+      expect(everything.includes(text) || decoded.includes(text), text).toBe(false);
+
+    // Another browser, the 12 words typed in: the same space.
+    const second = await phone({ serviceWorkers: 'block' });
+    const other = await second.newPage();
+    await other.goto(`${base}/en/space/data`);
+    await other.getByLabel('The 12 words, separated by spaces').fill(words.toUpperCase());
+    await other.getByRole('button', { name: 'Sync this device' }).click();
+    await other.getByText('Synced.').waitFor();
+    await other.goto(`${base}/en/space`);
+    await other.getByRole('heading', { name: secret, level: 3 }).waitFor();
+    await other.goto(`${base}/en/space/check-in`);
+    await other.getByText(secret).waitFor();
+
+    // Deleting everything there deletes the server's copy too.
+    await other.goto(`${base}/en/space/data`);
+    await other.getByLabel('I understand it cannot be undone').check();
+    await other.getByRole('button', { name: 'Delete everything now' }).click();
+    await other.getByText('Everything was deleted from this browser.').waitFor();
+    const left = await sql<{ n: number }>`select count(*) as n from space_blobs`.execute(db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+    await first.close();
+    await second.close();
+  });
+
   it('sends nothing a person writes: a unique phrase appears in no request', async () => {
     // The phrase goes into a date, a meeting, a worksheet and a check-in's line.
     const context = await phone();

@@ -171,4 +171,25 @@ export const spaceEn = {
   'space.ui.tool.thought.consequence': 'C: how I felt, and what I did or wanted to do',
   'space.ui.tool.thought.dispute': 'Another way to see it: what would I say to a friend?',
   'space.ui.tool.thought.effect': 'How I feel now',
+  'space.ui.sync.heading': 'Use your space on another device',
+  'space.ui.sync.intro':
+    'Sync keeps an encrypted copy on our server so your other phone or computer can read it. It is locked with a key made on this device from 12 words: the server stores only what it cannot read, and no email or name is asked.',
+  'space.ui.sync.warning':
+    'If you lose every device and these 12 words, your space is gone for good: nobody, not us either, can open it or reset it. Write the words down and keep them somewhere safe.',
+  'space.ui.sync.start': 'Turn on sync',
+  'space.ui.sync.phraseHeading': 'Your 12 words',
+  'space.ui.sync.wroteIt': 'I wrote the 12 words down',
+  'space.ui.sync.confirm': 'Start syncing',
+  'space.ui.sync.join': 'Already syncing on another device? Enter its 12 words',
+  'space.ui.sync.phrase': 'The 12 words, separated by spaces',
+  'space.ui.sync.joinButton': 'Sync this device',
+  'space.ui.sync.badPhrase': 'These are not 12 words of a recovery phrase. Check each word.',
+  'space.ui.sync.on': 'Sync is on for this device.',
+  'space.ui.sync.at': 'Last synced {date}.',
+  'space.ui.sync.now': 'Sync now',
+  'space.ui.sync.done': 'Synced.',
+  'space.ui.sync.failed':
+    'Sync did not work just now (offline, or the server refused). Your data is safe on this device; try again later.',
+  'space.ui.sync.stop': 'Stop syncing on this device',
+  'space.ui.sync.deletes': 'Deleting everything also deletes the encrypted copy on the server.',
 };

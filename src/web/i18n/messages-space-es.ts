@@ -170,4 +170,26 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
   'space.ui.tool.thought.consequence': 'C: cómo me sentí, y qué hice o quise hacer',
   'space.ui.tool.thought.dispute': 'Otra manera de verlo: ¿qué le diría a un amigo?',
   'space.ui.tool.thought.effect': 'Cómo me siento ahora',
+  'space.ui.sync.heading': 'Use su espacio en otro dispositivo',
+  'space.ui.sync.intro':
+    'La sincronización guarda una copia cifrada en nuestro servidor para que su otro teléfono o computadora pueda leerla. Se cierra con una llave creada en este dispositivo a partir de 12 palabras: el servidor guarda solo lo que no puede leer, y no se pide correo ni nombre.',
+  'space.ui.sync.warning':
+    'Si pierde todos sus dispositivos y estas 12 palabras, su espacio se pierde para siempre: nadie, tampoco nosotros, puede abrirlo ni restablecerlo. Escriba las palabras y guárdelas en un lugar seguro.',
+  'space.ui.sync.start': 'Activar la sincronización',
+  'space.ui.sync.phraseHeading': 'Sus 12 palabras',
+  'space.ui.sync.wroteIt': 'Escribí las 12 palabras',
+  'space.ui.sync.confirm': 'Empezar a sincronizar',
+  'space.ui.sync.join': '¿Ya sincroniza en otro dispositivo? Escriba sus 12 palabras',
+  'space.ui.sync.phrase': 'Las 12 palabras, separadas por espacios',
+  'space.ui.sync.joinButton': 'Sincronizar este dispositivo',
+  'space.ui.sync.badPhrase':
+    'Estas no son 12 palabras de una frase de recuperación. Revise cada palabra.',
+  'space.ui.sync.on': 'La sincronización está activada en este dispositivo.',
+  'space.ui.sync.at': 'Última sincronización: {date}.',
+  'space.ui.sync.now': 'Sincronizar ahora',
+  'space.ui.sync.done': 'Sincronizado.',
+  'space.ui.sync.failed':
+    'La sincronización no funcionó ahora (sin conexión, o el servidor la rechazó). Sus datos están a salvo en este dispositivo; inténtelo más tarde.',
+  'space.ui.sync.stop': 'Dejar de sincronizar en este dispositivo',
+  'space.ui.sync.deletes': 'Borrar todo también borra la copia cifrada del servidor.',
 };

@@ -63,6 +63,8 @@ export interface CheckIn {
 /** The person's own settings. */
 export interface Settings {
   weeklyGoal: number;
+  /** When the person last changed them (ISO 8601): a sync keeps the later. */
+  savedAt?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { weeklyGoal: 3 };

@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readFavourites } from '../favourites.js';
 import type { SpaceStore } from './store.js';
+import { SyncSection } from './sync-section.js';
+import { deleteRemote } from './sync.js';
 import type { Words } from './words.js';
 
 /** The export's format name and version, so a later import knows what it reads. */
@@ -15,6 +17,8 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
   const [counts, setCounts] = useState<{ dates: number; meetings: number; checkIns: number }>();
   const [confirmed, setConfirmed] = useState(false);
   const [deleted, setDeleted] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [synced, setSynced] = useState(0);
   useEffect(() => {
     void store.everything().then((data) =>
       setCounts({
@@ -23,7 +27,7 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
         checkIns: data.checkIns.length,
       }),
     );
-  }, [store]);
+  }, [store, synced]);
   const download = async () => {
     const data = await store.everything();
     const document_ = {
@@ -44,6 +48,16 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
   const deleteAll = async (event: Event) => {
     event.preventDefault();
     if (!confirmed) return;
+    // The server's copy first: if it cannot be deleted now, nothing is, and the person is told.
+    const sync = await store.syncState();
+    if (sync !== undefined) {
+      try {
+        await deleteRemote(sync.keys);
+      } catch {
+        setFailed(true);
+        return;
+      }
+    }
     await store.deleteEverything();
     setDeleted(true);
   };
@@ -63,6 +77,7 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
           {w.t('space.ui.data.export')}
         </button>
       </section>
+      <SyncSection w={w} store={store} onSynced={() => setSynced((n) => n + 1)} />
       <section aria-labelledby="space-delete">
         <h2 id="space-delete">{w.t('space.ui.data.deleteHeading')}</h2>
         <p>{w.t('space.ui.data.deleteHint')}</p>
@@ -80,6 +95,11 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
             {w.t('space.ui.data.delete')}
           </button>
         </form>
+        {failed && (
+          <p class="notice" role="status">
+            {w.t('space.ui.sync.failed')}
+          </p>
+        )}
       </section>
     </>
   );

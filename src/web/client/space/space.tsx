@@ -21,6 +21,7 @@ import { openSpaceStore, type SpaceStore } from './store.js';
 import type { Worksheet } from './tools.js';
 import { ToolsScreen } from './tools-screen.js';
 import { WeekSection } from './week.js';
+import { syncNow } from './sync.js';
 import { readWords, type Words } from './words.js';
 import './space.css';
 
@@ -49,7 +50,12 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
   }, [store]);
   useEffect(() => {
     void reload();
-  }, [reload]);
+    // A device that syncs takes in what its others wrote, then shows it.
+    void store.syncState().then(async (sync) => {
+      if (sync === undefined || !navigator.onLine) return;
+      await syncNow(store, sync).then(reload, () => undefined);
+    });
+  }, [reload, store]);
   if (screen === 'data') return <DataScreen w={w} store={store} />;
   if (data === undefined) return null;
   if (screen === 'tools')

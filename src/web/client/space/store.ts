@@ -7,6 +7,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FAVOURITES_KEY } from '../favourites.js';
 import type { Attendance, CheckIn, RecoveryDate, Settings } from './model.js';
 import type { Worksheet } from './tools.js';
+import type { SyncKeys } from './sync-crypto.js';
 import { DEFAULT_SETTINGS } from './model.js';
 
 /** The database's name; a new shape of data gets a new version and an upgrade step. */
@@ -17,12 +18,19 @@ interface SpaceSchema extends DBSchema {
   attendance: { key: string; value: Attendance };
   checkIns: { key: string; value: CheckIn };
   worksheets: { key: string; value: Worksheet };
+  sync: { key: string; value: SyncState & { key: 'sync' } };
   settings: { key: string; value: Settings & { key: 'settings' } };
 }
 
 /** The kinds of record kept, each an object store keyed by `id`. */
 export type Kind = 'dates' | 'attendance' | 'checkIns' | 'worksheets';
 type RecordOf<K extends Kind> = SpaceSchema[K]['value'];
+
+/** This device's sync: its keys (the AES key cannot be exported) and when it last synced. */
+export interface SyncState {
+  keys: SyncKeys;
+  syncedAt?: string;
+}
 
 /** Everything the space keeps, as exported. */
 export interface SpaceData {
@@ -42,13 +50,18 @@ export interface SpaceStore {
   saveSettings(settings: Settings): Promise<void>;
   /** Every record, for the export. */
   everything(): Promise<SpaceData>;
+  /** Adds the records this device does not have yet and takes newer settings (a sync's merge). */
+  addMissing(data: SpaceData): Promise<void>;
+  /** This device's sync, if it syncs. */
+  syncState(): Promise<SyncState | undefined>;
+  saveSyncState(state: SyncState | undefined): Promise<void>;
   /** Deletes the database and the saved meetings; the store is unusable afterwards. */
   deleteEverything(): Promise<void>;
 }
 
 /** Opens (creating on first use) the space's database; rejects where storage is refused. */
 export async function openSpaceStore(): Promise<SpaceStore> {
-  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 2, {
+  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 3, {
     // Each version adds what it brought, so a browser several versions behind catches up.
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
@@ -58,11 +71,16 @@ export async function openSpaceStore(): Promise<SpaceStore> {
         database.createObjectStore('settings', { keyPath: 'key' });
       }
       if (oldVersion < 2) database.createObjectStore('worksheets', { keyPath: 'id' });
+      if (oldVersion < 3) database.createObjectStore('sync', { keyPath: 'key' });
     },
   });
   const settings = async (): Promise<Settings> => {
     const kept = await db.get('settings', 'settings');
-    return kept === undefined ? { ...DEFAULT_SETTINGS } : { weeklyGoal: kept.weeklyGoal };
+    if (kept === undefined) return { ...DEFAULT_SETTINGS };
+    return {
+      weeklyGoal: kept.weeklyGoal,
+      ...(kept.savedAt !== undefined ? { savedAt: kept.savedAt } : {}),
+    };
   };
   return {
     all: (kind) => db.getAll(kind),
@@ -72,7 +90,36 @@ export async function openSpaceStore(): Promise<SpaceStore> {
     remove: (kind, id) => db.delete(kind, id),
     settings,
     saveSettings: async (value) => {
-      await db.put('settings', { ...value, key: 'settings' });
+      await db.put('settings', { ...value, savedAt: new Date().toISOString(), key: 'settings' });
+    },
+    addMissing: async (data) => {
+      const tx = db.transaction(
+        ['dates', 'attendance', 'checkIns', 'worksheets', 'settings'],
+        'readwrite',
+      );
+      const add = async <K extends Kind>(kind: K, records: RecordOf<K>[]) => {
+        const store = tx.objectStore(kind);
+        for (const record of records)
+          if ((await store.getKey(record.id)) === undefined) await store.put(record);
+      };
+      await add('dates', data.dates);
+      await add('attendance', data.attendance);
+      await add('checkIns', data.checkIns);
+      await add('worksheets', data.worksheets);
+      const kept = await tx.objectStore('settings').get('settings');
+      if ((data.settings.savedAt ?? '') > (kept?.savedAt ?? ''))
+        await tx.objectStore('settings').put({ ...data.settings, key: 'settings' });
+      await tx.done;
+    },
+    syncState: async () => {
+      const kept = await db.get('sync', 'sync');
+      return kept === undefined
+        ? undefined
+        : { keys: kept.keys, ...(kept.syncedAt !== undefined ? { syncedAt: kept.syncedAt } : {}) };
+    },
+    saveSyncState: async (state) => {
+      if (state === undefined) await db.delete('sync', 'sync');
+      else await db.put('sync', { ...state, key: 'sync' });
     },
     everything: async () => ({
       dates: await db.getAll('dates'),
