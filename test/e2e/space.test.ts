@@ -262,6 +262,17 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await other.goto(`${base}/en/space/check-in`);
     await other.getByText(secret).waitFor();
 
+    // A date removed there is removed here at the next sync, not brought back.
+    await other.goto(`${base}/en/space`);
+    await other.getByRole('button', { name: `Remove ${secret}` }).click();
+    await other.goto(`${base}/en/space/data`);
+    await other.getByRole('button', { name: 'Sync now' }).click();
+    await other.getByText('Synced.').waitFor();
+    await page.goto(`${base}/en/space`);
+    await page.getByText(/^No date yet\./).waitFor();
+    await page.reload();
+    await page.getByText(/^No date yet\./).waitFor();
+
     // Deleting everything there deletes the server's copy too.
     await other.goto(`${base}/en/space/data`);
     await other.getByLabel('I understand it cannot be undone').check();

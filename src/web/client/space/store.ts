@@ -19,6 +19,8 @@ interface SpaceSchema extends DBSchema {
   checkIns: { key: string; value: CheckIn };
   worksheets: { key: string; value: Worksheet };
   sync: { key: string; value: SyncState & { key: 'sync' } };
+  /** Ids of records deleted here, so a sync does not bring them back from another device. */
+  tombstones: { key: string; value: { id: string } };
   settings: { key: string; value: Settings & { key: 'settings' } };
 }
 
@@ -50,8 +52,13 @@ export interface SpaceStore {
   saveSettings(settings: Settings): Promise<void>;
   /** Every record, for the export. */
   everything(): Promise<SpaceData>;
-  /** Adds the records this device does not have yet and takes newer settings (a sync's merge). */
-  addMissing(data: SpaceData): Promise<void>;
+  /**
+   * A sync's merge: deletes the records deleted elsewhere (and remembers them), adds the
+   * records this device does not have yet, and takes newer settings.
+   */
+  addMissing(data: SpaceData, deleted: readonly string[]): Promise<void>;
+  /** The ids of records deleted on this device. */
+  tombstones(): Promise<string[]>;
   /** This device's sync, if it syncs. */
   syncState(): Promise<SyncState | undefined>;
   saveSyncState(state: SyncState | undefined): Promise<void>;
@@ -61,7 +68,7 @@ export interface SpaceStore {
 
 /** Opens (creating on first use) the space's database; rejects where storage is refused. */
 export async function openSpaceStore(): Promise<SpaceStore> {
-  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 3, {
+  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 4, {
     // Each version adds what it brought, so a browser several versions behind catches up.
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
@@ -72,6 +79,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       }
       if (oldVersion < 2) database.createObjectStore('worksheets', { keyPath: 'id' });
       if (oldVersion < 3) database.createObjectStore('sync', { keyPath: 'key' });
+      if (oldVersion < 4) database.createObjectStore('tombstones', { keyPath: 'id' });
     },
   });
   const settings = async (): Promise<Settings> => {
@@ -87,20 +95,30 @@ export async function openSpaceStore(): Promise<SpaceStore> {
     put: async (kind, record) => {
       await db.put(kind, record);
     },
-    remove: (kind, id) => db.delete(kind, id),
+    remove: async (kind, id) => {
+      const tx = db.transaction([kind, 'tombstones'], 'readwrite');
+      await tx.objectStore(kind).delete(id);
+      await tx.objectStore('tombstones').put({ id });
+      await tx.done;
+    },
+    tombstones: () => db.getAllKeys('tombstones'),
     settings,
     saveSettings: async (value) => {
       await db.put('settings', { ...value, savedAt: new Date().toISOString(), key: 'settings' });
     },
-    addMissing: async (data) => {
+    addMissing: async (data, deleted) => {
       const tx = db.transaction(
-        ['dates', 'attendance', 'checkIns', 'worksheets', 'settings'],
+        ['dates', 'attendance', 'checkIns', 'worksheets', 'settings', 'tombstones'],
         'readwrite',
       );
+      const gone = new Set(deleted);
+      for (const id of gone) await tx.objectStore('tombstones').put({ id });
       const add = async <K extends Kind>(kind: K, records: RecordOf<K>[]) => {
         const store = tx.objectStore(kind);
+        for (const id of await store.getAllKeys()) if (gone.has(id)) await store.delete(id);
         for (const record of records)
-          if ((await store.getKey(record.id)) === undefined) await store.put(record);
+          if (!gone.has(record.id) && (await store.getKey(record.id)) === undefined)
+            await store.put(record);
       };
       await add('dates', data.dates);
       await add('attendance', data.attendance);

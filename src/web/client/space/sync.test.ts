@@ -8,6 +8,7 @@ const empty: Snapshot = {
   worksheets: [],
   settings: { weeklyGoal: 3 },
   savedMeetings: [],
+  deleted: [],
 };
 
 describe('merging two devices’ snapshots', () => {
@@ -31,5 +32,26 @@ describe('merging two devices’ snapshots', () => {
     expect(merged.settings.weeklyGoal).toBe(5);
     expect(merged.savedMeetings.map((f) => f.slug)).toEqual(['x']);
     expect(mergeSnapshots(here, undefined)).toBe(here);
+  });
+
+  it('leaves out what either side deleted, and keeps the deletions for the next merge', () => {
+    const here: Snapshot = {
+      ...empty,
+      attendance: [{ id: 'a1', day: '2026-12-07', name: 'Kept' }],
+      deleted: ['a2'],
+    };
+    const there: Snapshot = {
+      ...empty,
+      attendance: [
+        { id: 'a1', day: '2026-12-07', name: 'Kept' },
+        { id: 'a2', day: '2026-12-06', name: 'Deleted here' },
+      ],
+      dates: [{ id: 'd9', label: 'Gone', since: '2026-01-01', history: [] }],
+      deleted: ['d9'],
+    };
+    const merged = mergeSnapshots(here, there);
+    expect(merged.attendance.map((a) => a.name)).toEqual(['Kept']);
+    expect(merged.dates).toEqual([]);
+    expect(merged.deleted.sort()).toEqual(['a2', 'd9']);
   });
 });

@@ -10,17 +10,24 @@ import { seal, unseal, type SyncKeys } from './sync-crypto.js';
 /** The one blob holding the whole space. */
 const BLOB = 'snapshot';
 
-/** What a snapshot holds: the store's records and the saved meetings. */
+/** What a snapshot holds: the store's records, the saved meetings, the ids deleted. */
 export interface Snapshot extends SpaceData {
   savedMeetings: Favourite[];
+  /** Records deleted on some device: kept out of every merge after. */
+  deleted: string[];
 }
 
-/** The union of two snapshots by record id, this device's copy kept where both have one. */
+/**
+ * The union of two snapshots by record id, this device's copy kept where both have one, less
+ * every record either side deleted.
+ */
 export function mergeSnapshots(local: Snapshot, remote: Snapshot | undefined): Snapshot {
   if (remote === undefined) return local;
+  const deleted = [...new Set([...local.deleted, ...(remote.deleted ?? [])])];
+  const gone = new Set(deleted);
   const union = <T extends { id: string }>(mine: T[], theirs: T[]): T[] => {
     const ids = new Set(mine.map((r) => r.id));
-    return [...mine, ...theirs.filter((r) => !ids.has(r.id))];
+    return [...mine, ...theirs.filter((r) => !ids.has(r.id))].filter((r) => !gone.has(r.id));
   };
   const slugs = new Set(local.savedMeetings.map((f) => f.slug));
   return {
@@ -36,6 +43,7 @@ export function mergeSnapshots(local: Snapshot, remote: Snapshot | undefined): S
       ...local.savedMeetings,
       ...(remote.savedMeetings ?? []).filter((f) => !slugs.has(f.slug)),
     ],
+    deleted,
   };
 }
 
@@ -66,9 +74,10 @@ export async function syncNow(store: SpaceStore, state: SyncState): Promise<Sync
     const local: Snapshot = {
       ...(await store.everything()),
       savedMeetings: readFavourites(localStorage),
+      deleted: await store.tombstones(),
     };
     const merged = mergeSnapshots(local, remote.snapshot);
-    await store.addMissing(merged);
+    await store.addMissing(merged, merged.deleted);
     const saved = new Set(local.savedMeetings.map((f) => f.slug));
     for (const favourite of merged.savedMeetings)
       if (!saved.has(favourite.slug)) saveFavourite(localStorage, favourite);
