@@ -112,19 +112,53 @@ export class MemberRepository {
     return rows.map(toKey);
   }
 
-  /** Members of the center holding every one of the terms, at most `limit`. */
-  async withAllTerms(centerId: string, terms: readonly string[], limit: number): Promise<string[]> {
+  /**
+   * The members holding every one of the terms, at most `limit`, each with its data key: one
+   * query, where the front desk's search used three round trips (on PostgreSQL each is a few ms).
+   */
+  async withAllTermsAndKeys(
+    centerId: string,
+    terms: readonly string[],
+    limit: number,
+  ): Promise<{ member: StoredMember; key: StoredMemberKey }[]> {
     if (terms.length === 0) return [];
-    const rows = await this.db
+    const found = this.db
       .selectFrom('center_member_terms')
       .select('member_id')
       .where('center_id', '=', centerId)
       .where('term', 'in', terms)
       .groupBy('member_id')
       .having((eb) => eb.fn.countAll(), '=', terms.length)
-      .limit(limit)
+      .limit(limit);
+    const rows = await this.db
+      .selectFrom('center_members as m')
+      .innerJoin('center_member_keys as k', (join) =>
+        join.onRef('k.center_id', '=', 'm.center_id').onRef('k.member_id', '=', 'm.id'),
+      )
+      .select([
+        'm.id',
+        'm.center_id',
+        'm.engagement',
+        'm.profile',
+        'm.created_at',
+        'm.updated_at',
+        'k.wrapped_key',
+        'k.master_key_id',
+        'k.created_at as key_created_at',
+      ])
+      .where('m.center_id', '=', centerId)
+      .where('m.id', 'in', found)
       .execute();
-    return rows.map((r) => r.member_id);
+    return rows.map((r) => ({
+      member: toStored(r),
+      key: toKey({
+        center_id: r.center_id,
+        member_id: r.id,
+        wrapped_key: r.wrapped_key,
+        master_key_id: r.master_key_id,
+        created_at: r.key_created_at,
+      }),
+    }));
   }
 
   /** Every member of a center (sealed), for work over all of them (key rotation). */

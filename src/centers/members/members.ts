@@ -111,21 +111,14 @@ export async function findMembers(
   const indexKey = centerIndexKey(deps, access.center.id);
   const centerId = access.center.id;
   // Truncated terms may collide; a few spare candidates cover what the check below drops.
-  const ids = await deps.repos.centerMembers.withAllTerms(
+  const found = await deps.repos.centerMembers.withAllTermsAndKeys(
     centerId,
     prefixes.map((p) => blindTerm(indexKey, p)),
     limit * 2 + 10,
   );
-  const [members, keys] = await Promise.all([
-    deps.repos.centerMembers.byIds(centerId, ids),
-    deps.repos.centerMembers.keysOf(centerId, ids),
-  ]);
-  const keyOf = new Map(keys.map((k) => [k.memberId, k]));
   const keyring = deps.keyring();
   const matches: MemberMatch[] = [];
-  for (const stored of members) {
-    const key = keyOf.get(stored.id);
-    if (key === undefined) continue;
+  for (const { member: stored, key } of found) {
     const member = openStoredMember(stored, openMemberKey(keyring, key));
     if (nameMatches(member.chosenName, query))
       matches.push({ id: member.id, chosenName: member.chosenName, engagement: member.engagement });
