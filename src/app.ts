@@ -56,6 +56,7 @@ import { PublishedResourcesForHsds } from './resources/hsds/published-resources.
 import { registerResourcePages } from './resources/pages/routes.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
 import { registerReferralRoutes } from './referrals/routes.js';
+import { registerReferralPages } from './referrals/pages/routes.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerSpacePages } from './space/routes.js';
@@ -465,8 +466,23 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     });
     const desk = createCenterDesk(deskDeps);
     registerCenterApiRoutes(server, desk);
-    registerReferralRoutes(server, createReferralDesk(deskDeps, config.publicUrl));
+    const referralDesk = createReferralDesk(deskDeps, config.publicUrl);
+    registerReferralRoutes(server, referralDesk);
     registerCenterPages(server, { desk, guard, publicUrl: config.publicUrl });
+    registerReferralPages(server, {
+      centers: desk,
+      referrals: referralDesk,
+      guard,
+      // The desk refers to every source, published or kept for its staff.
+      finder: new ResourceFinder(
+        repos.resources,
+        clock,
+        (text) => search.resolvePlace(text),
+        'all',
+      ),
+      publicUrl: config.publicUrl,
+      now: () => clock.now(),
+    });
     const voiceLine = new VoiceLine({
       textLine,
       conversations,

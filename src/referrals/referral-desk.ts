@@ -6,7 +6,9 @@ import { authenticateBearer } from '../accounts/api-tokens.js';
 import { openCenter } from '../centers/access.js';
 import type { DeskDeps } from '../centers/deps.js';
 import type { CenterAccess } from '../centers/model.js';
+import { PorchlightError } from '../platform/errors.js';
 import { referralBundle } from './fhir.js';
+import { LINK_LIFETIME_SECONDS, linkKey, signReferralLink } from './link-token.js';
 import { referralReport } from './referral-report.js';
 import {
   answerReferralLink,
@@ -31,12 +33,28 @@ export function createReferralDesk(deps: DeskDeps, publicUrl: string) {
       );
     },
     create: (access: CenterAccess, input: ReferralInput) => createReferral(deps, access, input),
+    /** A service of the directory with the name of the organization offering it. */
+    service: async (id: string) => {
+      const { services, organizations } = await deps.repos.resources.load();
+      const service = services.find((s) => s.id === id);
+      if (service === undefined)
+        throw new PorchlightError('PL_RESOURCE_NOT_FOUND', undefined, { field: 'serviceId' });
+      const organization = organizations.find((o) => o.id === service.organizationId);
+      return { service, organization: organization?.name ?? '' };
+    },
     read: (access: CenterAccess, id: string) => readReferral(deps, access, id),
     revokeConsent: (access: CenterAccess, id: string) => revokeConsent(deps, access, id),
     fhir: async (access: CenterAccess, id: string) =>
       referralBundle(await readReferral(deps, access, id), access.center, publicUrl),
     report: (access: CenterAccess, from: string, to: string) =>
       referralReport(deps, access, from, to),
+    /** The link of a referral, as it was handed out when it was made (same id, same expiry). */
+    linkOf: (referral: { id: string; createdAt: string }) =>
+      signReferralLink(
+        linkKey(deps.keyring()),
+        referral.id,
+        Math.floor(Date.parse(referral.createdAt) / 1000) + LINK_LIFETIME_SECONDS,
+      ),
     openLink: (token: string) => openReferralLink(deps, token),
     answerLink: (token: string, answer: { status?: unknown; note?: unknown }) =>
       answerReferralLink(deps, token, answer),

@@ -67,8 +67,16 @@ export function registerCenterPages(server: HttpServer, deps: CenterPageDeps): v
   );
 }
 
-function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterPageDeps): void {
-  /** The signed-in person's access to the center (sign-in first; 404 when not staff). */
+/**
+ * How a desk page opens its center and frames itself: the signed-in person's access (sign-in
+ * first; 404 when not staff), and the view with this request's CSRF token. Shared with the
+ * other pages under `/center/{slug}/` (the referrals').
+ */
+export function deskPageAccess(
+  kit: PageKit,
+  desk: Pick<CenterDesk, 'open'>,
+  guard: StewardshipGuard,
+) {
   const open = async (request: FastifyRequest, slug: string): Promise<CenterAccess> => {
     const who = await guard.requireSignedIn(request);
     return desk.open({ personId: who.person.id }, slug);
@@ -84,6 +92,11 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     csrf: kit.csrfToken(request, reply),
     timeZone: access.center.timeZone,
   });
+  return { open, viewOf };
+}
+
+function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterPageDeps): void {
+  const { open, viewOf } = deskPageAccess(kit, desk, guard);
   const post = { preHandler: kit.csrf };
   /**
    * Saves a posted form; when a field is refused, the form is sent again (400) with the values

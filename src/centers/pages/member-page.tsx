@@ -72,6 +72,11 @@ export function MemberPage({
             </a>
           </li>
         )}
+        {roleMay(access.role, 'member.write') && (
+          <li>
+            <a href={link(ctx, `${base}/refer`)}>{t('referral.refer')}</a>
+          </li>
+        )}
       </ul>
       <h2>{t('center.member.about')}</h2>
       <dl>

@@ -4,6 +4,7 @@
  * it, distance, address, phones as `tel:` links, hours and whether it is open now, payment,
  * languages. Works without script; no request leaves for another origin.
  */
+import type { ComponentChildren } from 'preact';
 import { languageList } from '../../web/intl-format.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import { Layout } from '../../web/layout.js';
@@ -93,10 +94,12 @@ export function ResourceFinderPage({
   );
 }
 
-function ResourceForm(props: {
+/** The search form; `action` is the page it submits to (the public finder unless given). */
+export function ResourceForm(props: {
   ctx: PageContext;
   params: ResourceParams;
   problem: ResourceOutcome['problem'];
+  action?: string;
 }) {
   const { ctx, params, problem } = props;
   const { t, locale } = ctx;
@@ -109,7 +112,7 @@ function ResourceForm(props: {
   const attributes = chosen(params, 'attributes');
   const topLevel = needs.filter((n) => n.parent === undefined);
   return (
-    <form id="resource-finder" method="get" action={link(ctx, '/resources')}>
+    <form id="resource-finder" method="get" action={props.action ?? link(ctx, '/resources')}>
       {problem !== undefined && (
         <p id="resources-problem" class="notice problem" role="alert">
           {problem.message}
@@ -234,7 +237,13 @@ function offers(ctx: PageContext, result: ResourceResult): string[] {
   return words;
 }
 
-function ResourceItem(props: { ctx: PageContext; result: ResourceResult; units: 'mi' | 'km' }) {
+/** One result; `children` adds what the page offers on it (the desk's "refer" link). */
+export function ResourceItem(props: {
+  ctx: PageContext;
+  result: ResourceResult;
+  units: 'mi' | 'km';
+  children?: ComponentChildren;
+}) {
   const { ctx, result, units } = props;
   const { t, locale } = ctx;
   const hours = hoursLines(ctx, result.schedules);
@@ -286,6 +295,7 @@ function ResourceItem(props: { ctx: PageContext; result: ResourceResult; units: 
           </a>
         </p>
       )}
+      {props.children}
     </li>
   );
 }

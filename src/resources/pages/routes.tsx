@@ -30,8 +30,9 @@ export interface ResourcePageDeps {
 /** Services on a printed sheet, at most: a wall, not a directory. */
 const SHEET_LIMIT = 100;
 
-async function findResources(
-  deps: ResourcePageDeps,
+/** A finder search for a page: results, or the refused parameter in the reader's words. */
+export async function findResources(
+  deps: { finder: ResourceFinder },
   ctx: PageContext,
   params: ResourceParams,
 ): Promise<ResourceOutcome> {

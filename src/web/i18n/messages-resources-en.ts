@@ -1,5 +1,6 @@
 /**
- * English words of the public resource finder (`/resources`) and its printable sheet, merged
+ * English words of the public resource finder (`/resources`), its printable sheet and the
+ * referral pages (the desk's and the receiving organization's), merged
  * into the site's catalogue like the center desk's. Need names are the Open Eligibility
  * taxonomy's own, in English.
  */
@@ -72,4 +73,84 @@ export const resourcesEn = {
   'resources.sheet.titleAll': 'Services',
   'resources.sheet.printed': 'Printed {date}. The current list: {url}',
   'resources.sheet.capped': 'This sheet shows the first {shown} of {total} services.',
+  'referral.refer': 'Refer to a service',
+  'referral.referTitle': 'Refer {member} to a service',
+  'referral.referTo': 'Refer {member} to {service}',
+  'referral.choose': 'Refer to this service',
+  'referral.consentTitle': 'Consent to share information',
+  'referral.consentIntro':
+    'Before anything about {member} leaves the center, {member} reads and signs this consent (42 CFR 2.31). Every element is required.',
+  'referral.need': 'Need',
+  'referral.need.none': 'Not said',
+  'referral.reason': 'Why this referral (shared only if the consent allows it)',
+  'referral.memberName': 'Name of the person whose information is shared',
+  'referral.discloser': 'Who may share it',
+  'referral.information': 'How much and what kind of information',
+  'referral.shares': 'What the receiving organization will see',
+  'referral.share.name': 'Name',
+  'referral.share.phone': 'Phone number',
+  'referral.share.email': 'Email address',
+  'referral.share.reason': 'The reason for the referral',
+  'referral.recipient': 'Who receives it',
+  'referral.purpose': 'For what purpose',
+  'referral.revocation': 'The right to revoke, and how',
+  'referral.expiryDate': 'This consent ends on (date)',
+  'referral.expiryEvent': 'Or when this happens (event or condition)',
+  'referral.signedBy': 'Signature: the person types their full name',
+  'referral.signElectronically': 'I sign this consent electronically, today',
+  'referral.notice': 'Notice against redisclosure',
+  'referral.send': 'Sign and send the referral',
+  'referral.printConsent': 'Printable consent form (PDF)',
+  'referral.defaultInformation':
+    'That {member} is looking for services from the receiving organization, and the items ticked below.',
+  'referral.defaultPurpose':
+    'To arrange this service for {member}, and to tell the center whether it started.',
+  'referral.defaultRevocation':
+    '{member} may revoke this consent at any time by telling {center} in person, by phone or in writing. Revoking stops any further sharing; it cannot undo what was already shared.',
+  'referral.title': 'Referral to {service}',
+  'referral.status': 'Status',
+  'referral.status.draft': 'Draft',
+  'referral.status.requested': 'Sent, waiting for an answer',
+  'referral.status.accepted': 'Accepted',
+  'referral.status.rejected': 'Declined',
+  'referral.status.cancelled': 'Cancelled',
+  'referral.status.on-hold': 'On hold',
+  'referral.status.in-progress': 'Scheduled, in progress',
+  'referral.status.failed': 'Did not happen',
+  'referral.status.completed': 'Completed',
+  'referral.status.entered-in-error': 'Entered in error',
+  'referral.loopClosed': 'The loop is closed: the service says the referral is complete.',
+  'referral.changes': 'Every change',
+  'referral.change': '{when}: {status}, by {who}',
+  'referral.by.staff': 'the center',
+  'referral.by.recipient': 'the receiving organization',
+  'referral.noteSaid': 'Note: {note}',
+  'referral.link': 'Link for the receiving organization',
+  'referral.linkHelp':
+    'Send this link to the receiving organization. It needs no account, shows only what the consent allows, and stops working when the consent is revoked or ends.',
+  'referral.consentState': 'Consent',
+  'referral.consent.active': 'In force',
+  'referral.consent.revoked': 'Revoked',
+  'referral.consentEnds': 'Ends: {expiry}',
+  'referral.revoke': 'Revoke the consent',
+  'referral.revokeHelp':
+    'Revoking stops every further disclosure at once: the link stops working and the referral is cancelled.',
+  'referral.sent': 'The referral was sent.',
+  'referral.revoked': 'The consent was revoked: the link no longer works.',
+  'referral.incoming': 'A referral from {center}',
+  'referral.incomingIntro':
+    '{center} refers someone to {service}, with their signed consent. You see only what they agreed to share.',
+  'referral.person': 'The person',
+  'referral.nothingShared':
+    'The consent shares no contact details: answer here, and the center will follow up.',
+  'referral.answer': 'Your answer',
+  'referral.note': 'A note for the center (optional)',
+  'referral.move.accepted': 'Accept',
+  'referral.move.rejected': 'Decline',
+  'referral.move.in-progress': 'Scheduled',
+  'referral.move.on-hold': 'Put on hold',
+  'referral.move.completed': 'Completed',
+  'referral.move.failed': 'Did not happen',
+  'referral.answered': 'Thank you: the center sees your answer.',
+  'referral.final': 'This referral is closed.',
 } as const satisfies Record<string, string>;
