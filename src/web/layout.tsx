@@ -43,9 +43,6 @@ export function Layout({ ctx, title, children }: LayoutProps) {
           <li>
             <a href={link(ctx, '/help')}>{t('nav.help')}</a>
           </li>
-          <li>
-            <a href={link(ctx, '/about')}>{t('nav.about')}</a>
-          </li>
         </ul>
       </nav>
     </>
@@ -53,7 +50,9 @@ export function Layout({ ctx, title, children }: LayoutProps) {
   const footer = renderedOnce(t, 'footer', () => (
     <footer>
       <p>{t('footer.privacy')}</p>
+      {/* About sits here, not in the header, so the header's links fit one line at 360 px. */}
       <p>
+        <a href={link(ctx, '/about')}>{t('nav.about')}</a> ·{' '}
         <a href={link(ctx, '/sign-in')}>{t('account.footerLink')}</a>
       </p>
     </footer>
