@@ -78,7 +78,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     sources: new SourceRepository(db),
     revision: new RevisionRepository(db),
     problemReports: new ProblemReportRepository(db),
-    accounts: new AccountRepository(db),
+    accounts: new AccountRepository(db, keyring),
     serviceBodies: new ServiceBodyRepository(db),
     audit: new AuditRepository(db),
     jobs: new JobRepository(db),

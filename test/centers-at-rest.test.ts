@@ -4,7 +4,7 @@
  * file (and its write-ahead log), and the PostgreSQL rows as text, hold none of them; the API
  * still reads them back to the member's coach, and each read is in the access log.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -15,6 +15,7 @@ import { createCenter } from '../src/centers/centers.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { createKeyring } from '../src/platform/crypto/keyring.js';
 import { createTestApp } from './support/app.js';
+import { expectNoneIn } from './support/at-rest.js';
 import { testDialects } from './support/databases.js';
 
 const clock = fixedClock('2026-03-02T15:00:00.000Z');
@@ -101,29 +102,15 @@ describe('member records at rest in the SQLite file', () => {
         demographics: { county: secrets.county, veteran: true },
       });
       // Check the file with the log still beside it, then after the close checkpoints it.
-      expectNoneIn(dir);
+      expectNoneIn(dir, needles);
     } finally {
       await app.close();
     }
-    expectNoneIn(dir);
+    expectNoneIn(dir, needles);
     // The control: the file is readable as bytes, and the center's own name is there.
     expect(readFileSync(join(dir, 'porchlight.db')).includes('Valley Center')).toBe(true);
   });
 });
-
-function expectNoneIn(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.startsWith('porchlight.db'));
-  expect(files.length).toBeGreaterThan(0);
-  for (const file of files) {
-    const bytes = readFileSync(join(dir, file));
-    for (const needle of needles)
-      expect({ file, needle, found: bytes.includes(needle) }).toEqual({
-        file,
-        needle,
-        found: false,
-      });
-  }
-}
 
 describe.each(testDialects.filter((d) => d.name !== 'sqlite'))(
   'member records at rest on $name',

@@ -2,6 +2,7 @@
  * Editing, history, local edits over imports, change requests and verification, through the
  * services on every storage dialect: real imports, real transactions, the rules of who may do what.
  */
+import { createKeyring } from '../src/platform/crypto/keyring.js';
 import type { CommittedChange } from '../src/platform/database/change-feed.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../src/meetings/model.js';
@@ -90,7 +91,7 @@ describe.each(testDialects)('stewardship editing on $name', ({ url }) => {
 
   beforeEach(async () => {
     handle = await openTestDatabase(url);
-    repos = createRepositories(handle.db);
+    repos = createRepositories(handle.db, () => createKeyring(Buffer.alloc(32, 3)));
     clock = movableClock('2026-11-01T12:00:00Z');
     mail = [];
     changes = [];

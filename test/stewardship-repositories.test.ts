@@ -15,9 +15,11 @@ import {
 import { endAllSessions, resumeSession, startSession } from '../src/accounts/sessions.js';
 import { issueSignInLink, redeemSignInLink } from '../src/accounts/sign-in-links.js';
 import { hashToken } from '../src/accounts/tokens.js';
+import { createKeyring } from '../src/platform/crypto/keyring.js';
 import { openTestDatabase, testDialects } from './support/databases.js';
 
 const clock = fixedClock('2025-06-01T12:00:00.000Z');
+const keyring = createKeyring(Buffer.alloc(32, 7));
 
 describe.each(testDialects)('stewardship storage on $name', ({ url }) => {
   let handle: DatabaseHandle;
@@ -26,7 +28,7 @@ describe.each(testDialects)('stewardship storage on $name', ({ url }) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(url);
-    repos = createRepositories(handle.db);
+    repos = createRepositories(handle.db, () => keyring);
   });
   afterAll(async () => handle?.close());
 
@@ -45,6 +47,57 @@ describe.each(testDialects)('stewardship storage on $name', ({ url }) => {
       }),
     ).rejects.toThrow();
     expect(await repos.accounts.peopleByIds(['p1', 'missing'])).toHaveLength(1);
+  });
+
+  it('keeps the email sealed, found by its blind index; a row from before is sealed on open', async () => {
+    await repos.accounts.insertPerson({
+      id: 'p-sealed',
+      email: 'Volunteer.Sealed@Example.org',
+      createdAt: clock.now().toISOString(),
+    });
+    const raw = await handle.db
+      .selectFrom('people')
+      .select(['email_index', 'email_sealed'])
+      .where('id', '=', 'p-sealed')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(raw).toLowerCase()).not.toContain('volunteer');
+    expect(raw.email_sealed).toMatch(/^v1\./);
+    // Found whatever the case the person types; read back as stored.
+    const found = await repos.accounts.personByEmail('volunteer.sealed@example.org');
+    expect(found).toMatchObject({ id: 'p-sealed', email: 'Volunteer.Sealed@Example.org' });
+    // Another master key neither finds nor opens it.
+    const other = createRepositories(handle.db, () => createKeyring(Buffer.alloc(32, 8)));
+    expect(await other.accounts.personByEmail('volunteer.sealed@example.org')).toBeUndefined();
+
+    // A row written before migration 0012 (the address in the old column) is found meanwhile,
+    // and sealed by the next open with the key.
+    await handle.db
+      .insertInto('people')
+      .values({
+        id: 'p-old',
+        email_index: 'old.steward@example.org',
+        email_sealed: null,
+        display_name: null,
+        created_at: clock.now().toISOString(),
+        last_sign_in_at: null,
+        disabled_at: null,
+      })
+      .execute();
+    expect(await repos.accounts.personByEmail('old.steward@example.org')).toMatchObject({
+      id: 'p-old',
+    });
+    expect(await repos.accounts.sealPlainEmails()).toBe(1);
+    expect(await repos.accounts.sealPlainEmails()).toBe(0);
+    const sealed = await handle.db
+      .selectFrom('people')
+      .select(['email_index', 'email_sealed'])
+      .where('id', '=', 'p-old')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(sealed)).not.toContain('old.steward');
+    expect(await repos.accounts.personByEmail('old.steward@example.org')).toMatchObject({
+      id: 'p-old',
+      email: 'old.steward@example.org',
+    });
   });
 
   it('records a public form token as used once, and forgets it after it expires', async () => {

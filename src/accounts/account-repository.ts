@@ -5,18 +5,35 @@ import type {
   PeopleTable,
   SessionsTable,
 } from '../platform/database/schema.js';
+import type { Keyring } from '../platform/crypto/keyring.js';
 import type { Passkey, Person, Session } from './model.js';
+import { emailKeys, type EmailKeys } from './sealed-email.js';
 
-/** The only code that speaks SQL about people, passkeys, sign-in links, sessions and challenges. */
+/**
+ * The only code that speaks SQL about people, passkeys, sign-in links, sessions and challenges.
+ * A person's email is sealed at rest and found by its blind index (migration 0012); callers see
+ * it in the clear, and sealing happens here alone.
+ */
 export class AccountRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private keys: EmailKeys | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** The master keyring, asked for when an email is written, read or looked up. */
+    private readonly keyring: () => Keyring = noKeyring,
+  ) {}
+
+  private emailKeys(): EmailKeys {
+    return (this.keys ??= emailKeys(this.keyring()));
+  }
 
   async insertPerson(person: Person): Promise<void> {
     await this.db
       .insertInto('people')
       .values({
         id: person.id,
-        email: person.email,
+        email_index: this.emailKeys().index(person.email),
+        email_sealed: this.emailKeys().seal(person.id, person.email),
         display_name: person.displayName ?? null,
         created_at: person.createdAt,
         last_sign_in_at: person.lastSignInAt ?? null,
@@ -31,7 +48,7 @@ export class AccountRepository {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row && toPerson(row);
+    return row && this.toPerson(row);
   }
 
   /** The person with this (normalized) email. */
@@ -39,15 +56,70 @@ export class AccountRepository {
     const row = await this.db
       .selectFrom('people')
       .selectAll()
-      .where('email', '=', email)
+      // A row from before sealing holds the address itself until the next open seals it.
+      .where((eb) =>
+        eb.or([
+          eb('email_index', '=', this.emailKeys().index(email)),
+          eb.and([eb('email_sealed', 'is', null), eb('email_index', '=', email)]),
+        ]),
+      )
       .executeTakeFirst();
-    return row && toPerson(row);
+    return row && this.toPerson(row);
   }
 
   async peopleByIds(ids: readonly string[]): Promise<Person[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('people').selectAll().where('id', 'in', ids).execute();
-    return rows.map(toPerson);
+    return rows.map((row) => this.toPerson(row));
+  }
+
+  /**
+   * Seals the emails of rows written before sealing (migration 0012 cannot: it never sees the
+   * master key); run when the store opens with the keyring. Returns how many were sealed.
+   */
+  async sealPlainEmails(): Promise<number> {
+    const rows = await this.db
+      .selectFrom('people')
+      .select(['id', 'email_index'])
+      .where('email_sealed', 'is', null)
+      .execute();
+    for (const row of rows) {
+      await this.db
+        .updateTable('people')
+        .set({
+          email_index: this.emailKeys().index(row.email_index),
+          email_sealed: this.emailKeys().seal(row.id, row.email_index),
+        })
+        .where('id', '=', row.id)
+        .where('email_sealed', 'is', null)
+        .execute();
+    }
+    return rows.length;
+  }
+
+  /**
+   * Re-seals every email, and recomputes its index, under the keys of a new master key (their
+   * keys are derived from the master key, so a rotation must carry them over). In one
+   * transaction: a failure leaves every row under the old key.
+   */
+  async resealEmails(from: Keyring, to: Keyring): Promise<number> {
+    const [before, after] = [emailKeys(from), emailKeys(to)];
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('people')
+        .select(['id', 'email_sealed'])
+        .where('email_sealed', 'is not', null)
+        .execute();
+      for (const row of rows) {
+        const email = before.open(row.id, row.email_sealed!);
+        await trx
+          .updateTable('people')
+          .set({ email_index: after.index(email), email_sealed: after.seal(row.id, email) })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      return rows.length;
+    });
   }
 
   async touchSignIn(personId: string, at: string): Promise<void> {
@@ -283,6 +355,10 @@ export class AccountRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  private toPerson(row: Selectable<PeopleTable>): Person {
+    return toPersonWith(() => this.emailKeys(), row);
+  }
+
   async deletePasskey(personId: string, id: string): Promise<boolean> {
     const result = await this.db
       .deleteFrom('passkeys')
@@ -293,10 +369,14 @@ export class AccountRepository {
   }
 }
 
-function toPerson(row: Selectable<PeopleTable>): Person {
+function noKeyring(): Keyring {
+  throw new Error("people's emails are sealed with the master key, and none was given");
+}
+
+function toPersonWith(keys: () => EmailKeys, row: Selectable<PeopleTable>): Person {
   return {
     id: row.id,
-    email: row.email,
+    email: row.email_sealed === null ? row.email_index : keys().open(row.id, row.email_sealed),
     createdAt: row.created_at,
     ...(row.display_name !== null ? { displayName: row.display_name } : {}),
     ...(row.last_sign_in_at !== null ? { lastSignInAt: row.last_sign_in_at } : {}),

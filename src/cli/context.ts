@@ -36,13 +36,19 @@ export async function withStore<T>(
   flags: DatabaseFlags,
   work: (ctx: StoreContext) => Promise<T>,
 ): Promise<T> {
-  const [{ openStore }, { systemClock }, { createOfflineGeocoder }, { openChangeFeed }] =
-    await Promise.all([
-      import('../open-store.js'),
-      import('../platform/clock.js'),
-      import('../places/gazetteer.js'),
-      import('../platform/database/change-feed.js'),
-    ]);
+  const [
+    { openStore },
+    { systemClock },
+    { createOfflineGeocoder },
+    { openChangeFeed },
+    { lazyKeyring },
+  ] = await Promise.all([
+    import('../open-store.js'),
+    import('../platform/clock.js'),
+    import('../places/gazetteer.js'),
+    import('../platform/database/change-feed.js'),
+    import('../platform/crypto/master-key-source.js'),
+  ]);
   const config = configFrom(flags);
   // A command's writes are announced to the servers sharing the database (PostgreSQL NOTIFY),
   // so an import run beside them is searchable there at once, not at their next poll.
@@ -50,6 +56,11 @@ export async function withStore<T>(
   const announcements: Promise<void>[] = [];
   const { database, repos, importDeps } = await openStore(config, {
     clock: systemClock,
+    // People's emails are sealed with the master key; loaded only when one is read or written.
+    keyring: lazyKeyring(
+      { masterKey: config.masterKey, masterKeyFile: config.masterKeyFile, createIfMissing: true },
+      (message) => process.stderr.write(`${message}\n`),
+    ),
     geocoder: createOfflineGeocoder(),
     onMergeError: (error) =>
       process.stderr.write(`warning: merging duplicates failed: ${String(error)}\n`),

@@ -51,19 +51,23 @@ export function rotateKeysCommand(cmd: Command, databaseOptions: (c: Command) =>
         const newFile = flags.out ?? `${config.masterKeyFile}.new`;
         // The new key is on disk before any data key depends on it.
         writeNewMasterKey(newFile, fresh);
-        const report = await rotateMasterKey(repos, current, createKeyring(fresh, [old]));
+        const next = createKeyring(fresh, [old]);
+        const report = await rotateMasterKey(repos, current, next);
+        // People's emails are sealed and indexed under keys derived from the master key.
+        const emailsResealed = await repos.accounts.resealEmails(current, next);
         const retired = fromEnvironment
           ? undefined
           : swapMasterKeyFiles(config.masterKeyFile, newFile, current.keyId);
         if (flags.json === true)
           printJson({
             ...report,
+            emailsResealed,
             keyFile: fromEnvironment ? newFile : config.masterKeyFile,
             retired,
           });
         else {
           console.log(
-            `rewrapped ${report.keysRewrapped} member keys in ${report.centers} centers and ${report.deliveryKeysRewrapped} pending delivery keys: key ${report.fromKeyId} -> ${report.toKeyId}`,
+            `rewrapped ${report.keysRewrapped} member keys in ${report.centers} centers and ${report.deliveryKeysRewrapped} pending delivery keys, and resealed ${emailsResealed} people's emails: key ${report.fromKeyId} -> ${report.toKeyId}`,
           );
           if (fromEnvironment)
             console.log(`set PORCHLIGHT_MASTER_KEY to the contents of ${newFile}, then restart`);

@@ -28,6 +28,7 @@ import * as publicResourceSources from './migrations/0042-public-resource-source
 import * as demandCounts from './migrations/0050-demand-counts.js';
 import * as rides from './migrations/0055-rides.js';
 import * as spaceSync from './migrations/0060-space-sync.js';
+import * as sealedEmails from './migrations/0012-sealed-emails.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0009-geocode-cache': geocodeCache,
   '0010-deliveries': deliveries,
   '0011-sealed-deliveries': sealedDeliveries,
+  '0012-sealed-emails': sealedEmails,
   '0020-centers': centers,
   '0021-api-tokens': apiTokens,
   '0022-center-time-zone': centerTimeZone,

@@ -54,7 +54,10 @@ export interface ProblemReportsTable {
 
 export interface PeopleTable {
   id: string;
-  email: string;
+  /** The blind index of the normalized email (an HMAC); the address itself before sealing. */
+  email_index: string;
+  /** The email sealed under the people's email key; null on a row not sealed yet. */
+  email_sealed: string | null;
   display_name: string | null;
   created_at: string;
   last_sign_in_at: string | null;
