@@ -90,4 +90,31 @@ describe.skipIf(serverUrl === undefined)('openDatabase on a PostgreSQL server', 
       await handle.close();
     }
   });
+
+  it('carries on when the server ends a connection that is checked out between statements', async () => {
+    const heard: Error[] = [];
+    const handle = await openDatabase(serverUrl!, {
+      onIdleConnectionError: (error) => heard.push(error),
+    });
+    const pg = await import('pg');
+    const admin = new pg.default.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      // A connection held across statements (a transaction, a read retried) is not idle: the
+      // pool's own listener is off it, and an unheard 'error' would end the process.
+      await expect(
+        handle.db.connection().execute(async (conn) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn);
+          await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+          await vi.waitFor(() => expect(heard.length).toBe(1));
+          await sql`select 1`.execute(conn);
+        }),
+      ).rejects.toThrow();
+      const again = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+      expect(again.rows[0]?.one).toBe(1);
+    } finally {
+      await admin.end();
+      await handle.close();
+    }
+  });
 });

@@ -49,7 +49,18 @@ export async function openDatabase(
     // An idle connection that the server closes (a restart, a failover, an administrator) is an
     // 'error' event on the pool; unheard, it would end the process. The pool drops that
     // connection and the next query opens a new one, so the server carries on by itself.
-    pool.on('error', (error) => options.onIdleConnectionError?.(error));
+    // The pool listens only while a connection is idle; one checked out between statements (a
+    // transaction, a read about to be retried) that the server ends emits 'error' on itself.
+    // Heard here for the connection's whole life, its next statement fails instead, and the
+    // pool drops it when it comes back. An idle one is heard by both: it is told once.
+    pool.on('error', (error) => heardOnce(error));
+    pool.on('connect', (client) => client.on('error', (error) => heardOnce(error)));
+    const heard = new WeakSet<Error>();
+    const heardOnce = (error: Error) => {
+      if (heard.has(error)) return;
+      heard.add(error);
+      options.onIdleConnectionError?.(error);
+    };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
