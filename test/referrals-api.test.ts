@@ -235,6 +235,17 @@ describe('referrals', () => {
       410,
     );
 
+    // A consent that ends on an event: the coach says it happened, and it has ended.
+    const byEvent = await make({ event: 'When I leave the residence' });
+    const ended = await call('POST', `${base}/referrals/${byEvent.referral.id}/consent-event`);
+    expect(ended.json()).toMatchObject({ consentState: 'expired', status: 'cancelled' });
+    const over = await call('GET', `/api/v1/referral-links/${byEvent.link}`, undefined, null);
+    expect([over.statusCode, over.json().error.code]).toEqual([410, 'PL_CONSENT_EXPIRED']);
+    expect(over.body).not.toContain('River');
+    const dated = await make({ date: '2027-01-15' });
+    const noEvent = await call('POST', `${base}/referrals/${dated.referral.id}/consent-event`);
+    expect([noEvent.statusCode, noEvent.json().error.field]).toEqual([400, 'consent.expiry.event']);
+
     const tampered = revoked.link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     expect(
       (await call('GET', `/api/v1/referral-links/${tampered}`, undefined, null)).statusCode,

@@ -13,7 +13,7 @@ import type { ReferralView } from './referrals.js';
 const needSystem = 'https://openeligibility.org/taxonomy';
 
 function serviceRequestStatus(view: ReferralView): string {
-  if (view.consentState === 'revoked') return 'revoked';
+  if (view.consentState !== 'active') return 'revoked';
   if (view.status === 'completed') return 'completed';
   if (view.status === 'entered-in-error') return 'entered-in-error';
   if (['rejected', 'cancelled', 'failed'].includes(view.status)) return 'revoked';
@@ -23,6 +23,7 @@ function serviceRequestStatus(view: ReferralView): string {
 
 export function referralBundle(view: ReferralView, center: Center, publicUrl: string) {
   if (view.consentState === 'revoked') throw new PorchlightError('PL_CONSENT_REVOKED');
+  if (view.consentState === 'expired') throw new PorchlightError('PL_CONSENT_EXPIRED');
   const base = `${publicUrl.replace(/\/$/, '')}/fhir`;
   const patient = {
     reference: `Patient/${view.memberId}`,

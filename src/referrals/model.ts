@@ -203,7 +203,8 @@ export interface Referral {
   serviceId: string;
   need?: string;
   status: ReferralStatus;
-  consentState: 'active' | 'revoked';
+  /** `expired`: the ending event the consent names happened (the coach said so). */
+  consentState: 'active' | 'revoked' | 'expired';
   consentExpiresOn?: string;
   createdBy?: string;
   createdAt: string;

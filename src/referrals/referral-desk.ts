@@ -12,6 +12,7 @@ import { LINK_LIFETIME_SECONDS, linkKey, signReferralLink } from './link-token.j
 import { referralReport } from './referral-report.js';
 import {
   answerReferralLink,
+  consentEventHappened,
   createReferral,
   openReferralLink,
   readReferral,
@@ -44,6 +45,8 @@ export function createReferralDesk(deps: DeskDeps, publicUrl: string) {
     },
     read: (access: CenterAccess, id: string) => readReferral(deps, access, id),
     revokeConsent: (access: CenterAccess, id: string) => revokeConsent(deps, access, id),
+    consentEventHappened: (access: CenterAccess, id: string) =>
+      consentEventHappened(deps, access, id),
     fhir: async (access: CenterAccess, id: string) =>
       referralBundle(await readReferral(deps, access, id), access.center, publicUrl),
     report: (access: CenterAccess, from: string, to: string) =>

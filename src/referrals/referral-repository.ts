@@ -64,7 +64,7 @@ export class ReferralRepository {
       status?: ReferralStatus;
       updatedAt: string;
       firstAnswerAt?: string;
-      consentState?: 'revoked';
+      consentState?: 'revoked' | 'expired';
       revokedAt?: string;
     },
   ): Promise<void> {
@@ -160,7 +160,7 @@ function referralOf(row: ReferralsTable): StoredReferral {
     serviceId: row.service_id,
     ...(row.need !== null ? { need: row.need } : {}),
     status: row.status as ReferralStatus,
-    consentState: row.consent_state as 'active' | 'revoked',
+    consentState: row.consent_state as 'active' | 'revoked' | 'expired',
     ...(row.consent_expires_on !== null ? { consentExpiresOn: row.consent_expires_on } : {}),
     ...(row.created_by !== null ? { createdBy: row.created_by } : {}),
     createdAt: row.created_at,

@@ -223,14 +223,49 @@ export async function revokeConsent(
   access: CenterAccess,
   id: string,
 ): Promise<ReferralView> {
+  return endConsent(deps, access, id, 'revoked');
+}
+
+/**
+ * The ending event the consent names has happened ("when I finish treatment"): the consent
+ * expires now, as a dated one does on its date. Only the center can know the event happened;
+ * from then on the link answers 410 PL_CONSENT_EXPIRED and the referral is cancelled.
+ */
+export async function consentEventHappened(
+  deps: DeskDeps,
+  access: CenterAccess,
+  id: string,
+): Promise<ReferralView> {
   requirePermission(access, 'member.write');
   const stored = await ofCenter(deps, access, id);
-  if (stored.consentState !== 'revoked') {
+  const key = await memberKey(deps, stored.centerId, stored.memberId);
+  const consent = openJson<Consent>(
+    key,
+    stored.sealedConsent,
+    sealContext('referral', id, 'consent'),
+  );
+  if (consent.expiry.event === undefined) {
+    throw new PorchlightError('PL_INVALID_BODY', 'This consent names no ending event.', {
+      field: 'consent.expiry.event',
+    });
+  }
+  return endConsent(deps, access, id, 'expired');
+}
+
+async function endConsent(
+  deps: DeskDeps,
+  access: CenterAccess,
+  id: string,
+  how: 'revoked' | 'expired',
+): Promise<ReferralView> {
+  requirePermission(access, 'member.write');
+  const stored = await ofCenter(deps, access, id);
+  if (stored.consentState === 'active') {
     const at = deps.clock.now().toISOString();
     const status = finalStatuses.includes(stored.status) ? stored.status : 'cancelled';
     await deps.repos.transaction(async (repos) => {
       await repos.referrals.update(id, {
-        consentState: 'revoked',
+        consentState: how,
         revokedAt: at,
         updatedAt: at,
         status,
@@ -245,7 +280,12 @@ export async function revokeConsent(
       });
     });
   }
-  await logMemberAccess(deps, access, 'referral.revoke-consent', [stored.memberId]);
+  await logMemberAccess(
+    deps,
+    access,
+    how === 'revoked' ? 'referral.revoke-consent' : 'referral.consent-event',
+    [stored.memberId],
+  );
   return viewOf(deps, (await deps.repos.referrals.byId(id))!);
 }
 
@@ -259,6 +299,7 @@ async function referralOfLink(deps: DeskDeps, token: string): Promise<StoredRefe
   const stored = id === undefined ? undefined : await deps.repos.referrals.byId(id);
   if (stored === undefined) throw new PorchlightError('PL_REFERRAL_LINK_INVALID');
   if (stored.consentState === 'revoked') throw new PorchlightError('PL_CONSENT_REVOKED');
+  if (stored.consentState === 'expired') throw new PorchlightError('PL_CONSENT_EXPIRED');
   if (
     stored.consentExpiresOn !== undefined &&
     stored.consentExpiresOn < now.toISOString().slice(0, 10)

@@ -84,6 +84,25 @@ export function registerReferralRoutes(server: HttpServer, desk: ReferralDesk): 
     },
   );
 
+  server.post(
+    '/api/v1/centers/:slug/referrals/:id/consent-event',
+    {
+      ...noStore,
+      schema: {
+        tags: ['referrals'],
+        summary:
+          'The ending event the consent names has happened: the consent expires and the link answers 410',
+        security,
+        params: Params,
+        response: { 200: Any, ...errors },
+      },
+    },
+    async (request) => {
+      const access = await desk.access(request.headers.authorization, request.params.slug);
+      return desk.consentEventHappened(access, request.params.id);
+    },
+  );
+
   server.get(
     '/api/v1/centers/:slug/referrals/:id/fhir',
     {

@@ -238,12 +238,12 @@ export function ReferralPage(props: {
   view: DeskView;
   referral: ReferralView;
   link: string;
-  said?: 'sent' | 'revoked';
+  said?: 'sent' | 'revoked' | 'ended';
 }) {
   const { view, referral } = props;
   const { ctx, access, timeZone } = view;
   const { t } = ctx;
-  const revoked = referral.consentState === 'revoked';
+  const revoked = referral.consentState !== 'active';
   const expiry = [referral.consent.expiry.date, referral.consent.expiry.event]
     .filter(Boolean)
     .join('; ');
@@ -252,7 +252,7 @@ export function ReferralPage(props: {
       <h1>{t('referral.title', { service: referral.serviceName })}</h1>
       {props.said !== undefined && (
         <p role="status" class="notice">
-          {props.said === 'sent' ? t('referral.sent') : t('referral.revoked')}
+          {t(`referral.${props.said}` as MessageId)}
         </p>
       )}
       <dl>
@@ -260,7 +260,7 @@ export function ReferralPage(props: {
         <dd data-status={referral.status}>{statusWord(ctx, referral.status)}</dd>
         <dt>{t('referral.consentState')}</dt>
         <dd data-consent={referral.consentState}>
-          {revoked ? t('referral.consent.revoked') : t('referral.consent.active')} ·{' '}
+          {t(`referral.consent.${referral.consentState}` as MessageId)} ·{' '}
           {t('referral.consentEnds', { expiry })}
         </dd>
       </dl>
@@ -291,6 +291,16 @@ export function ReferralPage(props: {
           ))}
         </ol>
       </section>
+      {!revoked && referral.consent.expiry.event !== undefined && (
+        <form
+          method="post"
+          action={link(ctx, centerPath(access, `/referrals/${referral.id}/consent-event`))}
+        >
+          <Csrf view={view} />
+          <p>{t('referral.eventHelp', { event: referral.consent.expiry.event })}</p>
+          <button type="submit">{t('referral.eventHappened')}</button>
+        </form>
+      )}
       {!revoked && (
         <form
           method="post"

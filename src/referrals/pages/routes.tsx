@@ -276,7 +276,7 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
           view={viewOf(request, reply, ctx, access)}
           referral={referral}
           link={`${deps.publicUrl}${link(ctx, `/referral/${referrals.linkOf(referral)}`)}`}
-          {...(said === 'sent' || said === 'revoked' ? { said } : {})}
+          {...(said === 'sent' || said === 'revoked' || said === 'ended' ? { said } : {})}
         />
       );
       return kit.send(reply, ctx, page);
@@ -294,6 +294,21 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
         reply,
         ctx,
         centerPath(access, `/referrals/${request.params.id}?said=revoked`),
+      );
+    },
+  );
+
+  scope.post(
+    '/center/:slug/referrals/:id/consent-event',
+    { schema: { hide: true, params: referralParams }, preHandler: kit.csrf },
+    async (request, reply) => {
+      const ctx = kit.ctxOf(request);
+      const access = await open(request, request.params.slug);
+      await referrals.consentEventHappened(access, request.params.id);
+      return kit.redirect(
+        reply,
+        ctx,
+        centerPath(access, `/referrals/${request.params.id}?said=ended`),
       );
     },
   );

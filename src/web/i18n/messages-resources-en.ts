@@ -153,4 +153,9 @@ export const resourcesEn = {
   'referral.move.failed': 'Did not happen',
   'referral.answered': 'Thank you: the center sees your answer.',
   'referral.final': 'This referral is closed.',
+  'referral.consent.expired': 'Ended by its event',
+  'referral.eventHelp':
+    'This consent ends when this happens: "{event}". When it has, end the consent: the link stops working and the referral is cancelled.',
+  'referral.eventHappened': 'The ending event has happened',
+  'referral.ended': 'The consent ended with its event: the link no longer works.',
 } as const satisfies Record<string, string>;

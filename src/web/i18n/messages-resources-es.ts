@@ -154,4 +154,9 @@ export const resourcesEs: Record<keyof typeof resourcesEn, string> = {
   'referral.move.failed': 'No se realizó',
   'referral.answered': 'Gracias: el centro ve su respuesta.',
   'referral.final': 'Esta referencia está cerrada.',
+  'referral.consent.expired': 'Terminado por su evento',
+  'referral.eventHelp':
+    'Este consentimiento termina cuando ocurra esto: "{event}". Cuando haya ocurrido, termine el consentimiento: el enlace deja de funcionar y la referencia se cancela.',
+  'referral.eventHappened': 'El evento de término ya ocurrió',
+  'referral.ended': 'El consentimiento terminó con su evento: el enlace ya no funciona.',
 };
