@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { PorchlightError } from '../platform/errors.js';
+import { actionLimit } from '../platform/http/action-limit.js';
 import { noStore } from '../platform/http/no-store.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import { MAX_BLOB_BYTES, type SpaceSync } from './space-sync.js';
@@ -57,10 +58,14 @@ function tokenOf(request: FastifyRequest): string {
 /** Registers the sync API. */
 export function registerSpaceApiRoutes(server: HttpServer, sync: SpaceSync): void {
   const tags = ['space'];
+  // Accounts cost nothing to make: one count per client address bounds what a script can store.
+  // A device syncs with two requests each time a screen opens, far below this.
+  const limit = actionLimit(server, 'space-sync', { max: 300, timeWindowMs: 15 * 60_000 });
+  const onRequest = [noStore.onRequest, limit];
   server.get(
     '/api/v1/space/:account/blobs',
     {
-      ...noStore,
+      onRequest,
       schema: {
         tags,
         summary: "The account's encrypted blobs, without their ciphertext",
@@ -73,7 +78,7 @@ export function registerSpaceApiRoutes(server: HttpServer, sync: SpaceSync): voi
   server.get(
     '/api/v1/space/:account/blobs/:id',
     {
-      ...noStore,
+      onRequest,
       schema: {
         tags,
         summary: 'One encrypted blob',
@@ -86,7 +91,7 @@ export function registerSpaceApiRoutes(server: HttpServer, sync: SpaceSync): voi
   server.put(
     '/api/v1/space/:account/blobs/:id',
     {
-      ...noStore,
+      onRequest,
       bodyLimit: Math.ceil(MAX_BLOB_BYTES / 3) * 4 + 1024,
       schema: {
         tags,
@@ -109,7 +114,7 @@ export function registerSpaceApiRoutes(server: HttpServer, sync: SpaceSync): voi
   server.delete(
     '/api/v1/space/:account',
     {
-      ...noStore,
+      onRequest,
       schema: {
         tags,
         summary: 'Deletes the account and every blob of it',
