@@ -98,6 +98,12 @@ import { lazySenderKey } from './textline/sender-key.js';
 import { VoiceLine } from './textline/voice-line.js';
 import { parseOnCall } from './textline/on-call.js';
 import { registerTextlineRoutes } from './textline/routes.js';
+import type { RideMessenger } from './rides/deps.js';
+import { createRideDesk } from './rides/ride-desk.js';
+import { registerRidePages } from './rides/http/ride-pages.js';
+import { registerRideUpkeep, scheduleRideUpkeep } from './rides/ride-upkeep.js';
+import { seedDemoRides } from './rides/demo/seed-rides.js';
+import { ridesOffered } from './rides/rides-offered.js';
 
 export const version = packageVersion();
 
@@ -128,6 +134,8 @@ export interface AppPorts {
   formTiming?: FormTiming;
   /** Public suggestions accepted per address per window (tests raise it). */
   suggestLimit?: { max: number; timeWindowMs: number };
+  /** Rides asked for per address per window (tests raise it). */
+  rideAskLimit?: { max: number; timeWindowMs: number };
   /** How long work gives the event loop its turns (tests count them); a turn every few ms by default. */
   yieldToLoop?: YieldToLoop;
   /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
@@ -285,6 +293,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     if (config.demo && freshStore && (await repos.centers.list()).length === 0) {
       const seeded = await seedDemoCenter(deskDeps);
       logger.info({ center: seeded.slug, members: seeded.members }, 'demo center loaded');
+      const center = await repos.centers.bySlug(seeded.slug);
+      if (center !== undefined) await seedDemoRides(deskDeps, center.id);
     }
     if (config.demo && freshStore && (await repos.resources.listSources()).length === 0) {
       const seeded = await seedDemoResources(repos.resources, clock);
@@ -374,6 +384,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       clock,
       client,
       search,
+      ridesOffered: async (meeting) => (await ridesOffered({ repos }, meeting)) !== undefined,
     });
     registerPrintRoutes(server, { search, repos, clock, publicUrl: config.publicUrl });
     registerResourcePages(server, {
@@ -483,6 +494,39 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       publicUrl: config.publicUrl,
       now: () => clock.now(),
     });
+    // Rides reach riders and drivers through the queue, by the channel each gave.
+    const rideMessenger: RideMessenger = {
+      send: async (to, message, idempotencyKey) => {
+        await (to.channel === 'sms'
+          ? deliveries.enqueue({
+              channel: 'sms',
+              idempotencyKey,
+              message: { to: to.phone, text: message.text },
+            })
+          : deliveries.enqueue({
+              channel: 'email',
+              idempotencyKey,
+              message: { to: to.email, subject: message.subject, text: message.text },
+            }));
+      },
+    };
+    const rideDeps = {
+      repos,
+      clock,
+      keyring,
+      messenger: rideMessenger,
+      publicUrl: config.publicUrl,
+    };
+    registerRideUpkeep(rideDeps, jobs);
+    registerRidePages(server, {
+      desk: createRideDesk(rideDeps),
+      clock,
+      publicUrl: config.publicUrl,
+      csrf: guardCsrf(guard),
+      actorOf: async (request) => (await guard.signedIn(request))?.actor,
+      placeOf: (text) => search.resolvePlace(text),
+      ...(ports.rideAskLimit !== undefined ? { askLimit: ports.rideAskLimit } : {}),
+    });
     const voiceLine = new VoiceLine({
       textLine,
       conversations,
@@ -529,6 +573,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await scheduleLinkCheck(importDeps, config.linkCheckEverySeconds);
         await deliveries.scheduleSweep();
         await scheduleShiftReminders(shiftReminders, repos.jobs);
+        await scheduleRideUpkeep(rideDeps, repos.jobs);
         jobs.start();
       },
       close: async () => {

@@ -28,13 +28,11 @@ export interface UpkeepReport {
   purged: number;
 }
 
-/** Lets the runner do the upkeep, and schedules it (once per database). */
+/** Schedules the upkeep every five minutes (once per database). */
 export async function scheduleRideUpkeep(
-  deps: RideDeps,
+  deps: Pick<RideDeps, 'clock'>,
   jobs: JobRepository,
-  runner: JobRunner,
 ): Promise<void> {
-  registerRideUpkeep(deps, runner);
   if ((await jobs.find(rideUpkeepJobKind, 'all')) !== undefined) return;
   const now = deps.clock.now().toISOString();
   await jobs.ensure(

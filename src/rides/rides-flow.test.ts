@@ -75,21 +75,22 @@ beforeAll(async () => {
       },
     },
   };
-  const center = (await app.repos.centers.list())[0]!;
-  program = await createProgram(deps, {
-    slug: 'franklin-rides',
-    name: 'Franklin Rides',
-    owner: { kind: 'center', centerId: center.id },
-    timeZone: 'America/New_York',
-    area: { latitude: 42.55, longitude: -72.7, radiusKm: 40 },
-    rules: { peerEscort: true, backgroundCheckRequired: false, maxDaysAhead: 14, minHoursAhead: 2 },
-  });
   meeting = (await app.repos.meetings.all()).find(
     (m) =>
       m.attendance === 'in_person' &&
       m.place.address.city === 'Greenfield' &&
       m.schedule.some((r) => r.kind === 'weekly'),
   )!;
+  const center = (await app.repos.centers.list())[0]!;
+  program = await createProgram(deps, {
+    slug: 'greenfield-test-rides',
+    name: 'Greenfield Test Rides',
+    owner: { kind: 'center', centerId: center.id },
+    timeZone: 'America/New_York',
+    // Centred on the meeting, so it, not the demo's program, serves it.
+    area: { latitude: meeting.place.latitude!, longitude: meeting.place.longitude!, radiusKm: 40 },
+    rules: { peerEscort: true, backgroundCheckRequired: false, maxDaysAhead: 14, minHoursAhead: 2 },
+  });
 }, 60_000);
 afterAll(async () => app.close());
 

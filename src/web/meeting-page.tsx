@@ -10,6 +10,7 @@ import { WhereSection } from './meeting-where.js';
 import { cleanDialString } from '../meetings/links.js';
 import type { PageContext } from './page-context.js';
 import { describeRecurrence } from './schedule-words.js';
+import { RidesLine } from '../rides/pages/ride-line.js';
 import { WentButton } from '../space/went-button.js';
 
 export interface MeetingPageProps {
@@ -20,10 +21,12 @@ export interface MeetingPageProps {
   now: number;
   /** The viewer's IANA zone from `?tz=`, if given. */
   viewerZone: string | undefined;
+  /** Volunteer drivers cover this meeting (src/rides). */
+  rides?: boolean;
 }
 
 /** `/meetings/:slug`: everything needed to get to (or dial into) one meeting, without script. */
-export function MeetingPage({ ctx, meeting, source, now, viewerZone }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, source, now, viewerZone, rides }: MeetingPageProps) {
   const { t, locale } = ctx;
   const program = getProgram(meeting.program);
   const programName = program?.names[locale] ?? program?.name ?? meeting.program;
@@ -51,6 +54,7 @@ export function MeetingPage({ ctx, meeting, source, now, viewerZone }: MeetingPa
       )}
       <WhenSection ctx={ctx} meeting={meeting} now={now} viewerZone={viewerZone} />
       {meeting.attendance !== 'online' && <WhereSection ctx={ctx} meeting={meeting} />}
+      {rides === true && <RidesLine ctx={ctx} slug={meeting.slug} />}
       <JoinSection ctx={ctx} meeting={meeting} />
       <DetailsSection ctx={ctx} meeting={meeting} source={source} />
       <ShareSection ctx={ctx} slug={meeting.slug} />

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { MeetingDirectory } from '../meetings/meeting-directory.js';
+import type { Meeting } from '../meetings/model.js';
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { HttpServer } from '../platform/http/server.js';
@@ -35,6 +36,8 @@ export interface WebDeps {
   reportLimit?: { max: number; timeWindowMs: number };
   /** The client build and map settings; without them pages carry no script. */
   client?: ClientSettings;
+  /** Whether volunteer drivers cover a meeting (src/rides): its page then says so. */
+  ridesOffered?: (meeting: Meeting) => Promise<boolean>;
 }
 
 const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -104,6 +107,7 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
           source={source}
           now={clock.now().getTime()}
           viewerZone={viewerZone(request)}
+          rides={(await deps.ridesOffered?.(meeting)) === true}
         />
       );
       return kit.send(reply, ctx, page, { cache: pageCache });

@@ -6,12 +6,14 @@
 import { centerEn } from './messages-center-en.js';
 import { demandEn } from './messages-demand-en.js';
 import { resourcesEn } from './messages-resources-en.js';
+import { ridesEn } from './messages-rides-en.js';
 import { spaceEn } from './messages-space-en.js';
 
 export const en = {
   ...centerEn,
   ...demandEn,
   ...resourcesEn,
+  ...ridesEn,
   ...spaceEn,
   'site.name': 'Porchlight',
   'site.description':

@@ -2,6 +2,7 @@ import type { MessageId } from './messages-en.js';
 import { centerEs } from './messages-center-es.js';
 import { demandEs } from './messages-demand-es.js';
 import { resourcesEs } from './messages-resources-es.js';
+import { ridesEs } from './messages-rides-es.js';
 import { spaceEs } from './messages-space-es.js';
 
 /**
@@ -12,6 +13,7 @@ export const es: Record<MessageId, string> = {
   ...centerEs,
   ...demandEs,
   ...resourcesEs,
+  ...ridesEs,
   ...spaceEs,
   'site.name': 'Porchlight',
   'site.description':

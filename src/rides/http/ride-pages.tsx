@@ -1,0 +1,381 @@
+/**
+ * The rides' pages (and `/en/`, `/es/`): the rider's ask form on a meeting and their ride's
+ * page, the driver's page, both opened by the secret in their link (no account, so no session
+ * to forge a request with: the secret is the credential); and the coordinator's pages under the
+ * site's session with its CSRF token. Every form posts and redirects (post/redirect/get).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Temporal } from 'temporal-polyfill';
+import { Type } from 'typebox';
+import type { Actor } from '../../accounts/model.js';
+import type { Clock } from '../../platform/clock.js';
+import { isPorchlightError, PorchlightError } from '../../platform/errors.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import {
+  registerPageScope,
+  type CsrfProtection,
+  type FormFields,
+} from '../../web/kit/page-scope.js';
+import { cancelReasons, type CancelReason } from '../answer-ride.js';
+import { readContact } from '../contact.js';
+import type { Point } from '../model.js';
+import { CoordinatorPage, ProgramsPage } from '../pages/coordinator-page.js';
+import { DriverPage } from '../pages/driver-page.js';
+import { RideAskPage, RidePage } from '../pages/rider-pages.js';
+import type { RideDesk } from '../ride-desk.js';
+import { tripLogCsv } from '../trip-log.js';
+import { parseWeeklyHours } from '../weekly-hours.js';
+
+export interface RidePageDeps {
+  desk: RideDesk;
+  clock: Clock;
+  publicUrl: string;
+  csrf: CsrfProtection;
+  actorOf(request: FastifyRequest): Promise<Actor | undefined>;
+  /** A town or ZIP code as a point (the search's own place rules). */
+  placeOf(text: string): Point | undefined;
+  /** A ride asked for per client address per window (tests raise it). */
+  askLimit?: { max: number; timeWindowMs: number };
+}
+
+const secret = Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' });
+const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+const linkParams = Type.Object({ link: secret });
+const driverRideParams = Type.Object({ link: secret, id: Type.String({ format: 'uuid' }) });
+const driverParams = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 63 }),
+  id: Type.String({ format: 'uuid' }),
+});
+const programParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 63 }) });
+
+const text = (form: FormFields, name: string): string | undefined => {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : undefined;
+};
+const reasonOf = (form: FormFields): CancelReason => {
+  const reason = text(form, 'reason');
+  return (cancelReasons as readonly string[]).includes(reason ?? '')
+    ? (reason as CancelReason)
+    : 'other';
+};
+
+export function registerRidePages(server: HttpServer, deps: RidePageDeps): void {
+  registerRiderAndDriverPages(server, deps);
+  registerCoordinatorPages(server, deps);
+}
+
+function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): void {
+  const { desk } = deps;
+  registerPageScope(server, { publicUrl: deps.publicUrl, formLimit: 8_192 }, (scope, kit) => {
+    const askLimit = kit.limit('ride-ask', {
+      max: deps.askLimit?.max ?? 10,
+      timeWindowMs: deps.askLimit?.timeWindowMs ?? 15 * 60_000,
+    });
+
+    const askForm = async (request: FastifyRequest<{ Params: { slug: string } }>) => {
+      const meeting = await desk.meeting(request.params.slug);
+      const askable = await desk.askable(meeting);
+      if (askable === undefined) throw new PorchlightError('PL_RIDE_NOT_OFFERED');
+      return { meeting, ...askable };
+    };
+
+    scope.get(
+      '/meetings/:slug/ride',
+      { schema: { hide: true, params: slugParams } },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const form = await askForm(request);
+        return kit.send(reply, ctx, <RideAskPage ctx={ctx} {...form} />, { cache: 'no-store' });
+      },
+    );
+
+    scope.post(
+      '/meetings/:slug/ride',
+      { schema: { hide: true, params: slugParams }, onRequest: askLimit },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const body = kit.form(request);
+        const form = await askForm(request);
+        const again = (problem: string) =>
+          kit.send(reply, ctx, <RideAskPage ctx={ctx} {...form} problem={problem} />, {
+            status: 400,
+            cache: 'no-store',
+          });
+        const contact = readContact(
+          text(body, 'channel'),
+          text(body, 'contact'),
+          text(body, 'name'),
+        );
+        if (contact === undefined) return again(ctx.t('rides.ask.badContact'));
+        let place: Point | undefined;
+        try {
+          place = deps.placeOf(text(body, 'town') ?? '');
+        } catch (error) {
+          if (!isPorchlightError(error)) throw error;
+        }
+        if (place === undefined) return again(ctx.t('rides.ask.badTown'));
+        const street = text(body, 'street');
+        const town = text(body, 'town') ?? '';
+        try {
+          const { link } = await desk.ask({
+            meetingSlug: form.meeting.slug,
+            occurrenceStart: text(body, 'occurrence') ?? '',
+            pickup: {
+              ...place,
+              text: street !== undefined && street !== '' ? `${street}, ${town}` : town,
+            },
+            contact,
+            returnTrip: text(body, 'returnTrip') === '1',
+            wheelchair: text(body, 'wheelchair') === '1',
+            passengers: Number(text(body, 'passengers') ?? '1'),
+            ...(text(body, 'note') !== undefined ? { note: text(body, 'note')! } : {}),
+            locale: ctx.locale,
+          });
+          return kit.redirect(reply, ctx, `/rides/${link}`);
+        } catch (error) {
+          if (isPorchlightError(error) && error.status === 400) return again(error.message);
+          throw error;
+        }
+      },
+    );
+
+    const ridePage = async (
+      request: FastifyRequest<{ Params: { link: string } }>,
+      reply: FastifyReply,
+      problem?: string,
+    ) => {
+      const ctx = kit.ctxOf(request);
+      const { ride, program, meeting } = await desk.riderRide(request.params.link);
+      return kit.send(
+        reply,
+        ctx,
+        <RidePage
+          ctx={ctx}
+          link={request.params.link}
+          ride={ride}
+          meeting={meeting}
+          programName={program.name}
+          {...(problem !== undefined ? { problem } : {})}
+        />,
+        { cache: 'no-store', ...(problem !== undefined ? { status: 400 } : {}) },
+      );
+    };
+
+    scope.get('/rides/:link', { schema: { hide: true, params: linkParams } }, (request, reply) =>
+      ridePage(request, reply),
+    );
+    scope.post(
+      '/rides/:link/confirm',
+      { schema: { hide: true, params: linkParams } },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        try {
+          await desk.confirm(request.params.link, text(kit.form(request), 'code') ?? '');
+        } catch (error) {
+          if (isPorchlightError(error) && error.code === 'PL_RIDE_CODE_WRONG')
+            return ridePage(request, reply, ctx.t('rides.ride.wrongCode'));
+          throw error;
+        }
+        return kit.redirect(reply, ctx, `/rides/${request.params.link}`);
+      },
+    );
+    scope.post(
+      '/rides/:link/cancel',
+      { schema: { hide: true, params: linkParams } },
+      async (request, reply) => {
+        await desk.cancelByRider(request.params.link, reasonOf(kit.form(request)));
+        return kit.redirect(reply, kit.ctxOf(request), `/rides/${request.params.link}`);
+      },
+    );
+
+    scope.get(
+      '/rides/driver/:link',
+      { schema: { hide: true, params: linkParams } },
+      async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const view = await desk.driverView(request.params.link);
+        const notice = (request.query as Record<string, unknown>).done;
+        return kit.send(
+          reply,
+          ctx,
+          <DriverPage
+            ctx={ctx}
+            link={request.params.link}
+            programName={view.programName}
+            rides={view.rides}
+            now={deps.clock.now().getTime()}
+            {...(notice === 'taken' ? { notice: ctx.t('rides.driver.taken') } : {})}
+          />,
+          { cache: 'no-store' },
+        );
+      },
+    );
+    const driverAction = (
+      verb: string,
+      act: (link: string, id: string, form: FormFields) => Promise<unknown>,
+    ) =>
+      scope.post(
+        `/rides/driver/:link/rides/:id/${verb}`,
+        { schema: { hide: true, params: driverRideParams } },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          const back = `/rides/driver/${request.params.link}`;
+          try {
+            await act(request.params.link, request.params.id, kit.form(request));
+          } catch (error) {
+            if (isPorchlightError(error) && error.code === 'PL_RIDE_TAKEN')
+              return kit.redirect(reply, ctx, `${back}?done=taken`);
+            throw error;
+          }
+          return kit.redirect(reply, ctx, back);
+        },
+      );
+    driverAction('accept', (link, id) => desk.accept(link, id));
+    driverAction('decline', (link, id) => desk.decline(link, id));
+    driverAction('give-back', (link, id, form) => desk.giveBack(link, id, reasonOf(form)));
+    driverAction('no-show', (link, id) => desk.noShow(link, id));
+  });
+}
+
+function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void {
+  const { desk } = deps;
+  registerPageScope(
+    server,
+    { publicUrl: deps.publicUrl, formLimit: 8_192, csrf: deps.csrf },
+    (scope, kit) => {
+      const signedIn = async (request: FastifyRequest) => {
+        const actor = await deps.actorOf(request);
+        if (actor === undefined) throw new PorchlightError('PL_SIGN_IN_REQUIRED');
+        return actor;
+      };
+      const period = (query: Record<string, unknown>, timeZone: string) => {
+        const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime())
+          .toZonedDateTimeISO(timeZone)
+          .toPlainDate();
+        const given = (name: string, fallback: string) =>
+          typeof query[name] === 'string' && query[name] !== '' ? query[name] : fallback;
+        return {
+          from: given('from', today.with({ day: 1 }).toString()),
+          to: given('to', today.with({ day: today.daysInMonth }).toString()),
+        };
+      };
+
+      scope.get('/rides/programs', { schema: { hide: true } }, async (request, reply) => {
+        const ctx = kit.ctxOf(request);
+        const programs = await desk.programs(await signedIn(request));
+        return kit.send(reply, ctx, <ProgramsPage ctx={ctx} programs={programs} />);
+      });
+
+      scope.get(
+        '/rides/programs/:slug',
+        { schema: { hide: true, params: programParams } },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          const actor = await signedIn(request);
+          const view = await desk.coordinatorView(actor, request.params.slug);
+          const { from, to } = period(
+            request.query as Record<string, unknown>,
+            view.program.timeZone,
+          );
+          const log = await desk.tripLog(actor, request.params.slug, from, to);
+          const saved = (request.query as Record<string, unknown>).saved === '1';
+          return kit.sendForm(request, reply, ctx, CoordinatorPage, {
+            ...view,
+            log,
+            ...(saved ? { notice: ctx.t('rides.coord.saved') } : {}),
+          });
+        },
+      );
+
+      scope.get(
+        '/rides/programs/:slug/trips.csv',
+        { schema: { hide: true, params: programParams } },
+        async (request, reply) => {
+          const actor = await signedIn(request);
+          const program = await desk.program(actor, request.params.slug);
+          const { from, to } = period(request.query as Record<string, unknown>, program.timeZone);
+          const log = await desk.tripLog(actor, program.slug, from, to);
+          return reply
+            .header('cache-control', 'no-store')
+            .type('text/csv; charset=utf-8')
+            .header(
+              'content-disposition',
+              `attachment; filename="trips-${program.slug}-${from}-${to}.csv"`,
+            )
+            .send(tripLogCsv(log));
+        },
+      );
+
+      const post = { preHandler: kit.csrf };
+      scope.post(
+        '/rides/programs/:slug/drivers',
+        { ...post, schema: { hide: true, params: programParams } },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          const form = kit.form(request);
+          const invalid = (reason: string) => new PorchlightError('PL_RIDE_INVALID', { reason });
+          const contact = readContact(
+            text(form, 'channel'),
+            text(form, 'contact'),
+            text(form, 'name'),
+          );
+          if (contact === undefined) throw invalid('the number or address cannot be reached');
+          const home = deps.placeOf(text(form, 'town') ?? '');
+          if (home === undefined) throw invalid('the home town or ZIP code is not known');
+          const onCall = parseWeeklyHours(text(form, 'hours') ?? '');
+          if (onCall === undefined) throw invalid('the hours are not like "Mon-Fri 18:00-22:00"');
+          await desk.enrol(await signedIn(request), request.params.slug, {
+            contact,
+            home,
+            radiusKm: Number(text(form, 'radius')),
+            onCall,
+            seats: Number(text(form, 'seats')),
+            wheelchair: text(form, 'wheelchair') === '1',
+          });
+          return kit.redirect(reply, ctx, `/rides/programs/${request.params.slug}?saved=1`);
+        },
+      );
+      scope.post(
+        '/rides/programs/:slug/drivers/:id/approve',
+        { ...post, schema: { hide: true, params: driverParams } },
+        async (request, reply) => {
+          const form = kit.form(request);
+          const background = text(form, 'background');
+          await desk.approve(await signedIn(request), request.params.slug, request.params.id, {
+            ...(text(form, 'licence') !== undefined
+              ? { licenceCheckedOn: text(form, 'licence')! }
+              : {}),
+            ...(text(form, 'insurance') !== undefined
+              ? { insuranceCheckedOn: text(form, 'insurance')! }
+              : {}),
+            ...(background !== undefined && background !== ''
+              ? { backgroundCheckedOn: background }
+              : {}),
+          });
+          return kit.redirect(
+            reply,
+            kit.ctxOf(request),
+            `/rides/programs/${request.params.slug}?saved=1`,
+          );
+        },
+      );
+      scope.post(
+        '/rides/programs/:slug/drivers/:id/pause',
+        { ...post, schema: { hide: true, params: driverParams } },
+        async (request, reply) => {
+          await desk.setStatus(
+            await signedIn(request),
+            request.params.slug,
+            request.params.id,
+            'paused',
+          );
+          return kit.redirect(
+            reply,
+            kit.ctxOf(request),
+            `/rides/programs/${request.params.slug}?saved=1`,
+          );
+        },
+      );
+    },
+  );
+}

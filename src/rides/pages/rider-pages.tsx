@@ -1,0 +1,187 @@
+/**
+ * The rider's pages, no account needed: the form asking for a ride to one occurrence of a
+ * meeting, and the ride's own page (reached by the secret link sent with the code), where the
+ * code is entered, the state is read and the ride can be cancelled.
+ */
+import type { Meeting } from '../../meetings/model.js';
+import { Layout } from '../../web/layout.js';
+import { link, type PageContext } from '../../web/page-context.js';
+import { cancelReasons } from '../answer-ride.js';
+import type { RideProgram, RideRequest } from '../model.js';
+import type { RideMeeting } from '../offer-ride.js';
+import { whenText } from '../ride-words.js';
+
+export function RideAskPage(props: {
+  ctx: PageContext;
+  meeting: Meeting;
+  program: RideProgram;
+  occurrences: readonly string[];
+  problem?: string;
+}) {
+  const { ctx, meeting, program, occurrences } = props;
+  const { t, locale } = ctx;
+  const title = t('rides.ask.title', { name: meeting.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('rides.ask.intro', { program: program.name })}</p>
+      <ul>
+        <li>{t('rides.rules.noCash')}</li>
+        {program.rules.peerEscort && <li>{t('rides.rules.escort')}</li>}
+        <li>
+          {t('rides.rules.ahead', {
+            hours: program.rules.minHoursAhead,
+            days: program.rules.maxDaysAhead,
+          })}
+        </li>
+      </ul>
+      {props.problem !== undefined && (
+        <p class="notice" role="alert">
+          {props.problem}
+        </p>
+      )}
+      {occurrences.length === 0 ? (
+        <p>{t('rides.ask.noDates')}</p>
+      ) : (
+        <form method="post" action={link(ctx, `/meetings/${meeting.slug}/ride`)}>
+          <fieldset>
+            <legend>{t('rides.ask.when')}</legend>
+            {occurrences.map((iso, i) => (
+              <label>
+                <input type="radio" name="occurrence" value={iso} required checked={i === 0} />{' '}
+                {whenText(iso, meeting.timeZone, locale)}
+              </label>
+            ))}
+          </fieldset>
+          <p class="field">
+            <label for="ride-town">{t('rides.ask.town')}</label>
+            <input id="ride-town" name="town" required maxLength={100} autoComplete="postal-code" />
+          </p>
+          <p class="field">
+            <label for="ride-street">{t('rides.ask.street')}</label>
+            <input
+              id="ride-street"
+              name="street"
+              maxLength={200}
+              aria-describedby="ride-street-hint"
+            />
+            <span id="ride-street-hint" class="muted">
+              {t('rides.ask.streetHint')}
+            </span>
+          </p>
+          <fieldset>
+            <legend>{t('rides.ask.reach')}</legend>
+            <label>
+              <input type="radio" name="channel" value="sms" required checked />{' '}
+              {t('rides.ask.sms')}
+            </label>
+            <label>
+              <input type="radio" name="channel" value="email" /> {t('rides.ask.email')}
+            </label>
+          </fieldset>
+          <p class="field">
+            <label for="ride-contact">{t('rides.ask.contact')}</label>
+            <input id="ride-contact" name="contact" required maxLength={120} />
+          </p>
+          <p class="field">
+            <label for="ride-name">{t('rides.ask.name')}</label>
+            <input id="ride-name" name="name" maxLength={80} autoComplete="given-name" />
+          </p>
+          <p class="field">
+            <label for="ride-passengers">{t('rides.ask.passengers')}</label>
+            <select id="ride-passengers" name="passengers">
+              {[1, 2, 3, 4].map((n) => (
+                <option value={String(n)}>{n}</option>
+              ))}
+            </select>
+          </p>
+          <label>
+            <input type="checkbox" name="returnTrip" value="1" checked /> {t('rides.ask.return')}
+          </label>
+          <label>
+            <input type="checkbox" name="wheelchair" value="1" /> {t('rides.ask.wheelchair')}
+          </label>
+          <p class="field">
+            <label for="ride-note">{t('rides.ask.note')}</label>
+            <textarea id="ride-note" name="note" rows={3} maxLength={500} />
+          </p>
+          <p class="muted">{t('rides.ask.privacy')}</p>
+          <button type="submit">{t('rides.ask.submit')}</button>
+        </form>
+      )}
+      <p>
+        <a href={link(ctx, `/meetings/${meeting.slug}`)}>
+          {t('rides.back', { name: meeting.name })}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function RidePage(props: {
+  ctx: PageContext;
+  link: string;
+  ride: RideRequest;
+  meeting: RideMeeting;
+  programName: string;
+  problem?: string;
+}) {
+  const { ctx, ride, meeting } = props;
+  const { t, locale } = ctx;
+  const when = whenText(ride.occurrenceStart, meeting.timeZone, locale);
+  const base = `/rides/${props.link}`;
+  const live =
+    ride.status === 'unconfirmed' || ride.status === 'open' || ride.status === 'accepted';
+  return (
+    <Layout ctx={ctx} title={t('rides.ride.title')}>
+      <h1>{t('rides.ride.title')}</h1>
+      <p>{t('rides.ride.what', { meeting: meeting.name, when, program: props.programName })}</p>
+      <p role="status" data-ride-status={ride.status}>
+        <strong>{t(`rides.status.${ride.status}`)}</strong>
+      </p>
+      {props.problem !== undefined && (
+        <p class="notice" role="alert">
+          {props.problem}
+        </p>
+      )}
+      {ride.status === 'unconfirmed' && (
+        <form method="post" action={link(ctx, `${base}/confirm`)}>
+          <p class="field">
+            <label for="ride-code">{t('rides.ride.code')}</label>
+            <input
+              id="ride-code"
+              name="code"
+              required
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]{6,7}"
+              maxLength={7}
+            />
+          </p>
+          <button type="submit">{t('rides.ride.confirm')}</button>
+        </form>
+      )}
+      {live && (
+        <form method="post" action={link(ctx, `${base}/cancel`)}>
+          <p class="field">
+            <label for="ride-reason">{t('rides.cancel.reason')}</label>
+            <select id="ride-reason" name="reason">
+              {cancelReasons.map((r) => (
+                <option value={r}>{t(`rides.reason.${r}`)}</option>
+              ))}
+            </select>
+          </p>
+          <button type="submit">{t('rides.cancel.submit')}</button>
+        </form>
+      )}
+      <p class="muted">{t('rides.ride.keepLink')}</p>
+      {meeting.slug !== undefined && (
+        <p>
+          <a href={link(ctx, `/meetings/${meeting.slug}`)}>
+            {t('rides.back', { name: meeting.name })}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}

