@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,5 +51,29 @@ describe('checkpoints on a thread of their own', () => {
       await checkpointer.close();
       await handle.close();
     }
+  });
+});
+
+describe('closing the checkpoint thread', () => {
+  it('keeps the process alive until the thread has ended, with nothing else to wait for', () => {
+    // A server closing on SIGTERM has closed its sockets already: an unreferenced thread alone
+    // would let Node end before the last checkpoint and whatever the close does after it.
+    const file = tempFile();
+    const script = `
+      import { WalCheckpointer } from ${JSON.stringify(new URL('./wal-checkpointer.ts', import.meta.url).pathname)};
+      const checkpointer = new WalCheckpointer(${JSON.stringify(file)});
+      await checkpointer.close();
+      console.log('closed');
+    `;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
   });
 });

@@ -53,6 +53,9 @@ export class WalCheckpointer {
 
   /** Checkpoints once more, closes the worker's connection and waits for the thread to end. */
   async close(): Promise<void> {
+    // Referenced again while it ends: a server closing on SIGTERM has closed its sockets, and an
+    // unreferenced thread alone would let Node exit before the close (and what follows it) ran.
+    this.worker.ref();
     this.worker.postMessage('close');
     await this.exited;
   }
