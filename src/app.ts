@@ -57,6 +57,7 @@ import { registerResourcePages } from './resources/pages/routes.js';
 import { createReferralDesk } from './referrals/referral-desk.js';
 import { registerReferralRoutes } from './referrals/routes.js';
 import { registerReferralPages } from './referrals/pages/routes.js';
+import { registerReferralFollowUps, scheduleReferralFollowUps } from './referrals/follow-ups.js';
 import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerSpacePages } from './space/routes.js';
@@ -430,6 +431,9 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     // Volunteers signed up for a shift are mailed the day before, through the same queue.
     const shiftReminders = { repos, clock, queue: deliveries, publicUrl: config.publicUrl };
     registerShiftReminders(shiftReminders, jobs);
+    // Coaches are reminded of referrals that wait for an answer, through the same queue.
+    const referralFollowUps = { repos, clock, queue: deliveries, publicUrl: config.publicUrl };
+    registerReferralFollowUps(referralFollowUps, jobs);
     // Sign-in links and editor notices go through the queue: retried, and dead-lettered visibly.
     const queuedMailer = new QueuedMailer(deliveries);
     const guard = registerStewardshipRoutes(server, {
@@ -574,6 +578,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await deliveries.scheduleSweep();
         await scheduleShiftReminders(shiftReminders, repos.jobs);
         await scheduleRideUpkeep(rideDeps, repos.jobs);
+        await scheduleReferralFollowUps(referralFollowUps, repos.jobs);
         jobs.start();
       },
       close: async () => {

@@ -138,6 +138,24 @@ export class ReferralRepository {
     }));
   }
 
+  /**
+   * Referrals still waiting for the receiving organization's first answer, made in
+   * [start, end), with their consent standing: what follow-up reminders are about.
+   */
+  async unansweredMadeBetween(start: string, end: string): Promise<StoredReferral[]> {
+    const rows = await this.db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('status', '=', 'requested')
+      .where('consent_state', '=', 'active')
+      .where('created_at', '>=', start)
+      .where('created_at', '<', end)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(referralOf);
+  }
+
   /** A center's referrals, newest first. */
   async ofCenter(centerId: string, limit = 200): Promise<StoredReferral[]> {
     const rows = await this.db
