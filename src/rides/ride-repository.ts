@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Keyring } from '../platform/crypto/keyring.js';
 import type { Database } from '../platform/database/schema.js';
 import type {
   Area,
@@ -194,6 +195,45 @@ export class RideRepository {
       .set({ link_hash: linkHash, contact: sealedContact })
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * A master key rotation: every driver's and every unpurged ride's data key unwrapped with
+   * `current` and wrapped with `next` (the contexts are those of `newRecordKey`). Returns how many.
+   */
+  async rewrapKeys(current: Keyring, next: Keyring): Promise<number> {
+    let count = 0;
+    for (const row of await this.db
+      .selectFrom('ride_drivers')
+      .select(['id', 'data_key', 'data_key_id'])
+      .execute()) {
+      const context = `driver:${row.id}`;
+      const { wrapped, keyId } = next.wrapKey(
+        current.unwrapKey(row.data_key, row.data_key_id, context),
+        context,
+      );
+      await this.rewrapDriverKey(row.id, wrapped, keyId);
+      count += 1;
+    }
+    const rides = await this.db
+      .selectFrom('ride_requests')
+      .select(['id', 'data_key', 'data_key_id'])
+      .where('data_key', 'is not', null)
+      .execute();
+    for (const row of rides) {
+      const context = `ride:${row.id}`;
+      const { wrapped, keyId } = next.wrapKey(
+        current.unwrapKey(row.data_key!, row.data_key_id!, context),
+        context,
+      );
+      await this.db
+        .updateTable('ride_requests')
+        .set({ data_key: wrapped, data_key_id: keyId })
+        .where('id', '=', row.id)
+        .execute();
+      count += 1;
+    }
+    return count;
   }
 
   /** Rewraps a driver's data key (a master key rotation). */

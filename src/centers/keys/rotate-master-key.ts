@@ -1,7 +1,7 @@
 /**
  * Rotating the master key: every member's data key, and the data key of every pending
- * delivery, is unwrapped with the old master key and wrapped with the new one, and every
- * chosen-name index term is recomputed (the index key derives from the master key). The sealed
+ * delivery, ride driver and ride, is unwrapped with the old master key and wrapped with the new
+ * one, and every chosen-name index term is recomputed (the index key derives from the master key). The sealed
  * records themselves do not change: their data keys do not. All of it happens in one
  * transaction, so the database is wholly on one key or the other.
  */
@@ -17,6 +17,8 @@ export interface RotationReport {
   keysRewrapped: number;
   /** Data keys of pending deliveries rewrapped (their payloads are sealed too). */
   deliveryKeysRewrapped: number;
+  /** Data keys of ride drivers and rides (their contacts and pickups are sealed under them). */
+  rideKeysRewrapped: number;
   fromKeyId: string;
   toKeyId: string;
 }
@@ -56,8 +58,10 @@ export async function rotateMasterKey(
       onProgress(i + 1, centers.length);
     }
     const deliveryKeysRewrapped = await trx.deliveries.rewrapKeys(current, next);
+    const rideKeysRewrapped = await trx.rides.rewrapKeys(current, next);
     return {
       deliveryKeysRewrapped,
+      rideKeysRewrapped,
       centers: centers.length,
       keysRewrapped: rewrapped,
       fromKeyId: current.keyId,
