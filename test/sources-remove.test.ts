@@ -3,6 +3,7 @@
  * dialect: what the history records, who may do it, and that a restored source reads on where it
  * left off (its ids, schedule, service body, editors' fixes and deletions).
  */
+import { createKeyring } from '../src/platform/crypto/keyring.js';
 import type { CommittedChange } from '../src/platform/database/change-feed.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../src/platform/clock.js';
@@ -65,7 +66,8 @@ describe.each(testDialects)('removing and restoring a source on $name', ({ url }
 
   beforeEach(async () => {
     handle = await openTestDatabase(url);
-    repos = createRepositories(handle.db);
+    // People's emails are sealed at rest: the repositories need the master key's keyring.
+    repos = createRepositories(handle.db, () => createKeyring(Buffer.alloc(32, 3)));
     clock = movableClock('2026-11-01T12:00:00Z');
     changes = [];
     deps = {
