@@ -39,6 +39,8 @@ const skip = !wanted
 // A Redis database of their own, so other tests' counts on the same Redis never meet these.
 const redisUrl = `${process.env.PORCHLIGHT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'}/9`;
 const masterKey = randomBytes(32).toString('base64');
+// The test's own store (withStore, below) reads people's sealed emails with the servers' key.
+process.env.PORCHLIGHT_MASTER_KEY = masterKey;
 const deliveriesQueued = 30;
 
 interface Instance {
