@@ -11,6 +11,7 @@ import { DEMO_CENTER } from '../src/centers/demo/seed-center.js';
 import { createKeyring } from '../src/platform/crypto/keyring.js';
 import { createTestApp } from './support/app.js';
 import { manualClock } from './support/manual-clock.js';
+import { bearerCall } from './support/bearer.js';
 
 const clock = manualClock('2026-12-07T15:00:00.000Z');
 const base = `/api/v1/centers/${DEMO_CENTER.slug}`;
@@ -18,18 +19,10 @@ let app: App;
 let coach: string;
 let serviceId: string;
 
-const call = (
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: object,
-  token: string | null = coach,
-) =>
-  app.server.inject({
-    method,
-    url,
-    ...(token !== null ? { headers: { authorization: `Bearer ${token}` } } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const call = bearerCall(
+  () => app,
+  () => coach,
+);
 
 function consent(overrides: Record<string, unknown> = {}) {
   return {

@@ -13,6 +13,7 @@ import type { MailMessage } from '../src/platform/mail/mailer.js';
 import { sendReferralFollowUps } from '../src/referrals/follow-ups.js';
 import { createTestApp } from './support/app.js';
 import { manualClock } from './support/manual-clock.js';
+import { bearerCall } from './support/bearer.js';
 
 const clock = manualClock('2026-12-07T15:00:00.000Z');
 const base = `/api/v1/centers/${DEMO_CENTER.slug}`;
@@ -28,18 +29,10 @@ const queue = {
   },
 };
 
-const call = (
-  method: 'GET' | 'POST',
-  url: string,
-  payload?: object,
-  token: string | null = coach,
-) =>
-  app.server.inject({
-    method,
-    url,
-    ...(token !== null ? { headers: { authorization: `Bearer ${token}` } } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const call = bearerCall(
+  () => app,
+  () => coach,
+);
 
 async function refer(): Promise<{ id: string; link: string }> {
   const member = await call('POST', `${base}/members`, { chosenName: 'Sky Morrow' });
