@@ -1,21 +1,22 @@
 /**
- * The in-memory index the resource search reads: one entry per service at a located place
- * (a service offered at three places is three entries; results show each service once, at its
- * nearest place), plus one entry for each service with no located place (telehealth, a phone
- * line), found by every search that has no `near`. What a query compares is precomputed per
- * entry: bit masks for cost kinds, recovery attributes and served groups, folded text, opening
- * hours as minute-of-week intervals in the entry's zone. Near queries walk a kdbush index
- * nearest-first (geokdbush), the same great-circle distance as the meeting search.
+ * The in-memory index the resource search reads, built once per revision of the directory: one
+ * entry per service at a located place (a service offered at three places is three entries;
+ * results show each service once, at its nearest place), plus one entry for each service with
+ * no located place (telehealth, a phone line), found by every search that has no `near`.
+ *
+ * What a query compares is precomputed: per service, bit masks for cost kinds, MOUD, served
+ * groups and recovery attributes, its needs with their broader needs as small integers, folded
+ * text, and its rank by name; per entry, opening hours as minute-of-week intervals in its zone
+ * (`opening-hours.ts`). A near query reads the entries within the circle from `ResourcePlaces`
+ * in one pass, keeps each matching service's nearest entry in per-service scratch arrays reused
+ * from query to query, and picks the page from those without sorting the rest.
  */
-import KDBush from 'kdbush';
-import { around } from 'geokdbush';
 import { timeZoneAt } from '../../meetings/time-zone.js';
-import { boxesAround, distanceKm } from '../../search/geo.js';
+import { distanceKm } from '../../search/geo.js';
 import {
   costKinds,
   moudKinds,
   servedGroups,
-  weekdayCodes,
   type CostKind,
   type Location,
   type MoudKind,
@@ -25,7 +26,9 @@ import {
   type ServedGroup,
   type Service,
 } from '../model.js';
-import { needWithin } from '../needs.js';
+import { intervalsOf, OpeningHoursBuilder, type OpeningHours } from './opening-hours.js';
+import { nearestFirst } from './page-order.js';
+import { ResourcePlaces } from './resource-places.js';
 
 /** Boolean recovery attributes a query can ask for, as bits. */
 export const attributeFlags = [
@@ -68,19 +71,6 @@ export interface ResourceAnswer {
   total: number;
 }
 
-interface Entry {
-  service: number;
-  location: number;
-  lat: number;
-  lng: number;
-}
-
-/** Opening hours of one entry: minute-of-week intervals [start, end) in its zone. */
-interface Hours {
-  zone: string;
-  intervals: Int32Array;
-}
-
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function maskOf<T extends string>(values: readonly T[], vocabulary: readonly T[]): number {
@@ -92,61 +82,95 @@ function maskOf<T extends string>(values: readonly T[], vocabulary: readonly T[]
   return mask;
 }
 
-function minuteOf(time: string): number {
-  const [h, m] = time.split(':');
-  return Number(h) * 60 + Number(m);
+/** A need code and every broader one: `a.b.c` -> `a`, `a.b`, `a.b.c`. */
+function needAndBroader(code: string): string[] {
+  const out: string[] = [];
+  for (let dot = code.indexOf('.'); dot >= 0; dot = code.indexOf('.', dot + 1)) {
+    out.push(code.slice(0, dot));
+  }
+  out.push(code);
+  return out;
 }
 
-/** Weekly intervals of a set of schedules (monthly ones count on every such weekday). */
-function intervalsOf(schedules: readonly Schedule[]): number[] {
-  const out: number[] = [];
-  for (const s of schedules) {
-    if (s.opensAt === undefined || s.closesAt === undefined) continue;
-    const open = minuteOf(s.opensAt);
-    let close = minuteOf(s.closesAt);
-    if (close <= open) close += 1440; // past midnight
-    if (s.closesAt === '23:59') close += 1;
-    for (const day of s.byDay) {
-      const base = weekdayCodes.indexOf(day) * 1440;
-      out.push(base + open, base + close);
-    }
+/**
+ * A list of terms per service (its needs, its languages) as small integers, so a query's check
+ * compares integers: service s's terms are `ids[start[s] .. start[s + 1])`.
+ */
+class TermLists {
+  private readonly idOf = new Map<string, number>();
+  private readonly start: Int32Array;
+  private ids: Int32Array = new Int32Array(0);
+  private readonly pending: number[] = [];
+
+  constructor(services: number) {
+    this.start = new Int32Array(services + 1);
   }
-  return out;
+
+  /** Sets service s's terms; services are set in order 0, 1, 2, ... */
+  set(s: number, terms: Iterable<string>): void {
+    for (const term of new Set(terms)) {
+      let id = this.idOf.get(term);
+      if (id === undefined) {
+        id = this.idOf.size;
+        this.idOf.set(term, id);
+      }
+      this.pending.push(id);
+    }
+    this.start[s + 1] = this.pending.length;
+  }
+
+  finish(): void {
+    this.ids = Int32Array.from(this.pending);
+    this.pending.length = 0;
+  }
+
+  /** The ids of a query's terms; a term no service has gets -1, which matches nothing. */
+  idsOf(terms: readonly string[]): Int32Array {
+    return Int32Array.from(terms, (t) => this.idOf.get(t) ?? -1);
+  }
+
+  /** Whether service s has any of the terms `wanted`. */
+  hasAny(s: number, wanted: Int32Array): boolean {
+    for (let i = this.start[s]!, end = this.start[s + 1]!; i < end; i++) {
+      const id = this.ids[i]!;
+      for (let k = 0; k < wanted.length; k++) if (wanted[k] === id) return true;
+    }
+    return false;
+  }
 }
 
 export class ResourceIndex {
   private readonly services: Service[];
   private readonly organizations: Map<string, Organization>;
   private readonly locations: Location[];
-  private readonly entries: Entry[] = [];
-  /** Entries of services with no located place. */
-  private readonly unplaced: number[] = [];
-  private readonly kd: KDBush | undefined;
-  private readonly placedEntries: number[] = [];
   // Per service:
   private readonly costMask: Int32Array;
   private readonly moudMask: Int32Array;
   private readonly servesMask: Int32Array;
   private readonly flagMask: Int32Array;
   private readonly text: string[];
-  private readonly languages: string[][];
-  /** Per entry. */
-  private readonly hours: (Hours | undefined)[] = [];
-  /** Per service, scratch of one query at a time (see `search`). */
+  private readonly languages: TermLists;
+  /** Each service's needs with their broader needs. */
+  private readonly needs: TermLists;
+  /** Position of each service in the order by name (then id), and the service at each rank. */
+  private readonly nameRank: Int32Array;
+  private readonly byRank: Int32Array;
+  // Per entry:
+  private readonly entryService: Int32Array;
+  /** Location index, -1 for a service with no located place. */
+  private readonly entryLocation: Int32Array;
+  private readonly hours: OpeningHours;
+  private readonly places: ResourcePlaces;
+  // Scratch of one query at a time, reused so that a query allocates nothing per service:
   private readonly verdictStamp: Uint32Array;
   private readonly verdict: Uint8Array;
-  private readonly countedStamp: Uint32Array;
+  private readonly seenStamp: Uint32Array;
+  private readonly bestCloseness: Float64Array;
+  private readonly bestEntry: Int32Array;
+  private readonly matched: Int32Array;
+  private readonly circleEntries: Int32Array;
+  private readonly circleCloseness: Float64Array;
   private generation = 0;
-
-  private nextGeneration(): number {
-    this.generation++;
-    if (this.generation === 0xffffffff) {
-      this.generation = 1;
-      this.verdictStamp.fill(0);
-      this.countedStamp.fill(0);
-    }
-    return this.generation;
-  }
 
   constructor(directory: ResourceDirectory) {
     this.services = directory.services.filter((s) => s.status === 'active');
@@ -160,10 +184,8 @@ export class ResourceIndex {
     this.servesMask = new Int32Array(n);
     this.flagMask = new Int32Array(n);
     this.text = new Array<string>(n);
-    this.verdictStamp = new Uint32Array(n);
-    this.verdict = new Uint8Array(n);
-    this.countedStamp = new Uint32Array(n);
-    this.languages = new Array<string[]>(n);
+    this.languages = new TermLists(n);
+    this.needs = new TermLists(n);
     this.services.forEach((s, i) => {
       this.costMask[i] = maskOf(
         s.costOptions.map((c) => c.kind),
@@ -182,57 +204,100 @@ export class ResourceIndex {
       this.text[i] = fold(
         [s.name, s.alternateName, s.description, org?.name].filter(Boolean).join(' '),
       );
-      this.languages[i] = s.languages.map((l) => l.toLowerCase());
+      this.languages.set(
+        i,
+        s.languages.map((l) => l.toLowerCase()),
+      );
+      this.needs.set(i, s.needs.flatMap(needAndBroader));
     });
+    this.languages.finish();
+    this.needs.finish();
+    const collator = new Intl.Collator('en');
+    const order = this.services.map((_, i) => i);
+    order.sort((a, b) => {
+      const sa = this.services[a]!;
+      const sb = this.services[b]!;
+      return collator.compare(sa.name, sb.name) || collator.compare(sa.id, sb.id);
+    });
+    this.byRank = Int32Array.from(order);
+    this.nameRank = new Int32Array(n);
+    order.forEach((si, rank) => (this.nameRank[si] = rank));
 
-    const linked = new Set<number>();
-    const schedulesAt = new Map<string, Schedule[]>();
+    // Entries: the placed ones first (in the order of the links), then the unplaced services.
+    const entryService: number[] = [];
+    const entryLocation: number[] = [];
+    const entrySchedules: (readonly Schedule[] | undefined)[] = [];
+    const linked = new Uint8Array(n);
     for (const sal of directory.serviceAtLocations) {
       const si = serviceIndex.get(sal.serviceId);
       const li = locationIndex.get(sal.locationId);
       if (si === undefined || li === undefined) continue;
       const location = this.locations[li]!;
       if (location.latitude === undefined || location.longitude === undefined) continue;
-      linked.add(si);
-      this.placedEntries.push(this.entries.length);
-      this.entries.push({
-        service: si,
-        location: li,
-        lat: location.latitude,
-        lng: location.longitude,
-      });
-      if (sal.schedules.length > 0) schedulesAt.set(`${this.entries.length - 1}`, sal.schedules);
+      linked[si] = 1;
+      entryService.push(si);
+      entryLocation.push(li);
+      entrySchedules.push(sal.schedules.length > 0 ? sal.schedules : undefined);
     }
+    const placedCount = entryService.length;
     for (let si = 0; si < n; si++) {
-      if (linked.has(si)) continue;
-      this.unplaced.push(this.entries.length);
-      this.entries.push({ service: si, location: -1, lat: Number.NaN, lng: Number.NaN });
+      if (linked[si] === 1) continue;
+      entryService.push(si);
+      entryLocation.push(-1);
+      entrySchedules.push(undefined);
     }
-    this.entries.forEach((entry, e) => {
-      const service = this.services[entry.service]!;
-      const location = entry.location >= 0 ? this.locations[entry.location] : undefined;
+    this.entryService = Int32Array.from(entryService);
+    this.entryLocation = Int32Array.from(entryLocation);
+
+    const hours = new OpeningHoursBuilder();
+    const zoneAt = new Map<string, string | undefined>();
+    for (let e = 0; e < entryService.length; e++) {
+      const service = this.services[entryService[e]!]!;
+      const location = entryLocation[e]! >= 0 ? this.locations[entryLocation[e]!] : undefined;
       const schedules =
-        schedulesAt.get(`${e}`) ??
+        entrySchedules[e] ??
         (service.schedules.length > 0 ? service.schedules : (location?.schedules ?? []));
       const intervals = intervalsOf(schedules);
-      if (intervals.length === 0) {
-        this.hours.push(undefined);
-        return;
+      let zone = schedules.find((s) => s.timeZone !== undefined)?.timeZone;
+      if (intervals.length > 0 && zone === undefined && location?.latitude !== undefined) {
+        // Many services share a place; the boundary lookup is the build's costliest step.
+        const key = `${location.latitude},${location.longitude}`;
+        if (!zoneAt.has(key)) zoneAt.set(key, timeZoneAt(location.latitude, location.longitude!));
+        zone = zoneAt.get(key);
       }
-      const zone =
-        schedules.find((s) => s.timeZone !== undefined)?.timeZone ??
-        (location?.latitude !== undefined && location.longitude !== undefined
-          ? timeZoneAt(location.latitude, location.longitude)
-          : undefined) ??
-        'America/New_York';
-      this.hours.push({ zone, intervals: Int32Array.from(intervals) });
-    });
-    if (this.placedEntries.length > 0) {
-      const kd = new KDBush(this.placedEntries.length);
-      for (const e of this.placedEntries) kd.add(this.entries[e]!.lng, this.entries[e]!.lat);
-      kd.finish();
-      this.kd = kd;
+      hours.add(intervals, zone ?? 'America/New_York');
     }
+    this.hours = hours.finish();
+
+    const placedLat = new Float64Array(placedCount);
+    const placedLng = new Float64Array(placedCount);
+    const placedEntries = new Int32Array(placedCount);
+    for (let e = 0; e < placedCount; e++) {
+      const location = this.locations[entryLocation[e]!]!;
+      placedEntries[e] = e;
+      placedLat[e] = location.latitude!;
+      placedLng[e] = location.longitude!;
+    }
+    this.places = new ResourcePlaces(placedEntries, placedLat, placedLng);
+
+    this.verdictStamp = new Uint32Array(n);
+    this.verdict = new Uint8Array(n);
+    this.seenStamp = new Uint32Array(n);
+    this.bestCloseness = new Float64Array(n);
+    this.bestEntry = new Int32Array(n);
+    this.matched = new Int32Array(n);
+    this.circleEntries = new Int32Array(placedCount);
+    this.circleCloseness = new Float64Array(placedCount);
+  }
+
+  private nextGeneration(): number {
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.generation = 1;
+      this.verdictStamp.fill(0);
+      this.seenStamp.fill(0);
+    }
+    return this.generation;
   }
 
   get size(): number {
@@ -240,166 +305,114 @@ export class ResourceIndex {
   }
 
   search(query: ResourceQuery): ResourceAnswer {
+    const matches = this.serviceFilter(query);
+    const minuteByZone = this.hours.nowIn(query.now);
+    const openNow = query.openNow === true;
+    const seen = this.seenStamp;
+    const best = this.bestEntry;
+    const matched = this.matched;
+    const generation = this.nextGeneration();
+    let total = 0;
+    let page: Int32Array;
+    if (query.near !== undefined) {
+      const { latitude, longitude } = query.near;
+      const entries = this.circleEntries;
+      const closeness = this.circleCloseness;
+      const bestCloseness = this.bestCloseness;
+      const inCircle = this.places.within(latitude, longitude, query.radiusKm, entries, closeness);
+      for (let i = 0; i < inCircle; i++) {
+        const e = entries[i]!;
+        const si = this.entryService[e]!;
+        const c = closeness[i]!;
+        const known = seen[si] === generation;
+        // Only a nearer place (or an equally near one listed earlier) can change the answer.
+        if (known && (c < bestCloseness[si]! || (c === bestCloseness[si]! && e > best[si]!))) {
+          continue;
+        }
+        if (!matches(si)) continue;
+        if (openNow && this.hours.isOpen(e, minuteByZone) !== true) continue;
+        if (!known) {
+          seen[si] = generation;
+          matched[total++] = si;
+        }
+        bestCloseness[si] = c;
+        best[si] = e;
+      }
+      page = nearestFirst(matched, total, query.offset + query.limit, bestCloseness, best);
+      page = page.subarray(Math.min(query.offset, page.length));
+    } else {
+      for (let e = 0; e < this.entryService.length; e++) {
+        const si = this.entryService[e]!;
+        if (seen[si] === generation || !matches(si)) continue;
+        if (openNow && this.hours.isOpen(e, minuteByZone) !== true) continue;
+        seen[si] = generation;
+        best[si] = e;
+        matched[total++] = this.nameRank[si]!;
+      }
+      // By name: ranks sort as plain integers, with no string compared per query.
+      const ranks = matched.subarray(0, total).sort();
+      const from = Math.min(query.offset, total);
+      const to = Math.min(query.offset + query.limit, total);
+      page = Int32Array.from(ranks.subarray(from, to), (rank) => this.byRank[rank]!);
+    }
+    return {
+      total,
+      hits: Array.from(page, (si) => {
+        const e = best[si]!;
+        const service = this.services[si]!;
+        const li = this.entryLocation[e]!;
+        const location = li >= 0 ? this.locations[li] : undefined;
+        const hit: ResourceHit = {
+          service,
+          organization: this.organizations.get(service.organizationId),
+          location,
+          openNow: this.hours.isOpen(e, minuteByZone),
+        };
+        if (query.near !== undefined && location !== undefined) {
+          hit.distanceKm = distanceKm(
+            query.near.latitude,
+            query.near.longitude,
+            location.latitude!,
+            location.longitude!,
+          );
+        }
+        return hit;
+      }),
+    };
+  }
+
+  /** The query's checks on a service (not on a place), each service's verdict kept for the query. */
+  private serviceFilter(query: ResourceQuery): (si: number) => boolean {
     const costMask = maskOf(query.costs ?? [], costKinds);
     const moudMask = maskOf(query.moud ?? [], moudKinds);
     const servesMask = maskOf(query.serves ?? [], servedGroups);
     const flagMask = maskOf(query.attributes ?? [], attributeFlags);
-    const text = query.text === undefined ? [] : fold(query.text).split(/\s+/).filter(Boolean);
-    const languages = query.languages?.map((l) => l.toLowerCase());
-    const localNow = new Map<string, number>();
-    const minuteOfWeek = (zone: string) => {
-      let m = localNow.get(zone);
-      if (m === undefined) {
-        m = localMinuteOfWeek(query.now, zone);
-        localNow.set(zone, m);
-      }
-      return m;
-    };
-    // Per-service verdicts and "already counted" marks for this query: stamped arrays reused
-    // from query to query, so a query allocates no map or set per service.
+    const words = query.text === undefined ? [] : fold(query.text).split(/\s+/).filter(Boolean);
+    const languages =
+      query.languages && this.languages.idsOf(query.languages.map((l) => l.toLowerCase()));
+    // A need no service has (nor any narrower one) has no id, and so matches nothing.
+    const needs = query.needs && this.needs.idsOf(query.needs);
     const generation = this.nextGeneration();
     const verdictAt = this.verdictStamp;
     const verdict = this.verdict;
-    const matchesService = (si: number): boolean => {
+    const hasWords = (si: number): boolean => {
+      const text = this.text[si]!;
+      for (const word of words) if (!text.includes(word)) return false;
+      return true;
+    };
+    return (si) => {
       if (verdictAt[si] === generation) return verdict[si] === 1;
-      const service = this.services[si]!;
       const ok =
         (costMask === 0 || (this.costMask[si]! & costMask) !== 0) &&
         (moudMask === 0 || (this.moudMask[si]! & moudMask) !== 0) &&
         (servesMask === 0 || (this.servesMask[si]! & servesMask) !== 0) &&
         (this.flagMask[si]! & flagMask) === flagMask &&
-        (query.needs === undefined ||
-          service.needs.some((code) => query.needs!.some((need) => needWithin(code, need)))) &&
-        (languages === undefined || languages.some((l) => this.languages[si]!.includes(l))) &&
-        text.every((word) => this.text[si]!.includes(word));
+        (needs === undefined || this.needs.hasAny(si, needs)) &&
+        (languages === undefined || this.languages.hasAny(si, languages)) &&
+        (words.length === 0 || hasWords(si));
       verdictAt[si] = generation;
       verdict[si] = ok ? 1 : 0;
       return ok;
     };
-    const openAt = (e: number): boolean | undefined => {
-      const hours = this.hours[e];
-      if (hours === undefined) return undefined;
-      const now = minuteOfWeek(hours.zone);
-      const iv = hours.intervals;
-      for (let i = 0; i < iv.length; i += 2) {
-        const start = iv[i]!;
-        const end = iv[i + 1]!;
-        if ((now >= start && now < end) || (now + 10080 >= start && now + 10080 < end)) return true;
-      }
-      return false;
-    };
-    const matchesEntry = (e: number): boolean =>
-      matchesService(this.entries[e]!.service) && (query.openNow !== true || openAt(e) === true);
-
-    const counted = this.countedStamp;
-    const ordered: { entry: number; distanceKm?: number }[] = [];
-    let total = 0;
-    let page: { entry: number; distanceKm?: number }[];
-    if (query.near !== undefined) {
-      if (this.kd !== undefined) {
-        const { latitude, longitude } = query.near;
-        // The page: nearest first, each service at its nearest place. geokdbush filters points
-        // as it meets them, not in distance order, so services repeat in its answer: ask for
-        // more until the page is full or the circle is exhausted.
-        const wanted = query.offset + query.limit;
-        for (let ask = wanted; ; ask *= 2) {
-          const found = around(this.kd, longitude, latitude, ask, query.radiusKm, (k) =>
-            matchesEntry(this.placedEntries[k]!),
-          );
-          ordered.length = 0;
-          const pageGeneration = this.nextGeneration();
-          for (const k of found) {
-            const e = this.placedEntries[k]!;
-            const entry = this.entries[e]!;
-            if (counted[entry.service] === pageGeneration) continue;
-            counted[entry.service] = pageGeneration;
-            ordered.push({
-              entry: e,
-              distanceKm: distanceKm(latitude, longitude, entry.lat, entry.lng),
-            });
-            if (ordered.length === wanted) break;
-          }
-          if (ordered.length === wanted || found.length < ask) break;
-        }
-        // The count: every place in the circle's boxes, unsorted, each service once.
-        const countGeneration = this.nextGeneration();
-        for (const [minLng, minLat, maxLng, maxLat] of boxesAround(
-          latitude,
-          longitude,
-          query.radiusKm,
-        )) {
-          for (const k of this.kd.range(minLng, minLat, maxLng, maxLat)) {
-            const e = this.placedEntries[k]!;
-            const entry = this.entries[e]!;
-            if (counted[entry.service] === countGeneration) continue;
-            if (distanceKm(latitude, longitude, entry.lat, entry.lng) > query.radiusKm) continue;
-            if (!matchesEntry(e)) continue;
-            counted[entry.service] = countGeneration;
-            total++;
-          }
-        }
-      }
-      page = ordered.slice(query.offset);
-    } else {
-      for (let e = 0; e < this.entries.length; e++) {
-        const si = this.entries[e]!.service;
-        if (counted[si] === generation || !matchesEntry(e)) continue;
-        counted[si] = generation;
-        ordered.push({ entry: e });
-      }
-      ordered.sort((a, b) => {
-        const sa = this.services[this.entries[a.entry]!.service]!;
-        const sb = this.services[this.entries[b.entry]!.service]!;
-        return sa.name.localeCompare(sb.name, 'en') || sa.id.localeCompare(sb.id);
-      });
-      total = ordered.length;
-      page = ordered.slice(query.offset, query.offset + query.limit);
-    }
-    return {
-      total,
-      hits: page.map(({ entry: e, distanceKm: d }) => {
-        const entry = this.entries[e]!;
-        const service = this.services[entry.service]!;
-        return {
-          service,
-          organization: this.organizations.get(service.organizationId),
-          location: entry.location >= 0 ? this.locations[entry.location] : undefined,
-          ...(d !== undefined ? { distanceKm: d } : {}),
-          openNow: openAt(e),
-        };
-      }),
-    };
   }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const weekdayNumber: Record<string, number> = {
-  Sun: 0,
-  Mon: 1,
-  Tue: 2,
-  Wed: 3,
-  Thu: 4,
-  Fri: 5,
-  Sat: 6,
-};
-
-/** Minutes since Sunday 00:00 local time in `zone` at the instant `now`. */
-export function localMinuteOfWeek(now: number, zone: string): number {
-  let format = formatters.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(zone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
-  return (
-    (weekdayNumber[parts.weekday ?? 'Sun'] ?? 0) * 1440 +
-    Number(parts.hour) * 60 +
-    Number(parts.minute)
-  );
 }
