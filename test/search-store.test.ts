@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.js';
 import type { DatabaseHandle } from '../src/platform/database/connect.js';
+import { LOG_KEEP_IDS } from '../src/platform/database/revision.js';
 import { createRepositories, type Repositories } from '../src/repositories.js';
 import { loadSearchIndex } from '../src/search/load-index.js';
 import { SearchIndex } from '../src/search/search-index.js';
@@ -77,9 +78,38 @@ describe.each(testDialects)('what the search index reads from the store, on $nam
   it('gives every concurrent writer a revision of its own', async () => {
     const before = await repos.revision.current();
     const revisions = await Promise.all(
-      Array.from({ length: 6 }, () => repos.transaction((r) => r.revision.bump())),
+      Array.from({ length: 6 }, () =>
+        repos.transaction((r) => r.revision.bump({ upserted: [], removed: [] })),
+      ),
     );
     expect([...revisions].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6].map((n) => before + n));
     expect(await repos.revision.current()).toBe(before + 6);
+  });
+
+  it('logs what each revision touched, keeping the newest up to a bounded number of ids', async () => {
+    const start = await repos.revision.current();
+    // The import in beforeEach is logged with the meetings it added.
+    const [first] = await repos.revision.changesAfter(start - 1);
+    expect(first).toMatchObject({ revision: start, ids: { removed: [] } });
+    expect(first!.ids.upserted).toHaveLength(7);
+
+    const r1 = await repos.transaction((r) =>
+      r.revision.bump({ upserted: ['a', 'b'], removed: [] }),
+    );
+    const r2 = await repos.transaction((r) => r.revision.bump({ upserted: [], removed: ['a'] }));
+    expect(await repos.revision.changesAfter(start)).toEqual([
+      { revision: r1, ids: { upserted: ['a', 'b'], removed: [] } },
+      { revision: r2, ids: { upserted: [], removed: ['a'] } },
+    ]);
+    expect(await repos.revision.changesAfter(r2)).toEqual([]);
+
+    // One revision of more ids than the log keeps lets every older one go, and stays itself.
+    const huge = Array.from({ length: LOG_KEEP_IDS }, (_, i) => `h${i}`);
+    const r3 = await repos.transaction((r) => r.revision.bump({ upserted: huge, removed: ['b'] }));
+    const kept = await repos.revision.changesAfter(0);
+    expect(kept.map((c) => c.revision)).toEqual([r3]);
+    expect(kept[0]!.ids.upserted).toHaveLength(LOG_KEEP_IDS);
+    const r4 = await repos.transaction((r) => r.revision.bump({ upserted: ['c'], removed: [] }));
+    expect((await repos.revision.changesAfter(0)).map((c) => c.revision)).toEqual([r4]);
   });
 });

@@ -9,13 +9,17 @@ import {
   readSnapshotFile,
   snapshotWriteSteps,
   writeSnapshotFile,
+  type BringForward,
   type SnapshotRead,
 } from './snapshot-file.js';
 import type { SnapshotLocation } from './snapshot-location.js';
 
 export interface IndexSnapshots {
-  /** The index saved for exactly this store revision, or why there is none to use. */
-  read(revision: number): Promise<SnapshotRead>;
+  /**
+   * The index saved for this store revision (or for an older one `behind` accepts), or why
+   * there is none to use.
+   */
+  read(revision: number, behind?: BringForward): Promise<SnapshotRead>;
   /**
    * Saves `index` as showing `revision`, giving the loop turns while it prepares; `unchanged`
    * must stay true until the file is in place, or nothing is kept. True when saved.
@@ -31,7 +35,7 @@ export interface IndexSnapshots {
 export function fileSnapshots(location: SnapshotLocation): IndexSnapshots {
   const { file, identity } = location;
   return {
-    read: (revision) => readSnapshotFile(file, { identity, revision }),
+    read: (revision, behind) => readSnapshotFile(file, { identity, revision }, behind),
     async write(index, revision, turn, unchanged) {
       const steps = snapshotWriteSteps(index, { identity, revision });
       const prepared = turn === undefined ? runSteps(steps) : await runStepsYielding(steps, turn);

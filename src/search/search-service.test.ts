@@ -91,6 +91,8 @@ describe('SearchService', () => {
       rows: [mgRow({ slug: 'one', name: 'Renamed' }), mgOnlineRow({ slug: 'two' })],
     });
     expect(changes.map((c) => c.revision)).toEqual([1, 2]);
+    // The store's log no longer holds the first (as when it was trimmed): only its notice can tell.
+    await handle.db.deleteFrom('revision_changes').where('revision', '=', 1).execute();
 
     // The second change arrives first: it waits for the first, and neither shows before both.
     let secondDone = false;
@@ -180,8 +182,9 @@ describe('SearchService', () => {
 
   it('rebuilds when a revision stays unexplained (a writer that does not publish)', async () => {
     await startService({ gapGraceMs: 30 });
-    // Written behind the index's back, as a command-line import in another process would.
+    // Written behind the index's back, by a writer older than the store's log of revisions.
     await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: [mgRow()] });
+    await handle.db.deleteFrom('revision_changes').execute();
     feed.deliver({ revision: 1 });
     expect(slugs()).toEqual([]);
     await vi.waitFor(() => expect(slugs()).toEqual(['greenfield-big-book']), { timeout: 2000 });
@@ -224,6 +227,19 @@ describe('SearchService', () => {
     expect(read).toEqual(next);
     // It keeps doing so: the next refresh is waiting.
     expect(timers.pending).toBe(1);
+  });
+
+  it("learns from the store's log what a revision heard of by number only touched, and patches", async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => mgRow({ slug: `m${i}` }));
+    await importFeed(recordingDeps([]), { source: 'a', location: 't', rows });
+    await startService();
+    expect(service.status()).toMatchObject({ size: 5, builds: 1, revision: 1 });
+    // Another process's write, told by its revision alone (a SQLite poll, a large notice).
+    await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: rows.slice(2) });
+    feed.deliver({ revision: 2 });
+    await vi.waitFor(() => expect(service.status().revision).toBe(2));
+    expect(service.status()).toMatchObject({ size: 3, builds: 1 });
+    expect(slugs()).toEqual(['m2', 'm3', 'm4']);
   });
 
   it('stops its timers and its feed on close', async () => {
@@ -276,13 +292,33 @@ describe('SearchService', () => {
       await service.close();
       expect(events.at(-1)).toMatchObject({ kind: 'written', revision: 2, meetings: 6 });
 
-      // Written while no server ran: the snapshot is stale, so the start builds.
+      // Written while no server ran: the store's log says what changed, and the snapshot is
+      // brought forward with just those meetings, then saved again.
       await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: rows.slice(0, 2) });
       events.length = 0;
       await startService(options);
-      expect(events[0]).toMatchObject({ kind: 'not-used', reason: 'stale' });
-      expect(service.status()).toMatchObject({ size: 2, builds: 1, revision: 3 });
+      expect(events[0]).toMatchObject({ kind: 'loaded', revision: 3, broughtForwardFrom: 2 });
+      expect(service.status()).toMatchObject({ size: 2, builds: 0, revision: 3 });
       expect(slugs()).toEqual(['m0', 'm1']);
+      await service.idle();
+      expect(events.at(-1)).toMatchObject({ kind: 'written', revision: 3, meetings: 2 });
+      await service.close();
+
+      // A log that no longer holds every revision since (or a change too large to patch):
+      // the snapshot is stale, and the start builds.
+      await importFeed(recordingDeps([]), { source: 'a', location: 't', rows });
+      await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: rows.slice(1) });
+      await handle.db.deleteFrom('revision_changes').where('revision', '=', 4).execute();
+      events.length = 0;
+      await startService(options);
+      expect(events[0]).toMatchObject({ kind: 'not-used', reason: 'stale' });
+      expect(service.status()).toMatchObject({ size: 4, builds: 1, revision: 5 });
+      await service.close();
+      await importFeed(recordingDeps([]), { source: 'a', location: 't', rows: [] });
+      events.length = 0;
+      await startService({ ...options, rebuildMinIds: 2, rebuildShare: 0 });
+      expect(events[0]).toMatchObject({ kind: 'not-used', reason: 'stale' });
+      expect(service.status()).toMatchObject({ size: 0, builds: 1, revision: 6 });
     } finally {
       await service.close();
       rmSync(dir, { recursive: true, force: true });

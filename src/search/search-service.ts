@@ -18,7 +18,9 @@ import {
   type PlaceResolution,
 } from '../places/gazetteer.js';
 import type { GeocodedPlaces } from '../places/geocoded-places.js';
+import type { LoggedChange } from '../platform/database/revision.js';
 import type { IndexSnapshots } from './index-snapshots.js';
+import type { BringForward } from './snapshot-file.js';
 import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
 import type { Point, SearchQuery } from './query.js';
@@ -67,7 +69,14 @@ export interface SearchServiceOptions {
 
 /** What became of the index snapshot, for the log. */
 export type SnapshotEvent =
-  | { kind: 'loaded'; revision: number; meetings: number; ms: number }
+  | {
+      kind: 'loaded';
+      revision: number;
+      meetings: number;
+      ms: number;
+      /** When the snapshot was older: its revision, brought forward from the store's log. */
+      broughtForwardFrom?: number;
+    }
   | { kind: 'not-used'; reason: string; detail?: string }
   | { kind: 'written'; revision: number; meetings: number; ms: number };
 
@@ -419,9 +428,11 @@ export class SearchService {
   }
 
   /**
-   * Takes the saved index when it is of the store's current revision (decision 0092); changes
-   * committed meanwhile are heard through the change feed and applied as usual. False when
-   * there is none to use: the caller builds.
+   * Takes the saved index when it is of the store's current revision (decision 0092), or of an
+   * older one whose changes the store's log still lists in full and that touched few enough
+   * meetings to patch rather than rebuild (decision 0128): those meetings are read and applied
+   * before the index serves. Changes committed meanwhile are heard through the change feed and
+   * applied as usual. False when there is none to use: the caller builds.
    */
   private async loadSnapshot(): Promise<boolean> {
     const snapshots = this.options.snapshots;
@@ -429,7 +440,12 @@ export class SearchService {
     const started = performance.now();
     try {
       const revision = await this.repos.revision.current();
-      const read = await snapshots.read(revision);
+      let log: LoggedChange[] = [];
+      const behind: BringForward = async (from, meetings) => {
+        log = await this.repos.revision.changesAfter(from);
+        return loggedRun(log, from, revision, this.rebuildLimit(meetings));
+      };
+      const read = await snapshots.read(revision, behind);
       if ('miss' in read) {
         this.options.onSnapshot?.({
           kind: 'not-used',
@@ -442,18 +458,33 @@ export class SearchService {
       const index = read.index;
       // The snapshot may be days old: its occurrence horizon is moved along before any search.
       index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
+      let shown = read.revision;
+      if (shown < revision) {
+        this.learn(log, shown);
+        const step = await this.loadRun(shown, index.size);
+        if (step.kind !== 'apply') {
+          this.options.onSnapshot?.({ kind: 'not-used', reason: 'stale', detail: step.kind });
+          return false;
+        }
+        await this.applyRun(index, step);
+        shown = step.revision;
+      }
       this.index = index;
-      this.revision = revision;
-      this.snapshotRevision = revision;
-      for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
+      this.revision = shown;
+      this.snapshotRevision = read.revision;
+      for (const r of this.known.keys()) if (r <= shown) this.known.delete(r);
       this.options.onSnapshot?.({
         kind: 'loaded',
-        revision,
+        revision: shown,
         meetings: index.size,
         ms: Math.round(performance.now() - started),
+        ...(read.revision < shown ? { broughtForwardFrom: read.revision } : {}),
       });
+      // Brought forward: saved again once the worker is idle, so the next start is exact.
+      this.snapshotWanted = read.revision !== shown;
       this.settle();
-      if (this.known.size > 0 || (this.yielding && index.staticPartsStale())) this.kick();
+      if (this.snapshotWanted || this.known.size > 0 || (this.yielding && index.staticPartsStale()))
+        this.kick();
       this.watchGap();
       return true;
     } catch (error) {
@@ -511,12 +542,29 @@ export class SearchService {
       return;
     }
     if (step.kind === 'wait') {
-      this.watchGap();
+      // Known by number only (another process's write, a notice too large to carry its ids):
+      // the store's log says what it touched, if it still holds it.
+      if (await this.learnFromLog()) this.again = true;
+      else this.watchGap();
       return;
     }
+    await this.applyRun(index, step);
+    this.advanceTo(step.revision);
+    if (index.needsCompaction()) this.rebuildWanted = true;
+    this.again = true;
+    this.snapshotLater();
+  }
+
+  /**
+   * Applies a loaded run of changes to `index`. A search sees all of it or none of it: on a
+   * server a large run is written in steps searches do not see, and made visible in one
+   * (`applySteps`); otherwise all at once.
+   */
+  private async applyRun(
+    index: SearchIndex,
+    step: { meetings: Meeting[]; removed: string[] },
+  ): Promise<void> {
     const turn = this.options.yieldToLoop;
-    // A search sees all of the run or none of it: on a server a large run is written in steps
-    // searches do not see, and made visible in one (`applySteps`); otherwise all at once.
     const applied =
       turn !== undefined &&
       step.meetings.length > APPLY_IN_STEPS_FROM &&
@@ -528,10 +576,23 @@ export class SearchService {
     // A write, so it may rebuild what many changes left behind (a search will not); a server
     // rebuilds those parts beside the live ones afterwards (`rebuildStaticParts`).
     index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
-    this.advanceTo(step.revision);
-    if (index.needsCompaction()) this.rebuildWanted = true;
-    this.again = true;
-    this.snapshotLater();
+  }
+
+  /** Takes from the log the ids of revisions after `from` known by number only, or not at all. */
+  private learn(log: readonly LoggedChange[], from: number): boolean {
+    let learnt = false;
+    for (const { revision, ids } of log) {
+      if (revision <= from || this.known.get(revision)) continue;
+      this.known.set(revision, ids);
+      learnt = true;
+    }
+    return learnt;
+  }
+
+  /** Reads the log after the index's revision; true when it told something new. */
+  private async learnFromLog(): Promise<boolean> {
+    const from = this.revision;
+    return this.learn(await this.repos.revision.changesAfter(from), from);
   }
 
   /**
@@ -564,7 +625,9 @@ export class SearchService {
     });
     let revision = from;
     if ((await this.repos.revision.current()) !== from) {
-      const step = await this.loadRun(from, index.size);
+      let step = await this.loadRun(from, index.size);
+      if (step.kind === 'wait' && this.learn(await this.repos.revision.changesAfter(from), from))
+        step = await this.loadRun(from, index.size);
       if (step.kind === 'apply') {
         for (const id of step.removed) index.remove(id);
         for (const meeting of step.meetings) index.upsert(meeting);
@@ -599,11 +662,7 @@ export class SearchService {
         for (const id of ids.removed) last.set(id, false);
       }
       if (revision === from) return { kind: 'wait' };
-      const limit = Math.max(
-        this.options.rebuildMinIds ?? 1000,
-        size * (this.options.rebuildShare ?? 0.25),
-      );
-      if (last.size > limit) return { kind: 'rebuild' };
+      if (last.size > this.rebuildLimit(size)) return { kind: 'rebuild' };
       const upserted: string[] = [];
       for (const [id, present] of last) if (present) upserted.push(id);
       // A merged duplicate is not found here, and so leaves the index like a removed meeting.
@@ -622,6 +681,11 @@ export class SearchService {
         if (!this.known.get(r)) return { kind: 'wait' };
       }
     }
+  }
+
+  /** Meetings a run may touch and still be patched into an index of `size`, not rebuilt. */
+  private rebuildLimit(size: number): number {
+    return Math.max(this.options.rebuildMinIds ?? 1000, size * (this.options.rebuildShare ?? 0.25));
   }
 
   /** Marks the index as showing `revision` and forgets what that covers. */
@@ -667,6 +731,24 @@ export class SearchService {
       }
     }
   }
+}
+
+/**
+ * True when `log` lists every revision after `from` up to `to`, touching at most `limit`
+ * meetings in all: an index at `from` can then be brought forward rather than rebuilt.
+ */
+function loggedRun(log: readonly LoggedChange[], from: number, to: number, limit: number): boolean {
+  const ids = new Set<string>();
+  let expected = from + 1;
+  for (const { revision, ids: touched } of log) {
+    if (revision > to) break;
+    if (revision !== expected) return false;
+    expected++;
+    for (const id of touched.upserted) ids.add(id);
+    for (const id of touched.removed) ids.add(id);
+    if (ids.size > limit) return false;
+  }
+  return expected === to + 1;
 }
 
 function firstOf(places: readonly Place[]): PlaceResolution {

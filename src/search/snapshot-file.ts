@@ -47,7 +47,15 @@ interface Header extends SnapshotKey {
 /** Why a snapshot was not used. */
 export type SnapshotMiss = 'missing' | 'other-database' | 'stale' | 'format' | 'corrupt';
 
-export type SnapshotRead = { index: SearchIndex } | { miss: SnapshotMiss; detail?: string };
+/** A usable snapshot: the index, and the store revision it shows (the key's, or an older one). */
+export type SnapshotRead =
+  { index: SearchIndex; revision: number } | { miss: SnapshotMiss; detail?: string };
+
+/**
+ * Asked about a snapshot of an older revision than the key's: true when the caller can bring an
+ * index of that revision (and that many meetings) forward (decision 0128); else it is stale.
+ */
+export type BringForward = (revision: number, meetings: number) => Promise<boolean>;
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
@@ -138,8 +146,15 @@ export async function writeSnapshotFile(
   return true;
 }
 
-/** Reads the snapshot in `file` when it is exactly of `key`; otherwise says why not. */
-export async function readSnapshotFile(file: string, key: SnapshotKey): Promise<SnapshotRead> {
+/**
+ * Reads the snapshot in `file` when it is of `key`, or of an older revision that `behind`
+ * accepts (asked before the body is checked); otherwise says why not.
+ */
+export async function readSnapshotFile(
+  file: string,
+  key: SnapshotKey,
+  behind?: BringForward,
+): Promise<SnapshotRead> {
   let bytes: Buffer;
   try {
     bytes = await readWhole(file);
@@ -152,7 +167,10 @@ export async function readSnapshotFile(file: string, key: SnapshotKey): Promise<
   if (header.format !== SNAPSHOT_FORMAT || header.v8 !== process.versions.v8)
     return { miss: 'format', detail: `format ${header.format}, V8 ${header.v8}` };
   if (header.identity !== key.identity) return { miss: 'other-database' };
-  if (header.revision !== key.revision)
+  if (
+    header.revision !== key.revision &&
+    !(header.revision < key.revision && (await behind?.(header.revision, header.meetings)) === true)
+  )
     return { miss: 'stale', detail: `revision ${header.revision}, store at ${key.revision}` };
   const bodyStart = align8(MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length));
   const body = bytes.subarray(bodyStart);
@@ -165,7 +183,7 @@ export async function readSnapshotFile(file: string, key: SnapshotKey): Promise<
       body.subarray(structureAt, structureAt + structureLength),
     );
     const arrays = header.arrays.map(([kind, at, length]) => arrayView(body, kind, at, length));
-    return { index: decodeIndex(structure, arrays) };
+    return { index: decodeIndex(structure, arrays), revision: header.revision };
   } catch (error) {
     return { miss: 'corrupt', detail: (error as Error).message };
   }

@@ -129,7 +129,7 @@ export async function applySnapshot(
       report.finishedAt = deps.clock.now().toISOString();
       await repos.sources.recordImport(source.id, report);
       if (!changed) return undefined;
-      return { revision: await repos.revision.bump(), upserted, removed };
+      return { revision: await repos.revision.bump({ upserted, removed }), upserted, removed };
     },
   );
   if (change !== undefined) await deps.onChange?.(change);

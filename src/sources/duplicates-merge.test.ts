@@ -71,7 +71,7 @@ describe.each(testDialects)('merging duplicates with turns on $name', ({ url }) 
         const gone = await repos.meetings.findBySlug('gbb-tuesday');
         await repos.transaction(async (trx) => {
           await trx.meetings.remove([gone!.id]);
-          await trx.revision.bump();
+          await trx.revision.bump({ upserted: [], removed: [gone!.id] });
         });
       },
     });

@@ -120,7 +120,11 @@ async function saveClusters(
   await repos.duplicates.save(save, unlink);
   // A canonical member that became a hidden one is in `hidden`, not shown again.
   const upserted = [...touched].filter((id) => !wanted.has(id));
-  return { revision: await repos.revision.bump(), upserted, removed: hidden };
+  return {
+    revision: await repos.revision.bump({ upserted, removed: hidden }),
+    upserted,
+    removed: hidden,
+  };
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

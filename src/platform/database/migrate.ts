@@ -22,6 +22,7 @@ import * as centerTimeZone from './migrations/0022-center-time-zone.js';
 import * as centerPlans from './migrations/0023-center-plans.js';
 import * as centerShifts from './migrations/0024-center-shifts.js';
 import * as textlineOptOuts from './migrations/0030-textline-opt-outs.js';
+import * as revisionChanges from './migrations/0031-revision-changes.js';
 import * as resources from './migrations/0040-resources.js';
 import * as referrals from './migrations/0041-referrals.js';
 import * as publicResourceSources from './migrations/0042-public-resource-sources.js';
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0023-center-plans': centerPlans,
   '0024-center-shifts': centerShifts,
   '0030-textline-opt-outs': textlineOptOuts,
+  '0031-revision-changes': revisionChanges,
   '0040-resources': resources,
   '0041-referrals': referrals,
   '0042-public-resource-sources': publicResourceSources,

@@ -44,6 +44,14 @@ export interface StoreMetaTable {
   value: string;
 }
 
+/** What one store revision touched (migration 0031): meeting ids as JSON arrays. */
+export interface RevisionChangesTable {
+  revision: number;
+  touched: number;
+  upserted: string;
+  removed: string;
+}
+
 export interface ProblemReportsTable {
   id: string;
   meeting_id: string;
@@ -318,6 +326,7 @@ export interface Database {
   sources: SourcesTable;
   meetings: MeetingsTable;
   store_meta: StoreMetaTable;
+  revision_changes: RevisionChangesTable;
   problem_reports: ProblemReportsTable;
   people: PeopleTable;
   passkeys: PasskeysTable;

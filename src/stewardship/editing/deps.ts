@@ -27,7 +27,7 @@ export async function commitChange<T>(
     const { result, touched } = await work(repos);
     if (touched.upserted.length === 0 && touched.removed.length === 0)
       return { result, change: undefined };
-    return { result, change: { revision: await repos.revision.bump(), ...touched } };
+    return { result, change: { revision: await repos.revision.bump(touched), ...touched } };
   });
   if (change !== undefined) await deps.onChange?.(change);
   return result;
