@@ -104,7 +104,7 @@ import { createRideDesk } from './rides/ride-desk.js';
 import { registerRidePages } from './rides/http/ride-pages.js';
 import { registerRideUpkeep, scheduleRideUpkeep } from './rides/ride-upkeep.js';
 import { seedDemoRides } from './rides/demo/seed-rides.js';
-import { ridesOffered } from './rides/rides-offered.js';
+import { rideRegions, ridesOffered } from './rides/rides-offered.js';
 
 export const version = packageVersion();
 
@@ -268,6 +268,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...(snapshotAt !== undefined ? { snapshots: fileSnapshots(snapshotAt) } : {}),
       onSnapshot: (event) => logger.info({ snapshot: event }, 'search index snapshot'),
       demand: demandTally,
+      // The finder's "Rides offered": where the ride programs' approved drivers go.
+      rideRegions: () => rideRegions({ repos }),
       ...(typedPlaces !== undefined ? { geocodedPlaces: typedPlaces } : {}),
       yieldToLoop,
       changeFeed,

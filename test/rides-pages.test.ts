@@ -114,6 +114,31 @@ describe('rides through the pages', () => {
     expect(status.body).toMatch(/data-ride-status="(open|unmet)"/);
   });
 
+  it('lets the finder and the API filter for meetings with rides, the ones whose page says so', async () => {
+    const plain = await app.server.inject({ url: '/en/?near=01301' });
+    expect(plain.body).toContain('name="rides"');
+    const page = await app.server.inject({ url: '/en/?near=01301&radius=100&rides=true' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/name="rides" value="true" checked/);
+    const api = await app.server.inject({
+      url: '/api/v1/search?near=01301&radius=100&rides=true&limit=200',
+    });
+    expect(api.statusCode).toBe(200);
+    const slugsOf = (body: unknown) =>
+      (body as { results: { slug: string }[] }).results.map((r) => r.slug);
+    const slugs = slugsOf(api.json());
+    expect(slugs).toContain(meeting.slug);
+    const all = slugsOf(
+      (await app.server.inject({ url: '/api/v1/search?near=01301&radius=100&limit=200' })).json(),
+    );
+    // Online meetings and rooms no driver reaches are left out; each one kept says "rides".
+    expect(slugs.length).toBeLessThan(all.length);
+    for (const slug of [...new Set(all)]) {
+      const meetingPage = await app.server.inject({ url: `/en/meetings/${slug}` });
+      expect(meetingPage.body.includes('data-rides'), slug).toBe(slugs.includes(slug));
+    }
+  });
+
   it('shows the coordinator drivers, uncovered hours and a trip log with no rider in it', async () => {
     const refused = await app.server.inject({ url: `/en/rides/programs/${DEMO_RIDE_PROGRAM}` });
     expect(refused.statusCode).toBe(303);

@@ -59,7 +59,7 @@ export async function printSchedule(
   request: PrintRequest,
 ): Promise<PrintedSchedule> {
   const { limit: _limit, cursor: _cursor, ...params } = request.params;
-  await deps.search.findTypedPlace(params.near);
+  await deps.search.prepare(params);
   const query = deps.search.parse(params, request.viewerTimeZone);
   const now = deps.clock.now();
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');

@@ -13,7 +13,13 @@ import { parseWeekday } from '../meetings/weekdays.js';
 import { PorchlightError, type ErrorCode } from '../platform/errors.js';
 import { parseIntegerParam, readDecimal } from '../platform/http/query-params.js';
 import { KM_PER_MILE } from './distance.js';
-import { searchDefaults, type AttendanceFilter, type Point, type SearchQuery } from './query.js';
+import {
+  searchDefaults,
+  type AttendanceFilter,
+  type Point,
+  type Region,
+  type SearchQuery,
+} from './query.js';
 
 /** The search parameters as they arrive in a URL (the API and the finder page share them). */
 export type SearchParams = Partial<Record<(typeof searchParamNames)[number], string>>;
@@ -35,6 +41,7 @@ export const searchParamNames = [
   'types',
   'lang',
   'wheelchair',
+  'rides',
   'include_closed',
   'q',
   'sort',
@@ -62,7 +69,13 @@ export type PlaceResolver = (text: string) => Point | undefined;
  */
 export function parseSearchParams(
   params: SearchParams,
-  context: { now: number; resolvePlace: PlaceResolver; defaultTimeZone: string },
+  context: {
+    now: number;
+    resolvePlace: PlaceResolver;
+    defaultTimeZone: string;
+    /** Where volunteer drivers take people (`rides=true`); none known: nothing matches. */
+    rideRegions?: readonly Region[];
+  },
 ): SearchQuery {
   const units = oneOf(params.units ?? 'mi', ['mi', 'km'] as const, 'units');
   const toKm = (value: number) => (units === 'mi' ? value * KM_PER_MILE : value);
@@ -143,6 +156,8 @@ export function parseSearchParams(
     });
   }
   if (params.wheelchair !== undefined) query.wheelchair = boolean(params.wheelchair, 'wheelchair');
+  if (params.rides !== undefined && boolean(params.rides, 'rides'))
+    query.regions = context.rideRegions ?? [];
   if (params.include_closed !== undefined)
     query.includeClosed = boolean(params.include_closed, 'include_closed');
   if (params.q !== undefined && params.q.trim() !== '') {

@@ -6,7 +6,8 @@
  *   lists no language matches no language filter): any of. Type groups: every group, any key
  *   in a group. wheelchair: only when true. Status: active only unless `includeClosed`. Text:
  *   every query word must begin a word of the meeting's name, place, address, town, regions,
- *   group or notes (see text.ts).
+ *   group or notes (see text.ts). Regions: a meeting held at a place inside every circle of
+ *   one of them (any of them).
  * - Attendance values name ways of attending: `in_person` matches in-person and hybrid
  *   meetings, `online` online and hybrid ones, `hybrid` only hybrid ones, `phone` any meeting
  *   with a dial-in. Any of the given values suffices.
@@ -19,7 +20,7 @@
 import { focusAreas } from '../meetings/model.js';
 import { F_ATT, F_DAY, F_FOCUS, F_LANG, F_OTHER, F_PROG } from './facets.js';
 import { postingCount, forEachPosting, type Postings } from './postings.js';
-import type { SearchQuery } from './query.js';
+import type { Region, SearchQuery } from './query.js';
 import type { QueryScratch } from './query-scratch.js';
 import {
   attendanceMask,
@@ -85,6 +86,8 @@ export class Plan {
   readonly near: { latitude: number; longitude: number } | undefined;
   /** A radius search: every place-bound member has its dot product in `closeness`. */
   byCloseness = false;
+  /** The regions a row's place must lie in (one of them), when asked. */
+  private readonly regions: readonly Region[] | undefined;
 
   private readonly markedWords: number[] = [];
   /** The word ids each query word matches. */
@@ -173,7 +176,8 @@ export class Plan {
       cache.set(sigKey, fails);
     }
     this.sigFails = fails;
-    this.rowChecks = this.typeGroups !== undefined || when.perRow;
+    this.regions = q.regions;
+    this.rowChecks = this.typeGroups !== undefined || when.perRow || q.regions !== undefined;
   }
 
   /** The F_* bits each facet signature decides on its own. */
@@ -430,6 +434,17 @@ export class Plan {
     return (got & this.allGroups) === this.allGroups;
   }
 
+  /** True when the row is held at a place inside one of the regions. */
+  private inRegion(row: number): boolean {
+    const ix = this.ix;
+    const lat = ix.lat[row]!;
+    const lng = ix.lng[row]!;
+    if (ix.kind[row] !== KIND_PLACE || Number.isNaN(lat)) return false;
+    return this.regions!.some((region) =>
+      region.every((c) => distanceKm(c.latitude, c.longitude, lat, lng) <= c.radiusKm),
+    );
+  }
+
   private passesText(row: number): boolean {
     return (this.textSet![row >>> 5]! & (1 << (row & 31))) !== 0;
   }
@@ -443,6 +458,7 @@ export class Plan {
     if (fails >= F_OTHER || (fails & (fails - 1)) !== 0) return fails;
     if (this.rowChecks) {
       if (this.typeGroups !== undefined && !this.passesTypes(row)) return F_OTHER;
+      if (this.regions !== undefined && !this.inRegion(row)) return F_OTHER;
       const when = this.when;
       if (when.perRow) {
         const days = when.daysOf(row);

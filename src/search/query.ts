@@ -11,6 +11,19 @@ export interface Point {
 
 export type AttendanceFilter = Attendance | 'phone';
 
+/** A circle on the map: a centre and a radius in km. */
+export interface Circle {
+  latitude: number;
+  longitude: number;
+  radiusKm: number;
+}
+
+/**
+ * Where a meeting may be: inside every circle of it (the overlap of a ride program's area and
+ * one driver's reach, say).
+ */
+export type Region = readonly Circle[];
+
 /**
  * A search as the engine receives it: validated and resolved (places to points, type codes to
  * program-scoped keys). Built from URL parameters by `parseSearchParams`; the same model serves
@@ -50,6 +63,11 @@ export interface SearchQuery {
   /** Any of these BCP-47 languages (primary subtag match: `es` matches `es-MX`). */
   languages?: string[];
   wheelchair?: boolean;
+  /**
+   * Only meetings held at a place inside one of these regions (`rides=true`: where volunteer
+   * drivers take people). An empty list matches nothing.
+   */
+  regions?: readonly Region[];
   /** Show temporarily closed (and inactive) meetings too. */
   includeClosed: boolean;
   /** Free text: name, location, group, town, notes; case- and accent-insensitive. */

@@ -222,6 +222,18 @@ function check(m: Meeting, q: SearchQuery, options: Options): Checks {
     const mine = meetingSearchTexts(m).flatMap(searchWords);
     if (!words.every((w) => mine.some((t) => t.startsWith(w)))) checks.other = false;
   }
+  if (q.regions !== undefined) {
+    const { latitude, longitude } = m.place;
+    const inside =
+      m.attendance !== 'online' &&
+      hasPoint(m) &&
+      q.regions.some((region) =>
+        region.every(
+          (c) => distanceKm(c.latitude, c.longitude, latitude!, longitude!) <= c.radiusKm,
+        ),
+      );
+    if (!inside) checks.other = false;
+  }
   if (options.attendance !== undefined) {
     const values = attendanceValues(m);
     checks.att = options.attendance.some((a) => values.has(a));

@@ -91,6 +91,8 @@ export function remoteKey(q: SearchQuery, options: FilterOptions): string {
     q.days ?? null,
     q.fromMinute ?? null,
     q.toMinute ?? null,
+    // No remote row is held at a place: any regions at all leave the remote part empty.
+    q.regions !== undefined,
   ]);
 }
 

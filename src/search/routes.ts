@@ -36,6 +36,7 @@ const descriptions: Record<(typeof searchParamNames)[number], string> = {
   types: 'Type codes of the program, or tags such as women (all must match)',
   lang: 'Languages, BCP-47 (any of)',
   wheelchair: 'true for wheelchair-accessible rooms only',
+  rides: 'true for meetings that volunteer drivers of a ride program take people to',
   include_closed: 'true to include temporarily closed meetings',
   q: 'Text in the name, place, group, town or notes',
   sort: 'time (default) or distance',
@@ -77,7 +78,7 @@ export function registerSearchRoutes(
     async (request) => {
       const { facets, ...params } = request.query;
       const withFacets = facets !== undefined && parseBooleanParam(facets, 'facets');
-      await service.findTypedPlace(params.near);
+      await service.prepare(params);
       const query = service.parse(params);
       query.countFacets = withFacets;
       return presentSearchAnswer(service.searchForPerson(query), query, publicUrl, {

@@ -23,7 +23,8 @@ import type { IndexSnapshots } from './index-snapshots.js';
 import type { BringForward } from './snapshot-file.js';
 import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
-import type { Point, SearchQuery } from './query.js';
+import type { Point, Region, SearchQuery } from './query.js';
+import { KeptRegions } from './kept-regions.js';
 import { search, type SearchAnswer } from './search.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -65,6 +66,8 @@ export interface SearchServiceOptions {
   snapshotDelayMs?: number;
   /** Told what became of the snapshot: loaded, not usable (and why), written. */
   onSnapshot?: (event: SnapshotEvent) => void;
+  /** Where volunteer drivers take people, for `rides=true` (without it, nothing matches). */
+  rideRegions?: () => Promise<readonly Region[]>;
 }
 
 /** What became of the index snapshot, for the log. */
@@ -144,6 +147,7 @@ export class SearchService {
     | undefined;
   /** Typed places the geocoder found (by their text as typed), for resolvePlace to read. */
   private readonly geocoded = new Map<string, Point>();
+  private rideRegions: KeptRegions | undefined;
 
   constructor(
     private readonly repos: Repositories,
@@ -270,12 +274,31 @@ export class SearchService {
     await this.writeSnapshot().catch((error: unknown) => this.options.onError?.(error));
   }
 
+  /**
+   * What `parse` needs read first: a typed place only the operator's geocoder knows, and where
+   * volunteer drivers go (for `rides`). Call it before `parse` with the same parameters.
+   */
+  async prepare(params: SearchParams): Promise<void> {
+    await this.findTypedPlace(params.near);
+    const read = this.options.rideRegions;
+    if (read === undefined) return;
+    this.rideRegions ??= new KeptRegions(read, this.clock);
+    await this.rideRegions.refresh();
+  }
+
+  /** Whether any ride program's drivers go anywhere (as of the last `prepare`). */
+  get offersRides(): boolean {
+    return (this.rideRegions?.current?.length ?? 0) > 0;
+  }
+
   /** Parses URL parameters (the API's and the finder's) into a query. */
   parse(params: SearchParams, viewerTimeZone = 'America/New_York'): SearchQuery {
+    const rideRegions = this.rideRegions?.current;
     return parseSearchParams(params, {
       now: this.clock.now().getTime(),
       defaultTimeZone: viewerTimeZone,
       resolvePlace: (text) => this.resolvePlace(text),
+      ...(rideRegions !== undefined ? { rideRegions } : {}),
     });
   }
 

@@ -640,6 +640,22 @@ describe('agrees with the brute-force reference (property)', () => {
             0.15,
           ),
           wheelchair: sometimes(fc.constant(true), 0.1),
+          // Where drivers go: each region the overlap of one to two circles near a cluster.
+          regions: sometimes(
+            fc.array(
+              fc.array(
+                fc.record({
+                  cluster: fc.constantFrom(...worldClusters),
+                  dLat: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+                  dLng: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+                  radiusKm: fc.constantFrom(5, 20, 40, 80),
+                }),
+                { minLength: 1, maxLength: 2 },
+              ),
+              { minLength: 0, maxLength: 3 },
+            ),
+            0.15,
+          ),
           includeClosed: fc.boolean(),
           text: sometimes(
             fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 2 }),
@@ -689,6 +705,14 @@ describe('agrees with the brute-force reference (property)', () => {
         if (r.typeGroups != null) q.typeGroups = r.typeGroups;
         if (r.languages != null) q.languages = r.languages;
         if (r.wheelchair != null) q.wheelchair = true;
+        if (r.regions != null)
+          q.regions = r.regions.map((region) =>
+            region.map((c) => ({
+              latitude: c.cluster.latitude + c.dLat,
+              longitude: c.cluster.longitude + c.dLng,
+              radiusKm: c.radiusKm,
+            })),
+          );
         if (r.text != null) q.text = r.text.join(' ');
         return q;
       });

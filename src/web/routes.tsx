@@ -71,14 +71,14 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
   // the person's own browser may keep them, briefly; a refused search is not kept at all.
   scope.get('/', { schema: { hide: true } }, async (request, reply) => {
     const input = readFinderQuery(request.query as Record<string, unknown>);
-    if (input.unreadable === undefined) await deps.search.findTypedPlace(input.params.near);
+    if (input.unreadable === undefined) await deps.search.prepare(input.params);
     const outcome = findMeetings(deps.search, input, {
       publicUrl: deps.publicUrl,
       now: clock.now().getTime(),
     });
     // The language switch keeps the whole search, in the API's own parameter form.
     const ctx = { ...kit.ctxOf(request), keptQuery: finderQueryString(input.params) };
-    const page = <FinderPage ctx={ctx} outcome={outcome} />;
+    const page = <FinderPage ctx={ctx} outcome={outcome} rides={deps.search.offersRides} />;
     if (outcome.problem !== undefined)
       return kit.send(reply, ctx, page, { status: 400, cache: 'no-store' });
     return kit.send(reply, ctx, page, { cache: 'private, max-age=60' });

@@ -60,7 +60,7 @@ export function registerSearchCalendarRoute(
         const value = (request.query as Record<string, string | undefined>)[name];
         if (value !== undefined) params[name] = value;
       }
-      await deps.search.findTypedPlace(params.near);
+      await deps.search.prepare(params);
       const query = deps.search.parse(params);
       query.limit = searchDefaults.maxLimit;
       const meetings: Meeting[] = [];

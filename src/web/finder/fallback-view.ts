@@ -26,6 +26,7 @@ const tailoring: readonly (keyof SearchParams)[] = [
   'focus',
   'lang',
   'wheelchair',
+  'rides',
   'q',
 ];
 

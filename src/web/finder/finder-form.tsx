@@ -39,6 +39,8 @@ interface FormProps {
   params: SearchParams;
   facets: Facets;
   problem: FinderProblem | undefined;
+  /** Offer the "Rides offered" filter (some ride program has drivers). */
+  rides?: boolean;
 }
 
 interface Choice {
@@ -74,7 +76,7 @@ function collator(locale: string): Intl.Collator {
 }
 
 /** The search form with its filters; a refused field is named above it and marked invalid. */
-export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
+export function FinderForm({ ctx, params: given, facets, problem, rides = false }: FormProps) {
   const { t, locale } = ctx;
   // A refused value is not offered again (a hidden field would resubmit it for ever); the text
   // boxes keep theirs so the person can correct what they typed.
@@ -158,6 +160,7 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
   };
   const types = typeChoices(ctx, params, facets);
   const wheelchair = isTrue(params.wheelchair);
+  const withRides = isTrue(params.rides);
   // The folded filters' summary names what is set, so a person sees why the list is short
   // without opening them; the results stay on the first screen of a phone.
   const chosen = (choices: Choice[], value: string | undefined) =>
@@ -178,6 +181,7 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
     ...chosen(menus.sort, params.sort === 'distance' ? 'distance' : undefined),
     ...types.filter((c) => c.checked).map((c) => c.label),
     ...(wheelchair ? [t('finder.wheelchair')] : []),
+    ...(withRides ? [t('finder.rides')] : []),
   ];
 
   return (
@@ -285,6 +289,18 @@ export function FinderForm({ ctx, params: given, facets, problem }: FormProps) {
             count: facets.tags.wheelchair,
           })}
         </label>
+        {(rides || withRides) && (
+          <label>
+            <input
+              type="checkbox"
+              name="rides"
+              value="true"
+              checked={withRides}
+              {...invalid('rides')}
+            />{' '}
+            {t('finder.rides')}
+          </label>
+        )}
         <button type="submit">{t('finder.apply')}</button>
       </details>
       {hidden.map(({ name, value }) => (

@@ -12,7 +12,16 @@ import { finderQueryString } from './finder-params.js';
 import { ResultList } from './result-list.js';
 
 /** The finder page for one request's outcome. */
-export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: FinderOutcome }) {
+export function FinderPage({
+  ctx,
+  outcome,
+  rides = false,
+}: {
+  ctx: PageContext;
+  outcome: FinderOutcome;
+  /** Volunteer drivers go somewhere: the form offers "Rides offered". */
+  rides?: boolean;
+}) {
   const { t } = ctx;
   const { params, pageParams, answer, mode, problem, now, viewerZone } = outcome;
   const units = answer.units;
@@ -52,7 +61,13 @@ export function FinderPage({ ctx, outcome }: { ctx: PageContext; outcome: Finder
       {outcome.listed !== undefined && (
         <p class="muted">{t('home.count', { count: outcome.listed })}</p>
       )}
-      <FinderForm ctx={ctx} params={params} facets={outcome.facets} problem={problem} />
+      <FinderForm
+        ctx={ctx}
+        params={params}
+        facets={outcome.facets}
+        problem={problem}
+        rides={rides}
+      />
       <section
         id="results"
         aria-labelledby="results-h"

@@ -185,6 +185,7 @@ export function activeFilterCount(params: SearchParams): number {
     'types',
     'lang',
     'wheelchair',
+    'rides',
     'radius',
   ];
   const on = filters.filter((name) => params[name] !== undefined).length;

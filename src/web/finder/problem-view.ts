@@ -18,6 +18,7 @@ export const fieldLabels: Record<string, MessageId> = {
   types: 'finder.types',
   lang: 'finder.lang',
   wheelchair: 'finder.wheelchair',
+  rides: 'finder.rides',
   radius: 'finder.radius',
   units: 'finder.units',
   sort: 'finder.sort',

@@ -83,6 +83,7 @@ export const en = {
   'finder.lang': 'Language',
   'finder.lang.any': 'Any language',
   'finder.wheelchair': 'Wheelchair-accessible rooms only',
+  'finder.rides': 'Rides offered (volunteer drivers)',
   'finder.radius': 'Distance',
   'finder.radius.within': 'Within {distance}',
   'finder.units': 'Units',

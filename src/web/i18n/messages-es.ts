@@ -85,6 +85,7 @@ export const es: Record<MessageId, string> = {
   'finder.lang': 'Idioma',
   'finder.lang.any': 'Cualquier idioma',
   'finder.wheelchair': 'Solo salas accesibles en silla de ruedas',
+  'finder.rides': 'Con viajes (conductores voluntarios)',
   'finder.radius': 'Distancia',
   'finder.radius.within': 'A menos de {distance}',
   'finder.units': 'Unidades',
