@@ -26,7 +26,7 @@
  * target is missed ("pass": false says so), and 1 only when the server fails to start or dies.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -511,20 +511,22 @@ async function measure(
   load: Load,
   profileFile?: string,
 ) {
+  const probe = await startProbe(base);
   const before = await child.ask<Stats>('stats');
+  const queueBefore = listenQueueCounters();
   if (profileFile !== undefined) await child.ask('profile-start');
-  const probe = startProbe(base, load.durationS);
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   const result = await cannon(base, paths, load);
   const clientCpu = process.cpuUsage(clientBefore);
-  const newConnections = await probe;
+  const newConnections = await probe.stop();
   const clientPercent = round(
     ((clientCpu.user + clientCpu.system) / 1000 / (performance.now() - started)) * 100,
     0,
   );
   if (profileFile !== undefined) await child.ask(`profile-stop ${profileFile}`);
   const after = await child.ask<Stats>('stats');
+  const queueAfter = listenQueueCounters();
   const cpuMs = after.cpuUserMs + after.cpuSystemMs - (before.cpuUserMs + before.cpuSystemMs);
   return {
     ...summarise(paths[0]!.split('?')[0]!, result, serverUse(before, after), clientPercent),
@@ -532,7 +534,35 @@ async function measure(
     serverCpuMsPerRequest:
       result.requests.total > 0 ? round(cpuMs / result.requests.total, 3) : null,
     newConnections,
+    listenQueue:
+      queueBefore === undefined || queueAfter === undefined
+        ? null
+        : {
+            overflows: queueAfter.overflows - queueBefore.overflows,
+            drops: queueAfter.drops - queueBefore.drops,
+          },
   };
+}
+
+/**
+ * The kernel's counts of connections it could not queue for accept() (`ListenOverflows`) and
+ * of connection attempts it dropped at a listening socket (`ListenDrops`), for the whole network
+ * namespace; undefined where /proc/net/netstat is not there. A full accept queue makes a client
+ * retransmit its SYN (or its request) after 1, 3, 7, 15 s: the waits of a refused newcomer.
+ */
+function listenQueueCounters(): { overflows: number; drops: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync('/proc/net/netstat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const [names, values] = text.split('\n').filter((line) => line.startsWith('TcpExt:'));
+  if (names === undefined || values === undefined) return undefined;
+  const keys = names.split(/\s+/);
+  const numbers = values.split(/\s+/).map(Number);
+  const read = (key: string) => numbers[keys.indexOf(key)] ?? 0;
+  return { overflows: read('ListenOverflows'), drops: read('ListenDrops') };
 }
 
 /** What a newcomer waited during a run: fresh connections, one request each. */
@@ -548,27 +578,43 @@ interface ProbeResult {
 }
 
 /**
- * Runs the probe (`--probe <base> <seconds>`) in a process of its own, so the load generator's
- * busy event loop does not delay its timers or its timings.
+ * Runs the probe (`--probe <base>`) in a process of its own, so the load generator's busy event
+ * loop does not delay its timers or its timings. The probe says when it is ready, and the load
+ * starts only then: on a loaded machine a child can take seconds to start, and a probe that
+ * began after the load had ended would time an idle server. `stop()` ends it with the load.
  */
-function startProbe(base: string, durationS: number): Promise<ProbeResult> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, '--probe', base, String(durationS)],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+async function startProbe(base: string): Promise<{ stop: () => Promise<ProbeResult> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--probe', base], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => {
+  let ready: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (ready = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith('ready\n')) {
+      out = out.slice('ready\n'.length);
+      ready();
+    }
+  });
+  const exited = new Promise<ProbeResult>((resolve, reject) => {
     child.once('exit', (code) => {
       if (code === 0) resolve(JSON.parse(out) as ProbeResult);
       else reject(new Error(`the connection probe exited with code ${code}`));
     });
   });
+  await Promise.race([started, exited]);
+  return {
+    stop: () => {
+      child.stdin.end('stop\n');
+      return exited;
+    },
+  };
 }
 
-/** The probe process: a new connection every 200 ms for `durationS`, each asking `/healthz`. */
-async function runProbe(base: string, durationS: number): Promise<void> {
+/** The probe process: a new connection every 200 ms until told to stop, each asking `/healthz`. */
+async function runProbe(base: string): Promise<void> {
   const { port, hostname } = new URL(base);
   const connects: number[] = [];
   const answers: number[] = [];
@@ -592,11 +638,13 @@ async function runProbe(base: string, durationS: number): Promise<void> {
         done();
       });
     });
+  let stopped = false;
+  process.stdin.on('data', () => (stopped = true));
+  process.stdout.write('ready\n');
   const pending: Promise<void>[] = [];
-  const until = performance.now() + durationS * 1000;
   // Settle in for a moment, so the probe times a server already under load.
   await new Promise((r) => setTimeout(r, 500));
-  while (performance.now() < until) {
+  while (!stopped) {
     pending.push(one());
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -787,7 +835,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--probe') {
-  await runProbe(process.argv[3] ?? '', Number(process.argv[4] ?? 10));
+  await runProbe(process.argv[3] ?? '');
 } else if (process.argv[2] === '--child-server') {
   const [dbFile, count] = process.argv.slice(3);
   if (dbFile === undefined || count === undefined) {
