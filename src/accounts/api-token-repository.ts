@@ -9,6 +9,8 @@ export interface ApiTokenRecord {
   /** The one center the token may act in; absent: every center its person belongs to. */
   centerId?: string;
   createdAt: string;
+  /** When the token was last seen, to the minute (see `touchIfOlder`). */
+  lastUsedAt?: string;
 }
 
 /** The only code that speaks SQL about API tokens. */
@@ -45,6 +47,7 @@ export class ApiTokenRepository {
       personId: row.person_id,
       createdAt: row.created_at,
       ...(row.center_id !== null ? { centerId: row.center_id } : {}),
+      ...(row.last_used_at !== null ? { lastUsedAt: row.last_used_at } : {}),
     };
   }
 
@@ -81,11 +84,16 @@ export class ApiTokenRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async touch(id: string, at: string): Promise<void> {
+  /**
+   * Records a use at `at` unless one at or after `since` is already recorded. The condition is
+   * in the statement, so instances that see the same token at once write it once between them.
+   */
+  async touchIfOlder(id: string, at: string, since: string): Promise<void> {
     await this.db
       .updateTable('api_tokens')
       .set({ last_used_at: at })
       .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', since)]))
       .execute();
   }
 

@@ -10,6 +10,11 @@ import type { Repositories } from '../repositories.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 const PREFIX = 'pl_';
+/**
+ * How stale a token's last-use time may get. The time is there for administrators ("last used
+ * ten minutes ago"), so writing it on every request would cost a write per API call for nothing.
+ */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
 
 /** Who a bearer token speaks for. */
 export interface TokenHolder {
@@ -54,7 +59,10 @@ export async function authenticateBearer(
     throw new PorchlightError('PL_API_TOKEN_INVALID');
   const record = await deps.repos.apiTokens.liveByHash(hashToken(secret));
   if (record === undefined) throw new PorchlightError('PL_API_TOKEN_INVALID');
-  await deps.repos.apiTokens.touch(record.id, deps.clock.now().toISOString());
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS).toISOString();
+  if (record.lastUsedAt === undefined || record.lastUsedAt < since)
+    await deps.repos.apiTokens.touchIfOlder(record.id, now.toISOString(), since);
   return {
     tokenId: record.id,
     personId: record.personId,
