@@ -85,6 +85,7 @@ import type { FormTiming } from './stewardship/change-requests/form-timing.js';
 import type { Keyring } from './platform/crypto/keyring.js';
 import { lazyKeyring } from './platform/crypto/master-key-source.js';
 import { createCenterDesk } from './centers/desk.js';
+import type { DeskDeps } from './centers/deps.js';
 import { registerCenterApiRoutes } from './centers/http/api-routes.js';
 import {
   registerShiftReminders,
@@ -292,7 +293,21 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       const reports = await seedDemoData(importDeps);
       logger.info({ meetings: reports.reduce((n, r) => n + r.added, 0) }, 'demo data loaded');
     }
-    const deskDeps = { repos, clock, keyring };
+    // The center's public groups are written into the finder the way an import writes.
+    const deskDeps: DeskDeps = {
+      repos,
+      clock,
+      keyring,
+      listing: {
+        geocoder,
+        ...(importDeps.addressGeocoder !== undefined
+          ? { addressGeocoder: importDeps.addressGeocoder }
+          : {}),
+        onChange: (change) => importDeps.onChange?.(change),
+        yieldToLoop,
+        publicUrl: config.publicUrl,
+      },
+    };
     if (config.demo && freshStore && (await repos.centers.list()).length === 0) {
       const seeded = await seedDemoCenter(deskDeps);
       logger.info({ center: seeded.slug, members: seeded.members }, 'demo center loaded');

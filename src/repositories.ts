@@ -27,6 +27,7 @@ import { AssessmentRepository } from './centers/assessments/assessment-repositor
 import { ReportRepository } from './centers/reports/report-repository.js';
 import { PlanRepository } from './centers/plans/plan-repository.js';
 import { ShiftRepository } from './centers/shifts/shift-repository.js';
+import { EventRepository } from './centers/events/event-repository.js';
 import { ResourceRepository } from './resources/resource-repository.js';
 import { ReferralRepository } from './referrals/referral-repository.js';
 import { OptOutRepository } from './textline/opt-out-repository.js';
@@ -59,6 +60,7 @@ export interface Repositories {
   centerAssessments: AssessmentRepository;
   centerPlans: PlanRepository;
   centerShifts: ShiftRepository;
+  centerEvents: EventRepository;
   centerReports: ReportRepository;
   resources: ResourceRepository;
   referrals: ReferralRepository;
@@ -98,6 +100,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     centerAssessments: new AssessmentRepository(db),
     centerPlans: new PlanRepository(db),
     centerShifts: new ShiftRepository(db),
+    centerEvents: new EventRepository(db),
     centerReports: new ReportRepository(db),
     resources: new ResourceRepository(db),
     referrals: new ReferralRepository(db),

@@ -20,15 +20,27 @@ const keyring = createKeyring(Buffer.alloc(32, 42));
 const staffRoles: StaffRole[] = ['admin', 'supervisor', 'coach', 'volunteer'];
 const centers = ['a', 'b'] as const;
 type CenterName = (typeof centers)[number];
+type Named = 'member' | 'event';
+/** What a record of another center (or none) answers when reached through one's own center. */
+const notFound: Record<Named, string> = { member: 'PL_MEMBER_NOT_FOUND', event: 'PL_NOT_FOUND' };
+const anEvent = {
+  title: 'All Recovery meeting',
+  kind: 'group',
+  repeat: 'weekly',
+  startsOn: '2026-03-03',
+  start: '18:00',
+  durationMinutes: 60,
+  visibility: 'public',
+};
 
 interface Route {
   name: string;
-  method: 'GET' | 'POST' | 'DELETE';
-  /** The address, for a center slug and (when the route names one) a member id. */
-  url: (slug: string, memberId: string) => string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The address, for a center slug and (when the route names one) a member's or event's id. */
+  url: (slug: string, recordId: string) => string;
   payload?: unknown;
-  /** Whether the route names a member. */
-  member: boolean;
+  /** The kind of record the route names, if any. */
+  names?: Named;
   /** The roles that may use it, and the status they get on their own center's member. */
   allowed: readonly StaffRole[];
   ok: number;
@@ -41,7 +53,6 @@ const routes: Route[] = [
     name: 'find members',
     method: 'GET',
     url: (s) => `/api/v1/centers/${s}/members?q=mem`,
-    member: false,
     allowed: everyone,
     ok: 200,
   },
@@ -50,7 +61,6 @@ const routes: Route[] = [
     method: 'POST',
     url: (s) => `/api/v1/centers/${s}/members`,
     payload: { chosenName: 'Newcomer' },
-    member: false,
     allowed: workers,
     ok: 201,
   },
@@ -58,7 +68,7 @@ const routes: Route[] = [
     name: 'read a member',
     method: 'GET',
     url: (s, m) => `/api/v1/centers/${s}/members/${m}`,
-    member: true,
+    names: 'member',
     allowed: workers,
     ok: 200,
   },
@@ -66,7 +76,7 @@ const routes: Route[] = [
     name: 'read a timeline',
     method: 'GET',
     url: (s, m) => `/api/v1/centers/${s}/members/${m}/timeline`,
-    member: true,
+    names: 'member',
     allowed: workers,
     ok: 200,
   },
@@ -75,7 +85,7 @@ const routes: Route[] = [
     method: 'POST',
     url: (s, m) => `/api/v1/centers/${s}/members/${m}/encounters`,
     payload: { type: 'follow_up_engagement', durationMinutes: 30, note: 'talked about work' },
-    member: true,
+    names: 'member',
     allowed: workers,
     ok: 201,
   },
@@ -83,7 +93,7 @@ const routes: Route[] = [
     name: 'record a check-in',
     method: 'POST',
     url: (s, m) => `/api/v1/centers/${s}/members/${m}/check-ins`,
-    member: true,
+    names: 'member',
     allowed: everyone,
     ok: 201,
   },
@@ -91,7 +101,7 @@ const routes: Route[] = [
     name: 'export a member',
     method: 'GET',
     url: (s, m) => `/api/v1/centers/${s}/members/${m}/export`,
-    member: true,
+    names: 'member',
     allowed: ['admin', 'supervisor', 'coach'],
     ok: 200,
   },
@@ -100,9 +110,41 @@ const routes: Route[] = [
     method: 'POST',
     url: (s, m) => `/api/v1/centers/${s}/members/${m}/assessments`,
     payload: { instrument: 'barc-10', answers: [4, 4, 5, 3, 4, 5, 4, 6, 4, 5] },
-    member: true,
+    names: 'member',
     allowed: workers,
     ok: 201,
+  },
+  {
+    name: 'read the calendar',
+    method: 'GET',
+    url: (s) => `/api/v1/centers/${s}/events`,
+    allowed: everyone,
+    ok: 200,
+  },
+  {
+    name: 'add an event',
+    method: 'POST',
+    url: (s) => `/api/v1/centers/${s}/events`,
+    payload: { ...anEvent, visibility: 'staff' },
+    allowed: workers,
+    ok: 201,
+  },
+  {
+    name: 'change an event',
+    method: 'PUT',
+    url: (s, e) => `/api/v1/centers/${s}/events/${e}`,
+    payload: { ...anEvent, start: '18:30' },
+    names: 'event',
+    allowed: workers,
+    ok: 200,
+  },
+  {
+    name: 'say where the center is',
+    method: 'PUT',
+    url: (s) => `/api/v1/centers/${s}/place`,
+    payload: { city: 'Greenfield', region: 'MA', postalCode: '01301' },
+    allowed: ['admin'],
+    ok: 200,
   },
 ];
 
@@ -111,6 +153,9 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
   const slugs: Record<CenterName, string> = { a: 'center-a', b: 'center-b' };
   const tokens = {} as Record<CenterName, Record<StaffRole, string>>;
   const members = {} as Record<CenterName, string>;
+  const events = {} as Record<CenterName, string>;
+  /** The id a route names in a center: its member's, its event's, or none. */
+  const idOf = (route: Route, c: CenterName) => (route.names === 'event' ? events[c] : members[c]);
   let outsider: string;
   /** A coach of both centers whose token is limited to center A. */
   let limitedToA: string;
@@ -143,6 +188,14 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
       });
       expect(made.statusCode).toBe(201);
       members[c] = made.json<{ id: string }>().id;
+      const event = await call(
+        tokens[c].coach,
+        'POST',
+        `/api/v1/centers/${slugs[c]}/events`,
+        anEvent,
+      );
+      expect(event.statusCode).toBe(201);
+      events[c] = event.json<{ id: string }>().id;
     }
     await createCenter(deps, { slug: 'elsewhere', name: 'Elsewhere', adminEmail: 'x@example.org' });
     outsider = (await createTokenFor(deps, { email: 'x@example.org' })).token;
@@ -162,7 +215,7 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
           const res = await call(
             tokens[c][role],
             route.method,
-            route.url(slugs[c], members[c]),
+            route.url(slugs[c], idOf(route, c)),
             route.payload,
           );
           const expected = route.allowed.includes(role) ? route.ok : 403;
@@ -176,15 +229,15 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
         }
   });
 
-  it('answers 404 for the other center’s member reached through one’s own center', async () => {
+  it('answers 404 for the other center’s records reached through one’s own center', async () => {
     for (const c of centers) {
       const other = c === 'a' ? 'b' : 'a';
       for (const role of staffRoles)
-        for (const route of routes.filter((r) => r.member && r.allowed.includes(role))) {
+        for (const route of routes.filter((r) => r.names && r.allowed.includes(role))) {
           const res = await call(
             tokens[c][role],
             route.method,
-            route.url(slugs[c], members[other]),
+            route.url(slugs[c], idOf(route, other)),
             route.payload,
           );
           expect({ role, route: route.name, status: res.statusCode }).toEqual({
@@ -192,8 +245,8 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
             route: route.name,
             status: 404,
           });
-          expect(res.json().error.code).toBe('PL_MEMBER_NOT_FOUND');
-          // Exactly what a member id that never existed gets.
+          expect(res.json().error.code).toBe(notFound[route.names!]);
+          // Exactly what an id that never existed gets.
           const never = await call(
             tokens[c][role],
             route.method,
@@ -213,13 +266,13 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
           const res = await call(
             tokens[c][role],
             route.method,
-            route.url(slugs[other], members[other]),
+            route.url(slugs[other], idOf(route, other)),
             route.payload,
           );
           const none = await call(
             tokens[c][role],
             route.method,
-            route.url('no-such-center', members[other]),
+            route.url('no-such-center', idOf(route, other)),
             route.payload,
           );
           expect({ role, route: route.name, status: res.statusCode }).toEqual({
@@ -234,7 +287,12 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
     // Someone on no center's staff, and a token limited to A used on B, are in the same place.
     for (const token of [outsider, limitedToA])
       for (const route of routes) {
-        const res = await call(token, route.method, route.url(slugs.b, members.b), route.payload);
+        const res = await call(
+          token,
+          route.method,
+          route.url(slugs.b, idOf(route, 'b')),
+          route.payload,
+        );
         expect(res.statusCode).toBe(404);
       }
     const own = await call(limitedToA, 'GET', `/api/v1/centers/${slugs.a}/members/${members.a}`);
@@ -290,12 +348,42 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
     }
   });
 
+  it('lets only a center’s workers take its events off the calendar', async () => {
+    for (const c of centers) {
+      const other = c === 'a' ? 'b' : 'a';
+      const remove = (token: string, slug: string, event: string) =>
+        call(token, 'DELETE', `/api/v1/centers/${slug}/events/${event}`);
+      const made = await call(
+        tokens[c].coach,
+        'POST',
+        `/api/v1/centers/${slugs[c]}/events`,
+        anEvent,
+      );
+      const id = made.json<{ id: string }>().id;
+      for (const role of staffRoles) {
+        expect((await remove(tokens[c][role], slugs[other], id)).statusCode).toBe(404);
+        const through = await remove(tokens[c][role], slugs[c], events[other]);
+        expect(through.statusCode).toBe(role === 'volunteer' ? 403 : 404);
+      }
+      expect((await remove(tokens[c].volunteer, slugs[c], id)).statusCode).toBe(403);
+      expect((await remove(tokens[c].coach, slugs[c], id)).statusCode).toBe(204);
+      expect((await remove(tokens[c].admin, slugs[c], id)).statusCode).toBe(404);
+      // The other center's event is still on its calendar.
+      const calendar = await call(
+        tokens[other].volunteer,
+        'GET',
+        `/api/v1/centers/${slugs[other]}/events`,
+      );
+      expect(calendar.json().events.map((e: { id: string }) => e.id)).toContain(events[other]);
+    }
+  });
+
   it('refuses callers without a valid token before anything else', async () => {
     for (const route of routes) {
       const anonymous = await call(
         undefined,
         route.method,
-        route.url(slugs.a, members.a),
+        route.url(slugs.a, idOf(route, 'a')),
         route.payload,
       );
       expect(anonymous.statusCode).toBe(401);
@@ -303,7 +391,7 @@ describe.each(testDialects)('center tenancy and roles on $name', ({ url }) => {
       const forged = await call(
         `pl_${'A'.repeat(43)}`,
         route.method,
-        route.url(slugs.a, members.a),
+        route.url(slugs.a, idOf(route, 'a')),
         route.payload,
       );
       expect(forged.statusCode).toBe(401);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.js';
-import type { Center, StaffMembership, StaffRole } from './model.js';
+import type { Center, CenterPlace, StaffMembership, StaffRole } from './model.js';
 import { withCenterTables, type CenterDatabase } from './tables.js';
 
 /** A read of a member record, as the access log keeps it: who, when, which; never the content. */
@@ -57,6 +57,24 @@ export class CenterRepository {
       .execute();
   }
 
+  /** Sets (or, with undefined, clears) where the center is. */
+  async setPlace(centerId: string, place: CenterPlace | undefined): Promise<void> {
+    await this.db
+      .updateTable('centers')
+      .set({ place: place === undefined ? null : JSON.stringify(place) })
+      .where('id', '=', centerId)
+      .execute();
+  }
+
+  /** Records the local source the center's public groups are listed in. */
+  async setListingSource(centerId: string, sourceId: string): Promise<void> {
+    await this.db
+      .updateTable('centers')
+      .set({ listing_source_id: sourceId })
+      .where('id', '=', centerId)
+      .execute();
+  }
+
   /** Adds a person to the staff, or changes their role when they are staff already. */
   async putStaff(membership: StaffMembership): Promise<void> {
     await this.db
@@ -94,6 +112,8 @@ export class CenterRepository {
         'centers.name',
         'centers.created_at',
         'centers.time_zone',
+        'centers.place',
+        'centers.listing_source_id',
         'center_staff.role',
       ])
       .where('center_staff.person_id', '=', personId)
@@ -164,6 +184,16 @@ function toCenter(r: {
   name: string;
   created_at: string;
   time_zone: string;
+  place: string | null;
+  listing_source_id: string | null;
 }): Center {
-  return { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at, timeZone: r.time_zone };
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    createdAt: r.created_at,
+    timeZone: r.time_zone,
+    ...(r.place !== null ? { place: JSON.parse(r.place) as CenterPlace } : {}),
+    ...(r.listing_source_id !== null ? { listingSourceId: r.listing_source_id } : {}),
+  };
 }

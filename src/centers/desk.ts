@@ -27,6 +27,17 @@ import {
 } from './shifts/shifts.js';
 import { addGoal, completeGoal, memberPlan, type GoalInput } from './plans/plans.js';
 import { listCenterTokens, revokeCenterToken } from './staff-tokens.js';
+import {
+  createEvent,
+  deleteEvent,
+  eventOf,
+  publicCalendar,
+  setCenterPlace,
+  staffCalendar,
+  updateEvent,
+  type EventInput,
+} from './events/events.js';
+import type { CenterPlace } from './model.js';
 import { dayBounds } from './reports/period.js';
 
 /** The desk's use cases, ready to call. */
@@ -68,6 +79,17 @@ export function createCenterDesk(deps: DeskDeps) {
       signUpForShift(deps, access, shiftId),
     withdrawFromShift: (access: CenterAccess, shiftId: string) =>
       withdrawFromShift(deps, access, shiftId),
+    /** The next four weeks of the calendar, and its series (every visibility). */
+    calendar: (access: CenterAccess) => staffCalendar(deps, access),
+    event: (access: CenterAccess, id: string) => eventOf(deps, access, id),
+    createEvent: (access: CenterAccess, input: EventInput) => createEvent(deps, access, input),
+    updateEvent: (access: CenterAccess, id: string, input: EventInput) =>
+      updateEvent(deps, access, id, input),
+    deleteEvent: (access: CenterAccess, id: string) => deleteEvent(deps, access, id),
+    /** A center's public calendar, for anyone; PL_CENTER_NOT_FOUND when it has none. */
+    publicCalendar: (slug: string) => publicCalendar(deps, slug),
+    setPlace: (access: CenterAccess, place: Partial<Record<keyof CenterPlace, string>>) =>
+      setCenterPlace(deps, access, place),
     tokens: (access: CenterAccess) => listCenterTokens(deps, access),
     revokeToken: (access: CenterAccess, tokenId: string) =>
       revokeCenterToken(deps, access, tokenId),

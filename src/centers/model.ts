@@ -14,6 +14,20 @@ export interface Center {
   createdAt: string;
   /** The IANA time zone of the center's days (today's desk, report periods, follow-ups). */
   timeZone: string;
+  /** Where the center is, once its administrators say (its public groups meet there). */
+  place?: CenterPlace;
+  /** The local source its public groups are listed in, once it has listed any. */
+  listingSourceId?: string;
+}
+
+/** Where the center is: the address its public groups are listed at. */
+export interface CenterPlace {
+  street?: string;
+  city: string;
+  /** State or province, e.g. `MA`. */
+  region?: string;
+  postalCode?: string;
+  country?: string;
 }
 
 export interface StaffMembership {
@@ -46,6 +60,8 @@ export const permissions = {
   'member.erase': ['admin', 'supervisor'],
   'report.read': ['admin', 'supervisor'],
   'shift.manage': ['admin', 'supervisor'],
+  'event.manage': ['admin', 'supervisor', 'coach'],
+  'center.manage': ['admin'],
   'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -12,6 +12,10 @@ export interface CentersTable {
   created_at: string;
   /** IANA time zone (migration 0022). */
   time_zone: string;
+  /** The center's public place as JSON (migration 0043), where its public groups meet. */
+  place: string | null;
+  /** The local source its public groups are listed in (migration 0043). */
+  listing_source_id: string | null;
 }
 
 export interface CenterStaffTable {
@@ -98,6 +102,25 @@ export interface CenterShiftSignupsTable {
   created_at: string;
 }
 
+export interface CenterEventsTable {
+  id: string;
+  center_id: string;
+  title: string;
+  kind: string;
+  description: string | null;
+  program: string | null;
+  repeat: string;
+  week_of_month: number | null;
+  starts_on: string;
+  ends_on: string | null;
+  start_time: string;
+  duration_minutes: number;
+  visibility: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CenterAccessLogTable {
   id: string;
   center_id: string;
@@ -118,6 +141,7 @@ export interface CenterTables {
   center_plan_goals: CenterPlanGoalsTable;
   center_shifts: CenterShiftsTable;
   center_shift_signups: CenterShiftSignupsTable;
+  center_events: CenterEventsTable;
   center_access_log: CenterAccessLogTable;
 }
 

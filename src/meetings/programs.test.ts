@@ -30,6 +30,7 @@ const programIds = [
   'celebrate-recovery',
   'lifering',
   'women-for-sobriety',
+  'all-recovery',
 ];
 
 function mustGet(id: string): Program {

@@ -9,6 +9,7 @@ import { aaTypes } from './vocabularies/aa.js';
 import { alAnonTypes } from './vocabularies/al-anon.js';
 import { naTypes } from './vocabularies/na.js';
 import {
+  allRecoveryTypes,
   caTypes,
   celebrateRecoveryTypes,
   cmaTypes,
@@ -228,6 +229,16 @@ export const programs: readonly Program[] = [
     { en: 'Women for Sobriety', es: 'Mujeres por la Sobriedad', fr: 'Women for Sobriety' },
     ['alcohol', 'drugs'],
     womenForSobrietyTypes,
+  ),
+  program(
+    'all-recovery',
+    {
+      en: 'All Recovery',
+      es: 'Todas las vías de recuperación',
+      fr: 'Toutes les voies du rétablissement',
+    },
+    ['alcohol', 'drugs', 'gambling', 'behaviour'],
+    allRecoveryTypes,
   ),
 ];
 

@@ -237,6 +237,8 @@ export const errorCatalogue = {
   PL_INVALID_MEMBER: { status: 400, message: 'A field of the member is invalid.' },
   PL_INVALID_SHIFT: { status: 400, message: 'A field of the shift is invalid.' },
   PL_SHIFT_FULL: { status: 409, message: 'This shift has all the people it needs.' },
+  PL_INVALID_EVENT: { status: 400, message: 'A field of the calendar event is invalid.' },
+  PL_INVALID_CENTER_PLACE: { status: 400, message: 'A field of the center’s address is invalid.' },
   PL_INVALID_GOAL: { status: 400, message: 'A field of the recovery plan goal is invalid.' },
   PL_INVALID_ENCOUNTER: { status: 400, message: 'A field of the encounter is invalid.' },
   PL_UNKNOWN_INSTRUMENT: {

@@ -8,6 +8,12 @@ import type { Repositories } from '../repositories.js';
 import type { ImportDeps } from './import-source.js';
 import type { ImportReport, Source } from './model.js';
 
+/** What applying a snapshot needs of an import's ports (a local list has no feed to read). */
+export type SnapshotDeps = Pick<
+  ImportDeps,
+  'repos' | 'clock' | 'onChange' | 'progress' | 'yieldToLoop'
+>;
+
 /**
  * Meetings per batch of inserts or removals, and of updates (one statement each, with their
  * history and editors' overrides): each batch is one slice of the server's time.
@@ -29,7 +35,7 @@ const updateBatchSize = 100;
  * transaction: an import that fails or is interrupted changes nothing.
  */
 export async function applySnapshot(
-  deps: ImportDeps,
+  deps: SnapshotDeps,
   source: Source,
   drafts: readonly MeetingDraft[],
   report: ImportReport,

@@ -25,6 +25,7 @@ import {
 } from './api-schema.js';
 import { noStore } from '../../platform/http/no-store.js';
 import { registerPlanApiRoutes } from './plan-api-routes.js';
+import { registerEventApiRoutes } from './event-api-routes.js';
 import { locales } from '../../web/i18n/locales.js';
 import { sendRecordPdf } from './record-pdf-reply.js';
 
@@ -34,6 +35,7 @@ export function registerCenterApiRoutes(server: HttpServer, desk: CenterDesk): v
     desk.open(await desk.caller(authorization), slug);
   registerReportRoutes(server, desk, access);
   registerPlanApiRoutes(server, desk, access);
+  registerEventApiRoutes(server, desk, access);
 
   server.get(
     '/api/v1/centers/:slug/members/:id/export',

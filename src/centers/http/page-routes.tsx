@@ -19,7 +19,9 @@ import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
 import { sendRecordPdf } from './record-pdf-reply.js';
-import { refusedForm, type FilledForm } from '../pages/form-problem.js';
+import { formSaver } from './form-saver.js';
+import { registerCalendarPages } from './calendar-page-routes.js';
+import type { FilledForm } from '../pages/form-problem.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
 import { MemberPage } from '../pages/member-page.js';
 import { Barc10FormPage, EncounterFormPage, GoalFormPage } from '../pages/record-pages.js';
@@ -98,28 +100,7 @@ export function deskPageAccess(
 function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterPageDeps): void {
   const { open, viewOf } = deskPageAccess(kit, desk, guard);
   const post = { preHandler: kit.csrf };
-  /**
-   * Saves a posted form; when a field is refused, the form is sent again (400) with the values
-   * typed and the reason beside the field, rather than the error page.
-   */
-  const saveOrShowAgain = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: PageContext,
-    save: (form: FormFields) => Promise<string>,
-    showAgain: (filled: FilledForm) => Promise<VNode>,
-  ) => {
-    const form = kit.form(request);
-    let next: string;
-    try {
-      next = await save(form);
-    } catch (error) {
-      const filled = refusedForm(error, ctx, form);
-      if (filled === undefined) throw error;
-      return kit.send(reply, ctx, await showAgain(filled), { status: 400 });
-    }
-    return kit.redirect(reply, ctx, next);
-  };
+  const saveOrShowAgain = formSaver(kit);
 
   scope.get('/center', { schema: { hide: true } }, async (request, reply) => {
     const ctx = kit.ctxOf(request);
@@ -377,6 +358,8 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
         return kit.redirect(reply, ctx, centerPath(access, '/shifts'));
       },
     );
+
+  registerCalendarPages(scope, kit, { desk, open, viewOf, saveOrShowAgain });
 
   scope.get(
     '/center/:slug/tokens',

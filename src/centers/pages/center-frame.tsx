@@ -44,6 +44,8 @@ export function CenterFrame({
             </>
           )}
           {' · '}
+          <a href={link(ctx, centerPath(access, '/calendar'))}>{t('center.nav.calendar')}</a>
+          {' · '}
           <a href={link(ctx, centerPath(access, '/shifts'))}>{t('center.nav.shifts')}</a>
           {roleMay(access.role, 'staff.manage') && (
             <>

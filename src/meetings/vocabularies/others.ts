@@ -512,3 +512,10 @@ export const womenForSobrietyTypes: readonly MeetingTypeDef[] = [
     names: { en: 'New Life Program', es: 'Programa Nueva Vida', fr: 'Programme Nouvelle Vie' },
   },
 ];
+
+/**
+ * All Recovery meetings: peer groups held by recovery community centers that welcome every
+ * pathway (twelve-step, SMART, medication, faith, harm reduction, none). No body publishes
+ * codes for them, so they take the common ones.
+ */
+export const allRecoveryTypes: readonly MeetingTypeDef[] = [...nonStepCommon];

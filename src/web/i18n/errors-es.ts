@@ -202,6 +202,8 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
   PL_INVALID_MEMBER: { message: 'Un campo del miembro no es válido.' },
   PL_INVALID_SHIFT: { message: 'Un campo del turno no es válido.' },
   PL_SHIFT_FULL: { message: 'Este turno ya tiene todas las personas que necesita.' },
+  PL_INVALID_EVENT: { message: 'Un campo de la actividad del calendario no es válido.' },
+  PL_INVALID_CENTER_PLACE: { message: 'Un campo de la dirección del centro no es válido.' },
   PL_INVALID_GOAL: { message: 'Un campo de la meta del plan de recuperación no es válido.' },
   PL_INVALID_ENCOUNTER: { message: 'Un campo del encuentro no es válido.' },
   PL_UNKNOWN_INSTRUMENT: {

@@ -1,0 +1,194 @@
+/**
+ * A center's public groups in the meeting finder: each is a meeting of a local source of the
+ * center's own (`center-<slug>`, made on first use, with no file or URL, so nothing refreshes
+ * it), written the way an import writes, through the same snapshot. So the search index, the
+ * feeds, the history and the meeting's stable slug all behave as for any source, and a group
+ * edited on the calendar is the same meeting, edited, in the finder.
+ *
+ * The listing is written again after every change to the calendar or the center's place, and
+ * once a day by a job, which drops series that have ended. A listing that could not be written
+ * (the database busy, say) leaves the calendar saved and is put right by the next pass.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MeetingDraft, Place } from '../../meetings/model.js';
+import { focusOf, getProgram } from '../../meetings/programs.js';
+import { localDateIn } from '../../meetings/time-zone.js';
+import type { AddressGeocoder } from '../../places/address-geocoder.js';
+import type { Geocoder } from '../../places/gazetteer.js';
+import { locateMeetings } from '../../places/locate-meetings.js';
+import type { CommittedChange } from '../../platform/database/change-feed.js';
+import type { YieldToLoop } from '../../platform/loop-yield.js';
+import type { Repositories } from '../../repositories.js';
+import { applySnapshot } from '../../sources/apply-snapshot.js';
+import type { ImportReport, Source } from '../../sources/model.js';
+import type { DeskDeps } from '../deps.js';
+import type { Center, CenterPlace } from '../model.js';
+import { isListedGroup, recurrenceOf, type CenterEvent } from './model.js';
+
+/** What listing groups needs beyond storage and time: the app's import ports. */
+export interface ListingPorts {
+  /** The offline gazetteer: places the center at its ZIP code or town when no geocoder is set. */
+  geocoder?: Geocoder;
+  /** The operator's street-address geocoder, when one is configured. */
+  addressGeocoder?: AddressGeocoder;
+  /** Told after the listing changed, so the search index and feed caches follow. */
+  onChange?: (change: CommittedChange) => void | Promise<void>;
+  yieldToLoop?: YieldToLoop;
+  /** Where people reach the site: the meetings link back to the center's public calendar. */
+  publicUrl?: string;
+}
+
+/** The program of a group that names none: peer groups at a center welcome every pathway. */
+export const DEFAULT_GROUP_PROGRAM = 'all-recovery';
+
+/**
+ * Writes the center's listed groups as its source's meetings; returns what the snapshot did,
+ * or undefined when the center has never listed a group and has none to list.
+ */
+export async function syncCenterListing(
+  deps: DeskDeps,
+  center: Center,
+): Promise<ImportReport | undefined> {
+  const now = deps.clock.now();
+  const today = localDateIn(now.getTime(), center.timeZone);
+  const events = await deps.repos.centerEvents.ofCenter(center.id, {
+    from: today,
+    publicOnly: true,
+  });
+  const listed = center.place === undefined ? [] : events.filter((e) => isListedGroup(e, today));
+  if (listed.length === 0 && center.listingSourceId === undefined) return undefined;
+  const source = await listingSource(deps.repos, center, now.toISOString());
+  const drafts = listed.map((e) =>
+    groupDraft(e, center, center.place!, source, now.toISOString(), deps.listing?.publicUrl),
+  );
+  const geocoder = deps.listing?.geocoder;
+  if (geocoder !== undefined)
+    await locateMeetings(drafts, {
+      geocoder,
+      clock: deps.clock,
+      cache: deps.repos.geocodeCache,
+      ...(deps.listing?.addressGeocoder !== undefined
+        ? { addressGeocoder: deps.listing.addressGeocoder }
+        : {}),
+    });
+  const startedAt = now.toISOString();
+  const report: ImportReport = {
+    source: source.name,
+    location: `center:${center.slug}`,
+    format: source.format,
+    startedAt,
+    finishedAt: startedAt,
+    outcome: 'unchanged',
+    strict: false,
+    rowCount: drafts.length,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    skipped: 0,
+    errorCount: 0,
+    warningCount: 0,
+    problems: [],
+  };
+  return applySnapshot(
+    {
+      repos: deps.repos,
+      clock: deps.clock,
+      ...(deps.listing?.onChange !== undefined ? { onChange: deps.listing.onChange } : {}),
+      ...(deps.listing?.yieldToLoop !== undefined ? { yieldToLoop: deps.listing.yieldToLoop } : {}),
+    },
+    source,
+    drafts,
+    report,
+  );
+}
+
+/** The center's own source, made (and remembered on the center) the first time. */
+async function listingSource(repos: Repositories, center: Center, at: string): Promise<Source> {
+  if (center.listingSourceId !== undefined) {
+    const id = center.listingSourceId;
+    const known = (await repos.sources.list()).find((s) => s.id === id);
+    if (known !== undefined) return known;
+  }
+  const names = new Set((await repos.sources.list()).map((s) => s.name));
+  const stem = `center-${center.slug}`.slice(0, 56).replace(/-+$/, '');
+  const name = names.has(stem) ? `${stem}-${center.id.slice(0, 6).toLowerCase()}` : stem;
+  // The program only says how a feed's type codes are read; each group carries its own.
+  const source: Source = {
+    id: randomUUID(),
+    name: name.replace(/[^a-z0-9-]/g, ''),
+    format: 'meeting-guide',
+    program: DEFAULT_GROUP_PROGRAM,
+    defaultTimeZone: center.timeZone,
+    createdAt: at,
+  };
+  await repos.sources.create(source);
+  await repos.centers.setListingSource(center.id, source.id);
+  center.listingSourceId = source.id;
+  return source;
+}
+
+/** A listed group as a meeting: in person at the center, on the series' rule. */
+export function groupDraft(
+  event: CenterEvent,
+  center: Center,
+  place: CenterPlace,
+  source: Source,
+  at: string,
+  publicUrl?: string,
+): MeetingDraft {
+  const program =
+    getProgram(event.program ?? DEFAULT_GROUP_PROGRAM) ?? getProgram(DEFAULT_GROUP_PROGRAM)!;
+  const calendar =
+    publicUrl === undefined
+      ? undefined
+      : `${publicUrl.replace(/\/+$/, '')}/centers/${center.slug}/events`;
+  const recurrence = recurrenceOf(event);
+  return {
+    name: event.title,
+    program: program.id,
+    types: [],
+    languages: [],
+    focus: focusOf(program, []),
+    attendance: 'in_person',
+    status: 'active',
+    timeZone: center.timeZone,
+    schedule: recurrence === undefined ? [] : [recurrence],
+    place: placeOf(center, place),
+    online: {},
+    group: { name: center.name, contacts: [], contactsPublic: false },
+    ...(event.description !== undefined ? { notes: event.description } : {}),
+    contributions: [],
+    entity: { name: center.name, ...(calendar !== undefined ? { url: calendar } : {}) },
+    provenance: {
+      sourceId: source.id,
+      sourceSlug: event.id,
+      ...(calendar !== undefined ? { sourceUrl: calendar } : {}),
+      sourceUpdatedAt: event.updatedAt,
+      lastFetchedAt: at,
+      extra: {},
+    },
+  };
+}
+
+function placeOf(center: Center, place: CenterPlace): Place {
+  const address = {
+    ...(place.street !== undefined ? { street: place.street } : {}),
+    city: place.city,
+    ...(place.region !== undefined ? { region: place.region } : {}),
+    ...(place.postalCode !== undefined ? { postalCode: place.postalCode } : {}),
+    country: place.country ?? 'US',
+  };
+  const cityLine = [place.city, [place.region, place.postalCode].filter(Boolean).join(' ')]
+    .filter((part) => part !== '')
+    .join(', ');
+  return {
+    name: center.name,
+    address,
+    formattedAddress: [place.street, cityLine]
+      .filter((p) => p !== undefined && p !== '')
+      .join(', '),
+    approximate: place.street === undefined,
+    regions: [],
+  };
+}
