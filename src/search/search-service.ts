@@ -316,12 +316,20 @@ export class SearchService {
    */
   searchForPerson(query: SearchQuery): SearchAnswer {
     const answer = this.search(query);
+    this.notePersonSearch(query, answer);
+    return answer;
+  }
+
+  /**
+   * Tells the demand count of a person's search answered earlier (the text line keeps answers
+   * for a minute, and a person asking again is counted again). Never fails.
+   */
+  notePersonSearch(query: SearchQuery, answer: SearchAnswer): void {
     try {
       this.options.demand?.noteSearch(query, answer);
     } catch (error) {
       this.options.onError?.(error);
     }
-    return answer;
   }
 
   /**

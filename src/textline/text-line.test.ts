@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mgRow } from '../../test/factories/meeting-guide.js';
 import { createTestApp } from '../../test/support/app.js';
 import { manualClock } from '../../test/support/manual-clock.js';
@@ -141,5 +141,39 @@ describe('the text line', () => {
     expect(replies[13]).toEqual([]);
     clock.advance(11 * 60_000);
     expect((await text('01301', '+14135550105'))[0]).toContain('Next meetings');
+  });
+
+  it('keeps a listing for the minute, still counting each person, until the directory changes', async () => {
+    clock.advance(60_000);
+    const searched = vi.spyOn(app.search, 'searchForPerson');
+    const noted = vi.spyOn(app.search, 'notePersonSearch');
+    const [first] = await text('05401 women', '+14135550106');
+    const [second] = await text('05401 women', '+14135550107');
+    expect(second).toBe(first);
+    expect(searched).toHaveBeenCalledTimes(1);
+    // The second person's search counts towards where a group is needed as the first did.
+    expect(noted).toHaveBeenCalledTimes(2);
+    await importFeed(app.importDeps, {
+      source: 'burlington',
+      location: 'test',
+      rows: [
+        mgRow({
+          slug: 'lakeside',
+          name: 'Lakeside Women',
+          day: 1,
+          time: '19:30',
+          types: ['W'],
+          latitude: 44.4759,
+          longitude: -73.2121,
+          formatted_address: '1 Church St, Burlington, VT 05401, USA',
+          region: 'Burlington',
+          timezone: 'America/New_York',
+        }),
+      ],
+    });
+    const [after] = await text('05401 women', '+14135550108');
+    expect(after).toContain('Lakeside Women');
+    searched.mockRestore();
+    noted.mockRestore();
   });
 });

@@ -20,6 +20,7 @@ import {
   type ReplyMeeting,
 } from './compose-reply.js';
 import type { Conversations } from './conversations.js';
+import { MinuteCache } from './minute-cache.js';
 import { lineWords } from './line-words.js';
 import { parseMessage, type SearchFilters, type TextLanguage } from './parse-message.js';
 import type { SenderKey } from './sender-key.js';
@@ -32,6 +33,8 @@ const MAX_LISTED = 30;
 const NEAREST_BEYOND_MAX_KM = 241;
 /** Remote answers kept per minute at most (one per set of filters and zone). */
 const REMOTE_CACHE_SIZE = 500;
+/** Listings kept per minute at most (one per place, filters, page and language). */
+const LISTING_CACHE_SIZE = 2_000;
 
 /** What the line needs of the search service. */
 export interface LineSearch {
@@ -39,6 +42,13 @@ export interface LineSearch {
   search(query: SearchQuery): SearchAnswer;
   /** A person's own search, counted when it finds no room near (see src/demand). */
   searchForPerson?(query: SearchQuery): SearchAnswer;
+  /** Counts a person's search answered earlier, as `searchForPerson` would have. */
+  notePersonSearch?(query: SearchQuery, answer: SearchAnswer): void;
+  /**
+   * The revision of the directory the index shows; when given, listings are kept for the rest
+   * of the minute at that revision (`MinuteCache`).
+   */
+  readonly indexRevision?: number;
   /** Asks the operator's geocoder, when one is configured, for a place the gazetteer lacks. */
   findTypedPlace?(text: string): Promise<void>;
 }
@@ -87,9 +97,20 @@ export type FindOutcome =
   | { kind: 'unknown_place' }
   | { kind: 'ambiguous'; choices: string[] };
 
+type Listing =
+  { kind: 'listed'; text: string; listed: number } | { kind: 'not_found'; text: string };
+
+/** A person's search, kept with a listing so that asking again is counted again. */
+interface PersonSearch {
+  query: SearchQuery;
+  answer: SearchAnswer;
+}
+
 export class TextLine {
-  private readonly remoteCache = new Map<string, SearchResult[]>();
-  private remoteMinute = -1;
+  private readonly remoteCache = new MinuteCache<SearchResult[]>(REMOTE_CACHE_SIZE);
+  private readonly listingCache = new MinuteCache<{ listing: Listing; person?: PersonSearch }>(
+    LISTING_CACHE_SIZE,
+  );
 
   constructor(private readonly deps: TextLineDeps) {}
 
@@ -151,18 +172,42 @@ export class TextLine {
     filters: SearchFilters,
     offset: number,
     language: TextLanguage,
-  ): Promise<
-    { kind: 'listed'; text: string; listed: number } | { kind: 'not_found'; text: string }
-  > {
+  ): Promise<Listing> {
+    // Most of a reply's work is the same for everyone texting the same words in the same minute.
+    const revision = this.deps.search.indexRevision;
+    if (revision === undefined)
+      return (await this.freshListing(place, filters, offset, language)).listing;
+    const minute = this.minuteNow();
+    const key = `${language}|${offset}|${place}|${JSON.stringify(filters)}`;
+    const kept = this.listingCache.get(key, minute, revision);
+    if (kept !== undefined) {
+      if (kept.person !== undefined)
+        this.deps.search.notePersonSearch?.(kept.person.query, kept.person.answer);
+      return kept.listing;
+    }
+    const fresh = await this.freshListing(place, filters, offset, language);
+    // A place not found may be one the operator's geocoder finds on a later try.
+    if (fresh.listing.kind === 'listed') this.listingCache.set(key, fresh, minute, revision);
+    return fresh.listing;
+  }
+
+  private async freshListing(
+    place: string,
+    filters: SearchFilters,
+    offset: number,
+    language: TextLanguage,
+  ): Promise<{ listing: Listing; person?: PersonSearch }> {
     const words = lineWords[language];
     if (offset === 0) await this.deps.search.findTypedPlace?.(place);
-    const outcome = this.find(place, filters, offset, MEETINGS_PER_REPLY);
+    const { outcome, person } = this.findWithPerson(place, filters, offset, MEETINGS_PER_REPLY);
     if (outcome.kind === 'unknown_place')
-      return { kind: 'not_found', text: words.unknownPlace(clip(place)) };
+      return { listing: { kind: 'not_found', text: words.unknownPlace(clip(place)) } };
     if (outcome.kind === 'ambiguous')
       return {
-        kind: 'not_found',
-        text: words.ambiguous(clip(place), outcome.choices.slice(0, 3).join('; ')),
+        listing: {
+          kind: 'not_found',
+          text: words.ambiguous(clip(place), outcome.choices.slice(0, 3).join('; ')),
+        },
       };
     const found = outcome.found;
     await this.addDialIns(found.meetings);
@@ -173,7 +218,10 @@ export class TextLine {
       ...(offset === 0 && found.fallback !== undefined ? { fallback: found.fallback } : {}),
       more: found.more,
     });
-    return { kind: 'listed', text: fitText(text), listed };
+    return {
+      listing: { kind: 'listed', text: fitText(text), listed },
+      ...(person !== undefined ? { person } : {}),
+    };
   }
 
   /**
@@ -182,8 +230,18 @@ export class TextLine {
    * (`addDialIns`): only the meetings shown need them.
    */
   find(place: string, filters: SearchFilters, offset: number, count: number): FindOutcome {
+    return this.findWithPerson(place, filters, offset, count).outcome;
+  }
+
+  /** `find`, with the person's own search when it was one (the first page). */
+  private findWithPerson(
+    place: string,
+    filters: SearchFilters,
+    offset: number,
+    count: number,
+  ): { outcome: FindOutcome; person?: PersonSearch } {
     const located = this.locate(place);
-    if (located.kind !== 'point') return located;
+    if (located.kind !== 'point') return { outcome: located };
     const point = located.point;
     const zone = timeZoneAt(point.latitude, point.longitude) ?? 'America/New_York';
     const need = offset + count + 1;
@@ -192,6 +250,7 @@ export class TextLine {
     /** The meetings found as dial-ins (or online): a hybrid one is listed by its number here. */
     const remoteIds = new Set<string>();
     let fallback: ReplyFallback | undefined;
+    let person: PersonSearch | undefined;
     const wantsRemoteOnly = filters.attendance === 'online' || filters.attendance === 'phone';
     if (!wantsRemoteOnly) {
       const params: SearchParams = {
@@ -205,10 +264,13 @@ export class TextLine {
       const query = this.deps.search.parse(params, zone);
       // The fallback is offered only when nothing at all is near (and is not worked out otherwise).
       query.fallbackThreshold = 1;
+      // A reply shows no counts.
+      query.countFacets = false;
       // A person's first page is their search; MORE asks the same again and is not counted twice.
       const answer =
         (offset === 0 ? this.deps.search.searchForPerson?.(query) : undefined) ??
         this.deps.search.search(query);
+      if (offset === 0) person = { query, answer };
       listed.push(...answer.results);
       const beyond = answer.fallback?.nearestBeyond[0];
       // The sentence is for when nothing is near; a few rooms near are listed as they are.
@@ -237,7 +299,7 @@ export class TextLine {
       listed.push(...remote);
     }
     const page = listed.slice(offset, offset + count);
-    return {
+    const outcome: FindOutcome = {
       kind: 'found',
       found: {
         placeLabel: point.label ?? place,
@@ -246,6 +308,7 @@ export class TextLine {
         more: listed.length > offset + count,
       },
     };
+    return { outcome, ...(person !== undefined ? { person } : {}) };
   }
 
   /**
@@ -283,19 +346,22 @@ export class TextLine {
    * a meeting starting or changing in that minute is seen at most a minute late.
    */
   private remoteMeetings(params: SearchParams, zone: string): SearchResult[] {
-    const minute = Math.floor(this.deps.clock.now().getTime() / 60_000);
-    if (minute !== this.remoteMinute) {
-      this.remoteCache.clear();
-      this.remoteMinute = minute;
-    }
+    const minute = this.minuteNow();
+    // Without a revision to go by, within the minute only (as before the listing cache).
+    const revision = this.deps.search.indexRevision ?? 0;
     const key = `${zone}|${JSON.stringify(params)}`;
-    let results = this.remoteCache.get(key);
+    let results = this.remoteCache.get(key, minute, revision);
     if (results === undefined) {
-      results = this.deps.search.search(this.deps.search.parse(params, zone)).results;
-      if (this.remoteCache.size >= REMOTE_CACHE_SIZE) this.remoteCache.clear();
-      this.remoteCache.set(key, results);
+      const query = this.deps.search.parse(params, zone);
+      query.countFacets = false;
+      results = this.deps.search.search(query).results;
+      this.remoteCache.set(key, results, minute, revision);
     }
     return results;
+  }
+
+  private minuteNow(): number {
+    return Math.floor(this.deps.clock.now().getTime() / 60_000);
   }
 
   /** Fills in the dial strings of the phone meetings listed. */
