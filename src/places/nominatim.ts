@@ -153,5 +153,6 @@ const COUNTRY_CODES: Readonly<Record<string, string>> = {
 
 function countryCode(country: string | undefined): string | undefined {
   if (country === undefined) return undefined;
-  return COUNTRY_CODES[country.trim().toLowerCase().replace(/\./g, '')];
+  const name = country.trim().toLowerCase().replace(/\./g, '');
+  return Object.hasOwn(COUNTRY_CODES, name) ? COUNTRY_CODES[name] : undefined;
 }

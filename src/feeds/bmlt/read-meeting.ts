@@ -195,7 +195,8 @@ export function readBmltMeeting(raw: unknown, index: number, ctx: BmltLookups): 
 
   let attendance: Attendance;
   const venue = bmltText(row.venue_type);
-  const declared = venueTypes[venue];
+  // Own keys only: a row saying `constructor` must not find Object's.
+  const declared = Object.hasOwn(venueTypes, venue) ? venueTypes[venue] : undefined;
   if (declared !== undefined) attendance = declared;
   else {
     if (venue !== '') r.report('venue_type', 'PL_INVALID_VENUE_TYPE', quote(venue));

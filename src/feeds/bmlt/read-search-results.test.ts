@@ -162,6 +162,14 @@ describe('readBmltAnswers', () => {
     ]);
   });
 
+  it('reads a venue type named like an Object property as an unknown one', () => {
+    for (const venue of ['constructor', 'toString', '__proto__']) {
+      const { drafts, problems } = read([bmltRow({ venue_type: venue })]);
+      expect(drafts[0]?.attendance, venue).toBe('in_person');
+      expect(problems.map((p) => p.code)).toEqual(['PL_INVALID_VENUE_TYPE']);
+    }
+  });
+
   it('strips the field prompts older servers put before a value', () => {
     const { drafts } = read([
       bmltRow({ meeting_name: 'Name#@-@#Hope Group', comments: 'Notes#@-@#Bring a friend' }),

@@ -96,7 +96,7 @@ function foldHeader(header: string): string {
  */
 export function fieldOfHeader(header: string): string {
   const folded = foldHeader(header);
-  return fieldByHeader.get(folded) ?? aliases[folded] ?? folded;
+  return fieldByHeader.get(folded) ?? (Object.hasOwn(aliases, folded) ? aliases[folded]! : folded);
 }
 
 /** Separates the levels of a region path inside the Sub Region cell ("Area > District"). */

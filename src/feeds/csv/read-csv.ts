@@ -149,7 +149,8 @@ function typesOfSheet(types: string, program: Program): string {
   return types
     .split(',')
     .map((item) => {
-      const tag = sheetTypeNames[item.trim().toLowerCase()];
+      const name = item.trim().toLowerCase();
+      const tag = Object.hasOwn(sheetTypeNames, name) ? sheetTypeNames[name] : undefined;
       if (tag === undefined) return item;
       if (tag === 'online') return 'ONL';
       return [...program.types.values()].find((t) => t.tags?.includes(tag))?.code ?? item;

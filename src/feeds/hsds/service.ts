@@ -273,7 +273,9 @@ function countryCode(country: string | undefined): string | undefined {
   if (country === undefined) return undefined;
   const trimmed = country.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed)) return trimmed.toUpperCase();
-  return countryNames[trimmed.toLowerCase().replace(/\./g, '')];
+  const name = trimmed.toLowerCase().replace(/\./g, '');
+  // Own keys only: an address in `Constructor` must not find Object's.
+  return Object.hasOwn(countryNames, name) ? countryNames[name] : undefined;
 }
 
 function httpUrl(value: string | undefined): string | undefined {
