@@ -282,6 +282,63 @@ describe('importing over HTTP and from zip files', () => {
     expect((await deps.resources.load()).services).toHaveLength(2);
   });
 
+  it('reads only the files inside a package, and refuses a descriptor that is no object', async () => {
+    const deps = {
+      resources: new ResourceRepository(handle.db),
+      clock: fixedClock('2026-12-07T10:00:00Z'),
+      limits,
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'resources-outside-'));
+    const services = await readFile(join(fixtures, 'tabular/services.csv'));
+    await writeFile(join(dir, 'secret.csv'), services);
+    const descriptor = (path: string) =>
+      JSON.stringify({ resources: [{ name: 'services', path }] });
+    const refused = async (location: string) =>
+      expect(importResources(deps, { source: 'outside', location })).rejects.toMatchObject({
+        code: 'PL_FEED_UNREADABLE',
+      });
+
+    // A folder: a path that climbs out of it, or an absolute one, is not read.
+    for (const path of ['../secret.csv', join(dir, 'secret.csv'), 'tables/../../secret.csv']) {
+      const folder = await mkdtemp(join(dir, 'package-'));
+      await writeFile(join(folder, 'datapackage.json'), descriptor(path));
+      await refused(folder);
+    }
+    // A zip: a name Object has (`__proto__`, `constructor`) is no file of the archive.
+    for (const path of ['__proto__', 'constructor']) {
+      await writeFile(
+        join(dir, `${path}.zip`),
+        zipSync({ 'datapackage.json': new TextEncoder().encode(descriptor(path)) }),
+      );
+      await refused(join(dir, `${path}.zip`));
+    }
+    // A URL: another origin, or a path above the descriptor's folder, is never asked for.
+    server.respond((url) =>
+      url.pathname === '/pkg/datapackage.json'
+        ? { kind: 'json', body: JSON.parse(url.searchParams.get('d')!) }
+        : { kind: 'text', body: services.toString() },
+    );
+    for (const path of [
+      '../secret.csv',
+      'https://elsewhere.example/services.csv',
+      '//x.example/a',
+    ]) {
+      const d = encodeURIComponent(descriptor(path));
+      await refused(`${server.origin}/pkg/datapackage.json?d=${d}`);
+    }
+    expect(server.requests.filter((r) => !r.startsWith('/pkg/datapackage.json'))).toEqual([]);
+
+    // A descriptor that is JSON but not an object (`null`, a number) says no resources.
+    for (const text of ['null', '7', '"x"']) {
+      const folder = await mkdtemp(join(dir, 'package-'));
+      await writeFile(join(folder, 'datapackage.json'), text);
+      await expect(
+        importResources(deps, { source: 'outside', location: folder }),
+      ).rejects.toMatchObject({ code: 'PL_FEED_FORMAT_CHANGED' });
+    }
+    expect((await deps.resources.load()).services).toEqual([]);
+  });
+
   it('follows the pages of /services and reads each listed service whole', async () => {
     const service = (i: number) => ({
       id: `svc-${i}`,

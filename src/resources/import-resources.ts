@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUrlLocation } from '../feeds/reader.js';
 import type { Clock } from '../platform/clock.js';
 import { PorchlightError, type FeedProblem } from '../platform/errors.js';
@@ -162,11 +162,8 @@ async function readCollections(
       if (!isUrlLocation(location) && !/datapackage\.json$/i.test(location)) {
         descriptor = join(location, 'datapackage.json');
       }
-      const resolve = (path: string) =>
-        isUrlLocation(descriptor)
-          ? new URL(path, descriptor).href
-          : join(dirname(descriptor), path);
-      return collectionsOfHsdsTables(await read(descriptor), (path) => read(resolve(path)));
+      const within = packageFile(descriptor);
+      return collectionsOfHsdsTables(await read(descriptor), (path) => read(within(path)));
     }
     case 'hsds': {
       const text = await read(location);
@@ -175,6 +172,41 @@ async function readCollections(
       return collectionsOfHsdsJson(value);
     }
   }
+}
+
+/**
+ * Where a file a package's descriptor names is, refused when it is outside the package's own
+ * folder (`../../etc/passwd`, an absolute path) or on another origin than the descriptor: a
+ * published package is read as published, and never makes the server read anything else.
+ */
+function packageFile(descriptor: string): (path: string) => string {
+  const outside = (path: string) =>
+    new PorchlightError(
+      'PL_FEED_UNREADABLE',
+      `The package names a file outside itself: ${path.length > 80 ? `${path.slice(0, 77)}...` : path}`,
+    );
+  if (isUrlLocation(descriptor)) {
+    const base = new URL(descriptor);
+    const folder = new URL('.', base).href;
+    return (path) => {
+      let url: URL;
+      try {
+        url = new URL(path, base);
+      } catch {
+        throw outside(path);
+      }
+      if (url.origin !== base.origin || !url.href.startsWith(folder)) throw outside(path);
+      return url.href;
+    };
+  }
+  const folder = resolve(dirname(descriptor));
+  return (path) => {
+    const file = resolve(folder, path);
+    const inside = relative(folder, file);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+      throw outside(path);
+    return file;
+  };
 }
 
 /** A zipped tabular package, by its name (`.zip`, with or without a query after it). */

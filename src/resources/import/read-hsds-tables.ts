@@ -9,6 +9,7 @@
 import { PorchlightError } from '../../platform/errors.js';
 import { csvRecords } from './csv-table.js';
 import { emptyCollections } from './hsds-shapes.js';
+import { isObject } from './hsds-values.js';
 import type { HsdsCollections } from './read-hsds.js';
 
 /** Reads one file of the package by its path relative to `datapackage.json`. */
@@ -77,12 +78,13 @@ export async function collectionsOfHsdsTables(
   } catch (error) {
     throw new PorchlightError('PL_FEED_NOT_JSON', `datapackage.json: ${(error as Error).message}`);
   }
-  const resources = (descriptor as { resources?: unknown }).resources;
+  const resources = isObject(descriptor) ? descriptor.resources : undefined;
   if (!Array.isArray(resources)) {
     throw new PorchlightError('PL_FEED_FORMAT_CHANGED', 'datapackage.json lists no resources.');
   }
   const tables = new Map<string, Row[]>();
-  for (const resource of resources as { name?: unknown; path?: unknown }[]) {
+  for (const resource of resources as unknown[]) {
+    if (!isObject(resource)) continue;
     if (typeof resource.name !== 'string' || typeof resource.path !== 'string') continue;
     const rows = csvRecords(await readFile(resource.path), resource.path).map(typed);
     tables.set(singular(resource.name), rows);

@@ -54,7 +54,8 @@ export function zippedPackage(bytes: Uint8Array, maxBytes: number): ZippedPackag
   const folder = descriptor.slice(0, descriptor.length - 'datapackage.json'.length);
   const read: ReadPackageFile = (path) => {
     const name = `${folder}${path.replace(/^\.\//, '')}`;
-    const file = files[name];
+    // Own entries only: a package naming `__proto__` must not find Object's.
+    const file = Object.hasOwn(files, name) ? files[name] : undefined;
     if (file === undefined) {
       return Promise.reject(
         new PorchlightError('PL_FEED_UNREADABLE', `The package has no file ${path}.`),
