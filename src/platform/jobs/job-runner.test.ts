@@ -33,7 +33,11 @@ describe.each(testDialects)('the job runner on $name', ({ url }) => {
       if (typeof outcomes === 'function') return outcomes();
       return outcomes.shift() ?? { ok: true, outcome: 'done' };
     });
-    return Object.assign(r, { calls });
+    /** Waits (by turns of the event loop, never by time) until the handler has been called. */
+    const idleUntilCalled = async () => {
+      while (calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return Object.assign(r, { calls, idleUntilCalled });
   };
 
   it('runs due jobs only, and schedules the next run one interval on', async () => {
@@ -195,5 +199,44 @@ describe.each(testDialects)('the job runner on $name', ({ url }) => {
     expect(await r.runDue()).toHaveLength(1);
     expect(r.calls).toEqual(['source']);
     expect(await jobs.find('test', 'source')).toMatchObject({ lastOutcome: 'done' });
+  });
+
+  it('lets stop wait for a run started at once (runNow), so its outcome is recorded', async () => {
+    const now = clock.now().toISOString();
+    const job = await jobs.ensure('test', 'message', { nextRunAt: now }, now);
+    let finish: (result: JobResult) => void = () => {};
+    const r = runner(() => new Promise<JobResult>((resolve) => (finish = resolve)));
+    const atOnce = r.runNow(job);
+    await r.idleUntilCalled();
+    // A poll meanwhile leaves the leased job to the run under way.
+    expect(await r.runDue()).toEqual([]);
+    let stopped = false;
+    const stopping = r.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    finish({ ok: true, outcome: 'sent' });
+    await stopping;
+    expect((await atOnce)?.result.outcome).toBe('sent');
+    expect(await jobs.find('test', 'message')).toMatchObject({ lastOutcome: 'sent' });
+    expect((await jobs.find('test', 'message'))?.lockedBy).toBeUndefined();
+    // Once stopped, nothing more is started.
+    expect(await r.runNow(job)).toBeUndefined();
+    expect(r.calls).toEqual(['message']);
+  });
+
+  it('says when every run under way is over (idle)', async () => {
+    const now = clock.now().toISOString();
+    const job = await jobs.ensure('test', 'message', { nextRunAt: now }, now);
+    let finish: (result: JobResult) => void = () => {};
+    const r = runner(() => new Promise<JobResult>((resolve) => (finish = resolve)));
+    void r.runNow(job);
+    await r.idleUntilCalled();
+    let idle = false;
+    const waiting = r.idle().then(() => (idle = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(idle).toBe(false);
+    finish({ ok: true, outcome: 'sent' });
+    await waiting;
+    expect(await jobs.find('test', 'message')).toMatchObject({ lastOutcome: 'sent' });
   });
 });

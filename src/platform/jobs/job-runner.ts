@@ -57,6 +57,8 @@ export class JobRunner {
   readonly owner: string;
   private cancelPoll: (() => void) | undefined;
   private current: Promise<unknown> | undefined;
+  /** Runs under way, the poll's and those started at once (`runNow`): `stop` waits for them. */
+  private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
 
   constructor(private readonly options: JobRunnerOptions) {
@@ -76,18 +78,25 @@ export class JobRunner {
     for (const job of due) {
       if (this.stopped) break;
       if (!this.handlers.has(job.kind)) continue;
-      const run = await this.claimAndRun(job, { dueOnly: true });
+      const run = await this.tracked(this.claimAndRun(job, { dueOnly: true }));
       if (run !== undefined) runs.push(run);
     }
     return runs;
   }
 
   /**
-   * Runs one job now, due or not (`sources refresh <name>`). Undefined when another runner holds
-   * its lease: the same source is never read twice at once.
+   * Runs one job now, due or not (`sources refresh <name>`, a new delivery's first attempt).
+   * Undefined when another runner holds its lease (the same source is never read twice at
+   * once), or once the runner is stopping.
    */
   async runNow(job: Job): Promise<JobRun | undefined> {
-    return this.claimAndRun(job, { dueOnly: false });
+    if (this.stopped) return undefined;
+    return this.tracked(this.claimAndRun(job, { dueOnly: false }));
+  }
+
+  /** Resolves once no run started so far is under way (a test's way to let them finish). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   /** Looks for due jobs every `pollMs`, on a timer that does not keep the process alive. */
@@ -107,12 +116,24 @@ export class JobRunner {
     schedule(this.options.initialDelayMs ?? 5000);
   }
 
-  /** Stops the timer and waits for a job under way to finish. */
+  /**
+   * Stops the timer and waits for the jobs under way to finish, those started at once
+   * included: closing the database under a message already handed to its provider would leave
+   * it leased and unrecorded, to be sent again after the lease ran out.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelPoll?.();
     this.cancelPoll = undefined;
     await this.current;
+    await this.idle();
+  }
+
+  private tracked<T>(run: Promise<T>): Promise<T> {
+    this.running.add(run);
+    const forget = () => this.running.delete(run);
+    run.then(forget, forget);
+    return run;
   }
 
   private async claimAndRun(job: Job, options: { dueOnly: boolean }): Promise<JobRun | undefined> {
