@@ -64,6 +64,12 @@ import { registerSpacePages } from './space/routes.js';
 import { registerSpaceApiRoutes } from './space/routes-api.js';
 import { SpaceBlobRepository } from './space/blob-repository.js';
 import { SpaceSync } from './space/space-sync.js';
+import { Supporters } from './space/supporters.js';
+import { registerSupporterApiRoutes } from './space/supporter-routes-api.js';
+import { registerSupporterPages } from './space/supporter-routes.js';
+import { registerSupporterSweep, scheduleSupporterSweep } from './space/supporter-jobs.js';
+import type { SupporterChannel } from './space/supporter-model.js';
+import { readVapidKeys } from './messaging/push/vapid-keys.js';
 import { problemReporter } from './reports/report-problem.js';
 import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
@@ -430,6 +436,23 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const mailer = ports.mailer ?? configuredMailer(config, { clock, logger, attempts: 1 });
     closeMailer = () => mailer.close?.();
     const smsSender = ports.smsSender ?? configuredSmsSender(config.sms, clock);
+    const pushSender = ports.pushSender ?? configuredPushSender(config, clock);
+    // Supporters of a personal space are reached through the same queue, on the channels this
+    // server has (decision 0114); a browser subscribes to push with the server's public key.
+    const supporters: Supporters = new Supporters({
+      repo: repos.spaceSupporters,
+      clock,
+      // The page and the help button answer once the channel took the message (or it waits
+      // for a retry), so "sent" means sent.
+      deliver: (request): Promise<unknown> =>
+        deliveries.enqueue(request, { waitForFirstAttempt: true }),
+      channels: [
+        'email',
+        ...(smsSender !== undefined ? ['sms' as const] : []),
+        ...(pushSender !== undefined ? ['push' as const] : []),
+      ] satisfies SupporterChannel[],
+      publicUrl: config.publicUrl,
+    });
     // Every outgoing message can go through one queue: retried, dead-lettered, sent once per key.
     const deliveries = new DeliveryQueue({
       deliveries: repos.deliveries,
@@ -438,10 +461,10 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       channels: {
         email: mailer,
         ...optional('sms', smsSender),
-        ...optional('push', ports.pushSender ?? configuredPushSender(config, clock)),
+        ...optional('push', pushSender),
       },
-      // No capability keeps push subscriptions yet; the one that does forgets them here.
-      onPushGone: () => logger.info('a push subscription is gone'),
+      // A supporter reached by push who can no longer be is forgotten.
+      onPushGone: (subscription) => supporters.pushGone(subscription.endpoint),
       logger,
     });
     deliveries.attach(jobs, { sendAtOnce: ports.sendDeliveriesAtOnce ?? true });
@@ -451,6 +474,17 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     // Coaches are reminded of referrals that wait for an answer, through the same queue.
     const referralFollowUps = { repos, clock, queue: deliveries, publicUrl: config.publicUrl };
     registerReferralFollowUps(referralFollowUps, jobs);
+    registerSupporterSweep(supporters, jobs);
+    registerSupporterApiRoutes(server, supporters);
+    const pushKey =
+      pushSender === undefined
+        ? undefined
+        : (config.vapid ?? readVapidKeys(config.dataDir))?.publicKey;
+    registerSupporterPages(server, {
+      supporters,
+      publicUrl: config.publicUrl,
+      ...(pushKey !== undefined ? { pushKey } : {}),
+    });
     // Sign-in links and editor notices go through the queue: retried, and dead-lettered visibly.
     const queuedMailer = new QueuedMailer(deliveries);
     const guard = registerStewardshipRoutes(server, {
@@ -596,6 +630,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await scheduleShiftReminders(shiftReminders, repos.jobs);
         await scheduleRideUpkeep(rideDeps, repos.jobs);
         await scheduleReferralFollowUps(referralFollowUps, repos.jobs);
+        await scheduleSupporterSweep(repos.jobs, clock.now().toISOString());
         jobs.start();
       },
       close: async () => {

@@ -32,6 +32,7 @@ import { ResourceRepository } from './resources/resource-repository.js';
 import { ReferralRepository } from './referrals/referral-repository.js';
 import { OptOutRepository } from './textline/opt-out-repository.js';
 import { RideRepository } from './rides/ride-repository.js';
+import { SupporterRepository } from './space/supporter-repository.js';
 
 /** Every repository, bound to one database or to one transaction. */
 export interface Repositories {
@@ -66,6 +67,8 @@ export interface Repositories {
   referrals: ReferralRepository;
   textlineOptOuts: OptOutRepository;
   rides: RideRepository;
+  /** Supporters of personal spaces: their contacts sealed under the master key. */
+  spaceSupporters: SupporterRepository;
   /** Runs `work` in one transaction: it all happens, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -106,6 +109,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     referrals: new ReferralRepository(db),
     textlineOptOuts: new OptOutRepository(db),
     rides: new RideRepository(db),
+    spaceSupporters: new SupporterRepository(db, keyring),
     transaction: (work) =>
       db.transaction().execute((trx) => work(createRepositories(trx, keyring))),
   };

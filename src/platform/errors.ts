@@ -351,6 +351,28 @@ export const errorCatalogue = {
     status: 409,
     message: 'The blob changed since this device read it; read it again, merge and retry.',
   },
+  PL_SUPPORTER_NOT_FOUND: {
+    status: 404,
+    message:
+      'This supporter link is not known: it expired, it was already used, or the supporter stopped.',
+  },
+  PL_SUPPORTER_NOT_ACTIVE: {
+    status: 409,
+    message: 'The supporter has not accepted the invitation yet.',
+  },
+  PL_SUPPORTER_ALERT_LIMIT: {
+    status: 429,
+    message:
+      'This supporter was sent the most messages allowed for now; try again within the hour.',
+  },
+  PL_SUPPORTER_CODE_WRONG: {
+    status: 400,
+    message: 'The code is not the one sent; check it and try again.',
+  },
+  PL_SUPPORTER_CODE_EXHAUSTED: {
+    status: 409,
+    message: 'Too many codes were asked for or mistyped; ask for a new invitation link.',
+  },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, ErrorEntry>;

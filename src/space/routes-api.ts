@@ -48,7 +48,8 @@ const refusals = {
   404: errorResponseSchema,
 };
 
-function tokenOf(request: FastifyRequest): string {
+/** The bearer token of a request; PL_SPACE_TOKEN_MISSING without one of the right shape. */
+export function tokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization ?? '';
   const token = /^Bearer ([A-Za-z0-9_-]{32,128})$/.exec(header)?.[1];
   if (token === undefined) throw new PorchlightError('PL_SPACE_TOKEN_MISSING');

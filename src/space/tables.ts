@@ -1,5 +1,5 @@
-/** The space's sync tables as Kysely sees them (created by migration 0060). */
-import type { Kysely } from 'kysely';
+/** The space's tables as Kysely sees them (created by migrations 0060 and 0061). */
+import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.js';
 
 export interface SpaceAccountsTable {
@@ -21,12 +21,41 @@ export interface SpaceBlobsTable {
   updated_at: string;
 }
 
+/** A supporter of someone's space: an invitation until they accept (migration 0061). */
+export interface SpaceSupportersTable {
+  id: string;
+  /** SHA-256 of the person's device token for this supporter, hex. */
+  token_hash: string;
+  /** SHA-256 of the invitation's link secret, until it is accepted. */
+  invite_hash: string | null;
+  /** SHA-256 of the supporter's own page secret, once they accept. */
+  manage_hash: string | null;
+  state: string;
+  channel: string | null;
+  locale: string | null;
+  /** The sealed contact and page secret (`v1.` envelope), under the row's data key. */
+  contact: string | null;
+  /** SHA-256 of the push endpoint, hex, for a supporter reached by push. */
+  push_hash: string | null;
+  data_key: string | null;
+  data_key_id: string | null;
+  code_hash: string | null;
+  code_attempts: Generated<number>;
+  codes_sent: Generated<number>;
+  invite_expires_at: string;
+  alert_window_at: string | null;
+  alerts_in_window: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export type SpaceDatabase = Database & {
   space_accounts: SpaceAccountsTable;
   space_blobs: SpaceBlobsTable;
+  space_supporters: SpaceSupportersTable;
 };
 
 /** The same connection (or transaction), typed with the space's tables. */
 export function withSpaceTables(db: Kysely<Database>): Kysely<SpaceDatabase> {
-  return db as unknown as Kysely<SpaceDatabase>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the tables exist from migration 0060 on
+  return db as unknown as Kysely<SpaceDatabase>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the tables exist from migrations 0060 and 0061 on
 }

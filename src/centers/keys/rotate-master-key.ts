@@ -1,6 +1,6 @@
 /**
  * Rotating the master key: every member's data key, and the data key of every pending
- * delivery, ride driver and ride, is unwrapped with the old master key and wrapped with the new
+ * delivery, ride driver, ride and space supporter, is unwrapped with the old master key and wrapped with the new
  * one, and every chosen-name index term is recomputed (the index key derives from the master key). The sealed
  * records themselves do not change: their data keys do not. All of it happens in one
  * transaction, so the database is wholly on one key or the other.
@@ -19,6 +19,8 @@ export interface RotationReport {
   deliveryKeysRewrapped: number;
   /** Data keys of ride drivers and rides (their contacts and pickups are sealed under them). */
   rideKeysRewrapped: number;
+  /** Data keys of space supporters (their contacts are sealed under them). */
+  supporterKeysRewrapped: number;
   fromKeyId: string;
   toKeyId: string;
 }
@@ -59,9 +61,11 @@ export async function rotateMasterKey(
     }
     const deliveryKeysRewrapped = await trx.deliveries.rewrapKeys(current, next);
     const rideKeysRewrapped = await trx.rides.rewrapKeys(current, next);
+    const supporterKeysRewrapped = await trx.spaceSupporters.rewrapKeys(current, next);
     return {
       deliveryKeysRewrapped,
       rideKeysRewrapped,
+      supporterKeysRewrapped,
       centers: centers.length,
       keysRewrapped: rewrapped,
       fromKeyId: current.keyId,

@@ -30,6 +30,7 @@ import * as centerEvents from './migrations/0043-center-events.js';
 import * as demandCounts from './migrations/0050-demand-counts.js';
 import * as rides from './migrations/0055-rides.js';
 import * as spaceSync from './migrations/0060-space-sync.js';
+import * as spaceSupporters from './migrations/0061-space-supporters.js';
 import * as sealedEmails from './migrations/0012-sealed-emails.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0050-demand-counts': demandCounts,
   '0055-rides': rides,
   '0060-space-sync': spaceSync,
+  '0061-space-supporters': spaceSupporters,
 };
 
 /** Every migration's name, in the order they apply. */

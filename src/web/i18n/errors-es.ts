@@ -301,6 +301,21 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
     message:
       'El blob cambió desde que este dispositivo lo leyó; léalo de nuevo, combine y reintente.',
   },
+  PL_SUPPORTER_NOT_FOUND: {
+    message: 'Este enlace de apoyo no se conoce: venció, ya se usó, o la persona de apoyo lo dejó.',
+  },
+  PL_SUPPORTER_NOT_ACTIVE: { message: 'La persona de apoyo aún no aceptó la invitación.' },
+  PL_SUPPORTER_ALERT_LIMIT: {
+    message:
+      'Esta persona de apoyo ya recibió todos los mensajes permitidos por ahora; inténtelo dentro de una hora.',
+  },
+  PL_SUPPORTER_CODE_WRONG: {
+    message: 'El código no es el que se envió; revíselo e inténtelo de nuevo.',
+  },
+  PL_SUPPORTER_CODE_EXHAUSTED: {
+    message:
+      'Se pidieron o se escribieron mal demasiados códigos; pida un nuevo enlace de invitación.',
+  },
   PL_NOT_READY: { message: 'El servidor se está iniciando y aún no está listo.' },
   PL_INTERNAL: { message: 'Algo salió mal por nuestra parte.' },
 };

@@ -192,4 +192,51 @@ export const spaceEn = {
     'Sync did not work just now (offline, or the server refused). Your data is safe on this device; try again later.',
   'space.ui.sync.stop': 'Stop syncing on this device',
   'space.ui.sync.deletes': 'Deleting everything also deletes the encrypted copy on the server.',
+  'space.supporter.invite.title': 'Be someone’s supporter',
+  'space.supporter.invite.intro':
+    'The person who sent you this link keeps a private space on Porchlight between meetings. They would like to be able to reach you when they need help.',
+  'space.supporter.invite.what':
+    'When they press “I need help now”, or a check-in of theirs looks hard, you receive a short message in their own words, such as “Sam would like you to call.”',
+  'space.supporter.invite.never':
+    'You never see their journal, their check-ins or anything else they keep, and we do not know who they are.',
+  'space.supporter.invite.limit':
+    'You receive at most {n} messages an hour. Every message has a link to stop, and you can stop at any time.',
+  'space.supporter.invite.kept':
+    'We keep your address or number sealed, use it only for these messages, and delete it when you stop or they remove you.',
+  'space.supporter.invite.danger':
+    'If you think they are in danger, call 911. The 988 Suicide & Crisis Lifeline answers calls and texts at 988.',
+  'space.supporter.invite.how': 'How should we reach you?',
+  'space.supporter.channel.email': 'Email',
+  'space.supporter.channel.sms': 'Text message',
+  'space.supporter.channel.push': 'A notification in this browser',
+  'space.supporter.invite.contact': 'Your email address or mobile number',
+  'space.supporter.invite.contactHint':
+    'We send a code to check it is yours. Not needed for a notification.',
+  'space.supporter.invite.consent': 'I agree to receive their messages until I stop.',
+  'space.supporter.invite.submit': 'Accept',
+  'space.supporter.invite.needConsent': 'Tick the box to agree, or close this page to decline.',
+  'space.supporter.invite.badContact':
+    'That is not an email address or a mobile number we can use; check it and try again.',
+  'space.supporter.code.heading': 'Enter your code',
+  'space.supporter.code.sent.email': 'We emailed you a six-digit code. Enter it here to finish.',
+  'space.supporter.code.sent.sms': 'We texted you a six-digit code. Enter it here to finish.',
+  'space.supporter.code.label': 'The six-digit code',
+  'space.supporter.code.submit': 'Confirm',
+  'space.supporter.code.again': 'No code? Give another address or number',
+  'space.supporter.code.wrong': 'That is not the code we sent; check it and try again.',
+  'space.supporter.code.subject': 'Your supporter code',
+  'space.supporter.code.text':
+    'Porchlight: your code is {code}. Enter it on the invitation page to become a supporter. If you did not ask for this, ignore this message.',
+  'space.supporter.alert.subject': 'Someone you support is asking for you',
+  'space.supporter.alert.footer':
+    'Sent through Porchlight at their request. If you think they are in danger, call 911; the crisis line is 988. To stop these messages: {link}',
+  'space.supporter.page.title': 'You are a supporter',
+  'space.supporter.page.welcome': 'Thank you. They can now reach you when they need help.',
+  'space.supporter.page.channel': 'Their messages reach you by: {channel}.',
+  'space.supporter.page.keep':
+    'Keep this page’s link if you may want to stop later; every message carries it too.',
+  'space.supporter.page.stop': 'Stop being their supporter',
+  'space.supporter.stopped.title': 'You stopped',
+  'space.supporter.stopped.text':
+    'You will receive no more of their messages through Porchlight. Your address or number was deleted.',
 };

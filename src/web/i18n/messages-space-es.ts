@@ -192,4 +192,54 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
     'La sincronización no funcionó ahora (sin conexión, o el servidor la rechazó). Sus datos están a salvo en este dispositivo; inténtelo más tarde.',
   'space.ui.sync.stop': 'Dejar de sincronizar en este dispositivo',
   'space.ui.sync.deletes': 'Borrar todo también borra la copia cifrada del servidor.',
+  'space.supporter.invite.title': 'Sea la persona de apoyo de alguien',
+  'space.supporter.invite.intro':
+    'La persona que le envió este enlace tiene un espacio privado en Porchlight entre reuniones. Le gustaría poder contactarle cuando necesite ayuda.',
+  'space.supporter.invite.what':
+    'Cuando pulse «Necesito ayuda ahora», o cuando un registro suyo parezca difícil, usted recibirá un mensaje corto con sus propias palabras, como «A Sam le gustaría que le llame».',
+  'space.supporter.invite.never':
+    'Nunca verá su diario, sus registros ni nada más de lo que guarda, y nosotros no sabemos quién es.',
+  'space.supporter.invite.limit':
+    'Recibirá como mucho {n} mensajes por hora. Cada mensaje trae un enlace para dejarlo, y puede dejarlo cuando quiera.',
+  'space.supporter.invite.kept':
+    'Guardamos su dirección o número sellados, los usamos solo para estos mensajes y los borramos cuando usted lo deje o cuando esa persona le quite.',
+  'space.supporter.invite.danger':
+    'Si cree que corre peligro, llame al 911. La Línea 988 de Prevención del Suicidio y Crisis atiende llamadas y textos en el 988.',
+  'space.supporter.invite.how': '¿Cómo prefiere que le contactemos?',
+  'space.supporter.channel.email': 'Correo electrónico',
+  'space.supporter.channel.sms': 'Mensaje de texto',
+  'space.supporter.channel.push': 'Una notificación en este navegador',
+  'space.supporter.invite.contact': 'Su correo electrónico o número de celular',
+  'space.supporter.invite.contactHint':
+    'Le enviamos un código para comprobar que es suyo. No hace falta para una notificación.',
+  'space.supporter.invite.consent': 'Acepto recibir sus mensajes hasta que lo deje.',
+  'space.supporter.invite.submit': 'Aceptar',
+  'space.supporter.invite.needConsent':
+    'Marque la casilla para aceptar, o cierre esta página para no hacerlo.',
+  'space.supporter.invite.badContact':
+    'Eso no es un correo electrónico ni un número de celular que podamos usar; revíselo e inténtelo de nuevo.',
+  'space.supporter.code.heading': 'Escriba su código',
+  'space.supporter.code.sent.email':
+    'Le enviamos por correo un código de seis cifras. Escríbalo aquí para terminar.',
+  'space.supporter.code.sent.sms':
+    'Le enviamos por texto un código de seis cifras. Escríbalo aquí para terminar.',
+  'space.supporter.code.label': 'El código de seis cifras',
+  'space.supporter.code.submit': 'Confirmar',
+  'space.supporter.code.again': '¿No le llegó? Dé otra dirección o número',
+  'space.supporter.code.wrong': 'Ese no es el código que enviamos; revíselo e inténtelo de nuevo.',
+  'space.supporter.code.subject': 'Su código de apoyo',
+  'space.supporter.code.text':
+    'Porchlight: su código es {code}. Escríbalo en la página de la invitación para ser persona de apoyo. Si no lo pidió, ignore este mensaje.',
+  'space.supporter.alert.subject': 'Alguien a quien usted apoya le busca',
+  'space.supporter.alert.footer':
+    'Enviado por Porchlight a petición suya. Si cree que corre peligro, llame al 911; la línea de crisis es el 988. Para no recibir más mensajes: {link}',
+  'space.supporter.page.title': 'Usted es persona de apoyo',
+  'space.supporter.page.welcome': 'Gracias. Ahora puede contactarle cuando necesite ayuda.',
+  'space.supporter.page.channel': 'Sus mensajes le llegan por: {channel}.',
+  'space.supporter.page.keep':
+    'Guarde el enlace de esta página si quizá quiera dejarlo más adelante; cada mensaje también lo trae.',
+  'space.supporter.page.stop': 'Dejar de ser su persona de apoyo',
+  'space.supporter.stopped.title': 'Lo dejó',
+  'space.supporter.stopped.text':
+    'No recibirá más mensajes suyos por Porchlight. Su dirección o número se borró.',
 };

@@ -1,0 +1,175 @@
+/**
+ * The supporter's pages (and under `/en/`, `/es/`): the invitation at `/space/support/{secret}`
+ * and their own page at `/space/supporting/{secret}`. The secret in the link is the credential
+ * (no session to forge a request with); every form posts and redirects. Never cached.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { isPorchlightError } from '../platform/errors.js';
+import type { HttpServer } from '../platform/http/server.js';
+import { readContact } from '../rides/contact.js';
+import { registerPageScope, type FormFields } from '../web/kit/page-scope.js';
+import type { SupporterContact } from './supporter-model.js';
+import { InvitationPage, StoppedPage, SupportingPage } from './supporter-pages.js';
+import type { Supporters } from './supporters.js';
+
+export interface SupporterPageDeps {
+  supporters: Supporters;
+  publicUrl: string;
+  /** The VAPID public key, when this server sends web push. */
+  pushKey?: string;
+}
+
+const params = Type.Object({ secret: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
+
+const field = (form: FormFields, name: string): string => {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** Registers the supporter's pages. */
+export function registerSupporterPages(server: HttpServer, deps: SupporterPageDeps): void {
+  const { supporters } = deps;
+  registerPageScope(
+    server,
+    { publicUrl: deps.publicUrl, formLimit: 8_192, cache: 'no-store' },
+    (scope, kit) => {
+      // Each answer may send a code: a few an hour from one address is plenty for a person.
+      const answerLimit = kit.limit('space-supporter-answer', {
+        max: 10,
+        timeWindowMs: 60 * 60_000,
+      });
+
+      const invitationPage = async (
+        request: FastifyRequest<{ Params: { secret: string } }>,
+        reply: FastifyReply,
+        problem?: string,
+      ) => {
+        const ctx = kit.ctxOf(request);
+        const view = await supporters.invitation(request.params.secret);
+        return kit.send(
+          reply,
+          ctx,
+          <InvitationPage
+            ctx={ctx}
+            invite={request.params.secret}
+            view={view}
+            {...(deps.pushKey !== undefined ? { pushKey: deps.pushKey } : {})}
+            {...(problem !== undefined ? { problem } : {})}
+          />,
+          problem !== undefined ? { status: 400 } : {},
+        );
+      };
+
+      scope.get('/space/support/:secret', { schema: { hide: true, params } }, (request, reply) =>
+        invitationPage(request, reply),
+      );
+
+      scope.post(
+        '/space/support/:secret',
+        { schema: { hide: true, params }, onRequest: answerLimit },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          const form = kit.form(request);
+          if (field(form, 'consent') !== '1')
+            return invitationPage(request, reply, ctx.t('space.supporter.invite.needConsent'));
+          const contact = contactOf(form);
+          if (contact === undefined)
+            return invitationPage(request, reply, ctx.t('space.supporter.invite.badContact'));
+          const answer = await supporters.answer(request.params.secret, contact, ctx.locale);
+          if (answer.state === 'active')
+            return kit.redirect(reply, ctx, `/space/supporting/${answer.manage}?welcome=1`);
+          return kit.redirect(reply, ctx, `/space/support/${request.params.secret}`);
+        },
+      );
+
+      scope.post(
+        '/space/support/:secret/confirm',
+        // Wrong codes are counted on the invitation itself, five at most.
+        { schema: { hide: true, params } },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          try {
+            const manage = await supporters.confirm(
+              request.params.secret,
+              field(kit.form(request), 'code'),
+            );
+            return kit.redirect(reply, ctx, `/space/supporting/${manage}?welcome=1`);
+          } catch (error) {
+            if (isPorchlightError(error) && error.code === 'PL_SUPPORTER_CODE_WRONG')
+              return invitationPage(request, reply, ctx.t('space.supporter.code.wrong'));
+            throw error;
+          }
+        },
+      );
+
+      scope.get(
+        '/space/supporting/:secret',
+        { schema: { hide: true, params } },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          const { channel } = await supporters.supporting(request.params.secret);
+          const welcome = (request.query as Record<string, unknown>).welcome === '1';
+          return kit.send(
+            reply,
+            ctx,
+            <SupportingPage
+              ctx={ctx}
+              manage={request.params.secret}
+              channel={channel}
+              welcome={welcome}
+            />,
+          );
+        },
+      );
+
+      scope.post(
+        '/space/supporting/:secret/stop',
+        { schema: { hide: true, params } },
+        async (request, reply) => {
+          const ctx = kit.ctxOf(request);
+          await supporters.stop(request.params.secret);
+          return kit.send(reply, ctx, <StoppedPage ctx={ctx} />);
+        },
+      );
+    },
+  );
+}
+
+/** The contact of the chosen channel, or undefined when it does not read as one. */
+function contactOf(form: FormFields): SupporterContact | undefined {
+  const channel = field(form, 'channel');
+  if (channel === 'push') return pushContact(field(form, 'subscription'));
+  const contact = readContact(channel, field(form, 'contact'));
+  if (contact === undefined) return undefined;
+  return contact.channel === 'sms'
+    ? { channel: 'sms', phone: contact.phone }
+    : { channel: 'email', email: contact.email };
+}
+
+/** A browser's push subscription, as its script posted it (`PushSubscription.toJSON()`). */
+function pushContact(text: string): SupporterContact | undefined {
+  try {
+    const value = JSON.parse(text) as {
+      endpoint?: unknown;
+      keys?: { p256dh?: unknown; auth?: unknown };
+    };
+    const { endpoint, keys } = value;
+    if (
+      typeof endpoint !== 'string' ||
+      !endpoint.startsWith('https://') ||
+      endpoint.length > 1000 ||
+      typeof keys?.p256dh !== 'string' ||
+      typeof keys.auth !== 'string' ||
+      !/^[A-Za-z0-9_-]{20,200}={0,2}$/.test(keys.p256dh) ||
+      !/^[A-Za-z0-9_-]{8,100}={0,2}$/.test(keys.auth)
+    )
+      return undefined;
+    return {
+      channel: 'push',
+      subscription: { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } },
+    };
+  } catch {
+    return undefined;
+  }
+}
