@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
+import { columns } from '../platform/database/columns.js';
 import type { Database } from '../platform/database/schema.js';
 import type { AuditEntry } from './model.js';
+
+/** The fields kept in the column of their name; the details are JSON. */
+const plain = columns(['id', 'at', 'action', 'targetKind', 'actorId', 'targetId']);
 
 /** The only code that speaks SQL about the audit log. Append-only: nothing here edits an entry. */
 export class AuditRepository {
@@ -9,15 +13,7 @@ export class AuditRepository {
   async append(entry: AuditEntry): Promise<void> {
     await this.db
       .insertInto('audit_log')
-      .values({
-        id: entry.id,
-        at: entry.at,
-        actor_id: entry.actorId ?? null,
-        action: entry.action,
-        target_kind: entry.targetKind,
-        target_id: entry.targetId ?? null,
-        details: JSON.stringify(entry.details),
-      })
+      .values({ ...plain.toRow(entry), details: JSON.stringify(entry.details) })
       .execute();
   }
 
@@ -31,13 +27,8 @@ export class AuditRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      action: r.action,
-      targetKind: r.target_kind,
+      ...plain.fromRow(r),
       details: JSON.parse(r.details) as AuditEntry['details'],
-      ...(r.actor_id !== null ? { actorId: r.actor_id } : {}),
-      ...(r.target_id !== null ? { targetId: r.target_id } : {}),
     }));
   }
 }

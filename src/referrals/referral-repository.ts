@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { columns } from '../platform/database/columns.js';
 import type { Database } from '../platform/database/schema.js';
 import type { Referral, ReferralStatus } from './model.js';
 import { withReferralTables, type ReferralDatabase, type ReferralsTable } from './tables.js';
@@ -31,19 +32,10 @@ export class ReferralRepository {
     await this.db
       .insertInto('referrals')
       .values({
-        id: referral.id,
-        center_id: referral.centerId,
-        member_id: referral.memberId,
-        service_id: referral.serviceId,
-        need: referral.need ?? null,
-        status: referral.status,
-        consent_state: referral.consentState,
-        consent_expires_on: referral.consentExpiresOn ?? null,
+        ...plain.toRow(referral),
         consent: referral.sealedConsent,
         shared: referral.sealedShared,
-        created_by: referral.createdBy ?? null,
-        created_at: referral.createdAt,
-        updated_at: referral.updatedAt,
+        // A new referral has no answer and no revocation yet, whatever the record says.
         first_answer_at: null,
         revoked_at: null,
       })
@@ -170,21 +162,28 @@ export class ReferralRepository {
   }
 }
 
+/** The fields kept in the column of their name; the sealed parts' columns are named apart. */
+const plain = columns([
+  'id',
+  'centerId',
+  'memberId',
+  'serviceId',
+  'need',
+  'status',
+  'consentState',
+  'consentExpiresOn',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'firstAnswerAt',
+  'revokedAt',
+]);
+
 function referralOf(row: ReferralsTable): StoredReferral {
   return {
-    id: row.id,
-    centerId: row.center_id,
-    memberId: row.member_id,
-    serviceId: row.service_id,
-    ...(row.need !== null ? { need: row.need } : {}),
+    ...plain.fromRow(row),
     status: row.status as ReferralStatus,
     consentState: row.consent_state as 'active' | 'revoked' | 'expired',
-    ...(row.consent_expires_on !== null ? { consentExpiresOn: row.consent_expires_on } : {}),
-    ...(row.created_by !== null ? { createdBy: row.created_by } : {}),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.first_answer_at !== null ? { firstAnswerAt: row.first_answer_at } : {}),
-    ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
     sealedConsent: row.consent,
     sealedShared: row.shared,
   };

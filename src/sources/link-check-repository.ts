@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../platform/database/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import { columns } from '../platform/database/columns.js';
+import type { Database, LinkChecksTable } from '../platform/database/schema.js';
 import type { LinkCheckResult } from './link-check-target.js';
 
 /** The last check of one meeting's conference link or dial-in. */
@@ -42,15 +43,7 @@ export class LinkCheckRepository {
   /** Stores checks, replacing the previous one of the same meeting and kind. */
   async record(checks: readonly LinkCheckRecord[]): Promise<void> {
     for (const check of checks) {
-      const values = {
-        meeting_id: check.meetingId,
-        kind: check.kind,
-        target: check.target,
-        result: check.result,
-        http_status: check.httpStatus ?? null,
-        detail: check.detail ?? null,
-        checked_at: check.checkedAt,
-      };
+      const values = plain.toRow(check);
       await this.db
         .insertInto('link_checks')
         .values(values)
@@ -68,23 +61,23 @@ export class LinkCheckRepository {
   }
 }
 
-function fromRow(row: {
-  meeting_id: string;
-  kind: string;
-  target: string;
-  result: string;
-  http_status: number | null;
-  detail: string | null;
-  checked_at: string;
-}): LinkCheckRecord {
+/** The fields stored as they are; the kind and result are narrowed on the way back. */
+const plain = columns([
+  'meetingId',
+  'kind',
+  'target',
+  'result',
+  'checkedAt',
+  'httpStatus',
+  'detail',
+]);
+
+function fromRow(row: Selectable<LinkChecksTable>): LinkCheckRecord {
   const record: LinkCheckRecord = {
-    meetingId: row.meeting_id,
+    ...plain.fromRow(row),
     kind: row.kind as LinkCheckRecord['kind'],
-    target: row.target,
     result: row.result as LinkCheckResult,
-    checkedAt: row.checked_at,
   };
   if (row.http_status !== null) record.httpStatus = Number(row.http_status);
-  if (row.detail !== null) record.detail = row.detail;
   return record;
 }

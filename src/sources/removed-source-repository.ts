@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { columns } from '../platform/database/columns.js';
 import type { Database, RemovedSourcesTable } from '../platform/database/schema.js';
 import type { RemovedSource, Source } from './model.js';
 
@@ -10,15 +11,10 @@ export class RemovedSourceRepository {
     await this.db
       .insertInto('removed_sources')
       .values({
+        ...plain.toRow(removed),
         id: removed.source.id,
         name: removed.source.name,
-        removed_at: removed.removedAt,
-        removed_by: removed.removedBy ?? null,
-        change_set: removed.changeSet,
         source: JSON.stringify(removed.source),
-        interval_seconds: removed.intervalSeconds ?? null,
-        service_body_id: removed.serviceBodyId ?? null,
-        meeting_count: removed.meetingCount,
       })
       .execute();
   }
@@ -51,15 +47,22 @@ export class RemovedSourceRepository {
   }
 }
 
+/** The fields stored as they are; counts are read as numbers (PostgreSQL's may be strings). */
+const plain = columns([
+  'removedAt',
+  'changeSet',
+  'meetingCount',
+  'removedBy',
+  'intervalSeconds',
+  'serviceBodyId',
+]);
+
 function fromRow(row: Selectable<RemovedSourcesTable>): RemovedSource {
   const removed: RemovedSource = {
     source: JSON.parse(row.source) as Source,
-    removedAt: row.removed_at,
-    changeSet: row.change_set,
+    ...plain.fromRow(row),
     meetingCount: Number(row.meeting_count),
   };
-  if (row.removed_by !== null) removed.removedBy = row.removed_by;
   if (row.interval_seconds !== null) removed.intervalSeconds = Number(row.interval_seconds);
-  if (row.service_body_id !== null) removed.serviceBodyId = row.service_body_id;
   return removed;
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { columns } from '../platform/database/columns.js';
 import type { Database, SourcesTable } from '../platform/database/schema.js';
 import type { ImportReport, Source, SourceFormat } from './model.js';
 import type { HttpValidators } from './refresh-validators.js';
@@ -25,14 +26,7 @@ export class SourceRepository {
     await this.db
       .insertInto('sources')
       .values({
-        id: source.id,
-        name: source.name,
-        format: source.format,
-        program: source.program,
-        location: source.location ?? null,
-        default_time_zone: source.defaultTimeZone ?? null,
-        created_at: source.createdAt,
-        last_import_at: source.lastImportAt ?? null,
+        ...plain.toRow(source),
         last_report: source.lastReport === undefined ? null : JSON.stringify(source.lastReport),
       })
       .execute();
@@ -88,17 +82,20 @@ export class SourceRepository {
   }
 }
 
+/** The fields stored as they are; the format is narrowed and the report is JSON. */
+const plain = columns([
+  'id',
+  'name',
+  'format',
+  'program',
+  'createdAt',
+  'location',
+  'defaultTimeZone',
+  'lastImportAt',
+]);
+
 function fromRow(row: Selectable<SourcesTable>): Source {
-  const source: Source = {
-    id: row.id,
-    name: row.name,
-    format: row.format as SourceFormat,
-    program: row.program,
-    createdAt: row.created_at,
-  };
-  if (row.location !== null) source.location = row.location;
-  if (row.default_time_zone !== null) source.defaultTimeZone = row.default_time_zone;
-  if (row.last_import_at !== null) source.lastImportAt = row.last_import_at;
+  const source: Source = { ...plain.fromRow(row), format: row.format as SourceFormat };
   if (row.last_report !== null) source.lastReport = JSON.parse(row.last_report) as ImportReport;
   return source;
 }

@@ -1,19 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
+import { columns } from '../../platform/database/columns.js';
 import type { Database } from '../../platform/database/schema.js';
 import { withCenterTables, type CenterDatabase, type CenterEncountersTable } from '../tables.js';
-import type { EncounterType } from './model.js';
+import type { Encounter, EncounterType } from './model.js';
 
-/** An encounter as stored: the note is sealed text. */
-export interface StoredEncounter {
-  id: string;
+/** An encounter as stored, with its center: the note is sealed text. */
+export interface StoredEncounter extends Encounter {
   centerId: string;
-  memberId: string;
-  type: EncounterType;
-  occurredAt: string;
-  durationMinutes: number;
-  note?: string;
-  recordedBy?: string;
-  createdAt: string;
 }
 
 /** The only code that speaks SQL about encounters. */
@@ -25,20 +18,7 @@ export class EncounterRepository {
   }
 
   async insert(e: StoredEncounter): Promise<void> {
-    await this.db
-      .insertInto('center_encounters')
-      .values({
-        id: e.id,
-        center_id: e.centerId,
-        member_id: e.memberId,
-        type: e.type,
-        occurred_at: e.occurredAt,
-        duration_minutes: e.durationMinutes,
-        note: e.note ?? null,
-        recorded_by: e.recordedBy ?? null,
-        created_at: e.createdAt,
-      })
-      .execute();
+    await this.db.insertInto('center_encounters').values(plain.toRow(e)).execute();
   }
 
   /** The center's encounters of one type from `start` (included) to `end` (excluded), in order. */
@@ -75,16 +55,23 @@ export class EncounterRepository {
   }
 }
 
+/** Every field has a column of its name; the type is narrowed, minutes read as a number. */
+const plain = columns([
+  'id',
+  'centerId',
+  'memberId',
+  'type',
+  'occurredAt',
+  'durationMinutes',
+  'createdAt',
+  'note',
+  'recordedBy',
+]);
+
 function toStored(r: Selectable<CenterEncountersTable>): StoredEncounter {
   return {
-    id: r.id,
-    centerId: r.center_id,
-    memberId: r.member_id,
+    ...plain.fromRow(r),
     type: r.type as EncounterType,
-    occurredAt: r.occurred_at,
     durationMinutes: Number(r.duration_minutes),
-    createdAt: r.created_at,
-    ...(r.note !== null ? { note: r.note } : {}),
-    ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
   };
 }

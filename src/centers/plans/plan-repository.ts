@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { columns } from '../../platform/database/columns.js';
 import type { Database } from '../../platform/database/schema.js';
 import { withCenterTables, type CenterDatabase, type CenterPlanGoalsTable } from '../tables.js';
 import type { PlanDomain } from './model.js';
@@ -26,21 +27,7 @@ export class PlanRepository {
   }
 
   async insert(g: StoredGoal): Promise<void> {
-    await this.db
-      .insertInto('center_plan_goals')
-      .values({
-        id: g.id,
-        center_id: g.centerId,
-        member_id: g.memberId,
-        domain: g.domain,
-        content: g.content,
-        due_date: g.dueDate ?? null,
-        completed_at: g.completedAt ?? null,
-        recorded_by: g.recordedBy ?? null,
-        created_at: g.createdAt,
-        updated_at: g.updatedAt,
-      })
-      .execute();
+    await this.db.insertInto('center_plan_goals').values(plain.toRow(g)).execute();
   }
 
   /** Replaces a goal's sealed content and completion. */
@@ -93,17 +80,20 @@ export class PlanRepository {
   }
 }
 
+/** Every field has a column of its name; the domain is narrowed on the way back. */
+const plain = columns([
+  'id',
+  'centerId',
+  'memberId',
+  'domain',
+  'content',
+  'createdAt',
+  'updatedAt',
+  'dueDate',
+  'completedAt',
+  'recordedBy',
+]);
+
 function toStored(r: Selectable<CenterPlanGoalsTable>): StoredGoal {
-  return {
-    id: r.id,
-    centerId: r.center_id,
-    memberId: r.member_id,
-    domain: r.domain as PlanDomain,
-    content: r.content,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    ...(r.due_date !== null ? { dueDate: r.due_date } : {}),
-    ...(r.completed_at !== null ? { completedAt: r.completed_at } : {}),
-    ...(r.recorded_by !== null ? { recordedBy: r.recorded_by } : {}),
-  };
+  return { ...plain.fromRow(r), domain: r.domain as PlanDomain };
 }

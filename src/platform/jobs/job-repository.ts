@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { columns } from '../database/columns.js';
 import type { Database, JobsTable } from '../database/schema.js';
 import type { Job, JobError } from './model.js';
 
@@ -201,21 +202,28 @@ export class JobRepository {
   }
 }
 
+/** The fields stored as they are; counts are read as numbers (PostgreSQL's may be strings). */
+const plain = columns([
+  'id',
+  'kind',
+  'target',
+  'consecutiveFailures',
+  'createdAt',
+  'intervalSeconds',
+  'nextRunAt',
+  'lockedUntil',
+  'lockedBy',
+  'lastStartedAt',
+  'lastFinishedAt',
+  'lastOutcome',
+]);
+
 function fromRow(row: Selectable<JobsTable>): Job {
   const job: Job = {
-    id: row.id,
-    kind: row.kind,
-    target: row.target,
+    ...plain.fromRow(row),
     consecutiveFailures: Number(row.consecutive_failures),
-    createdAt: row.created_at,
   };
   if (row.interval_seconds !== null) job.intervalSeconds = Number(row.interval_seconds);
-  if (row.next_run_at !== null) job.nextRunAt = row.next_run_at;
-  if (row.locked_until !== null) job.lockedUntil = row.locked_until;
-  if (row.locked_by !== null) job.lockedBy = row.locked_by;
-  if (row.last_started_at !== null) job.lastStartedAt = row.last_started_at;
-  if (row.last_finished_at !== null) job.lastFinishedAt = row.last_finished_at;
-  if (row.last_outcome !== null) job.lastOutcome = row.last_outcome;
   if (row.last_error !== null) job.lastError = JSON.parse(row.last_error) as JobError;
   return job;
 }

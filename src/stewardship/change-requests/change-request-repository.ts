@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { MeetingDraft } from '../../meetings/model.js';
+import { columns } from '../../platform/database/columns.js';
 import type { ChangeRequestsTable, Database } from '../../platform/database/schema.js';
 import { isLocale } from '../../web/i18n/locales.js';
 import type { FieldChange } from '../history/meeting-fields.js';
@@ -105,41 +106,39 @@ export class ChangeRequestRepository {
   }
 }
 
+/** The fields kept in the column of their name; JSON and narrowed values are converted below. */
+const plain = columns([
+  'id',
+  'kind',
+  'changes',
+  'status',
+  'locale',
+  'createdAt',
+  'meetingId',
+  'serviceBodyId',
+  'note',
+  'email',
+  'reason',
+  'closedAt',
+  'closedBy',
+]);
+
 function toRow(r: ChangeRequest): ChangeRequestsTable {
   return {
-    id: r.id,
-    kind: r.kind,
-    meeting_id: r.meetingId ?? null,
-    service_body_id: r.serviceBodyId ?? null,
+    ...plain.toRow(r),
     changes: JSON.stringify(r.changes),
     draft: r.draft === undefined ? null : JSON.stringify(r.draft),
-    note: r.note ?? null,
-    email: r.email ?? null,
-    locale: r.locale,
-    status: r.status,
-    reason: r.reason ?? null,
-    created_at: r.createdAt,
-    closed_at: r.closedAt ?? null,
-    closed_by: r.closedBy ?? null,
   };
 }
 
 function fromRow(row: Selectable<ChangeRequestsTable>): ChangeRequest {
   const r: ChangeRequest = {
-    id: row.id,
+    ...plain.fromRow(row),
     kind: row.kind as ChangeRequestKind,
     changes: JSON.parse(row.changes) as FieldChange[],
     status: row.status as ChangeRequestStatus,
     locale: isLocale(row.locale) ? row.locale : 'en',
-    createdAt: row.created_at,
   };
-  if (row.meeting_id !== null) r.meetingId = row.meeting_id;
-  if (row.service_body_id !== null) r.serviceBodyId = row.service_body_id;
   if (row.draft !== null) r.draft = JSON.parse(row.draft) as MeetingDraft;
-  if (row.note !== null) r.note = row.note;
-  if (row.email !== null) r.email = row.email;
-  if (row.reason !== null) r.reason = row.reason;
-  if (row.closed_at !== null) r.closedAt = row.closed_at;
-  if (row.closed_by !== null) r.closedBy = row.closed_by;
   return r;
 }

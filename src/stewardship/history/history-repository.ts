@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Meeting } from '../../meetings/model.js';
+import { columns } from '../../platform/database/columns.js';
 import type {
   Database,
   MeetingHistoryTable,
@@ -235,38 +236,36 @@ function parse(text: string | null): unknown {
   return value === null ? undefined : value;
 }
 
+/** The fields kept in the column of their name; JSON and narrowed values are converted below. */
+const plain = columns([
+  'id',
+  'changeSet',
+  'meetingId',
+  'slug',
+  'sourceId',
+  'action',
+  'at',
+  'changes',
+  'actorId',
+  'actorSourceId',
+  'undoes',
+]);
+
 function toRow(entry: HistoryEntry): MeetingHistoryTable {
   return {
-    id: entry.id,
-    change_set: entry.changeSet,
-    meeting_id: entry.meetingId,
-    slug: entry.slug,
-    source_id: entry.sourceId,
-    action: entry.action,
-    actor_id: entry.actorId ?? null,
-    actor_source_id: entry.actorSourceId ?? null,
-    at: entry.at,
+    ...plain.toRow(entry),
     changes: JSON.stringify(entry.changes),
     snapshot: entry.snapshot === undefined ? null : JSON.stringify(entry.snapshot),
-    undoes: entry.undoes ?? null,
   };
 }
 
 function fromRow(row: Selectable<MeetingHistoryTable>): HistoryEntry {
   const entry: HistoryEntry = {
-    id: row.id,
-    changeSet: row.change_set,
-    meetingId: row.meeting_id,
-    slug: row.slug,
-    sourceId: row.source_id,
+    ...plain.fromRow(row),
     action: row.action as HistoryAction,
-    at: row.at,
     changes: (JSON.parse(row.changes) as FieldChange[]).filter((c) => isMeetingField(c.field)),
   };
-  if (row.actor_id !== null) entry.actorId = row.actor_id;
-  if (row.actor_source_id !== null) entry.actorSourceId = row.actor_source_id;
   if (row.snapshot !== null) entry.snapshot = JSON.parse(row.snapshot) as Meeting;
-  if (row.undoes !== null) entry.undoes = row.undoes;
   return entry;
 }
 
