@@ -9,23 +9,14 @@
  * never looks a place up never reads it.
  */
 import { readFileSync } from 'node:fs';
+// Types only: sources.ts imports this module, and a type leaves no import at run time.
+import type { TownVisitor } from './sources.js';
 
 /** The countries whose places under 1,000 people the data file carries. */
 export const SMALL_PLACE_COUNTRIES = ['US'] as const;
 
 /** The data file; the server build copies it beside the compiled module. */
 export const EXTRA_PLACES_FILE = new URL('./extra-places.tsv', import.meta.url);
-
-/** Receives one place, as sources.ts's TownVisitor does (this module imports nothing of it). */
-type PlaceVisitor = (
-  name: string,
-  country: string,
-  admin1: string,
-  population: number,
-  latitude: number,
-  longitude: number,
-  id: number,
-) => void;
 
 /**
  * Visits the places of rows like extra-places.tsv's (lines starting with `#` are notes): those
@@ -34,7 +25,7 @@ type PlaceVisitor = (
 export function readSmallPlaces(
   text: string,
   smallCountries: readonly string[],
-  visit: PlaceVisitor,
+  visit: TownVisitor,
 ): number {
   let count = 0;
   for (const line of text.split('\n')) {
@@ -51,6 +42,6 @@ export function readSmallPlaces(
 }
 
 /** The places of the data file, the smaller ones only in `smallCountries`. */
-export function eachSmallPlace(smallCountries: readonly string[], visit: PlaceVisitor): number {
+export function eachSmallPlace(smallCountries: readonly string[], visit: TownVisitor): number {
   return readSmallPlaces(readFileSync(EXTRA_PLACES_FILE, 'utf8'), smallCountries, visit);
 }
