@@ -24,6 +24,11 @@ export class KeptRegions {
     return this.kept?.regions;
   }
 
+  /** When the regions kept were read, on the Clock (undefined before the first read). */
+  get readAt(): number | undefined {
+    return this.kept?.at;
+  }
+
   /** Reads the regions again when those kept are a minute old; one read at a time. */
   async refresh(): Promise<void> {
     const now = this.clock.now().getTime();

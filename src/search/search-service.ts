@@ -286,6 +286,14 @@ export class SearchService {
     await this.rideRegions.refresh();
   }
 
+  /**
+   * When the ride regions `parse` uses were read (0 before any): a page made from a search is
+   * as current as the index's revision, the clock and this.
+   */
+  get rideRegionsReadAt(): number {
+    return this.rideRegions?.readAt ?? 0;
+  }
+
   /** Whether any ride program's drivers go anywhere (as of the last `prepare`). */
   get offersRides(): boolean {
     return (this.rideRegions?.current?.length ?? 0) > 0;

@@ -21,7 +21,9 @@ import { meetingCalendarFor } from './meeting-calendar-text.js';
 import { MeetingPage } from './meeting-page.js';
 import { registerPageScope, type PageKit } from './kit/page-scope.js';
 import { viewerZone } from './kit/request-context.js';
-import { languageHeaders } from './kit/send.js';
+import { PageCache } from './kit/page-cache.js';
+import { languageHeaders, sendKeptPage } from './kit/send.js';
+import { renderPage } from './render-page.js';
 import { OfflinePage, ReportThanksPage } from './simple-pages.js';
 
 export interface WebDeps {
@@ -38,6 +40,8 @@ export interface WebDeps {
   client?: ClientSettings;
   /** Whether volunteer drivers cover a meeting (src/rides): its page then says so. */
   ridesOffered?: (meeting: Meeting) => Promise<boolean>;
+  /** Where rendered finder pages are kept for the minute; one of the app's own unless given. */
+  finderPages?: PageCache;
 }
 
 const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -68,20 +72,35 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
   });
 
   // The finder. Its answers change by the minute ("starts in 5 min") and carry a place, so only
-  // the person's own browser may keep them, briefly; a refused search is not kept at all.
+  // the person's own browser may keep them, briefly; a refused search is not kept at all. The
+  // server keeps each rendered page for the rest of the minute, while the index shows the same
+  // revision (decision 0126).
+  const finderPages = deps.finderPages ?? new PageCache();
+  const finderCache = 'private, max-age=60';
   scope.get('/', { schema: { hide: true } }, async (request, reply) => {
     const input = readFinderQuery(request.query as Record<string, unknown>);
-    if (input.unreadable === undefined) await deps.search.prepare(input.params);
-    const outcome = findMeetings(deps.search, input, {
-      publicUrl: deps.publicUrl,
-      now: clock.now().getTime(),
-    });
     // The language switch keeps the whole search, in the API's own parameter form.
     const ctx = { ...kit.ctxOf(request), keptQuery: finderQueryString(input.params) };
-    const page = <FinderPage ctx={ctx} outcome={outcome} rides={deps.search.offersRides} />;
+    // The page is made of its language and its parameters alone (the same keptQuery for every
+    // way of writing the same search), and of the stamp: the index's revision, the minute, and
+    // the ride regions the search read.
+    const key = `${ctx.locale}${ctx.keptQuery}`;
+    const { search } = deps;
+    const stampAt = (now: number) =>
+      `${search.indexRevision}:${Math.floor(now / 60_000)}:${search.rideRegionsReadAt}`;
+    if (input.unreadable === undefined) {
+      const kept = finderPages.get(stampAt(clock.now().getTime()), key);
+      if (kept !== undefined)
+        return sendKeptPage(request, reply, ctx, kept, { cache: finderCache });
+      await search.prepare(input.params);
+    }
+    const now = clock.now().getTime();
+    const outcome = findMeetings(search, input, { publicUrl: deps.publicUrl, now });
+    const page = <FinderPage ctx={ctx} outcome={outcome} rides={search.offersRides} />;
     if (outcome.problem !== undefined)
       return kit.send(reply, ctx, page, { status: 400, cache: 'no-store' });
-    return kit.send(reply, ctx, page, { cache: 'private, max-age=60' });
+    const rendered = finderPages.getOrRender(stampAt(now), key, () => renderPage(page));
+    return sendKeptPage(request, reply, ctx, rendered, { cache: finderCache });
   });
 
   scope.get(

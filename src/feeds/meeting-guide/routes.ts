@@ -2,6 +2,7 @@ import type { HttpServer } from '../../platform/http/server.js';
 import { Type } from 'typebox';
 import { getProgram } from '../../meetings/programs.js';
 import { PorchlightError } from '../../platform/errors.js';
+import { etagMatches } from '../../platform/http/cached-body.js';
 import type { FeedCache, FeedSelection } from './export-feed.js';
 import { MeetingGuideFeedSchema } from './feed-schema.js';
 
@@ -71,12 +72,4 @@ function feedSelection(program: string | undefined): FeedSelection {
       },
     );
   return { program: known.id };
-}
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((candidate) => {
-    const tag = candidate.trim().replace(/^W\//, '');
-    return tag === etag || tag === '*';
-  });
 }

@@ -15,7 +15,13 @@ import { isNarrowed, type FinderInput } from './finder-params.js';
 /** What the finder needs of the search service. */
 export type FinderSearch = Pick<
   SearchService,
-  'parse' | 'search' | 'searchForPerson' | 'indexRevision' | 'prepare' | 'offersRides'
+  | 'parse'
+  | 'search'
+  | 'searchForPerson'
+  | 'indexRevision'
+  | 'prepare'
+  | 'offersRides'
+  | 'rideRegionsReadAt'
 >;
 
 /**

@@ -1,7 +1,8 @@
 /** How a page, an error page and a redirect are sent: status, cache policy, language headers. */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ErrorCode, ErrorParams } from '../../platform/errors.js';
+import { sendCachedBody, type CachedBody } from '../../platform/http/cached-body.js';
 import { errorMessage } from '../i18n/error-messages.js';
 import { link, type PageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
@@ -40,6 +41,24 @@ export function sendPage(
   return languageHeaders(reply, ctx, options)
     .type('text/html; charset=utf-8')
     .send(renderPage(page));
+}
+
+/**
+ * Sends a page rendered earlier (a {@link PageCache}'s): with its ETag, 304 to a browser that
+ * holds it, and compressed once for every request that takes the same encoding.
+ */
+export function sendKeptPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PageContext,
+  page: CachedBody,
+  options: SendOptions,
+): FastifyReply {
+  return sendCachedBody(
+    request,
+    languageHeaders(reply, ctx, options).type('text/html; charset=utf-8'),
+    page,
+  );
 }
 
 /** A failure as the error page knows it: the catalogue's message and parameters when thrown. */
