@@ -92,6 +92,7 @@ import type { Keyring } from './platform/crypto/keyring.js';
 import { lazyKeyring } from './platform/crypto/master-key-source.js';
 import { createCenterDesk } from './centers/desk.js';
 import type { DeskDeps } from './centers/deps.js';
+import { registerCenterListings, scheduleCenterListings } from './centers/events/listing-job.js';
 import { registerCenterApiRoutes } from './centers/http/api-routes.js';
 import {
   registerShiftReminders,
@@ -485,6 +486,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       publicUrl: config.publicUrl,
       ...(pushKey !== undefined ? { pushKey } : {}),
     });
+    // Groups whose series ended leave the finder the next day.
+    registerCenterListings(deskDeps, jobs);
     // Sign-in links and editor notices go through the queue: retried, and dead-lettered visibly.
     const queuedMailer = new QueuedMailer(deliveries);
     const guard = registerStewardshipRoutes(server, {
@@ -631,6 +634,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         await scheduleRideUpkeep(rideDeps, repos.jobs);
         await scheduleReferralFollowUps(referralFollowUps, repos.jobs);
         await scheduleSupporterSweep(repos.jobs, clock.now().toISOString());
+        await scheduleCenterListings(deskDeps, repos.jobs);
         jobs.start();
       },
       close: async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { startSession } from '../src/accounts/sessions.js';
 import { createCenter, putStaffByEmail } from '../src/centers/centers.js';
+import { scheduleCenterListings } from '../src/centers/events/listing-job.js';
 import { createKeyring } from '../src/platform/crypto/keyring.js';
 import { createTestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
@@ -269,5 +270,28 @@ describe.each(testDialects)('the center calendar on $name', ({ url }) => {
     expect(removed.statusCode).toBe(303);
     expect((await finder('near=01301&radius=5')).map((r) => r.slug)).not.toContain(meetingSlug);
     expect((await get(undefined, `/en/meetings/${meetingSlug}`)).statusCode).toBe(404);
+  });
+
+  it('drops a series from the finder the day after its last date', async () => {
+    const saved = await submit(
+      'coach',
+      '/en/center/franklin/calendar/new',
+      '/en/center/franklin/calendar',
+      { ...group, title: 'Spring women’s group', startsOn: '2026-03-04', endsOn: '2026-03-11' },
+    );
+    expect(saved.statusCode).toBe(303);
+    const names = async () => (await finder('near=01301&radius=5')).map((r) => r.name);
+    expect(await names()).toContain('Spring women’s group');
+    await scheduleCenterListings(
+      { repos: app.repos, clock, keyring: () => keyring },
+      app.repos.jobs,
+    );
+    clock.set('2026-03-11T20:00:00.000Z');
+    await app.jobs.runDue();
+    expect(await names()).toContain('Spring women’s group');
+    clock.set('2026-03-12T20:00:00.000Z');
+    await app.jobs.runDue();
+    expect(await names()).not.toContain('Spring women’s group');
+    clock.set('2026-03-02T15:00:00.000Z');
   });
 });

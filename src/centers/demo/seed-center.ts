@@ -12,13 +12,53 @@ import type { EncounterType } from '../encounters/model.js';
 import { registerMember } from '../members/members.js';
 import type { Pathway } from '../members/model.js';
 import type { CenterAccess } from '../model.js';
+import { createEvent, setCenterPlace, type EventInput } from '../events/events.js';
+import { localDateIn } from '../../meetings/time-zone.js';
+import { parseIsoDate, isoDateText, weekdayOf } from '../../search/week-math.js';
 
 export const DEMO_CENTER = {
   slug: 'franklin',
   name: 'Franklin County Recovery Center',
   adminEmail: 'admin@franklin-center.example',
   coachEmail: 'coach@franklin-center.example',
+  timeZone: 'America/New_York',
 } as const;
+
+/** The demo calendar: weekday (0 = Sunday) and the rest of each series. */
+const calendar: (Omit<EventInput, 'startsOn'> & { weekday: number })[] = [
+  { title: 'All Recovery Meeting', kind: 'group', weekday: 2, start: '18:00', durationMinutes: 60 },
+  {
+    title: 'SMART Recovery',
+    kind: 'group',
+    program: 'smart-recovery',
+    weekday: 4,
+    start: '17:30',
+    durationMinutes: 90,
+  },
+  { title: 'Recovery yoga', kind: 'class', weekday: 6, start: '10:00', durationMinutes: 60 },
+  {
+    title: 'Family potluck',
+    kind: 'event',
+    repeat: 'monthly',
+    weekOfMonth: 'last',
+    weekday: 5,
+    start: '18:00',
+    durationMinutes: 120,
+  },
+  {
+    title: 'Staff meeting',
+    kind: 'event',
+    weekday: 1,
+    start: '09:00',
+    durationMinutes: 60,
+    visibility: 'staff',
+  },
+].map((e) => ({
+  repeat: 'weekly',
+  visibility: 'public',
+  description: 'Free, and free of alcohol and drugs. All are welcome.',
+  ...e,
+}));
 
 const names = [
   'Sunny',
@@ -51,6 +91,7 @@ export async function seedDemoCenter(
     slug: DEMO_CENTER.slug,
     name: DEMO_CENTER.name,
     adminEmail: DEMO_CENTER.adminEmail,
+    timeZone: DEMO_CENTER.timeZone,
   });
   const { personId: coachId } = await putStaffByEmail(deps, center, {
     email: DEMO_CENTER.coachEmail,
@@ -94,5 +135,21 @@ export async function seedDemoCenter(
       }
     }
   }
+  await seedDemoCalendar(deps, admin);
   return { slug: center.slug, members: names.length };
+}
+
+/** The center's address and a few weekly and monthly events, from this week on. */
+async function seedDemoCalendar(deps: DeskDeps, admin: CenterAccess): Promise<void> {
+  await setCenterPlace(deps, admin, {
+    street: '100 Main Street',
+    city: 'Greenfield',
+    region: 'MA',
+    postalCode: '01301',
+  });
+  const today = parseIsoDate(localDateIn(deps.clock.now().getTime(), admin.center.timeZone))!;
+  for (const { weekday, ...event } of calendar) {
+    const startsOn = isoDateText(today + ((weekday - weekdayOf(today) + 7) % 7));
+    await createEvent(deps, admin, { ...event, startsOn });
+  }
 }

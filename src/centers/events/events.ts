@@ -156,10 +156,7 @@ export async function setCenterPlace(
   requirePermission(access, 'center.manage');
   const place = parsePlace(input);
   await deps.repos.centers.setPlace(access.center.id, place);
-  const center: Center = { ...access.center };
-  if (place === undefined) delete center.place;
-  else center.place = place;
-  await syncCenterListing(deps, center);
+  await syncCenterListing(deps, access.center);
   return place;
 }
 

@@ -47,8 +47,10 @@ export const DEFAULT_GROUP_PROGRAM = 'all-recovery';
  */
 export async function syncCenterListing(
   deps: DeskDeps,
-  center: Center,
+  given: Center,
 ): Promise<ImportReport | undefined> {
+  // Read again: the caller's copy may predate a change of place in the same request.
+  const center = (await deps.repos.centers.bySlug(given.slug)) ?? given;
   const now = deps.clock.now();
   const today = localDateIn(now.getTime(), center.timeZone);
   const events = await deps.repos.centerEvents.ofCenter(center.id, {
