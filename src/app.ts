@@ -113,6 +113,7 @@ import { registerRidePages } from './rides/http/ride-pages.js';
 import { registerRideUpkeep, scheduleRideUpkeep } from './rides/ride-upkeep.js';
 import { seedDemoRides } from './rides/demo/seed-rides.js';
 import { rideRegions, ridesOffered } from './rides/rides-offered.js';
+import { ridesByText } from './rides/rides-by-text.js';
 
 export const version = packageVersion();
 
@@ -424,15 +425,6 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     // Numbers are kept only as this keyed hash, under a key of their own from the master key.
     const textSender = lazySenderKey(() => keyring().deriveKey('textline-sender'));
     const conversations = new Conversations(clock);
-    const textLine = new TextLine({
-      search,
-      dialIns: async (ids) => dialStrings(await repos.meetings.byIds(ids)),
-      optOuts: repos.textlineOptOuts,
-      senderKey: textSender,
-      conversations,
-      clock,
-      publicUrl: config.publicUrl,
-    });
     // One SMTP attempt per delivery attempt: the queue does the retrying.
     const mailer = ports.mailer ?? configuredMailer(config, { clock, logger, attempts: 1 });
     closeMailer = () => mailer.close?.();
@@ -576,8 +568,20 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       publicUrl: config.publicUrl,
     };
     registerRideUpkeep(rideDeps, jobs);
+    const rideDesk = createRideDesk(rideDeps);
+    const textLine = new TextLine({
+      search,
+      dialIns: async (ids) => dialStrings(await repos.meetings.byIds(ids)),
+      optOuts: repos.textlineOptOuts,
+      senderKey: textSender,
+      conversations,
+      clock,
+      publicUrl: config.publicUrl,
+      // RIDE: the same ride desk as the pages, the code texted through the queue.
+      rides: ridesByText(rideDesk),
+    });
     registerRidePages(server, {
-      desk: createRideDesk(rideDeps),
+      desk: rideDesk,
       clock,
       publicUrl: config.publicUrl,
       csrf: guardCsrf(guard),

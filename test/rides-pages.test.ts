@@ -152,3 +152,49 @@ describe('rides through the pages', () => {
     expect(csvRows.name).toBe('Franklin Rides');
   });
 });
+
+describe('a ride asked for by text', () => {
+  const phone = '+14135550166';
+  const text = async (body: string, from = phone) =>
+    (await app.textLine.answer({ from, text: body })).messages[0]!;
+  /** As `textline try` does: no number, so nothing can be asked or remembered. */
+  const tryText = async (body: string) => (await app.textLine.answer({ text: body })).messages[0]!;
+
+  it('lists meetings drivers go to, asks for the chosen one, and confirms it with the texted code', async () => {
+    expect(await text('RIDE 1')).toContain('Text RIDE and your ZIP code first');
+    const listed = await text('ride 01301');
+    expect(listed).toMatch(/^Rides from .*:\n1\) /);
+    expect(listed).toContain('Never any money.');
+    const first = /\n1\) (.+)\n/.exec(listed)![1]!;
+    expect(await tryText('RIDE 1')).toContain('Text RIDE and your ZIP code first');
+    const asked = await text('RIDE 1');
+    expect(asked).toMatch(/^Asked for a ride to .*6-digit code/);
+    expect(first).toContain(/ride to (.+)\. We text/.exec(asked)![1]!);
+    await sendQueued();
+    const codeText = textsTo(phone).at(-1)!;
+    // What the queue says, should the code not have left: its state and error code per message.
+    expect(codeText, JSON.stringify(await app.deliveries.list())).toMatch(/code is \d{6}/);
+    const code = /code is (\d{6})/.exec(codeText)![1]!;
+    expect(await text(code === '000000' ? '111111' : '000000')).toContain('not the code we sent');
+    expect(await text(`${code.slice(0, 3)} ${code.slice(3)}`)).toMatch(/^(Confirmed|Sorry)/);
+    expect(await text(code)).toContain('No ride is waiting for a code');
+    // The ride keeps the number sealed: no row holds it in the clear.
+    const rows = await app.database.db
+      .selectFrom('ride_requests' as never)
+      .selectAll()
+      .execute();
+    expect(JSON.stringify(rows)).not.toMatch(/5550166|01301/);
+    const ride = (
+      await app.repos.rides.ridesStarting(
+        ['open', 'unmet'],
+        clock.now().toISOString(),
+        new Date(clock.now().getTime() + 30 * 86_400_000).toISOString(),
+      )
+    ).find((r) => r.returnTrip && r.passengers === 1);
+    expect(ride).toBeDefined();
+  });
+
+  it('answers in Spanish to VIAJE', async () => {
+    expect(await text('viaje 01301', '+14135550167')).toMatch(/^Viajes desde .*\n1\) /);
+  });
+});

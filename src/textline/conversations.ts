@@ -1,11 +1,12 @@
 /**
  * What the line keeps between one text and the next, by sender key only: the last search (for
- * MORE, and for a filter sent without a place) and a count of recent texts (the rate limit). It
+ * MORE, and for a filter sent without a place), a ride being asked for (the meetings offered,
+ * then the ride's page link until its code comes) and a count of recent texts (the rate limit). It
  * lives in this process's memory and is forgotten after an hour at most, read off the Clock. A
  * restart forgets it: MORE then asks for a place again, which is the worst that happens.
  */
 import type { Clock } from '../platform/clock.js';
-import type { SearchFilters } from './parse-message.js';
+import type { SearchFilters, TextLanguage } from './parse-message.js';
 
 /** How long a conversation is remembered after its last text (at most an hour). */
 export const CONVERSATION_TTL_MS = 60 * 60_000;
@@ -17,8 +18,26 @@ export interface LastSearch {
   shown: number;
 }
 
+/** A meeting a ride was offered to by text, as `RIDE <n>` picks it. */
+export interface RideChoice {
+  slug: string;
+  name: string;
+  /** The occurrence's start, ISO 8601. */
+  start: string;
+}
+
+/** A ride being asked for by text: the meetings listed, then the ride asked for. */
+export interface RideTalk {
+  language: TextLanguage;
+  pickup: { latitude: number; longitude: number; text: string };
+  choices: RideChoice[];
+  /** The ride's page link (its secret), until the code confirms it. */
+  pending?: { link: string; meeting: string };
+}
+
 interface Conversation {
   lastSearch?: LastSearch;
+  ride?: RideTalk;
   /** Times (epoch ms) of recent texts within the rate window. */
   recent: number[];
   touchedAt: number;
@@ -61,6 +80,20 @@ export class Conversations {
     const now = this.clock.now().getTime();
     const c = this.fresh(sender, now) ?? { recent: [], touchedAt: now };
     c.lastSearch = search;
+    c.touchedAt = now;
+    this.keep(sender, c);
+  }
+
+  rideTalk(sender: string): RideTalk | undefined {
+    return this.fresh(sender, this.clock.now().getTime())?.ride;
+  }
+
+  /** Keeps (or, with undefined, ends) a ride being asked for. */
+  rememberRide(sender: string, talk: RideTalk | undefined): void {
+    const now = this.clock.now().getTime();
+    const c = this.fresh(sender, now) ?? { recent: [], touchedAt: now };
+    if (talk === undefined) delete c.ride;
+    else c.ride = talk;
     c.touchedAt = now;
     this.keep(sender, c);
   }

@@ -61,3 +61,24 @@ describe('reading a text', () => {
     });
   });
 });
+
+describe('reading a ride by text', () => {
+  it('reads RIDE (or VIAJE) with a place, alone, or with the number of a meeting listed', () => {
+    expect(parseMessage('ride 01301')).toEqual({ kind: 'ride', language: 'en', place: '01301' });
+    expect(parseMessage('Ride greenfield ma')).toEqual({
+      kind: 'ride',
+      language: 'en',
+      place: 'Greenfield, MA',
+    });
+    expect(parseMessage('RIDE')).toEqual({ kind: 'ride', language: 'en' });
+    expect(parseMessage('ride 2')).toEqual({ kind: 'ride', language: 'en', choice: 2 });
+    expect(parseMessage('viaje 1')).toEqual({ kind: 'ride', language: 'es', choice: 1 });
+    expect(parseMessage('Viaje 01301')).toMatchObject({ kind: 'ride', language: 'es' });
+  });
+
+  it('reads six digits alone as a code, and five as a ZIP code', () => {
+    expect(parseMessage(' 123456 ')).toEqual({ kind: 'code', language: 'en', code: '123456' });
+    expect(parseMessage('123 456')).toMatchObject({ kind: 'code', code: '123 456' });
+    expect(parseMessage('01301')).toMatchObject({ kind: 'search', place: '01301' });
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * What a person texted, read as a request: a carrier keyword (STOP, START, HELP), MORE, or a
- * search (a place and filters in any order: "01301 women tonight", "Greenfield MA NA",
+ * What a person texted, read as a request: a carrier keyword (STOP, START, HELP), MORE, a
+ * ride (RIDE or VIAJE with a place, or with the number of a meeting listed; then the six-digit
+ * code sent to confirm it), or a search (a place and filters in any order: "01301 women tonight", "Greenfield MA NA",
  * "ayuda"). Case, accents and punctuation do not matter. The reply follows the language the
  * person used: any Spanish word makes it Spanish.
  */
@@ -30,6 +31,10 @@ export type TextRequest =
   | { kind: 'start'; language: TextLanguage }
   | { kind: 'help'; language: TextLanguage }
   | { kind: 'more'; language: TextLanguage }
+  /** A ride: to meetings near `place` (or the last one searched), or to the `choice`-th listed. */
+  | { kind: 'ride'; language: TextLanguage; place?: string; choice?: number }
+  /** Six digits alone: the code confirming a ride asked for by text. */
+  | { kind: 'code'; language: TextLanguage; code: string }
   /** `place` absent: the filters apply to the place of the person's last search, if any. */
   | { kind: 'search'; language: TextLanguage; place?: string; filters: SearchFilters };
 
@@ -50,6 +55,8 @@ const HELP_EN = new Set(['HELP', 'INFO', '?']);
 const HELP_ES = new Set(['AYUDA']);
 const MORE_EN = new Set(['MORE', 'NEXT']);
 const MORE_ES = new Set(['MAS', 'SIGUIENTE']);
+const RIDE_EN = new Set(['RIDE', 'RIDES']);
+const RIDE_ES = new Set(['VIAJE', 'RAITE', 'AVENTON']);
 
 interface Word {
   es?: boolean;
@@ -182,6 +189,10 @@ export function parseMessage(text: string, language?: TextLanguage): TextRequest
   if (HELP_ES.has(whole)) return { kind: 'help', language: lang(true) };
   if (MORE_EN.has(whole)) return { kind: 'more', language: lang(false) };
   if (MORE_ES.has(whole)) return { kind: 'more', language: lang(true) };
+  if (/^\d{3} ?\d{3}$/.test(whole)) return { kind: 'code', language: lang(false), code: whole };
+  const [first, ...rest] = whole.split(' ');
+  if (RIDE_EN.has(first!) || RIDE_ES.has(first!))
+    return rideRequest(rest, lang(RIDE_ES.has(first!)));
 
   let normal = ` ${normaliseText(text).replace(/,/g, ' , ')} `;
   for (const [phrase, word] of Object.entries(PHRASES))
@@ -204,6 +215,14 @@ export function parseMessage(text: string, language?: TextLanguage): TextRequest
   if (place === undefined && placeWords.length === 0 && isEmpty(filters))
     return { kind: 'help', language: lang(es) };
   return request;
+}
+
+/** RIDE alone, RIDE with a place, or RIDE with the number of a meeting listed (1 to 9). */
+function rideRequest(words: string[], language: TextLanguage): TextRequest {
+  if (words.length === 1 && /^[1-9]$/.test(words[0]!))
+    return { kind: 'ride', language, choice: Number(words[0]) };
+  const place = placeText(words);
+  return { kind: 'ride', language, ...(place !== undefined ? { place } : {}) };
 }
 
 function isEmpty(f: SearchFilters): boolean {

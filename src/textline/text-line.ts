@@ -23,6 +23,8 @@ import type { Conversations } from './conversations.js';
 import { MinuteCache } from './minute-cache.js';
 import { lineWords } from './line-words.js';
 import { parseMessage, type SearchFilters, type TextLanguage } from './parse-message.js';
+import { RideByText, type LineRides } from './ride-by-text.js';
+import { rideWords } from './ride-line-words.js';
 import type { SenderKey } from './sender-key.js';
 
 /** How many meetings a reply lists at most. */
@@ -51,6 +53,8 @@ export interface LineSearch {
   readonly indexRevision?: number;
   /** Asks the operator's geocoder, when one is configured, for a place the gazetteer lacks. */
   findTypedPlace?(text: string): Promise<void>;
+  /** Reads what a search's parameters need first (where drivers go, for `rides`). */
+  prepare?(params: SearchParams): Promise<void>;
 }
 
 /** Where the line remembers STOP (by sender key). */
@@ -69,6 +73,8 @@ export interface TextLineDeps {
   conversations: Conversations;
   clock: Clock;
   publicUrl: string;
+  /** Rides to meetings (RIDE), when a ride program can be asked. */
+  rides?: LineRides;
 }
 
 export interface InboundText {
@@ -111,8 +117,20 @@ export class TextLine {
   private readonly listingCache = new MinuteCache<{ listing: Listing; person?: PersonSearch }>(
     LISTING_CACHE_SIZE,
   );
+  private readonly rides: RideByText | undefined;
 
-  constructor(private readonly deps: TextLineDeps) {}
+  constructor(private readonly deps: TextLineDeps) {
+    if (deps.rides !== undefined)
+      this.rides = new RideByText({
+        rides: deps.rides,
+        search: deps.search,
+        conversations: deps.conversations,
+        locate: (place) => {
+          const located = this.locate(place);
+          return located.kind === 'point' ? located.point : undefined;
+        },
+      });
+  }
 
   /** The reply to one text. */
   async answer(inbound: InboundText): Promise<TextLineReply> {
@@ -140,6 +158,15 @@ export class TextLine {
     if (request.kind === 'help') return reply(words.help);
 
     const last = sender === undefined ? undefined : conversations.lastSearch(sender);
+    if (request.kind === 'ride' || request.kind === 'code') {
+      const rides = this.rides;
+      if (rides === undefined) return reply(rideWords[request.language].noRides);
+      return reply(
+        request.kind === 'code'
+          ? await rides.code(sender, request.code, request.language)
+          : await rides.ride(sender, inbound.from, request, last?.place),
+      );
+    }
     let place: string;
     let filters: SearchFilters;
     let offset = 0;
