@@ -86,6 +86,18 @@ export class FacetCounter {
     if (counts[sig]!++ === 0) this.touched[slot]!.push(sig);
   }
 
+  /**
+   * Counts `c` rows of signature `sig` failing `fails` (0 = matches) at once: for counts kept
+   * per signature elsewhere (cells), with no time filter that decides days per row.
+   */
+  addSignature(fails: number, sig: number, c: number): void {
+    const slot = fails === 0 ? SLOT_ALL : SLOT_OF_FAIL[fails];
+    if (slot === undefined) return;
+    const counts = this.counts[slot]!;
+    if (counts[sig] === 0) this.touched[slot]!.push(sig);
+    counts[sig]! += c;
+  }
+
   private addDays(days: number): void {
     for (let d = 0; d < 7; d++) if ((days & (1 << d)) !== 0) this.days[d]!++;
   }

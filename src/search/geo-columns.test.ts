@@ -31,7 +31,7 @@ describe('geo columns', () => {
     const itemOfRow = new Int32Array(5).fill(7);
     const geo = new GeoColumns();
     geo.overflow.push(4);
-    geo.build(5, placed, lat, lng, itemOfRow);
+    geo.build(5, placed, lat, lng, itemOfRow, new Int32Array(5));
     expect(geo.overflow).toEqual([]);
     expect(Array.from(itemOfRow).map((item) => item >= 0)).toEqual([
       true,
@@ -50,7 +50,7 @@ describe('geo columns', () => {
       unitVector(lat[row]!, lng[row]!, v, 0);
       expect(Array.from(geo.unitAt.subarray(pos * 3, pos * 3 + 3))).toEqual(Array.from(v));
     }
-    geo.build(5, () => false, lat, lng, itemOfRow);
+    geo.build(5, () => false, lat, lng, itemOfRow, new Int32Array(5));
     expect(geo.kd).toBeUndefined();
     expect(Array.from(itemOfRow)).toEqual([-1, -1, -1, -1, -1]);
   });

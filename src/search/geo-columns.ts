@@ -5,6 +5,7 @@
  * Meetings added or moved since the build sit in a short overflow list, checked one by one.
  */
 import KDBush from 'kdbush';
+import { buildCells, cellsByteLength, forgetPoint, NO_CELLS, type GeoCells } from './geo-cells.js';
 
 const RADIANS = Math.PI / 180;
 
@@ -34,10 +35,13 @@ export class GeoColumns {
   positionOfItem = new Int32Array(0);
   /** Place-bound rows with coordinates that are not (or no longer correctly) in kdbush. */
   overflow: number[] = [];
+  /** Counts by facet signature of kdbush's larger nodes (`geo-cells.ts`). */
+  cells: GeoCells = NO_CELLS;
 
   /**
    * Rebuilds kdbush over the rows for which `placed(row)` holds, writing each row's item into
-   * `itemOfRow` (-1 for the others); the overflow list is emptied.
+   * `itemOfRow` (-1 for the others), and the cells' counts of the rows' signatures `sig`; the
+   * overflow list is emptied.
    */
   build(
     rows: number,
@@ -45,6 +49,7 @@ export class GeoColumns {
     lat: Float64Array,
     lng: Float64Array,
     itemOfRow: Int32Array,
+    sig: Int32Array,
   ): void {
     let count = 0;
     for (let row = 0; row < rows; row++) if (placed(row)) count++;
@@ -56,6 +61,7 @@ export class GeoColumns {
       this.rowAt = new Int32Array(0);
       this.unitAt = new Float64Array(0);
       this.positionOfItem = new Int32Array(0);
+      this.cells = NO_CELLS;
       return;
     }
     const kd = new KDBush(count, 64, Float64Array);
@@ -70,13 +76,16 @@ export class GeoColumns {
     const rowAt = new Int32Array(count);
     const unitAt = new Float64Array(count * 3);
     const positionOfItem = new Int32Array(count);
+    const sigAt = new Int32Array(count);
     for (let pos = 0; pos < count; pos++) {
       const item = kd.ids[pos]!;
       const row = rowOfItem[item]!;
       rowAt[pos] = row;
       positionOfItem[item] = pos;
+      sigAt[pos] = sig[row]!;
       unitVector(lat[row]!, lng[row]!, unitAt, pos * 3);
     }
+    this.cells = buildCells(kd, unitAt, sigAt);
     this.kd = kd;
     this.rowOfItem = rowOfItem;
     this.rowAt = rowAt;
@@ -84,8 +93,17 @@ export class GeoColumns {
     this.positionOfItem = positionOfItem;
   }
 
+  /**
+   * Takes kdbush item `item` (a row being removed, of signature `sig`) out of the cells'
+   * counts; the caller marks the row as no longer in kdbush.
+   */
+  forget(item: number, sig: number): void {
+    if (this.kd !== undefined) forgetPoint(this.cells, this.kd, this.positionOfItem[item]!, sig);
+  }
+
   /** Takes over the kdbush and arrays of `other` (built beside this one). */
   adopt(other: GeoColumns): void {
+    this.cells = other.cells;
     this.kd = other.kd;
     this.rowOfItem = other.rowOfItem;
     this.rowAt = other.rowAt;
@@ -100,6 +118,7 @@ export class GeoColumns {
       this.rowAt.byteLength +
       this.unitAt.byteLength +
       this.positionOfItem.byteLength +
+      cellsByteLength(this.cells) +
       (this.kd?.data.byteLength ?? 0)
     );
   }

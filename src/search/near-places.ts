@@ -10,6 +10,8 @@
  * rows of the most selective filter when they are rare.
  */
 import { around } from 'geokdbush';
+import { countsForFacets, type FacetCounter } from './facets.js';
+import { cellInside, type GeoCells } from './geo-cells.js';
 import { unitVector } from './geo-columns.js';
 import { boxesAround, distanceKm, EARTH_RADIUS_KM } from './geo.js';
 import { compareNumbers, compareSlugs } from './ordering.js';
@@ -31,11 +33,22 @@ function isPlacedLive(ix: SearchIndex, row: number): boolean {
 }
 
 /**
+ * Where a radius search puts the counts of cells wholly inside its circle (`geo-cells.ts`):
+ * the rows of such a cell are not listed, its matches are added to `matched` and, when
+ * `counter` is set, its facet counts too. Only for a plan whose filters the signatures decide.
+ */
+export interface CellSink {
+  matched: number;
+  counter: FacetCounter | undefined;
+}
+
+/**
  * Writes every place-bound row within `radiusKm` of the point into `rows`; returns how many.
  * It walks kdbush's sorted arrays over the circle's bounding boxes (as kdbush's own `range`
  * does, without building an array) and compares the points' unit vectors with the query's:
  * only points in a hair-thin band at the edge need the haversine, which then decides exactly
- * as the reference does. Leaves each row's dot product in the scratch's `closeness`.
+ * as the reference does. Leaves each row's dot product in the scratch's `closeness`. With
+ * `sink`, a cell wholly inside the circle is counted there instead of listed.
  */
 export function placesWithin(
   plan: Plan,
@@ -43,6 +56,7 @@ export function placesWithin(
   longitude: number,
   radiusKm: number,
   rows: Int32Array,
+  sink?: CellSink,
 ): number {
   const ix = plan.ix;
   let n = 0;
@@ -62,16 +76,25 @@ export function placesWithin(
     const unit = ix.geo.unitAt;
     const posRow = ix.geo.rowAt;
     const geoItem = ix.geoItem;
-    const stack = new Int32Array(256);
-    for (const [minX, minY, maxX, maxY] of boxesAround(latitude, longitude, radiusKm)) {
+    const cells = ix.geo.cells;
+    const sigFails = plan.sigFails;
+    const stack = new Int32Array(512);
+    for (const box of boxesAround(latitude, longitude, radiusKm)) {
+      const [minX, minY, maxX, maxY] = box;
       stack[0] = 0;
       stack[1] = ids.length - 1;
       stack[2] = 0;
-      let sp = 3;
+      stack[3] = 1;
+      let sp = 4;
       while (sp > 0) {
+        const node = stack[--sp]!;
         const axis = stack[--sp]!;
         const right = stack[--sp]!;
         const left = stack[--sp]!;
+        if (sink !== undefined && cellInside(cells, node, qx, qy, qz, angle, box)) {
+          addCell(cells, node, sigFails, sink);
+          continue;
+        }
         let from: number;
         let to: number;
         if (right - left <= nodeSize) {
@@ -87,11 +110,13 @@ export function placesWithin(
             stack[sp++] = left;
             stack[sp++] = m - 1;
             stack[sp++] = 1 - axis;
+            stack[sp++] = 2 * node;
           }
           if (axis === 0 ? maxX >= x : maxY >= y) {
             stack[sp++] = m + 1;
             stack[sp++] = right;
             stack[sp++] = 1 - axis;
+            stack[sp++] = 2 * node + 1;
           }
         }
         for (let pos = from; pos <= to; pos++) {
@@ -123,6 +148,44 @@ export function placesWithin(
     rows[n++] = row;
   }
   return n;
+}
+
+/** Adds a cell's matches and facet counts (by its signatures' fails) to `sink`. */
+function addCell(cells: GeoCells, node: number, sigFails: Uint8Array, sink: CellSink): void {
+  const { offsets, sigs, counts } = cells;
+  const counter = sink.counter;
+  for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
+    const c = counts[i]!;
+    if (c === 0) continue;
+    const sig = sigs[i]!;
+    const fails = sigFails[sig]!;
+    if (fails === 0) sink.matched += c;
+    if (counter !== undefined && countsForFacets(fails)) counter.addSignature(fails, sig, c);
+  }
+}
+
+/**
+ * True when a place-bound row strictly inside the circle around the unit vector (qx, qy, qz)
+ * with cosine `inner` (its radius less the edge band) lies in kdbush; leaves its dot product in
+ * `closeness`. The rows of a radius search's whole cells are those (`CellSink`).
+ */
+export function insideCell(
+  ix: SearchIndex,
+  row: number,
+  qx: number,
+  qy: number,
+  qz: number,
+  inner: number,
+  closeness: Float64Array,
+): boolean {
+  const item = ix.geoItem[row]!;
+  if (item < 0) return false;
+  const pos = ix.geo.positionOfItem[item]!;
+  const unit = ix.geo.unitAt;
+  const dot = qx * unit[3 * pos]! + qy * unit[3 * pos + 1]! + qz * unit[3 * pos + 2]!;
+  if (dot < inner) return false;
+  closeness[row] = dot;
+  return true;
 }
 
 /**

@@ -31,19 +31,34 @@ export interface RowList {
 }
 
 /**
+ * Place-bound matches of a radius search in cells wholly inside its circle: counted, not
+ * listed (`CellSink` in `near-places.ts`).
+ */
+export interface CellMembers {
+  count: number;
+  /** True when `row` is one of them (leaving its dot product in `closeness`). */
+  isMember(row: number): boolean;
+  /** Lists every place-bound match in `local` after all (and marks it), for a full ordering. */
+  list(): void;
+}
+
+/**
  * The rows a page is chosen from: place-bound matches marked with `stamp` (listed in
- * `local`), and remote matches listed in `remote` and marked either with `stamp` too or in
- * its bits or signatures (a memoised remote part).
+ * `local`, or counted in `cells`), and remote matches listed in `remote` and marked either
+ * with `stamp` too or in its bits or signatures (a memoised remote part).
  */
 export interface Members {
   stamp: number;
   local: RowList;
+  cells?: CellMembers | undefined;
   remote: RemotePart;
 }
 
 function isMember(plan: Plan, members: Members, row: number): boolean {
   const ix = plan.ix;
   if (plan.scratch.stamp[row] === members.stamp) return true;
+  if (members.cells !== undefined && ix.kind[row] === KIND_PLACE && members.cells.isMember(row))
+    return true;
   const bySignature = members.remote.sigFails;
   if (bySignature !== undefined) {
     return ix.kind[row] === KIND_REMOTE && bySignature[ix.sig[row]!] === 0;
@@ -108,7 +123,8 @@ export class PageOrder {
     k: number,
     remoteOnly: boolean,
   ): number[] {
-    const count = (remoteOnly ? 0 : members.local.count) + members.remote.count;
+    const local = remoteOnly ? 0 : members.local.count + (members.cells?.count ?? 0);
+    const count = local + members.remote.count;
     if (k <= 0 || count === 0) return [];
     // A walk finds about one member in rows / count entries (fewer when days or times are
     // filtered, which the walk skips cheaply); ordering the members directly costs about
@@ -120,6 +136,7 @@ export class PageOrder {
     }
     const best = new Smallest(k, this.compareTime);
     if (!remoteOnly) {
+      members.cells?.list();
       const { rows, count: n } = members.local;
       for (let i = 0; i < n; i++) if (this.afterTimeCursor(rows[i]!, cursor)) best.offer(rows[i]!);
     }
@@ -146,7 +163,9 @@ export class PageOrder {
     try {
       return this.walk(members, cursor, k, remoteOnly, count, localBits);
     } finally {
-      for (let i = 0; i < localCount; i++) localBits[localRows[i]! >>> 5] = 0;
+      // Read again: the walk may have listed the cells' members, a superset of those marked.
+      const { rows, count: n } = members.local;
+      for (let i = 0; i < n; i++) localBits[rows[i]! >>> 5] = 0;
     }
   }
 
@@ -178,6 +197,7 @@ export class PageOrder {
     } = ix.timeline;
     const inTimeline = ix.inTimeline;
     const remoteBySignature = members.remote.sigFails;
+    const cells = members.cells;
     const allowed = when.allowed;
     const nowMinute = Math.floor(when.now / MS_PER_MINUTE);
     // Without a starting-within or date window, an occurrence passes when it has not ended
@@ -252,7 +272,12 @@ export class PageOrder {
       // Membership from the entry itself where it can be: place-bound ones in the local bits,
       // remote ones by their signature.
       if ((rec & TIMELINE_REMOTE) === 0) {
-        if (remoteOnly || (localBits[row >>> 5]! & (1 << (row & 31))) === 0) continue;
+        if (remoteOnly) continue;
+        if (
+          (localBits[row >>> 5]! & (1 << (row & 31))) === 0 &&
+          (cells === undefined || !cells.isMember(row))
+        )
+          continue;
       } else if (remoteBySignature !== undefined) {
         let sig = timelineSig[pos]!;
         if (sig === TIMELINE_NO_SIGNATURE) sig = ix.sig[row]!;
@@ -269,6 +294,7 @@ export class PageOrder {
     // horizon or who have none.
     for (let i = dirtyAt; i < dirty.length; i++) rest.push(dirty[i]!);
     if (!remoteOnly) {
+      members.cells?.list();
       const { rows, count: n } = members.local;
       for (let i = 0; i < n; i++) if (emitted[rows[i]!] !== emit) rest.push(rows[i]!);
     }

@@ -488,6 +488,8 @@ export class SearchIndex {
 
   /** Takes a row out of every count and list (its id is the caller's to forget). */
   private removeRow(row: number): void {
+    const item = this.geoItem[row]!;
+    if (item >= 0) this.geo.forget(item, this.sig[row]!);
     this.status[row] = STATUS_REMOVED;
     this.sig[row] = 0;
     this.geoItem[row] = -1;

@@ -27,8 +27,16 @@
 import { cursorKeyOf, toResult, type SearchAnswer } from './answer.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { COUNT_SLOTS, countsForFacets, FacetCounter } from './facets.js';
-import { nearestPlaced, placesWithin } from './near-places.js';
-import { PageOrder, type Members, type RowList } from './page-order.js';
+import { unitVector } from './geo-columns.js';
+import { EARTH_RADIUS_KM } from './geo.js';
+import {
+  EDGE_BAND,
+  insideCell,
+  nearestPlaced,
+  placesWithin,
+  type CellSink,
+} from './near-places.js';
+import { PageOrder, type CellMembers, type Members, type RowList } from './page-order.js';
 import { MAIN_FILTERS, Plan } from './plan.js';
 import type { SearchQuery } from './query.js';
 import { scratchFor } from './query-scratch.js';
@@ -79,6 +87,7 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
 
   // Candidates first (rows, and distances where known), then one tight loop over them.
   let n = 0;
+  let sink: CellSink | undefined;
   if (!plan.impossible) {
     if (near === undefined) {
       if (when.dynamic) plan.markWindow();
@@ -94,7 +103,11 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
       if (when.dynamic) plan.markWindow();
       for (const { row } of nearestPlaced(plan, near, q.nearest, 0)) candidates[n++] = row;
     } else {
-      n = placesWithin(plan, near.latitude, near.longitude, q.radiusKm, candidates);
+      // Filters the signatures decide, and a page in time order: whole cells are counted.
+      if (q.sort === 'time' && !plan.rowChecks && plan.textAll === 0) {
+        sink = { matched: 0, counter: counting ? facets : undefined };
+      }
+      n = placesWithin(plan, near.latitude, near.longitude, q.radiusKm, candidates, sink);
       plan.byCloseness = true;
     }
   }
@@ -119,11 +132,12 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
     }
   }
   local.count = matched;
-  const placeWithinRadius = matched;
+  const placeWithinRadius = matched + (sink?.matched ?? 0);
 
   const remote = remotePart(ix, plan, remoteKey(q, MAIN_FILTERS), stamp);
   if (counting) facets.merge(remote.counts);
   const members: Members = { stamp, local, remote };
+  if (sink !== undefined && sink.matched > 0) members.cells = cellMembers(plan, q, members, sink);
 
   const k = q.limit + 1;
   let rows: number[];
@@ -149,7 +163,7 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
   const page = rows.slice(0, q.limit);
   const answer: SearchAnswer = {
     results: page.map((row) => toResult(plan, row, near !== undefined)),
-    total: local.count + remote.count,
+    total: local.count + (members.cells?.count ?? 0) + remote.count,
   };
   if (counting) answer.facets = facets.finish();
   const last = page.at(-1);
@@ -181,4 +195,39 @@ function run(plan: Plan, q: SearchQuery, cursor: CursorKey | undefined): SearchA
     answer.fallback = ruralFallback(plan, q, placeWithinRadius, known);
   }
   return answer;
+}
+
+/**
+ * The place-bound matches a radius search counted in whole cells: a row is one when it lies
+ * strictly inside the circle in kdbush and matches; listed on demand by walking the circle
+ * again, point by point.
+ */
+function cellMembers(plan: Plan, q: SearchQuery, members: Members, sink: CellSink): CellMembers {
+  const near = q.near!;
+  const ix = plan.ix;
+  const scratch = plan.scratch;
+  const point = new Float64Array(3);
+  unitVector(near.latitude, near.longitude, point, 0);
+  const [qx, qy, qz] = point as unknown as [number, number, number];
+  const angle = q.radiusKm / EARTH_RADIUS_KM;
+  const inner = (angle >= Math.PI ? -2 : Math.cos(angle)) + EDGE_BAND;
+  const cells: CellMembers = {
+    count: sink.matched,
+    isMember: (row) =>
+      insideCell(ix, row, qx, qy, qz, inner, scratch.closeness) && plan.evaluate(row) === 0,
+    list: () => {
+      const rows = scratch.candidates;
+      const n = placesWithin(plan, near.latitude, near.longitude, q.radiusKm, rows);
+      let matched = 0;
+      for (let i = 0; i < n; i++) {
+        const row = rows[i]!;
+        if (plan.evaluate(row) !== 0) continue;
+        scratch.stamp[row] = members.stamp;
+        rows[matched++] = row;
+      }
+      members.local.count = matched;
+      members.cells = undefined;
+    },
+  };
+  return cells;
 }

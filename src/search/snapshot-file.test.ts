@@ -9,6 +9,7 @@ import { SearchIndex } from './search-index.js';
 import { search } from './search.js';
 import {
   readSnapshotFile,
+  SNAPSHOT_FORMAT,
   snapshotWriteSteps,
   writeSnapshotFile,
   type SnapshotKey,
@@ -85,10 +86,25 @@ describe('the search index snapshot', () => {
       miss: 'other-database',
     });
     expect(await readSnapshotFile(file, { ...key, revision: 8 })).toMatchObject({ miss: 'stale' });
+    // Older than the store: used only when the caller says it can bring it forward, never newer.
+    const asked: [number, number][] = [];
+    const behind = (revision: number, meetings: number) => {
+      asked.push([revision, meetings]);
+      return Promise.resolve(true);
+    };
+    const forward = await readSnapshotFile(file, { ...key, revision: 8 }, behind);
+    expect(forward).toMatchObject({ revision: key.revision });
+    expect(asked).toEqual([[key.revision, 60]]);
+    expect(
+      await readSnapshotFile(file, { ...key, revision: 8 }, () => Promise.resolve(false)),
+    ).toMatchObject({ miss: 'stale' });
+    expect(
+      await readSnapshotFile(file, { ...key, revision: key.revision - 1 }, behind),
+    ).toMatchObject({ miss: 'stale' });
 
     const bytes = readFileSync(file);
     const other = Buffer.from(bytes);
-    const at = other.indexOf('"format":1');
+    const at = other.indexOf(`"format":${SNAPSHOT_FORMAT}`);
     other.write('"format":9', at, 'latin1');
     writeFileSync(file, other);
     expect(await readSnapshotFile(file, key)).toMatchObject({ miss: 'format' });

@@ -23,7 +23,7 @@ import type { NumberArray } from './typed-arrays.js';
 
 const MAGIC = Buffer.from('PLINDEX\n', 'latin1');
 /** Bumped whenever the index's fields or their meaning change: older files are then rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** What a snapshot is of: the two must match for it to be used. */
 export interface SnapshotKey {

@@ -45,5 +45,6 @@ export function buildGeoInto(index: SearchIndex, geo: GeoColumns, itemOfRow: Int
     index.lat,
     index.lng,
     itemOfRow,
+    index.sig,
   );
 }
