@@ -1,6 +1,6 @@
 /**
  * `npm run -s bench:http [-- --count N --duration S --connections N --pipelining N --gzip --profile DIR
- * --cases search,rural,city,home,finder]`: the whole HTTP stack under load. A server child (`--child-server`) builds the app with createApp
+ * --cases search,rural,city,home,finder,finder-unique]`: the whole HTTP stack under load. A server child (`--child-server`) builds the app with createApp
  * on a SQLite file database in a fresh temporary directory, imports 250,000 synthetic meetings
  * through the real importer (which also builds the search index) and listens on 127.0.0.1; the
  * parent then runs autocannon against `/healthz` (the baseline, measured in the same run) and
@@ -12,6 +12,9 @@
  * Server-rendered pages: `home` is the bare finder `/` (the default view: online and phone
  * meetings, counts over the whole directory), `finder` the finder page for a rotating set of
  * searches (`/en/?near=...`, sometimes a radius, a day or a program), as a browser asks for them.
+ * 500 rotating searches repeat within the minute, so the page cache of decision 0126 serves most
+ * of them; `finder-unique` asks for a finder page no request asked before (a place and filters
+ * of its own), so every one is searched, rendered and kept: what a first search costs.
  * During every run a probe in a process of its own opens a new connection every 200 ms and asks
  * for `/healthz` on it, timing the connection and the answer: what a newcomer waits while the
  * open connections keep the server busy.
@@ -36,10 +39,16 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
+import {
+  cityPaths,
+  finderPaths,
+  ruralPaths,
+  searchPaths,
+  uniqueFinderPaths,
+} from './http-paths.js';
 import { ServerChild } from './server-child.js';
 import { createApp, type App } from '../src/app.js';
-import { createRandom } from '../src/demo/random.js';
-import { CONTINENTAL_US, generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
+import { generateSyntheticFeed } from '../src/demo/synthetic-feed.js';
 import { loadConfig } from '../src/platform/config.js';
 import { importFeed, type ImportDeps } from '../src/sources/import-feed.js';
 import { loadSearchIndex } from '../src/search/load-index.js';
@@ -72,9 +81,6 @@ const targets = {
   maxErrors: 0,
   maxNon2xx: 0,
 };
-
-/** ZIP codes resolved by the offline gazetteer on every request, as a person's typing would be. */
-const zipCodes = ['01301', '74103', '92626', '10001', '60602', '80202'] as const;
 
 // --- the server child --------------------------------------------------------------------------
 
@@ -292,118 +298,6 @@ function spawnServer(dbFile: string, count: number): ServerChild {
 
 // --- the parent: queries and load --------------------------------------------------------------
 
-/**
- * `n` search paths mixing what people ask: near a meeting's coordinates (jittered by up to
- * ~5 km) or a ZIP code, 10-50 miles, sometimes a day, a time window, an attendance mode, a
- * program, women's meetings, sorted by distance; always the first page of 25.
- */
-function searchPaths(points: readonly [number, number][], n: number): string[] {
-  const r = createRandom(7);
-  const windows = [
-    ['06:00', '09:00'],
-    ['12:00', '13:30'],
-    ['17:00', '20:00'],
-    ['19:00', '22:00'],
-  ] as const;
-  const paths: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = new URLSearchParams();
-    if (points.length === 0 || r.chance(0.25)) p.set('near', r.pick(zipCodes));
-    else {
-      const [lat, lng] = r.pick(points);
-      p.set(
-        'near',
-        `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`,
-      );
-    }
-    p.set('radius', String(r.pick([10, 15, 25, 25, 50])));
-    if (r.chance(0.3)) p.set('day', String(r.int(0, 6)));
-    if (r.chance(0.2)) {
-      const [from, to] = r.pick(windows);
-      p.set('from', from);
-      p.set('to', to);
-    }
-    if (r.chance(0.25))
-      p.set('attendance', r.pick(['in_person', 'online', 'hybrid', 'in_person,hybrid']));
-    if (r.chance(0.2)) p.set('program', r.chance(0.8) ? 'aa' : 'na');
-    if (r.chance(0.1)) p.set('types', 'women');
-    if (r.chance(0.3)) p.set('sort', 'distance');
-    p.set('limit', '25');
-    paths.push(`/api/v1/search?${p.toString()}`);
-  }
-  return paths;
-}
-
-/**
- * `n` search paths at uniformly random points of the lower 48 (mostly rural: few rooms near, so
- * most matches are the online and phone meetings, and the rural fallback often runs), 25 miles,
- * sometimes a day or an attendance mode; the first page of 25.
- */
-function ruralPaths(n: number): string[] {
-  const r = createRandom(13);
-  const box = CONTINENTAL_US;
-  const paths: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = new URLSearchParams();
-    const lat = r.float(box.minLatitude, box.maxLatitude);
-    const lng = r.float(box.minLongitude, box.maxLongitude);
-    p.set('near', `${lat.toFixed(4)},${lng.toFixed(4)}`);
-    p.set('radius', '25');
-    if (r.chance(0.2)) p.set('day', String(r.int(0, 6)));
-    if (r.chance(0.1)) p.set('attendance', r.pick(['online', 'phone']));
-    p.set('limit', '25');
-    paths.push(`/api/v1/search?${p.toString()}`);
-  }
-  return paths;
-}
-
-/**
- * `n` search paths in a dense city: within 25 miles of a point jittered by up to ~5 km around
- * lower Manhattan, sometimes a day, a time window or sorted by distance; the first page of 25.
- */
-function cityPaths(n: number): string[] {
-  const r = createRandom(17);
-  const paths: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = new URLSearchParams();
-    const lat = 40.7128 + r.float(-0.05, 0.05);
-    const lng = -74.006 + r.float(-0.05, 0.05);
-    p.set('near', `${lat.toFixed(4)},${lng.toFixed(4)}`);
-    p.set('radius', '25');
-    if (r.chance(0.3)) p.set('day', String(r.int(0, 6)));
-    if (r.chance(0.2)) p.set('from', r.pick(['07:00', '12:00', '18:00']));
-    if (r.chance(0.3)) p.set('sort', 'distance');
-    p.set('limit', '25');
-    paths.push(`/api/v1/search?${p.toString()}`);
-  }
-  return paths;
-}
-
-/**
- * `n` finder page paths as a browser sends them after a person typed a place: near a meeting's
- * coordinates or a ZIP code, in English or Spanish, sometimes with a radius, a day or a program.
- */
-function finderPaths(points: readonly [number, number][], n: number): string[] {
-  const r = createRandom(11);
-  const paths: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = new URLSearchParams();
-    if (points.length === 0 || r.chance(0.25)) p.set('near', r.pick(zipCodes));
-    else {
-      const [lat, lng] = r.pick(points);
-      p.set(
-        'near',
-        `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`,
-      );
-    }
-    if (r.chance(0.3)) p.set('radius', String(r.pick([10, 50])));
-    if (r.chance(0.2)) p.set('day', String(r.int(0, 6)));
-    if (r.chance(0.1)) p.set('program', 'na');
-    paths.push(`/${r.chance(0.8) ? 'en' : 'es'}/?${p.toString()}`);
-  }
-  return paths;
-}
-
 interface Warmup {
   requests: number;
   non2xx: number;
@@ -441,8 +335,16 @@ interface Load {
   headers: Record<string, string>;
 }
 
-/** One autocannon run; `paths` cycle across all connections, one per request. */
-function cannon(base: string, paths: readonly string[], load: Load): Promise<autocannon.Result> {
+/** A run's paths: the `i`-th request's path. */
+type PathMaker = (i: number) => string;
+
+/** Paths that cycle through a fixed set. */
+function cycling(paths: readonly string[]): PathMaker {
+  return (i) => paths[i % paths.length]!;
+}
+
+/** One autocannon run; the `i`-th request across all connections asks for `pathOf(i)`. */
+function cannon(base: string, pathOf: PathMaker, load: Load): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url: base,
@@ -453,7 +355,7 @@ function cannon(base: string, paths: readonly string[], load: Load): Promise<aut
     requests: [
       {
         method: 'GET',
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+        setupRequest: (request) => ({ ...request, path: pathOf(next++) }),
       },
     ],
   });
@@ -507,7 +409,7 @@ function summarise(
 async function measure(
   child: ServerChild,
   base: string,
-  paths: readonly string[],
+  pathOf: PathMaker,
   load: Load,
   profileFile?: string,
 ) {
@@ -517,7 +419,7 @@ async function measure(
   if (profileFile !== undefined) await child.ask('profile-start');
   const clientBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await cannon(base, paths, load);
+  const result = await cannon(base, pathOf, load);
   const clientCpu = process.cpuUsage(clientBefore);
   const newConnections = await probe.stop();
   const clientPercent = round(
@@ -529,7 +431,7 @@ async function measure(
   const queueAfter = listenQueueCounters();
   const cpuMs = after.cpuUserMs + after.cpuSystemMs - (before.cpuUserMs + before.cpuSystemMs);
   return {
-    ...summarise(paths[0]!.split('?')[0]!, result, serverUse(before, after), clientPercent),
+    ...summarise(pathOf(0).split('?')[0]!, result, serverUse(before, after), clientPercent),
     /** The server's CPU time per answer: the figure a loaded, shared machine distorts least. */
     serverCpuMsPerRequest:
       result.requests.total > 0 ? round(cpuMs / result.requests.total, 3) : null,
@@ -669,7 +571,7 @@ function stringFlag(argv: readonly string[], name: string): string | undefined {
   return at === -1 ? undefined : argv[at + 1];
 }
 
-const allCases = ['search', 'rural', 'city', 'home', 'finder'] as const;
+const allCases = ['search', 'rural', 'city', 'home', 'finder', 'finder-unique'] as const;
 type Case = (typeof allCases)[number];
 
 function casesFlag(argv: readonly string[]): Case[] {
@@ -707,21 +609,23 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${ready.port}`;
     progress(`server ready on ${base}: loaded ${ready.meetings} meetings in ${ready.loadMs} ms`);
 
-    const pathsOf: Record<Case, string[]> = {
-      search: searchPaths(ready.points, 2000),
-      rural: ruralPaths(2000),
-      city: cityPaths(2000),
-      home: ['/'],
-      finder: finderPaths(ready.points, 500),
+    // Each case warms up on its own paths once each, then runs on its path maker. The unique
+    // finder pages warm up on the first 500 of their kind and run on the ones after.
+    const unique = uniqueFinderPaths(ready.points);
+    const uniqueWarm = Array.from({ length: 500 }, (_, i) => unique(i));
+    const fixed = (paths: string[]) => ({ warm: paths, run: cycling(paths) });
+    const pathsOf: Record<Case, { warm: string[]; run: PathMaker }> = {
+      search: fixed(searchPaths(ready.points, 2000)),
+      rural: fixed(ruralPaths(2000)),
+      city: fixed(cityPaths(2000)),
+      home: { warm: Array<string>(200).fill('/'), run: cycling(['/']) },
+      finder: fixed(finderPaths(ready.points, 500)),
+      'finder-unique': { warm: uniqueWarm, run: (i) => unique(uniqueWarm.length + i) },
     };
     const warmup: Warmup = { requests: 0, non2xx: 0, examples: [] };
     for (const c of cases) {
-      progress(`warm-up: ${pathsOf[c].length} ${c} paths once each`);
-      const w = await warmUp(
-        base,
-        c === 'home' ? Array<string>(200).fill('/') : pathsOf[c],
-        load.headers,
-      );
+      progress(`warm-up: ${pathsOf[c].warm.length} ${c} paths once each`);
+      const w = await warmUp(base, pathsOf[c].warm, load.headers);
       warmup.requests += w.requests;
       warmup.non2xx += w.non2xx;
       warmup.examples.push(...w.examples.slice(0, 5 - warmup.examples.length));
@@ -729,13 +633,13 @@ async function main(): Promise<void> {
     await warmUp(base, Array<string>(500).fill('/healthz'), load.headers);
 
     progress(`autocannon /healthz: ${load.connections} connections, ${load.durationS} s`);
-    const healthz = await measure(child, base, ['/healthz'], load);
+    const healthz = await measure(child, base, cycling(['/healthz']), load);
     const results: Partial<Record<Case, Awaited<ReturnType<typeof measure>>>> = {};
     for (const c of cases) {
       progress(`autocannon ${c}: ${load.connections} connections, ${load.durationS} s`);
       const profileFile =
         profileDir === undefined ? undefined : resolve(profileDir, `${c}.cpuprofile`);
-      results[c] = await measure(child, base, pathsOf[c], load, profileFile);
+      results[c] = await measure(child, base, pathsOf[c].run, load, profileFile);
     }
 
     const all = [healthz, ...Object.values(results)];
@@ -763,12 +667,13 @@ async function main(): Promise<void> {
         pass: run.latencyMs.p99 <= targets.maxSearchP99Ms,
       };
     }
-    const finder = results.finder;
-    if (finder !== undefined && ready.meetings <= targets.finderTargetMeetings) {
-      verdicts.finderPagesPerSec = {
+    for (const c of ['finder', 'finder-unique'] as const) {
+      const run = results[c];
+      if (run === undefined || ready.meetings > targets.finderTargetMeetings) continue;
+      verdicts[c === 'finder' ? 'finderPagesPerSec' : 'finderUniquePagesPerSec'] = {
         min: targets.minFinderPagesPerSec,
-        actual: finder.requestsPerSec,
-        pass: finder.requestsPerSec >= targets.minFinderPagesPerSec,
+        actual: run.requestsPerSec,
+        pass: run.requestsPerSec >= targets.minFinderPagesPerSec,
       };
     }
     verdicts.newConnectionAnswerMs = {
@@ -813,7 +718,7 @@ async function main(): Promise<void> {
         durationS: load.durationS,
         acceptEncoding: load.headers['accept-encoding'] ?? 'none',
         cases,
-        examplePaths: Object.fromEntries(cases.map((c) => [c, pathsOf[c].slice(0, 3)])),
+        examplePaths: Object.fromEntries(cases.map((c) => [c, pathsOf[c].warm.slice(0, 3)])),
       },
       warmup,
       results: { healthz, ...results },
@@ -821,6 +726,16 @@ async function main(): Promise<void> {
         Object.entries(results).map(([c, r]) => [
           `${c}ToHealthzThroughput`,
           ratio(r.requestsPerSec, healthz.requestsPerSec),
+        ]),
+      ),
+      // Server CPU per answer against /healthz's in the same run: how many times a bare answer
+      // each case costs, the figure a shared machine's load distorts least.
+      cpuPerRequestToHealthz: Object.fromEntries(
+        Object.entries(results).map(([c, r]) => [
+          c,
+          r.serverCpuMsPerRequest === null || healthz.serverCpuMsPerRequest === null
+            ? null
+            : ratio(r.serverCpuMsPerRequest, healthz.serverCpuMsPerRequest),
         ]),
       ),
       targets: verdicts,
