@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { Type, type Static } from 'typebox';
 import { attendanceModes, focusAreas } from '../meetings/model.js';
+import { pickFields } from '../platform/http/query-params.js';
 import { kmToUnits, roundDistance } from './distance.js';
 import { searchDefaults, type SearchQuery } from './query.js';
 import type { SearchAnswer, SearchResult } from './search.js';
@@ -53,8 +54,8 @@ const GatheredResultSchema = Type.Object({
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
-export const SearchResponseSchema = Type.Object({
-  results: Type.Array(SearchResultSchema),
+/** What an answer says besides its results, whatever form the results take. */
+const answerProperties = {
   total: Type.Integer(),
   nextCursor: Type.Optional(Type.String()),
   units: Type.Enum(['mi', 'km'] as const),
@@ -87,28 +88,86 @@ export const SearchResponseSchema = Type.Object({
       },
     ),
   ),
+};
+
+/** The rural fallback's words and counts, beside its two lists of results. */
+const fallbackProperties = {
+  reason: Type.Literal('few_in_person'),
+  message: Type.String({ description: 'The situation in plain words (English)' }),
+  inPersonWithinRadius: Type.Integer(),
+  threshold: Type.Integer(),
+  radius: Type.Number({
+    description: 'In the units asked for, rounded as distances are',
+  }),
+  relaxed: Type.Object({
+    nearestBeyond: Type.Array(Type.String()),
+    remote: Type.Array(Type.String()),
+  }),
+};
+const nearestBeyondDescription =
+  'The nearest rooms beyond the radius: one entry per group and place';
+
+export const SearchResponseSchema = Type.Object({
+  results: Type.Array(SearchResultSchema),
+  ...answerProperties,
   fallback: Type.Optional(
     Type.Object({
-      reason: Type.Literal('few_in_person'),
-      message: Type.String({ description: 'The situation in plain words (English)' }),
-      inPersonWithinRadius: Type.Integer(),
-      threshold: Type.Integer(),
-      radius: Type.Number({
-        description: 'In the units asked for, rounded as distances are',
-      }),
-      nearestBeyond: Type.Array(GatheredResultSchema, {
-        description: 'The nearest rooms beyond the radius: one entry per group and place',
-      }),
+      ...fallbackProperties,
+      nearestBeyond: Type.Array(GatheredResultSchema, { description: nearestBeyondDescription }),
       remote: Type.Array(SearchResultSchema),
-      relaxed: Type.Object({
-        nearestBeyond: Type.Array(Type.String()),
-        remote: Type.Array(Type.String()),
-      }),
     }),
   ),
 });
 
 export type SearchResponse = Static<typeof SearchResponseSchema>;
+
+type ResultView = Static<typeof SearchResultSchema>;
+/** A field of a result, as `fields=` names it. */
+export type ResultField = keyof ResultView;
+/** Every field a result may carry, in the order an answer writes them. */
+export const resultFieldNames = Object.keys(SearchResultSchema.properties) as ResultField[];
+
+const CompactResultSchema = Type.Partial(SearchResultSchema);
+const CompactGatheredSchema = Type.Object({
+  ...CompactResultSchema.properties,
+  alsoMeets: Type.Array(CompactResultSchema, {
+    description: "The same group's other meetings at the same place, soonest first",
+  }),
+});
+
+/** The answer with `fields=`: the same, but each result carries only the fields named. */
+export const CompactSearchResponseSchema = Type.Object(
+  {
+    fields: Type.Array(Type.Enum(resultFieldNames), {
+      description: 'The fields each result carries: those named in `fields`, in this order',
+    }),
+    results: Type.Array(CompactResultSchema),
+    ...answerProperties,
+    fallback: Type.Optional(
+      Type.Object({
+        ...fallbackProperties,
+        nearestBeyond: Type.Array(CompactGatheredSchema, {
+          description: nearestBeyondDescription,
+        }),
+        remote: Type.Array(CompactResultSchema),
+      }),
+    ),
+  },
+  { description: 'With `fields`: each result (the fallback\'s too) carries only the fields named' },
+);
+
+export type CompactSearchResponse = Static<typeof CompactSearchResponseSchema>;
+
+/**
+ * `/api/v1/search`'s answer: the compact form when it says which `fields` it carries, the whole
+ * one otherwise. `if`/`then`/`else` rather than `oneOf`: the serialiser then checks only that
+ * one property to choose, where `oneOf` would validate a whole answer first.
+ */
+export const SearchAnswerSchema = Type.Unsafe<SearchResponse | CompactSearchResponse>({
+  if: { type: 'object', required: ['fields'] },
+  then: CompactSearchResponseSchema,
+  else: SearchResponseSchema,
+});
 /** An answer with its facet counts, as the finder page shows it. */
 export type SearchResponseWithFacets = SearchResponse & {
   facets: NonNullable<SearchResponse['facets']>;
@@ -169,7 +228,35 @@ export function presentSearchAnswer(
   return response;
 }
 
-type ResultView = Static<typeof SearchResultSchema>;
+/**
+ * {@link presentSearchAnswer} with each result cut to the named fields (`fields=`): the same
+ * answer, smaller on the wire. The fallback's words are made from the whole results first.
+ */
+export function presentCompactAnswer(
+  answer: SearchAnswer,
+  query: SearchQuery,
+  publicUrl: string,
+  options: { facets: boolean; fields: readonly ResultField[] },
+): CompactSearchResponse {
+  const { results, fallback, ...rest } = presentSearchAnswer(answer, query, publicUrl, options);
+  const pick = (result: ResultView) => pickFields(result, options.fields);
+  const compact: CompactSearchResponse = {
+    fields: [...options.fields],
+    results: results.map(pick),
+    ...rest,
+  };
+  if (fallback !== undefined) {
+    compact.fallback = {
+      ...fallback,
+      nearestBeyond: fallback.nearestBeyond.map((g) => ({
+        ...pick(g),
+        alsoMeets: g.alsoMeets.map(pick),
+      })),
+      remote: fallback.remote.map(pick),
+    };
+  }
+  return compact;
+}
 
 /**
  * The online and phone meetings an answer lists, each once: those among the results and the

@@ -1,8 +1,13 @@
 import { Type } from 'typebox';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
-import { listOptions } from '../platform/http/query-params.js';
+import { listOptions, parseFieldsParam } from '../platform/http/query-params.js';
 import { parseBooleanParam, searchListParamNames, searchParamNames } from './parse-params.js';
-import { presentSearchAnswer, SearchResponseSchema } from './present-results.js';
+import {
+  presentCompactAnswer,
+  presentSearchAnswer,
+  resultFieldNames,
+  SearchAnswerSchema,
+} from './present-results.js';
 import type { SearchService } from './search-service.js';
 
 /** One search parameter's schema; a list also comes as a repeated parameter. */
@@ -59,6 +64,13 @@ export function registerSearchRoutes(
       'facets',
       'true for the counts per filter value (`facets`); left out otherwise, which keeps the answer small',
     ),
+    fields: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description: `Only these fields in each result, comma-separated or repeated (${resultFieldNames.join(', ')}); the answer names them in \`fields\``,
+        ...listOptions,
+      }),
+    ),
   };
   server.get(
     '/api/v1/search',
@@ -72,18 +84,20 @@ export function registerSearchRoutes(
           // An unknown (or misspelt) parameter is refused by name rather than ignored.
           { additionalProperties: false },
         ),
-        response: { 200: SearchResponseSchema, 400: errorResponseSchema, 503: errorResponseSchema },
+        response: { 200: SearchAnswerSchema, 400: errorResponseSchema, 503: errorResponseSchema },
       },
     },
     async (request) => {
-      const { facets, ...params } = request.query;
+      const { facets, fields, ...params } = request.query;
       const withFacets = facets !== undefined && parseBooleanParam(facets, 'facets');
+      const picked = fields === undefined ? undefined : parseFieldsParam(fields, resultFieldNames);
       await service.prepare(params);
       const query = service.parse(params);
       query.countFacets = withFacets;
-      return presentSearchAnswer(service.searchForPerson(query), query, publicUrl, {
-        facets: withFacets,
-      });
+      const answer = service.searchForPerson(query);
+      return picked === undefined
+        ? presentSearchAnswer(answer, query, publicUrl, { facets: withFacets })
+        : presentCompactAnswer(answer, query, publicUrl, { facets: withFacets, fields: picked });
     },
   );
 }

@@ -48,6 +48,42 @@ export function parseDecimalParam(text: string, field: string, bounds: NumberBou
 }
 
 /**
+ * A `fields` list (`fields=slug,name,next`): the names asked for, each once, in the order of
+ * `allowed` (so one answer shape per set of names), or a PL_INVALID_QUERY naming the parameter
+ * and the first unknown name. An empty list is refused too: it would ask for empty objects.
+ */
+export function parseFieldsParam<F extends string>(
+  text: string,
+  allowed: readonly F[],
+  field = 'fields',
+): F[] {
+  const asked = new Set<string>();
+  for (const part of text.split(',')) {
+    const name = part.trim();
+    if (name !== '') asked.add(name);
+  }
+  for (const name of asked) {
+    if (!(allowed as readonly string[]).includes(name))
+      throw invalid(field, `${field} names ${clip(name)}, which is not one of ${allowed.join(', ')}.`);
+  }
+  if (asked.size === 0) throw invalid(field, `${field} must name at least one of ${allowed.join(', ')}.`);
+  return allowed.filter((name) => asked.has(name));
+}
+
+/** Only the named fields of an object, those left undefined left out. */
+export function pickFields<T extends object, F extends keyof T>(
+  value: T,
+  fields: readonly F[],
+): Partial<Pick<T, F>> {
+  const picked: Partial<Pick<T, F>> = {};
+  for (const name of fields) {
+    const v = value[name];
+    if (v !== undefined) picked[name] = v;
+  }
+  return picked;
+}
+
+/**
  * The schema keyword that marks a string parameter as a list: comma-separated, and a repeated
  * parameter (`program=aa&program=na`) is read as the same list.
  */
