@@ -21,8 +21,9 @@ import { meetingCalendarFor } from './meeting-calendar-text.js';
 import { MeetingPage } from './meeting-page.js';
 import { registerPageScope, type PageKit } from './kit/page-scope.js';
 import { viewerZone } from './kit/request-context.js';
+import { DeferredParts } from './kit/deferred-parts.js';
 import { PageCache } from './kit/page-cache.js';
-import { languageHeaders, sendKeptPage } from './kit/send.js';
+import { languageHeaders, sendKeptPage, sendStreamedPage } from './kit/send.js';
 import { renderPage } from './render-page.js';
 import { OfflinePage, ReportThanksPage } from './simple-pages.js';
 
@@ -96,11 +97,22 @@ function registerPages(scope: HttpServer, kit: PageKit, deps: WebDeps): void {
     }
     const now = clock.now().getTime();
     const outcome = findMeetings(search, input, { publicUrl: deps.publicUrl, now });
-    const page = <FinderPage ctx={ctx} outcome={outcome} rides={search.offersRides} />;
-    if (outcome.problem !== undefined)
+    if (outcome.problem !== undefined) {
+      const page = <FinderPage ctx={ctx} outcome={outcome} rides={search.offersRides} />;
       return kit.send(reply, ctx, page, { status: 400, cache: 'no-store' });
-    const rendered = finderPages.getOrRender(stampAt(now), key, () => renderPage(page));
-    return sendKeptPage(request, reply, ctx, rendered, { cache: finderCache });
+    }
+    // Streamed (decision 0140): the head, the form and the first results leave before the other
+    // results and the suggestion lists are rendered; the whole page is kept once it is sent.
+    const stamp = stampAt(now);
+    const defer = new DeferredParts();
+    const page = renderPage(
+      <FinderPage ctx={ctx} outcome={outcome} rides={search.offersRides} defer={defer} />,
+    );
+    return sendStreamedPage(request, reply, ctx, defer.chunks(page), {
+      cache: finderCache,
+      etag: finderPages.etagOf(stamp, key),
+      onSent: (body) => finderPages.keep(stamp, key, body),
+    });
   });
 
   scope.get(

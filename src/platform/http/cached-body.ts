@@ -17,18 +17,28 @@ export class CachedBody {
 
   /**
    * `weak`: the validator stands for the content whatever its encoding (a page); a strong one
-   * promises the same bytes.
+   * promises the same bytes. `etag`: a validator the caller already has for this content (one
+   * made from what the content is made of), instead of a digest of the bytes.
    */
   constructor(
     readonly body: Buffer,
-    options: { weak?: boolean } = {},
+    options: { weak?: boolean; etag?: string } = {},
   ) {
-    const digest = createHash('sha1').update(body).digest('base64url');
-    this.etag = options.weak === true ? `W/"${digest}"` : `"${digest}"`;
+    if (options.etag !== undefined) this.etag = options.etag;
+    else {
+      const digest = createHash('sha1').update(body).digest('base64url');
+      this.etag = options.weak === true ? `W/"${digest}"` : `"${digest}"`;
+    }
   }
 
-  static ofText(text: string, options: { weak?: boolean } = {}): CachedBody {
+  static ofText(text: string, options: { weak?: boolean; etag?: string } = {}): CachedBody {
     return new CachedBody(Buffer.from(text, 'utf8'), options);
+  }
+
+  /** Keeps the body's form in an encoding made elsewhere (while it was streamed), if none is. */
+  keepEncoded(encoding: BodyEncoding, bytes: Buffer): void {
+    if (encoding === 'br') this.brotli ??= bytes;
+    else this.gzipped ??= bytes;
   }
 
   /** The body in an encoding, compressed on the first ask. */
@@ -81,6 +91,25 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /**
+ * Sets the ETag and `Vary: Accept-Encoding` of a body sent in the encoding the client takes;
+ * true when the client already holds it (a 200 it may answer with 304).
+ */
+export function validatorHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+): boolean {
+  const vary = reply.getHeader('vary');
+  reply
+    .header('etag', etag)
+    .header(
+      'vary',
+      typeof vary === 'string' && vary !== '' ? `${vary}, Accept-Encoding` : 'Accept-Encoding',
+    );
+  return reply.statusCode === 200 && etagMatches(request.headers['if-none-match'], etag);
+}
+
+/**
  * Sends a cached body with its ETag: 304 when the client holds it, else in the best encoding the
  * client takes (already compressed, so the compress plugin leaves it alone). The reply's status,
  * type and other headers are the caller's.
@@ -90,15 +119,7 @@ export function sendCachedBody(
   reply: FastifyReply,
   cached: CachedBody,
 ): FastifyReply {
-  const vary = reply.getHeader('vary');
-  reply
-    .header('etag', cached.etag)
-    .header(
-      'vary',
-      typeof vary === 'string' && vary !== '' ? `${vary}, Accept-Encoding` : 'Accept-Encoding',
-    );
-  if (reply.statusCode === 200 && etagMatches(request.headers['if-none-match'], cached.etag))
-    return reply.status(304).send();
+  if (validatorHeaders(request, reply, cached.etag)) return reply.status(304).send();
   const encoding = acceptedEncoding(request.headers['accept-encoding']);
   if (encoding === undefined) return reply.send(cached.body);
   return reply.header('content-encoding', encoding).send(cached.encoded(encoding));

@@ -3,6 +3,7 @@
  * client fetch before the first meeting shows), the rural fallback in plain words, and a link to
  * the next page. Everything works with script off; islands may enhance `#finder` and `#results`.
  */
+import type { DeferredParts } from '../kit/deferred-parts.js';
 import { Layout } from '../layout.js';
 import { link, type PageContext } from '../page-context.js';
 import { fallbackView } from './fallback-view.js';
@@ -11,16 +12,28 @@ import { FinderForm } from './finder-form.js';
 import { finderQueryString } from './finder-params.js';
 import { ResultList } from './result-list.js';
 
+/**
+ * Results in a streamed page's first part: a phone's first screen holds two or three, and each
+ * one more is about 600 bytes more before anything shows on a slow link.
+ */
+export const FIRST_RESULTS = 3;
+
 /** The finder page for one request's outcome. */
 export function FinderPage({
   ctx,
   outcome,
   rides = false,
+  defer,
 }: {
   ctx: PageContext;
   outcome: FinderOutcome;
   /** Volunteer drivers go somewhere: the form offers "Rides offered". */
   rides?: boolean;
+  /**
+   * For a streamed page: the results after the first {@link FIRST_RESULTS}, and the suggestion
+   * lists, are rendered after the page's first part is sent.
+   */
+  defer?: DeferredParts;
 }) {
   const { t } = ctx;
   const { params, pageParams, answer, mode, problem, now, viewerZone } = outcome;
@@ -31,6 +44,7 @@ export function FinderPage({
       ? `?tz=${encodeURIComponent(viewerZone)}`
       : '';
   const list = { ctx, units, now, viewerZone, meetingQuery };
+  const later = defer !== undefined ? { defer: { parts: defer, from: 0 } } : {};
 
   const heading =
     mode === 'default'
@@ -90,7 +104,11 @@ export function FinderPage({
             </p>
           </div>
         )}
-        <ResultList {...list} results={answer.results} />
+        <ResultList
+          {...list}
+          results={answer.results}
+          {...(defer !== undefined ? { defer: { parts: defer, from: FIRST_RESULTS } } : {})}
+        />
         {/* What each suggestion list set aside is said beside that list, so the first
             meetings stay on a phone's first screen. */}
         {beyond.length === 0 && words?.relaxedBeyond !== undefined && (
@@ -136,14 +154,14 @@ export function FinderPage({
         <section aria-labelledby="beyond-h">
           <h2 id="beyond-h">{t('finder.fallback.beyondHeading')}</h2>
           {words?.relaxedBeyond !== undefined && <p class="muted">{words.relaxedBeyond}</p>}
-          <ResultList {...list} id="beyond" results={beyond} />
+          <ResultList {...list} {...later} id="beyond" results={beyond} />
         </section>
       )}
       {remote.length > 0 && (
         <section aria-labelledby="remote-h">
           <h2 id="remote-h">{t('finder.fallback.remoteHeading')}</h2>
           {words?.relaxedRemote !== undefined && <p class="muted">{words.relaxedRemote}</p>}
-          <ResultList {...list} id="remote" results={remote} />
+          <ResultList {...list} {...later} id="remote" results={remote} />
         </section>
       )}
       <p>

@@ -3,6 +3,7 @@
  * are exact) so client islands (favourites, the map) can enhance it without another request.
  */
 import { groupedMemo } from '../bounded-memo.js';
+import type { DeferredParts } from '../kit/deferred-parts.js';
 import { escaped, htmlAttr, htmlNode, type Html } from '../markup.js';
 import type { MessageId } from '../i18n/translator.js';
 import { link, type PageContext } from '../page-context.js';
@@ -21,6 +22,8 @@ interface ListProps {
   /** Query kept on meeting links (`?tz=...`), so the meeting page shows the viewer's time too. */
   meetingQuery: string;
   id?: string;
+  /** The items from `from` on are rendered after the page's first part is sent (a streamed page). */
+  defer?: { parts: DeferredParts; from: number };
 }
 
 const wayWords: Record<Way, MessageId> = {
@@ -31,10 +34,27 @@ const wayWords: Record<Way, MessageId> = {
 };
 
 /** An ordered list of results, soonest (or nearest) first. */
-export function ResultList({ ctx, results, units, now, viewerZone, meetingQuery, id }: ListProps) {
+export function ResultList(props: ListProps) {
+  const { results, id, defer } = props;
+  const first = defer === undefined ? results.length : Math.min(defer.from, results.length);
+  const later =
+    defer !== undefined &&
+    first < results.length &&
+    defer.parts.mark(() => resultItems(props, first, results.length).text);
+  return htmlNode(
+    escaped`<ol class="list"${htmlAttr('id', id)}>${resultItems(props, 0, first)}${later}</ol>`,
+  );
+}
+
+/** The list items of results `from` to `to`. */
+function resultItems(
+  { ctx, results, units, now, viewerZone, meetingQuery }: ListProps,
+  from: number,
+  to: number,
+): Html {
   const options = { locale: ctx.locale, now, viewerZone };
-  const items = new Array<Html>(results.length);
-  for (let i = 0; i < results.length; i++) {
+  const items = new Array<Html>(to - from);
+  for (let i = from; i < to; i++) {
     const result = results[i]!;
     const view = resultView(result, options);
     const others = (result.alsoMeets ?? []).map((other) => resultView(other, options));
@@ -43,9 +63,10 @@ export function ResultList({ ctx, results, units, now, viewerZone, meetingQuery,
         ? escaped` data-lat="${result.latitude}" data-lng="${result.longitude}"`
         : undefined;
     const item = resultItem(ctx, view, others, units, meetingQuery);
-    items[i] = escaped`<li class="result"${htmlAttr('data-slug', view.slug)}${point}>${item}</li>`;
+    items[i - from] =
+      escaped`<li class="result"${htmlAttr('data-slug', view.slug)}${point}>${item}</li>`;
   }
-  return htmlNode(escaped`<ol class="list"${htmlAttr('id', id)}>${items}</ol>`);
+  return escaped`${items}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * its canonical query). A new stamp drops them all. The oldest page goes first when the cache is
  * full, by count or by bytes (decision 0126).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { CachedBody } from '../../platform/http/cached-body.js';
 
 export interface PageCacheLimits {
@@ -22,6 +23,11 @@ export class PageCache {
   private stamp: string | undefined;
   private readonly pages = new Map<string, CachedBody>();
   private bytes = 0;
+  /**
+   * Makes this process's ETags its own: the same stamp and key in another process, or after a
+   * restart with other code, may be another page.
+   */
+  private readonly origin = randomBytes(6).toString('base64url');
 
   constructor(private readonly limits: PageCacheLimits = DEFAULT_PAGE_CACHE_LIMITS) {}
 
@@ -35,11 +41,20 @@ export class PageCache {
     return this.pages.get(key);
   }
 
+  /**
+   * The weak ETag of the page of a stamp and key, known before the page is made: within one
+   * cache a stamp and a key make one page, so there is no need to digest its bytes.
+   */
+  etagOf(stamp: string, key: string): string {
+    const digest = createHash('sha1').update(`${stamp}\n${key}`).digest('base64url');
+    return `W/"${this.origin}${digest}"`;
+  }
+
   /** The page kept for this stamp and key, rendered and kept first if it is not there. */
   getOrRender(stamp: string, key: string, render: () => string): CachedBody {
     const kept = this.get(stamp, key);
     if (kept !== undefined) return kept;
-    const page = CachedBody.ofText(render(), { weak: true });
+    const page = CachedBody.ofText(render(), { etag: this.etagOf(stamp, key) });
     this.keep(stamp, key, page);
     return page;
   }

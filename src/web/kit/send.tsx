@@ -3,6 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ErrorCode, ErrorParams } from '../../platform/errors.js';
 import { sendCachedBody, type CachedBody } from '../../platform/http/cached-body.js';
+import {
+  sendStreamedBody,
+  type StreamedBodyOptions,
+} from '../../platform/http/streamed-body.js';
 import { errorMessage } from '../i18n/error-messages.js';
 import { link, type PageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
@@ -58,6 +62,25 @@ export function sendKeptPage(
     request,
     languageHeaders(reply, ctx, options).type('text/html; charset=utf-8'),
     page,
+  );
+}
+
+/**
+ * Sends a page as it is made: `chunks` yields the page's first part (head, form, first results)
+ * and then makes the rest; see {@link sendStreamedBody}.
+ */
+export function sendStreamedPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: PageContext,
+  chunks: Iterator<string, void, undefined>,
+  options: SendOptions & StreamedBodyOptions,
+): FastifyReply {
+  return sendStreamedBody(
+    request,
+    languageHeaders(reply, ctx, options).type('text/html; charset=utf-8'),
+    chunks,
+    options,
   );
 }
 
