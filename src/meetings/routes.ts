@@ -1,10 +1,37 @@
-import { Type } from 'typebox';
-import { listOptions } from '../platform/http/query-params.js';
+import { Type, type Static } from 'typebox';
+import { listOptions, parseFieldsParam, pickFields } from '../platform/http/query-params.js';
 import { errorResponseSchema, type HttpServer } from '../platform/http/server.js';
 import { MeetingSchema } from './api-schema.js';
 import type { MeetingDirectory } from './meeting-directory.js';
 import type { Meeting } from './model.js';
 import { presentMeeting, type MeetingStanding } from './present-meeting.js';
+
+type MeetingView = Static<typeof MeetingSchema>;
+/** Every field of a meeting, in the order an answer writes them; `fields=` names some of them. */
+const meetingFieldNames = Object.keys(MeetingSchema.properties) as (keyof MeetingView)[];
+
+const MeetingsPageSchema = Type.Object({
+  meetings: Type.Array(MeetingSchema),
+  nextCursor: Type.Optional(Type.String()),
+});
+const CompactMeetingsPageSchema = Type.Object(
+  {
+    fields: Type.Array(Type.Enum(meetingFieldNames), {
+      description: 'The fields each meeting carries: those named in `fields`, in this order',
+    }),
+    meetings: Type.Array(Type.Partial(MeetingSchema)),
+    nextCursor: Type.Optional(Type.String()),
+  },
+  { description: 'With `fields`: each meeting carries only the fields named' },
+);
+/** The whole page, or the compact one when it says which `fields` it carries. */
+const MeetingsAnswerSchema = Type.Unsafe<
+  Static<typeof MeetingsPageSchema> | Static<typeof CompactMeetingsPageSchema>
+>({
+  if: { type: 'object', required: ['fields'] },
+  then: CompactMeetingsPageSchema,
+  else: MeetingsPageSchema,
+});
 
 /** Reads what other capabilities know of meetings (freshness, duplicates, link checks). */
 export type ReadStanding = (meetings: readonly Meeting[]) => Promise<Map<string, MeetingStanding>>;
@@ -34,22 +61,28 @@ export function registerMeetingRoutes(
               }),
             ),
             source: Type.Optional(Type.String({ maxLength: 63 })),
+            fields: Type.Optional(
+              Type.String({
+                maxLength: 500,
+                description: `Only these fields of each meeting, comma-separated or repeated (${meetingFieldNames.join(', ')}); the answer names them in \`fields\``,
+                ...listOptions,
+              }),
+            ),
           },
           // An unknown (or misspelt) parameter is refused by name rather than ignored.
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            meetings: Type.Array(MeetingSchema),
-            nextCursor: Type.Optional(Type.String()),
-          }),
+          200: MeetingsAnswerSchema,
           400: errorResponseSchema,
           404: errorResponseSchema,
         },
       },
     },
     async (request) => {
-      const { limit, cursor, program, source } = request.query;
+      const { limit, cursor, program, source, fields } = request.query;
+      const picked =
+        fields === undefined ? undefined : parseFieldsParam(fields, meetingFieldNames);
       const programs = program
         ?.split(',')
         .map((p) => p.trim())
@@ -69,9 +102,10 @@ export function registerMeetingRoutes(
           standing.get(m.id),
         ),
       );
-      return page.nextCursor === undefined
-        ? { meetings: presented }
-        : { meetings: presented, nextCursor: page.nextCursor };
+      const next = page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor };
+      if (picked !== undefined)
+        return { fields: picked, meetings: presented.map((m) => pickFields(m, picked)), ...next };
+      return { meetings: presented, ...next };
     },
   );
 
