@@ -81,8 +81,7 @@ export function registerMeetingRoutes(
     },
     async (request) => {
       const { limit, cursor, program, source, fields } = request.query;
-      const picked =
-        fields === undefined ? undefined : parseFieldsParam(fields, meetingFieldNames);
+      const picked = fields === undefined ? undefined : parseFieldsParam(fields, meetingFieldNames);
       const programs = program
         ?.split(',')
         .map((p) => p.trim())

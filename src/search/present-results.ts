@@ -153,7 +153,7 @@ export const CompactSearchResponseSchema = Type.Object(
       }),
     ),
   },
-  { description: 'With `fields`: each result (the fallback\'s too) carries only the fields named' },
+  { description: "With `fields`: each result (the fallback's too) carries only the fields named" },
 );
 
 export type CompactSearchResponse = Static<typeof CompactSearchResponseSchema>;

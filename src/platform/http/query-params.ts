@@ -64,9 +64,13 @@ export function parseFieldsParam<F extends string>(
   }
   for (const name of asked) {
     if (!(allowed as readonly string[]).includes(name))
-      throw invalid(field, `${field} names ${clip(name)}, which is not one of ${allowed.join(', ')}.`);
+      throw invalid(
+        field,
+        `${field} names ${clip(name)}, which is not one of ${allowed.join(', ')}.`,
+      );
   }
-  if (asked.size === 0) throw invalid(field, `${field} must name at least one of ${allowed.join(', ')}.`);
+  if (asked.size === 0)
+    throw invalid(field, `${field} must name at least one of ${allowed.join(', ')}.`);
   return allowed.filter((name) => asked.has(name));
 }
 

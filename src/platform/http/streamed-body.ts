@@ -6,9 +6,20 @@
  * body is sent, `onSent` gets it (and its compressed form) to keep as a {@link CachedBody}.
  */
 import { Readable } from 'node:stream';
-import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import {
+  constants,
+  createBrotliCompress,
+  createGzip,
+  type BrotliCompress,
+  type Gzip,
+} from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptedEncoding, CachedBody, validatorHeaders, type BodyEncoding } from './cached-body.js';
+import {
+  acceptedEncoding,
+  CachedBody,
+  validatorHeaders,
+  type BodyEncoding,
+} from './cached-body.js';
 
 export interface StreamedBodyOptions {
   /** The body's validator, known before it is made (from what it is made of). */

@@ -23,7 +23,12 @@ beforeEach(async () => {
   const clock = manualClock('2026-11-26T23:00:10Z');
   app = await createTestApp({}, { clock });
   const rows = Array.from({ length: COUNT }, (_, i) =>
-    mgRow({ slug: `m-${i}`, name: `Meeting ${i}`, day: 4, time: `19:${String(i * 5).padStart(2, '0')}` }),
+    mgRow({
+      slug: `m-${i}`,
+      name: `Meeting ${i}`,
+      day: 4,
+      time: `19:${String(i * 5).padStart(2, '0')}`,
+    }),
   );
   await importFeed(app.importDeps, { source: 'ig', location: 'test:rows', rows });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
@@ -34,7 +39,8 @@ afterEach(async () => app.close());
 /** Every chunk of the body as it arrived, and the response. */
 function fetchChunks(path: string, encoding?: string) {
   return new Promise<{ res: IncomingMessage; chunks: Buffer[] }>((resolve, reject) => {
-    const headers: Record<string, string> = encoding === undefined ? {} : { 'accept-encoding': encoding };
+    const headers: Record<string, string> =
+      encoding === undefined ? {} : { 'accept-encoding': encoding };
     httpGet({ host: '127.0.0.1', port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,10 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { ErrorCode, ErrorParams } from '../../platform/errors.js';
 import { sendCachedBody, type CachedBody } from '../../platform/http/cached-body.js';
-import {
-  sendStreamedBody,
-  type StreamedBodyOptions,
-} from '../../platform/http/streamed-body.js';
+import { sendStreamedBody, type StreamedBodyOptions } from '../../platform/http/streamed-body.js';
 import { errorMessage } from '../i18n/error-messages.js';
 import { link, type PageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
