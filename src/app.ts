@@ -23,6 +23,7 @@ import { openLimitStore, type LimitStore } from './platform/http/shared-limits.j
 import { createMetrics } from './platform/metrics/metrics.js';
 import { registerStoreGauges } from './store-gauges.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { answerApiErrors } from './web/kit/error-handlers.js';
 import { createLogger } from './platform/logging.js';
 import { packageVersion } from './platform/paths.js';
 import type { Repositories } from './repositories.js';
@@ -344,6 +345,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       inlineStyleSources: [SITE_CSS_CSP_SOURCE],
       ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     });
+    answerApiErrors(server);
     const client: ClientSettings = {
       assets: loadClientAssets(CLIENT_BUILD_DIR, (message) => logger.warn(message)),
       mapTiles: config.mapTiles,

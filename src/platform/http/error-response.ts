@@ -22,6 +22,34 @@ export interface ErrorResponse {
   params?: ErrorParams;
 }
 
+/** The JSON API's answer to a failed request. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    /** The choices, when a value names several things (PL_AMBIGUOUS_PLACE). */
+    candidates?: unknown[];
+  };
+}
+
+/** The JSON body of a failure: its code and message, the field and the choices when known. */
+export function errorBody({
+  code,
+  message,
+  field,
+  candidates,
+}: Pick<ErrorResponse, 'code' | 'message' | 'field' | 'candidates'>): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(field !== undefined ? { field } : {}),
+      ...(candidates !== undefined ? { candidates } : {}),
+    },
+  };
+}
+
 /** The parts of an error thrown by Fastify, its plugins or Ajv that say what went wrong. */
 interface RaisedError {
   statusCode?: unknown;

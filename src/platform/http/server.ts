@@ -9,7 +9,6 @@ import type { Logger } from 'pino';
 import { answerClientError } from './client-error.js';
 import { rateLimitPluginOptions } from './client-key.js';
 import type { LimitStore } from './shared-limits.js';
-import { errorResponse } from './error-response.js';
 import { LIST_KEYWORD, prepareQueries } from './query-params.js';
 import { TurnGate } from './turn-gate.js';
 
@@ -98,19 +97,10 @@ export function pathSources(publicUrl: string | undefined, path: string) {
   ];
 }
 
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    field?: string;
-    /** The choices, when a value names several things (PL_AMBIGUOUS_PLACE). */
-    candidates?: unknown[];
-  };
-}
-
 /**
  * The HTTP server with the cross-cutting parts every route shares: security headers,
- * compression, the OpenAPI document, and the one place where errors become responses.
+ * compression, the OpenAPI document. Errors become responses in the page kit's
+ * `answerApiErrors` and page scopes (src/web/kit/error-handlers.ts), over `errorResponse`.
  */
 export async function createHttpServer(
   logger: Logger,
@@ -219,26 +209,7 @@ export async function createHttpServer(
       },
     },
   });
-
-  server.setErrorHandler((error, request, reply) => {
-    const { status, code, message, field, candidates } = errorResponse(error, request);
-    const body = errorBody(code, message, field);
-    if (candidates !== undefined) body.error.candidates = candidates;
-    return reply.status(status).send(body);
-  });
-
-  server.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(
-        errorBody('PL_NOT_FOUND', `Nothing is at ${request.method} ${request.url.split('?')[0]}.`),
-      ),
-  );
   return server;
-}
-
-function errorBody(code: string, message: string, field?: string): ErrorBody {
-  return { error: field === undefined ? { code, message } : { code, message, field } };
 }
 
 /** The shared error response schema, referenced by every route's 4xx/5xx documentation. */

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PorchlightError } from '../../platform/errors.js';
 import { createHttpServer, type HttpServer } from '../../platform/http/server.js';
+import { answerApiErrors } from './error-handlers.js';
 import { registerPageScope, type CsrfProtection } from './page-scope.js';
 
 const csrf: CsrfProtection = {
@@ -18,6 +19,7 @@ let server: HttpServer;
 beforeAll(async () => {
   const logger = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
   server = await createHttpServer(logger, 'test');
+  answerApiErrors(server);
   registerPageScope(
     server,
     {

@@ -14,11 +14,12 @@ import {
   type ActionLimitHook,
   type ActionLimitOptions,
 } from '../../platform/http/action-limit.js';
-import { errorResponse, type ErrorResponse } from '../../platform/http/error-response.js';
+import type { ErrorResponse } from '../../platform/http/error-response.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { locales } from '../i18n/locales.js';
 import type { PageContext } from '../page-context.js';
 import type { ErrorWords } from './error-pages.js';
+import { answerPageErrors } from './error-handlers.js';
 import { requestContext, type ContextSettings } from './request-context.js';
 import { redirectInLanguage, sendErrorPage, sendPage } from './send.js';
 
@@ -117,9 +118,10 @@ export function registerPageScope(
     if (options.formLimit !== undefined)
       await scope.register(formbody, { bodyLimit: options.formLimit });
     const kit = pageKit(scope, options);
-    scope.setErrorHandler((error, request, reply) =>
-      sendFailure(kit, options, error, request, reply),
-    );
+    answerPageErrors(scope, {
+      ctxOf: kit.ctxOf,
+      ...(options.errorPage !== undefined ? { errorPage: options.errorPage } : {}),
+    });
     register(scope, kit);
     for (const locale of locales) {
       await scope.register(
@@ -144,7 +146,7 @@ function pageKit(scope: HttpServer, options: PageScopeOptions): PageKit {
     if (options.csrf === undefined) throw new Error('This page scope has no CSRF protection.');
     return options.csrf;
   };
-  return {
+  const kit: PageKit = {
     ctxOf: (request) => requestContext(request, options),
     form: (request) => {
       const body = request.body;
@@ -173,26 +175,5 @@ function pageKit(scope: HttpServer, options: PageScopeOptions): PageKit {
       return sendPage(reply, ctx, page, { cache, ...sent });
     },
   };
-}
-
-/**
- * An error as a page, through the one error mapping: its status and stable code, the words of
- * its code in the reader's language. "Sign in first" is a redirect to the sign-in page.
- */
-function sendFailure(
-  kit: PageKit,
-  options: PageScopeOptions,
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): FastifyReply {
-  const ctx = kit.ctxOf(request);
-  const failure = errorResponse(error, request);
-  if (failure.code === 'PL_SIGN_IN_REQUIRED') return kit.redirect(reply, ctx, '/sign-in');
-  if (options.errorPage !== undefined)
-    return sendPage(reply, ctx, options.errorPage(ctx, failure), {
-      status: failure.status,
-      cache: 'no-store',
-    });
-  return sendErrorPage(reply, ctx, failure);
+  return kit;
 }
