@@ -45,11 +45,9 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         reply: FastifyReply,
         problem?: string,
       ) => {
-        const ctx = kit.ctxOf(request);
+        const { ctx, send } = kit.enter(request, reply);
         const view = await supporters.invitation(request.params.secret);
-        return kit.send(
-          reply,
-          ctx,
+        return send(
           <InvitationPage
             ctx={ctx}
             invite={request.params.secret}
@@ -69,8 +67,7 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         '/space/support/:secret',
         { schema: { hide: true, params }, onRequest: answerLimit },
         async (request, reply) => {
-          const ctx = kit.ctxOf(request);
-          const form = kit.form(request);
+          const { ctx, form, redirect } = kit.enter(request, reply);
           if (field(form, 'consent') !== '1')
             return invitationPage(request, reply, ctx.t('space.supporter.invite.needConsent'));
           const contact = contactOf(form);
@@ -78,8 +75,8 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
             return invitationPage(request, reply, ctx.t('space.supporter.invite.badContact'));
           const answer = await supporters.answer(request.params.secret, contact, ctx.locale);
           if (answer.state === 'active')
-            return kit.redirect(reply, ctx, `/space/supporting/${answer.manage}?welcome=1`);
-          return kit.redirect(reply, ctx, `/space/support/${request.params.secret}`);
+            return redirect(`/space/supporting/${answer.manage}?welcome=1`);
+          return redirect(`/space/support/${request.params.secret}`);
         },
       );
 
@@ -88,13 +85,10 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         // Wrong codes are counted on the invitation itself, five at most.
         { schema: { hide: true, params } },
         async (request, reply) => {
-          const ctx = kit.ctxOf(request);
+          const { ctx, form, redirect } = kit.enter(request, reply);
           try {
-            const manage = await supporters.confirm(
-              request.params.secret,
-              field(kit.form(request), 'code'),
-            );
-            return kit.redirect(reply, ctx, `/space/supporting/${manage}?welcome=1`);
+            const manage = await supporters.confirm(request.params.secret, field(form, 'code'));
+            return redirect(`/space/supporting/${manage}?welcome=1`);
           } catch (error) {
             if (isPorchlightError(error) && error.code === 'PL_SUPPORTER_CODE_WRONG')
               return invitationPage(request, reply, ctx.t('space.supporter.code.wrong'));
@@ -107,12 +101,10 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         '/space/supporting/:secret',
         { schema: { hide: true, params } },
         async (request, reply) => {
-          const ctx = kit.ctxOf(request);
+          const { ctx, send } = kit.enter(request, reply);
           const { channel } = await supporters.supporting(request.params.secret);
           const welcome = (request.query as Record<string, unknown>).welcome === '1';
-          return kit.send(
-            reply,
-            ctx,
+          return send(
             <SupportingPage
               ctx={ctx}
               manage={request.params.secret}
@@ -127,9 +119,9 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         '/space/supporting/:secret/stop',
         { schema: { hide: true, params } },
         async (request, reply) => {
-          const ctx = kit.ctxOf(request);
+          const { ctx, send } = kit.enter(request, reply);
           await supporters.stop(request.params.secret);
-          return kit.send(reply, ctx, <StoppedPage ctx={ctx} />);
+          return send(<StoppedPage ctx={ctx} />);
         },
       );
     },

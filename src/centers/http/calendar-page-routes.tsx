@@ -3,11 +3,9 @@
  * coaches, supervisors and administrators add, change and remove events; administrators say
  * where the center is), and for anyone, `/centers/{slug}/events`, the center's public calendar.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { FormFields, PageKit } from '../../web/kit/page-scope.js';
-import type { PageContext } from '../../web/page-context.js';
 import type { CenterDesk } from '../desk.js';
 import type { EventInput } from '../events/events.js';
 import type { CenterAccess } from '../model.js';
@@ -15,19 +13,13 @@ import { CalendarPage } from '../pages/calendar-page.js';
 import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { EventFormPage } from '../pages/event-form-page.js';
 import { PublicCalendarPage } from '../pages/public-calendar-page.js';
-import type { SaveOrShowAgain } from './form-saver.js';
+import type { EnterDesk } from './desk-entrance.js';
+import type { FilledForm } from '../pages/form-problem.js';
 import { field } from './page-forms.js';
 
 export interface CalendarPageDeps {
   desk: CenterDesk;
-  open: (request: FastifyRequest, slug: string) => Promise<CenterAccess>;
-  viewOf: (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: PageContext,
-    access: CenterAccess,
-  ) => DeskView;
-  saveOrShowAgain: SaveOrShowAgain;
+  enter: EnterDesk;
 }
 
 const slug = Type.String({ minLength: 1, maxLength: 63 });
@@ -59,29 +51,34 @@ function eventFromForm(form: FormFields): EventInput {
 export function registerCalendarPages(
   scope: HttpServer,
   kit: PageKit,
-  { desk, open, viewOf, saveOrShowAgain }: CalendarPageDeps,
+  { desk, enter }: CalendarPageDeps,
 ): void {
   const post = { preHandler: kit.csrf };
   const calendarPath = (access: CenterAccess) => centerPath(access, '/calendar?saved=1');
+  /** The calendar page, with the place form shown again when it is given. */
+  const calendarPage = async (
+    access: CenterAccess,
+    view: DeskView,
+    shown: { saved: boolean; placeForm?: FilledForm },
+  ) => {
+    const { occurrences, events, today } = await desk.calendar(access);
+    return (
+      <CalendarPage
+        view={view}
+        occurrences={occurrences}
+        events={events}
+        today={today}
+        {...shown}
+      />
+    );
+  };
 
   scope.get(
     '/center/:slug/calendar',
     { schema: { hide: true, params: slugParams, querystring: savedQuery } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      const { occurrences, events, today } = await desk.calendar(access);
-      return kit.send(
-        reply,
-        ctx,
-        <CalendarPage
-          view={viewOf(request, reply, ctx, access)}
-          occurrences={occurrences}
-          events={events}
-          today={today}
-          saved={request.query.saved === '1'}
-        />,
-      );
+      const { access, view, send } = await enter(request, reply, request.params.slug);
+      return send(await calendarPage(access, view(), { saved: request.query.saved === '1' }));
     },
   );
 
@@ -89,10 +86,8 @@ export function registerCalendarPages(
     '/center/:slug/calendar/new',
     { schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'event.manage');
-      return kit.send(reply, ctx, <EventFormPage view={viewOf(request, reply, ctx, access)} />);
+      const { view, send } = await enter(request, reply, request.params.slug, 'event.manage');
+      return send(<EventFormPage view={view()} />);
     },
   );
 
@@ -100,20 +95,13 @@ export function registerCalendarPages(
     '/center/:slug/calendar',
     { schema: { hide: true, params: slugParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, saveOrShowAgain } = await enter(request, reply, request.params.slug);
       return saveOrShowAgain(
-        request,
-        reply,
-        ctx,
         async (form) => {
           await desk.createEvent(access, eventFromForm(form));
           return calendarPath(access);
         },
-        (filled) =>
-          Promise.resolve(
-            <EventFormPage view={viewOf(request, reply, ctx, access)} filled={filled} />,
-          ),
+        (filled) => <EventFormPage view={view()} filled={filled} />,
       );
     },
   );
@@ -122,15 +110,14 @@ export function registerCalendarPages(
     '/center/:slug/calendar/:id/edit',
     { schema: { hide: true, params: eventParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'event.manage');
-      const event = await desk.event(access, request.params.id);
-      return kit.send(
+      const { access, view, send } = await enter(
+        request,
         reply,
-        ctx,
-        <EventFormPage view={viewOf(request, reply, ctx, access)} event={event} />,
+        request.params.slug,
+        'event.manage',
       );
+      const event = await desk.event(access, request.params.id);
+      return send(<EventFormPage view={view()} event={event} />);
     },
   );
 
@@ -138,23 +125,15 @@ export function registerCalendarPages(
     '/center/:slug/calendar/:id',
     { schema: { hide: true, params: eventParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, saveOrShowAgain } = await enter(request, reply, request.params.slug);
       const id = request.params.id;
       return saveOrShowAgain(
-        request,
-        reply,
-        ctx,
         async (form) => {
           await desk.updateEvent(access, id, eventFromForm(form));
           return calendarPath(access);
         },
         async (filled) => (
-          <EventFormPage
-            view={viewOf(request, reply, ctx, access)}
-            event={await desk.event(access, id)}
-            filled={filled}
-          />
+          <EventFormPage view={view()} event={await desk.event(access, id)} filled={filled} />
         ),
       );
     },
@@ -164,10 +143,9 @@ export function registerCalendarPages(
     '/center/:slug/calendar/:id/delete',
     { schema: { hide: true, params: eventParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, redirect } = await enter(request, reply, request.params.slug);
       await desk.deleteEvent(access, request.params.id);
-      return kit.redirect(reply, ctx, calendarPath(access));
+      return redirect(calendarPath(access));
     },
   );
 
@@ -175,12 +153,8 @@ export function registerCalendarPages(
     '/center/:slug/place',
     { schema: { hide: true, params: slugParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, saveOrShowAgain } = await enter(request, reply, request.params.slug);
       return saveOrShowAgain(
-        request,
-        reply,
-        ctx,
         async (form) => {
           await desk.setPlace(access, {
             street: field(form, 'street'),
@@ -190,19 +164,7 @@ export function registerCalendarPages(
           });
           return calendarPath(access);
         },
-        async (filled) => {
-          const { occurrences, events, today } = await desk.calendar(access);
-          return (
-            <CalendarPage
-              view={viewOf(request, reply, ctx, access)}
-              occurrences={occurrences}
-              events={events}
-              today={today}
-              saved={false}
-              placeForm={filled}
-            />
-          );
-        },
+        (filled) => calendarPage(access, view(), { saved: false, placeForm: filled }),
       );
     },
   );
@@ -211,11 +173,9 @@ export function registerCalendarPages(
     '/centers/:slug/events',
     { schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
+      const { ctx, send } = kit.enter(request, reply);
       const { center, occurrences, events, now } = await desk.publicCalendar(request.params.slug);
-      return kit.send(
-        reply,
-        ctx,
+      return send(
         <PublicCalendarPage
           ctx={ctx}
           center={center}

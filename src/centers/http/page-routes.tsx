@@ -5,21 +5,19 @@
  * and a member of another center answer the same 404 page as things that do not exist. Every
  * form posts with the session's CSRF token and redirects (post/redirect/get).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { Type } from 'typebox';
 import type { HttpServer } from '../../platform/http/server.js';
 import { registerPageScope, type FormFields, type PageKit } from '../../web/kit/page-scope.js';
-import type { PageContext } from '../../web/page-context.js';
 import { guardCsrf, type StewardshipGuard } from '../../stewardship/http/guard.js';
 import type { CenterDesk } from '../desk.js';
 import type { CenterAccess, DeskAction } from '../model.js';
+import { deskEntrance } from './desk-entrance.js';
 import type { Member } from '../members/model.js';
 import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
 import { sendRecordPdf } from './record-pdf-reply.js';
-import { formSaver } from './form-saver.js';
 import { registerCalendarPages } from './calendar-page-routes.js';
 import type { FilledForm } from '../pages/form-problem.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
@@ -69,55 +67,21 @@ export function registerCenterPages(server: HttpServer, deps: CenterPageDeps): v
   );
 }
 
-/**
- * How a desk page opens its center and frames itself: the signed-in person's access (sign-in
- * first; 404 when not staff), and the view with this request's CSRF token. Shared with the
- * other pages under `/center/{slug}/` (the referrals').
- */
-export function deskPageAccess(
-  kit: PageKit,
-  desk: Pick<CenterDesk, 'open'>,
-  guard: StewardshipGuard,
-) {
-  const open = async (request: FastifyRequest, slug: string): Promise<CenterAccess> => {
-    const who = await guard.requireSignedIn(request);
-    return desk.open({ personId: who.person.id }, slug);
-  };
-  const viewOf = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: PageContext,
-    access: CenterAccess,
-  ): DeskView => ({
-    ctx,
-    access,
-    csrf: kit.csrfToken(request, reply),
-    timeZone: access.center.timeZone,
-  });
-  return { open, viewOf };
-}
-
 function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterPageDeps): void {
-  const { open, viewOf } = deskPageAccess(kit, desk, guard);
+  const enter = deskEntrance(kit, desk, guard);
   const post = { preHandler: kit.csrf };
-  const saveOrShowAgain = formSaver(kit);
 
   scope.get('/center', { schema: { hide: true } }, async (request, reply) => {
-    const ctx = kit.ctxOf(request);
+    const { ctx, send } = kit.enter(request, reply);
     const who = await guard.requireSignedIn(request);
-    return kit.send(
-      reply,
-      ctx,
-      <CentersPage ctx={ctx} centers={await desk.centersOf(who.person.id)} />,
-    );
+    return send(<CentersPage ctx={ctx} centers={await desk.centersOf(who.person.id)} />);
   });
 
   scope.get(
     '/center/:slug',
     { schema: { hide: true, params: slugParams, querystring: deskQuery } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, send } = await enter(request, reply, request.params.slug);
       const query = (request.query.q ?? '').trim();
       // A search shows its results alone: the day's list (each name logged) is for the desk's
       // resting view, and leaving it out keeps a search as quick as the API's.
@@ -125,11 +89,9 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
         query === ''
           ? [undefined, await desk.checkInsToday(access)]
           : [await desk.findMembers(access, query), undefined];
-      return kit.send(
-        reply,
-        ctx,
+      return send(
         <DeskPage
-          view={viewOf(request, reply, ctx, access)}
+          view={view()}
           query={query}
           {...(matches !== undefined ? { matches } : {})}
           {...(today !== undefined ? { today } : {})}
@@ -143,14 +105,10 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/check-ins',
     { schema: { hide: true, params: slugParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      const form = kit.form(request);
+      const { access, form, redirect } = await enter(request, reply, request.params.slug);
       const memberId = field(form, 'memberId');
       await desk.recordCheckIn(access, memberId);
-      return kit.redirect(
-        reply,
-        ctx,
+      return redirect(
         field(form, 'back') === 'member'
           ? centerPath(access, `/members/${memberId}?saved=1`)
           : centerPath(access, '?checked=1'),
@@ -162,10 +120,8 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/members/new',
     { schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      desk.requirePermission(access, 'member.write');
-      return kit.send(reply, ctx, <MemberFormPage view={viewOf(request, reply, ctx, access)} />);
+      const { view, send } = await enter(request, reply, request.params.slug, 'member.write');
+      return send(<MemberFormPage view={view()} />);
     },
   );
 
@@ -173,20 +129,13 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/members',
     { schema: { hide: true, params: slugParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, saveOrShowAgain } = await enter(request, reply, request.params.slug);
       return saveOrShowAgain(
-        request,
-        reply,
-        ctx,
         async (form) => {
           const member = await desk.registerMember(access, memberInputFromForm(form));
           return centerPath(access, `/members/${member.id}?saved=1`);
         },
-        (filled) =>
-          Promise.resolve(
-            <MemberFormPage view={viewOf(request, reply, ctx, access)} filled={filled} />,
-          ),
+        (filled) => <MemberFormPage view={view()} filled={filled} />,
       );
     },
   );
@@ -195,14 +144,11 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/members/:id',
     { schema: { hide: true, params: memberParams, querystring: savedQuery } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, send } = await enter(request, reply, request.params.slug);
       const { member, timeline, plan } = await desk.memberRecord(access, request.params.id);
-      return kit.send(
-        reply,
-        ctx,
+      return send(
         <MemberPage
-          view={viewOf(request, reply, ctx, access)}
+          view={view()}
           member={member}
           timeline={timeline}
           plan={plan}
@@ -216,8 +162,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/members/:id/record.pdf',
     { schema: { hide: true, params: memberParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, ctx } = await enter(request, reply, request.params.slug);
       return sendRecordPdf(reply, desk, access, request.params.id, ctx.locale);
     },
   );
@@ -236,39 +181,27 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
       `/center/:slug/members/:id${paths.form}`,
       { schema: { hide: true, params: memberParams } },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
-        const access = await open(request, request.params.slug);
-        desk.requirePermission(access, permission);
+        const { access, view, send } = await enter(request, reply, request.params.slug, permission);
         const member = await desk.readMember(access, request.params.id);
-        return kit.send(reply, ctx, page(viewOf(request, reply, ctx, access), member));
+        return send(page(view(), member));
       },
     );
     scope.post(
       `/center/:slug/members/:id${paths.save}`,
       { schema: { hide: true, params: memberParams }, ...post },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
-        const access = await open(request, request.params.slug);
+        const { access, view, saveOrShowAgain } = await enter(request, reply, request.params.slug);
         const memberId = request.params.id;
         return saveOrShowAgain(
-          request,
-          reply,
-          ctx,
           async (form) => {
             await save(access, memberId, form);
             return centerPath(access, `/members/${memberId}?saved=1`);
           },
-          async (filled) =>
-            page(
-              viewOf(request, reply, ctx, access),
-              await desk.readMember(access, memberId),
-              filled,
-            ),
+          async (filled) => page(view(), await desk.readMember(access, memberId), filled),
         );
       },
     );
   };
-
   memberForm(
     { form: '/edit', save: '/edit' },
     'member.write',
@@ -303,11 +236,10 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/members/:id/plan/:goalId/done',
     { schema: { hide: true, params: goalParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, form, redirect } = await enter(request, reply, request.params.slug);
       const { id: memberId, goalId } = request.params;
-      await desk.completeGoal(access, memberId, goalId, stepFromForm(kit.form(request)));
-      return kit.redirect(reply, ctx, centerPath(access, `/members/${memberId}?saved=1`));
+      await desk.completeGoal(access, memberId, goalId, stepFromForm(form));
+      return redirect(centerPath(access, `/members/${memberId}?saved=1`));
     },
   );
 
@@ -315,14 +247,9 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/shifts',
     { schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, send } = await enter(request, reply, request.params.slug);
       const shifts = await desk.shifts(access);
-      return kit.send(
-        reply,
-        ctx,
-        <ShiftsPage view={viewOf(request, reply, ctx, access)} shifts={shifts} />,
-      );
+      return send(<ShiftsPage view={view()} shifts={shifts} />);
     },
   );
 
@@ -330,9 +257,7 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     '/center/:slug/shifts',
     { schema: { hide: true, params: slugParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      const form = kit.form(request);
+      const { access, form, redirect } = await enter(request, reply, request.params.slug);
       await desk.createShift(access, {
         title: field(form, 'title'),
         date: field(form, 'date'),
@@ -340,50 +265,39 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
         end: field(form, 'end'),
         capacity: field(form, 'capacity'),
       });
-      return kit.redirect(reply, ctx, centerPath(access, '/shifts'));
+      return redirect(centerPath(access, '/shifts'));
     },
   );
 
-  for (const [action, run] of [
-    ['sign-up', desk.signUpForShift],
-    ['withdraw', desk.withdrawFromShift],
-  ] as const)
+  /** A button on a thing of the center (a shift, a token): act, then back to its list. */
+  const action = (
+    path: string,
+    list: string,
+    act: (access: CenterAccess, id: string) => Promise<unknown>,
+  ) =>
     scope.post(
-      `/center/:slug/shifts/:id/${action}`,
+      `/center/:slug/${path}`,
       { schema: { hide: true, params: tokenParams }, ...post },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
-        const access = await open(request, request.params.slug);
-        await run(access, request.params.id);
-        return kit.redirect(reply, ctx, centerPath(access, '/shifts'));
+        const { access, redirect } = await enter(request, reply, request.params.slug);
+        await act(access, request.params.id);
+        return redirect(centerPath(access, list));
       },
     );
+  action('shifts/:id/sign-up', '/shifts', desk.signUpForShift);
+  action('shifts/:id/withdraw', '/shifts', desk.withdrawFromShift);
 
-  registerCalendarPages(scope, kit, { desk, open, viewOf, saveOrShowAgain });
+  registerCalendarPages(scope, kit, { desk, enter });
 
   scope.get(
     '/center/:slug/tokens',
     { schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { access, view, send } = await enter(request, reply, request.params.slug);
       const tokens = await desk.tokens(access);
-      return kit.send(
-        reply,
-        ctx,
-        <TokensPage view={viewOf(request, reply, ctx, access)} tokens={tokens} />,
-      );
+      return send(<TokensPage view={view()} tokens={tokens} />);
     },
   );
 
-  scope.post(
-    '/center/:slug/tokens/:id/revoke',
-    { schema: { hide: true, params: tokenParams }, ...post },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      await desk.revokeToken(access, request.params.id);
-      return kit.redirect(reply, ctx, centerPath(access, '/tokens'));
-    },
-  );
+  action('tokens/:id/revoke', '/tokens', desk.revokeToken);
 }

@@ -5,11 +5,10 @@
  * the signed link is the only key (no account, no session), and a revoked or expired consent
  * answers the 410 page with nothing of the member.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { CenterDesk } from '../../centers/desk.js';
 import type { CenterAccess } from '../../centers/model.js';
-import { deskPageAccess } from '../../centers/http/page-routes.js';
+import { deskEntrance, type DeskDoor } from '../../centers/http/desk-entrance.js';
 import { centerPath } from '../../centers/pages/center-frame.js';
 import { isPorchlightError } from '../../platform/errors.js';
 import type { HttpServer } from '../../platform/http/server.js';
@@ -21,7 +20,8 @@ import { guardCsrf } from '../../stewardship/http/guard.js';
 import { errorMessage } from '../../web/i18n/error-messages.js';
 import { registerPageScope, type FormFields, type PageKit } from '../../web/kit/page-scope.js';
 import { languageHeaders } from '../../web/kit/send.js';
-import { link, type PageContext } from '../../web/page-context.js';
+import type { PageVisit } from '../../web/kit/page-visit.js';
+import { link } from '../../web/page-context.js';
 import type { ReferralDesk } from '../referral-desk.js';
 import { renderConsentForm } from './consent-form.js';
 import {
@@ -115,39 +115,38 @@ export function registerReferralPages(server: HttpServer, deps: ReferralPageDeps
 
 function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDeps): void {
   const { centers, referrals } = deps;
-  const { open, viewOf } = deskPageAccess(kit, centers, deps.guard);
+  const enter = deskEntrance(kit, centers, deps.guard);
   const memberName = async (access: CenterAccess, memberId: string) =>
     (await centers.readMember(access, memberId)).chosenName;
+  const post = { preHandler: kit.csrf };
 
   scope.get(
     '/center/:slug/members/:id/refer',
     { schema: { hide: true, params: memberParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      centers.requirePermission(access, 'member.write');
+      const { ctx, access, view, send } = await enter(
+        request,
+        reply,
+        request.params.slug,
+        'member.write',
+      );
       const name = await memberName(access, request.params.id);
       const params = readResourceForm(request.query as Record<string, unknown>);
       const outcome = await findResources(deps, ctx, params);
       const page = (
         <ReferSearchPage
-          view={viewOf(request, reply, ctx, access)}
+          view={view()}
           memberId={request.params.id}
           memberName={name}
           outcome={outcome}
         />
       );
-      return kit.send(reply, ctx, page, {
-        ...(outcome.problem !== undefined ? { status: 400 } : {}),
-      });
+      return send(page, { ...(outcome.problem !== undefined ? { status: 400 } : {}) });
     },
   );
 
   const consentPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: PageContext,
-    access: CenterAccess,
+    { request, ctx, access, view }: PageVisit & DeskDoor,
     memberId: string,
     serviceId: string,
     filled?: { values: FormFields; problem: { field: string; message: string } },
@@ -164,7 +163,7 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
     const search = readResourceForm(request.query as Record<string, unknown>);
     return (
       <ConsentPage
-        view={viewOf(request, reply, ctx, access)}
+        view={view()}
         memberId={memberId}
         memberName={name}
         service={service}
@@ -180,18 +179,8 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
     '/center/:slug/members/:id/refer/:serviceId',
     { schema: { hide: true, params: serviceParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      centers.requirePermission(access, 'member.write');
-      const page = await consentPage(
-        request,
-        reply,
-        ctx,
-        access,
-        request.params.id,
-        request.params.serviceId,
-      );
-      return kit.send(reply, ctx, page);
+      const visit = await enter(request, reply, request.params.slug, 'member.write');
+      return visit.send(await consentPage(visit, request.params.id, request.params.serviceId));
     },
   );
 
@@ -199,9 +188,7 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
     '/center/:slug/members/:id/refer/:serviceId/consent.pdf',
     { schema: { hide: true, params: serviceParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      centers.requirePermission(access, 'member.write');
+      const { ctx, access } = await enter(request, reply, request.params.slug, 'member.write');
       const name = await memberName(access, request.params.id);
       const { service, organization } = await referrals.service(request.params.serviceId);
       const now = deps.now();
@@ -224,18 +211,17 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
 
   scope.post(
     '/center/:slug/members/:id/referrals',
-    { schema: { hide: true, params: memberParams }, preHandler: kit.csrf },
+    { schema: { hide: true, params: memberParams }, ...post },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      const form = kit.form(request);
+      const visit = await enter(request, reply, request.params.slug);
+      const { ctx, access, form } = visit;
       const memberId = request.params.id;
       try {
         const { referral } = await referrals.create(
           access,
           referralInput(memberId, form, deps.now().toISOString()),
         );
-        return kit.redirect(reply, ctx, centerPath(access, `/referrals/${referral.id}?said=sent`));
+        return visit.redirect(centerPath(access, `/referrals/${referral.id}?said=sent`));
       } catch (error) {
         const apiField = isPorchlightError(error) ? error.details?.field : undefined;
         if (!isPorchlightError(error) || error.status !== 400 || typeof apiField !== 'string')
@@ -246,19 +232,11 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
           ...(error.params !== undefined ? { params: error.params } : {}),
         });
         const problem = { field: formFields[apiField] ?? apiField, message };
-        const page = await consentPage(
-          request,
-          reply,
-          ctx,
-          access,
-          memberId,
-          one(form, 'serviceId'),
-          {
-            values: form,
-            problem,
-          },
-        );
-        return kit.send(reply, ctx, page, { status: 400 });
+        const page = await consentPage(visit, memberId, one(form, 'serviceId'), {
+          values: form,
+          problem,
+        });
+        return visit.send(page, { status: 400 });
       }
     },
   );
@@ -267,51 +245,37 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
     '/center/:slug/referrals/:id',
     { schema: { hide: true, params: referralParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
+      const { ctx, access, view, send } = await enter(request, reply, request.params.slug);
       const referral = await referrals.read(access, request.params.id);
       const said = (request.query as Record<string, unknown>).said;
-      const page = (
+      return send(
         <ReferralPage
-          view={viewOf(request, reply, ctx, access)}
+          view={view()}
           referral={referral}
           link={`${deps.publicUrl}${link(ctx, `/referral/${referrals.linkOf(referral)}`)}`}
           {...(said === 'sent' || said === 'revoked' || said === 'ended' ? { said } : {})}
-        />
-      );
-      return kit.send(reply, ctx, page);
-    },
-  );
-
-  scope.post(
-    '/center/:slug/referrals/:id/revoke-consent',
-    { schema: { hide: true, params: referralParams }, preHandler: kit.csrf },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      await referrals.revokeConsent(access, request.params.id);
-      return kit.redirect(
-        reply,
-        ctx,
-        centerPath(access, `/referrals/${request.params.id}?said=revoked`),
+        />,
       );
     },
   );
 
-  scope.post(
-    '/center/:slug/referrals/:id/consent-event',
-    { schema: { hide: true, params: referralParams }, preHandler: kit.csrf },
-    async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const access = await open(request, request.params.slug);
-      await referrals.consentEventHappened(access, request.params.id);
-      return kit.redirect(
-        reply,
-        ctx,
-        centerPath(access, `/referrals/${request.params.id}?said=ended`),
-      );
-    },
-  );
+  /** A button on a referral: act, then back to its page saying what was done. */
+  const action = (
+    path: string,
+    said: string,
+    act: (access: CenterAccess, id: string) => Promise<unknown>,
+  ) =>
+    scope.post(
+      `/center/:slug/referrals/:id/${path}`,
+      { schema: { hide: true, params: referralParams }, ...post },
+      async (request, reply) => {
+        const { access, redirect } = await enter(request, reply, request.params.slug);
+        await act(access, request.params.id);
+        return redirect(centerPath(access, `/referrals/${request.params.id}?said=${said}`));
+      },
+    );
+  action('revoke-consent', 'revoked', referrals.revokeConsent);
+  action('consent-event', 'ended', referrals.consentEventHappened);
 }
 
 function registerRecipientPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDeps): void {
@@ -320,12 +284,10 @@ function registerRecipientPages(scope: HttpServer, kit: PageKit, deps: ReferralP
     '/referral/:token',
     { schema: { hide: true, params: tokenParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
+      const { ctx, send } = kit.enter(request, reply);
       const referral = await referrals.openLink(request.params.token);
       const answered = (request.query as Record<string, unknown>).answered === '1';
-      return kit.send(
-        reply,
-        ctx,
+      return send(
         <RecipientPage
           ctx={ctx}
           token={request.params.token}
@@ -343,14 +305,13 @@ function registerRecipientPages(scope: HttpServer, kit: PageKit, deps: ReferralP
     '/referral/:token',
     { schema: { hide: true, params: tokenParams } },
     async (request, reply) => {
-      const ctx = kit.ctxOf(request);
-      const form = kit.form(request);
+      const { form, redirect } = kit.enter(request, reply);
       const note = one(form, 'note');
       await referrals.answerLink(request.params.token, {
         status: one(form, 'status'),
         ...(note !== '' ? { note } : {}),
       });
-      return kit.redirect(reply, ctx, `/referral/${request.params.token}?answered=1`);
+      return redirect(`/referral/${request.params.token}?answered=1`);
     },
   );
 }

@@ -83,9 +83,9 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       '/meetings/:slug/ride',
       { schema: { hide: true, params: slugParams } },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
+        const { ctx, send } = kit.enter(request, reply);
         const form = await askForm(request);
-        return kit.send(reply, ctx, <RideAskPage ctx={ctx} {...form} />, { cache: 'no-store' });
+        return send(<RideAskPage ctx={ctx} {...form} />, { cache: 'no-store' });
       },
     );
 
@@ -93,11 +93,10 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       '/meetings/:slug/ride',
       { schema: { hide: true, params: slugParams }, onRequest: askLimit },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
-        const body = kit.form(request);
+        const { ctx, form: body, send, redirect } = kit.enter(request, reply);
         const form = await askForm(request);
         const again = (problem: string) =>
-          kit.send(reply, ctx, <RideAskPage ctx={ctx} {...form} problem={problem} />, {
+          send(<RideAskPage ctx={ctx} {...form} problem={problem} />, {
             status: 400,
             cache: 'no-store',
           });
@@ -131,7 +130,7 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
             ...(text(body, 'note') !== undefined ? { note: text(body, 'note')! } : {}),
             locale: ctx.locale,
           });
-          return kit.redirect(reply, ctx, `/rides/${link}`);
+          return redirect(`/rides/${link}`);
         } catch (error) {
           if (isPorchlightError(error) && error.status === 400) return again(error.message);
           throw error;
@@ -144,11 +143,9 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       reply: FastifyReply,
       problem?: string,
     ) => {
-      const ctx = kit.ctxOf(request);
+      const { ctx, send } = kit.enter(request, reply);
       const { ride, program, meeting } = await desk.riderRide(request.params.link);
-      return kit.send(
-        reply,
-        ctx,
+      return send(
         <RidePage
           ctx={ctx}
           link={request.params.link}
@@ -168,23 +165,24 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       '/rides/:link/confirm',
       { schema: { hide: true, params: linkParams } },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
+        const { ctx, form, redirect } = kit.enter(request, reply);
         try {
-          await desk.confirm(request.params.link, text(kit.form(request), 'code') ?? '');
+          await desk.confirm(request.params.link, text(form, 'code') ?? '');
         } catch (error) {
           if (isPorchlightError(error) && error.code === 'PL_RIDE_CODE_WRONG')
             return ridePage(request, reply, ctx.t('rides.ride.wrongCode'));
           throw error;
         }
-        return kit.redirect(reply, ctx, `/rides/${request.params.link}`);
+        return redirect(`/rides/${request.params.link}`);
       },
     );
     scope.post(
       '/rides/:link/cancel',
       { schema: { hide: true, params: linkParams } },
       async (request, reply) => {
-        await desk.cancelByRider(request.params.link, reasonOf(kit.form(request)));
-        return kit.redirect(reply, kit.ctxOf(request), `/rides/${request.params.link}`);
+        const { form, redirect } = kit.enter(request, reply);
+        await desk.cancelByRider(request.params.link, reasonOf(form));
+        return redirect(`/rides/${request.params.link}`);
       },
     );
 
@@ -192,12 +190,10 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       '/rides/driver/:link',
       { schema: { hide: true, params: linkParams } },
       async (request, reply) => {
-        const ctx = kit.ctxOf(request);
+        const { ctx, send } = kit.enter(request, reply);
         const view = await desk.driverView(request.params.link);
         const notice = (request.query as Record<string, unknown>).done;
-        return kit.send(
-          reply,
-          ctx,
+        return send(
           <DriverPage
             ctx={ctx}
             link={request.params.link}
@@ -218,16 +214,16 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
         `/rides/driver/:link/rides/:id/${verb}`,
         { schema: { hide: true, params: driverRideParams } },
         async (request, reply) => {
-          const ctx = kit.ctxOf(request);
+          const { form, redirect } = kit.enter(request, reply);
           const back = `/rides/driver/${request.params.link}`;
           try {
-            await act(request.params.link, request.params.id, kit.form(request));
+            await act(request.params.link, request.params.id, form);
           } catch (error) {
             if (isPorchlightError(error) && error.code === 'PL_RIDE_TAKEN')
-              return kit.redirect(reply, ctx, `${back}?done=taken`);
+              return redirect(`${back}?done=taken`);
             throw error;
           }
-          return kit.redirect(reply, ctx, back);
+          return redirect(back);
         },
       );
     driverAction('accept', (link, id) => desk.accept(link, id));
@@ -243,11 +239,12 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
     server,
     { publicUrl: deps.publicUrl, formLimit: 8_192, csrf: deps.csrf },
     (scope, kit) => {
-      const signedIn = async (request: FastifyRequest) => {
+      // Every coordinator's page is for a signed-in person; the desk checks the program's role.
+      const enter = kit.entrance(async ({ request }) => {
         const actor = await deps.actorOf(request);
         if (actor === undefined) throw new PorchlightError('PL_SIGN_IN_REQUIRED');
-        return actor;
-      };
+        return { actor };
+      });
       const period = (query: Record<string, unknown>, timeZone: string) => {
         const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime())
           .toZonedDateTimeISO(timeZone)
@@ -261,17 +258,16 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
       };
 
       scope.get('/rides/programs', { schema: { hide: true } }, async (request, reply) => {
-        const ctx = kit.ctxOf(request);
-        const programs = await desk.programs(await signedIn(request));
-        return kit.send(reply, ctx, <ProgramsPage ctx={ctx} programs={programs} />);
+        const { ctx, actor, send } = await enter(request, reply);
+        const programs = await desk.programs(actor);
+        return send(<ProgramsPage ctx={ctx} programs={programs} />);
       });
 
       scope.get(
         '/rides/programs/:slug',
         { schema: { hide: true, params: programParams } },
         async (request, reply) => {
-          const ctx = kit.ctxOf(request);
-          const actor = await signedIn(request);
+          const { ctx, actor, sendForm } = await enter(request, reply);
           const view = await desk.coordinatorView(actor, request.params.slug);
           const { from, to } = period(
             request.query as Record<string, unknown>,
@@ -279,7 +275,7 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
           );
           const log = await desk.tripLog(actor, request.params.slug, from, to);
           const saved = (request.query as Record<string, unknown>).saved === '1';
-          return kit.sendForm(request, reply, ctx, CoordinatorPage, {
+          return sendForm(CoordinatorPage, {
             ...view,
             log,
             ...(saved ? { notice: ctx.t('rides.coord.saved') } : {}),
@@ -291,7 +287,7 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
         '/rides/programs/:slug/trips.csv',
         { schema: { hide: true, params: programParams } },
         async (request, reply) => {
-          const actor = await signedIn(request);
+          const { actor } = await enter(request, reply);
           const program = await desk.program(actor, request.params.slug);
           const { from, to } = period(request.query as Record<string, unknown>, program.timeZone);
           const log = await desk.tripLog(actor, program.slug, from, to);
@@ -306,75 +302,54 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
         },
       );
 
-      const post = { preHandler: kit.csrf };
-      scope.post(
-        '/rides/programs/:slug/drivers',
-        { ...post, schema: { hide: true, params: programParams } },
-        async (request, reply) => {
-          const ctx = kit.ctxOf(request);
-          const form = kit.form(request);
-          const invalid = (reason: string) => new PorchlightError('PL_RIDE_INVALID', { reason });
-          const contact = readContact(
-            text(form, 'channel'),
-            text(form, 'contact'),
-            text(form, 'name'),
-          );
-          if (contact === undefined) throw invalid('the number or address cannot be reached');
-          const home = deps.placeOf(text(form, 'town') ?? '');
-          if (home === undefined) throw invalid('the home town or ZIP code is not known');
-          const onCall = parseWeeklyHours(text(form, 'hours') ?? '');
-          if (onCall === undefined) throw invalid('the hours are not like "Mon-Fri 18:00-22:00"');
-          await desk.enrol(await signedIn(request), request.params.slug, {
-            contact,
-            home,
-            radiusKm: Number(text(form, 'radius')),
-            onCall,
-            seats: Number(text(form, 'seats')),
-            wheelchair: text(form, 'wheelchair') === '1',
-          });
-          return kit.redirect(reply, ctx, `/rides/programs/${request.params.slug}?saved=1`);
-        },
-      );
-      scope.post(
-        '/rides/programs/:slug/drivers/:id/approve',
-        { ...post, schema: { hide: true, params: driverParams } },
-        async (request, reply) => {
-          const form = kit.form(request);
-          const background = text(form, 'background');
-          await desk.approve(await signedIn(request), request.params.slug, request.params.id, {
-            ...(text(form, 'licence') !== undefined
-              ? { licenceCheckedOn: text(form, 'licence')! }
-              : {}),
-            ...(text(form, 'insurance') !== undefined
-              ? { insuranceCheckedOn: text(form, 'insurance')! }
-              : {}),
-            ...(background !== undefined && background !== ''
-              ? { backgroundCheckedOn: background }
-              : {}),
-          });
-          return kit.redirect(
-            reply,
-            kit.ctxOf(request),
-            `/rides/programs/${request.params.slug}?saved=1`,
-          );
-        },
-      );
-      scope.post(
-        '/rides/programs/:slug/drivers/:id/pause',
-        { ...post, schema: { hide: true, params: driverParams } },
-        async (request, reply) => {
-          await desk.setStatus(
-            await signedIn(request),
-            request.params.slug,
-            request.params.id,
-            'paused',
-          );
-          return kit.redirect(
-            reply,
-            kit.ctxOf(request),
-            `/rides/programs/${request.params.slug}?saved=1`,
-          );
-        },
+      /** A form about the program's drivers: `act`, then back to the program's page. */
+      const driverForm = (
+        path: string,
+        params: typeof programParams | typeof driverParams,
+        act: (actor: Actor, slug: string, id: string, form: FormFields) => Promise<unknown>,
+      ) =>
+        scope.post(
+          `/rides/programs/:slug/${path}`,
+          { preHandler: kit.csrf, schema: { hide: true, params } },
+          async (request, reply) => {
+            const { actor, form, redirect } = await enter(request, reply);
+            const { slug, id } = request.params as { slug: string; id?: string };
+            await act(actor, slug, id ?? '', form);
+            return redirect(`/rides/programs/${slug}?saved=1`);
+          },
+        );
+
+      driverForm('drivers', programParams, async (actor, slug, _id, form) => {
+        const invalid = (reason: string) => new PorchlightError('PL_RIDE_INVALID', { reason });
+        const contact = readContact(text(form, 'channel'), text(form, 'contact'), text(form, 'name'));
+        if (contact === undefined) throw invalid('the number or address cannot be reached');
+        const home = deps.placeOf(text(form, 'town') ?? '');
+        if (home === undefined) throw invalid('the home town or ZIP code is not known');
+        const onCall = parseWeeklyHours(text(form, 'hours') ?? '');
+        if (onCall === undefined) throw invalid('the hours are not like "Mon-Fri 18:00-22:00"');
+        await desk.enrol(actor, slug, {
+          contact,
+          home,
+          radiusKm: Number(text(form, 'radius')),
+          onCall,
+          seats: Number(text(form, 'seats')),
+          wheelchair: text(form, 'wheelchair') === '1',
+        });
+      });
+      driverForm('drivers/:id/approve', driverParams, (actor, slug, id, form) => {
+        const background = text(form, 'background');
+        return desk.approve(actor, slug, id, {
+          ...(text(form, 'licence') !== undefined ? { licenceCheckedOn: text(form, 'licence')! } : {}),
+          ...(text(form, 'insurance') !== undefined
+            ? { insuranceCheckedOn: text(form, 'insurance')! }
+            : {}),
+          ...(background !== undefined && background !== ''
+            ? { backgroundCheckedOn: background }
+            : {}),
+        });
+      });
+      driverForm('drivers/:id/pause', driverParams, (actor, slug, id) =>
+        desk.setStatus(actor, slug, id, 'paused'),
       );
     },
   );

@@ -3,7 +3,8 @@
  * action limits, url-encoded form bodies (this scope only, so the JSON API keeps refusing
  * them), the error handler that turns any error into a page in the reader's language, and its
  * routes at the unprefixed path and under each language prefix. Routes receive a `PageKit`:
- * the request's page context, the form, CSRF, action limits, and how to send and redirect.
+ * the request's page context, the form, CSRF, action limits, and how to send and redirect;
+ * `kit.enter` binds them to one request, and `kit.entrance` adds what a family of pages opens.
  */
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +22,7 @@ import type { PageContext } from '../page-context.js';
 import type { ErrorWords } from './error-pages.js';
 import { answerPageErrors } from './error-handlers.js';
 import { requestContext, type ContextSettings } from './request-context.js';
+import { entranceOf, visitOf, type Entrance, type Opener, type PageVisit } from './page-visit.js';
 import { redirectInLanguage, sendErrorPage, sendPage } from './send.js';
 
 /** The fields of a url-encoded form: a repeated name (checkboxes) gives a list. */
@@ -100,6 +102,13 @@ export interface PageKit {
     props: Omit<P, keyof FormPageProps>,
     options?: { status?: number; cache?: string },
   ) => FastifyReply;
+  /** Enters a page request: its context, form and answers, bound to it. */
+  enter: (request: FastifyRequest, reply: FastifyReply) => PageVisit;
+  /**
+   * The door of a family of pages: `open` finds what they show and checks who asks (a center
+   * and the staff's role, a coordinator's program); each handler then enters with one call.
+   */
+  entrance: <A extends unknown[], T extends object>(open: Opener<A, T>) => Entrance<A, T>;
 }
 
 /** What {@link PageKit.sendForm} gives every page with forms. */
@@ -174,6 +183,8 @@ function pageKit(scope: HttpServer, options: PageScopeOptions): PageKit {
       const page = h(Page as never, { ...props, ctx, csrf: csrf().token(request, reply) } as never);
       return sendPage(reply, ctx, page, { cache, ...sent });
     },
+    enter: (request, reply) => visitOf(kit, request, reply),
+    entrance: (open) => entranceOf(kit, open),
   };
   return kit;
 }
