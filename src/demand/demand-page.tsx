@@ -10,6 +10,7 @@ import type { Clock } from '../platform/clock.js';
 import type { HttpServer } from '../platform/http/server.js';
 import type { MessageId } from '../web/i18n/translator.js';
 import { registerPageScope, type CsrfProtection } from '../web/kit/page-scope.js';
+import { PeriodFields } from '../web/kit/form-parts.js';
 import { Layout } from '../web/layout.js';
 import { link, type PageContext } from '../web/page-context.js';
 import {
@@ -33,7 +34,7 @@ export interface DemandPageDeps extends UnmetDemandDeps {
 export function registerDemandPage(server: HttpServer, deps: DemandPageDeps): void {
   registerPageScope(server, { publicUrl: deps.publicUrl, csrf: deps.csrf }, (scope, kit) => {
     scope.get('/admin/demand', { schema: { hide: true } }, async (request, reply) => {
-      const ctx = kit.ctxOf(request);
+      const { ctx, send } = kit.enter(request, reply);
       const query = request.query as Record<string, unknown>;
       const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime())
         .toZonedDateTimeISO('UTC')
@@ -46,9 +47,7 @@ export function registerDemandPage(server: HttpServer, deps: DemandPageDeps): vo
         to: text('to', today.toString()),
       };
       const cells = await unmetDemand(deps, await deps.actorOf(request), period);
-      return kit.send(reply, ctx, <DemandPage ctx={ctx} period={period} cells={cells} />, {
-        cache: 'no-store',
-      });
+      return send(<DemandPage ctx={ctx} period={period} cells={cells} />, { cache: 'no-store' });
     });
   });
 }
@@ -80,11 +79,7 @@ function DemandPage(props: {
               </option>
             )}
           </select>{' '}
-          <label for="demand-from">{t('demand.from')}</label>{' '}
-          <input id="demand-from" name="from" type="date" value={period.from} />{' '}
-          <label for="demand-to">{t('demand.to')}</label>{' '}
-          <input id="demand-to" name="to" type="date" value={period.to} />{' '}
-          <button type="submit">{t('demand.show')}</button>
+          <PeriodFields ctx={ctx} idPrefix="demand" from={period.from} to={period.to} />
         </p>
       </form>
       {cells.length === 0 ? (

@@ -4,6 +4,7 @@
  * then type the code that proves the address or number is theirs; and their own page, where
  * they can stop at any time. Nothing here says who invited them: they know, the server does not.
  */
+import { CodeField, Notice } from '../web/kit/form-parts.js';
 import { Layout } from '../web/layout.js';
 import { link, type PageContext } from '../web/page-context.js';
 import type { SupporterChannel } from './supporter-model.js';
@@ -24,28 +25,18 @@ export function InvitationPage(props: {
   return (
     <Layout ctx={ctx} title={t('space.supporter.invite.title')}>
       <h1>{t('space.supporter.invite.title')}</h1>
-      {props.problem !== undefined && (
-        <p class="notice" role="alert">
-          {props.problem}
-        </p>
-      )}
+      <Notice role="alert">{props.problem}</Notice>
       {view.state === 'confirming' && (
         <section aria-labelledby="supporter-code">
           <h2 id="supporter-code">{t('space.supporter.code.heading')}</h2>
           <p>{t(`space.supporter.code.sent.${view.channel === 'sms' ? 'sms' : 'email'}`)}</p>
           <form method="post" action={link(ctx, `${base}/confirm`)}>
-            <p class="field">
-              <label for="supporter-code-input">{t('space.supporter.code.label')}</label>
-              <input
-                id="supporter-code-input"
-                name="code"
-                required
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="\s*\d{3}\s*\d{3}\s*"
-                maxLength={12}
-              />
-            </p>
+            <CodeField
+              id="supporter-code-input"
+              label={t('space.supporter.code.label')}
+              pattern="\s*\d{3}\s*\d{3}\s*"
+              maxLength={12}
+            />
             <button type="submit">{t('space.supporter.code.submit')}</button>
           </form>
           <h2>{t('space.supporter.code.again')}</h2>
@@ -113,11 +104,7 @@ export function SupportingPage(props: {
   return (
     <Layout ctx={ctx} title={t('space.supporter.page.title')}>
       <h1>{t('space.supporter.page.title')}</h1>
-      {props.welcome && (
-        <p class="notice" role="status">
-          {t('space.supporter.page.welcome')}
-        </p>
-      )}
+      {props.welcome && <Notice>{t('space.supporter.page.welcome')}</Notice>}
       <p>
         {t('space.supporter.page.channel', {
           channel: t(`space.supporter.channel.${props.channel}`),

@@ -12,6 +12,7 @@ import type { PageContext } from './page-context.js';
 import { describeRecurrence } from './schedule-words.js';
 import { RidesLine } from '../rides/pages/ride-line.js';
 import { WentButton } from '../space/went-button.js';
+import { Notice } from './kit/form-parts.js';
 
 export interface MeetingPageProps {
   ctx: PageContext;
@@ -47,11 +48,7 @@ export function MeetingPage({ ctx, meeting, source, now, viewerZone, rides }: Me
         data-summary={meeting.schedule.map((r) => describeRecurrence(r, t, locale)).join('; ')}
       />
       <WentButton ctx={ctx} slug={meeting.slug} name={meeting.name} />
-      {meeting.status !== 'active' && (
-        <p class="notice" role="status">
-          {t(`meeting.status.${meeting.status}`)}
-        </p>
-      )}
+      {meeting.status !== 'active' && <Notice>{t(`meeting.status.${meeting.status}`)}</Notice>}
       <WhenSection ctx={ctx} meeting={meeting} now={now} viewerZone={viewerZone} />
       {meeting.attendance !== 'online' && <WhereSection ctx={ctx} meeting={meeting} />}
       {rides === true && <RidesLine ctx={ctx} slug={meeting.slug} />}

@@ -22,6 +22,7 @@ import {
   typed,
   type FilledForm,
 } from './form-problem.js';
+import { Notice } from '../../web/kit/form-parts.js';
 
 /** The occurrences grouped by the center's day, in order. */
 export function byDay(
@@ -58,6 +59,62 @@ export function seriesWords(event: CenterEvent, ctx: PageContext): string {
   ].join(', ');
 }
 
+/**
+ * The next weeks day by day, each occurrence with its time in the center's zone, its title and
+ * kind; a staff-only one says so.
+ */
+export function NextWeeks({
+  ctx,
+  occurrences,
+  zone,
+  heading,
+  none,
+}: {
+  ctx: PageContext;
+  occurrences: readonly EventOccurrence[];
+  zone: string;
+  heading: string;
+  none: string;
+}) {
+  const { t } = ctx;
+  const time = (ms: number) => formatTime(new Date(ms).toISOString(), ctx.locale, zone);
+  return (
+    <section aria-labelledby="next-weeks">
+      <h2 id="next-weeks">{heading}</h2>
+      {occurrences.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        byDay(occurrences, ctx.locale, zone).map(({ day, items }) => (
+          <>
+            <h3>{day}</h3>
+            <ul class="list">
+              {items.map((o) => (
+                <li data-event={o.event.id}>
+                  {t('center.calendar.time', { start: time(o.start), end: time(o.end) })}:{' '}
+                  <strong>{o.event.title}</strong> ({t(`center.event.kind.${o.event.kind}`)})
+                  {o.event.visibility === 'staff' && ` · ${t('center.calendar.staffOnly')}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ))
+      )}
+    </section>
+  );
+}
+
+/** A series' title, kind and how often it meets. */
+export function SeriesHeading({ ctx, event }: { ctx: PageContext; event: CenterEvent }) {
+  return (
+    <>
+      <h3>{event.title}</h3>
+      <p>
+        {ctx.t(`center.event.kind.${event.kind}`)} · {seriesWords(event, ctx)}
+      </p>
+    </>
+  );
+}
+
 export function CalendarPage({
   view,
   occurrences,
@@ -79,16 +136,11 @@ export function CalendarPage({
   const { t } = ctx;
   const zone = view.timeZone;
   const mayManage = roleMay(access.role, 'event.manage');
-  const time = (ms: number) => formatTime(new Date(ms).toISOString(), ctx.locale, zone);
   const hasPublic = events.some((e) => e.visibility === 'public');
   return (
     <CenterFrame view={view} title={t('center.calendar.title')}>
       <h1>{t('center.calendar.title')}</h1>
-      {saved && (
-        <p class="notice" role="status">
-          {t('center.calendar.saved')}
-        </p>
-      )}
+      {saved && <Notice>{t('center.calendar.saved')}</Notice>}
       <p>{t('center.calendar.intro')}</p>
       <p>
         {hasPublic && (
@@ -103,27 +155,13 @@ export function CalendarPage({
           <a href={link(ctx, centerPath(access, '/calendar/new'))}>{t('center.calendar.add')}</a>
         )}
       </p>
-      <section aria-labelledby="next-weeks">
-        <h2 id="next-weeks">{t('center.calendar.next')}</h2>
-        {occurrences.length === 0 ? (
-          <p>{t('center.calendar.none')}</p>
-        ) : (
-          byDay(occurrences, ctx.locale, zone).map(({ day, items }) => (
-            <>
-              <h3>{day}</h3>
-              <ul class="list">
-                {items.map((o) => (
-                  <li data-event={o.event.id}>
-                    {t('center.calendar.time', { start: time(o.start), end: time(o.end) })}:{' '}
-                    <strong>{o.event.title}</strong> ({t(`center.event.kind.${o.event.kind}`)})
-                    {o.event.visibility === 'staff' && ` · ${t('center.calendar.staffOnly')}`}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ))
-        )}
-      </section>
+      <NextWeeks
+        ctx={ctx}
+        occurrences={occurrences}
+        zone={zone}
+        heading={t('center.calendar.next')}
+        none={t('center.calendar.none')}
+      />
       <section aria-labelledby="series">
         <h2 id="series">{t('center.calendar.series')}</h2>
         {events.length === 0 ? (
@@ -132,10 +170,7 @@ export function CalendarPage({
           <ul class="list">
             {events.map((e) => (
               <li class="result" data-series={e.id}>
-                <h3>{e.title}</h3>
-                <p>
-                  {t(`center.event.kind.${e.kind}`)} · {seriesWords(e, ctx)}
-                </p>
+                <SeriesHeading ctx={ctx} event={e} />
                 <p>
                   {e.visibility === 'staff'
                     ? t('center.calendar.staffOnly')

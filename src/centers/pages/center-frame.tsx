@@ -1,5 +1,6 @@
 /** The frame of every desk page: the site's layout with the center's own navigation. */
 import type { ComponentChildren } from 'preact';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { roleMay, type CenterAccess } from '../model.js';
@@ -64,5 +65,5 @@ export function CenterFrame({
 
 /** The hidden CSRF field of a form. */
 export function Csrf({ view }: { view: DeskView }) {
-  return <input type="hidden" name="_csrf" value={view.csrf} />;
+  return <CsrfField token={view.csrf} />;
 }

@@ -8,6 +8,7 @@ import type { MemberMatch } from '../members/members.js';
 import { roleMay } from '../model.js';
 import { formatTime } from './center-dates.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
+import { Notice } from '../../web/kit/form-parts.js';
 
 export interface DeskPageProps {
   view: DeskView;
@@ -27,11 +28,7 @@ export function DeskPage({ view, query, matches, today, checkedIn }: DeskPagePro
   return (
     <CenterFrame view={view} title={t('center.desk.title')}>
       <h1>{t('center.desk.title')}</h1>
-      {checkedIn && (
-        <p class="notice" role="status">
-          {t('center.desk.checkedIn')}
-        </p>
-      )}
+      {checkedIn && <Notice>{t('center.desk.checkedIn')}</Notice>}
       <form method="get" action={link(ctx, centerPath(access))} role="search">
         <p class="field">
           <label for="q">{t('center.desk.find')}</label>

@@ -11,6 +11,7 @@ import { PlanSection } from './plan-section.js';
 import { Barc10Chart } from './barc10-chart.js';
 import { formatDay, formatDayTime } from './center-dates.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
+import { Notice } from '../../web/kit/form-parts.js';
 
 export function MemberPage({
   view,
@@ -36,11 +37,7 @@ export function MemberPage({
   return (
     <CenterFrame view={view} title={member.chosenName}>
       <h1>{member.chosenName}</h1>
-      {saved && (
-        <p class="notice" role="status">
-          {t('center.member.saved')}
-        </p>
-      )}
+      {saved && <Notice>{t('center.member.saved')}</Notice>}
       <p class="muted">
         {t('center.member.since', { date: formatDay(member.createdAt, ctx.locale, view.timeZone) })}
       </p>

@@ -8,8 +8,7 @@ import type { PageContext } from '../../web/page-context.js';
 import { zoneName } from '../../web/intl-format.js';
 import type { Center } from '../model.js';
 import type { CenterEvent, EventOccurrence } from '../events/model.js';
-import { byDay, seriesWords } from './calendar-page.js';
-import { formatTime } from './center-dates.js';
+import { NextWeeks, SeriesHeading } from './calendar-page.js';
 
 /** The center's address on one line. */
 export function addressLine(center: Center): string | undefined {
@@ -37,7 +36,6 @@ export function PublicCalendarPage({
   const { t } = ctx;
   const zone = center.timeZone;
   const title = t('center.public.title', { name: center.name });
-  const time = (ms: number) => formatTime(new Date(ms).toISOString(), ctx.locale, zone);
   const address = addressLine(center);
   const series = events.filter((e) => e.repeat !== 'once');
   return (
@@ -46,36 +44,20 @@ export function PublicCalendarPage({
       <p>{t('center.public.intro', { name: center.name })}</p>
       {address !== undefined && <p>{t('center.public.where', { address })}</p>}
       <p class="muted">{t('center.public.zone', { zone: zoneName(zone, ctx.locale, now) })}</p>
-      <section aria-labelledby="next-weeks">
-        <h2 id="next-weeks">{t('center.public.next')}</h2>
-        {occurrences.length === 0 ? (
-          <p>{t('center.public.none')}</p>
-        ) : (
-          byDay(occurrences, ctx.locale, zone).map(({ day, items }) => (
-            <>
-              <h3>{day}</h3>
-              <ul class="list">
-                {items.map((o) => (
-                  <li data-event={o.event.id}>
-                    {t('center.calendar.time', { start: time(o.start), end: time(o.end) })}:{' '}
-                    <strong>{o.event.title}</strong> ({t(`center.event.kind.${o.event.kind}`)})
-                  </li>
-                ))}
-              </ul>
-            </>
-          ))
-        )}
-      </section>
+      <NextWeeks
+        ctx={ctx}
+        occurrences={occurrences}
+        zone={zone}
+        heading={t('center.public.next')}
+        none={t('center.public.none')}
+      />
       {series.length > 0 && (
         <section aria-labelledby="regular">
           <h2 id="regular">{t('center.public.regular')}</h2>
           <ul class="list">
             {series.map((e) => (
               <li class="result">
-                <h3>{e.title}</h3>
-                <p>
-                  {t(`center.event.kind.${e.kind}`)} · {seriesWords(e, ctx)}
-                </p>
+                <SeriesHeading ctx={ctx} event={e} />
                 {e.description !== undefined && <p>{e.description}</p>}
               </li>
             ))}

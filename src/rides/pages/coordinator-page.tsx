@@ -3,6 +3,7 @@
  * the approval form, a form to enrol a driver, the hours of the week no driver covers, and the
  * trip log for a period with its CSV. The log holds no rider identity.
  */
+import { CsrfField, Field, hintId, Notice, PeriodFields } from '../../web/kit/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import type { Weekday } from '../../meetings/model.js';
@@ -11,10 +12,7 @@ import { contactText } from '../contact.js';
 import type { Contact, Driver, RideProgram } from '../model.js';
 import type { TripLog } from '../trip-log.js';
 import { formatWeeklyHours } from '../weekly-hours.js';
-
-function Csrf({ token }: { token: string }) {
-  return <input type="hidden" name="_csrf" value={token} />;
-}
+import { ContactFields } from './contact-fields.js';
 
 /** Uncovered hours as runs per day: "Mon 00:00-18:00". */
 export function hourRuns(hours: readonly number[]): { day: number; from: number; to: number }[] {
@@ -47,11 +45,7 @@ export function CoordinatorPage(props: {
   return (
     <Layout ctx={ctx} title={program.name}>
       <h1>{program.name}</h1>
-      {props.notice !== undefined && (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      )}
+      <Notice>{props.notice}</Notice>
       <section aria-labelledby="drivers">
         <h2 id="drivers">{t('rides.coord.drivers')}</h2>
         {drivers.length === 0 && <p>{t('rides.coord.noDrivers')}</p>}
@@ -78,29 +72,26 @@ export function CoordinatorPage(props: {
               )}
               {d.status !== 'approved' ? (
                 <form method="post" action={link(ctx, `${base}/drivers/${d.id}/approve`)}>
-                  <Csrf token={props.csrf} />
-                  <p class="field">
-                    <label for={`licence-${d.id}`}>{t('rides.coord.licence')}</label>
+                  <CsrfField token={props.csrf} />
+                  <Field id={`licence-${d.id}`} label={t('rides.coord.licence')}>
                     <input id={`licence-${d.id}`} name="licence" type="date" required />
-                  </p>
-                  <p class="field">
-                    <label for={`insurance-${d.id}`}>{t('rides.coord.insurance')}</label>
+                  </Field>
+                  <Field id={`insurance-${d.id}`} label={t('rides.coord.insurance')}>
                     <input id={`insurance-${d.id}`} name="insurance" type="date" required />
-                  </p>
-                  <p class="field">
-                    <label for={`background-${d.id}`}>{t('rides.coord.background')}</label>
+                  </Field>
+                  <Field id={`background-${d.id}`} label={t('rides.coord.background')}>
                     <input
                       id={`background-${d.id}`}
                       name="background"
                       type="date"
                       required={program.rules.backgroundCheckRequired}
                     />
-                  </p>
+                  </Field>
                   <button type="submit">{t('rides.coord.approve')}</button>
                 </form>
               ) : (
                 <form method="post" action={link(ctx, `${base}/drivers/${d.id}/pause`)}>
-                  <Csrf token={props.csrf} />
+                  <CsrfField token={props.csrf} />
                   <button type="submit" class="fav">
                     {t('rides.coord.pause')}
                   </button>
@@ -113,31 +104,15 @@ export function CoordinatorPage(props: {
       <section aria-labelledby="enrol">
         <h2 id="enrol">{t('rides.coord.enrol')}</h2>
         <form method="post" action={link(ctx, `${base}/drivers`)}>
-          <Csrf token={props.csrf} />
-          <p class="field">
-            <label for="enrol-name">{t('rides.coord.name')}</label>
+          <CsrfField token={props.csrf} />
+          <Field id="enrol-name" label={t('rides.coord.name')}>
             <input id="enrol-name" name="name" required maxLength={80} />
-          </p>
-          <fieldset>
-            <legend>{t('rides.ask.reach')}</legend>
-            <label>
-              <input type="radio" name="channel" value="sms" required checked />{' '}
-              {t('rides.ask.sms')}
-            </label>
-            <label>
-              <input type="radio" name="channel" value="email" /> {t('rides.ask.email')}
-            </label>
-          </fieldset>
-          <p class="field">
-            <label for="enrol-contact">{t('rides.ask.contact')}</label>
-            <input id="enrol-contact" name="contact" required maxLength={120} />
-          </p>
-          <p class="field">
-            <label for="enrol-town">{t('rides.coord.home')}</label>
+          </Field>
+          <ContactFields ctx={ctx} id="enrol-contact" />
+          <Field id="enrol-town" label={t('rides.coord.home')}>
             <input id="enrol-town" name="town" required maxLength={100} />
-          </p>
-          <p class="field">
-            <label for="enrol-radius">{t('rides.coord.radius')}</label>
+          </Field>
+          <Field id="enrol-radius" label={t('rides.coord.radius')}>
             <input
               id="enrol-radius"
               name="radius"
@@ -147,24 +122,19 @@ export function CoordinatorPage(props: {
               value="25"
               required
             />
-          </p>
-          <p class="field">
-            <label for="enrol-hours">{t('rides.coord.onCall')}</label>
+          </Field>
+          <Field id="enrol-hours" label={t('rides.coord.onCall')} hint={t('rides.coord.onCallHint')}>
             <input
               id="enrol-hours"
               name="hours"
               required
               maxLength={300}
-              aria-describedby="enrol-hours-hint"
+              aria-describedby={hintId('enrol-hours')}
             />
-            <span id="enrol-hours-hint" class="muted">
-              {t('rides.coord.onCallHint')}
-            </span>
-          </p>
-          <p class="field">
-            <label for="enrol-seats">{t('rides.coord.seats')}</label>
+          </Field>
+          <Field id="enrol-seats" label={t('rides.coord.seats')}>
             <input id="enrol-seats" name="seats" type="number" min={1} max={8} value="3" required />
-          </p>
+          </Field>
           <label>
             <input type="checkbox" name="wheelchair" value="1" /> {t('rides.coord.wheelchair')}
           </label>
@@ -191,11 +161,7 @@ export function CoordinatorPage(props: {
         <h2 id="trips">{t('rides.log.title')}</h2>
         <form method="get" action={link(ctx, base)}>
           <p>
-            <label for="log-from">{t('demand.from')}</label>{' '}
-            <input id="log-from" name="from" type="date" value={log.from} />{' '}
-            <label for="log-to">{t('demand.to')}</label>{' '}
-            <input id="log-to" name="to" type="date" value={log.to} />{' '}
-            <button type="submit">{t('demand.show')}</button>
+            <PeriodFields ctx={ctx} idPrefix="log" from={log.from} to={log.to} />
           </p>
         </form>
         <table data-trip-log>

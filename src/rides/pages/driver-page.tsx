@@ -10,6 +10,7 @@ import { cancelReasons } from '../answer-ride.js';
 import { contactText } from '../contact.js';
 import type { DriverRide } from '../driver-view.js';
 import { whenText } from '../ride-words.js';
+import { Notice } from '../../web/kit/form-parts.js';
 
 export function DriverPage(props: {
   ctx: PageContext;
@@ -27,11 +28,7 @@ export function DriverPage(props: {
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('rides.driver.intro')}</p>
-      {props.notice !== undefined && (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      )}
+      <Notice>{props.notice}</Notice>
       {rides.length === 0 && <p>{t('rides.driver.none')}</p>}
       <ul class="list">
         {rides.map(({ ride, meeting, offer, detourKm, rider }) => {

@@ -4,12 +4,14 @@
  * code is entered, the state is read and the ride can be cancelled.
  */
 import type { Meeting } from '../../meetings/model.js';
+import { CodeField, Field, hintId, Notice } from '../../web/kit/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { cancelReasons } from '../answer-ride.js';
 import type { RideProgram, RideRequest } from '../model.js';
 import type { RideMeeting } from '../offer-ride.js';
 import { whenText } from '../ride-words.js';
+import { ContactFields } from './contact-fields.js';
 
 export function RideAskPage(props: {
   ctx: PageContext;
@@ -35,11 +37,7 @@ export function RideAskPage(props: {
           })}
         </li>
       </ul>
-      {props.problem !== undefined && (
-        <p class="notice" role="alert">
-          {props.problem}
-        </p>
-      )}
+      <Notice role="alert">{props.problem}</Notice>
       {occurrences.length === 0 ? (
         <p>{t('rides.ask.noDates')}</p>
       ) : (
@@ -53,58 +51,37 @@ export function RideAskPage(props: {
               </label>
             ))}
           </fieldset>
-          <p class="field">
-            <label for="ride-town">{t('rides.ask.town')}</label>
+          <Field id="ride-town" label={t('rides.ask.town')}>
             <input id="ride-town" name="town" required maxLength={100} autoComplete="postal-code" />
-          </p>
-          <p class="field">
-            <label for="ride-street">{t('rides.ask.street')}</label>
+          </Field>
+          <Field id="ride-street" label={t('rides.ask.street')} hint={t('rides.ask.streetHint')}>
             <input
               id="ride-street"
               name="street"
               maxLength={200}
-              aria-describedby="ride-street-hint"
+              aria-describedby={hintId('ride-street')}
             />
-            <span id="ride-street-hint" class="muted">
-              {t('rides.ask.streetHint')}
-            </span>
-          </p>
-          <fieldset>
-            <legend>{t('rides.ask.reach')}</legend>
-            <label>
-              <input type="radio" name="channel" value="sms" required checked />{' '}
-              {t('rides.ask.sms')}
-            </label>
-            <label>
-              <input type="radio" name="channel" value="email" /> {t('rides.ask.email')}
-            </label>
-          </fieldset>
-          <p class="field">
-            <label for="ride-contact">{t('rides.ask.contact')}</label>
-            <input id="ride-contact" name="contact" required maxLength={120} />
-          </p>
-          <p class="field">
-            <label for="ride-name">{t('rides.ask.name')}</label>
+          </Field>
+          <ContactFields ctx={ctx} id="ride-contact" />
+          <Field id="ride-name" label={t('rides.ask.name')}>
             <input id="ride-name" name="name" maxLength={80} autoComplete="given-name" />
-          </p>
-          <p class="field">
-            <label for="ride-passengers">{t('rides.ask.passengers')}</label>
+          </Field>
+          <Field id="ride-passengers" label={t('rides.ask.passengers')}>
             <select id="ride-passengers" name="passengers">
               {[1, 2, 3, 4].map((n) => (
                 <option value={String(n)}>{n}</option>
               ))}
             </select>
-          </p>
+          </Field>
           <label>
             <input type="checkbox" name="returnTrip" value="1" checked /> {t('rides.ask.return')}
           </label>
           <label>
             <input type="checkbox" name="wheelchair" value="1" /> {t('rides.ask.wheelchair')}
           </label>
-          <p class="field">
-            <label for="ride-note">{t('rides.ask.note')}</label>
+          <Field id="ride-note" label={t('rides.ask.note')}>
             <textarea id="ride-note" name="note" rows={3} maxLength={500} />
-          </p>
+          </Field>
           <p class="muted">{t('rides.ask.privacy')}</p>
           <button type="submit">{t('rides.ask.submit')}</button>
         </form>
@@ -139,38 +116,27 @@ export function RidePage(props: {
       <p role="status" data-ride-status={ride.status}>
         <strong>{t(`rides.status.${ride.status}`)}</strong>
       </p>
-      {props.problem !== undefined && (
-        <p class="notice" role="alert">
-          {props.problem}
-        </p>
-      )}
+      <Notice role="alert">{props.problem}</Notice>
       {ride.status === 'unconfirmed' && (
         <form method="post" action={link(ctx, `${base}/confirm`)}>
-          <p class="field">
-            <label for="ride-code">{t('rides.ride.code')}</label>
-            <input
-              id="ride-code"
-              name="code"
-              required
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]{6,7}"
-              maxLength={7}
-            />
-          </p>
+          <CodeField
+            id="ride-code"
+            label={t('rides.ride.code')}
+            pattern="[0-9 ]{6,7}"
+            maxLength={7}
+          />
           <button type="submit">{t('rides.ride.confirm')}</button>
         </form>
       )}
       {live && (
         <form method="post" action={link(ctx, `${base}/cancel`)}>
-          <p class="field">
-            <label for="ride-reason">{t('rides.cancel.reason')}</label>
+          <Field id="ride-reason" label={t('rides.cancel.reason')}>
             <select id="ride-reason" name="reason">
               {cancelReasons.map((r) => (
                 <option value={r}>{t(`rides.reason.${r}`)}</option>
               ))}
             </select>
-          </p>
+          </Field>
           <button type="submit">{t('rides.cancel.submit')}</button>
         </form>
       )}

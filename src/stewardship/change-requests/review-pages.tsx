@@ -3,7 +3,7 @@ import type { FeedProblem } from '../../platform/errors.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import { MeetingFormFields, ProblemSummary, fieldId } from '../editing/meeting-form-fields.js';
 import type { FormInput } from '../editing/meeting-form.js';
 import { ChangeList } from '../history/change-list.js';

@@ -6,7 +6,7 @@
 import type { FeedProblem } from '../../platform/errors.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import {
   Field,
   MeetingFormFields,

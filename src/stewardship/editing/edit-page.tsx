@@ -9,11 +9,12 @@ import { WhenSection } from '../../web/meeting-when.js';
 import { WhereSection } from '../../web/meeting-where.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import { describeValue, fieldLabel } from '../history/describe-change.js';
 import type { Override } from '../history/model.js';
 import { MeetingFormFields, ProblemSummary } from './meeting-form-fields.js';
 import type { FormInput } from './meeting-form.js';
+import { Notice } from '../../web/kit/form-parts.js';
 
 export interface EditMeetingPageProps {
   ctx: PageContext;
@@ -45,11 +46,7 @@ export function EditMeetingPage(props: EditMeetingPageProps) {
         <a href={link(ctx, `${base}/history`)}>{t('history.link')}</a> ·{' '}
         <a href={link(ctx, '/review')}>{t('change.queue.title')}</a>
       </p>
-      {props.saved === true && (
-        <p class="notice" role="status">
-          {t('edit.saved')}
-        </p>
-      )}
+      {props.saved === true && <Notice>{t('edit.saved')}</Notice>}
       {props.conflicts.length > 0 && <Conflicts {...props} />}
       <ProblemSummary ctx={ctx} problems={props.problems} />
       {props.preview !== undefined && (

@@ -3,7 +3,7 @@ import type { FeedProblem } from '../../platform/errors.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import type { ServiceBodyNode } from '../model.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import { MeetingFormFields, ProblemSummary, fieldId } from './meeting-form-fields.js';
 import { formText, type FormInput } from './meeting-form.js';
 

@@ -4,7 +4,7 @@ import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import type { ServiceBodyNode } from '../model.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import { ChangeList } from './change-list.js';
 import { actionLabel, describeValue, fieldLabel } from './describe-change.js';
 import type { Override } from './model.js';

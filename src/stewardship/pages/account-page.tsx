@@ -4,7 +4,8 @@ import { link, type PageContext } from '../../web/page-context.js';
 import type { ServiceBodyNode } from '../model.js';
 import type { Grant, Passkey, Person, Session } from '../../accounts/model.js';
 import { formatInstant } from './dates.js';
-import { CsrfField, PasskeyButton } from './passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
+import { PasskeyButton } from './passkey-button.js';
 
 export interface AccountPageProps {
   ctx: PageContext;

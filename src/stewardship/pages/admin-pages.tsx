@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../accounts/model.js';
 import { serviceBodyKinds } from '../model.js';
 import type { GrantWithPerson } from '../roles.js';
 import { formatInstant } from './dates.js';
-import { CsrfField } from './passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 
 const kindNames: Record<ServiceBodyKind, MessageId> = {
   intergroup: 'admin.kind.intergroup',

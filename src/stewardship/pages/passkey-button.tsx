@@ -68,8 +68,3 @@ export function PasskeyButton({
     </>
   );
 }
-
-/** A hidden CSRF field for a form. */
-export function CsrfField({ token }: { token: string }) {
-  return <input type="hidden" name="_csrf" value={token} />;
-}

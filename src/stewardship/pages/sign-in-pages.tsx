@@ -1,7 +1,8 @@
 /** The sign-in pages: ask for a link or use a passkey, "check your email", finish from a link. */
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
-import { CsrfField, PasskeyButton } from './passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
+import { PasskeyButton } from './passkey-button.js';
 
 export function SignInPage({
   ctx,

@@ -9,7 +9,7 @@ import { errorMessage, problemMessage } from '../../web/i18n/error-messages.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import type { SourceView } from './manage-sources.js';
 import { sourceState, type SourceState } from './source-status.js';
 

@@ -2,7 +2,7 @@
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../pages/passkey-button.js';
+import { CsrfField } from '../../web/kit/form-parts.js';
 import { lastConfirmed, staleDaysRange, type ScopedMeeting } from './stale-meetings.js';
 
 export function StalePage(props: {
