@@ -15,13 +15,7 @@ import {
 } from '../events/model.js';
 import { formatDay, formatTime } from './center-dates.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
-import {
-  FieldProblem,
-  FormProblem,
-  problemAttributes,
-  typed,
-  type FilledForm,
-} from './form-problem.js';
+import { FormProblem, TypedInput, type FilledForm } from './form-problem.js';
 import { Notice } from '../../web/kit/form-parts.js';
 
 /** The occurrences grouped by the center's day, in order. */
@@ -201,6 +195,12 @@ export function CalendarPage({
 }
 
 const placeFields = ['street', 'city', 'region', 'postalCode'] as const;
+const placeAutocomplete = {
+  street: 'street-address',
+  city: 'address-level2',
+  region: 'address-level1',
+  postalCode: 'postal-code',
+} as const;
 
 function PlaceForm({
   view,
@@ -221,26 +221,15 @@ function PlaceForm({
         <Csrf view={view} />
         <FormProblem filled={filled} fields={placeFields} />
         {placeFields.map((name) => (
-          <p class="field">
-            <label for={`place-${name}`}>{t(`center.place.${name}`)}</label>
-            <input
-              id={`place-${name}`}
-              name={name}
-              maxLength={name === 'street' ? 200 : 100}
-              autocomplete={
-                name === 'street'
-                  ? 'street-address'
-                  : name === 'city'
-                    ? 'address-level2'
-                    : name === 'region'
-                      ? 'address-level1'
-                      : 'postal-code'
-              }
-              value={typed(filled, name, place?.[name] ?? '')}
-              {...problemAttributes(filled, name)}
-            />
-            <FieldProblem filled={filled} name={name} />
-          </p>
+          <TypedInput
+            filled={filled}
+            name={name}
+            id={`place-${name}`}
+            label={t(`center.place.${name}`)}
+            maxLength={name === 'street' ? 200 : 100}
+            autocomplete={placeAutocomplete[name]}
+            value={place?.[name] ?? ''}
+          />
         ))}
         <p>
           <button type="submit">{t('center.place.save')}</button>

@@ -9,10 +9,11 @@ import { eventKinds, eventRepeats, eventVisibilities, type CenterEvent } from '.
 import { DEFAULT_GROUP_PROGRAM } from '../events/listing.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
 import {
-  FieldProblem,
   FormProblem,
-  problemAttributes,
-  typed,
+  TypedChoice,
+  TypedInput,
+  TypedSelect,
+  TypedTextArea,
   type FilledForm,
 } from './form-problem.js';
 
@@ -48,7 +49,6 @@ export function EventFormPage({
       ? t('center.eventForm.newTitle')
       : t('center.eventForm.editTitle', { title: event.title });
   const action = centerPath(access, event === undefined ? '/calendar' : `/calendar/${event.id}`);
-  const value = (name: string, fallback: string) => typed(filled, name, fallback);
   const week =
     event?.weekOfMonth === undefined
       ? ''
@@ -61,109 +61,106 @@ export function EventFormPage({
     chosen: T,
     label: (o: T) => string,
   ) => (
-    <fieldset {...problemAttributes(filled, name)}>
-      <legend>{t(`center.eventForm.${name}`)}</legend>
-      <FieldProblem filled={filled} name={name} />
-      {options.map((o) => (
-        <label>
-          <input type="radio" name={name} value={o} required checked={value(name, chosen) === o} />{' '}
-          {label(o)}
-        </label>
-      ))}
-    </fieldset>
+    <TypedChoice
+      filled={filled}
+      name={name}
+      legend={t(`center.eventForm.${name}`)}
+      options={options.map((o) => ({ value: o, label: label(o) }))}
+      chosen={chosen}
+    />
   );
-  const input = (
-    name: 'title' | 'startsOn' | 'endsOn' | 'start' | 'durationMinutes',
-    type: 'text' | 'date' | 'time' | 'number',
-    fallback: string,
-    extra: Record<string, unknown> = {},
-  ) => {
-    // One attribute bag: the input's type is chosen at run time.
-    const attributes: Record<string, unknown> = {
-      id: `event-${name}`,
-      name,
-      type,
-      value: value(name, fallback),
-      ...extra,
-      ...problemAttributes(filled, name),
-    };
-    return (
-      <p class="field">
-        <label for={`event-${name}`}>
-          {t(`center.eventForm.${name === 'durationMinutes' ? 'duration' : name}`)}
-        </label>
-        <input {...attributes} />
-        <FieldProblem filled={filled} name={name} />
-      </p>
-    );
-  };
   return (
     <CenterFrame view={view} title={title}>
       <h1>{title}</h1>
       <form method="post" action={link(ctx, action)}>
         <Csrf view={view} />
         <FormProblem filled={filled} fields={formFields} />
-        {input('title', 'text', event?.title ?? '', {
-          required: true,
-          maxLength: 200,
-          autocomplete: 'off',
-        })}
+        <TypedInput
+          filled={filled}
+          name="title"
+          id="event-title"
+          label={t('center.eventForm.title')}
+          type="text"
+          value={event?.title ?? ''}
+          required
+          maxLength={200}
+          autocomplete="off"
+        />
         {choice('kind', eventKinds, event?.kind ?? 'group', (k) => t(`center.event.kind.${k}`))}
-        <p class="field">
-          <label for="event-program">{t('center.eventForm.program')}</label>
-          <select id="event-program" name="program" {...problemAttributes(filled, 'program')}>
-            <option value="">{t('center.eventForm.programDefault')}</option>
-            {programs
+        <TypedSelect
+          filled={filled}
+          name="program"
+          id="event-program"
+          label={t('center.eventForm.program')}
+          options={[
+            { value: '', label: t('center.eventForm.programDefault') },
+            ...programs
               .filter((p) => p.id !== DEFAULT_GROUP_PROGRAM)
-              .map((p) => (
-                <option value={p.id} selected={value('program', event?.program ?? '') === p.id}>
-                  {p.names[ctx.locale] ?? p.name}
-                </option>
-              ))}
-          </select>
-          <FieldProblem filled={filled} name="program" />
-        </p>
-        <p class="field">
-          <label for="event-description">{t('center.eventForm.description')}</label>
-          <textarea
-            id="event-description"
-            name="description"
-            rows={3}
-            maxLength={2000}
-            {...problemAttributes(filled, 'description')}
-          >
-            {value('description', event?.description ?? '')}
-          </textarea>
-          <FieldProblem filled={filled} name="description" />
-        </p>
+              .map((p) => ({ value: p.id, label: p.names[ctx.locale] ?? p.name })),
+          ]}
+          chosen={event?.program ?? ''}
+        />
+        <TypedTextArea
+          filled={filled}
+          name="description"
+          id="event-description"
+          label={t('center.eventForm.description')}
+          rows={3}
+          maxLength={2000}
+          value={event?.description ?? ''}
+        />
         {choice('repeat', eventRepeats, event?.repeat ?? 'weekly', (r) =>
           t(`center.event.repeat.${r}`),
         )}
-        {input('startsOn', 'date', event?.startsOn ?? '', { required: true })}
-        {input('endsOn', 'date', event?.endsOn ?? '')}
-        <p class="field">
-          <label for="event-weekOfMonth">{t('center.eventForm.weekOfMonth')}</label>
-          <select
-            id="event-weekOfMonth"
-            name="weekOfMonth"
-            {...problemAttributes(filled, 'weekOfMonth')}
-          >
-            <option value="">{t('center.eventForm.weekAsDate')}</option>
-            {weeks.map((w) => (
-              <option value={w} selected={value('weekOfMonth', week) === w}>
-                {t(`center.eventForm.week.${w}`)}
-              </option>
-            ))}
-          </select>
-          <FieldProblem filled={filled} name="weekOfMonth" />
-        </p>
-        {input('start', 'time', event?.start ?? '', { required: true })}
-        {input('durationMinutes', 'number', String(event?.durationMinutes ?? 60), {
-          required: true,
-          min: 5,
-          max: 720,
-          inputMode: 'numeric',
-        })}
+        <TypedInput
+          filled={filled}
+          name="startsOn"
+          id="event-startsOn"
+          label={t('center.eventForm.startsOn')}
+          type="date"
+          value={event?.startsOn ?? ''}
+          required
+        />
+        <TypedInput
+          filled={filled}
+          name="endsOn"
+          id="event-endsOn"
+          label={t('center.eventForm.endsOn')}
+          type="date"
+          value={event?.endsOn ?? ''}
+        />
+        <TypedSelect
+          filled={filled}
+          name="weekOfMonth"
+          id="event-weekOfMonth"
+          label={t('center.eventForm.weekOfMonth')}
+          options={[
+            { value: '', label: t('center.eventForm.weekAsDate') },
+            ...weeks.map((w) => ({ value: w, label: t(`center.eventForm.week.${w}`) })),
+          ]}
+          chosen={week}
+        />
+        <TypedInput
+          filled={filled}
+          name="start"
+          id="event-start"
+          label={t('center.eventForm.start')}
+          type="time"
+          value={event?.start ?? ''}
+          required
+        />
+        <TypedInput
+          filled={filled}
+          name="durationMinutes"
+          id="event-durationMinutes"
+          label={t('center.eventForm.duration')}
+          type="number"
+          value={String(event?.durationMinutes ?? 60)}
+          required
+          min={5}
+          max={720}
+          inputMode="numeric"
+        />
         {choice('visibility', eventVisibilities, event?.visibility ?? 'public', (v) =>
           t(`center.event.visibility.${v}`),
         )}

@@ -4,6 +4,7 @@
  * reader's language. The services throw the API's 400 with the field's API name; `formField`
  * turns it into the name of the form's input.
  */
+import type { JSX, VNode } from 'preact';
 import { isPorchlightError } from '../../platform/errors.js';
 import { errorMessage } from '../../web/i18n/error-messages.js';
 import type { FormFields } from '../../web/kit/page-scope.js';
@@ -99,5 +100,157 @@ export function FormProblem({
     <p class="problem" role="alert" data-problem-code={problem.code}>
       {problem.message}
     </p>
+  );
+}
+
+/** What a typed field is given besides its own attributes. */
+interface TypedFieldProps {
+  filled: FilledForm | undefined;
+  name: string;
+  label: string;
+  /** The input's id; its name unless given. */
+  id?: string;
+  /** Words under the label, tied to the input. */
+  hint?: string;
+  /** The record's value, shown unless the form is shown again. */
+  value?: string | undefined;
+}
+
+/**
+ * A labelled field of a desk form: the label (and its hint), the control with the value typed
+ * or the record's, and the reason it was refused beside it, tied to the control.
+ */
+function TypedField({
+  filled,
+  name,
+  label,
+  id = name,
+  hint,
+  control,
+}: TypedFieldProps & { control: (tie: ReturnType<typeof problemAttributes>) => VNode }) {
+  const hintId = hint === undefined ? undefined : `${id}-hint`;
+  return (
+    <p class="field">
+      <label for={id}>{label}</label>
+      {hint !== undefined && (
+        <span id={hintId} class="muted">
+          {hint}
+        </span>
+      )}
+      {control(problemAttributes(filled, name, hintId))}
+      <FieldProblem filled={filled} name={name} />
+    </p>
+  );
+}
+
+/** A typed input of a desk form (see {@link TypedField}); other attributes go to the input. */
+export function TypedInput({
+  filled,
+  name,
+  label,
+  id = name,
+  hint,
+  value,
+  ...input
+}: TypedFieldProps & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'value' | 'id' | 'name'>) {
+  return (
+    <TypedField
+      filled={filled}
+      name={name}
+      label={label}
+      id={id}
+      {...(hint !== undefined ? { hint } : {})}
+      control={(tie) => (
+        <input id={id} name={name} {...input} value={typed(filled, name, value)} {...tie} />
+      )}
+    />
+  );
+}
+
+/** A typed text area of a desk form (see {@link TypedField}). */
+export function TypedTextArea({
+  filled,
+  name,
+  label,
+  id = name,
+  value,
+  rows,
+  maxLength,
+}: TypedFieldProps & { rows: number; maxLength: number }) {
+  return (
+    <TypedField
+      filled={filled}
+      name={name}
+      label={label}
+      id={id}
+      control={(tie) => (
+        <textarea id={id} name={name} rows={rows} maxLength={maxLength} {...tie}>
+          {typed(filled, name, value)}
+        </textarea>
+      )}
+    />
+  );
+}
+
+/** A required choice of a desk form as radio buttons, with the reason it was refused. */
+export function TypedChoice({
+  filled,
+  name,
+  legend,
+  options,
+  chosen,
+}: {
+  filled: FilledForm | undefined;
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  /** The record's choice, checked unless the form is shown again. */
+  chosen: string;
+}) {
+  const checked = typed(filled, name, chosen);
+  return (
+    <fieldset {...problemAttributes(filled, name)}>
+      <legend>{legend}</legend>
+      <FieldProblem filled={filled} name={name} />
+      {options.map((o) => (
+        <label>
+          <input type="radio" name={name} value={o.value} required checked={checked === o.value} />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A menu of a desk form (see {@link TypedField}). */
+export function TypedSelect({
+  filled,
+  name,
+  label,
+  id = name,
+  options,
+  chosen,
+}: Omit<TypedFieldProps, 'value' | 'hint'> & {
+  options: readonly { value: string; label: string }[];
+  /** The record's choice, selected unless the form is shown again. */
+  chosen: string;
+}) {
+  const selected = typed(filled, name, chosen);
+  return (
+    <TypedField
+      filled={filled}
+      name={name}
+      label={label}
+      id={id}
+      control={(tie) => (
+        <select id={id} name={name} {...tie}>
+          {options.map((o) => (
+            <option value={o.value} selected={selected === o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

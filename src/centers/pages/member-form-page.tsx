@@ -8,6 +8,8 @@ import {
   problemAttributes,
   typed,
   typedList,
+  TypedInput,
+  TypedSelect,
   type FilledForm,
 } from './form-problem.js';
 
@@ -45,7 +47,6 @@ export function MemberFormPage({
   const contact = member?.contact;
   const engagement = typed(filled, 'engagement', member?.engagement ?? 'brief');
   const chosenPathways = typedList(filled, 'pathways') ?? member?.pathways ?? [];
-  const channel = typed(filled, 'preferredChannel', contact?.preferredChannel ?? '');
   const doNotContact =
     filled === undefined ? (contact?.doNotContact ?? false) : typed(filled, 'doNotContact') !== '';
   return (
@@ -55,22 +56,16 @@ export function MemberFormPage({
       <form method="post" action={link(ctx, action)}>
         <Csrf view={view} />
         <FormProblem filled={filled} fields={fields} />
-        <p class="field">
-          <label for="chosenName">{t('center.field.chosenName')}</label>
-          <span id="chosenName-hint" class="muted">
-            {t('center.field.chosenName.hint')}
-          </span>
-          <input
-            id="chosenName"
-            name="chosenName"
-            required
-            maxLength={100}
-            autocomplete="off"
-            value={typed(filled, 'chosenName', member?.chosenName)}
-            {...problemAttributes(filled, 'chosenName', 'chosenName-hint')}
-          />
-          <FieldProblem filled={filled} name="chosenName" />
-        </p>
+        <TypedInput
+          filled={filled}
+          name="chosenName"
+          label={t('center.field.chosenName')}
+          hint={t('center.field.chosenName.hint')}
+          required
+          maxLength={100}
+          autocomplete="off"
+          value={member?.chosenName}
+        />
         <fieldset>
           <legend>{t('center.field.engagement')}</legend>
           {engagements.map((e) => (
@@ -95,70 +90,48 @@ export function MemberFormPage({
             </label>
           ))}
         </fieldset>
-        <p class="field">
-          <label for="phone">{t('center.field.phone')}</label>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            maxLength={40}
-            autocomplete="off"
-            value={typed(filled, 'phone', contact?.phone)}
-            {...problemAttributes(filled, 'phone')}
-          />
-          <FieldProblem filled={filled} name="phone" />
-        </p>
-        <p class="field">
-          <label for="email">{t('center.field.email')}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            maxLength={254}
-            autocomplete="off"
-            value={typed(filled, 'email', contact?.email)}
-            {...problemAttributes(filled, 'email')}
-          />
-          <FieldProblem filled={filled} name="email" />
-        </p>
+        <TypedInput
+          filled={filled}
+          name="phone"
+          label={t('center.field.phone')}
+          type="tel"
+          maxLength={40}
+          autocomplete="off"
+          value={contact?.phone}
+        />
+        <TypedInput
+          filled={filled}
+          name="email"
+          label={t('center.field.email')}
+          type="email"
+          maxLength={254}
+          autocomplete="off"
+          value={contact?.email}
+        />
         <p>
           <label>
             <input type="checkbox" name="doNotContact" value="yes" checked={doNotContact} />{' '}
             {t('center.field.doNotContact')}
           </label>
         </p>
-        <p class="field">
-          <label for="preferredChannel">{t('center.field.preferredChannel')}</label>
-          <select
-            id="preferredChannel"
-            name="preferredChannel"
-            {...problemAttributes(filled, 'preferredChannel')}
-          >
-            <option value="" selected={channel === ''}>
-              {t('center.field.notSaid')}
-            </option>
-            {contactChannels.map((c) => (
-              <option value={c} selected={channel === c}>
-                {t(`center.channel.${c}`)}
-              </option>
-            ))}
-          </select>
-          <FieldProblem filled={filled} name="preferredChannel" />
-        </p>
-        <p class="field">
-          <label for="recoveryStartDate">{t('center.field.recoveryStart')}</label>
-          <span id="recoveryStartDate-hint" class="muted">
-            {t('center.field.recoveryStart.hint')}
-          </span>
-          <input
-            id="recoveryStartDate"
-            name="recoveryStartDate"
-            type="date"
-            value={typed(filled, 'recoveryStartDate', member?.recoveryStartDate)}
-            {...problemAttributes(filled, 'recoveryStartDate', 'recoveryStartDate-hint')}
-          />
-          <FieldProblem filled={filled} name="recoveryStartDate" />
-        </p>
+        <TypedSelect
+          filled={filled}
+          name="preferredChannel"
+          label={t('center.field.preferredChannel')}
+          options={[
+            { value: '', label: t('center.field.notSaid') },
+            ...contactChannels.map((c) => ({ value: c, label: t(`center.channel.${c}`) })),
+          ]}
+          chosen={contact?.preferredChannel ?? ''}
+        />
+        <TypedInput
+          filled={filled}
+          name="recoveryStartDate"
+          label={t('center.field.recoveryStart')}
+          hint={t('center.field.recoveryStart.hint')}
+          type="date"
+          value={member?.recoveryStartDate}
+        />
         <p>
           <button type="submit">
             {member === undefined ? t('center.memberForm.create') : t('center.memberForm.save')}
