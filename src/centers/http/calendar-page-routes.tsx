@@ -14,7 +14,7 @@ import { centerPath, type DeskView } from '../pages/center-frame.js';
 import { EventFormPage } from '../pages/event-form-page.js';
 import { PublicCalendarPage } from '../pages/public-calendar-page.js';
 import type { EnterDesk } from './desk-entrance.js';
-import type { FilledForm } from '../pages/form-problem.js';
+import type { FilledForm } from '../../web/kit/filled-form.js';
 import { field } from './page-forms.js';
 
 export interface CalendarPageDeps {

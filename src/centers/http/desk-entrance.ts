@@ -11,7 +11,8 @@ import type { Entrance } from '../../web/kit/page-visit.js';
 import type { CenterDesk } from '../desk.js';
 import type { CenterAccess, DeskAction } from '../model.js';
 import type { DeskView } from '../pages/center-frame.js';
-import { refusedForm, type FilledForm } from '../pages/form-problem.js';
+import { formField } from '../pages/desk-form-field.js';
+import { refusedForm, type FilledForm } from '../../web/kit/filled-form.js';
 
 export interface DeskDoor {
   access: CenterAccess;
@@ -53,7 +54,7 @@ export function deskEntrance(
         try {
           next = await save(visit.form);
         } catch (error) {
-          const filled = refusedForm(error, visit.ctx, visit.form);
+          const filled = refusedForm(error, visit.ctx, visit.form, formField);
           if (filled === undefined) throw error;
           return visit.send(await showAgain(filled), { status: 400 });
         }

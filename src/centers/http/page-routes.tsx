@@ -19,7 +19,7 @@ import { CentersPage } from '../pages/centers-page.js';
 import { DeskPage } from '../pages/desk-page.js';
 import { sendRecordPdf } from './record-pdf-reply.js';
 import { registerCalendarPages } from './calendar-page-routes.js';
-import type { FilledForm } from '../pages/form-problem.js';
+import type { FilledForm } from '../../web/kit/filled-form.js';
 import { MemberFormPage } from '../pages/member-form-page.js';
 import { MemberPage } from '../pages/member-page.js';
 import { Barc10FormPage, EncounterFormPage, GoalFormPage } from '../pages/record-pages.js';

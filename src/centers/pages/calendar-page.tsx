@@ -15,7 +15,7 @@ import {
 } from '../events/model.js';
 import { formatDay, formatTime } from './center-dates.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
-import { FormProblem, TypedInput, type FilledForm } from './form-problem.js';
+import { FormProblem, TypedInput, type FilledForm } from '../../web/kit/filled-form.js';
 import { Notice } from '../../web/kit/form-parts.js';
 
 /** The occurrences grouped by the center's day, in order. */

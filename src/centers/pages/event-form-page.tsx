@@ -15,7 +15,7 @@ import {
   TypedSelect,
   TypedTextArea,
   type FilledForm,
-} from './form-problem.js';
+} from '../../web/kit/filled-form.js';
 
 const formFields = [
   'title',

@@ -11,7 +11,7 @@ import {
   TypedInput,
   TypedSelect,
   type FilledForm,
-} from './form-problem.js';
+} from '../../web/kit/filled-form.js';
 
 const fields = [
   'chosenName',

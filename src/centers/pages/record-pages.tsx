@@ -11,7 +11,7 @@ import {
   TypedSelect,
   TypedTextArea,
   type FilledForm,
-} from './form-problem.js';
+} from '../../web/kit/filled-form.js';
 
 /** What each record form is given: the member, and the values posted when shown again. */
 interface RecordFormProps {

@@ -10,14 +10,13 @@ import type { CenterDesk } from '../../centers/desk.js';
 import type { CenterAccess } from '../../centers/model.js';
 import { deskEntrance, type DeskDoor } from '../../centers/http/desk-entrance.js';
 import { centerPath } from '../../centers/pages/center-frame.js';
-import { isPorchlightError } from '../../platform/errors.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { readResourceForm, resourceQueryString } from '../../resources/pages/finder-params.js';
 import { findResources } from '../../resources/pages/routes.js';
 import type { ResourceFinder } from '../../resources/search/resource-finder.js';
 import type { StewardshipGuard } from '../../stewardship/http/guard.js';
 import { guardCsrf } from '../../stewardship/http/guard.js';
-import { errorMessage } from '../../web/i18n/error-messages.js';
+import { refusedForm } from '../../web/kit/filled-form.js';
 import { registerPageScope, type FormFields, type PageKit } from '../../web/kit/page-scope.js';
 import { languageHeaders } from '../../web/kit/send.js';
 import type { PageVisit } from '../../web/kit/page-visit.js';
@@ -223,18 +222,12 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
         );
         return visit.redirect(centerPath(access, `/referrals/${referral.id}?said=sent`));
       } catch (error) {
-        const apiField = isPorchlightError(error) ? error.details?.field : undefined;
-        if (!isPorchlightError(error) || error.status !== 400 || typeof apiField !== 'string')
-          throw error;
-        const message = errorMessage(ctx.locale, {
-          code: error.code,
-          message: error.message,
-          ...(error.params !== undefined ? { params: error.params } : {}),
-        });
-        const problem = { field: formFields[apiField] ?? apiField, message };
+        const filled = refusedForm(error, ctx, form, (apiField) => formFields[apiField] ?? apiField);
+        if (filled?.problem === undefined) throw error;
+        const { field, message } = filled.problem;
         const page = await consentPage(visit, memberId, one(form, 'serviceId'), {
           values: form,
-          problem,
+          problem: { field, message },
         });
         return visit.send(page, { status: 400 });
       }

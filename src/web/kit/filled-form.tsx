@@ -1,27 +1,21 @@
 /**
- * A desk form shown again after the service refused one of its fields: the values typed are
- * kept, and the reason stands beside the field (tied to it by aria-describedby), in the
- * reader's language. The services throw the API's 400 with the field's API name; `formField`
- * turns it into the name of the form's input.
+ * A form shown again after a service refused one of its fields: the values typed are kept, and
+ * the reason stands beside the field (tied to it by aria-describedby), in the reader's
+ * language. The services throw the API's 400 naming the field by its API name; a form says
+ * how that name reads among its inputs. The typed fields below are the label, the control and
+ * the reason, written once.
  */
 import type { JSX, VNode } from 'preact';
 import { isPorchlightError } from '../../platform/errors.js';
-import { errorMessage } from '../../web/i18n/error-messages.js';
-import type { FormFields } from '../../web/kit/page-scope.js';
-import type { PageContext } from '../../web/page-context.js';
+import { errorMessage } from '../i18n/error-messages.js';
+import type { PageContext } from '../page-context.js';
+import type { FormFields } from './page-scope.js';
 
 /** What a form is filled with when it is shown again. */
 export interface FilledForm {
   values: FormFields;
   /** The refused field, by the form's input name, and why. */
   problem?: { field: string; code: string; message: string };
-}
-
-/** The form input of an API field: `contact.phone` is `phone`, `answers[2]` is `item3`. */
-export function formField(apiField: string): string {
-  const answer = /^answers(?:\[(\d+)\]|\.(\d+))$/.exec(apiField);
-  if (answer !== null) return `item${Number(answer[1] ?? answer[2]) + 1}`;
-  return apiField.startsWith('contact.') ? apiField.slice('contact.'.length) : apiField;
 }
 
 /**
@@ -32,6 +26,7 @@ export function refusedForm(
   error: unknown,
   ctx: PageContext,
   values: FormFields,
+  formField: (apiField: string) => string = (apiField) => apiField,
 ): FilledForm | undefined {
   if (!isPorchlightError(error) || error.status !== 400) return undefined;
   const field = error.details?.field;
@@ -117,7 +112,7 @@ interface TypedFieldProps {
 }
 
 /**
- * A labelled field of a desk form: the label (and its hint), the control with the value typed
+ * A labelled field of a form: the label (and its hint), the control with the value typed
  * or the record's, and the reason it was refused beside it, tied to the control.
  */
 function TypedField({
@@ -143,7 +138,7 @@ function TypedField({
   );
 }
 
-/** A typed input of a desk form (see {@link TypedField}); other attributes go to the input. */
+/** A typed input of a form (see {@link TypedField}); other attributes go to the input. */
 export function TypedInput({
   filled,
   name,
@@ -167,7 +162,7 @@ export function TypedInput({
   );
 }
 
-/** A typed text area of a desk form (see {@link TypedField}). */
+/** A typed text area of a form (see {@link TypedField}). */
 export function TypedTextArea({
   filled,
   name,
@@ -192,7 +187,7 @@ export function TypedTextArea({
   );
 }
 
-/** A required choice of a desk form as radio buttons, with the reason it was refused. */
+/** A required choice of a form as radio buttons, with the reason it was refused. */
 export function TypedChoice({
   filled,
   name,
@@ -222,7 +217,7 @@ export function TypedChoice({
   );
 }
 
-/** A menu of a desk form (see {@link TypedField}). */
+/** A menu of a form (see {@link TypedField}). */
 export function TypedSelect({
   filled,
   name,
