@@ -5,7 +5,7 @@
  * how that name reads among its inputs. The typed fields below are the label, the control and
  * the reason, written once.
  */
-import type { JSX, VNode } from 'preact';
+import type { VNode } from 'preact';
 import { isPorchlightError } from '../../platform/errors.js';
 import { errorMessage } from '../i18n/error-messages.js';
 import type { PageContext } from '../page-context.js';
@@ -138,6 +138,17 @@ function TypedField({
   );
 }
 
+/** What a typed input passes on to its `<input>`. */
+interface InputAttributes {
+  type?: 'text' | 'date' | 'time' | 'number' | 'tel' | 'email';
+  required?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  inputMode?: 'numeric' | 'text';
+  autocomplete?: string;
+}
+
 /** A typed input of a form (see {@link TypedField}); other attributes go to the input. */
 export function TypedInput({
   filled,
@@ -147,7 +158,7 @@ export function TypedInput({
   hint,
   value,
   ...input
-}: TypedFieldProps & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'value' | 'id' | 'name'>) {
+}: TypedFieldProps & InputAttributes) {
   return (
     <TypedField
       filled={filled}
@@ -155,9 +166,17 @@ export function TypedInput({
       label={label}
       id={id}
       {...(hint !== undefined ? { hint } : {})}
-      control={(tie) => (
-        <input id={id} name={name} {...input} value={typed(filled, name, value)} {...tie} />
-      )}
+      control={(tie) => {
+        // One attribute bag: preact types each input `type` apart, and the type is a prop here.
+        const attributes: Record<string, unknown> = {
+          id,
+          name,
+          ...input,
+          value: typed(filled, name, value),
+          ...tie,
+        };
+        return <input {...attributes} />;
+      }}
     />
   );
 }
