@@ -222,7 +222,12 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
         );
         return visit.redirect(centerPath(access, `/referrals/${referral.id}?said=sent`));
       } catch (error) {
-        const filled = refusedForm(error, ctx, form, (apiField) => formFields[apiField] ?? apiField);
+        const filled = refusedForm(
+          error,
+          ctx,
+          form,
+          (apiField) => formFields[apiField] ?? apiField,
+        );
         if (filled?.problem === undefined) throw error;
         const { field, message } = filled.problem;
         const page = await consentPage(visit, memberId, one(form, 'serviceId'), {

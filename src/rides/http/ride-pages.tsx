@@ -321,7 +321,11 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
 
       driverForm('drivers', programParams, async (actor, slug, _id, form) => {
         const invalid = (reason: string) => new PorchlightError('PL_RIDE_INVALID', { reason });
-        const contact = readContact(text(form, 'channel'), text(form, 'contact'), text(form, 'name'));
+        const contact = readContact(
+          text(form, 'channel'),
+          text(form, 'contact'),
+          text(form, 'name'),
+        );
         if (contact === undefined) throw invalid('the number or address cannot be reached');
         const home = deps.placeOf(text(form, 'town') ?? '');
         if (home === undefined) throw invalid('the home town or ZIP code is not known');
@@ -339,7 +343,9 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
       driverForm('drivers/:id/approve', driverParams, (actor, slug, id, form) => {
         const background = text(form, 'background');
         return desk.approve(actor, slug, id, {
-          ...(text(form, 'licence') !== undefined ? { licenceCheckedOn: text(form, 'licence')! } : {}),
+          ...(text(form, 'licence') !== undefined
+            ? { licenceCheckedOn: text(form, 'licence')! }
+            : {}),
           ...(text(form, 'insurance') !== undefined
             ? { insuranceCheckedOn: text(form, 'insurance')! }
             : {}),

@@ -123,7 +123,11 @@ export function CoordinatorPage(props: {
               required
             />
           </Field>
-          <Field id="enrol-hours" label={t('rides.coord.onCall')} hint={t('rides.coord.onCallHint')}>
+          <Field
+            id="enrol-hours"
+            label={t('rides.coord.onCall')}
+            hint={t('rides.coord.onCallHint')}
+          >
             <input
               id="enrol-hours"
               name="hours"

@@ -78,7 +78,9 @@ describe('a form shown again', () => {
     const area = renderToString(
       <TypedTextArea filled={refusedPhone} name="note" label="Note" rows={3} maxLength={9} />,
     );
-    expect(area).toContain('<textarea id="note" name="note" rows="3" maxlength="9">typed</textarea>');
+    expect(area).toContain(
+      '<textarea id="note" name="note" rows="3" maxlength="9">typed</textarea>',
+    );
   });
 
   it('checks the record’s choice, or the one typed', () => {
