@@ -451,6 +451,10 @@ export function isPorchlightError(value: unknown): value is PorchlightError {
  */
 export const feedProblemCatalogue = {
   PL_ROW_NOT_OBJECT: { severity: 'error', message: 'The row is not a JSON object.' },
+  PL_ROW_TOO_DEEP: {
+    severity: 'error',
+    message: 'The row nests lists or objects more than 16 levels deep; it was not read.',
+  },
   PL_MISSING_NAME: { severity: 'error', message: 'The meeting has no name.' },
   PL_MISSING_SLUG: { severity: 'error', message: 'The meeting has no slug.' },
   PL_DUPLICATE_SLUG: {

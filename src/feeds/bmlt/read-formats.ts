@@ -2,6 +2,7 @@ import { normaliseLanguageTag } from '../../meetings/languages.js';
 import { resolveTypeCode, type Program } from '../../meetings/programs.js';
 import { PorchlightError } from '../../platform/errors.js';
 import { bmltText } from './read-fields.js';
+import { nestsDeeperThan } from '../row-depth.js';
 
 /** One entry of a BMLT `GetFormats` answer, as far as an import needs it. */
 export interface BmltFormat {
@@ -31,7 +32,8 @@ export function readBmltFormats(answer: unknown): BmltFormat[] {
   }
   const formats: BmltFormat[] = [];
   for (const raw of answer) {
-    if (raw === null || typeof raw !== 'object') continue;
+    // A row nested too deep is skipped like any other unreadable one (see row-depth.ts).
+    if (raw === null || typeof raw !== 'object' || nestsDeeperThan(raw)) continue;
     const row = raw as Record<string, unknown>;
     const id = bmltText(row.id);
     const key = bmltText(row.key_string);

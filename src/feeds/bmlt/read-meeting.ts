@@ -21,6 +21,7 @@ import { bmltList, bmltMinutes, bmltText } from './read-fields.js';
 import type { FormatMeaning } from './read-formats.js';
 import type { ServiceBodies } from './read-service-bodies.js';
 import { setIf } from '../set-if.js';
+import { nestsDeeperThan } from '../row-depth.js';
 
 /** A format as a meeting row refers to it, with what it means to us. */
 export interface FormatEntry {
@@ -114,6 +115,11 @@ export function isUnpublished(raw: unknown): boolean {
  */
 export function readBmltMeeting(raw: unknown, index: number, ctx: BmltLookups): BmltRowReading {
   const problems: FeedProblem[] = [];
+  // First of all: the fields kept verbatim are later written out as JSON, recursively.
+  if (nestsDeeperThan(raw)) {
+    problems.push(problem(index, undefined, undefined, 'PL_ROW_TOO_DEEP'));
+    return { problems, timeZoneMissing: false };
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(problem(index, undefined, undefined, 'PL_ROW_NOT_OBJECT'));
     return { problems, timeZoneMissing: false };

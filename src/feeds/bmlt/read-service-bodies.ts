@@ -2,6 +2,7 @@ import type { Entity } from '../../meetings/model.js';
 import { checkWebLink } from '../../meetings/links.js';
 import { PorchlightError } from '../../platform/errors.js';
 import { bmltText } from './read-fields.js';
+import { nestsDeeperThan } from '../row-depth.js';
 
 /** One entry of a BMLT `GetServiceBodies` answer: an area, a region, a zone. */
 export interface BmltServiceBody {
@@ -68,7 +69,8 @@ export function readBmltServiceBodies(answer: unknown): BmltServiceBody[] {
   }
   const bodies: BmltServiceBody[] = [];
   for (const raw of answer) {
-    if (raw === null || typeof raw !== 'object') continue;
+    // A row nested too deep is skipped like any other unreadable one (see row-depth.ts).
+    if (raw === null || typeof raw !== 'object' || nestsDeeperThan(raw)) continue;
     const row = raw as Record<string, unknown>;
     const id = bmltText(row.id);
     if (id === '') continue;

@@ -25,6 +25,7 @@ import { focusOf, getProgram, resolveTypeCode, type Program } from '../../meetin
 import { canonicalTimeZone, isValidCoordinate, timeZoneAt } from '../../meetings/time-zone.js';
 import { parseWeekday } from '../../meetings/weekdays.js';
 import { parseFeedDate } from './feed-date.js';
+import { nestsDeeperThan } from '../row-depth.js';
 import { setIf } from '../set-if.js';
 
 /** Longest text kept per kind of field; longer text is refused rather than stored in part. */
@@ -118,6 +119,11 @@ export interface RowReading {
 /** Reads one Meeting Guide row into a meeting draft, reporting every problem with its field. */
 export function readMeetingGuideRow(raw: unknown, index: number, ctx: RowContext): RowReading {
   const problems: FeedProblem[] = [];
+  // First of all: whatever follows may walk the row recursively (the fields kept verbatim).
+  if (nestsDeeperThan(raw)) {
+    problems.push(problem(index, undefined, undefined, 'PL_ROW_TOO_DEEP'));
+    return { problems, timeZoneMissing: false };
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(problem(index, undefined, undefined, 'PL_ROW_NOT_OBJECT'));
     return { problems, timeZoneMissing: false };

@@ -4,6 +4,7 @@ import type { Program } from '../../meetings/programs.js';
 import { MeetingGuideFeedSchema } from './feed-schema.js';
 import { parseFeedText, readMeetingGuideFeed } from './read-feed.js';
 import { problem } from './read-row.js';
+import { nestsDeeperThan } from '../row-depth.js';
 
 export interface ValidationResult {
   rowCount: number;
@@ -31,7 +32,9 @@ export function validateMeetingGuideFeed(text: string, program: Program): Valida
     reading.problems.filter((p) => p.severity === 'error').map((p) => p.index),
   );
   const problems = [...reading.problems];
-  for (const error of Value.Errors(MeetingGuideFeedSchema, rows)) {
+  // A row nested too deep is already refused, and the schema walk would recurse through it.
+  const checkable = rows.map((row) => (nestsDeeperThan(row) ? null : row));
+  for (const error of Value.Errors(MeetingGuideFeedSchema, checkable)) {
     const [indexText = '', field] = error.instancePath.split('/').slice(1);
     const index = Number(indexText);
     if (!Number.isInteger(index)) continue;

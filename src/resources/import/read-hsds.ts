@@ -8,6 +8,7 @@
  * phone, a schedule, coordinates) is a warning: the part is dropped, the record kept.
  */
 import { hsdsId } from '../../feeds/hsds/uuid.js';
+import { nestsDeeperThan } from '../../feeds/row-depth.js';
 import { feedProblemCatalogue, type FeedProblem } from '../../platform/errors.js';
 import {
   locationTypes,
@@ -89,6 +90,11 @@ export function readHsdsCollections(input: HsdsCollections, sourceId: string): R
     const byKey = new Map<string, { record: Placed; json: Json }>();
     for (const record of records) {
       const report = reporter(record);
+      // First of all: nothing below may walk a record nested past the limit (row-depth.ts).
+      if (nestsDeeperThan(record.value)) {
+        report('', 'PL_ROW_TOO_DEEP');
+        continue;
+      }
       if (!isObject(record.value)) {
         report('', 'PL_ROW_NOT_OBJECT');
         continue;

@@ -322,6 +322,7 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
 
 export const feedProblemsEs: Record<FeedProblemCode, string> = {
   PL_ROW_NOT_OBJECT: 'La fila no es un objeto JSON.',
+  PL_ROW_TOO_DEEP: 'La fila anida listas u objetos a más de 16 niveles de profundidad; no se leyó.',
   PL_MISSING_NAME: 'La reunión no tiene nombre.',
   PL_MISSING_SLUG: 'La reunión no tiene identificador.',
   PL_DUPLICATE_SLUG: 'Otra fila anterior del feed tiene este identificador.',
