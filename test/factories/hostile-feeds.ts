@@ -38,7 +38,7 @@ export interface HostileFeed {
 const fixtures = join(import.meta.dirname, '../fixtures');
 
 /** Values no field expects: wrong types, extremes, markup, control and bidirectional characters. */
-const hostileValues: readonly unknown[] = [
+const hostileValues: readonly unknown[] = deepFreeze([
   null,
   true,
   false,
@@ -90,7 +90,16 @@ const hostileValues: readonly unknown[] = [
   ['O', null, 7, { code: 'C' }],
   { __proto__: { polluted: true } },
   JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}'),
-];
+]);
+
+/** Frozen through and through: a feed that changed a shared value in place would throw. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** Literals a JSON text can hold but a JavaScript value built in memory cannot show. */
 const hostileJsonLiterals = [
@@ -103,14 +112,42 @@ const hostileJsonLiterals = [
   '9007199254740993',
 ];
 
-/** One hostile value, now and then a long or a deeply nested one (built on demand: they are big). */
+/**
+ * One hostile value, now and then a long or a deeply nested one (built on demand: they are big).
+ * A list or an object is a fresh copy: the mutations change containers in place, so a shared one
+ * would carry one feed's damage into the next (a feed would no longer be rebuilt from its seed
+ * alone) and, put inside itself, make a cycle that no JSON text can write.
+ */
 function hostileValue(random: Random): unknown {
   const roll = random.next();
   if (roll < 0.03) return 'x'.repeat(random.pick([300, 5_000, 70_000]));
   if (roll < 0.05) return deepToken(random.pick([50, 2_000, 100_000]), random.chance(0.5));
   if (roll < 0.07) return Array.from({ length: random.pick([100, 3_000]) }, (_, i) => `T${i}`);
   if (roll < 0.12) return randomText(random, random.int(1, 40));
-  return random.pick(hostileValues);
+  return freshCopy(random.pick(hostileValues));
+}
+
+/**
+ * A deep copy of a small value that keeps what `structuredClone` would lose: an own `__proto__`
+ * key stays an own key, and an object's prototype stays its prototype (the prototype itself is
+ * never reached by the mutations, which see own keys only).
+ */
+function freshCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(freshCopy);
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<
+    string,
+    unknown
+  >;
+  for (const [key, child] of Object.entries(value)) {
+    Object.defineProperty(copy, key, {
+      value: freshCopy(child),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
 }
 
 /**
@@ -187,9 +224,10 @@ function mutateTree(random: Random, root: unknown, count: number, log: string[])
         slot[key] = retype(random, slot[key]);
         break;
       case 'duplicate':
+        // A copy, never the same container twice in one tree (see hostileValue).
         if (Array.isArray(target) && target.length > 0)
-          target.splice(random.int(0, target.length), 0, structuredClone(target[Number(key)]));
-        else slot[`${key}_copy`] = slot[key];
+          target.splice(random.int(0, target.length), 0, freshCopy(target[Number(key)]));
+        else slot[`${key}_copy`] = freshCopy(slot[key]);
         break;
       case 'add': {
         const name = random.pick([
