@@ -215,6 +215,17 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     keyring,
     onIdleConnectionError: (error) =>
       logger.warn({ err: error.message }, 'the database closed an idle connection; reconnecting'),
+    // The code only: the statement's parameters could hold personal data.
+    onStorageFull: (error) =>
+      logger.error(
+        { code: (error as { code?: unknown }).code },
+        'the database storage is full: a write was refused (PL_STORAGE_FULL)',
+      ),
+    onRollbackFailed: (error) =>
+      logger.warn(
+        { code: (error as { code?: unknown }).code },
+        'a rollback failed after a failed statement',
+      ),
     geocoder,
     ...(ports.addressGeocoder !== undefined ? { addressGeocoder: ports.addressGeocoder } : {}),
     ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),

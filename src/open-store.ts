@@ -42,6 +42,10 @@ export interface StoreOptions {
   onMergeError: (error: unknown) => void;
   /** PostgreSQL: told when the server closes an idle connection (a restart); the pool recovers. */
   onIdleConnectionError?: (error: Error) => void;
+  /** Told of each write refused for want of room (the write fails with PL_STORAGE_FULL). */
+  onStorageFull?: (error: unknown) => void;
+  /** Told when a ROLLBACK fails after a failed statement (whose own error is the one thrown). */
+  onRollbackFailed?: (error: unknown) => void;
 }
 
 export interface Store {
@@ -58,6 +62,10 @@ export async function openStore(config: Config, options: StoreOptions): Promise<
     ...(options.backgroundCheckpoints === true ? { backgroundCheckpoints: true } : {}),
     ...(options.onIdleConnectionError !== undefined
       ? { onIdleConnectionError: options.onIdleConnectionError }
+      : {}),
+    ...(options.onStorageFull !== undefined ? { onStorageFull: options.onStorageFull } : {}),
+    ...(options.onRollbackFailed !== undefined
+      ? { onRollbackFailed: options.onRollbackFailed }
       : {}),
   });
   try {

@@ -374,6 +374,11 @@ export const errorCatalogue = {
     message: 'Too many codes were asked for or mistyped; ask for a new invitation link.',
   },
   PL_NOT_READY: { status: 503, message: 'The server is starting and not ready yet.' },
+  PL_STORAGE_FULL: {
+    status: 507,
+    message:
+      "The server's storage is full: nothing was saved. Reading still works; try again once the operator has made room.",
+  },
   PL_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, ErrorEntry>;
 

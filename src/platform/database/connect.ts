@@ -5,13 +5,14 @@ import type { Pool } from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
+import { guardStorage, type StorageGuardHooks } from './storage-full.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /** Connections a PostgreSQL pool opens at most. */
 export const poolSize = 10;
 
-export interface OpenOptions {
+export interface OpenOptions extends StorageGuardHooks {
   /** SQLite only; `full` unless an operator chose otherwise. */
   synchronous?: SqliteSynchronous;
   /**
@@ -61,7 +62,9 @@ export async function openDatabase(
       heard.add(error);
       options.onIdleConnectionError?.(error);
     };
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: guardStorage(new PostgresDialect({ pool }), options),
+    });
     return {
       db,
       dialect: 'postgres',
@@ -73,7 +76,9 @@ export async function openDatabase(
   if (url.startsWith('pglite:')) {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGliteDialect } = await import('./pglite-driver.js');
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
+    const db = new Kysely<Database>({
+      dialect: guardStorage(new PGliteDialect(new PGlite()), options),
+    });
     return {
       db,
       dialect: 'postgres',
@@ -95,7 +100,23 @@ export async function openDatabase(
       sqlite.pragma('wal_autocheckpoint = 0');
       checkpointer = new WalCheckpointer(file, { synchronous: options.synchronous ?? 'full' });
     }
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({
+      dialect: guardStorage(new SqliteDialect({ database: sqlite }), {
+        ...options,
+        onRollbackFailed: (error) => {
+          // SQLite usually ends the transaction itself after SQLITE_FULL, and the ROLLBACK then
+          // only finds none; should one be left open, it must not swallow the next writes.
+          if (sqlite.inTransaction) {
+            try {
+              sqlite.exec('ROLLBACK');
+            } catch {
+              // Nothing more to do here; the hook below hears of it.
+            }
+          }
+          options.onRollbackFailed?.(error);
+        },
+      }),
+    });
     return {
       db,
       dialect: 'sqlite',

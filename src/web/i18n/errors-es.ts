@@ -317,6 +317,10 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
       'Se pidieron o se escribieron mal demasiados códigos; pida un nuevo enlace de invitación.',
   },
   PL_NOT_READY: { message: 'El servidor se está iniciando y aún no está listo.' },
+  PL_STORAGE_FULL: {
+    message:
+      'El almacenamiento del servidor está lleno: no se guardó nada. La consulta sigue funcionando; inténtelo de nuevo cuando el operador haya liberado espacio.',
+  },
   PL_INTERNAL: { message: 'Algo salió mal por nuestra parte.' },
 };
 

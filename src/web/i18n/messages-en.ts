@@ -244,6 +244,9 @@ export const en = {
   'error.rateLimited.title': 'Please wait a moment',
   'error.rateLimited.body':
     'Too many requests came from here in a short time. Wait a few minutes and try again.',
+  'error.storageFull.title': 'Nothing was saved',
+  'error.storageFull.body':
+    'The server has run out of room to store what you sent, so nothing was saved. Searching and reading still work; please try again later.',
   'error.internal.title': 'Something went wrong',
   'error.internal.body': 'Something went wrong on our side. Please try again.',
   'error.findAnother': 'Find another meeting',

@@ -251,6 +251,9 @@ export const es: Record<MessageId, string> = {
   'error.rateLimited.title': 'Espere un momento, por favor',
   'error.rateLimited.body':
     'Llegaron demasiadas solicitudes desde aquí en poco tiempo. Espere unos minutos e inténtelo de nuevo.',
+  'error.storageFull.title': 'No se guardó nada',
+  'error.storageFull.body':
+    'El servidor se quedó sin espacio para guardar lo que envió, así que no se guardó nada. Buscar y leer sigue funcionando; inténtelo más tarde, por favor.',
   'error.internal.title': 'Algo salió mal',
   'error.internal.body': 'Algo salió mal por nuestra parte. Inténtelo de nuevo, por favor.',
   'error.findAnother': 'Buscar otra reunión',

@@ -28,6 +28,8 @@ const wordsByCode: Partial<Record<ErrorCode, ErrorWords>> = {
   PL_FORM_EXPIRED: ['edit.error.expired.title', 'edit.error.expired.body'],
   PL_FORM_ALREADY_SENT: ['change.error.alreadySent.title', 'change.error.alreadySent.body'],
   PL_NOTHING_CHANGED: ['edit.error.nothing.title', 'edit.error.nothing.body'],
+  // A full disk is not our bug to apologise for: say that nothing was kept, and that reading works.
+  PL_STORAGE_FULL: ['error.storageFull.title', 'error.storageFull.body'],
 };
 
 /** True when the code has words of its own; the others take the words of their status. */
