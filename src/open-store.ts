@@ -71,8 +71,12 @@ export async function openStore(config: Config, options: StoreOptions): Promise<
   try {
     await migrateToLatest(database.db as never);
     const repos = createRepositories(database.db, options.keyring);
-    // People's emails written before they were sealed are sealed now (migration 0012).
-    if (options.keyring !== undefined) await repos.accounts.sealPlainEmails();
+    // People's and suggesters' emails written before they were sealed are sealed now
+    // (migrations 0012 and 0013).
+    if (options.keyring !== undefined) {
+      await repos.accounts.sealPlainEmails();
+      await repos.changeRequests.sealPlainEmails();
+    }
     const { fetcher, timers } = options;
     const addressGeocoder =
       options.addressGeocoder ??

@@ -91,7 +91,7 @@ export function createRepositories(db: Kysely<Database>, keyring?: () => Keyring
     duplicates: new DuplicateRepository(db),
     linkChecks: new LinkCheckRepository(db),
     history: new HistoryRepository(db),
-    changeRequests: new ChangeRequestRepository(db),
+    changeRequests: new ChangeRequestRepository(db, keyring),
     removedSources: new RemovedSourceRepository(db),
     geocodeCache: new GeocodeCacheRepository(db),
     deliveries: new DeliveryRepository(db, keyring),

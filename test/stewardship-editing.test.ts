@@ -503,6 +503,78 @@ describe.each(testDialects)('stewardship editing on $name', ({ url }) => {
       );
     });
 
+    it('keeps the sender’s address sealed: the database holds no plaintext, the queue only a flag', async () => {
+      const m = await meeting();
+      const request = await suggestCorrection(
+        deps,
+        m.slug,
+        timed(
+          formFor(m, { name: 'Sealed Suggestion', email: 'Sender.Sealed@Example.org' }),
+          m.slug,
+        ),
+        'en',
+      );
+      const raw = await handle.db
+        .selectFrom('change_requests')
+        .selectAll()
+        .where('id', '=', request.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(raw).toLowerCase()).not.toContain('sender.sealed@example.org');
+      expect(raw.email).toBeNull();
+      expect(raw.email_sealed).toMatch(/^v1\./);
+      const read = await repos.changeRequests.byId(request.id);
+      expect(read).toMatchObject({ wantsOutcome: true });
+      expect(read!.email).toBeUndefined();
+      const queued = (await reviewQueue(repos, editor)).find((q) => q.request.id === request.id);
+      expect(JSON.stringify(queued)).not.toContain('sender.sealed');
+      // Moved to another row, the sealed address does not open.
+      const other = await suggestCorrection(
+        deps,
+        m.slug,
+        timed(formFor(m, { name: 'Other Suggestion' }), m.slug),
+        'en',
+      );
+      await handle.db
+        .updateTable('change_requests')
+        .set({ email_sealed: raw.email_sealed })
+        .where('id', '=', other.id)
+        .execute();
+      await expect(repos.changeRequests.submitterEmail(other.id)).rejects.toThrow();
+
+      await rejectRequest(deps, editor, request.id, 'Not the group’s name.');
+      expect(mail.at(-1)).toMatchObject({ to: 'sender.sealed@example.org' });
+      const closed = await handle.db
+        .selectFrom('change_requests')
+        .select(['email', 'email_sealed'])
+        .where('id', '=', request.id)
+        .executeTakeFirstOrThrow();
+      expect(closed).toEqual({ email: null, email_sealed: null });
+    });
+
+    it('seals an address stored in the clear before sealing, when the store opens with the key', async () => {
+      const m = await meeting();
+      const request = await suggestCorrection(
+        deps,
+        m.slug,
+        timed(formFor(m, { name: 'Old Suggestion' }), m.slug),
+        'en',
+      );
+      await handle.db
+        .updateTable('change_requests')
+        .set({ email: 'old.sender@example.org', email_sealed: null })
+        .where('id', '=', request.id)
+        .execute();
+      expect(await repos.changeRequests.sealPlainEmails()).toBe(1);
+      const raw = await handle.db
+        .selectFrom('change_requests')
+        .select(['email', 'email_sealed'])
+        .where('id', '=', request.id)
+        .executeTakeFirstOrThrow();
+      expect(raw.email).toBeNull();
+      expect(raw.email_sealed).toMatch(/^v1\./);
+      expect(await repos.changeRequests.submitterEmail(request.id)).toBe('old.sender@example.org');
+    });
+
     it('lets a reviewer edit before approving, and reject with a reason that reaches the sender', async () => {
       const m = await meeting();
       const first = await suggestCorrection(

@@ -54,7 +54,9 @@ export function rotateKeysCommand(cmd: Command, databaseOptions: (c: Command) =>
         const next = createKeyring(fresh, [old]);
         const report = await rotateMasterKey(repos, current, next);
         // People's emails are sealed and indexed under keys derived from the master key.
-        const emailsResealed = await repos.accounts.resealEmails(current, next);
+        const emailsResealed =
+          (await repos.accounts.resealEmails(current, next)) +
+          (await repos.changeRequests.resealEmails(current, next));
         const retired = fromEnvironment
           ? undefined
           : swapMasterKeyFiles(config.masterKeyFile, newFile, current.keyId);
@@ -67,7 +69,7 @@ export function rotateKeysCommand(cmd: Command, databaseOptions: (c: Command) =>
           });
         else {
           console.log(
-            `rewrapped ${report.keysRewrapped} member keys in ${report.centers} centers and ${report.deliveryKeysRewrapped} pending delivery keys, and resealed ${emailsResealed} people's emails: key ${report.fromKeyId} -> ${report.toKeyId}`,
+            `rewrapped ${report.keysRewrapped} member keys in ${report.centers} centers and ${report.deliveryKeysRewrapped} pending delivery keys, and resealed ${emailsResealed} emails: key ${report.fromKeyId} -> ${report.toKeyId}`,
           );
           if (fromEnvironment)
             console.log(`set PORCHLIGHT_MASTER_KEY to the contents of ${newFile}, then restart`);

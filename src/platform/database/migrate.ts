@@ -32,6 +32,7 @@ import * as rides from './migrations/0055-rides.js';
 import * as spaceSync from './migrations/0060-space-sync.js';
 import * as spaceSupporters from './migrations/0061-space-supporters.js';
 import * as sealedEmails from './migrations/0012-sealed-emails.js';
+import * as sealedSuggesterEmails from './migrations/0013-sealed-suggester-emails.js';
 
 /** The static, ordered list of migrations: no directory scanning, so bundling cannot drop one. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0010-deliveries': deliveries,
   '0011-sealed-deliveries': sealedDeliveries,
   '0012-sealed-emails': sealedEmails,
+  '0013-sealed-suggester-emails': sealedSuggesterEmails,
   '0020-centers': centers,
   '0021-api-tokens': apiTokens,
   '0022-center-time-zone': centerTimeZone,

@@ -244,8 +244,10 @@ export interface ChangeRequestsTable {
   changes: string;
   draft: string | null;
   note: string | null;
-  /** The submitter's address for the outcome; cleared when the request closes. */
+  /** The submitter's address in the clear, only on rows written before 0013 (sealed on open). */
   email: string | null;
+  /** The submitter's address for the outcome, sealed (0013); cleared when the request closes. */
+  email_sealed: string | null;
   /** The language the submitter used, for the outcome mail. */
   locale: string;
   status: string;

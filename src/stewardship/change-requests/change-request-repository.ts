@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { MeetingDraft } from '../../meetings/model.js';
+import { open as openSealed, seal } from '../../platform/crypto/envelope.js';
+import type { Keyring } from '../../platform/crypto/keyring.js';
 import { columns } from '../../platform/database/columns.js';
 import type { ChangeRequestsTable, Database } from '../../platform/database/schema.js';
 import { isLocale } from '../../web/i18n/locales.js';
@@ -10,12 +12,96 @@ import type { ChangeRequest, ChangeRequestKind, ChangeRequestStatus } from './mo
 
 const FORM_KEY = 'form_signing_key';
 
-/** The only code that speaks SQL about change requests. */
+/**
+ * The only code that speaks SQL about change requests. The submitter's address is sealed here
+ * (migration 0013) and read back only through {@link submitterEmail}: a request as listed or
+ * read carries `wantsOutcome`, never the address.
+ */
 export class ChangeRequestRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private key: Buffer | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** The master keyring, asked for when an address is sealed or opened. */
+    private readonly keyring: () => Keyring = noKeyring,
+  ) {}
+
+  private emailKey(keyring?: Keyring): Buffer {
+    if (keyring !== undefined) return keyring.deriveKey(emailPurpose);
+    return (this.key ??= this.keyring().deriveKey(emailPurpose));
+  }
 
   async insert(request: ChangeRequest): Promise<void> {
-    await this.db.insertInto('change_requests').values(toRow(request)).execute();
+    const { email, ...rest } = request;
+    await this.db
+      .insertInto('change_requests')
+      .values({
+        ...toRow(rest),
+        email_sealed:
+          email === undefined ? null : seal(this.emailKey(), email, emailContext(request.id)),
+      })
+      .execute();
+  }
+
+  /**
+   * The address a request's submitter left, opened for the reviewer about to close it (the
+   * caller has checked that they may); undefined when none was left or the request is closed.
+   */
+  async submitterEmail(id: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('change_requests')
+      .select(['email', 'email_sealed'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row?.email_sealed != null)
+      return openSealed(this.emailKey(), row.email_sealed, emailContext(id)).toString('utf8');
+    return row?.email ?? undefined;
+  }
+
+  /**
+   * Seals the addresses of requests written before 0013, which hold them in the clear; run when
+   * the store opens with the keyring. Returns how many were sealed.
+   */
+  async sealPlainEmails(): Promise<number> {
+    const rows = await this.db
+      .selectFrom('change_requests')
+      .select(['id', 'email'])
+      .where('email', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      await this.db
+        .updateTable('change_requests')
+        .set({ email: null, email_sealed: seal(this.emailKey(), row.email!, emailContext(row.id)) })
+        .where('id', '=', row.id)
+        .where('email', '=', row.email)
+        .execute();
+    }
+    return rows.length;
+  }
+
+  /**
+   * Re-seals every address under the key of a new master key (the key is derived from it, so a
+   * rotation must carry them over), in one transaction.
+   */
+  async resealEmails(from: Keyring, to: Keyring): Promise<number> {
+    const [before, after] = [this.emailKey(from), this.emailKey(to)];
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('change_requests')
+        .select(['id', 'email_sealed'])
+        .where('email_sealed', 'is not', null)
+        .execute();
+      for (const row of rows) {
+        const context = emailContext(row.id);
+        const email = openSealed(before, row.email_sealed!, context);
+        await trx
+          .updateTable('change_requests')
+          .set({ email_sealed: seal(after, email, context) })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      return rows.length;
+    });
   }
 
   async byId(id: string): Promise<ChangeRequest | undefined> {
@@ -61,6 +147,7 @@ export class ChangeRequestRepository {
         closed_at: outcome.at,
         closed_by: outcome.by,
         email: null,
+        email_sealed: null,
       })
       .where('id', '=', id)
       .where('status', '=', 'open')
@@ -117,28 +204,38 @@ const plain = columns([
   'meetingId',
   'serviceBodyId',
   'note',
-  'email',
   'reason',
   'closedAt',
   'closedBy',
 ]);
 
-function toRow(r: ChangeRequest): ChangeRequestsTable {
+const emailPurpose = 'change-request-email';
+/** Binds a sealed address to its request: it cannot be moved to another row. */
+const emailContext = (id: string) => `change-request-email:${id}`;
+
+function noKeyring(): Keyring {
+  throw new Error('this store was opened without the master key: it cannot seal an email');
+}
+
+function toRow(r: Omit<ChangeRequest, 'email'>): Omit<ChangeRequestsTable, 'email_sealed'> {
   return {
     ...plain.toRow(r),
+    email: null,
     changes: JSON.stringify(r.changes),
     draft: r.draft === undefined ? null : JSON.stringify(r.draft),
   };
 }
 
 function fromRow(row: Selectable<ChangeRequestsTable>): ChangeRequest {
+  const { email, email_sealed, ...rest } = row;
   const r: ChangeRequest = {
-    ...plain.fromRow(row),
+    ...plain.fromRow(rest),
     kind: row.kind as ChangeRequestKind,
     changes: JSON.parse(row.changes) as FieldChange[],
     status: row.status as ChangeRequestStatus,
     locale: isLocale(row.locale) ? row.locale : 'en',
   };
   if (row.draft !== null) r.draft = JSON.parse(row.draft) as MeetingDraft;
+  if (email !== null || email_sealed !== null) r.wantsOutcome = true;
   return r;
 }

@@ -24,8 +24,14 @@ export interface ChangeRequest {
   draft?: MeetingDraft;
   /** What the submitter wrote to the editors. */
   note?: string;
-  /** Where to send the outcome; personal data, cleared when the request closes. */
+  /**
+   * Where to send the outcome, as submitted. Personal data: stored sealed, never read back with
+   * the request (only `ChangeRequestRepository.submitterEmail` opens it, for the reviewer who
+   * closes the request), and erased when the request closes.
+   */
   email?: string;
+  /** True when the submitter left an address for the outcome (the queue shows only that). */
+  wantsOutcome?: boolean;
   /** The language the submitter used (the outcome mail is written in it). */
   locale: Locale;
   status: ChangeRequestStatus;

@@ -81,7 +81,7 @@ export function ReviewPage(props: ReviewPageProps) {
       <h1>{title}</h1>
       <p class="muted">
         {formatInstant(request.createdAt, locale)}
-        {request.email !== undefined && ` · ${t('change.review.wantsOutcome')}`}
+        {request.wantsOutcome === true && ` · ${t('change.review.wantsOutcome')}`}
       </p>
       {meeting !== undefined && (
         <p>

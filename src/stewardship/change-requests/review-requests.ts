@@ -101,6 +101,8 @@ export async function approveRequest(
   if (actor === undefined) throw new PorchlightError('PL_SIGN_IN_REQUIRED');
   const at = deps.clock.now().toISOString();
   const author = { personId: actor.personId };
+  // Read (opened) before the close erases it, by the reviewer who may close the request.
+  const email = await deps.repos.changeRequests.submitterEmail(request.id);
   let result: Meeting;
   if (request.kind === 'correction') {
     if (meeting === undefined) throw new PorchlightError('PL_MEETING_NOT_FOUND');
@@ -140,7 +142,7 @@ export async function approveRequest(
       return inserted;
     });
   }
-  await tellSubmitter(deps, request, 'approved', result.name);
+  await tellSubmitter(deps, request, email, 'approved', result.name);
   return result;
 }
 
@@ -163,6 +165,7 @@ export async function rejectRequest(
         field: 'reason',
       },
     );
+  const email = await deps.repos.changeRequests.submitterEmail(request.id);
   await deps.repos.transaction((repos) =>
     closeOpen(repos, request.id, {
       status: 'rejected',
@@ -171,7 +174,14 @@ export async function rejectRequest(
       by: actor.personId,
     }),
   );
-  await tellSubmitter(deps, request, 'rejected', meeting?.name ?? request.draft?.name ?? '', text);
+  await tellSubmitter(
+    deps,
+    request,
+    email,
+    'rejected',
+    meeting?.name ?? request.draft?.name ?? '',
+    text,
+  );
 }
 
 async function closeOpen(
@@ -190,15 +200,16 @@ async function closeOpen(
 async function tellSubmitter(
   deps: ChangeRequestDeps,
   request: ChangeRequest,
+  email: string | undefined,
   outcome: 'approved' | 'rejected',
   name: string,
   reason?: string,
 ): Promise<void> {
-  if (request.email === undefined) return;
+  if (email === undefined) return;
   const t = translator(request.locale);
   try {
     await deps.mailer.send({
-      to: request.email,
+      to: email,
       subject: t(
         outcome === 'approved' ? 'change.mail.approved.subject' : 'change.mail.rejected.subject',
       ),
