@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../test/support/feed-server.js';
 import { runPorchlightAsync } from '../../test/support/cli.js';
-import { checkAllowPrivate, refuseUnlessPublic } from './feed-address.js';
+import { checkAllowPrivate, feedConnectLookup, refuseUnlessPublic } from './feed-address.js';
 import { readFeedLocation, type FeedReadLimits } from './feed-reader.js';
 
 const refused = { code: 'PL_FEED_URL_REJECTED' };
@@ -56,6 +56,37 @@ describe('feed addresses', () => {
     );
     // Allowing the loopback does not allow the metadata service.
     await expect(check('https://169.254.169.254/', ['loopback'])).rejects.toMatchObject(refused);
+  });
+
+  it('connects to the addresses it checked, resolving the name once', async () => {
+    const lookup = (answers: string[][], allowPrivate: string[] = [], all = false) => {
+      let asked = 0;
+      const connect = feedConnectLookup({
+        allowPrivate,
+        resolveHost: () => Promise.resolve(answers[asked++] ?? []),
+      });
+      return new Promise<{ error: unknown; address: unknown; asked: number }>((resolve) =>
+        connect('feeds.example.org', { all }, (error, address) =>
+          resolve({ error, address, asked }),
+        ),
+      );
+    };
+    expect(await lookup([['93.184.216.34'], ['127.0.0.1']])).toEqual({
+      error: null,
+      address: '93.184.216.34',
+      asked: 1,
+    });
+    expect(await lookup([['93.184.216.34', '2606:2800:220:1::1']], [], true)).toMatchObject({
+      address: [
+        { address: '93.184.216.34', family: 4 },
+        { address: '2606:2800:220:1::1', family: 6 },
+      ],
+    });
+    // The answer the connection would use is the one judged: a private one is refused.
+    expect((await lookup([['127.0.0.1']])).error).toMatchObject(refused);
+    expect((await lookup([['93.184.216.34', '169.254.169.254']])).error).toMatchObject(refused);
+    expect((await lookup([['127.0.0.1']], ['loopback'])).address).toBe('127.0.0.1');
+    expect((await lookup([[]])).error).toMatchObject({ code: 'ENOTFOUND' });
   });
 
   it('refuses an allowance it cannot read', () => {

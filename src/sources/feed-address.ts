@@ -62,6 +62,32 @@ function allowanceOf(entries: readonly string[]): Allowance {
 
 const allowances = new WeakMap<readonly string[], Allowance>();
 
+function allowanceFor(policy: FeedAddressPolicy): Allowance {
+  let allowance = allowances.get(policy.allowPrivate);
+  if (allowance === undefined) {
+    allowance = allowanceOf(policy.allowPrivate);
+    allowances.set(policy.allowPrivate, allowance);
+  }
+  return allowance;
+}
+
+function refusal(host: string, why: string): PorchlightError {
+  return new PorchlightError(
+    'PL_FEED_URL_REJECTED',
+    `${host} ${why}; feeds are read from public addresses only, unless FEED_ALLOW_PRIVATE allows it.`,
+  );
+}
+
+/** The first of `addresses` the policy does not let through, if any. */
+function firstRefused(allowance: Allowance, addresses: readonly string[]): string | undefined {
+  return addresses.find((address) => {
+    const version = isIP(address);
+    const allowed =
+      version !== 0 && allowance.addresses.check(address, version === 4 ? 'ipv4' : 'ipv6');
+    return isPrivateAddress(address) && !allowed;
+  });
+}
+
 /**
  * Refuses a URL whose host is, or resolves to, a non-public address the operator has not
  * allowed (`PL_FEED_URL_REJECTED`). Every address a name resolves to must pass: a name with
@@ -69,36 +95,88 @@ const allowances = new WeakMap<readonly string[], Allowance>();
  * for the request to report it.
  */
 export async function refuseUnlessPublic(url: URL, policy: FeedAddressPolicy): Promise<void> {
-  let allowance = allowances.get(policy.allowPrivate);
-  if (allowance === undefined) {
-    allowance = allowanceOf(policy.allowPrivate);
-    allowances.set(policy.allowPrivate, allowance);
-  }
+  const allowance = allowanceFor(policy);
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (allowance.names.has(host.replace(/\.$/, ''))) return;
-  const allowed = (address: string) => {
-    const version = isIP(address);
-    return version !== 0 && allowance.addresses.check(address, version === 4 ? 'ipv4' : 'ipv6');
-  };
-  const refuse = (why: string) => {
-    throw new PorchlightError(
-      'PL_FEED_URL_REJECTED',
-      `${url.host} ${why}; feeds are read from public addresses only, unless FEED_ALLOW_PRIVATE allows it.`,
-    );
-  };
   if (isIP(host) !== 0) {
-    if (isPrivateAddress(host) && !allowed(host)) refuse('is not a public address');
+    if (firstRefused(allowance, [host]) !== undefined)
+      throw refusal(url.host, 'is not a public address');
     return;
   }
   let addresses: string[];
   try {
     addresses = await (policy.resolveHost ?? resolveAll)(host);
   } catch {
-    if (isLocalName(host)) refuse('is a local network name');
+    if (isLocalName(host)) throw refusal(url.host, 'is a local network name');
     return;
   }
-  const hidden = addresses.find((address) => isPrivateAddress(address) && !allowed(address));
-  if (hidden !== undefined) refuse(`resolves to ${hidden}, which is not a public address`);
+  const hidden = firstRefused(allowance, addresses);
+  if (hidden !== undefined)
+    throw refusal(url.host, `resolves to ${hidden}, which is not a public address`);
+}
+
+/** An address as `net.connect`'s `lookup` hands it back. */
+interface LookedUp {
+  address: string;
+  family: number;
+}
+
+/**
+ * The `lookup` a feed connection makes with (`net.connect`'s option, through an undici `Agent`):
+ * it resolves the host once, applies the same policy as {@link refuseUnlessPublic} to every
+ * address, and hands exactly those addresses to the connection. The address checked is the
+ * address connected to, so a name whose answer changes between the check and the connection
+ * (DNS rebinding: public when asked first, 127.0.0.1 when asked again) cannot reach a private
+ * one. A refusal fails the connection with PL_FEED_URL_REJECTED.
+ */
+export function feedConnectLookup(policy: FeedAddressPolicy) {
+  const allowance = allowanceFor(policy);
+  return (
+    hostname: string,
+    options: { family?: number | string | undefined; all?: boolean | undefined },
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | LookedUp[],
+      family?: number,
+    ) => void,
+  ): void => {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const wanted =
+      options.family === 6 || options.family === 'IPv6'
+        ? 6
+        : options.family === 4 || options.family === 'IPv4'
+          ? 4
+          : 0;
+    void (policy.resolveHost ?? resolveAll)(host).then(
+      (resolved) => {
+        const addresses = resolved.filter(
+          (a) => isIP(a) !== 0 && (wanted === 0 || isIP(a) === wanted),
+        );
+        const hidden = allowance.names.has(host.replace(/\.$/, ''))
+          ? undefined
+          : firstRefused(allowance, addresses);
+        if (hidden !== undefined) {
+          callback(refusal(hostname, `resolves to ${hidden}, which is not a public address`), []);
+          return;
+        }
+        const first = addresses[0];
+        if (first === undefined) {
+          callback(
+            Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }),
+            [],
+          );
+          return;
+        }
+        if (options.all === true)
+          callback(
+            null,
+            addresses.map((address) => ({ address, family: isIP(address) })),
+          );
+        else callback(null, first, isIP(first));
+      },
+      (error: NodeJS.ErrnoException) => callback(error, []),
+    );
+  };
 }
 
 async function resolveAll(host: string): Promise<string[]> {
