@@ -143,6 +143,31 @@ describe('reading a feed with the address policy', () => {
     );
   });
 
+  it('connects to the address it checked: a name that answers public, then 127.0.0.1, reaches nothing', async () => {
+    const port = new URL(server.origin).port;
+    // DNS rebinding: the check sees a public address, a second lookup would give the loopback.
+    const answers = [['93.184.216.34'], ['127.0.0.1']];
+    let asked = 0;
+    const before = server.requests.length;
+    await expect(
+      readFeedLocation(`http://localhost:${port}/feed.json`, {
+        ...limits([]),
+        addresses: {
+          allowPrivate: [],
+          resolveHost: () => Promise.resolve(answers[Math.min(asked++, 1)]!),
+        },
+      }),
+    ).rejects.toMatchObject(refused);
+    expect(asked).toBe(2);
+    expect(server.requests.length).toBe(before);
+    // The same read through the same lookup, when the operator allows the loopback.
+    const allowed = await readFeedLocation(`http://localhost:${port}/feed.json`, {
+      ...limits([]),
+      addresses: { allowPrivate: ['loopback'], resolveHost: () => Promise.resolve(['127.0.0.1']) },
+    });
+    expect(allowed.text).toBe('[]');
+  });
+
   it('is what the command line applies: refused without FEED_ALLOW_PRIVATE', async () => {
     const run = await runPorchlightAsync(
       { DATABASE_URL: 'sqlite::memory:', FEED_ALLOW_PRIVATE: '' },

@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
 import { isUrlLocation } from '../feeds/reader.js';
-import { refuseUnlessPublic, type FeedAddressPolicy } from './feed-address.js';
+import { feedConnectLookup, refuseUnlessPublic, type FeedAddressPolicy } from './feed-address.js';
 
 /** The outside world as an import sees it: `fetch`, handed in so tests can point it anywhere. */
 export type Fetcher = typeof fetch;
@@ -19,6 +19,28 @@ export interface FeedReadLimits {
    * any address (a unit test's own).
    */
   addresses?: FeedAddressPolicy;
+}
+
+/**
+ * The fetch of feed reads under an address policy: an undici `Agent` whose connections resolve
+ * their host once, judge every address by the policy and connect to those addresses
+ * (`feedConnectLookup`), so the address checked is the address connected to (no DNS rebinding
+ * between the check and the connection). One agent, and its pool of connections, per policy;
+ * undici is loaded on the first read, keeping it off the start of commands that read no feed.
+ */
+const guardedFetches = new WeakMap<FeedAddressPolicy, Promise<Fetcher>>();
+
+function guardedFetch(policy: FeedAddressPolicy): Promise<Fetcher> {
+  let made = guardedFetches.get(policy);
+  if (made === undefined) {
+    made = import('undici').then(({ Agent, fetch: undiciFetch }) => {
+      const dispatcher = new Agent({ connect: { lookup: feedConnectLookup(policy) } });
+      return ((input: Parameters<Fetcher>[0], init?: Parameters<Fetcher>[1]) =>
+        undiciFetch(input as never, { ...(init as object), dispatcher })) as unknown as Fetcher;
+    });
+    guardedFetches.set(policy, made);
+  }
+  return made;
 }
 
 /** Redirects followed before a feed is given up on. */
@@ -168,7 +190,9 @@ async function readFeedUrl(
     throw new PorchlightError('PL_FEED_URL_REJECTED', `Not a valid URL: ${location}`);
   }
   await refuseUnfetchable(url, limits);
-  const fetcher = limits.fetcher ?? fetch;
+  const fetcher =
+    limits.fetcher ??
+    (limits.addresses !== undefined ? await guardedFetch(limits.addresses) : fetch);
   const controller = new AbortController();
   const cancelTimeout = (limits.timers ?? systemTimers).after(limits.timeoutMs, () =>
     controller.abort(),
@@ -258,6 +282,9 @@ async function readFeedUrl(
     return feed;
   } catch (error) {
     if (error instanceof PorchlightError) throw error;
+    // A connection refused by the address policy (its lookup found a private address).
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof PorchlightError) throw cause;
     if (controller.signal.aborted) {
       throw new PorchlightError(
         'PL_FEED_TIMEOUT',
