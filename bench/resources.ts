@@ -21,7 +21,7 @@ import { costKinds, moudKinds } from '../src/resources/model.js';
 import { needs, needWithin } from '../src/resources/needs.js';
 import { ResourceRepository } from '../src/resources/resource-repository.js';
 import { ResourceIndex, type ResourceQuery } from '../src/resources/search/resource-index.js';
-import { distanceKm } from '../src/search/geo.js';
+import { distanceKm } from '../src/platform/geo/sphere.js';
 import { createRandom } from '../src/demo/random.js';
 import { intFlag, machineInfo, makeTempDir, progress, ratio, round, timed } from './measure.js';
 

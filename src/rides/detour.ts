@@ -10,7 +10,7 @@
  * about 1 km), the pickup rounded to about 1 km, and the meeting's place. A return trip doubles
  * it for every driver alike, so it does not change the order.
  */
-import { distanceKm } from '../search/geo.js';
+import { distanceKm } from '../platform/geo/sphere.js';
 import type { Point } from './model.js';
 
 /** Great-circle km between two points. */

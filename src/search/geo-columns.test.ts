@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EARTH_RADIUS_KM, distanceKm } from './geo.js';
-import { GeoColumns, spatialOrder, unitVector } from './geo-columns.js';
+import { EARTH_RADIUS_KM, distanceKm, unitVector } from '../platform/geo/sphere.js';
+import { GeoColumns, spatialOrder } from './geo-columns.js';
 
 const pointArb = fc.record({
   latitude: fc.double({ min: -89, max: 89, noNaN: true }),

@@ -5,24 +5,8 @@
  * Meetings added or moved since the build sit in a short overflow list, checked one by one.
  */
 import KDBush from 'kdbush';
+import { unitVector } from '../platform/geo/sphere.js';
 import { buildCells, cellsByteLength, forgetPoint, NO_CELLS, type GeoCells } from './geo-cells.js';
-
-const RADIANS = Math.PI / 180;
-
-/** Writes the unit vector of a point on the sphere into `out` at `at`. */
-export function unitVector(
-  latitude: number,
-  longitude: number,
-  out: Float64Array,
-  at: number,
-): void {
-  const phi = latitude * RADIANS;
-  const lambda = longitude * RADIANS;
-  const c = Math.cos(phi);
-  out[at] = c * Math.cos(lambda);
-  out[at + 1] = c * Math.sin(lambda);
-  out[at + 2] = Math.sin(phi);
-}
 
 export class GeoColumns {
   /** kdbush over the rows placed at the last build (undefined when there were none). */

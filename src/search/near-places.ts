@@ -1,27 +1,25 @@
 /**
  * The place-bound meetings near a point: those within a radius, or the nearest N that match.
  * Place-bound meetings (in person, hybrid) count only when they have coordinates; distances are
- * great-circle (`geo.ts`), the same function the reference uses, so a meeting exactly on the
+ * great-circle (`platform/geo/sphere.ts`), the same function the reference uses, so a meeting exactly on the
  * radius is in or out for both.
  *
- * A radius search walks kdbush's sorted arrays over the circle's bounding boxes and compares
- * unit vectors by dot product; only points in a hair-thin band at the edge need the haversine.
+ * A radius search walks kdbush with the shared circle walk (`platform/geo/circle-walk.ts`),
+ * which compares unit vectors by dot product and needs the haversine only at the circle's edge.
  * A nearest search explores outwards with geokdbush when matches are common, or checks the
  * rows of the most selective filter when they are rare.
  */
 import { around } from 'geokdbush';
 import { countsForFacets, type FacetCounter } from './facets.js';
 import { cellInside, type GeoCells } from './geo-cells.js';
-import { unitVector } from './geo-columns.js';
-import { boxesAround, distanceKm, EARTH_RADIUS_KM } from './geo.js';
+import { circleAround, EDGE_BAND, walkCircle } from '../platform/geo/circle-walk.js';
+import { distanceKm, EARTH_RADIUS_KM, unitVector, type Box } from '../platform/geo/sphere.js';
 import { compareNumbers, compareSlugs } from './ordering.js';
 import type { Plan } from './plan.js';
 import { KIND_PLACE, STATUS_REMOVED } from './row-codes.js';
 import type { SearchIndex } from './search-index.js';
 
 const INFINITY = Number.POSITIVE_INFINITY;
-/** Half-width of the band around the circle where the exact haversine decides. */
-export const EDGE_BAND = 1e-12;
 /** Predicate calls after which a geokdbush exploration gives up for a plain scan. */
 const AROUND_BUDGET = 5_000;
 const ABORT_AROUND = new Error('around: budget exhausted');
@@ -44,11 +42,9 @@ export interface CellSink {
 
 /**
  * Writes every place-bound row within `radiusKm` of the point into `rows`; returns how many.
- * It walks kdbush's sorted arrays over the circle's bounding boxes (as kdbush's own `range`
- * does, without building an array) and compares the points' unit vectors with the query's:
- * only points in a hair-thin band at the edge need the haversine, which then decides exactly
- * as the reference does. Leaves each row's dot product in the scratch's `closeness`. With
- * `sink`, a cell wholly inside the circle is counted there instead of listed.
+ * kdbush's points are walked by the shared circle walk (`circle-walk.ts`); rows added or moved
+ * since the build are checked one by one. Leaves each row's dot product in the scratch's
+ * `closeness`. With `sink`, a cell wholly inside the circle is counted there instead of listed.
  */
 export function placesWithin(
   plan: Plan,
@@ -62,89 +58,38 @@ export function placesWithin(
   let n = 0;
   const geo = ix.geo.kd;
   const closeness = plan.scratch.closeness;
-  const point = new Float64Array(6);
-  unitVector(latitude, longitude, point, 0);
-  const qx = point[0]!;
-  const qy = point[1]!;
-  const qz = point[2]!;
+  const circle = circleAround(latitude, longitude, radiusKm);
+  const { x: qx, y: qy, z: qz } = circle;
   if (geo !== undefined) {
-    const angle = radiusKm / EARTH_RADIUS_KM;
-    const cosRadius = angle >= Math.PI ? -2 : Math.cos(angle);
-    const inner = cosRadius + EDGE_BAND;
-    const outer = cosRadius - EDGE_BAND;
-    const { ids, coords, nodeSize } = geo;
-    const unit = ix.geo.unitAt;
+    const ids = geo.ids;
     const posRow = ix.geo.rowAt;
     const geoItem = ix.geoItem;
     const cells = ix.geo.cells;
     const sigFails = plan.sigFails;
-    const stack = new Int32Array(512);
-    for (const box of boxesAround(latitude, longitude, radiusKm)) {
-      const [minX, minY, maxX, maxY] = box;
-      stack[0] = 0;
-      stack[1] = ids.length - 1;
-      stack[2] = 0;
-      stack[3] = 1;
-      let sp = 4;
-      while (sp > 0) {
-        const node = stack[--sp]!;
-        const axis = stack[--sp]!;
-        const right = stack[--sp]!;
-        const left = stack[--sp]!;
-        if (sink !== undefined && cellInside(cells, node, qx, qy, qz, angle, box)) {
-          addCell(cells, node, sigFails, sink);
-          continue;
-        }
-        let from: number;
-        let to: number;
-        if (right - left <= nodeSize) {
-          from = left;
-          to = right;
-        } else {
-          const m = (left + right) >> 1;
-          from = m;
-          to = m;
-          const x = coords[2 * m]!;
-          const y = coords[2 * m + 1]!;
-          if (axis === 0 ? minX <= x : minY <= y) {
-            stack[sp++] = left;
-            stack[sp++] = m - 1;
-            stack[sp++] = 1 - axis;
-            stack[sp++] = 2 * node;
-          }
-          if (axis === 0 ? maxX >= x : maxY >= y) {
-            stack[sp++] = m + 1;
-            stack[sp++] = right;
-            stack[sp++] = 1 - axis;
-            stack[sp++] = 2 * node + 1;
-          }
-        }
-        for (let pos = from; pos <= to; pos++) {
-          const x = coords[2 * pos]!;
-          const y = coords[2 * pos + 1]!;
-          if (x < minX || x > maxX || y < minY || y > maxY) continue;
-          const dot = qx * unit[3 * pos]! + qy * unit[3 * pos + 1]! + qz * unit[3 * pos + 2]!;
-          if (dot < outer) continue;
-          const row = posRow[pos]!;
-          if (geoItem[row] !== ids[pos]) continue;
-          if (
-            dot < inner &&
-            !(distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!) <= radiusKm)
-          ) {
-            continue;
-          }
-          closeness[row] = dot;
-          rows[n++] = row;
-        }
-      }
-    }
+    const visit = (pos: number, dot: number): void => {
+      const row = posRow[pos]!;
+      // A row moved or removed since the build is no longer this point.
+      if (geoItem[row] !== ids[pos]) return;
+      closeness[row] = dot;
+      rows[n++] = row;
+    };
+    const skip =
+      sink === undefined
+        ? undefined
+        : (node: number, box: Box): boolean => {
+            if (!cellInside(cells, node, qx, qy, qz, circle.angle, box)) return false;
+            addCell(cells, node, sigFails, sink);
+            return true;
+          };
+    walkCircle(geo, ix.geo.unitAt, circle, visit, skip);
   }
+  const point = new Float64Array(3);
   for (const row of ix.geo.overflow) {
     if (!isPlacedLive(ix, row) || ix.geoItem[row] !== -1) continue;
     const dist = distanceKm(latitude, longitude, ix.lat[row]!, ix.lng[row]!);
     if (!(dist <= radiusKm)) continue;
-    unitVector(ix.lat[row]!, ix.lng[row]!, point, 3);
-    closeness[row] = qx * point[3]! + qy * point[4]! + qz * point[5]!;
+    unitVector(ix.lat[row]!, ix.lng[row]!, point, 0);
+    closeness[row] = qx * point[0]! + qy * point[1]! + qz * point[2]!;
     rows[n++] = row;
   }
   return n;

@@ -11,13 +11,13 @@
  *   (they order as distances do) and computes exact distances only for the page.
  */
 import type { CursorKey } from './cursor.js';
-import { EDGE_BAND } from './near-places.js';
 import { compareNumbers, compareSlugs, Smallest } from './ordering.js';
 import type { Plan } from './plan.js';
 import { remoteRowsOf, type RemotePart } from './remote-part.js';
 import { KIND_PLACE, KIND_REMOTE, TIMELINE_NO_SIGNATURE, TIMELINE_REMOTE } from './row-codes.js';
 import type { SearchIndex } from './search-index.js';
-import { EARTH_RADIUS_KM } from './geo.js';
+import { EDGE_BAND } from '../platform/geo/circle-walk.js';
+import { EARTH_RADIUS_KM } from '../platform/geo/sphere.js';
 import { lowerBound, MS_PER_MINUTE } from './week-math.js';
 
 const INFINITY = Number.POSITIVE_INFINITY;

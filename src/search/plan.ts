@@ -31,7 +31,7 @@ import {
   TAG_WHEELCHAIR,
 } from './row-codes.js';
 import type { SearchIndex } from './search-index.js';
-import { distanceKm } from './geo.js';
+import { distanceKm } from '../platform/geo/sphere.js';
 import { queryWords } from './text.js';
 import type { When } from './when.js';
 

@@ -7,7 +7,7 @@
 import { focusAreas, type Meeting, type Recurrence } from '../meetings/model.js';
 import { getProgram } from '../meetings/programs.js';
 import { gatheringKey } from './gathering.js';
-import { distanceKm } from './geo.js';
+import { distanceKm } from '../platform/geo/sphere.js';
 import { indexedOccurrencesBetween, nextIndexedOccurrence } from './occurrences.js';
 import type { AttendanceFilter, SearchQuery } from './query.js';
 import { facetTags, type FacetTag } from './row-codes.js';

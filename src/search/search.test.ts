@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../meetings/model.js';
 import { PorchlightError } from '../platform/errors.js';
-import { distanceKm } from './geo.js';
+import { distanceKm } from '../platform/geo/sphere.js';
 import type { SearchQuery } from './query.js';
 import { referenceSearch, type ReferenceAnswer, type ReferenceResult } from './reference.js';
 import { SearchIndex } from './search-index.js';

@@ -27,15 +27,8 @@
 import { cursorKeyOf, toResult, type SearchAnswer } from './answer.js';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor.js';
 import { COUNT_SLOTS, countsForFacets, FacetCounter } from './facets.js';
-import { unitVector } from './geo-columns.js';
-import { EARTH_RADIUS_KM } from './geo.js';
-import {
-  EDGE_BAND,
-  insideCell,
-  nearestPlaced,
-  placesWithin,
-  type CellSink,
-} from './near-places.js';
+import { circleAround } from '../platform/geo/circle-walk.js';
+import { insideCell, nearestPlaced, placesWithin, type CellSink } from './near-places.js';
 import { PageOrder, type CellMembers, type Members, type RowList } from './page-order.js';
 import { MAIN_FILTERS, Plan } from './plan.js';
 import type { SearchQuery } from './query.js';
@@ -206,11 +199,7 @@ function cellMembers(plan: Plan, q: SearchQuery, members: Members, sink: CellSin
   const near = q.near!;
   const ix = plan.ix;
   const scratch = plan.scratch;
-  const point = new Float64Array(3);
-  unitVector(near.latitude, near.longitude, point, 0);
-  const [qx, qy, qz] = point as unknown as [number, number, number];
-  const angle = q.radiusKm / EARTH_RADIUS_KM;
-  const inner = (angle >= Math.PI ? -2 : Math.cos(angle)) + EDGE_BAND;
+  const { x: qx, y: qy, z: qz, inner } = circleAround(near.latitude, near.longitude, q.radiusKm);
   const cells: CellMembers = {
     count: sink.matched,
     isMember: (row) =>

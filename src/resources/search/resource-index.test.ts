@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { timeZoneAt } from '../../meetings/time-zone.js';
-import { distanceKm } from '../../search/geo.js';
+import { distanceKm } from '../../platform/geo/sphere.js';
 import {
   costKinds,
   moudKinds,

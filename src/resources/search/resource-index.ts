@@ -12,7 +12,7 @@
  * from query to query, and picks the page from those without sorting the rest.
  */
 import { timeZoneAt } from '../../meetings/time-zone.js';
-import { distanceKm } from '../../search/geo.js';
+import { distanceKm } from '../../platform/geo/sphere.js';
 import {
   costKinds,
   moudKinds,

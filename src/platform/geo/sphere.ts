@@ -1,6 +1,7 @@
 /**
- * Distances on the Earth for search. One function measures every distance the engine and its
- * reference report or compare, so a meeting exactly on the radius is in or out for both.
+ * Distances and directions on the Earth. One function measures every distance the meeting and
+ * resource searches and their references report or compare, so a place exactly on the radius
+ * is in or out for all of them.
  */
 import { distance } from 'geokdbush';
 
@@ -21,6 +22,22 @@ export function distanceKm(
 export type Box = readonly [number, number, number, number];
 
 const DEG = 180 / Math.PI;
+const RADIANS = Math.PI / 180;
+
+/** Writes the unit vector of a point on the sphere into `out` at `at`. */
+export function unitVector(
+  latitude: number,
+  longitude: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const phi = latitude * RADIANS;
+  const lambda = longitude * RADIANS;
+  const c = Math.cos(phi);
+  out[at] = c * Math.cos(lambda);
+  out[at + 1] = c * Math.sin(lambda);
+  out[at + 2] = Math.sin(phi);
+}
 /** Slack so that rounding can never leave a point on the circle's edge outside its boxes. */
 const SLACK_DEG = 1e-9;
 
