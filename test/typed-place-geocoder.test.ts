@@ -71,9 +71,6 @@ describe.each(testDialects)(
         { databaseUrl: url, demo: true, geocoderUrl: `${nominatim.origin}/nominatim` },
         { clock, timers, logger: pino({ level: 'warn' }, sink) },
       );
-      // The demo center's street address was asked of the same geocoder while the demo loaded;
-      // these tests count only what typed towns ask.
-      nominatim.requests.length = 0;
     });
     afterAll(async () => {
       await app.close();

@@ -37,7 +37,7 @@ import {
   updateEvent,
   type EventInput,
 } from './events/events.js';
-import type { CenterPlace } from './model.js';
+import type { CenterAddressField } from './model.js';
 import { dayBounds } from './reports/period.js';
 
 /** The desk's use cases, ready to call. */
@@ -88,7 +88,7 @@ export function createCenterDesk(deps: DeskDeps) {
     deleteEvent: (access: CenterAccess, id: string) => deleteEvent(deps, access, id),
     /** A center's public calendar, for anyone; PL_CENTER_NOT_FOUND when it has none. */
     publicCalendar: (slug: string) => publicCalendar(deps, slug),
-    setPlace: (access: CenterAccess, place: Partial<Record<keyof CenterPlace, string>>) =>
+    setPlace: (access: CenterAccess, place: Partial<Record<CenterAddressField, string>>) =>
       setCenterPlace(deps, access, place),
     tokens: (access: CenterAccess) => listCenterTokens(deps, access),
     revokeToken: (access: CenterAccess, tokenId: string) =>

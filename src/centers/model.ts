@@ -2,6 +2,7 @@
  * The center desk's model: centers (tenants), their staff and what each role may do. Plain data,
  * no I/O. Members, encounters and assessments have their own folders.
  */
+import type { GeocodedFrom } from '../meetings/model.js';
 
 export const staffRoles = ['admin', 'supervisor', 'coach', 'volunteer'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -28,7 +29,15 @@ export interface CenterPlace {
   region?: string;
   postalCode?: string;
   country?: string;
+  /**
+   * Where the address was found when it was set, kept so that listing the center's groups asks
+   * no geocoder again; absent when nothing could place it yet.
+   */
+  located?: { latitude: number; longitude: number; from: GeocodedFrom };
 }
+
+/** The parts of a center's address a person types. */
+export type CenterAddressField = Exclude<keyof CenterPlace, 'located'>;
 
 export interface StaffMembership {
   centerId: string;

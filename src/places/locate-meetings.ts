@@ -24,6 +24,9 @@ export interface LocateDeps {
   clock: Clock;
 }
 
+/** What locating needs of a meeting: how people attend and where (its coordinates are set). */
+export type Locatable = Pick<MeetingDraft, 'attendance' | 'place'>;
+
 /** What locating an import's meetings did, by how each meeting was placed. */
 export interface LocateSummary {
   /** Meetings that had an address and no coordinates. */
@@ -52,7 +55,7 @@ const ZIP_IN_LINE = /(?:^|[\s,])(\d{5})(?:-\d{4})?(?=$|[\s,])/;
  * nothing again; else the centre of the ZIP code, else of the town, marked as such.
  */
 export async function locateMeetings(
-  drafts: readonly MeetingDraft[],
+  drafts: readonly Locatable[],
   deps: LocateDeps,
 ): Promise<LocateSummary> {
   const summary: LocateSummary = {
@@ -88,7 +91,7 @@ export async function locateMeetings(
   return summary;
 }
 
-function needsLocating(draft: MeetingDraft): boolean {
+function needsLocating(draft: Locatable): boolean {
   const { place } = draft;
   if (draft.attendance === 'online') return false;
   if (place.latitude !== undefined && place.longitude !== undefined) return false;
@@ -101,7 +104,7 @@ function needsLocating(draft: MeetingDraft): boolean {
   );
 }
 
-function queryOf(draft: MeetingDraft): AddressQuery {
+function queryOf(draft: Locatable): AddressQuery {
   const { address, formattedAddress } = draft.place;
   const query: AddressQuery = { ...address };
   if (formattedAddress !== undefined) query.formatted = formattedAddress;
@@ -110,14 +113,14 @@ function queryOf(draft: MeetingDraft): AddressQuery {
 
 /** Street addresses through the operator's geocoder, kept answers first. */
 async function streetAddresses(
-  drafts: readonly MeetingDraft[],
+  drafts: readonly Locatable[],
   deps: LocateDeps,
   summary: LocateSummary,
-): Promise<Map<MeetingDraft, { point: GeocodedPoint; from: GeocodedFrom }>> {
-  const found = new Map<MeetingDraft, { point: GeocodedPoint; from: GeocodedFrom }>();
+): Promise<Map<Locatable, { point: GeocodedPoint; from: GeocodedFrom }>> {
+  const found = new Map<Locatable, { point: GeocodedPoint; from: GeocodedFrom }>();
   const { addressGeocoder, cache } = deps;
   if (addressGeocoder === undefined || cache === undefined) return found;
-  const keyed = new Map<string, { query: AddressQuery; drafts: MeetingDraft[] }>();
+  const keyed = new Map<string, { query: AddressQuery; drafts: Locatable[] }>();
   for (const draft of drafts) {
     // A place with only a town is placed offline: a geocoder could do no better.
     if (draft.place.approximate || draft.place.address.street === undefined) continue;

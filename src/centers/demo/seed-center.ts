@@ -140,7 +140,11 @@ export async function seedDemoCenter(
 }
 
 /** The center's address and a few weekly and monthly events, from this week on. */
-async function seedDemoCalendar(deps: DeskDeps, admin: CenterAccess): Promise<void> {
+async function seedDemoCalendar(given: DeskDeps, admin: CenterAccess): Promise<void> {
+  // A made-up street address is never sent to the operator's geocoder: the demo center is
+  // placed offline, at its ZIP code's centre.
+  const { addressGeocoder: _unasked, ...listing } = given.listing ?? {};
+  const deps: DeskDeps = { ...given, listing };
   await setCenterPlace(deps, admin, {
     street: '100 Main Street',
     city: 'Greenfield',

@@ -12,7 +12,7 @@ import { PorchlightError } from '../../platform/errors.js';
 import { clockMinute, localDayWindow, parseIsoDate } from '../../search/week-math.js';
 import { requirePermission } from '../access.js';
 import type { DeskDeps } from '../deps.js';
-import type { Center, CenterAccess, CenterPlace } from '../model.js';
+import type { Center, CenterAccess, CenterAddressField, CenterPlace } from '../model.js';
 import { syncCenterListing } from './listing.js';
 import {
   calendarOf,
@@ -151,10 +151,11 @@ export async function publicCalendar(
 export async function setCenterPlace(
   deps: DeskDeps,
   access: CenterAccess,
-  input: Partial<Record<keyof CenterPlace, string | undefined>>,
+  input: Partial<Record<CenterAddressField, string | undefined>>,
 ): Promise<CenterPlace | undefined> {
   requirePermission(access, 'center.manage');
   const place = parsePlace(input);
+  // Stored without a point: the listing that follows locates the new address once and keeps it.
   await deps.repos.centers.setPlace(access.center.id, place);
   await syncCenterListing(deps, access.center);
   return place;
@@ -234,17 +235,17 @@ function words(value: string | undefined): string {
 
 /** Checks the center's address; undefined when every field is empty (no place given). */
 export function parsePlace(
-  input: Partial<Record<keyof CenterPlace, string | undefined>>,
+  input: Partial<Record<CenterAddressField, string | undefined>>,
 ): CenterPlace | undefined {
-  const limits: Record<keyof CenterPlace, number> = {
+  const limits: Record<CenterAddressField, number> = {
     street: 200,
     city: 100,
     region: 50,
     postalCode: 20,
     country: 2,
   };
-  const place: Partial<Record<keyof CenterPlace, string>> = {};
-  for (const key of Object.keys(limits) as (keyof CenterPlace)[]) {
+  const place: Partial<Record<CenterAddressField, string>> = {};
+  for (const key of Object.keys(limits) as CenterAddressField[]) {
     const value = words(input[key]);
     if (value.length > limits[key])
       throw new PorchlightError('PL_INVALID_CENTER_PLACE', `${key} is too long.`, { field: key });

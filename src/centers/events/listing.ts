@@ -7,7 +7,9 @@
  *
  * The listing is written again after every change to the calendar or the center's place, and
  * once a day by a job, which drops series that have ended. A listing that could not be written
- * (the database busy, say) leaves the calendar saved and is put right by the next pass.
+ * (the database busy, say) leaves the calendar saved and is put right by the next pass. The
+ * center's address is located once, when it is set, and its point kept with the center: the
+ * groups meet there, so none of them is located again.
  */
 import { randomUUID } from 'node:crypto';
 import type { MeetingDraft, Place } from '../../meetings/model.js';
@@ -60,19 +62,11 @@ export async function syncCenterListing(
   const listed = center.place === undefined ? [] : events.filter((e) => isListedGroup(e, today));
   if (listed.length === 0 && center.listingSourceId === undefined) return undefined;
   const source = await listingSource(deps.repos, center, now.toISOString());
+  // Located only when a group meets there: a center that lists nothing asks no geocoder.
+  const place = listed.length === 0 ? undefined : await locatedPlace(deps, center);
   const drafts = listed.map((e) =>
-    groupDraft(e, center, center.place!, source, now.toISOString(), deps.listing?.publicUrl),
+    groupDraft(e, center, place!, source, now.toISOString(), deps.listing?.publicUrl),
   );
-  const geocoder = deps.listing?.geocoder;
-  if (geocoder !== undefined)
-    await locateMeetings(drafts, {
-      geocoder,
-      clock: deps.clock,
-      cache: deps.repos.geocodeCache,
-      ...(deps.listing?.addressGeocoder !== undefined
-        ? { addressGeocoder: deps.listing.addressGeocoder }
-        : {}),
-    });
   const startedAt = now.toISOString();
   const report: ImportReport = {
     source: source.name,
@@ -103,6 +97,32 @@ export async function syncCenterListing(
     drafts,
     report,
   );
+}
+
+/**
+ * The center's place with its point: as kept, or else located now (the operator's geocoder for
+ * a street address, else the ZIP code's or town's centre, as an import locates) and kept with
+ * the center, so that the next listing asks nothing. A point found while the geocoder could not
+ * be asked serves this listing only: the next one asks again.
+ */
+async function locatedPlace(deps: DeskDeps, center: Center): Promise<CenterPlace> {
+  const place = center.place!;
+  const geocoder = deps.listing?.geocoder;
+  if (place.located !== undefined || geocoder === undefined) return place;
+  const draft = { attendance: 'in_person' as const, place: placeOf(center, place) };
+  const summary = await locateMeetings([draft], {
+    geocoder,
+    clock: deps.clock,
+    cache: deps.repos.geocodeCache,
+    ...(deps.listing?.addressGeocoder !== undefined
+      ? { addressGeocoder: deps.listing.addressGeocoder }
+      : {}),
+  });
+  const { latitude, longitude, geocoded } = draft.place;
+  if (latitude === undefined || longitude === undefined || geocoded === undefined) return place;
+  const located: CenterPlace = { ...place, located: { latitude, longitude, from: geocoded } };
+  if (summary.geocoderError === undefined) await deps.repos.centers.setPlace(center.id, located);
+  return located;
 }
 
 /** The center's own source, made (and remembered on the center) the first time. */
@@ -184,12 +204,16 @@ function placeOf(center: Center, place: CenterPlace): Place {
   const cityLine = [place.city, [place.region, place.postalCode].filter(Boolean).join(' ')]
     .filter((part) => part !== '')
     .join(', ');
+  const located = place.located;
   return {
     name: center.name,
     address,
     formattedAddress: [place.street, cityLine]
       .filter((p) => p !== undefined && p !== '')
       .join(', '),
+    ...(located !== undefined
+      ? { latitude: located.latitude, longitude: located.longitude, geocoded: located.from }
+      : {}),
     approximate: place.street === undefined,
     regions: [],
   };

@@ -1,0 +1,143 @@
+/**
+ * The center's address is located once, when it is set, and its point kept with the center:
+ * every group on its calendar meets there, so listing the groups in the finder asks the
+ * operator's geocoder nothing more, however many are saved. A new address is located again; a
+ * point found while the geocoder could not be asked is not kept, so the next save asks again.
+ * Through the real server and a local server answering as Nominatim does, on every dialect.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createTokenFor } from '../src/centers/center-tokens.js';
+import { createCenter, putStaffByEmail } from '../src/centers/centers.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { createKeyring } from '../src/platform/crypto/keyring.js';
+import { createTestApp } from './support/app.js';
+import { testDialects } from './support/databases.js';
+import { startFeedServer, type FeedServer } from './support/feed-server.js';
+
+const clock = fixedClock('2026-03-02T15:00:00.000Z');
+const keyring = createKeyring(Buffer.alloc(32, 7));
+const streets: Record<string, { lat: string; lon: string }> = {
+  '68 federal street': { lat: '42.5912', lon: '-72.6001' },
+  '1 main street': { lat: '42.5876', lon: '-72.5994' },
+  '9 bank row': { lat: '42.6200', lon: '-72.5500' },
+};
+
+/** Answers street addresses like Nominatim's /search (a house number: place_rank 30). */
+function answerStreets(nominatim: FeedServer): void {
+  nominatim.respond((u) => {
+    if (u.pathname !== '/nominatim/search') return undefined;
+    const q = (u.searchParams.get('q') ?? '').toLowerCase();
+    const street = Object.keys(streets).find((s) => q.startsWith(s));
+    const found = street === undefined ? undefined : streets[street]!;
+    return {
+      kind: 'json',
+      body: found === undefined ? [] : [{ lat: found.lat, lon: found.lon, place_rank: 30 }],
+    };
+  });
+}
+
+interface Found {
+  name: string;
+  distanceKm?: number;
+}
+
+describe.each(testDialects)('the center’s place, located once, on $name', ({ url }) => {
+  let app: App;
+  let nominatim: FeedServer;
+  let admin: string;
+  let coach: string;
+
+  const call = (token: string, method: 'POST' | 'PUT', path: string, payload: object) =>
+    app.server.inject({
+      method,
+      url: path,
+      headers: { authorization: `Bearer ${token}` },
+      payload,
+    });
+  const setPlace = (street: string) =>
+    call(admin, 'PUT', '/api/v1/centers/hill/place', {
+      street,
+      city: 'Greenfield',
+      region: 'MA',
+      postalCode: '01301',
+    });
+  const addGroup = (title: string) =>
+    call(coach, 'POST', '/api/v1/centers/hill/events', {
+      title,
+      kind: 'group',
+      repeat: 'weekly',
+      startsOn: '2026-03-03',
+      start: '18:00',
+      durationMinutes: 60,
+      visibility: 'public',
+    });
+  /** The center's groups within 100 m of a point, with their distances. */
+  const groupsNear = async (at: { lat: string; lon: string }): Promise<Found[]> => {
+    const res = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/search?near=${at.lat},${at.lon}&radius=0.1&program=all-recovery&limit=50`,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json<{ results: Found[] }>().results;
+  };
+
+  beforeAll(async () => {
+    nominatim = await startFeedServer();
+    app = await createTestApp(
+      { databaseUrl: url, geocoderUrl: `${nominatim.origin}/nominatim` },
+      { clock, keyring },
+    );
+    const deps = { repos: app.repos, clock };
+    const { center } = await createCenter(deps, {
+      slug: 'hill',
+      name: 'Hill Recovery Center',
+      adminEmail: 'admin@example.org',
+      timeZone: 'America/New_York',
+    });
+    await putStaffByEmail(deps, center, { email: 'coach@example.org', role: 'coach' });
+    admin = (await createTokenFor(deps, { email: 'admin@example.org' })).token;
+    coach = (await createTokenFor(deps, { email: 'coach@example.org' })).token;
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await nominatim?.close();
+  });
+  beforeEach(() => {
+    nominatim.requests.length = 0;
+  });
+
+  it('asks the geocoder at most once for ten groups saved at the center', async () => {
+    answerStreets(nominatim);
+    expect((await setPlace('68 Federal Street')).statusCode).toBe(200);
+    for (let i = 1; i <= 10; i++) expect((await addGroup(`Group ${i}`)).statusCode).toBe(201);
+    expect(nominatim.requests.length).toBeLessThanOrEqual(1);
+    const found = await groupsNear(streets['68 federal street']!);
+    expect(found.map((r) => r.name).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Group ${i + 1}`).sort(),
+    );
+    for (const r of found) expect(r.distanceKm).toBeLessThan(0.001);
+  });
+
+  it('locates a new address once, and moves every group there', async () => {
+    answerStreets(nominatim);
+    expect((await setPlace('1 Main Street')).statusCode).toBe(200);
+    expect((await addGroup('Group 11')).statusCode).toBe(201);
+    expect(nominatim.requests).toHaveLength(1);
+    expect(await groupsNear(streets['68 federal street']!)).toEqual([]);
+    expect(await groupsNear(streets['1 main street']!)).toHaveLength(11);
+  });
+
+  it('keeps no point found while the geocoder is down: the next save asks again', async () => {
+    nominatim.respond(() => ({ kind: 'json', body: { error: 'down' }, status: 503 }));
+    expect((await setPlace('9 Bank Row')).statusCode).toBe(200);
+    // Listed meanwhile at the ZIP code's centre, away from the street.
+    expect(await groupsNear(streets['9 bank row']!)).toEqual([]);
+    const asked = nominatim.requests.length;
+    expect(asked).toBeGreaterThan(0);
+    answerStreets(nominatim);
+    expect((await addGroup('Group 12')).statusCode).toBe(201);
+    expect(nominatim.requests).toHaveLength(asked + 1);
+    expect(await groupsNear(streets['9 bank row']!)).toHaveLength(12);
+  });
+});
