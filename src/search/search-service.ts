@@ -1,25 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../platform/clock.js';
-import type {
-  ChangedIds,
-  ChangeFeed,
-  ChangeNotice,
-  CommittedChange,
-} from '../platform/database/change-feed.js';
+import type { ChangeFeed, ChangeNotice, CommittedChange } from '../platform/database/change-feed.js';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
 import { runStepsYielding, type YieldToLoop } from '../platform/loop-yield.js';
 import type { Meeting } from '../meetings/model.js';
 import type { Repositories } from '../repositories.js';
-import {
-  placeCandidate,
-  type Geocoder,
-  type Place,
-  type PlaceResolution,
-} from '../places/gazetteer.js';
+import type { Geocoder } from '../places/gazetteer.js';
 import type { GeocodedPlaces } from '../places/geocoded-places.js';
 import type { LoggedChange } from '../platform/database/revision.js';
 import type { IndexSnapshots } from './index-snapshots.js';
+import { KnownChanges, loggedRun } from './known-changes.js';
 import type { BringForward } from './snapshot-file.js';
 import { loadSearchIndex } from './load-index.js';
 import { parseSearchParams, type SearchParams } from './parse-params.js';
@@ -27,6 +18,7 @@ import type { Point, Region, SearchQuery } from './query.js';
 import { KeptRegions } from './kept-regions.js';
 import { search, type SearchAnswer } from './search.js';
 import type { SearchIndex } from './search-index.js';
+import { SearchPlaces } from './search-places.js';
 
 export interface SearchServiceOptions {
   /** How this process hears of other processes' writes (and tells them of its own). */
@@ -86,21 +78,11 @@ export type SnapshotEvent =
 /** A change touching more meetings than this is applied in steps on a server (about 2 ms). */
 const APPLY_IN_STEPS_FROM = 64;
 
-/** Places the geocoder found, held in memory for the searches that name them. */
-const GEOCODED_KEPT = 1000;
-
 interface Waiter {
   done: () => boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
-
-/** The outcome of loading the next run of known changes. */
-type Step =
-  | { kind: 'apply'; revision: number; meetings: Meeting[]; removed: string[] }
-  | { kind: 'rebuild' }
-  /** Nothing to apply yet: a revision in between is missing, or its ids are not known. */
-  | { kind: 'wait' };
 
 /**
  * Owns the process's in-memory search index. It is built from the store at start (the process
@@ -119,8 +101,8 @@ export class SearchService {
   private index: SearchIndex | undefined;
   /** The store revision the index shows exactly. */
   private revision = -1;
-  /** Changes heard of and not applied yet, by revision; null when only the revision is known. */
-  private readonly known = new Map<number, ChangedIds | null>();
+  /** Changes heard of and not applied yet. */
+  private readonly known: KnownChanges;
   private readonly waiters: Waiter[] = [];
   private running: Promise<void> | undefined;
   private again = false;
@@ -138,23 +120,21 @@ export class SearchService {
   private cancelSnapshot: (() => void) | undefined;
   private started = false;
   private closed = false;
-  private centre:
-    | {
-        revision: number;
-        point: { latitude: number; longitude: number } | undefined;
-        country?: string | undefined;
-      }
-    | undefined;
-  /** Typed places the geocoder found (by their text as typed), for resolvePlace to read. */
-  private readonly geocoded = new Map<string, Point>();
+  private readonly places: SearchPlaces;
   private rideRegions: KeptRegions | undefined;
 
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly geocoder: Geocoder,
+    geocoder: Geocoder,
     private readonly options: SearchServiceOptions = {},
-  ) {}
+  ) {
+    this.known = new KnownChanges(repos, options);
+    this.places = new SearchPlaces(geocoder, options.geocodedPlaces, () => ({
+      index: this.index,
+      revision: this.revision,
+    }));
+  }
 
   /** True once the first index is built. */
   get ready(): boolean {
@@ -345,49 +325,15 @@ export class SearchService {
    * ("Springfield") is not guessed: PL_AMBIGUOUS_PLACE lists them, nearest the list first.
    */
   resolvePlace(text: string): Point | undefined {
-    const centre = this.listCentre();
-    const resolution: PlaceResolution =
-      this.geocoder.resolve?.(text, centre === undefined ? {} : { near: centre }) ??
-      firstOf(this.geocoder.lookup(text, { limit: 1 }));
-    if (resolution.kind === 'none') return this.geocoded.get(text);
-    if (resolution.kind === 'several') {
-      const candidates = resolution.places.map(placeCandidate);
-      throw new PorchlightError(
-        'PL_AMBIGUOUS_PLACE',
-        `Several places are called "${text.length > 40 ? `${text.slice(0, 37)}...` : text}": ${candidates.map((c) => c.near).join('; ')}.`,
-        { field: 'near', candidates },
-      );
-    }
-    const { place } = resolution;
-    const label = [place.name, place.region ?? place.country].join(', ');
-    return { latitude: place.latitude, longitude: place.longitude, label };
+    return this.places.resolve(text);
   }
 
   /**
    * Asks the operator's geocoder for a typed place the offline gazetteer does not know, so that
-   * the search that follows (`parse`) finds it. Does nothing without a configured geocoder, for
-   * coordinates, for a known place or a name several towns share; a geocoder that fails or finds
-   * nothing leaves the place unknown.
+   * the search that follows (`parse`) finds it (see `SearchPlaces.findTyped`).
    */
-  async findTypedPlace(text: string | undefined): Promise<void> {
-    if (this.options.geocodedPlaces === undefined || text === undefined) return;
-    const typed = text.trim();
-    if (typed === '' || typed.length > 100 || this.geocoded.has(text)) return;
-    if (/^\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*$/.test(typed)) return;
-    try {
-      if (this.resolvePlace(text) !== undefined) return;
-    } catch {
-      return; // several places of that name: the person is asked which one
-    }
-    const point = await this.placeFromGeocoder(typed);
-    if (point === undefined) return;
-    if (this.geocoded.size >= GEOCODED_KEPT) this.geocoded.clear();
-    this.geocoded.set(text, {
-      latitude: point.latitude,
-      longitude: point.longitude,
-      label: typed,
-      foundBy: 'geocoder',
-    });
+  findTypedPlace(text: string | undefined): Promise<void> {
+    return this.places.findTyped(text);
   }
 
   /**
@@ -395,34 +341,11 @@ export class SearchService {
    * country (which the answer names when known); undefined without a geocoder, when it knows
    * no such place or cannot be asked.
    */
-  async placeFromGeocoder(
+  placeFromGeocoder(
     text: string,
     country?: string,
   ): Promise<{ latitude: number; longitude: number; country?: string } | undefined> {
-    const places = this.options.geocodedPlaces;
-    if (places === undefined || text.trim() === '') return undefined;
-    const within = country ?? this.listCountry();
-    const point = await places.find(text.trim(), within);
-    if (point === undefined) return undefined;
-    const found = { latitude: point.latitude, longitude: point.longitude };
-    return within === undefined ? found : { ...found, country: within.toUpperCase() };
-  }
-
-  /** The country the listed rooms are in, as far as the offline gazetteer tells. */
-  private listCountry(): string | undefined {
-    const centre = this.listCentre();
-    if (centre === undefined || this.centre === undefined) return undefined;
-    if (!('country' in this.centre)) this.centre.country = this.geocoder.countryNear?.(centre);
-    return this.centre.country;
-  }
-
-  /** The middle of the listed rooms, worked out once per index revision. */
-  private listCentre(): { latitude: number; longitude: number } | undefined {
-    const index = this.index;
-    if (index === undefined) return undefined;
-    if (this.centre?.revision !== this.revision)
-      this.centre = { revision: this.revision, point: index.placeCentre() };
-    return this.centre.point;
+    return this.places.fromGeocoder(text, country);
   }
 
   // --- keeping current ---------------------------------------------------------------------------
@@ -430,8 +353,7 @@ export class SearchService {
   /** Records a change heard of (ids, when known, win over a bare revision) and catches up. */
   private hear(notice: ChangeNotice): void {
     if (this.closed || notice.revision <= this.revision) return;
-    if (notice.ids !== undefined) this.known.set(notice.revision, notice.ids);
-    else if (!this.known.has(notice.revision)) this.known.set(notice.revision, null);
+    this.known.hear(notice);
     if (this.started) this.kick();
   }
 
@@ -482,7 +404,7 @@ export class SearchService {
       let log: LoggedChange[] = [];
       const behind: BringForward = async (from, meetings) => {
         log = await this.repos.revision.changesAfter(from);
-        return loggedRun(log, from, revision, this.rebuildLimit(meetings));
+        return loggedRun(log, from, revision, this.known.rebuildLimit(meetings));
       };
       const read = await snapshots.read(revision, behind);
       if ('miss' in read) {
@@ -499,8 +421,8 @@ export class SearchService {
       index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
       let shown = read.revision;
       if (shown < revision) {
-        this.learn(log, shown);
-        const step = await this.loadRun(shown, index.size);
+        this.known.learn(log, shown);
+        const step = await this.known.loadRun(shown, index.size);
         if (step.kind !== 'apply') {
           this.options.onSnapshot?.({ kind: 'not-used', reason: 'stale', detail: step.kind });
           return false;
@@ -511,7 +433,7 @@ export class SearchService {
       this.index = index;
       this.revision = shown;
       this.snapshotRevision = read.revision;
-      for (const r of this.known.keys()) if (r <= shown) this.known.delete(r);
+      this.known.forgetThrough(shown);
       this.options.onSnapshot?.({
         kind: 'loaded',
         revision: shown,
@@ -575,7 +497,7 @@ export class SearchService {
   /** Applies the next run of known changes in one synchronous step, or decides to rebuild. */
   private async catchUp(): Promise<void> {
     const index = this.index!;
-    const step = await this.loadRun(this.revision, index.size);
+    const step = await this.known.loadRun(this.revision, index.size);
     if (step.kind === 'rebuild') {
       this.rebuildWanted = true;
       return;
@@ -583,7 +505,7 @@ export class SearchService {
     if (step.kind === 'wait') {
       // Known by number only (another process's write, a notice too large to carry its ids):
       // the store's log says what it touched, if it still holds it.
-      if (await this.learnFromLog()) this.again = true;
+      if (await this.known.learnFromLog(this.revision)) this.again = true;
       else this.watchGap();
       return;
     }
@@ -617,23 +539,6 @@ export class SearchService {
     index.refresh(this.clock.now().getTime(), { deferRebuild: this.yielding });
   }
 
-  /** Takes from the log the ids of revisions after `from` known by number only, or not at all. */
-  private learn(log: readonly LoggedChange[], from: number): boolean {
-    let learnt = false;
-    for (const { revision, ids } of log) {
-      if (revision <= from || this.known.get(revision)) continue;
-      this.known.set(revision, ids);
-      learnt = true;
-    }
-    return learnt;
-  }
-
-  /** Reads the log after the index's revision; true when it told something new. */
-  private async learnFromLog(): Promise<boolean> {
-    const from = this.revision;
-    return this.learn(await this.repos.revision.changesAfter(from), from);
-  }
-
   /**
    * On a server, rebuilds the timeline, posting lists and kdbush that many changes left behind
    * beside the live ones, giving the event loop turns, and swaps them in: searches are answered
@@ -664,9 +569,9 @@ export class SearchService {
     });
     let revision = from;
     if ((await this.repos.revision.current()) !== from) {
-      let step = await this.loadRun(from, index.size);
-      if (step.kind === 'wait' && this.learn(await this.repos.revision.changesAfter(from), from))
-        step = await this.loadRun(from, index.size);
+      let step = await this.known.loadRun(from, index.size);
+      if (step.kind === 'wait' && (await this.known.learnFromLog(from)))
+        step = await this.known.loadRun(from, index.size);
       if (step.kind === 'apply') {
         for (const id of step.removed) index.remove(id);
         for (const meeting of step.meetings) index.upsert(meeting);
@@ -679,59 +584,18 @@ export class SearchService {
     // A rebuild answers for every revision up to its own, explained or not (and may go back,
     // when the store was restored from a backup).
     this.revision = revision;
-    for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
+    this.known.forgetThrough(revision);
     this.buildsDone++;
     // A build is the slow start the snapshot spares the next one: saved as soon as it is idle.
     this.snapshotWanted = this.options.snapshots !== undefined;
     this.watchGap();
   }
 
-  /**
-   * Loads what the changes after `from` touched, as far as they are known in an unbroken run.
-   * The revision read after the load tells whether the store moved on meanwhile; if it did, the
-   * run grows to include those writes (when known) and is loaded again.
-   */
-  private async loadRun(from: number, size: number): Promise<Step> {
-    for (;;) {
-      const last = new Map<string, boolean>();
-      let revision = from;
-      for (let ids = this.known.get(revision + 1); ids; ids = this.known.get(revision + 1)) {
-        revision++;
-        for (const id of ids.upserted) last.set(id, true);
-        for (const id of ids.removed) last.set(id, false);
-      }
-      if (revision === from) return { kind: 'wait' };
-      if (last.size > this.rebuildLimit(size)) return { kind: 'rebuild' };
-      const upserted: string[] = [];
-      for (const [id, present] of last) if (present) upserted.push(id);
-      // A merged duplicate is not found here, and so leaves the index like a removed meeting.
-      const meetings =
-        upserted.length > 0 ? await this.repos.meetings.byIds(upserted, { hideMerged: true }) : [];
-      const now = await this.repos.revision.current();
-      if (now === revision) {
-        const found = new Set(meetings.map((m) => m.id));
-        const removed: string[] = [];
-        for (const [id, present] of last) if (!present || !found.has(id)) removed.push(id);
-        return { kind: 'apply', revision, meetings, removed };
-      }
-      // The store is behind what we were told (restored from a backup?): start afresh.
-      if (now < revision) return { kind: 'rebuild' };
-      for (let r = revision + 1; r <= now; r++) {
-        if (!this.known.get(r)) return { kind: 'wait' };
-      }
-    }
-  }
-
-  /** Meetings a run may touch and still be patched into an index of `size`, not rebuilt. */
-  private rebuildLimit(size: number): number {
-    return Math.max(this.options.rebuildMinIds ?? 1000, size * (this.options.rebuildShare ?? 0.25));
-  }
-
   /** Marks the index as showing `revision` and forgets what that covers. */
   private advanceTo(revision: number): void {
     if (revision <= this.revision) return;
     this.revision = revision;
-    for (const r of this.known.keys()) if (r <= revision) this.known.delete(r);
+    this.known.forgetThrough(revision);
   }
 
   /**
@@ -746,7 +610,7 @@ export class SearchService {
       return;
     }
     if (this.cancelGap !== undefined) return;
-    const seen = Math.max(...this.known.keys());
+    const seen = this.known.latest;
     this.cancelGap = this.timers.after(this.options.gapGraceMs ?? 3000, () => {
       this.cancelGap = undefined;
       if (this.revision < seen) {
@@ -770,27 +634,4 @@ export class SearchService {
       }
     }
   }
-}
-
-/**
- * True when `log` lists every revision after `from` up to `to`, touching at most `limit`
- * meetings in all: an index at `from` can then be brought forward rather than rebuilt.
- */
-function loggedRun(log: readonly LoggedChange[], from: number, to: number, limit: number): boolean {
-  const ids = new Set<string>();
-  let expected = from + 1;
-  for (const { revision, ids: touched } of log) {
-    if (revision > to) break;
-    if (revision !== expected) return false;
-    expected++;
-    for (const id of touched.upserted) ids.add(id);
-    for (const id of touched.removed) ids.add(id);
-    if (ids.size > limit) return false;
-  }
-  return expected === to + 1;
-}
-
-function firstOf(places: readonly Place[]): PlaceResolution {
-  const place = places[0];
-  return place === undefined ? { kind: 'none' } : { kind: 'one', place };
 }
