@@ -140,4 +140,21 @@ describe.each(testDialects)('the center’s place, located once, on $name', ({ u
     expect(nominatim.requests).toHaveLength(asked + 1);
     expect(await groupsNear(streets['9 bank row']!)).toHaveLength(12);
   });
+
+  it('keeps a point only for the address it was found for', async () => {
+    const center = (await app.repos.centers.bySlug('hill'))!;
+    const read = { street: '5 Old Road', city: 'Greenfield' };
+    await app.repos.centers.setPlace(center.id, read);
+    const point = { latitude: 42.6, longitude: -72.6, from: 'address' as const };
+    // The address changed after a listing read it: the old address's point is not written back.
+    await app.repos.centers.setPlace(center.id, { street: '7 New Road', city: 'Greenfield' });
+    await app.repos.centers.keepPlacePoint(center.id, read, { ...read, located: point });
+    expect((await app.repos.centers.bySlug('hill'))!.place).toEqual({
+      street: '7 New Road',
+      city: 'Greenfield',
+    });
+    const current = { street: '7 New Road', city: 'Greenfield' };
+    await app.repos.centers.keepPlacePoint(center.id, current, { ...current, located: point });
+    expect((await app.repos.centers.bySlug('hill'))!.place).toEqual({ ...current, located: point });
+  });
 });

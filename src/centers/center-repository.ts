@@ -66,6 +66,19 @@ export class CenterRepository {
       .execute();
   }
 
+  /**
+   * Keeps the point found for the center's address, unless the place changed meanwhile (a
+   * listing that read the old address must not write it back over a new one).
+   */
+  async keepPlacePoint(centerId: string, read: CenterPlace, located: CenterPlace): Promise<void> {
+    await this.db
+      .updateTable('centers')
+      .set({ place: JSON.stringify(located) })
+      .where('id', '=', centerId)
+      .where('place', '=', JSON.stringify(read))
+      .execute();
+  }
+
   /** Records the local source the center's public groups are listed in. */
   async setListingSource(centerId: string, sourceId: string): Promise<void> {
     await this.db

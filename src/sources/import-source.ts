@@ -21,6 +21,7 @@ import {
   isValidSourceName,
   maxReportedProblems,
   sourceFormats,
+  startReport,
   type ImportReport,
   type Source,
   type SourceFormat,
@@ -117,7 +118,7 @@ export async function importSource(
   // fails or is interrupted leaves no empty source behind.
   const isNew = existing === undefined;
   const finish = (done: ImportReport) => finishUnapplied(deps, source, done, isNew);
-  const report = emptyReport(source, request, startedAt);
+  const report = startReport(source, request.location, startedAt, request.strict === true);
 
   let reading;
   try {
@@ -326,27 +327,6 @@ async function saveSource(
     ...(timeZone !== undefined ? { defaultTimeZone: timeZone } : {}),
   };
   return source;
-}
-
-function emptyReport(source: Source, request: ImportRequest, startedAt: string): ImportReport {
-  return {
-    source: source.name,
-    location: request.location,
-    format: source.format,
-    startedAt,
-    finishedAt: startedAt,
-    outcome: 'failed',
-    strict: request.strict === true,
-    rowCount: 0,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    removed: 0,
-    skipped: 0,
-    errorCount: 0,
-    warningCount: 0,
-    problems: [],
-  };
 }
 
 function summariseProblems(

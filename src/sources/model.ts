@@ -72,6 +72,36 @@ export interface HeldSummary {
   snapshotKept: boolean;
 }
 
+/**
+ * The report of an import of `source` from `location` begun at `startedAt`, before anything is
+ * read: nothing counted yet, and failed until it says otherwise.
+ */
+export function startReport(
+  source: Pick<Source, 'name' | 'format'>,
+  location: string,
+  startedAt: string,
+  strict = false,
+): ImportReport {
+  return {
+    source: source.name,
+    location,
+    format: source.format,
+    startedAt,
+    finishedAt: startedAt,
+    outcome: 'failed',
+    strict,
+    rowCount: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    skipped: 0,
+    errorCount: 0,
+    warningCount: 0,
+    problems: [],
+  };
+}
+
 /** Most problems a stored report lists; a broken 50,000-row feed must not bloat the database. */
 export const maxReportedProblems = 500;
 

@@ -22,7 +22,7 @@ import type { CommittedChange } from '../../platform/database/change-feed.js';
 import type { YieldToLoop } from '../../platform/loop-yield.js';
 import type { Repositories } from '../../repositories.js';
 import { applySnapshot } from '../../sources/apply-snapshot.js';
-import type { ImportReport, Source } from '../../sources/model.js';
+import { startReport, type ImportReport, type Source } from '../../sources/model.js';
 import type { DeskDeps } from '../deps.js';
 import type { Center, CenterPlace } from '../model.js';
 import { isListedGroup, recurrenceOf, type CenterEvent } from './model.js';
@@ -67,24 +67,10 @@ export async function syncCenterListing(
   const drafts = listed.map((e) =>
     groupDraft(e, center, place!, source, now.toISOString(), deps.listing?.publicUrl),
   );
-  const startedAt = now.toISOString();
   const report: ImportReport = {
-    source: source.name,
-    location: `center:${center.slug}`,
-    format: source.format,
-    startedAt,
-    finishedAt: startedAt,
+    ...startReport(source, `center:${center.slug}`, now.toISOString()),
     outcome: 'unchanged',
-    strict: false,
     rowCount: drafts.length,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    removed: 0,
-    skipped: 0,
-    errorCount: 0,
-    warningCount: 0,
-    problems: [],
   };
   return applySnapshot(
     {
@@ -121,7 +107,8 @@ async function locatedPlace(deps: DeskDeps, center: Center): Promise<CenterPlace
   const { latitude, longitude, geocoded } = draft.place;
   if (latitude === undefined || longitude === undefined || geocoded === undefined) return place;
   const located: CenterPlace = { ...place, located: { latitude, longitude, from: geocoded } };
-  if (summary.geocoderError === undefined) await deps.repos.centers.setPlace(center.id, located);
+  if (summary.geocoderError === undefined)
+    await deps.repos.centers.keepPlacePoint(center.id, place, located);
   return located;
 }
 
