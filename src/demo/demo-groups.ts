@@ -133,4 +133,12 @@ export const AL_ANON_GREENFIELD_GROUPS: readonly GroupDef[] = [
 ];
 
 /** Weekday names in Spanish, for the names of Spanish-speaking groups. */
-export const DIA = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'] as const;
+export const DIA = [
+  'domingo',
+  'lunes',
+  'martes',
+  'miércoles',
+  'jueves',
+  'viernes',
+  'sábado',
+] as const;

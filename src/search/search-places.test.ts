@@ -23,7 +23,9 @@ function townGeocoder(): GeocodedPlaces & { asked: [string, string | undefined][
     find(text, country) {
       asked.push([text, country]);
       return Promise.resolve(
-        text.toLowerCase().startsWith('monroe') ? { latitude: 42.7237, longitude: -72.9601 } : undefined,
+        text.toLowerCase().startsWith('monroe')
+          ? { latitude: 42.7237, longitude: -72.9601 }
+          : undefined,
       );
     },
   };

@@ -124,8 +124,7 @@ export class SearchPlaces {
   private listCentre(): { latitude: number; longitude: number } | undefined {
     const { index, revision } = this.listed();
     if (index === undefined) return undefined;
-    if (this.centre?.revision !== revision)
-      this.centre = { revision, point: index.placeCentre() };
+    if (this.centre?.revision !== revision) this.centre = { revision, point: index.placeCentre() };
     return this.centre.point;
   }
 }

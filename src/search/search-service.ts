@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../platform/clock.js';
-import type { ChangeFeed, ChangeNotice, CommittedChange } from '../platform/database/change-feed.js';
+import type {
+  ChangeFeed,
+  ChangeNotice,
+  CommittedChange,
+} from '../platform/database/change-feed.js';
 import { PorchlightError } from '../platform/errors.js';
 import { systemTimers, type Timers } from '../platform/timers.js';
 import { runStepsYielding, type YieldToLoop } from '../platform/loop-yield.js';
