@@ -33,7 +33,19 @@ export interface CenterPlace {
    * Where the address was found when it was set, kept so that listing the center's groups asks
    * no geocoder again; absent when nothing could place it yet.
    */
-  located?: { latitude: number; longitude: number; from: GeocodedFrom };
+  located?: CenterPoint;
+}
+
+/** The point of a center's address, and how it was found. */
+export interface CenterPoint {
+  latitude: number;
+  longitude: number;
+  from: GeocodedFrom;
+  /**
+   * Found offline while the operator's geocoder could not be asked: the daily listing pass
+   * asks it again; saves do not.
+   */
+  retry?: true;
 }
 
 /** The parts of a center's address a person types. */

@@ -24,11 +24,14 @@ export function registerCenterListings(deps: DeskDeps, runner: JobRunner): void 
   });
 }
 
-/** Writes every center's listing again; returns how many changed. */
+/**
+ * Writes every center's listing again, asking the geocoder again for a place found offline
+ * while it could not be asked; returns how many changed.
+ */
 export async function syncEveryCenterListing(deps: DeskDeps): Promise<number> {
   let changed = 0;
   for (const center of await deps.repos.centers.list()) {
-    const report = await syncCenterListing(deps, center);
+    const report = await syncCenterListing(deps, center, { retryGeocoder: true });
     if (report?.outcome === 'applied') changed++;
   }
   return changed;

@@ -24,7 +24,7 @@ import type { Repositories } from '../../repositories.js';
 import { applySnapshot } from '../../sources/apply-snapshot.js';
 import { startReport, type ImportReport, type Source } from '../../sources/model.js';
 import type { DeskDeps } from '../deps.js';
-import type { Center, CenterPlace } from '../model.js';
+import type { Center, CenterPlace, CenterPoint } from '../model.js';
 import { isListedGroup, recurrenceOf, type CenterEvent } from './model.js';
 
 /** What listing groups needs beyond storage and time: the app's import ports. */
@@ -45,11 +45,14 @@ export const DEFAULT_GROUP_PROGRAM = 'all-recovery';
 
 /**
  * Writes the center's listed groups as its source's meetings; returns what the snapshot did,
- * or undefined when the center has never listed a group and has none to list.
+ * or undefined when the center has never listed a group and has none to list. With
+ * `retryGeocoder` (the daily pass), a place found offline while the geocoder could not be asked
+ * is asked again.
  */
 export async function syncCenterListing(
   deps: DeskDeps,
   given: Center,
+  options: { retryGeocoder?: boolean } = {},
 ): Promise<ImportReport | undefined> {
   // Read again: the caller's copy may predate a change of place in the same request.
   const center = (await deps.repos.centers.bySlug(given.slug)) ?? given;
@@ -63,7 +66,10 @@ export async function syncCenterListing(
   if (listed.length === 0 && center.listingSourceId === undefined) return undefined;
   const source = await listingSource(deps.repos, center, now.toISOString());
   // Located only when a group meets there: a center that lists nothing asks no geocoder.
-  const place = listed.length === 0 ? undefined : await locatedPlace(deps, center);
+  const place =
+    listed.length === 0
+      ? undefined
+      : await locatedPlace(deps, center, options.retryGeocoder === true);
   const drafts = listed.map((e) =>
     groupDraft(e, center, place!, source, now.toISOString(), deps.listing?.publicUrl),
   );
@@ -88,14 +94,18 @@ export async function syncCenterListing(
 /**
  * The center's place with its point: as kept, or else located now (the operator's geocoder for
  * a street address, else the ZIP code's or town's centre, as an import locates) and kept with
- * the center, so that the next listing asks nothing. A point found while the geocoder could not
- * be asked serves this listing only: the next one asks again.
+ * the center, so that the next listing asks nothing. A point found offline while the geocoder
+ * could not be asked is kept too, marked to be asked again by the daily pass (`retry`).
  */
-async function locatedPlace(deps: DeskDeps, center: Center): Promise<CenterPlace> {
+async function locatedPlace(deps: DeskDeps, center: Center, retry: boolean): Promise<CenterPlace> {
   const place = center.place!;
   const geocoder = deps.listing?.geocoder;
-  if (place.located !== undefined || geocoder === undefined) return place;
-  const draft = { attendance: 'in_person' as const, place: placeOf(center, place) };
+  const kept = place.located;
+  if (geocoder === undefined || (kept !== undefined && !(retry && kept.retry === true)))
+    return place;
+  // Located from the address alone: a point kept for retrying is not an answer.
+  const { located: _kept, ...address } = place;
+  const draft = { attendance: 'in_person' as const, place: placeOf(center, address) };
   const summary = await locateMeetings([draft], {
     geocoder,
     clock: deps.clock,
@@ -106,9 +116,10 @@ async function locatedPlace(deps: DeskDeps, center: Center): Promise<CenterPlace
   });
   const { latitude, longitude, geocoded } = draft.place;
   if (latitude === undefined || longitude === undefined || geocoded === undefined) return place;
-  const located: CenterPlace = { ...place, located: { latitude, longitude, from: geocoded } };
-  if (summary.geocoderError === undefined)
-    await deps.repos.centers.keepPlacePoint(center.id, place, located);
+  const point: CenterPoint = { latitude, longitude, from: geocoded };
+  if (summary.geocoderError !== undefined) point.retry = true;
+  const located: CenterPlace = { ...address, located: point };
+  await deps.repos.centers.keepPlacePoint(center.id, place, located);
   return located;
 }
 
