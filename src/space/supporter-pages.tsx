@@ -4,7 +4,7 @@
  * then type the code that proves the address or number is theirs; and their own page, where
  * they can stop at any time. Nothing here says who invited them: they know, the server does not.
  */
-import { CodeField, Notice } from '../web/kit/form-parts.js';
+import { CodeForm, Notice } from '../web/kit/form-parts.js';
 import { Layout } from '../web/layout.js';
 import { link, type PageContext } from '../web/page-context.js';
 import type { SupporterChannel } from './supporter-model.js';
@@ -30,15 +30,15 @@ export function InvitationPage(props: {
         <section aria-labelledby="supporter-code">
           <h2 id="supporter-code">{t('space.supporter.code.heading')}</h2>
           <p>{t(`space.supporter.code.sent.${view.channel === 'sms' ? 'sms' : 'email'}`)}</p>
-          <form method="post" action={link(ctx, `${base}/confirm`)}>
-            <CodeField
-              id="supporter-code-input"
-              label={t('space.supporter.code.label')}
-              pattern="\s*\d{3}\s*\d{3}\s*"
-              maxLength={12}
-            />
-            <button type="submit">{t('space.supporter.code.submit')}</button>
-          </form>
+          <CodeForm
+            ctx={ctx}
+            action={`${base}/confirm`}
+            id="supporter-code-input"
+            label={t('space.supporter.code.label')}
+            pattern="\s*\d{3}\s*\d{3}\s*"
+            maxLength={12}
+            submit={t('space.supporter.code.submit')}
+          />
           <h2>{t('space.supporter.code.again')}</h2>
         </section>
       )}

@@ -15,6 +15,7 @@ import {
   TypedSelect,
   TypedTextArea,
   type FilledForm,
+  type InputAttributes,
 } from '../../web/kit/filled-form.js';
 
 const formFields = [
@@ -69,23 +70,33 @@ export function EventFormPage({
       chosen={chosen}
     />
   );
+  const input = (
+    name: 'title' | 'startsOn' | 'endsOn' | 'start' | 'durationMinutes',
+    type: 'text' | 'date' | 'time' | 'number',
+    value: string,
+    extra: Omit<InputAttributes, 'type'> = {},
+  ) => (
+    <TypedInput
+      filled={filled}
+      name={name}
+      id={`event-${name}`}
+      label={t(`center.eventForm.${name === 'durationMinutes' ? 'duration' : name}`)}
+      type={type}
+      value={value}
+      {...extra}
+    />
+  );
   return (
     <CenterFrame view={view} title={title}>
       <h1>{title}</h1>
       <form method="post" action={link(ctx, action)}>
         <Csrf view={view} />
         <FormProblem filled={filled} fields={formFields} />
-        <TypedInput
-          filled={filled}
-          name="title"
-          id="event-title"
-          label={t('center.eventForm.title')}
-          type="text"
-          value={event?.title ?? ''}
-          required
-          maxLength={200}
-          autocomplete="off"
-        />
+        {input('title', 'text', event?.title ?? '', {
+          required: true,
+          maxLength: 200,
+          autocomplete: 'off',
+        })}
         {choice('kind', eventKinds, event?.kind ?? 'group', (k) => t(`center.event.kind.${k}`))}
         <TypedSelect
           filled={filled}
@@ -112,23 +123,8 @@ export function EventFormPage({
         {choice('repeat', eventRepeats, event?.repeat ?? 'weekly', (r) =>
           t(`center.event.repeat.${r}`),
         )}
-        <TypedInput
-          filled={filled}
-          name="startsOn"
-          id="event-startsOn"
-          label={t('center.eventForm.startsOn')}
-          type="date"
-          value={event?.startsOn ?? ''}
-          required
-        />
-        <TypedInput
-          filled={filled}
-          name="endsOn"
-          id="event-endsOn"
-          label={t('center.eventForm.endsOn')}
-          type="date"
-          value={event?.endsOn ?? ''}
-        />
+        {input('startsOn', 'date', event?.startsOn ?? '', { required: true })}
+        {input('endsOn', 'date', event?.endsOn ?? '')}
         <TypedSelect
           filled={filled}
           name="weekOfMonth"
@@ -140,27 +136,13 @@ export function EventFormPage({
           ]}
           chosen={week}
         />
-        <TypedInput
-          filled={filled}
-          name="start"
-          id="event-start"
-          label={t('center.eventForm.start')}
-          type="time"
-          value={event?.start ?? ''}
-          required
-        />
-        <TypedInput
-          filled={filled}
-          name="durationMinutes"
-          id="event-durationMinutes"
-          label={t('center.eventForm.duration')}
-          type="number"
-          value={String(event?.durationMinutes ?? 60)}
-          required
-          min={5}
-          max={720}
-          inputMode="numeric"
-        />
+        {input('start', 'time', event?.start ?? '', { required: true })}
+        {input('durationMinutes', 'number', String(event?.durationMinutes ?? 60), {
+          required: true,
+          min: 5,
+          max: 720,
+          inputMode: 'numeric',
+        })}
         {choice('visibility', eventVisibilities, event?.visibility ?? 'public', (v) =>
           t(`center.event.visibility.${v}`),
         )}

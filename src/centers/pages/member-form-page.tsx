@@ -90,24 +90,22 @@ export function MemberFormPage({
             </label>
           ))}
         </fieldset>
-        <TypedInput
-          filled={filled}
-          name="phone"
-          label={t('center.field.phone')}
-          type="tel"
-          maxLength={40}
-          autocomplete="off"
-          value={contact?.phone}
-        />
-        <TypedInput
-          filled={filled}
-          name="email"
-          label={t('center.field.email')}
-          type="email"
-          maxLength={254}
-          autocomplete="off"
-          value={contact?.email}
-        />
+        {(
+          [
+            ['phone', 'tel', 40],
+            ['email', 'email', 254],
+          ] as const
+        ).map(([name, type, maxLength]) => (
+          <TypedInput
+            filled={filled}
+            name={name}
+            label={t(`center.field.${name}`)}
+            type={type}
+            maxLength={maxLength}
+            autocomplete="off"
+            value={contact?.[name]}
+          />
+        ))}
         <p>
           <label>
             <input type="checkbox" name="doNotContact" value="yes" checked={doNotContact} />{' '}

@@ -4,6 +4,20 @@ import { roleMay } from '../model.js';
 import type { ShiftView } from '../shifts/model.js';
 import { formatDay, formatTime } from './center-dates.js';
 import { CenterFrame, Csrf, centerPath, type DeskView } from './center-frame.js';
+import { Field } from '../../web/kit/form-parts.js';
+
+/** The new shift form's fields: name, words, and the input's attributes. */
+const shiftFields: readonly [
+  string,
+  'shiftTitle' | 'date' | 'start' | 'end' | 'capacity',
+  Record<string, unknown>,
+][] = [
+  ['title', 'shiftTitle', { required: true, maxLength: 200 }],
+  ['date', 'date', { type: 'date', required: true }],
+  ['start', 'start', { type: 'time', required: true }],
+  ['end', 'end', { type: 'time', required: true }],
+  ['capacity', 'capacity', { type: 'number', min: 1, max: 100, value: '2', required: true }],
+];
 
 export function ShiftsPage({ view, shifts }: { view: DeskView; shifts: readonly ShiftView[] }) {
   const { ctx, access } = view;
@@ -76,34 +90,11 @@ export function ShiftsPage({ view, shifts }: { view: DeskView; shifts: readonly 
           <h2 id="add-shift">{t('center.shifts.add')}</h2>
           <form method="post" action={link(ctx, centerPath(access, '/shifts'))}>
             <Csrf view={view} />
-            <p class="field">
-              <label for="shift-title">{t('center.shifts.shiftTitle')}</label>
-              <input id="shift-title" name="title" required maxLength={200} />
-            </p>
-            <p class="field">
-              <label for="shift-date">{t('center.shifts.date')}</label>
-              <input id="shift-date" name="date" type="date" required />
-            </p>
-            <p class="field">
-              <label for="shift-start">{t('center.shifts.start')}</label>
-              <input id="shift-start" name="start" type="time" required />
-            </p>
-            <p class="field">
-              <label for="shift-end">{t('center.shifts.end')}</label>
-              <input id="shift-end" name="end" type="time" required />
-            </p>
-            <p class="field">
-              <label for="shift-capacity">{t('center.shifts.capacity')}</label>
-              <input
-                id="shift-capacity"
-                name="capacity"
-                type="number"
-                min={1}
-                max={100}
-                value="2"
-                required
-              />
-            </p>
+            {shiftFields.map(([name, label, attributes]) => (
+              <Field id={`shift-${name}`} label={t(`center.shifts.${label}`)}>
+                <input id={`shift-${name}`} name={name} {...attributes} />
+              </Field>
+            ))}
             <p>
               <button type="submit">{t('center.shifts.save')}</button>
             </p>

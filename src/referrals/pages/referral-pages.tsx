@@ -25,6 +25,7 @@ import {
 } from '../model.js';
 import type { RecipientView, ReferralView } from '../referrals.js';
 import type { FormFields } from '../../web/kit/page-scope.js';
+import { Field, Notice } from '../../web/kit/form-parts.js';
 
 const statusWord = (ctx: PageContext, status: ReferralStatus) =>
   ctx.t(`referral.status.${status}` as MessageId);
@@ -134,17 +135,28 @@ export function ConsentPage(props: {
     problem?.field === name
       ? { 'aria-invalid': 'true' as const, 'aria-describedby': 'consent-problem' }
       : {};
-  const text = (name: string, label: MessageId, long = false) => (
-    <p class="field">
-      <label for={`c-${name}`}>{t(label)}</label>
-      {long ? (
+  /** A field of the consent: required unless `optional`; a long one is a text area. */
+  const text = (
+    name: string,
+    label: MessageId,
+    shape: { long?: boolean; optional?: boolean; type?: 'date' } = {},
+  ) => (
+    <Field id={`c-${name}`} label={t(label)}>
+      {shape.long === true ? (
         <textarea id={`c-${name}`} name={name} rows={3} required {...field(name)}>
           {value(values, name)}
         </textarea>
       ) : (
-        <input id={`c-${name}`} name={name} value={value(values, name)} required {...field(name)} />
+        <input
+          id={`c-${name}`}
+          name={name}
+          {...(shape.type !== undefined ? { type: shape.type } : {})}
+          value={value(values, name)}
+          required={shape.optional !== true}
+          {...field(name)}
+        />
       )}
-    </p>
+    </Field>
   );
   const pdf = `${link(ctx, centerPath(access, `/members/${memberId}/refer/${service.id}/consent.pdf`))}`;
   return (
@@ -187,7 +199,7 @@ export function ConsentPage(props: {
         </p>
         {text('memberName', 'referral.memberName')}
         {text('discloser', 'referral.discloser')}
-        {text('information', 'referral.information', true)}
+        {text('information', 'referral.information', { long: true })}
         <fieldset {...field('shares')}>
           <legend>{t('referral.shares')}</legend>
           {shareableItems.map((item) => (
@@ -198,27 +210,10 @@ export function ConsentPage(props: {
           ))}
         </fieldset>
         {text('recipient', 'referral.recipient')}
-        {text('purpose', 'referral.purpose', true)}
-        {text('revocation', 'referral.revocation', true)}
-        <p class="field">
-          <label for="c-expiryDate">{t('referral.expiryDate')}</label>
-          <input
-            id="c-expiryDate"
-            type="date"
-            name="expiryDate"
-            value={value(values, 'expiryDate')}
-            {...field('expiryDate')}
-          />
-        </p>
-        <p class="field">
-          <label for="c-expiryEvent">{t('referral.expiryEvent')}</label>
-          <input
-            id="c-expiryEvent"
-            name="expiryEvent"
-            value={value(values, 'expiryEvent')}
-            {...field('expiryEvent')}
-          />
-        </p>
+        {text('purpose', 'referral.purpose', { long: true })}
+        {text('revocation', 'referral.revocation', { long: true })}
+        {text('expiryDate', 'referral.expiryDate', { type: 'date', optional: true })}
+        {text('expiryEvent', 'referral.expiryEvent', { optional: true })}
         <h3>{t('referral.notice')}</h3>
         <p>{REDISCLOSURE_NOTICE}</p>
         <input type="hidden" name="redisclosureNotice" value={REDISCLOSURE_NOTICE} />
@@ -250,11 +245,7 @@ export function ReferralPage(props: {
   return (
     <CenterFrame view={view} title={t('referral.title', { service: referral.serviceName })}>
       <h1>{t('referral.title', { service: referral.serviceName })}</h1>
-      {props.said !== undefined && (
-        <p role="status" class="notice">
-          {t(`referral.${props.said}` as MessageId)}
-        </p>
-      )}
+      {props.said !== undefined && <Notice>{t(`referral.${props.said}` as MessageId)}</Notice>}
       <dl>
         <dt>{t('referral.status')}</dt>
         <dd data-status={referral.status}>{statusWord(ctx, referral.status)}</dd>

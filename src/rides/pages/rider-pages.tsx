@@ -4,7 +4,7 @@
  * code is entered, the state is read and the ride can be cancelled.
  */
 import type { Meeting } from '../../meetings/model.js';
-import { CodeField, Field, hintId, Notice } from '../../web/kit/form-parts.js';
+import { CodeForm, Field, hintId, Notice } from '../../web/kit/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { cancelReasons } from '../answer-ride.js';
@@ -86,11 +86,7 @@ export function RideAskPage(props: {
           <button type="submit">{t('rides.ask.submit')}</button>
         </form>
       )}
-      <p>
-        <a href={link(ctx, `/meetings/${meeting.slug}`)}>
-          {t('rides.back', { name: meeting.name })}
-        </a>
-      </p>
+      <BackToMeeting ctx={ctx} slug={meeting.slug} name={meeting.name} />
     </Layout>
   );
 }
@@ -118,15 +114,15 @@ export function RidePage(props: {
       </p>
       <Notice role="alert">{props.problem}</Notice>
       {ride.status === 'unconfirmed' && (
-        <form method="post" action={link(ctx, `${base}/confirm`)}>
-          <CodeField
-            id="ride-code"
-            label={t('rides.ride.code')}
-            pattern="[0-9 ]{6,7}"
-            maxLength={7}
-          />
-          <button type="submit">{t('rides.ride.confirm')}</button>
-        </form>
+        <CodeForm
+          ctx={ctx}
+          action={`${base}/confirm`}
+          id="ride-code"
+          label={t('rides.ride.code')}
+          pattern="[0-9 ]{6,7}"
+          maxLength={7}
+          submit={t('rides.ride.confirm')}
+        />
       )}
       {live && (
         <form method="post" action={link(ctx, `${base}/cancel`)}>
@@ -142,12 +138,17 @@ export function RidePage(props: {
       )}
       <p class="muted">{t('rides.ride.keepLink')}</p>
       {meeting.slug !== undefined && (
-        <p>
-          <a href={link(ctx, `/meetings/${meeting.slug}`)}>
-            {t('rides.back', { name: meeting.name })}
-          </a>
-        </p>
+        <BackToMeeting ctx={ctx} slug={meeting.slug} name={meeting.name} />
       )}
     </Layout>
+  );
+}
+
+/** The way back to the meeting's page. */
+function BackToMeeting({ ctx, slug, name }: { ctx: PageContext; slug: string; name: string }) {
+  return (
+    <p>
+      <a href={link(ctx, `/meetings/${slug}`)}>{ctx.t('rides.back', { name })}</a>
+    </p>
   );
 }

@@ -111,6 +111,9 @@ interface TypedFieldProps {
   value?: string | undefined;
 }
 
+/** The attributes that tie a control to its hint and its reason. */
+type Tie = ReturnType<typeof problemAttributes>;
+
 /**
  * A labelled field of a form: the label (and its hint), the control with the value typed
  * or the record's, and the reason it was refused beside it, tied to the control.
@@ -122,7 +125,7 @@ function TypedField({
   id = name,
   hint,
   control,
-}: TypedFieldProps & { control: (tie: ReturnType<typeof problemAttributes>) => VNode }) {
+}: TypedFieldProps & { control: (tie: Tie) => VNode }) {
   const hintId = hint === undefined ? undefined : `${id}-hint`;
   return (
     <p class="field">
@@ -139,7 +142,7 @@ function TypedField({
 }
 
 /** What a typed input passes on to its `<input>`. */
-interface InputAttributes {
+export interface InputAttributes {
   type?: 'text' | 'date' | 'time' | 'number' | 'tel' | 'email';
   required?: boolean;
   maxLength?: number;
@@ -150,60 +153,25 @@ interface InputAttributes {
 }
 
 /** A typed input of a form (see {@link TypedField}); other attributes go to the input. */
-export function TypedInput({
-  filled,
-  name,
-  label,
-  id = name,
-  hint,
-  value,
-  ...input
-}: TypedFieldProps & InputAttributes) {
-  return (
-    <TypedField
-      filled={filled}
-      name={name}
-      label={label}
-      id={id}
-      {...(hint !== undefined ? { hint } : {})}
-      control={(tie) => {
-        // One attribute bag: preact types each input `type` apart, and the type is a prop here.
-        const attributes: Record<string, unknown> = {
-          id,
-          name,
-          ...input,
-          value: typed(filled, name, value),
-          ...tie,
-        };
-        return <input {...attributes} />;
-      }}
-    />
-  );
+export function TypedInput(props: TypedFieldProps & InputAttributes) {
+  const { filled, name, label, id = name, hint, value, ...input } = props;
+  // One attribute bag: preact types each input `type` apart, and the type is a prop here.
+  const control = (tie: Tie) => {
+    const attributes: Record<string, unknown> = { id, name, ...input };
+    return <input {...attributes} value={typed(filled, name, value)} {...tie} />;
+  };
+  return <TypedField {...props} control={control} />;
 }
 
 /** A typed text area of a form (see {@link TypedField}). */
-export function TypedTextArea({
-  filled,
-  name,
-  label,
-  id = name,
-  value,
-  rows,
-  maxLength,
-}: TypedFieldProps & { rows: number; maxLength: number }) {
-  return (
-    <TypedField
-      filled={filled}
-      name={name}
-      label={label}
-      id={id}
-      control={(tie) => (
-        <textarea id={id} name={name} rows={rows} maxLength={maxLength} {...tie}>
-          {typed(filled, name, value)}
-        </textarea>
-      )}
-    />
+export function TypedTextArea(props: TypedFieldProps & { rows: number; maxLength: number }) {
+  const { filled, name, id = name, value, rows, maxLength } = props;
+  const control = (tie: Tie) => (
+    <textarea id={id} name={name} rows={rows} maxLength={maxLength} {...tie}>
+      {typed(filled, name, value)}
+    </textarea>
   );
+  return <TypedField {...props} control={control} />;
 }
 
 /** A required choice of a form as radio buttons, with the reason it was refused. */
@@ -237,34 +205,23 @@ export function TypedChoice({
 }
 
 /** A menu of a form (see {@link TypedField}). */
-export function TypedSelect({
-  filled,
-  name,
-  label,
-  id = name,
-  options,
-  chosen,
-}: Omit<TypedFieldProps, 'value' | 'hint'> & {
-  options: readonly { value: string; label: string }[];
-  /** The record's choice, selected unless the form is shown again. */
-  chosen: string;
-}) {
+export function TypedSelect(
+  props: Omit<TypedFieldProps, 'value' | 'hint'> & {
+    options: readonly { value: string; label: string }[];
+    /** The record's choice, selected unless the form is shown again. */
+    chosen: string;
+  },
+) {
+  const { filled, name, id = name, options, chosen } = props;
   const selected = typed(filled, name, chosen);
-  return (
-    <TypedField
-      filled={filled}
-      name={name}
-      label={label}
-      id={id}
-      control={(tie) => (
-        <select id={id} name={name} {...tie}>
-          {options.map((o) => (
-            <option value={o.value} selected={selected === o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    />
+  const control = (tie: Tie) => (
+    <select id={id} name={name} {...tie}>
+      {options.map((o) => (
+        <option value={o.value} selected={selected === o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
+  return <TypedField {...props} control={control} />;
 }

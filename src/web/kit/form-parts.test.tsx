@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { pageContext } from '../page-context.js';
-import { CodeField, CsrfField, Field, hintId, Notice, PeriodFields } from './form-parts.js';
+import { CodeForm, CsrfField, Field, hintId, Notice, PeriodFields } from './form-parts.js';
 
 const ctx = pageContext({
   locale: 'es',
@@ -47,14 +47,26 @@ describe('form parts', () => {
     expect(bare).not.toContain('muted');
   });
 
-  it('asks for a sent code as a one-time code the phone can fill in', () => {
-    const html = renderToString(<CodeField id="c" label="Code" pattern="[0-9]{6}" maxLength={6} />);
+  it('asks for a sent code as a one-time code the phone can fill in, posted in the language', () => {
+    const html = renderToString(
+      <CodeForm
+        ctx={ctx}
+        action="/rides/abc/confirm"
+        id="c"
+        label="Code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        submit="Confirm"
+      />,
+    );
+    expect(html).toContain('<form method="post" action="/es/rides/abc/confirm">');
     expect(html).toContain('<label for="c">Code</label>');
     expect(html).toContain('name="code"');
     expect(html).toContain('autocomplete="one-time-code"');
     expect(html).toContain('inputmode="numeric"');
     expect(html).toContain('pattern="[0-9]{6}"');
-    expect(html).toContain('required');
+    expect(html).toContain('<button type="submit">Confirm</button>');
+    expect(html).not.toContain('_csrf');
   });
 
   it('writes a period’s two days and its button in the reader’s language', () => {

@@ -1,10 +1,10 @@
 /**
  * The parts every page's forms are made of, written once so that each says the same to a
- * screen reader: the CSRF field, a notice, a labelled field with its hint, the code a person
- * was sent, and a period of days. Plain HTML: no script.
+ * screen reader: the CSRF field, a notice, a labelled field with its hint, the form for a code
+ * a person was sent, and a period of days. Plain HTML: no script.
  */
 import type { ComponentChildren } from 'preact';
-import type { PageContext } from '../page-context.js';
+import { link, type PageContext } from '../page-context.js';
 
 /** The hidden CSRF field of a form that the site's session posts. */
 export function CsrfField({ token }: { token: string }) {
@@ -61,30 +61,42 @@ export function Field({
   );
 }
 
-/** The field for a code a person was sent by text or email, typed or filled in by the phone. */
-export function CodeField({
+/**
+ * The form for a code a person was sent by text or email, typed or filled in by the phone:
+ * posted to `action`, the secret link's own page (no session, so no CSRF token).
+ */
+export function CodeForm({
+  ctx,
+  action,
   id,
   label,
   pattern,
   maxLength,
+  submit,
 }: {
+  ctx: PageContext;
+  action: string;
   id: string;
   label: ComponentChildren;
   pattern: string;
   maxLength: number;
+  submit: ComponentChildren;
 }) {
   return (
-    <Field id={id} label={label}>
-      <input
-        id={id}
-        name="code"
-        required
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern={pattern}
-        maxLength={maxLength}
-      />
-    </Field>
+    <form method="post" action={link(ctx, action)}>
+      <Field id={id} label={label}>
+        <input
+          id={id}
+          name="code"
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern={pattern}
+          maxLength={maxLength}
+        />
+      </Field>
+      <button type="submit">{submit}</button>
+    </form>
   );
 }
 
