@@ -4,7 +4,8 @@
  *
  * Fails (exit 1) when the finder's first load (`/?near=01301`, cold cache) transfers more than
  * 30 KB of HTML, CSS and JS (encoded bodies, as sent; the map chunk excluded: it loads only when
- * a person opens the map), when the personal space's first load (`/en/space` until its island
+ * a person opens the map), when the resource finder's first load (`/resources?near=01301`)
+ * does, when the personal space's first load (`/en/space` until its island
  * has drawn the screen, with the space's own chunks, on an empty device) does, or when any
  * page, or the service worker it installs, requests another origin. Prints one JSON document
  * with the breakdown.
@@ -23,6 +24,7 @@ import { ensureClientBuild } from './build-client.js';
 const BUDGET_BYTES = 30 * 1024;
 const FINDER = '/?near=01301';
 const SPACE = '/en/space';
+const RESOURCES = '/resources?near=01301';
 const counted = new Set(['document', 'stylesheet', 'script']);
 /** Loaded only when a person opens the map. */
 const isMapChunk = (path: string) => /^\/assets\/map-[\w-]+\.(?:js|css)$/.test(path);
@@ -110,6 +112,8 @@ async function otherOrigins(context: BrowserContext, base: string, slug: string)
     '/es/?near=Colrain, MA',
     SPACE,
     '/es/space/check-in',
+    RESOURCES,
+    '/es/resources?near=01301&need=health',
   ];
   for (const path of paths) {
     await page.goto(`${base}${path}`, { waitUntil: 'load' });
@@ -155,6 +159,10 @@ async function main(): Promise<number> {
     const cold = await browser.newContext({ serviceWorkers: 'block' });
     const load = await firstLoad(cold, base, FINDER, '[data-slug]');
     await cold.close();
+    // The resource finder as a new visitor sees it: the same rural budget as the meeting finder.
+    const coldResources = await browser.newContext({ serviceWorkers: 'block' });
+    const resources = await firstLoad(coldResources, base, RESOURCES, 'li.result[data-id]');
+    await coldResources.close();
     // The space on a device that never opened it: the shell, its island, no data of its own.
     const fresh = await browser.newContext({ serviceWorkers: 'block' });
     const space = await firstLoad(fresh, base, SPACE, '#space-app h2');
@@ -167,6 +175,11 @@ async function main(): Promise<number> {
     if (load.resultsShown === 0) failures.push(`${FINDER} showed no result`);
     if (load.encodedBytes > BUDGET_BYTES)
       failures.push(`first load is ${load.encodedBytes} bytes, over ${BUDGET_BYTES}`);
+    if (resources.resultsShown === 0) failures.push(`${RESOURCES} showed no result`);
+    if (resources.encodedBytes > BUDGET_BYTES)
+      failures.push(
+        `the resource finder's first load is ${resources.encodedBytes} bytes, over ${BUDGET_BYTES}`,
+      );
     if (space.resultsShown === 0) failures.push(`${SPACE} drew no screen`);
     if (space.encodedBytes > BUDGET_BYTES)
       failures.push(`the space's first load is ${space.encodedBytes} bytes, over ${BUDGET_BYTES}`);
@@ -178,6 +191,7 @@ async function main(): Promise<number> {
       failures,
       build: { rebuilt: build.built, ms: build.ms },
       firstLoad: load,
+      resourcesFirstLoad: resources,
       spaceFirstLoad: space,
       otherOrigins: origins,
     };

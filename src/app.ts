@@ -102,6 +102,9 @@ import {
 import { registerCenterPages } from './centers/http/page-routes.js';
 import { seedDemoCenter } from './centers/demo/seed-center.js';
 import { seedDemoResources } from './resources/demo/demo-resources.js';
+import { registerResourceRefresh } from './resources/refresh-resources.js';
+import { centerResourceSources } from './resources/center-sources.js';
+import { registerCenterSourcePages } from './resources/pages/center-sources-routes.js';
 import { TextLine, dialStrings } from './textline/text-line.js';
 import { Conversations } from './textline/conversations.js';
 import { lazySenderKey } from './textline/sender-key.js';
@@ -307,6 +310,11 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         ...(ports.timers !== undefined ? { timers: ports.timers } : {}),
       },
     });
+    // Resource sources refresh on the same runner, under the same leases and backoff.
+    registerResourceRefresh(
+      { resources: repos.resources, jobs: repos.jobs, clock, limits: importDeps.limits },
+      jobs,
+    );
     // Demo data goes only into a fresh store, never beside an operator's own lists or centers.
     const freshStore = (await repos.sources.list()).length === 0;
     if (config.demo && freshStore) {
@@ -328,14 +336,17 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
         publicUrl: config.publicUrl,
       },
     };
+    let demoCenterId: string | undefined;
     if (config.demo && freshStore && (await repos.centers.list()).length === 0) {
       const seeded = await seedDemoCenter(deskDeps);
       logger.info({ center: seeded.slug, members: seeded.members }, 'demo center loaded');
       const center = await repos.centers.bySlug(seeded.slug);
+      demoCenterId = center?.id;
       if (center !== undefined) await seedDemoRides(deskDeps, center.id);
     }
     if (config.demo && freshStore && (await repos.resources.listSources()).length === 0) {
-      const seeded = await seedDemoResources(repos.resources, clock);
+      // The demo directory is the demo center's: its staff see it on their desk.
+      const seeded = await seedDemoResources(repos.resources, clock, demoCenterId);
       logger.info({ services: seeded.counts.services }, 'demo resources loaded');
     }
 
@@ -543,6 +554,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const referralDesk = createReferralDesk(deskDeps, config.publicUrl);
     registerReferralRoutes(server, referralDesk);
     registerCenterPages(server, { desk, guard, publicUrl: config.publicUrl });
+    // The center's own directories on its desk, published or withdrawn by its supervisors.
+    registerCenterSourcePages(server, {
+      centers: desk,
+      sources: centerResourceSources({ resources: repos.resources, jobs: repos.jobs }),
+      guard,
+      publicUrl: config.publicUrl,
+    });
     registerReferralPages(server, {
       centers: desk,
       referrals: referralDesk,

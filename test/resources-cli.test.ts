@@ -93,4 +93,36 @@ describe('porchlight resources', { timeout: 120_000 }, () => {
       porchlight('resources', 'import', 'x.json', '--source', 'x', '--format', 'xml').code,
     ).toBe(2);
   });
+
+  it('schedules a source, refreshes it now, and refuses a bad interval or an unknown name', () => {
+    const scheduled = porchlight('resources', 'schedule', 'bridge', '--every', '1d', '--json');
+    expect(scheduled.code).toBe(0);
+    expect(JSON.parse(scheduled.stdout)).toMatchObject({ source: 'bridge', every: 86_400 });
+    const refreshed = porchlight('resources', 'refresh', 'bridge', '--json');
+    expect(refreshed.code).toBe(0);
+    // The file has not changed since it was imported: nothing is written.
+    expect(JSON.parse(refreshed.stdout)).toMatchObject({
+      outcome: 'unchanged',
+      counts: { services: 3 },
+    });
+    expect(porchlight('resources', 'list').stdout).toContain('last pass: unchanged');
+    expect(porchlight('resources', 'schedule', 'bridge', '--every', '10s').code).toBe(2);
+    expect(porchlight('resources', 'schedule', 'bridge', '--every', 'never').stdout).toContain(
+      'only when asked',
+    );
+    const nowhere = porchlight('resources', 'refresh', 'nowhere');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('PL_SOURCE_NOT_FOUND');
+    const noCenter = porchlight(
+      'resources',
+      'import',
+      fixture('spreadsheet.csv'),
+      '--source',
+      'valley',
+      '--center',
+      'nowhere',
+    );
+    expect(noCenter.code).toBe(1);
+    expect(noCenter.stderr).toContain('PL_CENTER_NOT_FOUND');
+  });
 });

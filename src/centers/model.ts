@@ -82,6 +82,8 @@ export const permissions = {
   'report.read': ['admin', 'supervisor'],
   'shift.manage': ['admin', 'supervisor'],
   'event.manage': ['admin', 'supervisor', 'coach'],
+  'resources.read': ['admin', 'supervisor', 'coach'],
+  'resources.publish': ['admin', 'supervisor'],
   'center.manage': ['admin'],
   'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

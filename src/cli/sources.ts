@@ -1,20 +1,18 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { systemClock } from '../platform/clock.js';
 import { countOf } from '../platform/english.js';
-import { formatDuration, parseDuration } from '../platform/jobs/duration.js';
+import { formatDuration } from '../platform/jobs/duration.js';
 import { listStaleMeetings } from '../sources/freshness.js';
 import { sourceFormats, type ImportReport, type SourceFormat } from '../sources/model.js';
 import type { ImportDeps } from '../sources/import-feed.js';
 import { withStore, type DatabaseFlags } from './context.js';
+import { never, parseInterval } from './interval.js';
 import { printJson } from './output.js';
 import { importProgress, printProblems, startProgress } from './progress.js';
 
 interface JsonFlags extends DatabaseFlags {
   json?: boolean;
 }
-
-/** `--every never`: refreshed only when asked. */
-const never = 'never';
 
 interface AddFlags extends JsonFlags {
   format: SourceFormat;
@@ -316,18 +314,6 @@ function printReport(report: ImportReport): void {
       `${report.skipped} skipped (${countOf(report.errorCount, 'error')}, ${countOf(report.warningCount, 'warning')}).`,
   );
   printProblems(report.problems, report.errorCount + report.warningCount);
-}
-
-/**
- * `--every`: a duration of at least a minute, or `never`. Not null for `never`: commander turns
- * a parser's null into an empty string, which then read as an interval of zero.
- */
-function parseInterval(value: string): number | typeof never {
-  if (/^(never|manual|off)$/i.test(value.trim())) return never;
-  const seconds = parseDuration(value, 'h');
-  if (seconds === undefined || seconds < 60)
-    throw new InvalidArgumentError('an interval such as 30m, 4h or 1d (at least 1m), or "never"');
-  return seconds;
 }
 
 function parseCount(value: string): number {

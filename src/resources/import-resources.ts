@@ -4,7 +4,7 @@
  * snapshot with no valid service, or one that would remove most of the source's services
  * (a half-published export, a server answering with one page), changes nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUrlLocation } from '../feeds/reader.js';
@@ -24,7 +24,7 @@ import {
   type ResourceFormat,
   type ResourceSource,
 } from './model.js';
-import type { ResourceRepository } from './resource-repository.js';
+import type { ResourceImportReport, ResourceRepository } from './resource-repository.js';
 
 export interface ResourceImportDeps {
   resources: ResourceRepository;
@@ -40,13 +40,25 @@ export interface ResourceImportRequest {
   allowShrink?: boolean;
   /** Publishes the source (true) or keeps it on the desk (false); unsaid keeps what it was. */
   public?: boolean;
+  /** The center whose staff keep the source; unsaid keeps what it was. */
+  centerId?: string;
+  /** Extra headers for the read of `location` (a refresh's `If-None-Match`, `If-Modified-Since`). */
+  requestHeaders?: Record<string, string>;
+  /** Told the validators (ETag, Last-Modified) the server sent with `location`. */
+  onValidators?: (validators: { etag?: string; lastModified?: string }) => void;
+  /** Leaves the source as it is when the snapshot is the one applied last (a refresh). */
+  skipUnchanged?: boolean;
 }
 
 export interface ResourceImportResult {
   source: ResourceSource;
+  /** `unchanged`: the snapshot was the one applied last, and nothing was written. */
+  outcome: 'applied' | 'unchanged';
   counts: Record<string, number>;
   rowCount: number;
   problems: FeedProblem[];
+  /** What was stored on the source for this pass. */
+  report: ResourceImportReport;
 }
 
 /** Below this many services a source may shrink freely (a small center's own list). */
@@ -66,7 +78,7 @@ export async function importResources(
   if (!(resourceFormats as readonly string[]).includes(format)) {
     throw new PorchlightError('PL_FEED_FORMAT_UNKNOWN', `Unknown resource format "${format}".`);
   }
-  const collections = await readCollections(format, request.location, deps.limits);
+  const collections = await readCollections(format, request.location, deps.limits, request);
   return applyResourceCollections(deps, { ...request, format }, collections);
 }
 
@@ -90,6 +102,9 @@ export async function applyResourceCollections(
     createdAt: known?.createdAt ?? now,
     ...(known?.lastImportAt !== undefined ? { lastImportAt: known.lastImportAt } : {}),
     public: request.public ?? known?.public ?? false,
+    ...((request.centerId ?? known?.centerId) !== undefined
+      ? { centerId: (request.centerId ?? known?.centerId)! }
+      : {}),
   };
 
   const reading = readHsdsCollections(collections, source.id);
@@ -103,17 +118,14 @@ export async function applyResourceCollections(
       { problems: reading.problems.slice(0, 50) },
     );
   }
-  if (known !== undefined && request.allowShrink !== true) {
-    const held = (await deps.resources.listSources()).find((s) => s.id === known.id)?.services ?? 0;
-    if (held >= shrinkGuardFloor && counts.services! < held / 2) {
-      throw new PorchlightError(
-        'PL_SNAPSHOT_HELD',
-        `The new snapshot has ${counts.services} services where the source has ${held}; nothing was changed (import again allowing it to shrink if this is right).`,
-      );
-    }
-  }
-  await deps.resources.putSource(source);
-  await deps.resources.replaceSource(source.id, reading.directory, now, {
+  const summary =
+    known === undefined
+      ? undefined
+      : (await deps.resources.listSources(known.centerId)).find((s) => s.id === known.id);
+  const digest = createHash('sha256').update(JSON.stringify(reading.directory)).digest('base64url');
+  const report: ResourceImportReport = {
+    outcome: 'applied',
+    finishedAt: now,
     counts,
     problems: reading.problems.slice(0, 200).map((p) => ({
       code: p.code,
@@ -122,13 +134,31 @@ export async function applyResourceCollections(
       index: p.index,
       ...(p.field !== undefined ? { field: p.field } : {}),
     })),
-  });
-  return {
-    source: { ...source, lastImportAt: now },
-    counts,
-    rowCount: reading.rowCount,
-    problems: reading.problems,
+    digest,
   };
+  const result = { counts, rowCount: reading.rowCount, problems: reading.problems };
+  if (
+    known !== undefined &&
+    request.skipUnchanged === true &&
+    summary?.lastReport?.digest === digest
+  ) {
+    const unchanged: ResourceImportReport = { ...report, outcome: 'unchanged' };
+    await deps.resources.saveReport(known.id, unchanged);
+    return { source: known, outcome: 'unchanged', report: unchanged, ...result };
+  }
+  if (known !== undefined && request.allowShrink !== true) {
+    const held = summary?.services ?? 0;
+    if (held >= shrinkGuardFloor && counts.services! < held / 2) {
+      throw new PorchlightError(
+        'PL_SNAPSHOT_HELD',
+        `The new snapshot has ${counts.services} services where the source has ${held}; nothing was changed (import again allowing it to shrink if this is right).`,
+        { counts, problems: report.problems.slice(0, 50) },
+      );
+    }
+  }
+  await deps.resources.putSource(source);
+  await deps.resources.replaceSource(source.id, reading.directory, now, report);
+  return { source: { ...source, lastImportAt: now }, outcome: 'applied', report, ...result };
 }
 
 async function guessFormat(location: string): Promise<ResourceFormat> {
@@ -145,17 +175,44 @@ async function readCollections(
   format: ResourceFormat,
   location: string,
   limits: FeedReadLimits,
+  conditional: Pick<ResourceImportRequest, 'requestHeaders' | 'onValidators'> = {},
 ): Promise<HsdsCollections> {
-  const read = async (where: string) => (await readFeedLocation(where, limits)).text;
+  // Only the source's own address is asked conditionally: the files of a package and the
+  // further pages of an API are read whole whenever it has changed.
+  const read = async (where: string) => {
+    const main = where === location;
+    const feed = await readFeedLocation(
+      where,
+      limits,
+      main && conditional.requestHeaders !== undefined
+        ? { headers: conditional.requestHeaders }
+        : {},
+    );
+    if (main && (feed.etag !== undefined || feed.lastModified !== undefined)) {
+      conditional.onValidators?.({
+        ...(feed.etag !== undefined ? { etag: feed.etag } : {}),
+        ...(feed.lastModified !== undefined ? { lastModified: feed.lastModified } : {}),
+      });
+    }
+    return feed.text;
+  };
   switch (format) {
     case 'csv':
       return collectionsOfPlainCsv(await read(location));
     case 'hsds-csv': {
       if (isZip(location)) {
-        const zipped = zippedPackage(
-          (await readFeedBytes(location, limits)).buffer,
-          limits.maxBytes,
+        const bytes = await readFeedBytes(
+          location,
+          limits,
+          conditional.requestHeaders !== undefined ? { headers: conditional.requestHeaders } : {},
         );
+        if (bytes.etag !== undefined || bytes.lastModified !== undefined) {
+          conditional.onValidators?.({
+            ...(bytes.etag !== undefined ? { etag: bytes.etag } : {}),
+            ...(bytes.lastModified !== undefined ? { lastModified: bytes.lastModified } : {}),
+          });
+        }
+        const zipped = zippedPackage(bytes.buffer, limits.maxBytes);
         return collectionsOfHsdsTables(await zipped.read('datapackage.json'), zipped.read);
       }
       let descriptor = location;

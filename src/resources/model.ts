@@ -210,6 +210,8 @@ export interface ResourceSource {
    * nobody published is seen by the center's staff only (decision 0103).
    */
   public: boolean;
+  /** The center whose staff keep it (they see it on the desk and publish it); none: the operator's. */
+  centerId?: string;
 }
 
 export const resourceFormats = ['hsds', 'hsds-csv', 'csv'] as const;

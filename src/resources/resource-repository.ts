@@ -14,10 +14,30 @@ import { withResourceTables, type ResourceDatabase } from './tables.js';
 /** Rows per insert statement: well under both dialects' limits on bound parameters. */
 const batchSize = 1000;
 
-/** What the last import of a source found, kept for `resources list` and the desk. */
+/** How a pass over a source ended: read and written, the same as before, or left as it was. */
+export type ResourcePassOutcome = 'applied' | 'unchanged' | 'not_modified' | 'held' | 'failed';
+
+/**
+ * What the last pass over a source found (an import or a refresh), kept for `resources list`
+ * and the desk: the counts of what the source holds, and the problems located in the snapshot.
+ */
 export interface ResourceImportReport {
   counts: Record<string, number>;
   problems: { code: string; severity: string; message: string; index: number; field?: string }[];
+  /** Absent in reports written before refreshes existed (they were all applied). */
+  outcome?: ResourcePassOutcome;
+  finishedAt?: string;
+  /** Why a pass changed nothing (`PL_SNAPSHOT_HELD`, `PL_FEED_HTTP_STATUS`, ...). */
+  error?: { code: string; message: string };
+  /** A digest of the snapshot applied: the same snapshot again changes nothing. */
+  digest?: string;
+}
+
+/** What a server said about the snapshot last applied (sent back on the next read). */
+export interface ResourceValidators {
+  location: string;
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface ResourceSourceSummary extends ResourceSource {
@@ -59,23 +79,64 @@ export class ResourceRepository {
         created_at: source.createdAt,
         last_import_at: source.lastImportAt ?? null,
         public: published,
+        center_id: source.centerId ?? null,
       })
       .onConflict((oc) =>
-        oc
-          .column('name')
-          .doUpdateSet({ format: source.format, location: source.location, public: published }),
+        oc.column('name').doUpdateSet({
+          format: source.format,
+          location: source.location,
+          public: published,
+          center_id: source.centerId ?? null,
+        }),
       )
       .execute();
   }
 
-  /** Publishes a source or takes it back to the desk; false when no source has that name. */
-  async setPublic(name: string, published: boolean): Promise<boolean> {
-    const result = await this.db
+  /**
+   * Publishes a source or takes it back to the desk; false when no source has that name (or,
+   * when `centerId` is given, none of that center has).
+   */
+  async setPublic(name: string, published: boolean, centerId?: string): Promise<boolean> {
+    let query = this.db
       .updateTable('resource_sources')
       .set({ public: published ? 1 : 0 })
-      .where('name', '=', name)
-      .executeTakeFirst();
+      .where('name', '=', name);
+    if (centerId !== undefined) query = query.where('center_id', '=', centerId);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Records a pass over a source that wrote nothing (not modified, held, failed). */
+  async saveReport(sourceId: string, report: ResourceImportReport): Promise<void> {
+    await this.db
+      .updateTable('resource_sources')
+      .set({ last_report: JSON.stringify(report) })
+      .where('id', '=', sourceId)
+      .execute();
+  }
+
+  /** The validators kept for a source's next conditional read. */
+  async validators(sourceId: string): Promise<ResourceValidators | undefined> {
+    const row = await this.db
+      .selectFrom('resource_sources')
+      .select('http_validators')
+      .where('id', '=', sourceId)
+      .executeTakeFirst();
+    return row?.http_validators == null
+      ? undefined
+      : (JSON.parse(row.http_validators) as ResourceValidators);
+  }
+
+  /** Keeps (or, with undefined, forgets) what the server said about the snapshot applied. */
+  async saveValidators(
+    sourceId: string,
+    validators: ResourceValidators | undefined,
+  ): Promise<void> {
+    await this.db
+      .updateTable('resource_sources')
+      .set({ http_validators: validators === undefined ? null : JSON.stringify(validators) })
+      .where('id', '=', sourceId)
+      .execute();
   }
 
   /** The ids of the published sources. */
@@ -89,9 +150,11 @@ export class ResourceRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Every source with how many services and locations it holds, by name. */
-  async listSources(): Promise<ResourceSourceSummary[]> {
-    const rows = await this.db.selectFrom('resource_sources').selectAll().orderBy('name').execute();
+  /** Every source (or every source of one center) with what it holds, by name. */
+  async listSources(centerId?: string): Promise<ResourceSourceSummary[]> {
+    let query = this.db.selectFrom('resource_sources').selectAll();
+    if (centerId !== undefined) query = query.where('center_id', '=', centerId);
+    const rows = await query.orderBy('name').execute();
     const services = await this.countBySource('resource_services');
     const locations = await this.countBySource('resource_locations');
     return rows.map((row) => ({

@@ -16,6 +16,10 @@ export interface ResourceSourcesTable {
   last_report: string | null;
   /** 1 when published (migration 0042). */
   public: number;
+  /** The center whose staff keep the source, if any (migration 0044). */
+  center_id: string | null;
+  /** JSON of the validators the server sent with the snapshot last applied (migration 0044). */
+  http_validators: string | null;
 }
 
 /** Organizations, services and locations share this shape; `data` holds the rest as JSON. */

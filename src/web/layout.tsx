@@ -52,6 +52,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
       <p>{t('footer.privacy')}</p>
       {/* About sits here, not in the header, so the header's links fit one line at 360 px. */}
       <p>
+        <a href={link(ctx, '/resources')}>{t('resources.footerLink')}</a> ·{' '}
         <a href={link(ctx, '/about')}>{t('nav.about')}</a> ·{' '}
         <a href={link(ctx, '/sign-in')}>{t('account.footerLink')}</a>
       </p>

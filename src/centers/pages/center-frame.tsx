@@ -48,6 +48,12 @@ export function CenterFrame({
           <a href={link(ctx, centerPath(access, '/calendar'))}>{t('center.nav.calendar')}</a>
           {' · '}
           <a href={link(ctx, centerPath(access, '/shifts'))}>{t('center.nav.shifts')}</a>
+          {roleMay(access.role, 'resources.read') && (
+            <>
+              {' · '}
+              <a href={link(ctx, centerPath(access, '/resources'))}>{t('center.nav.resources')}</a>
+            </>
+          )}
           {roleMay(access.role, 'staff.manage') && (
             <>
               {' · '}

@@ -27,6 +27,7 @@ import * as resources from './migrations/0040-resources.js';
 import * as referrals from './migrations/0041-referrals.js';
 import * as publicResourceSources from './migrations/0042-public-resource-sources.js';
 import * as centerEvents from './migrations/0043-center-events.js';
+import * as resourceSourceRefresh from './migrations/0044-resource-source-refresh.js';
 import * as demandCounts from './migrations/0050-demand-counts.js';
 import * as rides from './migrations/0055-rides.js';
 import * as spaceSync from './migrations/0060-space-sync.js';
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0041-referrals': referrals,
   '0042-public-resource-sources': publicResourceSources,
   '0043-center-events': centerEvents,
+  '0044-resource-source-refresh': resourceSourceRefresh,
   '0050-demand-counts': demandCounts,
   '0055-rides': rides,
   '0060-space-sync': spaceSync,

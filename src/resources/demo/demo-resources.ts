@@ -320,11 +320,18 @@ export function demoResourceServices(): unknown[] {
 export function seedDemoResources(
   resources: ResourceRepository,
   clock: Clock,
+  centerId?: string,
 ): Promise<ResourceImportResult> {
   return applyResourceCollections(
     { resources, clock },
     // The demo center publishes its directory, so the public finder has something to show.
-    { source: DEMO_RESOURCE_SOURCE, location: 'demo', format: 'hsds', public: true },
+    {
+      source: DEMO_RESOURCE_SOURCE,
+      location: 'demo',
+      format: 'hsds',
+      public: true,
+      ...(centerId !== undefined ? { centerId } : {}),
+    },
     collectionsOfHsdsJson(demoResourceServices()),
   );
 }

@@ -174,6 +174,7 @@ export const centerEn = {
   'center.shifts.capacity': 'People needed',
   'center.shifts.save': 'Add the shift',
   'center.nav.calendar': 'Calendar',
+  'center.nav.resources': 'Resource directories',
   'center.calendar.title': 'Calendar',
   'center.calendar.intro':
     'Groups, classes and events at the center, all free of alcohol and drugs. Public ones are also on the center’s public calendar, and public groups are listed in the meeting finder.',

@@ -177,6 +177,7 @@ export const centerEs: Record<keyof typeof centerEn, string> = {
   'center.shifts.capacity': 'Personas necesarias',
   'center.shifts.save': 'Agregar el turno',
   'center.nav.calendar': 'Calendario',
+  'center.nav.resources': 'Directorios de recursos',
   'center.calendar.title': 'Calendario',
   'center.calendar.intro':
     'Grupos, clases y actividades en el centro, todos sin alcohol ni drogas. Los públicos están también en el calendario público del centro, y los grupos públicos aparecen en el buscador de reuniones.',

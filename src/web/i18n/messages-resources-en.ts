@@ -158,4 +158,33 @@ export const resourcesEn = {
     'This consent ends when this happens: "{event}". When it has, end the consent: the link stops working and the referral is cancelled.',
   'referral.eventHappened': 'The ending event has happened',
   'referral.ended': 'The consent ended with its event: the link no longer works.',
+  'resources.footerLink': 'Treatment and support services',
+  'resources.desk.title': 'Resource directories',
+  'resources.desk.intro':
+    'The directories this center keeps: what each holds, how its last refresh went, and whether the public finder shows it.',
+  'resources.desk.none':
+    'This center keeps no directory yet. The operator can import one for it: {command}',
+  'resources.desk.state': 'Shown',
+  'resources.desk.public': 'Published: in the public finder, the search API and /hsds/',
+  'resources.desk.deskOnly': "Staff only: used for this center's referrals",
+  'resources.desk.holds': 'Holds',
+  'resources.desk.counts':
+    '{services, plural, one {# service} other {# services}} at {locations, plural, one {# place} other {# places}}',
+  'resources.desk.from': 'Read from',
+  'resources.desk.refresh': 'Refreshed',
+  'resources.desk.onRequest': 'Only when the operator asks',
+  'resources.desk.every': 'Every {every}; next {next}',
+  'resources.desk.lastPass': 'Last refresh',
+  'resources.desk.never': 'Not yet',
+  'resources.desk.outcome.applied': 'Updated',
+  'resources.desk.outcome.unchanged': 'No change',
+  'resources.desk.outcome.not_modified': 'No change (the server said so)',
+  'resources.desk.outcome.held':
+    'Held: the new version would remove most services, so the directory was kept',
+  'resources.desk.outcome.failed': 'Failed: the directory was kept',
+  'resources.desk.problems': '{count, plural, one {# problem} other {# problems}} in the data',
+  'resources.desk.publish': 'Publish {name}',
+  'resources.desk.unpublish': 'Stop publishing {name}',
+  'resources.desk.said.published': 'Published: the public finder shows it now.',
+  'resources.desk.said.unpublished': "Withdrawn: only this center's staff see it now.",
 } as const satisfies Record<string, string>;

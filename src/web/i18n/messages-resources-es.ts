@@ -159,4 +159,33 @@ export const resourcesEs: Record<keyof typeof resourcesEn, string> = {
     'Este consentimiento termina cuando ocurra esto: "{event}". Cuando haya ocurrido, termine el consentimiento: el enlace deja de funcionar y la referencia se cancela.',
   'referral.eventHappened': 'El evento de término ya ocurrió',
   'referral.ended': 'El consentimiento terminó con su evento: el enlace ya no funciona.',
+  'resources.footerLink': 'Servicios de tratamiento y apoyo',
+  'resources.desk.title': 'Directorios de recursos',
+  'resources.desk.intro':
+    'Los directorios que mantiene este centro: qué contiene cada uno, cómo fue su última actualización y si el buscador público lo muestra.',
+  'resources.desk.none':
+    'Este centro aún no mantiene ningún directorio. El operador puede importar uno para el centro: {command}',
+  'resources.desk.state': 'Visible',
+  'resources.desk.public': 'Publicado: en el buscador público, la API de búsqueda y /hsds/',
+  'resources.desk.deskOnly': 'Solo el personal: se usa para las referencias de este centro',
+  'resources.desk.holds': 'Contiene',
+  'resources.desk.counts':
+    '{services, plural, one {# servicio} other {# servicios}} en {locations, plural, one {# lugar} other {# lugares}}',
+  'resources.desk.from': 'Se lee de',
+  'resources.desk.refresh': 'Se actualiza',
+  'resources.desk.onRequest': 'Solo cuando el operador lo pide',
+  'resources.desk.every': 'Cada {every}; la próxima: {next}',
+  'resources.desk.lastPass': 'Última actualización',
+  'resources.desk.never': 'Todavía no',
+  'resources.desk.outcome.applied': 'Actualizado',
+  'resources.desk.outcome.unchanged': 'Sin cambios',
+  'resources.desk.outcome.not_modified': 'Sin cambios (según el servidor)',
+  'resources.desk.outcome.held':
+    'Retenido: la nueva versión quitaría la mayoría de los servicios, así que se conservó el directorio',
+  'resources.desk.outcome.failed': 'Falló: se conservó el directorio',
+  'resources.desk.problems': '{count, plural, one {# problema} other {# problemas}} en los datos',
+  'resources.desk.publish': 'Publicar {name}',
+  'resources.desk.unpublish': 'Dejar de publicar {name}',
+  'resources.desk.said.published': 'Publicado: el buscador público ya lo muestra.',
+  'resources.desk.said.unpublished': 'Retirado: ahora solo lo ve el personal de este centro.',
 };
