@@ -4,7 +4,7 @@
  * organization opens its signed link (no account), accepts and completes; the coach sees every
  * change; revoking consent makes the link answer 410; a tampered or expired link answers 404.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../src/app.js';
 import { createTokenFor } from '../src/centers/center-tokens.js';
 import { DEMO_CENTER } from '../src/centers/demo/seed-center.js';
@@ -146,6 +146,32 @@ describe('referrals', () => {
       focus: { reference: `ServiceRequest/${referral.id}` },
       for: { display: 'River J.' },
     });
+  });
+
+  it('reads only the service a link names, never the directory around it', async () => {
+    const memberId = await newMember({});
+    const created = await call('POST', `${base}/referrals`, {
+      memberId,
+      serviceId,
+      consent: consent(),
+    });
+    const { link } = created.json<{ link: string }>();
+    const wholeDirectory = vi.spyOn(app.repos.resources, 'load');
+    const oneService = vi.spyOn(app.repos.resources, 'serviceById');
+    try {
+      const page = await app.server.inject({ method: 'GET', url: `/en/referral/${link}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Office-based buprenorphine');
+      const api = await call('GET', `/api/v1/referral-links/${link}`, undefined, null);
+      expect(api.json()).toMatchObject({ service: 'Office-based buprenorphine' });
+      // Each answer reads one service (and its organization's row), by id; nothing else.
+      expect(wholeDirectory).not.toHaveBeenCalled();
+      expect(oneService.mock.calls).toEqual([[serviceId], [serviceId]]);
+      expect((await app.repos.resources.load()).services.length).toBeGreaterThan(10);
+    } finally {
+      wholeDirectory.mockRestore();
+      oneService.mockRestore();
+    }
   });
 
   it('names the missing consent element in a 400, for every element of 42 CFR 2.31', async () => {

@@ -36,12 +36,10 @@ export function createReferralDesk(deps: DeskDeps, publicUrl: string) {
     create: (access: CenterAccess, input: ReferralInput) => createReferral(deps, access, input),
     /** A service of the directory with the name of the organization offering it. */
     service: async (id: string) => {
-      const { services, organizations } = await deps.repos.resources.load();
-      const service = services.find((s) => s.id === id);
-      if (service === undefined)
+      const found = await deps.repos.resources.serviceById(id);
+      if (found === undefined)
         throw new PorchlightError('PL_RESOURCE_NOT_FOUND', undefined, { field: 'serviceId' });
-      const organization = organizations.find((o) => o.id === service.organizationId);
-      return { service, organization: organization?.name ?? '' };
+      return { service: found.service, organization: found.organization?.name ?? '' };
     },
     read: (access: CenterAccess, id: string) => readReferral(deps, access, id),
     revokeConsent: (access: CenterAccess, id: string) => revokeConsent(deps, access, id),

@@ -80,12 +80,12 @@ function memberKey(deps: DeskDeps, centerId: string, memberId: string) {
     .then((stored) => openMemberKey(deps.keyring(), stored));
 }
 
+/** The service a referral names, read alone by its id (never the directory around it). */
 async function serviceOf(deps: DeskDeps, serviceId: string): Promise<Service> {
-  const { services } = await deps.repos.resources.load();
-  const service = services.find((s) => s.id === serviceId);
-  if (service === undefined)
+  const found = await deps.repos.resources.serviceById(serviceId);
+  if (found === undefined)
     throw new PorchlightError('PL_RESOURCE_NOT_FOUND', undefined, { field: 'serviceId' });
-  return service;
+  return found.service;
 }
 
 /** Records a referral (status `requested`) and the link for the receiving organization. */

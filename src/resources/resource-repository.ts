@@ -270,6 +270,33 @@ export class ResourceRepository {
     return `${Number(row?.n ?? 0)} ${row?.last ?? ''} ${Number(row?.published ?? 0)}`;
   }
 
+  /**
+   * One service and the organization offering it, read by id (two rows at most): what a referral
+   * names, without loading the directory around it.
+   */
+  async serviceById(
+    id: string,
+  ): Promise<{ service: Service; organization?: Organization } | undefined> {
+    const row = await this.db
+      .selectFrom('resource_services')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const service = recordOf(row) as unknown as Service;
+    const organizationRow = await this.db
+      .selectFrom('resource_organizations')
+      .selectAll()
+      .where('id', '=', service.organizationId)
+      .executeTakeFirst();
+    return {
+      service,
+      ...(organizationRow !== undefined
+        ? { organization: recordOf(organizationRow) as unknown as Organization }
+        : {}),
+    };
+  }
+
   /** The ids of the services that have exactly this need (reports widen it themselves). */
   async serviceIdsWithNeed(need: string): Promise<string[]> {
     const rows = await this.db
@@ -288,14 +315,7 @@ export class ResourceRepository {
     let query = this.db.selectFrom(table).selectAll();
     if (sourceIds !== undefined) query = query.where('source_id', 'in', sourceIds);
     const rows = await query.orderBy('id').execute();
-    return rows.map((row) => ({
-      ...(JSON.parse(row.data) as object),
-      id: row.id,
-      sourceId: row.source_id,
-      sourceKey: row.source_key,
-      // A location may have no name of its own; the column holds '' then.
-      ...(row.name !== '' ? { name: row.name } : {}),
-    }));
+    return rows.map(recordOf);
   }
 
   private async countBySource(
@@ -319,6 +339,19 @@ function sourceOf(row: ResourceDatabase['resource_sources']): ResourceSource {
     createdAt: row.created_at,
     ...(row.last_import_at !== null ? { lastImportAt: row.last_import_at } : {}),
     public: Number(row.public) === 1,
+    ...(row.center_id !== null ? { centerId: row.center_id } : {}),
+  };
+}
+
+/** A stored organization, service or location: its JSON with the keys from their columns. */
+function recordOf(row: ResourceDatabase['resource_services']): Record<string, unknown> {
+  return {
+    ...(JSON.parse(row.data) as object),
+    id: row.id,
+    sourceId: row.source_id,
+    sourceKey: row.source_key,
+    // A location may have no name of its own; the column holds '' then.
+    ...(row.name !== '' ? { name: row.name } : {}),
   };
 }
 
