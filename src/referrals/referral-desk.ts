@@ -8,12 +8,12 @@ import type { DeskDeps } from '../centers/deps.js';
 import type { CenterAccess } from '../centers/model.js';
 import { PorchlightError } from '../platform/errors.js';
 import { referralBundle } from './fhir.js';
-import { LINK_LIFETIME_SECONDS, linkKey, signReferralLink } from './link-token.js';
 import { referralReport } from './referral-report.js';
 import {
   answerReferralLink,
   consentEventHappened,
   createReferral,
+  linkOfReferral,
   openReferralLink,
   readReferral,
   revokeConsent,
@@ -49,13 +49,8 @@ export function createReferralDesk(deps: DeskDeps, publicUrl: string) {
       referralBundle(await readReferral(deps, access, id), access.center, publicUrl),
     report: (access: CenterAccess, from: string, to: string) =>
       referralReport(deps, access, from, to),
-    /** The link of a referral, as it was handed out when it was made (same id, same expiry). */
-    linkOf: (referral: { id: string; createdAt: string }) =>
-      signReferralLink(
-        linkKey(deps.keyring()),
-        referral.id,
-        Math.floor(Date.parse(referral.createdAt) / 1000) + LINK_LIFETIME_SECONDS,
-      ),
+    /** The link of a referral, as it was handed out when it was made (same secret, same expiry). */
+    linkOf: (access: CenterAccess, id: string) => linkOfReferral(deps, access, id),
     openLink: (token: string) => openReferralLink(deps, token),
     answerLink: (token: string, answer: { status?: unknown; note?: unknown }) =>
       answerReferralLink(deps, token, answer),

@@ -8,6 +8,10 @@ import { withReferralTables, type ReferralDatabase, type ReferralsTable } from '
 export interface StoredReferral extends Referral {
   sealedConsent: string;
   sealedShared: string;
+  /** Its link's secret (absent for a referral made before links had their own). */
+  sealedLinkSecret?: string;
+  /** The language it was made in: its reminders are written in it (English when absent). */
+  locale?: string;
 }
 
 export interface StoredReferralEvent {
@@ -35,6 +39,8 @@ export class ReferralRepository {
         ...plain.toRow(referral),
         consent: referral.sealedConsent,
         shared: referral.sealedShared,
+        link_secret: referral.sealedLinkSecret ?? null,
+        locale: referral.locale ?? null,
         // A new referral has no answer and no revocation yet, whatever the record says.
         first_answer_at: null,
         revoked_at: null,
@@ -71,6 +77,29 @@ export class ReferralRepository {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Keeps a referral's sealed link secret (a rotation gives older referrals theirs). */
+  async setLinkSecret(id: string, sealed: string): Promise<void> {
+    await this.db
+      .updateTable('referrals')
+      .set({ link_secret: sealed })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** A center's referrals whose link has no secret of its own yet. */
+  async withoutLinkSecret(
+    centerId: string,
+  ): Promise<{ id: string; memberId: string; createdAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('referrals')
+      .select(['id', 'member_id', 'created_at'])
+      .where('center_id', '=', centerId)
+      .where('link_secret', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, memberId: r.member_id, createdAt: r.created_at }));
   }
 
   async addEvent(event: StoredReferralEvent): Promise<void> {
@@ -186,5 +215,7 @@ function referralOf(row: ReferralsTable): StoredReferral {
     consentState: row.consent_state as 'active' | 'revoked' | 'expired',
     sealedConsent: row.consent,
     sealedShared: row.shared,
+    ...(row.link_secret !== null ? { sealedLinkSecret: row.link_secret } : {}),
+    ...(row.locale !== null ? { locale: row.locale } : {}),
   };
 }

@@ -15,10 +15,14 @@ import type { CenterAccess } from '../centers/model.js';
 import { isNeedCode } from '../resources/needs.js';
 import type { Service } from '../resources/model.js';
 import {
-  LINK_LIFETIME_SECONDS,
-  linkKey,
+  legacyLinkKey,
+  linkExpiry,
+  linkSignedWith,
+  linkWithSecret,
+  newLinkSecret,
+  readReferralLink,
   signReferralLink,
-  verifyReferralLink,
+  type LinkSecret,
 } from './link-token.js';
 import {
   finalStatuses,
@@ -40,6 +44,8 @@ export interface ReferralInput {
   /** Why the member is referred, in the coach's words (shared only if the consent allows). */
   reason?: unknown;
   consent?: unknown;
+  /** The language the coach works in (`en`, `es`): reminders about the referral use it. */
+  locale?: unknown;
 }
 
 export interface ReferralView extends Referral {
@@ -130,6 +136,7 @@ export async function createReferral(
   const id = randomUUID();
   const at = now.toISOString();
   const key = await memberKey(deps, access.center.id, memberId);
+  const linkSecret = newLinkSecret();
   const referral: StoredReferral = {
     id,
     centerId: access.center.id,
@@ -144,6 +151,8 @@ export async function createReferral(
     updatedAt: at,
     sealedConsent: sealJson(key, consent, sealContext('referral', id, 'consent')),
     sealedShared: sealJson(key, shared, sealContext('referral', id, 'shared')),
+    sealedLinkSecret: sealJson(key, linkSecret, sealContext('referral', id, 'link')),
+    ...(input.locale === 'es' || input.locale === 'en' ? { locale: input.locale } : {}),
   };
   await deps.repos.transaction(async (repos) => {
     await repos.referrals.insert(referral);
@@ -157,11 +166,41 @@ export async function createReferral(
     });
   });
   await logMemberAccess(deps, access, 'referral.create', [memberId]);
-  const expires = Math.floor(now.getTime() / 1000) + LINK_LIFETIME_SECONDS;
   return {
     referral: await viewOf(deps, referral, service.name),
-    link: signReferralLink(linkKey(deps.keyring()), id, expires),
+    link: linkWithSecret(linkSecret, id, at),
   };
+}
+
+/** A referral's link secret: its own, or the legacy key links were signed with before. */
+async function linkSecretOf(
+  deps: DeskDeps,
+  stored: Pick<StoredReferral, 'id' | 'centerId' | 'memberId' | 'sealedLinkSecret'>,
+): Promise<LinkSecret | Buffer> {
+  if (stored.sealedLinkSecret === undefined) return legacyLinkKey(deps.keyring());
+  const key = await memberKey(deps, stored.centerId, stored.memberId);
+  return openJson<LinkSecret>(
+    key,
+    stored.sealedLinkSecret,
+    sealContext('referral', stored.id, 'link'),
+  );
+}
+
+/**
+ * The link of one of the center's referrals, for the coach to send again: as it was handed out
+ * when it was made (same secret, same expiry).
+ */
+export async function linkOfReferral(
+  deps: DeskDeps,
+  access: CenterAccess,
+  id: string,
+): Promise<string> {
+  requirePermission(access, 'member.read');
+  const stored = await ofCenter(deps, access, id);
+  const secret = await linkSecretOf(deps, stored);
+  return Buffer.isBuffer(secret)
+    ? signReferralLink(secret, stored.id, linkExpiry(stored.createdAt))
+    : linkWithSecret(secret, stored.id, stored.createdAt);
 }
 
 async function viewOf(
@@ -171,7 +210,13 @@ async function viewOf(
 ): Promise<ReferralView> {
   const key = await memberKey(deps, stored.centerId, stored.memberId);
   const events = await deps.repos.referrals.events(stored.id);
-  const { sealedConsent, sealedShared, ...referral } = stored;
+  const {
+    sealedConsent,
+    sealedShared,
+    sealedLinkSecret: _secret,
+    locale: _locale,
+    ...referral
+  } = stored;
   return {
     ...referral,
     serviceName:
@@ -295,9 +340,13 @@ async function endConsent(
  */
 async function referralOfLink(deps: DeskDeps, token: string): Promise<StoredReferral> {
   const now = deps.clock.now();
-  const id = verifyReferralLink(linkKey(deps.keyring()), token, now.getTime());
-  const stored = id === undefined ? undefined : await deps.repos.referrals.byId(id);
-  if (stored === undefined) throw new PorchlightError('PL_REFERRAL_LINK_INVALID');
+  const parts = readReferralLink(token, now.getTime());
+  const stored = parts === undefined ? undefined : await deps.repos.referrals.byId(parts.id);
+  // An erased member's key is gone, and the link's secret with it: the link names nothing.
+  const secret =
+    stored === undefined ? undefined : await linkSecretOf(deps, stored).catch(() => undefined);
+  if (stored === undefined || secret === undefined || !linkSignedWith(parts!, secret))
+    throw new PorchlightError('PL_REFERRAL_LINK_INVALID');
   if (stored.consentState === 'revoked') throw new PorchlightError('PL_CONSENT_REVOKED');
   if (stored.consentState === 'expired') throw new PorchlightError('PL_CONSENT_EXPIRED');
   if (

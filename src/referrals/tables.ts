@@ -18,6 +18,10 @@ export interface ReferralsTable {
   updated_at: string;
   first_answer_at: string | null;
   revoked_at: string | null;
+  /** The link's own secret, sealed under the member's data key (migration 0045). */
+  link_secret: string | null;
+  /** The language the referral was made in, `en` or `es` (migration 0045). */
+  locale: string | null;
 }
 
 export interface ReferralEventsTable {

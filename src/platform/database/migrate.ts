@@ -28,6 +28,7 @@ import * as referrals from './migrations/0041-referrals.js';
 import * as publicResourceSources from './migrations/0042-public-resource-sources.js';
 import * as centerEvents from './migrations/0043-center-events.js';
 import * as resourceSourceRefresh from './migrations/0044-resource-source-refresh.js';
+import * as referralLinkSecrets from './migrations/0045-referral-link-secrets.js';
 import * as demandCounts from './migrations/0050-demand-counts.js';
 import * as rides from './migrations/0055-rides.js';
 import * as spaceSync from './migrations/0060-space-sync.js';
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0042-public-resource-sources': publicResourceSources,
   '0043-center-events': centerEvents,
   '0044-resource-source-refresh': resourceSourceRefresh,
+  '0045-referral-link-secrets': referralLinkSecrets,
   '0050-demand-counts': demandCounts,
   '0055-rides': rides,
   '0060-space-sync': spaceSync,

@@ -216,10 +216,10 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
       const { ctx, access, form } = visit;
       const memberId = request.params.id;
       try {
-        const { referral } = await referrals.create(
-          access,
-          referralInput(memberId, form, deps.now().toISOString()),
-        );
+        const { referral } = await referrals.create(access, {
+          ...referralInput(memberId, form, deps.now().toISOString()),
+          locale: ctx.locale,
+        });
         return visit.redirect(centerPath(access, `/referrals/${referral.id}?said=sent`));
       } catch (error) {
         const filled = refusedForm(
@@ -250,7 +250,7 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
         <ReferralPage
           view={view()}
           referral={referral}
-          link={`${deps.publicUrl}${link(ctx, `/referral/${referrals.linkOf(referral)}`)}`}
+          link={`${deps.publicUrl}${link(ctx, `/referral/${await referrals.linkOf(access, referral.id)}`)}`}
           {...(said === 'sent' || said === 'revoked' || said === 'ended' ? { said } : {})}
         />,
       );
