@@ -115,4 +115,23 @@ describe('shift reminders', () => {
     expect(kitchen).toHaveLength(1);
     expect(kitchen[0]).toContain('To: ana@example.org');
   });
+
+  it('writes the reminder in the language of the sign-up', async () => {
+    const desk = createCenterDesk({ repos: app.repos, clock, keyring: () => keyring });
+    const shift = await desk.createShift(access.admin!, {
+      title: 'Cocina',
+      date: '2026-03-06',
+      start: '09:00',
+      end: '11:00',
+      capacity: 2,
+    });
+    await desk.signUpForShift(access.ben!, shift.id, 'es');
+    clock.set('2026-03-05T15:00:00.000Z');
+    await runDue();
+    const sent = outboxMessages(dataDir).filter((m) => m.includes('Cocina'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('To: ben@example.org');
+    expect(sent[0]).toContain('Usted se anot');
+    expect(sent[0]).toContain('https://desk.example.org/es/center/franklin/shifts');
+  });
 });

@@ -34,13 +34,14 @@ const call = bearerCall(
   () => coach,
 );
 
-async function refer(): Promise<{ id: string; link: string }> {
+async function refer(locale?: string): Promise<{ id: string; link: string }> {
   const member = await call('POST', `${base}/members`, { chosenName: 'Sky Morrow' });
   const found = await call(
     'GET',
     '/api/v1/resources/search?near=01301&radius=30&moud=buprenorphine&q=office',
   );
   const created = await call('POST', `${base}/referrals`, {
+    ...(locale !== undefined ? { locale } : {}),
     memberId: member.json<{ id: string }>().id,
     serviceId: found.json<{ results: { id: string }[] }>().results[0]!.id,
     consent: {
@@ -108,5 +109,18 @@ describe('referral follow-ups', () => {
     expect(queued.has(`referral-follow-up:${waiting.id}:7`)).toBe(true);
     expect(queued.has(`referral-follow-up:${answered.id}:7`)).toBe(false);
     expect(queued.size).toBe(3);
+  });
+
+  it('writes the reminder in the language the referral was made in', async () => {
+    const spanish = await refer('es');
+    clock.set('2026-12-17T16:30:00.000Z');
+    await run();
+    const mail = queued.get(`referral-follow-up:${spanish.id}:3`)!;
+    expect(mail.subject).toBe('Todavía sin respuesta: una referencia a Office-based buprenorphine');
+    expect(mail.text).toContain('lleva 3 días sin respuesta');
+    expect(mail.text).toContain(
+      `https://porch.example/es/center/${DEMO_CENTER.slug}/referrals/${spanish.id}`,
+    );
+    expect(`${mail.subject} ${mail.text}`).not.toContain('Sky');
   });
 });

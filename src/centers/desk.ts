@@ -75,8 +75,8 @@ export function createCenterDesk(deps: DeskDeps) {
       completeGoal(deps, access, memberId, goalId, step),
     shifts: (access: CenterAccess) => upcomingShifts(deps, access),
     createShift: (access: CenterAccess, input: ShiftInput) => createShift(deps, access, input),
-    signUpForShift: (access: CenterAccess, shiftId: string) =>
-      signUpForShift(deps, access, shiftId),
+    signUpForShift: (access: CenterAccess, shiftId: string, locale?: string) =>
+      signUpForShift(deps, access, shiftId, locale),
     withdrawFromShift: (access: CenterAccess, shiftId: string) =>
       withdrawFromShift(deps, access, shiftId),
     /** The next four weeks of the calendar, and its series (every visibility). */

@@ -100,6 +100,8 @@ export interface CenterShiftSignupsTable {
   center_id: string;
   person_id: string;
   created_at: string;
+  /** The language of the sign-up, `en` or `es`: the reminder's (migration 0045). */
+  locale: string | null;
 }
 
 export interface CenterEventsTable {

@@ -4,13 +4,16 @@
  * for the receiving organization's first answer, through the one delivery queue. The queue's
  * idempotency key (the referral and the step) sends each reminder once however often the job
  * runs. The mail names the service and the center, never the member (42 CFR Part 2): the coach
- * opens the referral on the desk to see who.
+ * opens the referral on the desk to see who. It is written in the language the referral was
+ * made in (English for one made through the API without saying).
  */
 import type { Clock } from '../platform/clock.js';
 import type { JobRepository } from '../platform/jobs/job-repository.js';
 import type { JobRunner } from '../platform/jobs/job-runner.js';
 import type { Repositories } from '../repositories.js';
 import type { ReminderQueue } from '../centers/shifts/shift-reminders.js';
+import { isLocale } from '../web/i18n/locales.js';
+import { translator } from '../web/i18n/translator.js';
 
 export const referralFollowUpJobKind = 'referral-follow-ups';
 const EVERY_SECONDS = 3600;
@@ -60,20 +63,20 @@ export async function sendReferralFollowUps(deps: FollowUpDeps): Promise<number>
       if (center === undefined || referral.createdBy === undefined) continue;
       const coach = await deps.repos.accounts.personById(referral.createdBy);
       if (coach === undefined) continue;
-      const { services } = await deps.repos.resources.load();
-      const service = services.find((s) => s.id === referral.serviceId)?.name ?? 'a service';
-      const link = `${deps.publicUrl.replace(/\/+$/, '')}/en/center/${center.slug}/referrals/${referral.id}`;
+      const locale =
+        referral.locale !== undefined && isLocale(referral.locale) ? referral.locale : 'en';
+      const t = translator(locale);
+      const service =
+        (await deps.repos.resources.serviceById(referral.serviceId))?.service.name ??
+        t('referral.mail.aService');
+      const link = `${deps.publicUrl.replace(/\/+$/, '')}/${locale}/center/${center.slug}/referrals/${referral.id}`;
       await deps.queue.enqueue({
         idempotencyKey: `referral-follow-up:${referral.id}:${days}`,
         channel: 'email',
         message: {
           to: coach.email,
-          subject: `No answer yet: a referral to ${service}`,
-          text: [
-            `A referral you made at ${center.name} to ${service} has had no answer for ${days} days.`,
-            '',
-            `Open it to send the link again or to call the service: ${link}`,
-          ].join('\n'),
+          subject: t('referral.mail.followUp.subject', { service }),
+          text: t('referral.mail.followUp.body', { center: center.name, service, days, link }),
         },
       });
       queued += 1;

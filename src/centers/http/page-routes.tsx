@@ -269,18 +269,21 @@ function registerPages(scope: HttpServer, kit: PageKit, { desk, guard }: CenterP
     },
   );
 
-  /** A button on a thing of the center (a shift, a token): act, then back to its list. */
+  /**
+   * A button on a thing of the center (a shift, a token): act, then back to its list. The act
+   * is told the page's language (a shift sign-up keeps it: the reminder is written in it).
+   */
   const action = (
     path: string,
     list: string,
-    act: (access: CenterAccess, id: string) => Promise<unknown>,
+    act: (access: CenterAccess, id: string, locale: string) => Promise<unknown>,
   ) =>
     scope.post(
       `/center/:slug/${path}`,
       { schema: { hide: true, params: tokenParams }, ...post },
       async (request, reply) => {
-        const { access, redirect } = await enter(request, reply, request.params.slug);
-        await act(access, request.params.id);
+        const { ctx, access, redirect } = await enter(request, reply, request.params.slug);
+        await act(access, request.params.id, ctx.locale);
         return redirect(centerPath(access, list));
       },
     );

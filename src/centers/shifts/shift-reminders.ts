@@ -10,6 +10,8 @@ import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MailMessage } from '../../platform/mail/mailer.js';
 import type { Repositories } from '../../repositories.js';
 import type { Clock } from '../../platform/clock.js';
+import { isLocale, type Locale } from '../../web/i18n/locales.js';
+import { translator } from '../../web/i18n/translator.js';
 import { formatDayTime, formatTime } from '../pages/center-dates.js';
 import type { Center } from '../model.js';
 import type { Shift } from './model.js';
@@ -65,13 +67,15 @@ export async function sendShiftReminders(deps: ShiftReminderDeps): Promise<numbe
   for (const shift of shifts) {
     const center = centers.get(shift.centerId);
     if (center === undefined) continue;
-    for (const { personId } of await deps.repos.centerShifts.signups(center.id, [shift.id])) {
+    for (const signup of await deps.repos.centerShifts.signups(center.id, [shift.id])) {
+      const { personId } = signup;
       const person = await deps.repos.accounts.personById(personId);
       if (person === undefined) continue;
+      const locale = signup.locale !== undefined && isLocale(signup.locale) ? signup.locale : 'en';
       await deps.queue.enqueue({
         idempotencyKey: `shift-reminder:${shift.id}:${personId}`,
         channel: 'email',
-        message: reminderMail(person.email, shift, center, deps.publicUrl),
+        message: reminderMail(person.email, shift, center, deps.publicUrl, locale),
       });
       queued += 1;
     }
@@ -79,23 +83,26 @@ export async function sendShiftReminders(deps: ShiftReminderDeps): Promise<numbe
   return queued;
 }
 
-/** The reminder, in English (staff read the desk in either language; mail has no choice yet). */
+/** The reminder, in the language the person signed up in (English when it is not known). */
 export function reminderMail(
   to: string,
   shift: Shift,
   center: Center,
   publicUrl: string,
+  locale: Locale = 'en',
 ): MailMessage {
+  const t = translator(locale);
   const zone = center.timeZone;
-  const when = `${formatDayTime(shift.startsAt, 'en-US', zone)} to ${formatTime(shift.endsAt, 'en-US', zone)}`;
-  const link = `${publicUrl.replace(/\/+$/, '')}/en/center/${center.slug}/shifts`;
+  const dates = locale === 'en' ? 'en-US' : locale;
+  const when = t('center.shifts.mail.when', {
+    start: formatDayTime(shift.startsAt, dates, zone),
+    end: formatTime(shift.endsAt, dates, zone),
+  });
+  const link = `${publicUrl.replace(/\/+$/, '')}/${locale}/center/${center.slug}/shifts`;
+  const names = { title: shift.title, center: center.name };
   return {
     to,
-    subject: `Reminder: ${shift.title} at ${center.name}`,
-    text: [
-      `You signed up for "${shift.title}" at ${center.name}: ${when} (${zone}).`,
-      '',
-      `If you cannot come, withdraw on the shifts page so someone else can take it: ${link}`,
-    ].join('\n'),
+    subject: t('center.shifts.mail.subject', names),
+    text: t('center.shifts.mail.body', { ...names, when, zone, link }),
   };
 }

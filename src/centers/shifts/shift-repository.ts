@@ -68,23 +68,40 @@ export class ShiftRepository {
   async signups(
     centerId: string,
     shiftIds: readonly string[],
-  ): Promise<{ shiftId: string; personId: string }[]> {
+  ): Promise<{ shiftId: string; personId: string; locale?: string }[]> {
     if (shiftIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('center_shift_signups')
-      .select(['shift_id', 'person_id'])
+      .select(['shift_id', 'person_id', 'locale'])
       .where('center_id', '=', centerId)
       .where('shift_id', 'in', shiftIds)
       .orderBy('created_at')
       .orderBy('person_id')
       .execute();
-    return rows.map((r) => ({ shiftId: r.shift_id, personId: r.person_id }));
+    return rows.map((r) => ({
+      shiftId: r.shift_id,
+      personId: r.person_id,
+      ...(r.locale !== null ? { locale: r.locale } : {}),
+    }));
   }
 
-  async signUp(centerId: string, shiftId: string, personId: string, at: string): Promise<void> {
+  /** Signs a person up; `locale` is the language they signed up in (their reminder's). */
+  async signUp(
+    centerId: string,
+    shiftId: string,
+    personId: string,
+    at: string,
+    locale?: string,
+  ): Promise<void> {
     await this.db
       .insertInto('center_shift_signups')
-      .values({ shift_id: shiftId, center_id: centerId, person_id: personId, created_at: at })
+      .values({
+        shift_id: shiftId,
+        center_id: centerId,
+        person_id: personId,
+        created_at: at,
+        locale: locale ?? null,
+      })
       .onConflict((oc) => oc.columns(['shift_id', 'person_id']).doNothing())
       .execute();
   }

@@ -83,11 +83,15 @@ export async function upcomingShifts(deps: DeskDeps, access: CenterAccess): Prom
   });
 }
 
-/** Signs the caller up for a shift; PL_SHIFT_FULL when it has all the people it needs. */
+/**
+ * Signs the caller up for a shift; PL_SHIFT_FULL when it has all the people it needs. `locale`
+ * is the language they signed up in: their reminder is written in it.
+ */
 export async function signUpForShift(
   deps: DeskDeps,
   access: CenterAccess,
   shiftId: string,
+  locale?: string,
 ): Promise<void> {
   await deps.repos.transaction(async (repos) => {
     const shift = await repos.centerShifts.byId(access.center.id, shiftId);
@@ -101,6 +105,7 @@ export async function signUpForShift(
       shiftId,
       access.personId,
       deps.clock.now().toISOString(),
+      locale,
     );
   });
 }

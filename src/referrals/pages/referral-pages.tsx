@@ -8,7 +8,7 @@ import { CenterFrame, Csrf, centerPath, type DeskView } from '../../centers/page
 import type { MessageId } from '../../web/i18n/translator.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
-import { needByCode } from '../../resources/needs.js';
+import { needName } from '../../resources/need-names.js';
 import type { Service } from '../../resources/model.js';
 import {
   ResourceForm,
@@ -186,7 +186,7 @@ export function ConsentPage(props: {
             <option value="">{t('referral.need.none')}</option>
             {service.needs.map((code) => (
               <option value={code} selected={value(values, 'need') === code}>
-                {needByCode(code)?.name ?? code}
+                {needName(code, ctx.locale) ?? code}
               </option>
             ))}
           </select>
@@ -335,7 +335,7 @@ export function RecipientPage(props: {
         {referral.need !== undefined && (
           <>
             <dt>{t('referral.need')}</dt>
-            <dd>{needByCode(referral.need)?.name ?? referral.need}</dd>
+            <dd>{needName(referral.need, ctx.locale) ?? referral.need}</dd>
           </>
         )}
         <dt>{t('referral.purpose')}</dt>

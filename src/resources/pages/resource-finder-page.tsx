@@ -10,6 +10,7 @@ import type { MessageId } from '../../web/i18n/translator.js';
 import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { costKinds, moudKinds, servedGroups } from '../model.js';
+import { needName } from '../need-names.js';
 import { needs } from '../needs.js';
 import type { ResourceResult } from '../routes.js';
 import type { ResourceParams } from '../search/parse-resource-query.js';
@@ -144,15 +145,17 @@ export function ResourceForm(props: {
           <select id="r-need" name="need" {...invalid('need')}>
             <option value="">{t('resources.need.any')}</option>
             {topLevel.map((top) => (
-              <optgroup label={top.name}>
+              <optgroup label={needName(top.code, locale) ?? top.name}>
                 <option value={top.code} selected={params.need === top.code}>
-                  {top.name}
+                  {needName(top.code, locale) ?? top.name}
                 </option>
                 {needs
                   .filter((n) => n.code.startsWith(`${top.code}.`))
                   .map((n) => (
                     <option value={n.code} selected={params.need === n.code}>
-                      {n.code.split('.').length > 2 ? `– ${n.name}` : n.name}
+                      {n.code.split('.').length > 2
+                        ? `– ${needName(n.code, locale) ?? n.name}`
+                        : (needName(n.code, locale) ?? n.name)}
                     </option>
                   ))}
               </optgroup>

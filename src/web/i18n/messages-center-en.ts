@@ -175,6 +175,10 @@ export const centerEn = {
   'center.shifts.save': 'Add the shift',
   'center.nav.calendar': 'Calendar',
   'center.nav.resources': 'Resource directories',
+  'center.shifts.mail.subject': 'Reminder: {title} at {center}',
+  'center.shifts.mail.when': '{start} to {end}',
+  'center.shifts.mail.body':
+    'You signed up for "{title}" at {center}: {when} ({zone}).\n\nIf you cannot come, withdraw on the shifts page so someone else can take it: {link}',
   'center.calendar.title': 'Calendar',
   'center.calendar.intro':
     'Groups, classes and events at the center, all free of alcohol and drugs. Public ones are also on the center’s public calendar, and public groups are listed in the meeting finder.',

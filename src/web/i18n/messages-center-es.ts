@@ -178,6 +178,10 @@ export const centerEs: Record<keyof typeof centerEn, string> = {
   'center.shifts.save': 'Agregar el turno',
   'center.nav.calendar': 'Calendario',
   'center.nav.resources': 'Directorios de recursos',
+  'center.shifts.mail.subject': 'Recordatorio: {title} en {center}',
+  'center.shifts.mail.when': '{start} a {end}',
+  'center.shifts.mail.body':
+    'Usted se anotó para "{title}" en {center}: {when} ({zone}).\n\nSi no puede venir, retírese en la página de turnos para que otra persona pueda tomar su lugar: {link}',
   'center.calendar.title': 'Calendario',
   'center.calendar.intro':
     'Grupos, clases y actividades en el centro, todos sin alcohol ni drogas. Los públicos están también en el calendario público del centro, y los grupos públicos aparecen en el buscador de reuniones.',

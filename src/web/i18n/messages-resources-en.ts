@@ -159,6 +159,10 @@ export const resourcesEn = {
   'referral.eventHappened': 'The ending event has happened',
   'referral.ended': 'The consent ended with its event: the link no longer works.',
   'resources.footerLink': 'Treatment and support services',
+  'referral.mail.followUp.subject': 'No answer yet: a referral to {service}',
+  'referral.mail.followUp.body':
+    'A referral you made at {center} to {service} has had no answer for {days} days.\n\nOpen it to send the link again or to call the service: {link}',
+  'referral.mail.aService': 'a service',
   'resources.desk.title': 'Resource directories',
   'resources.desk.intro':
     'The directories this center keeps: what each holds, how its last refresh went, and whether the public finder shows it.',

@@ -1,8 +1,8 @@
 import type { resourcesEn } from './messages-resources-en.js';
 
 /**
- * Spanish words of the resource finder (usted). The needs keep the taxonomy's English names,
- * which have no published translation.
+ * Spanish words of the resource finder (usted). The needs' Spanish names, which the taxonomy
+ * does not publish, are ours, in `src/resources/need-names.ts`.
  */
 export const resourcesEs: Record<keyof typeof resourcesEn, string> = {
   'resources.title': 'Encuentre servicios de tratamiento y apoyo',
@@ -160,6 +160,10 @@ export const resourcesEs: Record<keyof typeof resourcesEn, string> = {
   'referral.eventHappened': 'El evento de término ya ocurrió',
   'referral.ended': 'El consentimiento terminó con su evento: el enlace ya no funciona.',
   'resources.footerLink': 'Servicios de tratamiento y apoyo',
+  'referral.mail.followUp.subject': 'Todavía sin respuesta: una referencia a {service}',
+  'referral.mail.followUp.body':
+    'Una referencia que usted hizo en {center} a {service} lleva {days} días sin respuesta.\n\nÁbrala para enviar el enlace otra vez o para llamar al servicio: {link}',
+  'referral.mail.aService': 'un servicio',
   'resources.desk.title': 'Directorios de recursos',
   'resources.desk.intro':
     'Los directorios que mantiene este centro: qué contiene cada uno, cómo fue su última actualización y si el buscador público lo muestra.',
