@@ -193,6 +193,13 @@ const numericRoutes = [
   { path: '/api/v1/places', base: 'q=Greenfield', params: ['limit'], strict: true },
   { path: '/hsds/services', base: 'full=true', params: ['page', 'per_page'], strict: true },
   {
+    path: '/api/v1/resources/search',
+    base: 'near=01301',
+    params: ['radius', 'limit'],
+    strict: true,
+  },
+  { path: '/resources', base: 'near=01301', params: ['radius', 'limit'], strict: false },
+  {
     path: '/client_interface/json/',
     base: 'switcher=GetSearchResults',
     params: [
