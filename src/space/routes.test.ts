@@ -16,6 +16,8 @@ describe('the personal space pages', () => {
       ['/en/space', 'Your space'],
       ['/en/space/check-in', 'Daily check-in'],
       ['/en/space/data', 'Your data'],
+      ['/en/space/supporters', 'Your supporters'],
+      ['/es/space/supporters', 'Sus personas de apoyo'],
       ['/es/space', 'Su espacio'],
       ['/es/space/check-in', 'Registro diario'],
       ['/es/space/data', 'Sus datos'],
@@ -45,8 +47,27 @@ describe('the personal space pages', () => {
     expect(table['space.ui.check.save']).toBeUndefined();
     // The other screens of the language, for the island to keep offline.
     expect(body).toContain(
-      'data-screens="/es/space /es/space/check-in /es/space/tools /es/space/data"',
+      'data-screens="/es/space /es/space/check-in /es/space/tools /es/space/supporters /es/space/data"',
     );
+  });
+
+  it('hands every screen the help button’s words, and the supporters’ screen its preview line', async () => {
+    const wordsOf = async (path: string) => {
+      const body = (await app.server.inject(path)).body;
+      const words = /data-words="([^"]*)"/.exec(body)?.[1] ?? '';
+      return JSON.parse(words.replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as Record<
+        string,
+        string
+      >;
+    };
+    for (const path of ['/en/space', '/en/space/check-in', '/en/space/tools', '/en/space/data'])
+      expect((await wordsOf(path))['space.ui.help.button'], path).toBe('I need help now');
+    const supporters = await wordsOf('/es/space/supporters');
+    expect(supporters['space.ui.help.button']).toBe('Necesito ayuda ahora');
+    expect(supporters['space.ui.supporters.state.active']).toBe('Se le avisa por {channel}.');
+    // The line of ours that follows the person's words, the link named rather than shown.
+    expect(supporters['space.ui.supporters.footer']).toMatch(/911.*988.*\(su propio enlace\)$/);
+    expect(supporters['space.ui.check.mood.1']).toBe('Muy bajo');
   });
 
   it('follows the browser language at the unprefixed path', async () => {

@@ -14,6 +14,7 @@ export const SPACE_SCREENS = {
   today: '/space',
   'check-in': '/space/check-in',
   tools: '/space/tools',
+  supporters: '/space/supporters',
   data: '/space/data',
 } as const;
 export type SpaceScreen = keyof typeof SPACE_SCREENS;
@@ -22,12 +23,14 @@ const titles: Record<SpaceScreen, MessageId> = {
   today: 'space.title',
   'check-in': 'space.title.checkIn',
   tools: 'space.title.tools',
+  supporters: 'space.title.supporters',
   data: 'space.title.data',
 };
 const navWords: Record<SpaceScreen, MessageId> = {
   today: 'space.nav.today',
   'check-in': 'space.nav.checkIn',
   tools: 'space.nav.tools',
+  supporters: 'space.nav.supporters',
   data: 'space.nav.data',
 };
 
@@ -45,6 +48,7 @@ const PLACEHOLDERS = {
   dates: '{dates}',
   meetings: '{meetings}',
   checkIns: '{checkIns}',
+  channel: '{channel}',
 };
 
 /** The words each screen's island uses (by id prefix under `space.ui.`): no screen carries all. */
@@ -52,9 +56,11 @@ const screenWords: Record<SpaceScreen, string[]> = {
   today: ['dates.', 'days.', 'milestone.', 'week.', 'my.'],
   'check-in': ['check.', 'risk.', 'trend.', 'recent.'],
   tools: ['tools.', 'tool.'],
+  supporters: ['supporters.', 'check.mood.'],
   data: ['data.', 'sync.'],
 };
-const common = ['unavailable', 'saved'];
+// "I need help now" is on every screen, so its words are too.
+const common = ['unavailable', 'saved', 'help.'];
 
 const wordsByScreen = new Map<string, string>();
 
@@ -67,7 +73,14 @@ export function spaceWords(ctx: PageContext, screen: SpaceScreen): string {
     const ids = (Object.keys(spaceEn) as MessageId[]).filter((id) =>
       wanted.some((prefix) => id === prefix || id.startsWith(prefix)),
     );
-    json = JSON.stringify(Object.fromEntries(ids.map((id) => [id, ctx.t(id, PLACEHOLDERS)])));
+    const words = Object.fromEntries(ids.map((id) => [id, ctx.t(id, PLACEHOLDERS)]));
+    // The preview shows the line of ours that follows the person's words, as the server sends
+    // it (in the person's language here; each supporter gets it in their own).
+    if (screen === 'supporters')
+      words['space.ui.supporters.footer'] = ctx.t('space.supporter.alert.footer', {
+        link: ctx.t('space.ui.supporters.stopLink'),
+      });
+    json = JSON.stringify(words);
     wordsByScreen.set(memo, json);
   }
   return json;

@@ -6,7 +6,7 @@
 export const spaceEn = {
   'space.title': 'Your space',
   'space.intro':
-    'Recovery dates, the meetings you went to and daily check-ins, kept only in this browser. No account is needed and nothing you write here is sent to the server.',
+    'Recovery dates, the meetings you went to and daily check-ins, kept only in this browser. No account is needed, and nothing you write here is sent to the server except the message you choose to send your supporters.',
   'space.nav.label': 'Your space',
   'space.nav.today': 'Today',
   'space.nav.checkIn': 'Check-in',
@@ -15,6 +15,8 @@ export const spaceEn = {
   'space.title.tools': 'Self-help tools',
   'space.title.checkIn': 'Daily check-in',
   'space.title.data': 'Your data',
+  'space.nav.supporters': 'Supporters',
+  'space.title.supporters': 'Your supporters',
   'space.noscript':
     'Your space needs JavaScript: it keeps what you write in this browser, not on a server. The meeting finder and the help page work without it.',
   'space.loading': 'Opening your space…',
@@ -192,6 +194,75 @@ export const spaceEn = {
     'Sync did not work just now (offline, or the server refused). Your data is safe on this device; try again later.',
   'space.ui.sync.stop': 'Stop syncing on this device',
   'space.ui.sync.deletes': 'Deleting everything also deletes the encrypted copy on the server.',
+  'space.ui.help.button': 'I need help now',
+  'space.ui.help.danger': 'If you are in danger now, call 911.',
+  'space.ui.help.988': 'Call or text 988',
+  'space.ui.help.samhsa': 'SAMHSA 1-800-662-4357',
+  'space.ui.help.nobody': 'No supporter is set to receive your message yet.',
+  'space.ui.help.setUp': 'Invite a supporter',
+  'space.ui.help.goesTo': 'This message goes to {name}:',
+  'space.ui.help.send': 'Send it now',
+  'space.ui.help.close': 'Close',
+  'space.ui.help.sent.sent': 'Sent to {name}.',
+  'space.ui.help.sent.gone':
+    '{name} can no longer be reached: they stopped, or the invitation ran out.',
+  'space.ui.help.sent.limit':
+    '{name} has had the most messages allowed this hour. Call them, or call or text 988.',
+  'space.ui.help.sent.waiting': '{name} has not finished accepting yet.',
+  'space.ui.help.sent.failed':
+    'Your message to {name} did not go (offline, or the server did not answer). Call them, or call or text 988.',
+  'space.ui.help.defaultMessage': 'I need help right now. Please call me.',
+  'space.ui.help.defaultCheckIn': 'I am having a hard day. Could you call or text me?',
+  'space.ui.supporters.intro':
+    'A sponsor, a buddy or your peer coach can be told when you need help. They choose how to be reached and receive only the message you write here: never your dates, check-ins or notes.',
+  'space.ui.supporters.heading': 'Who can be told',
+  'space.ui.supporters.none': 'No supporter yet.',
+  'space.ui.supporters.state.invited':
+    'Invited: the link works until {date}. Hand it to them yourself.',
+  'space.ui.supporters.state.confirming':
+    'They answered and were sent a code to confirm; the link works until {date}.',
+  'space.ui.supporters.state.active': 'Reached by {channel}.',
+  'space.ui.supporters.state.gone':
+    'No longer reachable: they stopped, or the invitation ran out. You can remove them and invite them again.',
+  'space.ui.supporters.channel.email': 'email',
+  'space.ui.supporters.channel.sms': 'text message',
+  'space.ui.supporters.channel.push': 'browser notification',
+  'space.ui.supporters.tell': 'Tell {name}',
+  'space.ui.supporters.onHelp': 'When I press “I need help now”',
+  'space.ui.supporters.onCheckIn': 'After a check-in that crosses my line',
+  'space.ui.supporters.remove': 'Remove {name}',
+  'space.ui.supporters.removeButton': 'Remove',
+  'space.ui.supporters.removed': '{name} was removed: their contact is deleted.',
+  'space.ui.supporters.removeFailed':
+    '{name} could not be removed just now (offline?). Try again.',
+  'space.ui.supporters.link': 'Invitation link for {name}',
+  'space.ui.supporters.linkHint':
+    'Send it from your own phone or email: we never learn whom you invited.',
+  'space.ui.supporters.share': 'Share the link',
+  'space.ui.supporters.shareText': 'Would you be my supporter? This link says what it means.',
+  'space.ui.supporters.copy': 'Copy the link',
+  'space.ui.supporters.copied': 'Copied.',
+  'space.ui.supporters.inviteHeading': 'Invite a supporter',
+  'space.ui.supporters.inviteIntro':
+    'Make a link and hand it to them. They read what it means, choose email or a text message, and confirm with a code.',
+  'space.ui.supporters.name': 'Their name',
+  'space.ui.supporters.nameHint': 'Only you see it: it stays on this device.',
+  'space.ui.supporters.invite': 'Make an invitation link',
+  'space.ui.supporters.inviteFailed':
+    'No link could be made just now (offline, or the server refused). Try again later.',
+  'space.ui.supporters.messagesHeading': 'What they receive',
+  'space.ui.supporters.messagesIntro':
+    'Your supporters see only these words, then a line from us with the crisis line and a link to stop.',
+  'space.ui.supporters.helpMessage': 'Your message when you press “I need help now”',
+  'space.ui.supporters.checkInMessage': 'Your message after a check-in that crosses your line',
+  'space.ui.supporters.messageHint': 'Say who you are, for example: “Sam would like you to call.”',
+  'space.ui.supporters.preview': 'What they receive:',
+  'space.ui.supporters.line': 'A check-in crosses my line when',
+  'space.ui.supporters.lineCraving': 'Craving is at least (1 to 10)',
+  'space.ui.supporters.lineMood': 'Or mood is at most',
+  'space.ui.supporters.lineMoodOff': 'Not by mood',
+  'space.ui.supporters.save': 'Save messages',
+  'space.ui.supporters.stopLink': '(their own link)',
   'space.supporter.invite.title': 'Be someone’s supporter',
   'space.supporter.invite.intro':
     'The person who sent you this link keeps a private space on Porchlight between meetings. They would like to be able to reach you when they need help.',

@@ -4,7 +4,7 @@ import type { spaceEn } from './messages-space-en.js';
 export const spaceEs: Record<keyof typeof spaceEn, string> = {
   'space.title': 'Su espacio',
   'space.intro':
-    'Fechas de recuperación, las reuniones a las que fue y registros diarios, guardados solo en este navegador. No hace falta una cuenta y nada de lo que escriba aquí se envía al servidor.',
+    'Fechas de recuperación, las reuniones a las que fue y registros diarios, guardados solo en este navegador. No hace falta una cuenta, y nada de lo que escriba aquí se envía al servidor salvo el mensaje que decida enviar a sus personas de apoyo.',
   'space.nav.label': 'Su espacio',
   'space.nav.today': 'Hoy',
   'space.nav.checkIn': 'Registro diario',
@@ -13,6 +13,8 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
   'space.title.tools': 'Herramientas de autoayuda',
   'space.title.checkIn': 'Registro diario',
   'space.title.data': 'Sus datos',
+  'space.nav.supporters': 'Apoyo',
+  'space.title.supporters': 'Sus personas de apoyo',
   'space.noscript':
     'Su espacio necesita JavaScript: guarda lo que escribe en este navegador, no en un servidor. El buscador de reuniones y la página de ayuda funcionan sin él.',
   'space.loading': 'Abriendo su espacio…',
@@ -192,6 +194,76 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
     'La sincronización no funcionó ahora (sin conexión, o el servidor la rechazó). Sus datos están a salvo en este dispositivo; inténtelo más tarde.',
   'space.ui.sync.stop': 'Dejar de sincronizar en este dispositivo',
   'space.ui.sync.deletes': 'Borrar todo también borra la copia cifrada del servidor.',
+  'space.ui.help.button': 'Necesito ayuda ahora',
+  'space.ui.help.danger': 'Si está en peligro ahora, llame al 911.',
+  'space.ui.help.988': 'Llame o envíe un texto al 988',
+  'space.ui.help.samhsa': 'SAMHSA 1-800-662-4357',
+  'space.ui.help.nobody': 'Todavía no hay ninguna persona de apoyo que reciba su mensaje.',
+  'space.ui.help.setUp': 'Invitar a una persona de apoyo',
+  'space.ui.help.goesTo': 'Este mensaje se envía a {name}:',
+  'space.ui.help.send': 'Enviarlo ahora',
+  'space.ui.help.close': 'Cerrar',
+  'space.ui.help.sent.sent': 'Enviado a {name}.',
+  'space.ui.help.sent.gone':
+    'Ya no se puede avisar a {name}: dejó de ser su apoyo o la invitación venció.',
+  'space.ui.help.sent.limit':
+    '{name} ya recibió el máximo de mensajes permitido en esta hora. Llámele, o llame o envíe un texto al 988.',
+  'space.ui.help.sent.waiting': '{name} todavía no terminó de aceptar.',
+  'space.ui.help.sent.failed':
+    'Su mensaje a {name} no salió (sin conexión, o el servidor no respondió). Llámele, o llame o envíe un texto al 988.',
+  'space.ui.help.defaultMessage': 'Necesito ayuda ahora mismo. Por favor, llámame.',
+  'space.ui.help.defaultCheckIn': 'Estoy pasando un día difícil. ¿Me puedes llamar o escribir?',
+  'space.ui.supporters.intro':
+    'Su padrino o madrina, un compañero o su coach de recuperación pueden recibir un aviso cuando usted necesite ayuda. Eligen cómo recibirlo y solo reciben el mensaje que usted escriba aquí: nunca sus fechas, registros ni notas.',
+  'space.ui.supporters.heading': 'Quién puede recibir un aviso',
+  'space.ui.supporters.none': 'Todavía no tiene ninguna persona de apoyo.',
+  'space.ui.supporters.state.invited':
+    'Invitación hecha: el enlace funciona hasta el {date}. Entrégueselo usted.',
+  'space.ui.supporters.state.confirming':
+    'Respondió y recibió un código para confirmar; el enlace funciona hasta el {date}.',
+  'space.ui.supporters.state.active': 'Se le avisa por {channel}.',
+  'space.ui.supporters.state.gone':
+    'Ya no se le puede avisar: dejó de ser su apoyo o la invitación venció. Puede quitarla de la lista e invitarla de nuevo.',
+  'space.ui.supporters.channel.email': 'correo electrónico',
+  'space.ui.supporters.channel.sms': 'mensaje de texto',
+  'space.ui.supporters.channel.push': 'notificación del navegador',
+  'space.ui.supporters.tell': 'Avisar a {name}',
+  'space.ui.supporters.onHelp': 'Cuando pulse “Necesito ayuda ahora”',
+  'space.ui.supporters.onCheckIn': 'Después de un registro que cruce mi límite',
+  'space.ui.supporters.remove': 'Quitar a {name}',
+  'space.ui.supporters.removeButton': 'Quitar',
+  'space.ui.supporters.removed': 'Se quitó a {name}: su contacto se eliminó.',
+  'space.ui.supporters.removeFailed':
+    'No se pudo quitar a {name} ahora (¿sin conexión?). Inténtelo de nuevo.',
+  'space.ui.supporters.link': 'Enlace de invitación para {name}',
+  'space.ui.supporters.linkHint':
+    'Envíelo desde su propio teléfono o correo: nunca sabemos a quién invitó.',
+  'space.ui.supporters.share': 'Compartir el enlace',
+  'space.ui.supporters.shareText':
+    '¿Quieres ser mi persona de apoyo? Este enlace explica lo que significa.',
+  'space.ui.supporters.copy': 'Copiar el enlace',
+  'space.ui.supporters.copied': 'Copiado.',
+  'space.ui.supporters.inviteHeading': 'Invitar a una persona de apoyo',
+  'space.ui.supporters.inviteIntro':
+    'Cree un enlace y entrégueselo. Esa persona lee lo que significa, elige correo o mensaje de texto y confirma con un código.',
+  'space.ui.supporters.name': 'Nombre de la persona',
+  'space.ui.supporters.nameHint': 'Solo usted lo ve: se queda en este dispositivo.',
+  'space.ui.supporters.invite': 'Crear un enlace de invitación',
+  'space.ui.supporters.inviteFailed':
+    'No se pudo crear un enlace ahora (sin conexión, o el servidor lo rechazó). Inténtelo más tarde.',
+  'space.ui.supporters.messagesHeading': 'Lo que reciben',
+  'space.ui.supporters.messagesIntro':
+    'Sus personas de apoyo solo ven estas palabras, seguidas de una línea nuestra con la línea de crisis y un enlace para dejar de recibirlas.',
+  'space.ui.supporters.helpMessage': 'Su mensaje cuando pulse “Necesito ayuda ahora”',
+  'space.ui.supporters.checkInMessage': 'Su mensaje después de un registro que cruce su límite',
+  'space.ui.supporters.messageHint': 'Diga quién es, por ejemplo: “Sam quiere que lo llames.”',
+  'space.ui.supporters.preview': 'Lo que reciben:',
+  'space.ui.supporters.line': 'Un registro cruza mi límite cuando',
+  'space.ui.supporters.lineCraving': 'El deseo de consumir es de al menos (1 a 10)',
+  'space.ui.supporters.lineMood': 'O el ánimo es como mucho',
+  'space.ui.supporters.lineMoodOff': 'No por el ánimo',
+  'space.ui.supporters.save': 'Guardar mensajes',
+  'space.ui.supporters.stopLink': '(su propio enlace)',
   'space.supporter.invite.title': 'Sea la persona de apoyo de alguien',
   'space.supporter.invite.intro':
     'La persona que le envió este enlace tiene un espacio privado en Porchlight entre reuniones. Le gustaría poder contactarle cuando necesite ayuda.',

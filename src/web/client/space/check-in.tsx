@@ -14,9 +14,12 @@ import {
   type CheckIn,
   type Day,
   type Risk,
+  type Settings,
 } from './model.js';
 import { NumberField } from './fields.js';
+import { Outcomes, tell, type Outcome } from './help.js';
 import type { SpaceStore } from './store.js';
+import { chosen, crossesThreshold, helpOf, sentWords, type Supporter } from './supporters.js';
 import type { Words } from './words.js';
 
 interface Props {
@@ -24,6 +27,8 @@ interface Props {
   store: SpaceStore;
   today: Day;
   checkIns: CheckIn[];
+  supporters: Supporter[];
+  settings: Settings;
   reload: () => Promise<void>;
 }
 
@@ -40,7 +45,7 @@ type Suggestion =
   | { state: 'offline' }
   | { state: 'listed'; meetings: Soon[] };
 
-export function CheckInScreen({ w, store, today, checkIns, reload }: Props) {
+export function CheckInScreen({ w, store, today, checkIns, supporters, settings, reload }: Props) {
   const [mood, setMood] = useState(3);
   const [craving, setCraving] = useState(0);
   const [sleep, setSleep] = useState(7);
@@ -49,6 +54,7 @@ export function CheckInScreen({ w, store, today, checkIns, reload }: Props) {
   const [saved, setSaved] = useState(false);
   const [hard, setHard] = useState(false);
   const [soon, setSoon] = useState<Suggestion>({ state: 'none' });
+  const [told, setTold] = useState<Outcome[]>();
   const save = async (event: Event) => {
     event.preventDefault();
     const checkIn: CheckIn = {
@@ -66,6 +72,13 @@ export function CheckInScreen({ w, store, today, checkIns, reload }: Props) {
     setNote('');
     const isHard = looksHard(checkIn);
     setHard(isHard);
+    setTold(undefined);
+    // The person's own line, and their own words, to the supporters they chose for it.
+    const help = helpOf(settings, w);
+    const words = sentWords(help.checkInMessage);
+    const to = chosen(supporters, 'onCheckIn');
+    if (crossesThreshold(checkIn, help) && to.length > 0 && words !== '')
+      setTold(await tell(store, to, words));
     await reload();
     if (isHard) {
       setSoon({ state: 'loading' });
@@ -142,6 +155,7 @@ export function CheckInScreen({ w, store, today, checkIns, reload }: Props) {
         </form>
         <div role="status">
           {saved && <p>{w.t('space.ui.saved')}</p>}
+          {told !== undefined && <Outcomes w={w} outcomes={told} />}
           {hard && <HardDay w={w} soon={soon} />}
         </div>
       </section>
@@ -218,7 +232,7 @@ function HardDay({ w, soon }: { w: Words; soon: Suggestion }) {
 }
 
 /** Mood and craving over the last 14 days, as an inline SVG with a text summary beside it. */
-export function TrendChart({ w, today, checkIns }: Omit<Props, 'store' | 'reload'>) {
+export function TrendChart({ w, today, checkIns }: Pick<Props, 'w' | 'today' | 'checkIns'>) {
   const points = trendPoints(checkIns, today);
   return (
     <section aria-labelledby="space-trend">

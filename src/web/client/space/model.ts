@@ -60,9 +60,23 @@ export interface CheckIn {
   note: string;
 }
 
+/** The person's words to their supporters, and the line a check-in must cross to send them. */
+export interface HelpSettings {
+  /** Sent on "I need help now". */
+  message: string;
+  /** Sent after a check-in that crosses the line below. */
+  checkInMessage: string;
+  /** A check-in with a craving at or above this tells the chosen supporters. */
+  craving: number;
+  /** A check-in with a mood at or below this tells them; 0 never by mood. */
+  mood: number;
+}
+
 /** The person's own settings. */
 export interface Settings {
   weeklyGoal: number;
+  /** Unset until the person writes their own words: the page offers its defaults. */
+  help?: HelpSettings;
   /** When the person last changed them (ISO 8601): a sync keeps the later. */
   savedAt?: string;
 }

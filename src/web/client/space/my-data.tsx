@@ -35,6 +35,9 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
       version: EXPORT_VERSION,
       exportedAt: new Date().toISOString(),
       ...data,
+      // Who they are and what the person chose; not the secrets that reach them, which a file
+      // left on a shared computer would hand to anyone.
+      supporters: data.supporters.map(({ token: _token, invite: _invite, ...kept }) => kept),
       savedMeetings: readFavourites(localStorage),
     };
     const blob = new Blob([JSON.stringify(document_, null, 2)], { type: 'application/json' });

@@ -3,7 +3,7 @@
  * `data-screen` says which screen and `data-words` carries its words), it opens the space's
  * IndexedDB store and renders the screen. Loaded as its own chunk, only on the space's pages.
  */
-import { render } from 'preact';
+import { render, type ComponentType } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PAGES_CACHE } from '../cache-names.js';
 import { CheckInScreen } from './check-in.js';
@@ -16,8 +16,11 @@ import {
   type RecoveryDate,
   type Settings,
 } from './model.js';
+import { mountHelp } from './help.js';
 import { DataScreen } from './my-data.js';
 import { openSpaceStore, type SpaceStore } from './store.js';
+import type { Supporter } from './supporters.js';
+import type { SupportersProps } from './supporters-screen.js';
 import type { Worksheet } from './tools.js';
 import { ToolsScreen } from './tools-screen.js';
 import { WeekSection } from './week.js';
@@ -25,13 +28,15 @@ import { syncNow } from './sync.js';
 import { readWords, type Words } from './words.js';
 import './space.css';
 
-type Screen = 'today' | 'check-in' | 'tools' | 'data';
+type Screen = 'today' | 'check-in' | 'tools' | 'supporters' | 'data';
+const SCREENS: readonly Screen[] = ['today', 'check-in', 'tools', 'supporters', 'data'];
 
 interface Loaded {
   dates: RecoveryDate[];
   attendance: Attendance[];
   checkIns: CheckIn[];
   worksheets: Worksheet[];
+  supporters: Supporter[];
   settings: Settings;
 }
 
@@ -39,14 +44,15 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
   const [data, setData] = useState<Loaded>();
   const today = dayOf(new Date());
   const reload = useCallback(async () => {
-    const [dates, attendance, checkIns, worksheets, settings] = await Promise.all([
+    const [dates, attendance, checkIns, worksheets, supporters, settings] = await Promise.all([
       store.all('dates'),
       store.all('attendance'),
       store.all('checkIns'),
       store.all('worksheets'),
+      store.all('supporters'),
       store.settings(),
     ]);
-    setData({ dates, attendance, checkIns, worksheets, settings });
+    setData({ dates, attendance, checkIns, worksheets, supporters, settings });
   }, [store]);
   useEffect(() => {
     void reload();
@@ -60,9 +66,27 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
   if (data === undefined) return null;
   if (screen === 'tools')
     return <ToolsScreen w={w} store={store} worksheets={data.worksheets} reload={reload} />;
+  if (screen === 'supporters')
+    return (
+      <LazySupporters
+        w={w}
+        store={store}
+        supporters={data.supporters}
+        settings={data.settings}
+        reload={reload}
+      />
+    );
   if (screen === 'check-in')
     return (
-      <CheckInScreen w={w} store={store} today={today} checkIns={data.checkIns} reload={reload} />
+      <CheckInScreen
+        w={w}
+        store={store}
+        today={today}
+        checkIns={data.checkIns}
+        supporters={data.supporters}
+        settings={data.settings}
+        reload={reload}
+      />
     );
   return (
     <>
@@ -79,13 +103,22 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
   );
 }
 
+/** The supporters' screen, a chunk of its own: the first screen does not pay for it. */
+function LazySupporters(props: SupportersProps) {
+  const [Screen, setScreen] = useState<ComponentType<SupportersProps>>();
+  useEffect(() => {
+    void import('./supporters-screen.js').then(({ SupportersScreen }) =>
+      setScreen(() => SupportersScreen),
+    );
+  }, []);
+  return Screen === undefined ? null : <Screen {...props} />;
+}
+
 /** Renders the space into its shell; says so plainly where the browser keeps no data. */
 export async function mountSpace(holder: HTMLElement): Promise<void> {
   const locale = document.documentElement.lang || 'en';
   const w = readWords(holder.dataset.words, locale);
-  const screen =
-    (['today', 'check-in', 'tools', 'data'] as const).find((s) => s === holder.dataset.screen) ??
-    'today';
+  const screen = SCREENS.find((s) => s === holder.dataset.screen) ?? 'today';
   let store: SpaceStore;
   try {
     store = await openSpaceStore();
@@ -99,6 +132,7 @@ export async function mountSpace(holder: HTMLElement): Promise<void> {
   }
   holder.replaceChildren();
   render(<Space w={w} store={store} screen={screen} />, holder);
+  mountHelp(w, store);
   void keepScreensOffline(holder.dataset.screens);
 }
 

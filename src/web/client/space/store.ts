@@ -8,6 +8,7 @@ import { FAVOURITES_KEY } from '../favourites.js';
 import type { Attendance, CheckIn, RecoveryDate, Settings } from './model.js';
 import type { Worksheet } from './tools.js';
 import type { SyncKeys } from './sync-crypto.js';
+import type { Supporter } from './supporters.js';
 import { DEFAULT_SETTINGS } from './model.js';
 
 /** The database's name; a new shape of data gets a new version and an upgrade step. */
@@ -18,6 +19,7 @@ interface SpaceSchema extends DBSchema {
   attendance: { key: string; value: Attendance };
   checkIns: { key: string; value: CheckIn };
   worksheets: { key: string; value: Worksheet };
+  supporters: { key: string; value: Supporter };
   sync: { key: string; value: SyncState & { key: 'sync' } };
   /** Ids of records deleted here, so a sync does not bring them back from another device. */
   tombstones: { key: string; value: { id: string } };
@@ -25,7 +27,7 @@ interface SpaceSchema extends DBSchema {
 }
 
 /** The kinds of record kept, each an object store keyed by `id`. */
-export type Kind = 'dates' | 'attendance' | 'checkIns' | 'worksheets';
+export type Kind = 'dates' | 'attendance' | 'checkIns' | 'worksheets' | 'supporters';
 type RecordOf<K extends Kind> = SpaceSchema[K]['value'];
 
 /** This device's sync: its keys (the AES key cannot be exported) and when it last synced. */
@@ -40,6 +42,7 @@ export interface SpaceData {
   attendance: Attendance[];
   checkIns: CheckIn[];
   worksheets: Worksheet[];
+  supporters: Supporter[];
   settings: Settings;
 }
 
@@ -68,7 +71,7 @@ export interface SpaceStore {
 
 /** Opens (creating on first use) the space's database; rejects where storage is refused. */
 export async function openSpaceStore(): Promise<SpaceStore> {
-  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 4, {
+  const db: IDBPDatabase<SpaceSchema> = await openDB<SpaceSchema>(SPACE_DB, 5, {
     // Each version adds what it brought, so a browser several versions behind catches up.
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
@@ -80,6 +83,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       if (oldVersion < 2) database.createObjectStore('worksheets', { keyPath: 'id' });
       if (oldVersion < 3) database.createObjectStore('sync', { keyPath: 'key' });
       if (oldVersion < 4) database.createObjectStore('tombstones', { keyPath: 'id' });
+      if (oldVersion < 5) database.createObjectStore('supporters', { keyPath: 'id' });
     },
   });
   const settings = async (): Promise<Settings> => {
@@ -87,6 +91,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
     if (kept === undefined) return { ...DEFAULT_SETTINGS };
     return {
       weeklyGoal: kept.weeklyGoal,
+      ...(kept.help !== undefined ? { help: kept.help } : {}),
       ...(kept.savedAt !== undefined ? { savedAt: kept.savedAt } : {}),
     };
   };
@@ -108,7 +113,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
     },
     addMissing: async (data, deleted) => {
       const tx = db.transaction(
-        ['dates', 'attendance', 'checkIns', 'worksheets', 'settings', 'tombstones'],
+        ['dates', 'attendance', 'checkIns', 'worksheets', 'supporters', 'settings', 'tombstones'],
         'readwrite',
       );
       const gone = new Set(deleted);
@@ -124,6 +129,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       await add('attendance', data.attendance);
       await add('checkIns', data.checkIns);
       await add('worksheets', data.worksheets);
+      await add('supporters', data.supporters);
       const kept = await tx.objectStore('settings').get('settings');
       if ((data.settings.savedAt ?? '') > (kept?.savedAt ?? ''))
         await tx.objectStore('settings').put({ ...data.settings, key: 'settings' });
@@ -144,6 +150,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       attendance: await db.getAll('attendance'),
       checkIns: await db.getAll('checkIns'),
       worksheets: await db.getAll('worksheets'),
+      supporters: await db.getAll('supporters'),
       settings: await settings(),
     }),
     deleteEverything: async () => {

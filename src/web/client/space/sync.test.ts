@@ -6,6 +6,7 @@ const empty: Snapshot = {
   attendance: [],
   checkIns: [],
   worksheets: [],
+  supporters: [],
   settings: { weeklyGoal: 3 },
   savedMeetings: [],
   deleted: [],

@@ -35,6 +35,7 @@ export function mergeSnapshots(local: Snapshot, remote: Snapshot | undefined): S
     attendance: union(local.attendance, remote.attendance ?? []),
     checkIns: union(local.checkIns, remote.checkIns ?? []),
     worksheets: union(local.worksheets, remote.worksheets ?? []),
+    supporters: union(local.supporters, remote.supporters ?? []),
     settings:
       (remote.settings?.savedAt ?? '') > (local.settings.savedAt ?? '')
         ? remote.settings
