@@ -262,6 +262,23 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await other.goto(`${base}/en/space/check-in`);
     await other.getByText(secret).waitFor();
 
+    // A slip made there reaches this device: the later copy of the date wins.
+    await other.goto(`${base}/en/space`);
+    const there = other.locator('li.space-card', { hasText: secret });
+    await there.getByRole('button', { name: 'I had a slip' }).click();
+    await there.getByLabel('Since').fill('2026-06-01');
+    await there.getByRole('button', { name: 'Count from this day' }).click();
+    await there.getByText(/^Earlier: 31 days from May 1, 2026 to Jun 1, 2026$/).waitFor();
+    await other.goto(`${base}/en/space/data`);
+    await other.getByRole('button', { name: 'Sync now' }).click();
+    await other.getByText('Synced.').waitFor();
+    // Opening a screen syncs: the date here counts from the new day, its history kept.
+    await page.goto(`${base}/en/space`);
+    await page
+      .locator('li.space-card', { hasText: secret })
+      .getByText(/^Earlier: 31 days from May 1, 2026 to Jun 1, 2026$/)
+      .waitFor();
+
     // A date removed there is removed here at the next sync, not brought back.
     await other.goto(`${base}/en/space`);
     await other.getByRole('button', { name: `Remove ${secret}` }).click();

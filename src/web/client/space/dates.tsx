@@ -45,6 +45,7 @@ export function DatesSection({ w, store, today, dates, reload }: Props) {
       label: name.slice(0, 80),
       since,
       history: [],
+      updatedAt: new Date().toISOString(),
     });
     setLabel('');
     await reload();
@@ -103,7 +104,8 @@ function DateItem({
   const restartNow = async (event: Event) => {
     event.preventDefault();
     if (!isDay(restart) || restart > today) return;
-    await store.put('dates', restartFrom(date, restart));
+    // Dated, so the slip reaches the person's other devices at their next sync.
+    await store.put('dates', { ...restartFrom(date, restart), updatedAt: new Date().toISOString() });
     setSlipping(false);
     await reload();
   };

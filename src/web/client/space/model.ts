@@ -20,6 +20,17 @@ export interface RecoveryDate {
   since: Day;
   /** Earlier stretches, oldest first. */
   history: Streak[];
+  /** When the person last changed it (ISO 8601; absent on dates older than the field). */
+  updatedAt?: string;
+}
+
+/**
+ * When a record was last changed, for a sync to keep the later copy: '' for records that are
+ * never changed once written (attendance, check-ins, worksheets) or were written before the
+ * field existed, so any dated copy wins over them.
+ */
+export function updatedAtOf(record: object): string {
+  return 'updatedAt' in record && typeof record.updatedAt === 'string' ? record.updatedAt : '';
 }
 
 /** "I went": one meeting on one day. */

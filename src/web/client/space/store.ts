@@ -9,7 +9,7 @@ import type { Attendance, CheckIn, RecoveryDate, Settings } from './model.js';
 import type { Worksheet } from './tools.js';
 import type { SyncKeys } from './sync-crypto.js';
 import type { Supporter } from './supporters.js';
-import { DEFAULT_SETTINGS } from './model.js';
+import { DEFAULT_SETTINGS, updatedAtOf } from './model.js';
 
 /** The database's name; a new shape of data gets a new version and an upgrade step. */
 export const SPACE_DB = 'porchlight-space';
@@ -57,9 +57,10 @@ export interface SpaceStore {
   everything(): Promise<SpaceData>;
   /**
    * A sync's merge: deletes the records deleted elsewhere (and remembers them), adds the
-   * records this device does not have yet, and takes newer settings.
+   * records this device does not have yet, replaces those changed later elsewhere (by
+   * `updatedAt`), and takes newer settings.
    */
-  addMissing(data: SpaceData, deleted: readonly string[]): Promise<void>;
+  takeIn(data: SpaceData, deleted: readonly string[]): Promise<void>;
   /** The ids of records deleted on this device. */
   tombstones(): Promise<string[]>;
   /** This device's sync, if it syncs. */
@@ -111,7 +112,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
     saveSettings: async (value) => {
       await db.put('settings', { ...value, savedAt: new Date().toISOString(), key: 'settings' });
     },
-    addMissing: async (data, deleted) => {
+    takeIn: async (data, deleted) => {
       const tx = db.transaction(
         ['dates', 'attendance', 'checkIns', 'worksheets', 'supporters', 'settings', 'tombstones'],
         'readwrite',
@@ -121,9 +122,11 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       const add = async <K extends Kind>(kind: K, records: RecordOf<K>[]) => {
         const store = tx.objectStore(kind);
         for (const id of await store.getAllKeys()) if (gone.has(id)) await store.delete(id);
-        for (const record of records)
-          if (!gone.has(record.id) && (await store.getKey(record.id)) === undefined)
-            await store.put(record);
+        for (const record of records) {
+          if (gone.has(record.id)) continue;
+          const kept = await store.get(record.id);
+          if (kept === undefined || updatedAtOf(record) > updatedAtOf(kept)) await store.put(record);
+        }
       };
       await add('dates', data.dates);
       await add('attendance', data.attendance);

@@ -55,4 +55,39 @@ describe('merging two devices’ snapshots', () => {
     expect(merged.dates).toEqual([]);
     expect(merged.deleted.sort()).toEqual(['a2', 'd9']);
   });
+
+  it('keeps the later copy of a changed record: a slip and a supporter’s choice reach the other device', () => {
+    const date = { id: 'd1', label: 'Alcohol', since: '2026-01-01', history: [] };
+    const slipped = {
+      ...date,
+      since: '2026-03-01',
+      history: [{ since: '2026-01-01', until: '2026-03-01' }],
+      updatedAt: '2026-03-01T20:00:00Z',
+    };
+    const maria = {
+      id: 's1',
+      token: 't',
+      name: 'Maria',
+      expiresAt: '2026-12-21T00:00:00Z',
+      state: 'active' as const,
+      onHelp: true,
+      onCheckIn: false,
+      createdAt: '2026-12-01T00:00:00Z',
+      updatedAt: '2026-12-01T00:00:00Z',
+    };
+    const chosen = { ...maria, onHelp: false, onCheckIn: true, updatedAt: '2026-12-02T00:00:00Z' };
+    // This device has the old copies; the other changed them later.
+    const here: Snapshot = { ...empty, dates: [date], supporters: [maria] };
+    const there: Snapshot = { ...empty, dates: [slipped], supporters: [chosen] };
+    const merged = mergeSnapshots(here, there);
+    expect(merged.dates).toEqual([slipped]);
+    expect(merged.supporters).toEqual([chosen]);
+    // The other way round, this device's later copies stand.
+    const back = mergeSnapshots(there, here);
+    expect(back.dates).toEqual([slipped]);
+    expect(back.supporters).toEqual([chosen]);
+    // Two copies of one moment: this device's.
+    const same = { ...chosen, name: 'Maria R.' };
+    expect(mergeSnapshots({ ...empty, supporters: [same] }, there).supporters).toEqual([same]);
+  });
 });

@@ -4,6 +4,7 @@
  * when another device wrote in between, do it again.
  */
 import { readFavourites, saveFavourite, type Favourite } from '../favourites.js';
+import { updatedAtOf } from './model.js';
 import type { SpaceData, SpaceStore, SyncState } from './store.js';
 import { seal, unseal, type SyncKeys } from './sync-crypto.js';
 
@@ -18,16 +19,23 @@ export interface Snapshot extends SpaceData {
 }
 
 /**
- * The union of two snapshots by record id, this device's copy kept where both have one, less
- * every record either side deleted.
+ * The union of two snapshots by record id, the later copy by `updatedAt` kept where both have
+ * one (this device's on a tie), less every record either side deleted.
  */
 export function mergeSnapshots(local: Snapshot, remote: Snapshot | undefined): Snapshot {
   if (remote === undefined) return local;
   const deleted = [...new Set([...local.deleted, ...(remote.deleted ?? [])])];
   const gone = new Set(deleted);
   const union = <T extends { id: string }>(mine: T[], theirs: T[]): T[] => {
+    const other = new Map(theirs.map((r) => [r.id, r]));
+    const later = (r: T): T => {
+      const copy = other.get(r.id);
+      return copy !== undefined && updatedAtOf(copy) > updatedAtOf(r) ? copy : r;
+    };
     const ids = new Set(mine.map((r) => r.id));
-    return [...mine, ...theirs.filter((r) => !ids.has(r.id))].filter((r) => !gone.has(r.id));
+    return [...mine.map(later), ...theirs.filter((r) => !ids.has(r.id))].filter(
+      (r) => !gone.has(r.id),
+    );
   };
   const slugs = new Set(local.savedMeetings.map((f) => f.slug));
   return {
@@ -78,7 +86,7 @@ export async function syncNow(store: SpaceStore, state: SyncState): Promise<Sync
       deleted: await store.tombstones(),
     };
     const merged = mergeSnapshots(local, remote.snapshot);
-    await store.addMissing(merged, merged.deleted);
+    await store.takeIn(merged, merged.deleted);
     const saved = new Set(local.savedMeetings.map((f) => f.slug));
     for (const favourite of merged.savedMeetings)
       if (!saved.has(favourite.slug)) saveFavourite(localStorage, favourite);
