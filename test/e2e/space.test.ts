@@ -217,6 +217,11 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     const secret = `Harbour-${Math.random().toString(36).slice(2)}-line`;
     const first = await phone({ serviceWorkers: 'block' });
     const page = await first.newPage();
+    // A meeting saved from the finder travels with the space.
+    await page.goto(`${base}/en/?near=01301`);
+    const result = page.locator('li.result').first();
+    const meeting = (await result.locator('h3 a').textContent())!.trim();
+    await result.getByRole('button', { name: `Save ${meeting} to my meetings` }).click();
     await page.goto(`${base}/en/space`);
     await addDate(page, secret, '2026-05-01');
     await page.goto(`${base}/en/space/check-in`);
@@ -261,6 +266,21 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await other.getByRole('heading', { name: secret, level: 3 }).waitFor();
     await other.goto(`${base}/en/space/check-in`);
     await other.getByText(secret).waitFor();
+
+    // The saved meeting removed there is removed here too, not brought back by the union.
+    await other.goto(`${base}/en/space`);
+    await other.locator('section[aria-labelledby="space-my"] li', { hasText: meeting }).waitFor();
+    await other.goto(`${base}/en/?near=01301`);
+    await other
+      .locator('li.result', { hasText: meeting })
+      .first()
+      .getByRole('button', { name: `Save ${meeting} to my meetings`, pressed: true })
+      .click();
+    await other.goto(`${base}/en/space/data`);
+    await other.getByRole('button', { name: 'Sync now' }).click();
+    await other.getByText('Synced.').waitFor();
+    await page.goto(`${base}/en/space`);
+    await page.getByText(/^Saved meetings show here\./).waitFor();
 
     // A slip made there reaches this device: the later copy of the date wins.
     await other.goto(`${base}/en/space`);

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   FAVOURITES_KEY,
   MAX_FAVOURITES,
+  dropFavourites,
+  forgetRemovals,
   isSaved,
   readFavourites,
+  readRemovals,
   removeFavourite,
   saveFavourite,
   type Favourite,
@@ -97,5 +100,23 @@ describe('favourites', () => {
     for (let i = 0; i < MAX_FAVOURITES + 5; i++) saveFavourite(store, favourite(`m${i}`));
     expect(readFavourites(store)).toHaveLength(MAX_FAVOURITES);
     expect(readFavourites(store)[0]?.slug).toBe(`m${MAX_FAVOURITES + 4}`);
+  });
+
+  it('notes a removal for the space’s sync, once per meeting, until a sync carried it', () => {
+    const store = memoryStore();
+    saveFavourite(store, favourite('a'));
+    saveFavourite(store, favourite('b'));
+    removeFavourite(store, 'a', 100);
+    removeFavourite(store, 'a', 150);
+    expect(readRemovals(store)).toEqual([{ slug: 'a', at: 150 }]);
+    // Removed because another device removed it: nothing to note.
+    dropFavourites(store, ['b']);
+    expect(readFavourites(store)).toEqual([]);
+    expect(readRemovals(store)).toEqual([{ slug: 'a', at: 150 }]);
+    // A removal made while a sync was under way stays for the next one.
+    const carried = readRemovals(store);
+    removeFavourite(store, 'c', 200);
+    forgetRemovals(store, carried);
+    expect(readRemovals(store)).toEqual([{ slug: 'c', at: 200 }]);
   });
 });

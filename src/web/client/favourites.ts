@@ -47,12 +47,67 @@ export function saveFavourite(store: KeyValueStore, favourite: Favourite): boole
   return write(store, [favourite, ...rest].slice(0, MAX_FAVOURITES));
 }
 
-/** Forgets a meeting; false when storage refused the change. */
-export function removeFavourite(store: KeyValueStore, slug: string): boolean {
+/**
+ * Forgets a meeting, and notes when, so a space that syncs removes it on the person's other
+ * devices too; false when storage refused the change.
+ */
+export function removeFavourite(store: KeyValueStore, slug: string, at = Date.now()): boolean {
+  const removals = readRemovals(store).filter((r) => r.slug !== slug);
+  writeRemovals(store, [...removals, { slug, at }].slice(-MAX_FAVOURITES));
+  return dropFavourites(store, [slug]);
+}
+
+/** Forgets meetings removed on another device: no note, the removal is already known. */
+export function dropFavourites(store: KeyValueStore, slugs: readonly string[]): boolean {
+  const gone = new Set(slugs);
   return write(
     store,
-    readFavourites(store).filter((f) => f.slug !== slug),
+    readFavourites(store).filter((f) => !gone.has(f.slug)),
   );
+}
+
+/** The localStorage key of the removals a sync has not carried yet. */
+export const REMOVALS_KEY = 'porchlight:favourites-removed:v1';
+
+/** A saved meeting removed here: its slug and when (epoch milliseconds). */
+export interface Removal {
+  slug: string;
+  at: number;
+}
+
+/** The removals not yet carried by a sync; anything unreadable counts as none. */
+export function readRemovals(store: KeyValueStore): Removal[] {
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(REMOVALS_KEY) ?? '[]');
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (r): r is Removal =>
+            typeof r === 'object' &&
+            r !== null &&
+            typeof (r as Removal).slug === 'string' &&
+            typeof (r as Removal).at === 'number',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Forgets removals a sync carried to the server (the snapshot keeps them from then on). */
+export function forgetRemovals(store: KeyValueStore, carried: readonly Removal[]): void {
+  const done = new Set(carried.map((r) => `${r.slug} ${r.at}`));
+  writeRemovals(
+    store,
+    readRemovals(store).filter((r) => !done.has(`${r.slug} ${r.at}`)),
+  );
+}
+
+function writeRemovals(store: KeyValueStore, removals: Removal[]): void {
+  try {
+    store.setItem(REMOVALS_KEY, JSON.stringify(removals));
+  } catch {
+    // A full quota: the removal stays on this device only, as before removals were noted.
+  }
 }
 
 function write(store: KeyValueStore, favourites: Favourite[]): boolean {

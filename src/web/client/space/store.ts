@@ -4,7 +4,7 @@
  * and the saved meetings, so nothing is left behind to recover.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { FAVOURITES_KEY } from '../favourites.js';
+import { FAVOURITES_KEY, REMOVALS_KEY } from '../favourites.js';
 import type { Attendance, CheckIn, RecoveryDate, Settings } from './model.js';
 import type { Worksheet } from './tools.js';
 import type { SyncKeys } from './sync-crypto.js';
@@ -33,6 +33,8 @@ type RecordOf<K extends Kind> = SpaceSchema[K]['value'];
 /** This device's sync: its keys (the AES key cannot be exported) and when it last synced. */
 export interface SyncState {
   keys: SyncKeys;
+  /** This device's own id in the snapshot's list of devices (decision 0135). */
+  device?: string;
   syncedAt?: string;
 }
 
@@ -56,13 +58,15 @@ export interface SpaceStore {
   /** Every record, for the export. */
   everything(): Promise<SpaceData>;
   /**
-   * A sync's merge: deletes the records deleted elsewhere (and remembers them), adds the
+   * A sync's merge: deletes the records deleted elsewhere, adds the
    * records this device does not have yet, replaces those changed later elsewhere (by
    * `updatedAt`), and takes newer settings.
    */
   takeIn(data: SpaceData, deleted: readonly string[]): Promise<void>;
-  /** The ids of records deleted on this device. */
+  /** The ids of records deleted on this device that no sync has carried yet. */
   tombstones(): Promise<string[]>;
+  /** Forgets deletions a sync carried: the server's copy keeps them from then on. */
+  forgetTombstones(ids: readonly string[]): Promise<void>;
   /** This device's sync, if it syncs. */
   syncState(): Promise<SyncState | undefined>;
   saveSyncState(state: SyncState | undefined): Promise<void>;
@@ -108,17 +112,23 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       await tx.done;
     },
     tombstones: () => db.getAllKeys('tombstones'),
+    forgetTombstones: async (ids) => {
+      const tx = db.transaction('tombstones', 'readwrite');
+      for (const id of ids) await tx.store.delete(id);
+      await tx.done;
+    },
     settings,
     saveSettings: async (value) => {
       await db.put('settings', { ...value, savedAt: new Date().toISOString(), key: 'settings' });
     },
     takeIn: async (data, deleted) => {
       const tx = db.transaction(
-        ['dates', 'attendance', 'checkIns', 'worksheets', 'supporters', 'settings', 'tombstones'],
+        ['dates', 'attendance', 'checkIns', 'worksheets', 'supporters', 'settings'],
         'readwrite',
       );
+      // Deletions made elsewhere are not noted here: the server's copy carries them until every
+      // device has seen them (decision 0135), and a note would carry them again after that.
       const gone = new Set(deleted);
-      for (const id of gone) await tx.objectStore('tombstones').put({ id });
       const add = async <K extends Kind>(kind: K, records: RecordOf<K>[]) => {
         const store = tx.objectStore(kind);
         for (const id of await store.getAllKeys()) if (gone.has(id)) await store.delete(id);
@@ -140,9 +150,9 @@ export async function openSpaceStore(): Promise<SpaceStore> {
     },
     syncState: async () => {
       const kept = await db.get('sync', 'sync');
-      return kept === undefined
-        ? undefined
-        : { keys: kept.keys, ...(kept.syncedAt !== undefined ? { syncedAt: kept.syncedAt } : {}) };
+      if (kept === undefined) return undefined;
+      const { key: _key, ...state } = kept;
+      return state;
     },
     saveSyncState: async (state) => {
       if (state === undefined) await db.delete('sync', 'sync');
@@ -160,6 +170,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       db.close();
       await deleteDB(SPACE_DB);
       localStorage.removeItem(FAVOURITES_KEY);
+      localStorage.removeItem(REMOVALS_KEY);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SpaceStore, SyncState } from './store.js';
-import { syncNow } from './sync.js';
+import { leave, syncNow } from './sync.js';
 import type { Words } from './words.js';
 
 type Status = 'idle' | 'busy' | 'done' | 'failed' | 'bad-phrase';
@@ -76,7 +76,9 @@ export function SyncSection({
         </button>{' '}
         <button
           type="button"
-          onClick={() => void store.saveSyncState(undefined).then(() => setState(undefined))}
+          onClick={() =>
+            void leave(store, state).then(() => setState(undefined))
+          }
         >
           {w.t('space.ui.sync.stop')}
         </button>
