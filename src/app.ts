@@ -63,6 +63,9 @@ import { registerPrintRoutes } from './print/routes.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerSpacePages } from './space/routes.js';
 import { registerSpaceApiRoutes } from './space/routes-api.js';
+import { SpaceCalendarRepository } from './space/calendar-repository.js';
+import { registerSpaceCalendarRoutes } from './space/calendar-routes-api.js';
+import { SpaceCalendars } from './space/calendars.js';
 import { SpaceBlobRepository } from './space/blob-repository.js';
 import { SpaceSync } from './space/space-sync.js';
 import { Supporters } from './space/supporters.js';
@@ -446,6 +449,17 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     registerSpacePages(server, { publicUrl: config.publicUrl, client });
     // The space's sync keeps ciphertext only (decision 0113).
     registerSpaceApiRoutes(server, new SpaceSync(new SpaceBlobRepository(database.db), clock));
+    // Reminders before saved meetings: a calendar feed per device, its contents sealed under
+    // the feed's own secret (decision 0135).
+    registerSpaceCalendarRoutes(
+      server,
+      new SpaceCalendars({
+        repo: new SpaceCalendarRepository(database.db),
+        clock,
+        meetings,
+        publicUrl: config.publicUrl,
+      }),
+    );
     // Numbers are kept only as this keyed hash, under a key of their own from the master key.
     const textSender = lazySenderKey(() => keyring().deriveKey('textline-sender'));
     const conversations = new Conversations(clock);

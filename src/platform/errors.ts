@@ -351,6 +351,10 @@ export const errorCatalogue = {
     status: 409,
     message: 'The blob changed since this device read it; read it again, merge and retry.',
   },
+  PL_SPACE_CALENDAR_NOT_FOUND: {
+    status: 404,
+    message: 'This calendar address is not known: its reminders were stopped, or it never existed.',
+  },
   PL_SUPPORTER_NOT_FOUND: {
     status: 404,
     message:

@@ -1,4 +1,4 @@
-/** The space's tables as Kysely sees them (created by migrations 0060 and 0061). */
+/** The space's tables as Kysely sees them (created by migrations 0060 to 0062). */
 import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.js';
 
@@ -49,13 +49,24 @@ export interface SpaceSupportersTable {
   updated_at: string;
 }
 
+/** A device's calendar subscription (migration 0062). */
+export interface SpaceCalendarsTable {
+  /** SHA-256 of the secret in the feed's address, hex. */
+  id: string;
+  /** The saved meetings and the reminder's lead, sealed under a key derived from the secret. */
+  sealed: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export type SpaceDatabase = Database & {
   space_accounts: SpaceAccountsTable;
   space_blobs: SpaceBlobsTable;
   space_supporters: SpaceSupportersTable;
+  space_calendars: SpaceCalendarsTable;
 };
 
 /** The same connection (or transaction), typed with the space's tables. */
 export function withSpaceTables(db: Kysely<Database>): Kysely<SpaceDatabase> {
-  return db as unknown as Kysely<SpaceDatabase>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the tables exist from migrations 0060 and 0061 on
+  return db as unknown as Kysely<SpaceDatabase>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- the tables exist from migrations 0060 to 0062 on
 }

@@ -33,6 +33,7 @@ import * as demandCounts from './migrations/0050-demand-counts.js';
 import * as rides from './migrations/0055-rides.js';
 import * as spaceSync from './migrations/0060-space-sync.js';
 import * as spaceSupporters from './migrations/0061-space-supporters.js';
+import * as spaceCalendars from './migrations/0062-space-calendars.js';
 import * as sealedEmails from './migrations/0012-sealed-emails.js';
 import * as sealedSuggesterEmails from './migrations/0013-sealed-suggester-emails.js';
 
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0055-rides': rides,
   '0060-space-sync': spaceSync,
   '0061-space-supporters': spaceSupporters,
+  '0062-space-calendars': spaceCalendars,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -301,6 +301,10 @@ export const errorsEs: Translated<typeof errorCatalogue> = {
     message:
       'El blob cambió desde que este dispositivo lo leyó; léalo de nuevo, combine y reintente.',
   },
+  PL_SPACE_CALENDAR_NOT_FOUND: {
+    message:
+      'Esta dirección de calendario no se conoce: sus recordatorios se detuvieron, o nunca existió.',
+  },
   PL_SUPPORTER_NOT_FOUND: {
     message: 'Este enlace de apoyo no se conoce: venció, ya se usó, o la persona de apoyo lo dejó.',
   },

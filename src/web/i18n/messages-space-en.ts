@@ -74,6 +74,20 @@ export const spaceEn = {
     'Saved meetings show here. Save one with the star on the finder or on a meeting page.',
   'space.ui.my.next': 'Next: {date}',
   'space.ui.my.wentLabel': 'I went to {name} today',
+  'space.ui.my.remindHeading': 'Reminders in your calendar',
+  'space.ui.my.remindIntro':
+    'Your phone’s or computer’s calendar can show your saved meetings and remind you before each one. Its address holds a secret and nothing else, but anyone who has it sees which meetings you saved: keep it to yourself.',
+  'space.ui.my.remindLead': 'Remind me before each meeting',
+  'space.ui.my.lead.15': '15 minutes',
+  'space.ui.my.lead.30': '30 minutes',
+  'space.ui.my.lead.60': '1 hour',
+  'space.ui.my.lead.120': '2 hours',
+  'space.ui.my.remindStart': 'Make my calendar address',
+  'space.ui.my.remindLink': 'Your calendar’s address',
+  'space.ui.my.remindSubscribe': 'Add to my calendar',
+  'space.ui.my.remindStop': 'Stop the reminders',
+  'space.ui.my.remindFailed':
+    'That did not work just now (offline, or the server refused). Try again later.',
 
   'space.ui.check.heading': 'How are you today?',
   'space.ui.check.mood': 'Mood',
@@ -263,6 +277,8 @@ export const spaceEn = {
   'space.ui.supporters.lineMoodOff': 'Not by mood',
   'space.ui.supporters.save': 'Save messages',
   'space.ui.supporters.stopLink': '(their own link)',
+  'space.calendar.name': 'My meetings (Porchlight)',
+  'space.calendar.reminder': 'A meeting you saved starts soon.',
   'space.supporter.invite.title': 'Be someone’s supporter',
   'space.supporter.invite.intro':
     'The person who sent you this link keeps a private space on Porchlight between meetings. They would like to be able to reach you when they need help.',

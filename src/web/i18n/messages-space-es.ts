@@ -72,6 +72,20 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
     'Aquí aparecen las reuniones guardadas. Guarde una con la estrella del buscador o de la página de una reunión.',
   'space.ui.my.next': 'Próxima: {date}',
   'space.ui.my.wentLabel': 'Hoy fui a {name}',
+  'space.ui.my.remindHeading': 'Recordatorios en su calendario',
+  'space.ui.my.remindIntro':
+    'El calendario de su teléfono o computadora puede mostrar sus reuniones guardadas y recordárselas antes de cada una. Su dirección contiene un secreto y nada más, pero quien la tenga ve qué reuniones guardó: no la comparta.',
+  'space.ui.my.remindLead': 'Recordarme antes de cada reunión',
+  'space.ui.my.lead.15': '15 minutos',
+  'space.ui.my.lead.30': '30 minutos',
+  'space.ui.my.lead.60': '1 hora',
+  'space.ui.my.lead.120': '2 horas',
+  'space.ui.my.remindStart': 'Crear la dirección de mi calendario',
+  'space.ui.my.remindLink': 'La dirección de su calendario',
+  'space.ui.my.remindSubscribe': 'Añadir a mi calendario',
+  'space.ui.my.remindStop': 'Detener los recordatorios',
+  'space.ui.my.remindFailed':
+    'No funcionó ahora (sin conexión, o el servidor lo rechazó). Inténtelo más tarde.',
 
   'space.ui.check.heading': '¿Cómo está hoy?',
   'space.ui.check.mood': 'Ánimo',
@@ -264,6 +278,8 @@ export const spaceEs: Record<keyof typeof spaceEn, string> = {
   'space.ui.supporters.lineMoodOff': 'No por el ánimo',
   'space.ui.supporters.save': 'Guardar mensajes',
   'space.ui.supporters.stopLink': '(su propio enlace)',
+  'space.calendar.name': 'Mis reuniones (Porchlight)',
+  'space.calendar.reminder': 'Una reunión que guardó empieza pronto.',
   'space.supporter.invite.title': 'Sea la persona de apoyo de alguien',
   'space.supporter.invite.intro':
     'La persona que le envió este enlace tiene un espacio privado en Porchlight entre reuniones. Le gustaría poder contactarle cuando necesite ayuda.',

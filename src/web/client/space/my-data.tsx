@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { readFavourites } from '../favourites.js';
+import { readCalendar, stopCalendar } from './calendar.js';
 import type { SpaceStore } from './store.js';
 import { SyncSection } from './sync-section.js';
 import { deleteRemote } from './sync.js';
@@ -56,6 +57,15 @@ export function DataScreen({ w, store }: { w: Words; store: SpaceStore }) {
     if (sync !== undefined) {
       try {
         await deleteRemote(sync.keys);
+      } catch {
+        setFailed(true);
+        return;
+      }
+    }
+    const calendar = readCalendar(localStorage);
+    if (calendar !== undefined) {
+      try {
+        await stopCalendar(calendar);
       } catch {
         setFailed(true);
         return;

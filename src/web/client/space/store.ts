@@ -6,6 +6,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FAVOURITES_KEY, REMOVALS_KEY } from '../favourites.js';
 import type { Attendance, CheckIn, RecoveryDate, Settings } from './model.js';
+import { CALENDAR_KEY } from './calendar.js';
 import type { Worksheet } from './tools.js';
 import type { SyncKeys } from './sync-crypto.js';
 import type { Supporter } from './supporters.js';
@@ -171,6 +172,7 @@ export async function openSpaceStore(): Promise<SpaceStore> {
       await deleteDB(SPACE_DB);
       localStorage.removeItem(FAVOURITES_KEY);
       localStorage.removeItem(REMOVALS_KEY);
+      localStorage.removeItem(CALENDAR_KEY);
     },
   };
 }

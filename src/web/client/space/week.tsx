@@ -7,6 +7,7 @@ import { readFavourites, type Favourite } from '../favourites.js';
 import { clampGoal, isDay, thisWeek, type Attendance, type Day, type Settings } from './model.js';
 import { DayField, NumberField } from './fields.js';
 import { nextStart, type ScheduleRow } from './next-start.js';
+import { Reminders } from './reminders.js';
 import type { SpaceStore } from './store.js';
 import type { Words } from './words.js';
 
@@ -113,6 +114,7 @@ export function WeekSection({ w, store, today, attendance, settings, reload }: P
         />
       </section>
       <MyMeetings w={w} favourites={favourites} today={today} went={went} />
+      {favourites.length > 0 && <Reminders w={w} favourites={favourites} />}
     </>
   );
 }
