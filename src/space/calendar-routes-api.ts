@@ -18,9 +18,12 @@ const ChoiceSchema = Type.Object(
       maxItems: MAX_CALENDAR_MEETINGS,
       description: "The saved meetings' slugs",
     }),
-    leadMinutes: Type.Union(REMINDER_LEADS.map((n) => Type.Literal(n)), {
-      description: 'How long before each meeting the reminder comes',
-    }),
+    leadMinutes: Type.Union(
+      REMINDER_LEADS.map((n) => Type.Literal(n)),
+      {
+        description: 'How long before each meeting the reminder comes',
+      },
+    ),
     locale: Type.Union(locales.map((l) => Type.Literal(l))),
   },
   { additionalProperties: false },
@@ -97,8 +100,6 @@ export function registerSpaceCalendarRoutes(server: HttpServer, calendars: Space
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/calendar; charset=utf-8')
-        .send(await calendars.feed(request.params.secret)),
+      reply.type('text/calendar; charset=utf-8').send(await calendars.feed(request.params.secret)),
   );
 }

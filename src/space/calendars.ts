@@ -74,7 +74,11 @@ export class SpaceCalendars {
     const text = searchCalendar(
       found.filter((m): m is Meeting => m !== undefined),
       {},
-      { publicUrl: this.deps.publicUrl, now: this.deps.clock.now(), name: t('space.calendar.name') },
+      {
+        publicUrl: this.deps.publicUrl,
+        now: this.deps.clock.now(),
+        name: t('space.calendar.name'),
+      },
     );
     // One reminder in each event, just before it ends (END:VEVENT is never folded).
     const alarm = [

@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
 
   /** The person makes an invitation and reads its link off the screen. */
   async function invite(page: Page, name: string): Promise<string> {
-    await page.getByLabel('Their name').fill(name);
+    await page.getByLabel('Their name', { exact: true }).fill(name);
     await page.getByRole('button', { name: 'Make an invitation link' }).click();
     const link = page.getByLabel(`Invitation link for ${name}`);
     await link.waitFor();
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
     const context = await phone();
     const page = await context.newPage();
     await page.goto(link);
-    await page.getByLabel(channel).check();
+    await page.getByLabel(channel, { exact: true }).check();
     await page.getByLabel('Your email address or mobile number').fill(contact);
     await page.getByLabel('I agree to receive their messages until I stop.').check();
     await page.getByRole('button', { name: 'Accept' }).click();
@@ -107,11 +107,24 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
     const mariaLink = await invite(page, 'Maria');
     const joLink = await invite(page, 'Jo');
     expect(mariaLink).toMatch(new RegExp(`^${base}/en/space/support/[A-Za-z0-9_-]{43}$`));
-    await page.screenshot({ path: `${SCREENSHOTS}/space-supporters-invited-en.png`, fullPage: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/space-supporters-invited-en.png`,
+      fullPage: true,
+    });
 
-    await accept(mariaLink, 'Email', EMAIL, () => /code is (\d{6})/.exec(smtp.received.at(-1)!.raw)![1]!);
+    await accept(
+      mariaLink,
+      'Email',
+      EMAIL,
+      () => /code is (\d{6})/.exec(smtp.received.at(-1)!.raw)![1]!,
+    );
     expect(smtp.received.at(-1)!.to).toEqual([EMAIL]);
-    await accept(joLink, 'Text message', '(413) 555-0177', () => /code is (\d{6})/.exec(provider.messages.at(-1)!.body)![1]!);
+    await accept(
+      joLink,
+      'Text message',
+      '(413) 555-0177',
+      () => /code is (\d{6})/.exec(provider.messages.at(-1)!.body)![1]!,
+    );
 
     // Back in the person's space: both answered, and the links are gone from the screen.
     await page.reload();

@@ -247,8 +247,7 @@ export const spaceEn = {
   'space.ui.supporters.remove': 'Remove {name}',
   'space.ui.supporters.removeButton': 'Remove',
   'space.ui.supporters.removed': '{name} was removed: their contact is deleted.',
-  'space.ui.supporters.removeFailed':
-    '{name} could not be removed just now (offline?). Try again.',
+  'space.ui.supporters.removeFailed': '{name} could not be removed just now (offline?). Try again.',
   'space.ui.supporters.link': 'Invitation link for {name}',
   'space.ui.supporters.linkHint':
     'Send it from your own phone or email: we never learn whom you invited.',

@@ -105,7 +105,10 @@ function DateItem({
     event.preventDefault();
     if (!isDay(restart) || restart > today) return;
     // Dated, so the slip reaches the person's other devices at their next sync.
-    await store.put('dates', { ...restartFrom(date, restart), updatedAt: new Date().toISOString() });
+    await store.put('dates', {
+      ...restartFrom(date, restart),
+      updatedAt: new Date().toISOString(),
+    });
     setSlipping(false);
     await reload();
   };

@@ -136,7 +136,8 @@ export async function openSpaceStore(): Promise<SpaceStore> {
         for (const record of records) {
           if (gone.has(record.id)) continue;
           const kept = await store.get(record.id);
-          if (kept === undefined || updatedAtOf(record) > updatedAtOf(kept)) await store.put(record);
+          if (kept === undefined || updatedAtOf(record) > updatedAtOf(kept))
+            await store.put(record);
         }
       };
       await add('dates', data.dates);

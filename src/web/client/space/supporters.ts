@@ -159,10 +159,7 @@ export async function tellAll(
 }
 
 /** The person's words and line, or the page's own until they write theirs. */
-export function helpOf(
-  settings: Pick<Settings, 'help'>,
-  w: Pick<Words, 't'>,
-): HelpSettings {
+export function helpOf(settings: Pick<Settings, 'help'>, w: Pick<Words, 't'>): HelpSettings {
   return (
     settings.help ?? {
       message: w.t('space.ui.help.defaultMessage'),

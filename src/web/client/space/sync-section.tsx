@@ -76,9 +76,7 @@ export function SyncSection({
         </button>{' '}
         <button
           type="button"
-          onClick={() =>
-            void leave(store, state).then(() => setState(undefined))
-          }
+          onClick={() => void leave(store, state).then(() => setState(undefined))}
         >
           {w.t('space.ui.sync.stop')}
         </button>
