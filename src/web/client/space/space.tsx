@@ -3,7 +3,7 @@
  * `data-screen` says which screen and `data-words` carries its words), it opens the space's
  * IndexedDB store and renders the screen. Loaded as its own chunk, only on the space's pages.
  */
-import { render, type ComponentType } from 'preact';
+import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PAGES_CACHE } from '../cache-names.js';
 import { CheckInScreen } from './check-in.js';
@@ -17,6 +17,7 @@ import {
   type Settings,
 } from './model.js';
 import { mountHelp } from './help.js';
+import { lazily } from './lazy.js';
 import { DataScreen } from './my-data.js';
 import { openSpaceStore, type SpaceStore } from './store.js';
 import type { Supporter } from './supporters.js';
@@ -104,15 +105,9 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
 }
 
 /** The supporters' screen, a chunk of its own: the first screen does not pay for it. */
-function LazySupporters(props: SupportersProps) {
-  const [Screen, setScreen] = useState<ComponentType<SupportersProps>>();
-  useEffect(() => {
-    void import('./supporters-screen.js').then(({ SupportersScreen }) =>
-      setScreen(() => SupportersScreen),
-    );
-  }, []);
-  return Screen === undefined ? null : <Screen {...props} />;
-}
+const LazySupporters = lazily<SupportersProps>(() =>
+  import('./supporters-screen.js').then((m) => m.SupportersScreen),
+);
 
 /** Renders the space into its shell; says so plainly where the browser keeps no data. */
 export async function mountSpace(holder: HTMLElement): Promise<void> {

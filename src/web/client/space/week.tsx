@@ -7,7 +7,7 @@ import { readFavourites, type Favourite } from '../favourites.js';
 import { clampGoal, isDay, thisWeek, type Attendance, type Day, type Settings } from './model.js';
 import { DayField, NumberField } from './fields.js';
 import { nextStart, type ScheduleRow } from './next-start.js';
-import { Reminders } from './reminders.js';
+import { lazily } from './lazy.js';
 import type { SpaceStore } from './store.js';
 import type { Words } from './words.js';
 
@@ -118,6 +118,11 @@ export function WeekSection({ w, store, today, attendance, settings, reload }: P
     </>
   );
 }
+
+/** Calendar reminders, drawn only once something is saved: a chunk of their own. */
+const Reminders = lazily<{ w: Words; favourites: Favourite[] }>(() =>
+  import('./reminders.js').then((m) => m.Reminders),
+);
 
 function MyMeetings({
   w,
