@@ -151,6 +151,55 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await context.close();
   });
 
+  it('reminds before saved meetings through a calendar feed that follows them', async () => {
+    const context = await phone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${base}/en/?near=01301`);
+    const results = page.locator('li.result');
+    const names: string[] = [];
+    const pages: string[] = [];
+    for (const i of [0, 1]) {
+      const result = results.nth(i);
+      const name = (await result.locator('h3 a').textContent())!.trim();
+      await result.getByRole('button', { name: `Save ${name} to my meetings` }).click();
+      names.push(name);
+      // The feed links each meeting's page: `/meetings/{slug}`.
+      pages.push((await result.locator('h3 a').getAttribute('href'))!.replace(/^\/en/, ''));
+    }
+    await page.goto(`${base}/en/space`);
+    await page.getByLabel('Remind me before each meeting').selectOption('60');
+    await page.getByRole('button', { name: 'Make my calendar address' }).click();
+    const address = await page.getByLabel('Your calendar’s address').inputValue();
+    expect(address).toMatch(
+      new RegExp(`^${base}/api/v1/space/calendars/[A-Za-z0-9_-]{43}/meetings\\.ics$`),
+    );
+    expect(await page.getByRole('link', { name: 'Add to my calendar' }).getAttribute('href')).toBe(
+      address.replace(/^http:/, 'webcal:'),
+    );
+    const feed = async () => (await fetch(address)).text();
+    const first = await feed();
+    expect(first).toContain('TRIGGER:-PT60M');
+    expect(first.split('X-WR-CALNAME')[1]).toContain('My meetings (Porchlight)');
+    for (const path of pages) expect(first.replace(/\r\n /g, '')).toContain(path);
+
+    // One meeting removed here: the feed follows when the space next opens.
+    await page.goto(`${base}/en/?near=01301`);
+    await page
+      .locator(`li.result:has(h3 a[href="/en${pages[0]}"])`)
+      .first()
+      .getByRole('button', { name: `Save ${names[0]} to my meetings`, pressed: true })
+      .click();
+    await page.goto(`${base}/en/space`);
+    await expect
+      .poll(async () => (await feed()).replace(/\r\n /g, '').includes(pages[0]!))
+      .toBe(false);
+    expect((await feed()).replace(/\r\n /g, '')).toContain(pages[1]);
+    await page.getByRole('button', { name: 'Stop the reminders' }).click();
+    await page.getByRole('button', { name: 'Make my calendar address' }).waitFor();
+    expect((await fetch(address)).status).toBe(404);
+    await context.close();
+  });
+
   it('keeps a worksheet on the device and prints it alone', async () => {
     const context = await phone({ serviceWorkers: 'block' });
     const page = await context.newPage();
