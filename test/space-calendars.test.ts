@@ -17,7 +17,7 @@ beforeAll(async () => {
   app = await createTestApp({ demo: true }, { clock: manualClock('2026-12-07T15:00:00.000Z') });
   // Meetings that meet at set times, as a person saves them from the finder.
   const found = await app.server.inject('/api/v1/search?near=01301&limit=3');
-  slugs = (found.json() as { results: { slug: string }[] }).results.map((m) => m.slug);
+  slugs = found.json<{ results: { slug: string }[] }>().results.map((m) => m.slug);
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -36,7 +36,7 @@ describe('calendar reminders of saved meetings', () => {
     });
     expect(made.statusCode).toBe(201);
     expect(made.headers['cache-control']).toContain('no-store');
-    const { secret } = made.json() as { secret: string };
+    const { secret } = made.json<{ secret: string }>();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const ics = await feed(secret);

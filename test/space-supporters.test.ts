@@ -16,20 +16,20 @@ import { generateVapidKeys } from '../src/messaging/push/vapid-keys.js';
 import { WebPushSender } from '../src/messaging/push/web-push-sender.js';
 import { createKeyring } from '../src/platform/crypto/keyring.js';
 import { createLogger } from '../src/platform/logging.js';
-import { SmtpMailer } from '../src/platform/mail/smtp-mailer.js';
 import { createTestApp } from './support/app.js';
 import { manualClock } from './support/manual-clock.js';
 import { startPushService, type TestPushService } from './support/push-service.js';
-import { startSimulatedProvider, type SimulatedProvider } from './support/sms-provider.js';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp-server.js';
+import type { SimulatedProvider } from './support/sms-provider.js';
+import type { TestSmtpServer } from './support/smtp-server.js';
+import { startSupporterChannels, type SupporterChannels } from './support/supporter-channels.js';
 
 const clock = manualClock('2026-12-07T15:00:00.000Z');
 const PHONE = '+14135550177';
 const EMAIL = 'maria.sponsor@example.org';
+let channels: SupporterChannels;
 let provider: SimulatedProvider;
 let smtp: TestSmtpServer;
 let push: TestPushService;
-let mailer: SmtpMailer;
 let app: App;
 const logLines: string[] = [];
 
@@ -40,32 +40,20 @@ const form = (fields: Record<string, string>) => ({
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 beforeAll(async () => {
-  provider = await startSimulatedProvider();
-  smtp = await startSmtpServer();
+  channels = await startSupporterChannels();
+  ({ provider, smtp } = channels);
   push = await startPushService();
-  mailer = new SmtpMailer({
-    url: `smtp://localhost:${smtp.port}`,
-    from: 'no-reply@meetings.example.org',
-    ca: smtp.ca,
-    attempts: 1,
-  });
   const vapid = generateVapidKeys();
   app = await createTestApp(
     {
       dataDir: mkdtempSync(join(tmpdir(), 'porchlight-supporters-')),
       vapid,
-      sms: {
-        provider: 'twilio',
-        accountSid: provider.accountSid,
-        authToken: provider.authToken,
-        from: '+14135550100',
-        apiUrl: provider.origin,
-      },
+      sms: channels.sms,
     },
     {
       clock,
       keyring: createKeyring(Buffer.alloc(32, 3)),
-      mailer,
+      mailer: channels.mailer,
       pushSender: new WebPushSender({
         keys: vapid,
         subject: 'mailto:operator@meetings.example.org',
@@ -87,9 +75,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await app?.close();
-  await mailer?.close();
-  await provider?.close();
-  await smtp?.close();
+  await channels?.close();
   await push?.close();
 });
 

@@ -13,11 +13,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createKeyring } from '../../src/platform/crypto/keyring.js';
-import { SmtpMailer } from '../../src/platform/mail/smtp-mailer.js';
 import { loadClientAssets } from '../../src/web/assets.js';
 import { createTestApp } from '../support/app.js';
-import { startSimulatedProvider, type SimulatedProvider } from '../support/sms-provider.js';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
+import { startSupporterChannels, type SupporterChannels } from '../support/supporter-channels.js';
 import { axeViolations } from './axe.js';
 import { hasChromium, launchChromium } from './browser.js';
 
@@ -26,35 +24,20 @@ const EMAIL = 'maria.sponsor@example.org';
 const PHONE = '+14135550177';
 
 describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () => {
-  let provider: SimulatedProvider;
-  let smtp: TestSmtpServer;
-  let mailer: SmtpMailer;
+  let channels: SupporterChannels;
   let app: App;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
     expect(loadClientAssets(), 'the client build (npm run build) is missing').toBeDefined();
-    provider = await startSimulatedProvider();
-    smtp = await startSmtpServer();
-    mailer = new SmtpMailer({
-      url: `smtp://localhost:${smtp.port}`,
-      from: 'no-reply@meetings.example.org',
-      ca: smtp.ca,
-      attempts: 1,
-    });
+    channels = await startSupporterChannels();
     app = await createTestApp(
       {
         dataDir: mkdtempSync(join(tmpdir(), 'porchlight-space-supporters-')),
-        sms: {
-          provider: 'twilio',
-          accountSid: provider.accountSid,
-          authToken: provider.authToken,
-          from: '+14135550100',
-          apiUrl: provider.origin,
-        },
+        sms: channels.sms,
       },
-      { keyring: createKeyring(Buffer.alloc(32, 5)), mailer },
+      { keyring: createKeyring(Buffer.alloc(32, 5)), mailer: channels.mailer },
     );
     base = await app.server.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
@@ -64,9 +47,7 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await mailer?.close();
-    await provider?.close();
-    await smtp?.close();
+    await channels?.close();
   });
 
   function phone(): Promise<BrowserContext> {
@@ -116,14 +97,14 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
       mariaLink,
       'Email',
       EMAIL,
-      () => /code is (\d{6})/.exec(smtp.received.at(-1)!.raw)![1]!,
+      () => /code is (\d{6})/.exec(channels.smtp.received.at(-1)!.raw)![1]!,
     );
-    expect(smtp.received.at(-1)!.to).toEqual([EMAIL]);
+    expect(channels.smtp.received.at(-1)!.to).toEqual([EMAIL]);
     await accept(
       joLink,
       'Text message',
       '(413) 555-0177',
-      () => /code is (\d{6})/.exec(provider.messages.at(-1)!.body)![1]!,
+      () => /code is (\d{6})/.exec(channels.provider.messages.at(-1)!.body)![1]!,
     );
 
     // Back in the person's space: both answered, and the links are gone from the screen.
@@ -148,7 +129,7 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
     await page.getByText('Saved on this device.').waitFor();
 
     // "I need help now", from another screen: the dialog says who gets what, then sends it.
-    const mails = smtp.received.length;
+    const mails = channels.smtp.received.length;
     await page.goto(`${base}/en/space`);
     await page.getByRole('button', { name: 'I need help now' }).click();
     const dialog = page.getByRole('dialog', { name: 'I need help now' });
@@ -156,24 +137,24 @@ describe.skipIf(!hasChromium)('supporters and the help button in Chromium', () =
     expect(await dialog.locator('blockquote').textContent()).toBe(help);
     await dialog.getByRole('button', { name: 'Send it now' }).click();
     await dialog.getByText('Sent to Jo.').waitFor();
-    const text = provider.messages.at(-1)!;
+    const text = channels.provider.messages.at(-1)!;
     expect(text.to).toBe(PHONE);
     expect(text.body.split('\n\n')[0]).toBe(help);
-    expect(smtp.received.length).toBe(mails);
+    expect(channels.smtp.received.length).toBe(mails);
     await page.screenshot({ path: `${SCREENSHOTS}/space-help-sent-en.png` });
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // A check-in over the line the person set tells Maria, with the other words.
-    const texts = provider.messages.length;
+    const texts = channels.provider.messages.length;
     await page.goto(`${base}/en/space/check-in`);
     await page.getByLabel('Very low', { exact: true }).check();
     await page.getByLabel(/^Craving/).fill('9');
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.getByText('Sent to Maria.').waitFor();
-    const mail = smtp.received.at(-1)!;
+    const mail = channels.smtp.received.at(-1)!;
     expect(mail.to).toEqual([EMAIL]);
     expect(mail.raw).toContain(hard);
-    expect(provider.messages.length).toBe(texts);
+    expect(channels.provider.messages.length).toBe(texts);
 
     // Everything the person's browser asked for came from the site itself.
     expect(seen.length).toBeGreaterThan(5);

@@ -14,7 +14,7 @@ import {
   type Day,
   type RecoveryDate,
 } from './model.js';
-import { DayField } from './fields.js';
+import { DayField, TextField } from './fields.js';
 import type { SpaceStore } from './store.js';
 import type { Words } from './words.js';
 
@@ -60,21 +60,14 @@ export function DatesSection({ w, store, today, dates, reload }: Props) {
         ))}
       </ul>
       <form class="space-form" onSubmit={(event) => void add(event)}>
-        <div class="field">
-          <label for="date-label">{w.t('space.ui.dates.label')}</label>
-          <input
-            id="date-label"
-            name="label"
-            required
-            maxLength={80}
-            aria-describedby="date-label-hint"
-            value={label}
-            onInput={(event) => setLabel(event.currentTarget.value)}
-          />
-          <span id="date-label-hint" class="muted">
-            {w.t('space.ui.dates.labelHint')}
-          </span>
-        </div>
+        <TextField
+          id="date-label"
+          label={w.t('space.ui.dates.label')}
+          hint={w.t('space.ui.dates.labelHint')}
+          maxLength={80}
+          value={label}
+          onValue={setLabel}
+        />
         <DayField
           id="date-since"
           label={w.t('space.ui.dates.since')}

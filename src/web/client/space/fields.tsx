@@ -7,6 +7,45 @@ interface FieldProps<T> {
   onValue: (value: T) => void;
 }
 
+/** A line of text, with a hint under it when one is given. */
+export function TextField({
+  id,
+  label,
+  value,
+  onValue,
+  maxLength,
+  hint,
+  list,
+  autoComplete,
+}: FieldProps<string> & {
+  maxLength: number;
+  hint?: string;
+  list?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        required
+        maxLength={maxLength}
+        {...(list !== undefined ? { list } : {})}
+        {...(autoComplete !== undefined ? { autoComplete } : {})}
+        {...(hint !== undefined ? { 'aria-describedby': `${id}-hint` } : {})}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+      {hint !== undefined && (
+        <span id={`${id}-hint`} class="muted">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** A calendar day no later than `max`. */
 export function DayField({
   id,

@@ -3,7 +3,7 @@
  * `data-screen` says which screen and `data-words` carries its words), it opens the space's
  * IndexedDB store and renders the screen. Loaded as its own chunk, only on the space's pages.
  */
-import { render } from 'preact';
+import { render, type ComponentProps } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PAGES_CACHE } from '../cache-names.js';
 import { CheckInScreen } from './check-in.js';
@@ -18,14 +18,13 @@ import {
 } from './model.js';
 import { mountHelp } from './help.js';
 import { lazily } from './lazy.js';
-import { DataScreen } from './my-data.js';
+import type { DataScreen } from './my-data.js';
 import { openSpaceStore, type SpaceStore } from './store.js';
 import type { Supporter } from './supporters.js';
 import type { SupportersProps } from './supporters-screen.js';
 import type { Worksheet } from './tools.js';
-import { ToolsScreen } from './tools-screen.js';
+import type { ToolsScreen } from './tools-screen.js';
 import { WeekSection } from './week.js';
-import { syncNow } from './sync.js';
 import { readWords, type Words } from './words.js';
 import './space.css';
 
@@ -60,13 +59,14 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
     // A device that syncs takes in what its others wrote, then shows it.
     void store.syncState().then(async (sync) => {
       if (sync === undefined || !navigator.onLine) return;
+      const { syncNow } = await import('./sync.js');
       await syncNow(store, sync).then(reload, () => undefined);
     });
   }, [reload, store]);
-  if (screen === 'data') return <DataScreen w={w} store={store} />;
+  if (screen === 'data') return <LazyData w={w} store={store} />;
   if (data === undefined) return null;
   if (screen === 'tools')
-    return <ToolsScreen w={w} store={store} worksheets={data.worksheets} reload={reload} />;
+    return <LazyTools w={w} store={store} worksheets={data.worksheets} reload={reload} />;
   if (screen === 'supporters')
     return (
       <LazySupporters
@@ -104,9 +104,16 @@ function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Scre
   );
 }
 
-/** The supporters' screen, a chunk of its own: the first screen does not pay for it. */
+// The screens other than today's and the check-in are chunks of their own, and so is sync
+// (loaded where a device syncs): the space's first load does not pay for them (decision 0134).
 const LazySupporters = lazily<SupportersProps>(() =>
   import('./supporters-screen.js').then((m) => m.SupportersScreen),
+);
+const LazyTools = lazily<ComponentProps<typeof ToolsScreen>>(() =>
+  import('./tools-screen.js').then((m) => m.ToolsScreen),
+);
+const LazyData = lazily<ComponentProps<typeof DataScreen>>(() =>
+  import('./my-data.js').then((m) => m.DataScreen),
 );
 
 /** Renders the space into its shell; says so plainly where the browser keeps no data. */

@@ -5,7 +5,7 @@
  * whole message; and set the line a check-in must cross. A chunk of its own.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { NumberField } from './fields.js';
+import { NumberField, TextField } from './fields.js';
 import type { Settings } from './model.js';
 import type { SpaceStore } from './store.js';
 import {
@@ -113,22 +113,16 @@ function SupporterCard({
       {s.state !== 'gone' && (
         <fieldset>
           <legend>{w.t('space.ui.supporters.tell', { name: s.name })}</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={s.onHelp}
-              onChange={(event) => onChoose({ onHelp: event.currentTarget.checked })}
-            />{' '}
-            {w.t('space.ui.supporters.onHelp')}
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={s.onCheckIn}
-              onChange={(event) => onChoose({ onCheckIn: event.currentTarget.checked })}
-            />{' '}
-            {w.t('space.ui.supporters.onCheckIn')}
-          </label>
+          {(['onHelp', 'onCheckIn'] as const).map((when) => (
+            <label key={when}>
+              <input
+                type="checkbox"
+                checked={s[when]}
+                onChange={(event) => onChoose({ [when]: event.currentTarget.checked })}
+              />{' '}
+              {w.t(`space.ui.supporters.${when}`)}
+            </label>
+          ))}
         </fieldset>
       )}
       <p>
@@ -220,21 +214,15 @@ function InviteForm({ w, store, reload }: Pick<SupportersProps, 'w' | 'store' | 
       <h2 id="space-invite">{w.t('space.ui.supporters.inviteHeading')}</h2>
       <p>{w.t('space.ui.supporters.inviteIntro')}</p>
       <form class="space-form" onSubmit={(event) => void submit(event)}>
-        <div class="field">
-          <label for="supporter-name">{w.t('space.ui.supporters.name')}</label>
-          <input
-            id="supporter-name"
-            required
-            maxLength={60}
-            autoComplete="off"
-            aria-describedby="supporter-name-hint"
-            value={name}
-            onInput={(event) => setName(event.currentTarget.value)}
-          />
-          <span id="supporter-name-hint" class="muted">
-            {w.t('space.ui.supporters.nameHint')}
-          </span>
-        </div>
+        <TextField
+          id="supporter-name"
+          label={w.t('space.ui.supporters.name')}
+          hint={w.t('space.ui.supporters.nameHint')}
+          maxLength={60}
+          autoComplete="off"
+          value={name}
+          onValue={setName}
+        />
         <button type="submit" disabled={busy}>
           {w.t('space.ui.supporters.invite')}
         </button>

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readFavourites, type Favourite } from '../favourites.js';
 import { clampGoal, isDay, thisWeek, type Attendance, type Day, type Settings } from './model.js';
-import { DayField, NumberField } from './fields.js';
+import { DayField, NumberField, TextField } from './fields.js';
 import { nextStart, type ScheduleRow } from './next-start.js';
 import { lazily } from './lazy.js';
 import type { SpaceStore } from './store.js';
@@ -79,22 +79,19 @@ export function WeekSection({ w, store, today, attendance, settings, reload }: P
           </ul>
         )}
         <form class="space-form" onSubmit={(event) => void mark(event)}>
-          <div class="field">
-            <label for="went-name">{w.t('space.ui.week.meeting')}</label>
-            <input
-              id="went-name"
-              required
-              maxLength={120}
-              list="went-saved"
-              value={name}
-              onInput={(event) => setName(event.currentTarget.value)}
-            />
-            <datalist id="went-saved">
-              {favourites.map((f) => (
-                <option key={f.slug} value={f.name} />
-              ))}
-            </datalist>
-          </div>
+          <TextField
+            id="went-name"
+            label={w.t('space.ui.week.meeting')}
+            maxLength={120}
+            list="went-saved"
+            value={name}
+            onValue={setName}
+          />
+          <datalist id="went-saved">
+            {favourites.map((f) => (
+              <option key={f.slug} value={f.name} />
+            ))}
+          </datalist>
           <DayField
             id="went-day"
             label={w.t('space.ui.week.day')}
