@@ -34,8 +34,7 @@ export interface DemandPageDeps extends UnmetDemandDeps {
 export function registerDemandPage(server: HttpServer, deps: DemandPageDeps): void {
   registerPageScope(server, { publicUrl: deps.publicUrl, csrf: deps.csrf }, (scope, kit) => {
     scope.get('/admin/demand', { schema: { hide: true } }, async (request, reply) => {
-      const { ctx, send } = kit.enter(request, reply);
-      const query = request.query as Record<string, unknown>;
+      const { ctx, send, query } = kit.enter(request, reply);
       const today = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime())
         .toZonedDateTimeISO('UTC')
         .toPlainDate();

@@ -3,12 +3,12 @@
  * and their own page at `/space/supporting/{secret}`. The secret in the link is the credential
  * (no session to forge a request with); every form posts and redirects. Never cached.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { isPorchlightError } from '../platform/errors.js';
 import type { HttpServer } from '../platform/http/server.js';
 import { readContact } from '../rides/contact.js';
 import { registerPageScope, type FormFields } from '../web/kit/page-scope.js';
+import type { PageVisit } from '../web/kit/page-visit.js';
 import type { SupporterContact } from './supporter-model.js';
 import { InvitationPage, StoppedPage, SupportingPage } from './supporter-pages.js';
 import type { Supporters } from './supporters.js';
@@ -40,39 +40,33 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         timeWindowMs: 60 * 60_000,
       });
 
-      const invitationPage = async (
-        request: FastifyRequest<{ Params: { secret: string } }>,
-        reply: FastifyReply,
-        problem?: string,
-      ) => {
-        const { ctx, send } = kit.enter(request, reply);
-        const view = await supporters.invitation(request.params.secret);
+      /** The invitation; with a problem (no consent, a wrong code), a 400 that says it. */
+      const invitationPage = async ({ ctx, send }: PageVisit, secret: string, problem?: string) => {
+        const view = await supporters.invitation(secret);
+        const push = deps.pushKey !== undefined ? { pushKey: deps.pushKey } : {};
+        const said = problem !== undefined ? { problem } : {};
         return send(
-          <InvitationPage
-            ctx={ctx}
-            invite={request.params.secret}
-            view={view}
-            {...(deps.pushKey !== undefined ? { pushKey: deps.pushKey } : {})}
-            {...(problem !== undefined ? { problem } : {})}
-          />,
+          <InvitationPage ctx={ctx} invite={secret} view={view} {...push} {...said} />,
           problem !== undefined ? { status: 400 } : {},
         );
       };
 
       scope.get('/space/support/:secret', { schema: { hide: true, params } }, (request, reply) =>
-        invitationPage(request, reply),
+        invitationPage(kit.enter(request, reply), request.params.secret),
       );
 
       scope.post(
         '/space/support/:secret',
         { schema: { hide: true, params }, onRequest: answerLimit },
         async (request, reply) => {
-          const { ctx, form, redirect } = kit.enter(request, reply);
+          const visit = kit.enter(request, reply);
+          const { ctx, form, redirect } = visit;
+          const { secret } = request.params;
           if (field(form, 'consent') !== '1')
-            return invitationPage(request, reply, ctx.t('space.supporter.invite.needConsent'));
+            return invitationPage(visit, secret, ctx.t('space.supporter.invite.needConsent'));
           const contact = contactOf(form);
           if (contact === undefined)
-            return invitationPage(request, reply, ctx.t('space.supporter.invite.badContact'));
+            return invitationPage(visit, secret, ctx.t('space.supporter.invite.badContact'));
           const answer = await supporters.answer(request.params.secret, contact, ctx.locale);
           if (answer.state === 'active')
             return redirect(`/space/supporting/${answer.manage}?welcome=1`);
@@ -85,13 +79,20 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         // Wrong codes are counted on the invitation itself, five at most.
         { schema: { hide: true, params } },
         async (request, reply) => {
-          const { ctx, form, redirect } = kit.enter(request, reply);
+          const visit = kit.enter(request, reply);
           try {
-            const manage = await supporters.confirm(request.params.secret, field(form, 'code'));
-            return redirect(`/space/supporting/${manage}?welcome=1`);
+            const manage = await supporters.confirm(
+              request.params.secret,
+              field(visit.form, 'code'),
+            );
+            return visit.redirect(`/space/supporting/${manage}?welcome=1`);
           } catch (error) {
             if (isPorchlightError(error) && error.code === 'PL_SUPPORTER_CODE_WRONG')
-              return invitationPage(request, reply, ctx.t('space.supporter.code.wrong'));
+              return invitationPage(
+                visit,
+                request.params.secret,
+                visit.ctx.t('space.supporter.code.wrong'),
+              );
             throw error;
           }
         },
@@ -101,9 +102,9 @@ export function registerSupporterPages(server: HttpServer, deps: SupporterPageDe
         '/space/supporting/:secret',
         { schema: { hide: true, params } },
         async (request, reply) => {
-          const { ctx, send } = kit.enter(request, reply);
+          const { ctx, send, query } = kit.enter(request, reply);
           const { channel } = await supporters.supporting(request.params.secret);
-          const welcome = (request.query as Record<string, unknown>).welcome === '1';
+          const welcome = query.welcome === '1';
           return send(
             <SupportingPage
               ctx={ctx}

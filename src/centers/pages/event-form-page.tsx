@@ -86,6 +86,22 @@ export function EventFormPage({
       {...extra}
     />
   );
+  /** A menu whose first choice, the empty one, says what leaving it means. */
+  const menu = (
+    name: 'program' | 'weekOfMonth',
+    none: string,
+    options: { value: string; label: string }[],
+    chosen: string,
+  ) => (
+    <TypedSelect
+      filled={filled}
+      name={name}
+      id={`event-${name}`}
+      label={t(`center.eventForm.${name}`)}
+      options={[{ value: '', label: none }, ...options]}
+      chosen={chosen}
+    />
+  );
   return (
     <CenterFrame view={view} title={title}>
       <h1>{title}</h1>
@@ -98,19 +114,14 @@ export function EventFormPage({
           autocomplete: 'off',
         })}
         {choice('kind', eventKinds, event?.kind ?? 'group', (k) => t(`center.event.kind.${k}`))}
-        <TypedSelect
-          filled={filled}
-          name="program"
-          id="event-program"
-          label={t('center.eventForm.program')}
-          options={[
-            { value: '', label: t('center.eventForm.programDefault') },
-            ...programs
-              .filter((p) => p.id !== DEFAULT_GROUP_PROGRAM)
-              .map((p) => ({ value: p.id, label: p.names[ctx.locale] ?? p.name })),
-          ]}
-          chosen={event?.program ?? ''}
-        />
+        {menu(
+          'program',
+          t('center.eventForm.programDefault'),
+          programs
+            .filter((p) => p.id !== DEFAULT_GROUP_PROGRAM)
+            .map((p) => ({ value: p.id, label: p.names[ctx.locale] ?? p.name })),
+          event?.program ?? '',
+        )}
         <TypedTextArea
           filled={filled}
           name="description"
@@ -125,17 +136,12 @@ export function EventFormPage({
         )}
         {input('startsOn', 'date', event?.startsOn ?? '', { required: true })}
         {input('endsOn', 'date', event?.endsOn ?? '')}
-        <TypedSelect
-          filled={filled}
-          name="weekOfMonth"
-          id="event-weekOfMonth"
-          label={t('center.eventForm.weekOfMonth')}
-          options={[
-            { value: '', label: t('center.eventForm.weekAsDate') },
-            ...weeks.map((w) => ({ value: w, label: t(`center.eventForm.week.${w}`) })),
-          ]}
-          chosen={week}
-        />
+        {menu(
+          'weekOfMonth',
+          t('center.eventForm.weekAsDate'),
+          weeks.map((w) => ({ value: w, label: t(`center.eventForm.week.${w}`) })),
+          week,
+        )}
         {input('start', 'time', event?.start ?? '', { required: true })}
         {input('durationMinutes', 'number', String(event?.durationMinutes ?? 60), {
           required: true,

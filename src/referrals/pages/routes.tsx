@@ -123,14 +123,14 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
     '/center/:slug/members/:id/refer',
     { schema: { hide: true, params: memberParams } },
     async (request, reply) => {
-      const { ctx, access, view, send } = await enter(
+      const { ctx, access, view, send, query } = await enter(
         request,
         reply,
         request.params.slug,
         'member.write',
       );
       const name = await memberName(access, request.params.id);
-      const params = readResourceForm(request.query as Record<string, unknown>);
+      const params = readResourceForm(query);
       const outcome = await findResources(deps, ctx, params);
       const page = (
         <ReferSearchPage
@@ -145,7 +145,7 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
   );
 
   const consentPage = async (
-    { request, ctx, access, view }: PageVisit & DeskDoor,
+    { query, ctx, access, view }: PageVisit & DeskDoor,
     memberId: string,
     serviceId: string,
     filled?: { values: FormFields; problem: { field: string; message: string } },
@@ -159,7 +159,7 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
         { member: name, center: access.center.name, organization },
         deps.now().toISOString().slice(0, 10),
       );
-    const search = readResourceForm(request.query as Record<string, unknown>);
+    const search = readResourceForm(query);
     return (
       <ConsentPage
         view={view()}
@@ -243,9 +243,9 @@ function registerDeskPages(scope: HttpServer, kit: PageKit, deps: ReferralPageDe
     '/center/:slug/referrals/:id',
     { schema: { hide: true, params: referralParams } },
     async (request, reply) => {
-      const { ctx, access, view, send } = await enter(request, reply, request.params.slug);
+      const { ctx, access, view, send, query } = await enter(request, reply, request.params.slug);
       const referral = await referrals.read(access, request.params.id);
-      const said = (request.query as Record<string, unknown>).said;
+      const said = query.said;
       return send(
         <ReferralPage
           view={view()}
@@ -282,18 +282,17 @@ function registerRecipientPages(scope: HttpServer, kit: PageKit, deps: ReferralP
     '/referral/:token',
     { schema: { hide: true, params: tokenParams } },
     async (request, reply) => {
-      const { ctx, send } = kit.enter(request, reply);
+      const { ctx, send, query } = kit.enter(request, reply);
       const referral = await referrals.openLink(request.params.token);
-      const answered = (request.query as Record<string, unknown>).answered === '1';
-      return send(
+      const page = (
         <RecipientPage
           ctx={ctx}
           token={request.params.token}
           referral={referral}
-          answered={answered}
-        />,
-        { cache: 'no-store' },
+          answered={query.answered === '1'}
+        />
       );
+      return send(page, { cache: 'no-store' });
     },
   );
 

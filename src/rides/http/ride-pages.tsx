@@ -4,7 +4,7 @@
  * to forge a request with: the secret is the credential); and the coordinator's pages under the
  * site's session with its CSRF token. Every form posts and redirects (post/redirect/get).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import { Type } from 'typebox';
 import type { Actor } from '../../accounts/model.js';
@@ -16,6 +16,7 @@ import {
   type CsrfProtection,
   type FormFields,
 } from '../../web/kit/page-scope.js';
+import type { PageVisit } from '../../web/kit/page-visit.js';
 import { cancelReasons, type CancelReason } from '../answer-ride.js';
 import { readContact } from '../contact.js';
 import type { Point } from '../model.js';
@@ -138,42 +139,33 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       },
     );
 
-    const ridePage = async (
-      request: FastifyRequest<{ Params: { link: string } }>,
-      reply: FastifyReply,
-      problem?: string,
-    ) => {
-      const { ctx, send } = kit.enter(request, reply);
-      const { ride, program, meeting } = await desk.riderRide(request.params.link);
-      return send(
-        <RidePage
-          ctx={ctx}
-          link={request.params.link}
-          ride={ride}
-          meeting={meeting}
-          programName={program.name}
-          {...(problem !== undefined ? { problem } : {})}
-        />,
-        { cache: 'no-store', ...(problem !== undefined ? { status: 400 } : {}) },
-      );
+    /** The ride's page; with a problem (a wrong code), a 400 that says it. */
+    const ridePage = async ({ ctx, send }: PageVisit, link: string, problem?: string) => {
+      const { ride, program, meeting } = await desk.riderRide(link);
+      const shown = { ride, meeting, programName: program.name };
+      const said = problem !== undefined ? { problem } : {};
+      return send(<RidePage ctx={ctx} link={link} {...shown} {...said} />, {
+        cache: 'no-store',
+        ...(problem !== undefined ? { status: 400 } : {}),
+      });
     };
 
     scope.get('/rides/:link', { schema: { hide: true, params: linkParams } }, (request, reply) =>
-      ridePage(request, reply),
+      ridePage(kit.enter(request, reply), request.params.link),
     );
     scope.post(
       '/rides/:link/confirm',
       { schema: { hide: true, params: linkParams } },
       async (request, reply) => {
-        const { ctx, form, redirect } = kit.enter(request, reply);
+        const visit = kit.enter(request, reply);
         try {
-          await desk.confirm(request.params.link, text(form, 'code') ?? '');
+          await desk.confirm(request.params.link, text(visit.form, 'code') ?? '');
         } catch (error) {
           if (isPorchlightError(error) && error.code === 'PL_RIDE_CODE_WRONG')
-            return ridePage(request, reply, ctx.t('rides.ride.wrongCode'));
+            return ridePage(visit, request.params.link, visit.ctx.t('rides.ride.wrongCode'));
           throw error;
         }
-        return redirect(`/rides/${request.params.link}`);
+        return visit.redirect(`/rides/${request.params.link}`);
       },
     );
     scope.post(
@@ -190,9 +182,9 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
       '/rides/driver/:link',
       { schema: { hide: true, params: linkParams } },
       async (request, reply) => {
-        const { ctx, send } = kit.enter(request, reply);
+        const { ctx, send, query } = kit.enter(request, reply);
         const view = await desk.driverView(request.params.link);
-        const notice = (request.query as Record<string, unknown>).done;
+        const taken = query.done === 'taken';
         return send(
           <DriverPage
             ctx={ctx}
@@ -200,7 +192,7 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
             programName={view.programName}
             rides={view.rides}
             now={deps.clock.now().getTime()}
-            {...(notice === 'taken' ? { notice: ctx.t('rides.driver.taken') } : {})}
+            {...(taken ? { notice: ctx.t('rides.driver.taken') } : {})}
           />,
           { cache: 'no-store' },
         );
@@ -267,18 +259,14 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
         '/rides/programs/:slug',
         { schema: { hide: true, params: programParams } },
         async (request, reply) => {
-          const { ctx, actor, sendForm } = await enter(request, reply);
+          const { ctx, actor, sendForm, query } = await enter(request, reply);
           const view = await desk.coordinatorView(actor, request.params.slug);
-          const { from, to } = period(
-            request.query as Record<string, unknown>,
-            view.program.timeZone,
-          );
+          const { from, to } = period(query, view.program.timeZone);
           const log = await desk.tripLog(actor, request.params.slug, from, to);
-          const saved = (request.query as Record<string, unknown>).saved === '1';
           return sendForm(CoordinatorPage, {
             ...view,
             log,
-            ...(saved ? { notice: ctx.t('rides.coord.saved') } : {}),
+            ...(query.saved === '1' ? { notice: ctx.t('rides.coord.saved') } : {}),
           });
         },
       );
@@ -287,9 +275,9 @@ function registerCoordinatorPages(server: HttpServer, deps: RidePageDeps): void 
         '/rides/programs/:slug/trips.csv',
         { schema: { hide: true, params: programParams } },
         async (request, reply) => {
-          const { actor } = await enter(request, reply);
+          const { actor, query } = await enter(request, reply);
           const program = await desk.program(actor, request.params.slug);
-          const { from, to } = period(request.query as Record<string, unknown>, program.timeZone);
+          const { from, to } = period(query, program.timeZone);
           const log = await desk.tripLog(actor, program.slug, from, to);
           return reply
             .header('cache-control', 'no-store')

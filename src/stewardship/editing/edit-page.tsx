@@ -9,7 +9,7 @@ import { WhenSection } from '../../web/meeting-when.js';
 import { WhereSection } from '../../web/meeting-where.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../../web/kit/form-parts.js';
+import { CsrfField, PostButton } from '../../web/kit/form-parts.js';
 import { describeValue, fieldLabel } from '../history/describe-change.js';
 import type { Override } from '../history/model.js';
 import { MeetingFormFields, ProblemSummary } from './meeting-form-fields.js';
@@ -89,20 +89,18 @@ export function EditMeetingPage(props: EditMeetingPageProps) {
               })}
         </p>
         {props.canVerify && (
-          <form method="post" action={link(ctx, `${base}/verify`)}>
-            <CsrfField token={csrf} />
-            <button type="submit">{t('edit.verify.submit')}</button>
-          </form>
+          <PostButton ctx={ctx} action={`${base}/verify`} csrf={csrf}>
+            {t('edit.verify.submit')}
+          </PostButton>
         )}
       </section>
       {props.canDelete && (
         <section aria-labelledby="delete-heading">
           <h2 id="delete-heading">{t('edit.delete.heading')}</h2>
           <p>{t('edit.delete.intro')}</p>
-          <form method="post" action={link(ctx, `${base}/delete`)}>
-            <CsrfField token={csrf} />
-            <button type="submit">{t('edit.delete.submit')}</button>
-          </form>
+          <PostButton ctx={ctx} action={`${base}/delete`} csrf={csrf}>
+            {t('edit.delete.submit')}
+          </PostButton>
         </section>
       )}
     </Layout>

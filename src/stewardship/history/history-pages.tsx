@@ -4,7 +4,7 @@ import { Layout } from '../../web/layout.js';
 import { link, type PageContext } from '../../web/page-context.js';
 import type { ServiceBodyNode } from '../model.js';
 import { formatInstant } from '../pages/dates.js';
-import { CsrfField } from '../../web/kit/form-parts.js';
+import { PostButton } from '../../web/kit/form-parts.js';
 import { ChangeList } from './change-list.js';
 import { actionLabel, describeValue, fieldLabel } from './describe-change.js';
 import type { Override } from './model.js';
@@ -53,13 +53,7 @@ export function MeetingHistoryPage(props: {
           </ul>
         </section>
       )}
-      <HistoryList
-        ctx={ctx}
-        csrf={props.csrf}
-        lines={props.lines}
-        names={props.names}
-        program={meeting.program}
-      />
+      <HistoryList {...props} program={meeting.program} />
     </Layout>
   );
 }
@@ -101,13 +95,7 @@ export function BodyHistoryPage(props: {
           </ul>
         </section>
       )}
-      <HistoryList
-        ctx={ctx}
-        csrf={props.csrf}
-        lines={props.lines}
-        names={props.names}
-        showMeeting
-      />
+      <HistoryList {...props} showMeeting />
     </Layout>
   );
 }
@@ -158,17 +146,10 @@ function HistoryList(props: {
                 program={props.program ?? line.snapshot?.program}
               />
             )}
-            {line.offer === 'revert' && (
-              <form method="post" action={link(ctx, `/history/${line.id}/revert`)}>
-                <CsrfField token={csrf} />
-                <button type="submit">{t('history.revert')}</button>
-              </form>
-            )}
-            {line.offer === 'restore' && (
-              <form method="post" action={link(ctx, `/history/${line.id}/restore`)}>
-                <CsrfField token={csrf} />
-                <button type="submit">{t('history.restore')}</button>
-              </form>
+            {line.offer !== undefined && (
+              <PostButton ctx={ctx} action={`/history/${line.id}/${line.offer}`} csrf={csrf}>
+                {t(`history.${line.offer}`)}
+              </PostButton>
             )}
           </li>
         );

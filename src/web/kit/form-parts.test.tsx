@@ -1,7 +1,15 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { pageContext } from '../page-context.js';
-import { CodeForm, CsrfField, Field, hintId, Notice, PeriodFields } from './form-parts.js';
+import {
+  CodeForm,
+  CsrfField,
+  Field,
+  hintId,
+  Notice,
+  PeriodFields,
+  PostButton,
+} from './form-parts.js';
 
 const ctx = pageContext({
   locale: 'es',
@@ -15,6 +23,19 @@ describe('form parts', () => {
   it('writes the CSRF field hidden, with its token', () => {
     expect(renderToString(<CsrfField token="t&k" />)).toBe(
       '<input type="hidden" name="_csrf" value="t&amp;k"/>',
+    );
+  });
+
+  it('posts a one-button form in the reader’s language with the CSRF token', () => {
+    expect(
+      renderToString(
+        <PostButton ctx={ctx} action="/history/7/revert" csrf="tok">
+          Revert
+        </PostButton>,
+      ),
+    ).toBe(
+      '<form method="post" action="/es/history/7/revert">' +
+        '<input type="hidden" name="_csrf" value="tok"/><button type="submit">Revert</button></form>',
     );
   });
 

@@ -11,6 +11,26 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/** A form that is one button, posted with the session's CSRF token (verify, delete, revert). */
+export function PostButton({
+  ctx,
+  action,
+  csrf,
+  children,
+}: {
+  ctx: PageContext;
+  action: string;
+  csrf: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={link(ctx, action)}>
+      <CsrfField token={csrf} />
+      <button type="submit">{children}</button>
+    </form>
+  );
+}
+
 /**
  * What just happened (`status`: saved, sent) or what must be put right (`alert`), at the top of
  * a page; nothing when there is nothing to say.

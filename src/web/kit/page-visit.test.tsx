@@ -44,8 +44,13 @@ beforeAll(async () => {
         return redirect(`/hello/${String(form.to)}`);
       });
       scope.get('/plain', (request, reply) => {
-        const { ctx, send } = kit.enter(request, reply);
-        return send(<p data-path={ctx.path}>plain</p>, { status: 202 });
+        const { ctx, send, query } = kit.enter(request, reply);
+        return send(
+          <p data-path={ctx.path} data-said={String(query.said)}>
+            plain
+          </p>,
+          { status: 202 },
+        );
       });
     },
   );
@@ -56,8 +61,9 @@ afterAll(() => server.close());
 
 describe('a page visit', () => {
   it('sends a page in the language of its path, with the status asked', async () => {
-    const plain = await server.inject({ url: '/es/plain' });
+    const plain = await server.inject({ url: '/es/plain?said=saved' });
     expect(plain.statusCode).toBe(202);
+    expect(plain.body).toContain('data-said="saved"');
     expect(plain.headers['content-language']).toBe('es');
     expect(plain.headers['cache-control']).toBe('no-store');
     expect(plain.body).toContain('data-path="/plain"');

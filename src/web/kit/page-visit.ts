@@ -21,6 +21,8 @@ export interface PageVisit {
   ctx: PageContext;
   /** The posted form, or an empty one. */
   form: FormFields;
+  /** The query string's parameters (what a page without a query schema reads). */
+  query: Record<string, unknown>;
   /**
    * The CSRF token for this page's forms, made when asked (a visit that redirects sets no
    * token); throws when the scope has no CSRF protection.
@@ -62,6 +64,7 @@ export function visitOf(kit: PageKit, request: FastifyRequest, reply: FastifyRep
     reply,
     ctx,
     form: kit.form(request),
+    query: (request.query ?? {}) as Record<string, unknown>,
     csrf: () => kit.csrfToken(request, reply),
     send: (page, options) => kit.send(reply, ctx, page, options),
     sendForm: (Page, props, options) => kit.sendForm(request, reply, ctx, Page, props, options),
