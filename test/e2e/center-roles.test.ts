@@ -1,7 +1,9 @@
 /**
  * A supervisor and an administrator at the center desk in Chromium: the supervisor puts a
  * volunteer shift on the calendar and signs up for it, and prints a member's whole record; the
- * administrator revokes an API token limited to the center. Every page they see passes axe.
+ * administrator revokes an API token limited to the center; the supervisor withdraws the
+ * center's resource directory from the public finder and publishes it again. Every page they
+ * see passes axe.
  * (The coach's walk, with the emailed sign-in link, is center-desk.test.ts.)
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,6 +14,7 @@ import { createTokenFor } from '../../src/centers/center-tokens.js';
 import { createCenter, putStaffByEmail } from '../../src/centers/centers.js';
 import { createCenterDesk } from '../../src/centers/desk.js';
 import { createKeyring } from '../../src/platform/crypto/keyring.js';
+import { seedDemoResources } from '../../src/resources/demo/demo-resources.js';
 import { createTestApp } from '../support/app.js';
 import { freePort } from '../support/free-port.js';
 import { movableClock } from '../support/manual-clock.js';
@@ -55,6 +58,7 @@ describe.skipIf(!hasChromium)('the center desk’s supervisor and administrator 
       sessions[who] = (await startSession(deps, person!.id, 'email', undefined)).token;
     }
     await createTokenFor(deps, { email: 'coach@example.org', centerSlug: 'franklin' });
+    await seedDemoResources(app.repos.resources, clock, center.id);
     const admin = await app.repos.accounts.personByEmail('admin@example.org');
     const desk = createCenterDesk({ repos: app.repos, clock, keyring: () => keyring });
     const access = await desk.open({ personId: admin!.id }, 'franklin');
@@ -121,6 +125,34 @@ describe.skipIf(!hasChromium)('the center desk’s supervisor and administrator 
       expect(await page.locator('tr[data-token]').count()).toBe(0);
       expect(await page.getByText('No token is limited to this center.').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    },
+    slow,
+  );
+
+  it(
+    "lets a supervisor withdraw the center's directory from the public finder and publish it again",
+    async () => {
+      const finds = async () =>
+        (
+          await app.server.inject({ method: 'GET', url: '/api/v1/resources/search?near=01301' })
+        ).json<{ total: number }>().total;
+      expect(await finds()).toBeGreaterThan(0);
+      const { context, page } = await signedIn('lead');
+      await page.goto(`${base}/en/center/franklin`);
+      await page.getByRole('link', { name: 'Resource directories' }).click();
+      await page.waitForURL(`${base}/en/center/franklin/resources`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Stop publishing demo-resources' }).click();
+      await page.waitForURL(`${base}/en/center/franklin/resources?said=unpublished`);
+      expect(await page.getByRole('status').textContent()).toContain('Withdrawn');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await finds()).toBe(0);
+      await page.goto(`${base}/es/center/franklin/resources`);
+      await page.getByRole('button', { name: 'Publicar demo-resources' }).click();
+      await page.waitForURL(`${base}/es/center/franklin/resources?said=published`);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await finds()).toBeGreaterThan(0);
       await context.close();
     },
     slow,
