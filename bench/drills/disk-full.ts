@@ -15,12 +15,13 @@
  * Prints JSON. Bounded (a minute or two) and on loopback only.
  *   npm run -s drill:disk-full -- --size-mb 24 --count 3000
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { startServe } from './serve.js';
 
 const { values } = parseArgs({
   options: {
@@ -82,20 +83,14 @@ function inspect(): { meetings: Record<string, number>; integrity: string } {
   }
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
-    env,
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become ready');
+/** The file's state as the drill judges it: intact, and the refused source's meetings. */
+function stateOf(refusedSource: string) {
+  const state = inspect();
+  return {
+    integrity: state.integrity,
+    refusedSourceMeetings: state.meetings[refusedSource] ?? 0,
+    wholeSources: Object.values(state.meetings).filter((n) => n === count).length,
+  };
 }
 
 /** A write of the JSON API: a personal space's encrypted blob of about 200 KB. */
@@ -131,7 +126,7 @@ async function onTmpfs(): Promise<unknown> {
   must(['demo', '--count', String(count), '--output', feed]);
   must(['migrate']);
   const port = 18_900 + (process.pid % 100);
-  const server = await startServer(port);
+  const server = await startServe(cli, env, port);
   try {
     // Fill the disk with imports beside the running server, until one is refused.
     let imported = 0;
@@ -156,14 +151,7 @@ async function onTmpfs(): Promise<unknown> {
       },
       serverWrite: await write(port, 1),
       reads: await reads(port),
-      ...(() => {
-        const state = inspect();
-        return {
-          integrity: state.integrity,
-          refusedSourceMeetings: state.meetings[refusedSource] ?? 0,
-          wholeSources: Object.values(state.meetings).filter((n) => n === count).length,
-        };
-      })(),
+      ...stateOf(refusedSource),
     };
     // Room again, as an operator would free the disk; the server is not restarted.
     spawnSync('mount', ['-o', `remount,size=${sizeMb * 4}m`, dataDir]);
@@ -172,13 +160,7 @@ async function onTmpfs(): Promise<unknown> {
       importExitCode: again.status,
       serverWrite: await write(port, 2),
       reads: await reads(port),
-      ...(() => {
-        const state = inspect();
-        return {
-          integrity: state.integrity,
-          refusedSourceMeetings: state.meetings[refusedSource] ?? 0,
-        };
-      })(),
+      ...stateOf(refusedSource),
     };
     const passed =
       full.refusedImport.exitCode === 1 &&

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { startServe } from './serve.js';
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '20000' }, kills: { type: 'string', default: '5' } },
@@ -95,21 +96,8 @@ async function killedImports(): Promise<unknown> {
   };
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
-    env,
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become ready');
+function startServer(port: number): Promise<ChildProcess> {
+  return startServe(cli, env, port, { detached: true });
 }
 
 async function feedDigest(port: number): Promise<{ rows: number; sha256: string }> {
