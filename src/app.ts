@@ -271,16 +271,13 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       onError: (error) => logger.warn({ err: error }, 'change feed interrupted; retrying'),
     });
     // A typed place the bundled list does not know is asked of the operator's geocoder, if any.
-    const typedPlaces =
-      importDeps.addressGeocoder === undefined
-        ? undefined
-        : geocodedPlaces({
-            geocoder: importDeps.addressGeocoder,
-            cache: repos.geocodeCache,
-            clock,
-            onFailure: (reason) =>
-              logger.warn({ reason }, 'the geocoder could not be asked for a typed place'),
-          });
+    const typedPlaces = geocodedPlaces({
+      geocoder: importDeps.addressGeocoder,
+      cache: repos.geocodeCache,
+      clock,
+      onFailure: (reason) =>
+        logger.warn({ reason }, 'the geocoder could not be asked for a typed place'),
+    });
     // Searches that found no room for a tailored need, counted per cell and week (src/demand).
     const demandCounts = new DemandRepository(database.db);
     const demandReports = replica === undefined ? demandCounts : new DemandRepository(replica.db);

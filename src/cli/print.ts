@@ -120,18 +120,15 @@ export function printCommand(cmd: Command): void {
         printed = await withStore(flags, async ({ repos, config, importDeps }) => {
           // A typed town the bundled list lacks is asked of the operator's geocoder, as the
           // server's search does (decision 0105), with the same cache.
-          const typedPlaces =
-            importDeps.addressGeocoder === undefined
-              ? undefined
-              : geocodedPlaces({
-                  geocoder: importDeps.addressGeocoder,
-                  cache: repos.geocodeCache,
-                  clock: systemClock,
-                  onFailure: (reason) =>
-                    process.stderr.write(
-                      `warning: the geocoder could not be asked for the place: ${reason}\n`,
-                    ),
-                });
+          const typedPlaces = geocodedPlaces({
+            geocoder: importDeps.addressGeocoder,
+            cache: repos.geocodeCache,
+            clock: systemClock,
+            onFailure: (reason) =>
+              process.stderr.write(
+                `warning: the geocoder could not be asked for the place: ${reason}\n`,
+              ),
+          });
           const search = new SearchService(
             repos,
             systemClock,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeKey } from './geocoded-places.js';
+import type { GeocodeCacheRepository } from './geocode-cache-repository.js';
+import { geocodedPlaces, placeKey } from './geocoded-places.js';
 
 describe('the cache key of a typed place', () => {
   it('ignores case, commas, dots and spacing, and is kept apart from street addresses', () => {
@@ -18,5 +19,18 @@ describe('the cache key of a typed place', () => {
 
   it('has none for text with no words', () => {
     expect(placeKey('nominatim', ' , . ')).toBeUndefined();
+  });
+});
+
+describe('typed places through the operator’s geocoder', () => {
+  it('are not looked up without a geocoder, or with one that knows no settlements', () => {
+    const deps = {
+      cache: {} as GeocodeCacheRepository,
+      clock: { now: () => new Date(0) },
+      onFailure: () => undefined,
+    };
+    expect(geocodedPlaces({ ...deps, geocoder: undefined })).toBeUndefined();
+    const streetsOnly = { name: 'streets', geocode: () => Promise.resolve(undefined) };
+    expect(geocodedPlaces({ ...deps, geocoder: streetsOnly })).toBeUndefined();
   });
 });

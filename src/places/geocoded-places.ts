@@ -19,7 +19,8 @@ export interface GeocodedPlaces {
 }
 
 export interface GeocodedPlacesDeps {
-  geocoder: AddressGeocoder;
+  /** The operator's geocoder; none configured, none asked. */
+  geocoder: AddressGeocoder | undefined;
   cache: GeocodeCacheRepository;
   clock: Clock;
   /**
@@ -29,11 +30,14 @@ export interface GeocodedPlacesDeps {
   onFailure: (reason: string) => void;
 }
 
-/** Typed places through the geocoder, or undefined when it cannot look up settlements. */
+/**
+ * Typed places through the geocoder, or undefined when none is configured or it cannot look up
+ * settlements.
+ */
 export function geocodedPlaces(deps: GeocodedPlacesDeps): GeocodedPlaces | undefined {
   const { geocoder, cache, clock, onFailure } = deps;
-  const settlement = geocoder.settlement?.bind(geocoder);
-  if (settlement === undefined) return undefined;
+  const settlement = geocoder?.settlement?.bind(geocoder);
+  if (geocoder === undefined || settlement === undefined) return undefined;
   // Searches for the same place at the same moment share one request.
   const asking = new Map<string, Promise<GeocodedPoint | undefined>>();
   const ask = async (key: string, text: string, country: string | undefined) => {

@@ -9,17 +9,12 @@ import { isCenterSlug } from '../centers/model.js';
 import { canonicalTimeZone, isValidCoordinate } from '../meetings/time-zone.js';
 import { PorchlightError } from '../platform/errors.js';
 import type { RideDeps } from './deps.js';
-import type { Area, ProgramOwner, ProgramRules, RideProgram } from './model.js';
+import type { RideProgram } from './model.js';
 
-export interface ProgramInput {
-  slug: string;
-  name: string;
-  owner: ProgramOwner;
-  timeZone: string;
-  area: Area;
-  rules: ProgramRules;
+/** What a program is made from: all but what the making gives it, coordinators optional. */
+export type ProgramInput = Omit<RideProgram, 'id' | 'createdAt' | 'coordinators'> & {
   coordinators?: string[];
-}
+};
 
 /** Makes a ride program after checking what it was given. */
 export async function createProgram(

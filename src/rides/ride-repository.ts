@@ -246,19 +246,22 @@ export class RideRepository {
   }
 
   async driverById(id: string): Promise<StoredDriver | undefined> {
-    const row = await this.db
-      .selectFrom('ride_drivers')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : driverOf(row);
+    return this.driverWhere('id', id);
   }
 
   async driverByLink(linkHash: string): Promise<StoredDriver | undefined> {
+    return this.driverWhere('link_hash', linkHash);
+  }
+
+  /** The driver found by its id or by its link's hash. */
+  private async driverWhere(
+    column: 'id' | 'link_hash',
+    value: string,
+  ): Promise<StoredDriver | undefined> {
     const row = await this.db
       .selectFrom('ride_drivers')
       .selectAll()
-      .where('link_hash', '=', linkHash)
+      .where(column, '=', value)
       .executeTakeFirst();
     return row === undefined ? undefined : driverOf(row);
   }
@@ -302,19 +305,22 @@ export class RideRepository {
   }
 
   async rideById(id: string): Promise<StoredRide | undefined> {
-    const row = await this.db
-      .selectFrom('ride_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row === undefined ? undefined : rideOf(row);
+    return this.rideWhere('id', id);
   }
 
   async rideByLink(linkHash: string): Promise<StoredRide | undefined> {
+    return this.rideWhere('link_hash', linkHash);
+  }
+
+  /** The ride found by its id or by its link's hash. */
+  private async rideWhere(
+    column: 'id' | 'link_hash',
+    value: string,
+  ): Promise<StoredRide | undefined> {
     const row = await this.db
       .selectFrom('ride_requests')
       .selectAll()
-      .where('link_hash', '=', linkHash)
+      .where(column, '=', value)
       .executeTakeFirst();
     return row === undefined ? undefined : rideOf(row);
   }

@@ -16,12 +16,16 @@ import type {
 } from '../../meetings/model.js';
 import { focusOf, type Program } from '../../meetings/programs.js';
 import { canonicalTimeZone, isValidCoordinate, timeZoneAt } from '../../meetings/time-zone.js';
-import { defaultDurationMinutes, problem, textLimits } from '../meeting-guide/read-row.js';
+import {
+  defaultDurationMinutes,
+  problem,
+  textLimits,
+  unreadableRow,
+} from '../meeting-guide/read-row.js';
 import { bmltList, bmltMinutes, bmltText } from './read-fields.js';
 import type { FormatMeaning } from './read-formats.js';
 import type { ServiceBodies } from './read-service-bodies.js';
 import { setIf } from '../set-if.js';
-import { nestsDeeperThan } from '../row-depth.js';
 
 /** A format as a meeting row refers to it, with what it means to us. */
 export interface FormatEntry {
@@ -114,16 +118,9 @@ export function isUnpublished(raw: unknown): boolean {
  * the row, that id and the BMLT field.
  */
 export function readBmltMeeting(raw: unknown, index: number, ctx: BmltLookups): BmltRowReading {
+  const unreadable = unreadableRow(raw, index);
+  if (unreadable !== undefined) return { problems: [unreadable], timeZoneMissing: false };
   const problems: FeedProblem[] = [];
-  // First of all: the fields kept verbatim are later written out as JSON, recursively.
-  if (nestsDeeperThan(raw)) {
-    problems.push(problem(index, undefined, undefined, 'PL_ROW_TOO_DEEP'));
-    return { problems, timeZoneMissing: false };
-  }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(problem(index, undefined, undefined, 'PL_ROW_NOT_OBJECT'));
-    return { problems, timeZoneMissing: false };
-  }
   const row = raw as Record<string, unknown>;
   const id = bmltText(row.id_bigint);
   const r = new RowReader(row, index, id, problems);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedContext, mgOnlineRow, mgRow } from '../../../test/factories/meeting-guide.js';
-import { readMeetingGuideRow } from './read-row.js';
+import { readMeetingGuideRow, unreadableRow } from './read-row.js';
 import { readMeetingGuideFeed } from './read-feed.js';
 
 const read = (row: unknown, program = 'aa') => readMeetingGuideRow(row, 0, feedContext(program));
@@ -313,5 +313,16 @@ describe('readMeetingGuideRow: the program extension field', () => {
     const reading = read(mgRow({ program: 'zz', types: ['O'] }), 'aa');
     expect(reading.draft).toMatchObject({ program: 'aa', types: ['O'] });
     expect(reading.problems).toMatchObject([{ code: 'PL_INVALID_FIELD', field: 'program' }]);
+  });
+});
+
+describe('unreadableRow', () => {
+  it('stops a row nested too deep or not an object, before any field is read', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100; i++) deep = { nested: deep };
+    expect(unreadableRow(deep, 3)).toMatchObject({ index: 3, code: 'PL_ROW_TOO_DEEP' });
+    for (const raw of [null, 'row', 7, [mgRow({})]])
+      expect(unreadableRow(raw, 1)).toMatchObject({ index: 1, code: 'PL_ROW_NOT_OBJECT' });
+    expect(unreadableRow(mgRow({}), 0)).toBeUndefined();
   });
 });

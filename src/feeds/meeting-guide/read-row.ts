@@ -118,16 +118,9 @@ export interface RowReading {
 
 /** Reads one Meeting Guide row into a meeting draft, reporting every problem with its field. */
 export function readMeetingGuideRow(raw: unknown, index: number, ctx: RowContext): RowReading {
+  const unreadable = unreadableRow(raw, index);
+  if (unreadable !== undefined) return { problems: [unreadable], timeZoneMissing: false };
   const problems: FeedProblem[] = [];
-  // First of all: whatever follows may walk the row recursively (the fields kept verbatim).
-  if (nestsDeeperThan(raw)) {
-    problems.push(problem(index, undefined, undefined, 'PL_ROW_TOO_DEEP'));
-    return { problems, timeZoneMissing: false };
-  }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(problem(index, undefined, undefined, 'PL_ROW_NOT_OBJECT'));
-    return { problems, timeZoneMissing: false };
-  }
   const row = raw as Record<string, unknown>;
   const slugValue = typeof row.slug === 'number' ? String(row.slug) : row.slug;
   const slug = typeof slugValue === 'string' ? slugValue.trim() : undefined;
@@ -548,6 +541,18 @@ function readNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
     return Number(value);
+  return undefined;
+}
+
+/**
+ * The problem that stops a row before any of its fields is read, or undefined for a readable
+ * one: nested too deep (what follows may walk it, or write it out, recursively), or not an
+ * object.
+ */
+export function unreadableRow(raw: unknown, index: number): FeedProblem | undefined {
+  if (nestsDeeperThan(raw)) return problem(index, undefined, undefined, 'PL_ROW_TOO_DEEP');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return problem(index, undefined, undefined, 'PL_ROW_NOT_OBJECT');
   return undefined;
 }
 
