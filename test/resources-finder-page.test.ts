@@ -66,6 +66,14 @@ describe('the public resource finder', () => {
     expect(res.body).toContain('Encuentre servicios de tratamiento y apoyo');
     expect(res.body).toContain('Abierto ahora');
     expect(res.body).not.toContain('Closed now');
+    // The needs in Spanish, the chosen one selected; the English page keeps the taxonomy's words.
+    const chosen = await get('/es/resources?near=01301&need=health.addiction-recovery.detox');
+    expect(chosen.body).toContain('<optgroup label="Salud">');
+    expect(chosen.body).toMatch(
+      /<option value="health\.addiction-recovery\.detox" selected[^>]*>– Desintoxicación<\/option>/,
+    );
+    expect(chosen.body).not.toContain('>– Detox<');
+    expect((await get('/en/resources')).body).toContain('>– Detox<');
   });
 
   it('names a refused field beside the form, with a 400 and nothing cached', async () => {
