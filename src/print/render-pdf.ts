@@ -82,6 +82,65 @@ export function openSheetDocument(options: SheetDocumentOptions): {
   return { doc, bytes };
 }
 
+/**
+ * A US letter sheet in the reader's language, by the site, dated `createdAt` (the desk's and
+ * the resource finder's printouts).
+ */
+export function openLetterSheet(
+  ctx: { locale: string; t: (id: 'site.name') => string },
+  title: string,
+  createdAt: Date,
+  footerHeight: number,
+): ReturnType<typeof openSheetDocument> {
+  const { locale, t } = ctx;
+  return openSheetDocument({
+    paper: 'letter',
+    locale,
+    title,
+    author: t('site.name'),
+    createdAt,
+    footerHeight,
+  });
+}
+
+/**
+ * Writes every page's footer once the page count is known: `draw` is given the footer's first
+ * baseline, the page's number and the count. The bottom margin is lifted meanwhile, since
+ * writing below it would otherwise start a new page.
+ */
+export function writeFooters(
+  doc: PDFKit.PDFDocument,
+  footerHeight: number,
+  draw: (y: number, page: number, pages: number) => void,
+): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const margins = doc.page.margins;
+    const saved = margins.bottom;
+    margins.bottom = 0;
+    draw(doc.page.height - MARGIN - footerHeight + 12, i - range.start + 1, range.count);
+    margins.bottom = saved;
+  }
+}
+
+/**
+ * A footer line: the page's number at the right, `help` beside it cut to the room left;
+ * returns that room, for the lines under it.
+ */
+export function footerLine(
+  doc: PDFKit.PDFDocument,
+  line: { left: number; width: number; y: number; page: string; help: string; color: string },
+): number {
+  const { left, width, y, page } = line;
+  doc.font(scheduleFonts.regular).fontSize(9).fillColor(line.color);
+  const pageWidth = doc.widthOfString(page);
+  doc.text(page, left + width - pageWidth, y, { lineBreak: false });
+  const room = width - pageWidth - 12;
+  doc.text(line.help, left, y, { width: room, lineBreak: false, ellipsis: true });
+  return room;
+}
+
 /** The PDF of a sheet, as bytes, with its page count. */
 export function renderSchedulePdf(
   sheet: ScheduleSheet,
@@ -299,37 +358,24 @@ class Layout {
 
   /** Page numbers and the help lines at the foot of every page, once the page count is known. */
   private footers(): void {
-    const { doc, sheet } = this;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      // Writing below the bottom margin would otherwise start a new page.
-      const margins = doc.page.margins;
-      const saved = margins.bottom;
-      margins.bottom = 0;
-      const y = doc.page.height - MARGIN - FOOTER_HEIGHT + 12;
+    const { doc, sheet, left, width } = this;
+    writeFooters(doc, FOOTER_HEIGHT, (y, page, pages) => {
       doc
         .save()
         .lineWidth(0.75)
-        .moveTo(this.left, y - 5)
-        .lineTo(this.left + this.width, y - 5)
+        .moveTo(left, y - 5)
+        .lineTo(left + width, y - 5)
         .stroke(SOFT_INK)
         .restore();
-      const page = this.t('print.page', { page: i - range.start + 1, pages: range.count });
-      doc.font(scheduleFonts.regular).fontSize(9).fillColor(INK);
-      const pageWidth = doc.widthOfString(page);
-      doc.text(page, this.left + this.width - pageWidth, y, { lineBreak: false });
-      doc.text(`${sheet.helpLines[0] ?? ''} · ${sheet.helpLines[1] ?? ''}`, this.left, y, {
-        width: this.width - pageWidth - 12,
-        lineBreak: false,
-        ellipsis: true,
+      const room = footerLine(doc, {
+        left,
+        width,
+        y,
+        page: this.t('print.page', { page, pages }),
+        help: `${sheet.helpLines[0] ?? ''} · ${sheet.helpLines[1] ?? ''}`,
+        color: INK,
       });
-      doc.text(sheet.site, this.left, y + 12, {
-        width: this.width - pageWidth - 12,
-        lineBreak: false,
-        ellipsis: true,
-      });
-      margins.bottom = saved;
-    }
+      doc.text(sheet.site, left, y + 12, { width: room, lineBreak: false, ellipsis: true });
+    });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { scheduleFonts } from '../../print/pdf-fonts.js';
 import { printable } from '../../print/print-text.js';
-import { openSheetDocument } from '../../print/render-pdf.js';
+import { openLetterSheet } from '../../print/render-pdf.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import type { FormFields } from '../../web/kit/page-scope.js';
 import type { PageContext } from '../../web/page-context.js';
@@ -26,14 +26,7 @@ export function renderConsentForm(input: {
     return typeof v === 'string' ? v : '';
   };
   const title = t('referral.consentTitle');
-  const { doc, bytes } = openSheetDocument({
-    paper: 'letter',
-    locale,
-    title,
-    author: t('site.name'),
-    createdAt: input.createdAt,
-    footerHeight: 0,
-  });
+  const { doc, bytes } = openLetterSheet(ctx, title, input.createdAt, 0);
   const width = doc.page.width - 2 * MARGIN;
   const heading = (text: string, size = 11.5) =>
     doc.font(scheduleFonts.bold).fontSize(size).text(text, { width }).moveDown(0.15);

@@ -6,7 +6,7 @@
  */
 import { scheduleFonts } from '../../print/pdf-fonts.js';
 import { printable } from '../../print/print-text.js';
-import { openSheetDocument } from '../../print/render-pdf.js';
+import { footerLine, openLetterSheet, writeFooters } from '../../print/render-pdf.js';
 import { languageList, longDate } from '../../web/intl-format.js';
 import type { MessageId } from '../../web/i18n/translator.js';
 import type { PageContext } from '../../web/page-context.js';
@@ -78,14 +78,7 @@ export function renderResourceSheet(input: ResourceSheetInput): Promise<Buffer> 
     input.place === undefined
       ? t('resources.sheet.titleAll')
       : t('resources.sheet.title', { place: input.place });
-  const { doc, bytes } = openSheetDocument({
-    paper: 'letter',
-    locale,
-    title,
-    author: t('site.name'),
-    createdAt: input.createdAt,
-    footerHeight: FOOTER,
-  });
+  const { doc, bytes } = openLetterSheet(ctx, title, input.createdAt, FOOTER);
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
   const bottom = doc.page.height - MARGIN - FOOTER;
@@ -144,24 +137,17 @@ export function renderResourceSheet(input: ResourceSheetInput): Promise<Buffer> 
     draw(lines);
     y += 8;
   }
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margins = doc.page.margins;
-    const saved = margins.bottom;
-    margins.bottom = 0;
-    const footY = doc.page.height - MARGIN - FOOTER + 12;
-    const page = t('print.page', { page: i - range.start + 1, pages: range.count });
-    doc.font(scheduleFonts.regular).fontSize(9).fillColor('#000');
-    const pageWidth = doc.widthOfString(page);
-    doc.text(page, left + width - pageWidth, footY, { lineBreak: false });
-    doc.text(`${helpLines[0]} · ${helpLines[1]}`, left, footY, {
-      width: width - pageWidth - 12,
-      lineBreak: false,
-      ellipsis: true,
+  writeFooters(doc, FOOTER, (y, page, pages) => {
+    const help = `${helpLines[0]} · ${helpLines[1]}`;
+    footerLine(doc, {
+      left,
+      width,
+      y,
+      page: t('print.page', { page, pages }),
+      help,
+      color: '#000',
     });
-    margins.bottom = saved;
-  }
+  });
   doc.end();
   return bytes;
 }
