@@ -383,7 +383,9 @@ describe('a suggestion from the public to the list', () => {
     });
     expect(notice).toContain(`To: ${scene.people.editorInScope}`);
     expect(notice).not.toContain('sender@example.org');
-    const [request] = (await app.repos.changeRequests.open()).filter((r) => r.email !== undefined);
+    const [request] = (await app.repos.changeRequests.open()).filter(
+      (r) => r.wantsOutcome === true,
+    );
     expect(request!.changes.map((c) => c.field)).toEqual(['online.phone']);
 
     const review = await editor.page(`/en/review/${request!.id}`);
@@ -400,10 +402,10 @@ describe('a suggestion from the public to the list', () => {
     expect(outcome).toContain('Subject: =?UTF-8?');
     const row = await app.database.db
       .selectFrom('change_requests')
-      .select(['email', 'status'])
+      .select(['email', 'email_sealed', 'status'])
       .where('id', '=', request!.id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ email: null, status: 'approved' });
+    expect(row).toEqual({ email: null, email_sealed: null, status: 'approved' });
     const history = await editor.page('/en/meetings/hilltowns-online/history');
     expect(history.body).toContain('data-action="approve"');
   });
