@@ -1,10 +1,26 @@
 /** The space's form fields: a label over its input, the same markup the site's forms use. */
+import type { ComponentChildren } from 'preact';
 
 interface FieldProps<T> {
   id: string;
   label: string;
   value: T;
   onValue: (value: T) => void;
+}
+
+/** The frame of every field: its label, its input, and a hint under it when one is given. */
+function Field(props: { id: string; label: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint !== undefined && (
+        <span id={`${props.id}-hint`} class="muted">
+          {props.hint}
+        </span>
+      )}
+    </div>
+  );
 }
 
 /** A line of text, with a hint under it when one is given. */
@@ -24,8 +40,7 @@ export function TextField({
   autoComplete?: string;
 }) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label} {...(hint !== undefined ? { hint } : {})}>
       <input
         id={id}
         type="text"
@@ -37,12 +52,7 @@ export function TextField({
         value={value}
         onInput={(event) => onValue(event.currentTarget.value)}
       />
-      {hint !== undefined && (
-        <span id={`${id}-hint`} class="muted">
-          {hint}
-        </span>
-      )}
-    </div>
+    </Field>
   );
 }
 
@@ -56,8 +66,7 @@ export function DayField({
   max,
 }: FieldProps<string> & { min?: string; max: string }) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label}>
       <input
         id={id}
         type="date"
@@ -67,7 +76,7 @@ export function DayField({
         value={value}
         onInput={(event) => onValue(event.currentTarget.value)}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -82,8 +91,7 @@ export function NumberField({
   step = 1,
 }: FieldProps<number> & { min: number; max: number; step?: number }) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <Field id={id} label={label}>
       <input
         id={id}
         type="number"
@@ -95,7 +103,7 @@ export function NumberField({
         value={value}
         onChange={(event) => onValue(bounded(event.currentTarget.value, min, max))}
       />
-    </div>
+    </Field>
   );
 }
 

@@ -8,21 +8,12 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PAGES_CACHE } from '../cache-names.js';
 import { CheckInScreen } from './check-in.js';
 import { DatesSection } from './dates.js';
-import {
-  DEFAULT_SETTINGS,
-  dayOf,
-  type Attendance,
-  type CheckIn,
-  type RecoveryDate,
-  type Settings,
-} from './model.js';
+import { DEFAULT_SETTINGS, dayOf } from './model.js';
 import { mountHelp } from './help.js';
 import { lazily } from './lazy.js';
 import type { DataScreen } from './my-data.js';
-import { openSpaceStore, type SpaceStore } from './store.js';
-import type { Supporter } from './supporters.js';
+import { openSpaceStore, type SpaceData, type SpaceStore } from './store.js';
 import type { SupportersProps } from './supporters-screen.js';
-import type { Worksheet } from './tools.js';
 import type { ToolsScreen } from './tools-screen.js';
 import { WeekSection } from './week.js';
 import { readWords, type Words } from './words.js';
@@ -31,29 +22,10 @@ import './space.css';
 type Screen = 'today' | 'check-in' | 'tools' | 'supporters' | 'data';
 const SCREENS: readonly Screen[] = ['today', 'check-in', 'tools', 'supporters', 'data'];
 
-interface Loaded {
-  dates: RecoveryDate[];
-  attendance: Attendance[];
-  checkIns: CheckIn[];
-  worksheets: Worksheet[];
-  supporters: Supporter[];
-  settings: Settings;
-}
-
 function Space({ w, store, screen }: { w: Words; store: SpaceStore; screen: Screen }) {
-  const [data, setData] = useState<Loaded>();
+  const [data, setData] = useState<SpaceData>();
   const today = dayOf(new Date());
-  const reload = useCallback(async () => {
-    const [dates, attendance, checkIns, worksheets, supporters, settings] = await Promise.all([
-      store.all('dates'),
-      store.all('attendance'),
-      store.all('checkIns'),
-      store.all('worksheets'),
-      store.all('supporters'),
-      store.settings(),
-    ]);
-    setData({ dates, attendance, checkIns, worksheets, supporters, settings });
-  }, [store]);
+  const reload = useCallback(async () => setData(await store.everything()), [store]);
   useEffect(() => {
     void reload();
     // A device that syncs takes in what its others wrote, then shows it.

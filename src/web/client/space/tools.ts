@@ -11,55 +11,32 @@ export interface Tool {
   questions: { id: string; kind: AnswerKind }[];
 }
 
+/** Questions answered the same way, in the order given. */
+const asked = (kind: AnswerKind, ...ids: string[]) => ids.map((id) => ({ id, kind }));
+
 /** The tools, in the order the page offers them. */
 export const TOOLS: readonly Tool[] = [
-  {
-    id: 'balance',
-    questions: [
-      { id: 'usingGood', kind: 'text' },
-      { id: 'usingBad', kind: 'text' },
-      { id: 'changeGood', kind: 'text' },
-      { id: 'changeBad', kind: 'text' },
-    ],
-  },
+  { id: 'balance', questions: asked('text', 'usingGood', 'usingBad', 'changeGood', 'changeBad') },
   {
     id: 'plan',
     questions: [
-      { id: 'change', kind: 'line' },
-      { id: 'why', kind: 'text' },
-      { id: 'steps', kind: 'text' },
-      { id: 'people', kind: 'text' },
-      { id: 'obstacles', kind: 'text' },
-      { id: 'signs', kind: 'text' },
+      ...asked('line', 'change'),
+      ...asked('text', 'why', 'steps', 'people', 'obstacles', 'signs'),
     ],
   },
   {
     id: 'urge',
     questions: [
-      { id: 'when', kind: 'moment' },
-      { id: 'situation', kind: 'text' },
-      { id: 'strength', kind: 'scale' },
-      { id: 'response', kind: 'text' },
-      { id: 'outcome', kind: 'text' },
+      ...asked('moment', 'when'),
+      ...asked('text', 'situation'),
+      ...asked('scale', 'strength'),
+      ...asked('text', 'response', 'outcome'),
     ],
   },
-  {
-    id: 'values',
-    questions: [
-      { id: 'list', kind: 'text' },
-      { id: 'using', kind: 'text' },
-      { id: 'steps', kind: 'text' },
-    ],
-  },
+  { id: 'values', questions: asked('text', 'list', 'using', 'steps') },
   {
     id: 'thought',
-    questions: [
-      { id: 'event', kind: 'text' },
-      { id: 'belief', kind: 'text' },
-      { id: 'consequence', kind: 'text' },
-      { id: 'dispute', kind: 'text' },
-      { id: 'effect', kind: 'text' },
-    ],
+    questions: asked('text', 'event', 'belief', 'consequence', 'dispute', 'effect'),
   },
 ];
 
