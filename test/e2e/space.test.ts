@@ -211,6 +211,8 @@ describe.skipIf(!hasChromium)('the personal space in Chromium', () => {
     await thoughtRecord(page, 'Missed the bus to the meeting');
     await page.reload();
     const sheet = page.locator('article.space-card', { hasText: 'Missed the bus' });
+    // The screen draws once its chunk and the store have answered.
+    await sheet.locator('dt').first().waitFor();
     expect(await sheet.locator('dt').allTextContents()).toEqual([
       'A: what happened',
       'B: what I told myself about it',
