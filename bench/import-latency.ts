@@ -20,6 +20,9 @@
  * - `cli-import`: `porchlight import` in a process of its own puts the first file back into the
  *   live database; the window lasts until the server's search index shows it.
  *
+ * Refreshes run on a thread of their own, as `serve` runs them (decision 0145);
+ * `--refresh-on-server-thread` runs them on the server's thread instead, as before it.
+ *
  * Besides the latencies, the server reports its own event-loop delay during each window
  * (`monitorEventLoopDelay`): the longest stretch it could not answer anything.
  *
@@ -69,12 +72,15 @@ const targets = { maxP99Ratio: 3, p99FloorMs: 50, maxLatencyMs: 1000 };
 
 // --- the server child --------------------------------------------------------------------------
 
-async function serveChild(dbFile: string, feedFile: string): Promise<void> {
+async function serveChild(dbFile: string, feedFile: string, onThread: boolean): Promise<void> {
   const config = loadConfig(
     {},
     { databaseUrl: `sqlite:${dbFile}`, demo: false, logLevel: 'silent', host: '127.0.0.1' },
   );
-  const app = await createApp(config, { logger: pino({ level: 'silent' }) });
+  const app = await createApp(config, {
+    logger: pino({ level: 'silent' }),
+    refreshOnThread: onThread,
+  });
   app.geocoder.preload?.();
   progress('server: importing the first source');
   const loaded = await timed(() =>
@@ -137,11 +143,20 @@ function counts(report: ImportReport) {
 
 // --- the parent: talking to the child ----------------------------------------------------------
 
-function spawnServer(dbFile: string, feedFile: string): ServerChild {
+function spawnServer(dbFile: string, feedFile: string, onThread: boolean): ServerChild {
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter((f) => f !== '');
   const child = spawn(
     process.execPath,
-    [...extra, '--import', 'tsx', script, '--child-server', dbFile, feedFile],
+    [
+      ...extra,
+      '--import',
+      'tsx',
+      script,
+      '--child-server',
+      dbFile,
+      feedFile,
+      onThread ? 'thread' : 'server',
+    ],
     { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new ServerChild(child);
@@ -361,6 +376,7 @@ async function main(): Promise<void> {
   const count = intFlag(process.argv, 'count', 50_000);
   const rate = intFlag(process.argv, 'rate', 40);
   const baselineSeconds = intFlag(process.argv, 'baseline-seconds', 10);
+  const onThread = !process.argv.includes('--refresh-on-server-thread');
   const at = process.argv.indexOf('--scenarios');
   const wanted = (at === -1 ? scenarioNames.join(',') : (process.argv[at + 1] ?? ''))
     .split(',')
@@ -382,7 +398,7 @@ async function main(): Promise<void> {
 
     const dbFile = join(dir, 'porchlight.db');
     progress('starting the server');
-    child = spawnServer(dbFile, baseFile);
+    child = spawnServer(dbFile, baseFile, onThread);
     const ready = await child.next<{ port: number; meetings: number; loadMs: number }>();
     const port = ready.port;
     progress('warming up');
@@ -447,6 +463,7 @@ async function main(): Promise<void> {
       meetings: count,
       ratePerSecondPerPath: rate,
       database: 'sqlite file (WAL, synchronous=FULL) in a fresh temporary directory',
+      refreshesRunOn: onThread ? 'a thread of their own' : "the server's thread",
       machine: { ...machineInfo(), loadAverageAtStart: round(loadBefore, 2) },
       serverLoadMs: ready.loadMs,
       targets,
@@ -467,10 +484,10 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--child-server') {
-  const [dbFile, feedFile] = process.argv.slice(3);
+  const [dbFile, feedFile, where] = process.argv.slice(3);
   if (dbFile === undefined || feedFile === undefined) {
     process.stderr.write('usage: bench/import-latency.ts --child-server <db file> <feed file>\n');
     process.exit(2);
   }
-  await serveChild(dbFile, feedFile);
+  await serveChild(dbFile, feedFile, where !== 'server');
 } else await main();

@@ -43,7 +43,8 @@ import { registerPlaceRoutes } from './places/routes.js';
 import { SearchService, type SearchServiceOptions } from './search/search-service.js';
 import { fileSnapshots } from './search/index-snapshots.js';
 import { snapshotLocation } from './search/snapshot-location.js';
-import { openChangeFeed } from './platform/database/change-feed.js';
+import { openChangeFeed, type CommittedChange } from './platform/database/change-feed.js';
+import { refreshOnThread, storeSharedByThreads } from './refresh-thread.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { DemandRepository } from './demand/demand-repository.js';
 import { DemandTally } from './demand/demand-tally.js';
@@ -153,6 +154,12 @@ export interface AppPorts {
   suggestLimit?: { max: number; timeWindowMs: number };
   /** Rides asked for per address per window (tests raise it). */
   rideAskLimit?: { max: number; timeWindowMs: number };
+  /**
+   * Whether source refreshes run on a thread of their own (decision 0145). By default they do
+   * on a database a second connection can open, unless the clock, timers, fetcher or a geocoder
+   * was handed in here (the thread builds its own from the configuration).
+   */
+  refreshOnThread?: boolean;
   /** How long work gives the event loop its turns (tests count them); a turn every few ms by default. */
   yieldToLoop?: YieldToLoop;
   /** How the search index keeps current (tests shorten the intervals); `changePollMs` for the feed. */
@@ -216,6 +223,12 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
           },
           (message) => logger.warn(message),
         );
+  const applyToIndex = (change: CommittedChange) =>
+    searchService?.applyChange(change).catch((error: unknown) => {
+      logger.error({ err: error }, 'search index update failed');
+    });
+  const onMergeError = (error: unknown) =>
+    logger.error({ err: error }, 'merging duplicates failed');
   const { database, repos, importDeps } = await openStore(config, {
     clock,
     keyring,
@@ -241,11 +254,8 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     backgroundCheckpoints: true,
     // Every committed change reaches the index before the import returns, so whoever imported
     // reads their own writes; a search sees a change whole or not at all.
-    onChange: (change) =>
-      searchService?.applyChange(change).catch((error: unknown) => {
-        logger.error({ err: error }, 'search index update failed');
-      }),
-    onMergeError: (error) => logger.error({ err: error }, 'merging duplicates failed'),
+    onChange: applyToIndex,
+    onMergeError,
   });
   let ready = false;
   let replica: DatabaseHandle | undefined;
@@ -304,6 +314,11 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     const jobs = createSourceJobs({
       importDeps,
       clock,
+      // Refreshes run on a thread of their own, which builds its ports from the configuration
+      // (decision 0145); ports a test hands in cannot cross to it, so with those they run here.
+      ...(refreshesOnThread(config, ports)
+        ? { refresh: refreshOnThread({ config, onChange: applyToIndex, onMergeError }) }
+        : {}),
       ...(ports.fetcher !== undefined ? { fetcher: ports.fetcher } : {}),
       runner: {
         onError: (error) => logger.error({ err: error }, 'background job failed'),
@@ -702,6 +717,19 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
     await database.close();
     throw error;
   }
+}
+
+/** Whether source refreshes run on a worker thread: by default, when the thread can build the same ports. */
+function refreshesOnThread(config: Config, ports: AppPorts): boolean {
+  if (ports.refreshOnThread !== undefined) return ports.refreshOnThread;
+  const injected = [
+    ports.clock,
+    ports.timers,
+    ports.fetcher,
+    ports.geocoder,
+    ports.addressGeocoder,
+  ];
+  return storeSharedByThreads(config.databaseUrl) && injected.every((p) => p === undefined);
 }
 
 /** `{ [key]: value }` when there is a value, `{}` otherwise (for optional properties). */

@@ -12,7 +12,12 @@ import {
 } from '../src/sources/refresh-source.js';
 import { mgRow } from './factories/meeting-guide.js';
 import { createTestApp } from './support/app.js';
-import { startFeedServer, type FeedBehaviour, type FeedServer } from './support/feed-server.js';
+import {
+  answerConditionally,
+  startFeedServer,
+  type FeedBehaviour,
+  type FeedServer,
+} from './support/feed-server.js';
 import { manualClock } from './support/manual-clock.js';
 import { manualTimers } from './support/manual-timers.js';
 
@@ -55,13 +60,7 @@ describe('refreshing sources in the background', { timeout: 60_000 }, () => {
         if (upstream.kind === 'hang') void timers.fire();
         return upstream;
       }
-      if (upstream.etag !== undefined && headers['if-none-match'] === upstream.etag)
-        return { kind: 'not-modified', headers: { etag: upstream.etag } };
-      return {
-        kind: 'json',
-        body: upstream.body,
-        ...(upstream.etag !== undefined ? { headers: { etag: upstream.etag } } : {}),
-      };
+      return answerConditionally(upstream, headers);
     });
     app = await createTestApp({}, { clock, timers });
   });

@@ -4,7 +4,12 @@ import { JobRunner, type JobRunnerOptions } from '../platform/jobs/job-runner.js
 import type { Fetcher } from './feed-reader.js';
 import type { ImportDeps } from './import-source.js';
 import { checkLinks, type LinkCheckOptions } from './link-check.js';
-import { refreshJobHandler, refreshJobKind, type HoldPolicy } from './refresh-source.js';
+import {
+  refreshJobHandler,
+  refreshJobKind,
+  type HoldPolicy,
+  type SourceRefresher,
+} from './refresh-source.js';
 
 /** The job kind of the link check; one job, target `all`. */
 export const linkCheckJobKind = 'link-check';
@@ -14,6 +19,8 @@ export interface SourceJobsOptions {
   clock: Clock;
   fetcher?: Fetcher;
   holdPolicy?: HoldPolicy;
+  /** Where refreshes run (default: on this thread). */
+  refresh?: SourceRefresher;
   linkCheck?: LinkCheckOptions;
   runner?: Partial<Omit<JobRunnerOptions, 'jobs' | 'clock'>>;
 }
@@ -22,7 +29,10 @@ export interface SourceJobsOptions {
 export function createSourceJobs(options: SourceJobsOptions): JobRunner {
   const { importDeps, clock } = options;
   const runner = new JobRunner({ ...options.runner, jobs: importDeps.repos.jobs, clock });
-  runner.register(refreshJobKind, refreshJobHandler(importDeps, options.holdPolicy));
+  runner.register(
+    refreshJobKind,
+    refreshJobHandler(importDeps, options.holdPolicy, options.refresh),
+  );
   runner.register(linkCheckJobKind, async () => {
     const summary = await checkLinks(
       {

@@ -277,15 +277,25 @@ export async function rejectHeld(deps: ImportDeps, name: string): Promise<void> 
     throw new PorchlightError('PL_NOTHING_HELD', `The source "${name}" has no snapshot held.`);
 }
 
+/**
+ * Where a refresh runs: {@link refreshSource} on this thread by default; a server hands in one
+ * that runs it on a thread of its own and then brings its index up to the change (decision 0145).
+ */
+export type SourceRefresher = (source: Source, policy?: HoldPolicy) => Promise<ImportReport>;
+
 /** The job handler that refreshes the source a job names. */
-export function refreshJobHandler(deps: ImportDeps, policy?: HoldPolicy): JobHandler {
+export function refreshJobHandler(
+  deps: ImportDeps,
+  policy?: HoldPolicy,
+  refresh: SourceRefresher = (source, p) => refreshSource(deps, source, p),
+): JobHandler {
   return async (job) => {
     const source = (await deps.repos.sources.list()).find((s) => s.id === job.target);
     if (source === undefined) {
       await deps.repos.jobs.remove(job.kind, job.target);
       return { ok: true, outcome: 'source_removed' };
     }
-    const report = await refreshSource(deps, source, policy);
+    const report = await refresh(source, policy);
     const ok = report.outcome !== 'failed' && report.outcome !== 'rejected';
     return {
       ok,

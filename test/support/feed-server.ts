@@ -109,6 +109,29 @@ export async function startFeedServer(): Promise<FeedServer> {
   };
 }
 
+/** A feed as an upstream serves it: its rows, and its ETag when it sends one. */
+export interface VersionedFeed {
+  etag?: string;
+  body: unknown;
+}
+
+/**
+ * The answer of an upstream that honours `If-None-Match`: a 304 when the client holds the feed's
+ * current ETag, the feed (with its ETag) otherwise.
+ */
+export function answerConditionally(
+  feed: VersionedFeed,
+  headers: IncomingMessage['headers'],
+): FeedBehaviour {
+  if (feed.etag !== undefined && headers['if-none-match'] === feed.etag)
+    return { kind: 'not-modified', headers: { etag: feed.etag } };
+  return {
+    kind: 'json',
+    body: feed.body,
+    ...(feed.etag !== undefined ? { headers: { etag: feed.etag } } : {}),
+  };
+}
+
 /** The answers of a BMLT root server at `/main_server/`, by `switcher`. */
 export interface BmltServerAnswers {
   meetings: FeedBehaviour | unknown[];

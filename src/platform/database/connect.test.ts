@@ -65,6 +65,52 @@ describe('openDatabase on a SQLite file', () => {
   });
 });
 
+describe('transactions beside a second writer to the same SQLite file', () => {
+  /** Opens `a` (as told) and a second connection `b` that does not wait for a lock (refused at once). */
+  async function pair(options: { immediateTransactions?: boolean }) {
+    const file = join(mkdtempSync(join(tmpdir(), 'connect-')), 'shared.db');
+    const a = await openDatabase(`sqlite:${file}`, options);
+    await write(a);
+    const b = await openDatabase(`sqlite:${file}`);
+    await sql`pragma busy_timeout = 0`.execute(b.db);
+    return { a, b };
+  }
+
+  it('a deferred transaction that read first fails at its write once the other committed', async () => {
+    const { a, b } = await pair({});
+    try {
+      const work = a.db.transaction().execute(async (trx) => {
+        await sql`select count(*) from t`.execute(trx);
+        await sql`insert into t (x) values (2)`.execute(b.db);
+        await sql`insert into t (x) values (3)`.execute(trx);
+      });
+      await expect(work).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('an immediate one holds the lock from its start: the other writer is the one kept waiting', async () => {
+    const { a, b } = await pair({ immediateTransactions: true });
+    try {
+      await a.db.transaction().execute(async (trx) => {
+        await sql`select count(*) from t`.execute(trx);
+        await expect(sql`insert into t (x) values (2)`.execute(b.db)).rejects.toMatchObject({
+          code: 'SQLITE_BUSY',
+        });
+        await sql`insert into t (x) values (3)`.execute(trx);
+      });
+      await sql`insert into t (x) values (4)`.execute(b.db);
+      const { rows } = await sql<{ x: number }>`select x from t order by x`.execute(b.db);
+      expect(rows.map((r) => r.x)).toEqual([1, 3, 4]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
 const serverUrl = process.env.PORCHLIGHT_TEST_POSTGRES_URL;
 
 describe.skipIf(serverUrl === undefined)('openDatabase on a PostgreSQL server', () => {

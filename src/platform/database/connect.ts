@@ -1,6 +1,15 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Pool } from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import type { Database } from './schema.js';
@@ -22,6 +31,13 @@ export interface OpenOptions extends StorageGuardHooks {
   backgroundCheckpoints?: boolean;
   /** PostgreSQL: told when an idle connection is closed under the pool (a server restart). */
   onIdleConnectionError?: (error: Error) => void;
+  /**
+   * SQLite only: transactions take the write lock when they begin (`BEGIN IMMEDIATE`), for a
+   * connection that writes beside another one to the same file (a refresh on its own thread). A
+   * deferred transaction that reads first would fail outright at its first write if the other
+   * connection had committed in between; an immediate one waits its turn instead.
+   */
+  immediateTransactions?: boolean;
 }
 
 export interface DatabaseHandle {
@@ -100,8 +116,13 @@ export async function openDatabase(
       sqlite.pragma('wal_autocheckpoint = 0');
       checkpointer = new WalCheckpointer(file, { synchronous: options.synchronous ?? 'full' });
     }
+    const dialectConfig = { database: sqlite };
+    const dialect =
+      options.immediateTransactions === true
+        ? new ImmediateSqliteDialect(dialectConfig)
+        : new SqliteDialect(dialectConfig);
     const db = new Kysely<Database>({
-      dialect: guardStorage(new SqliteDialect({ database: sqlite }), {
+      dialect: guardStorage(dialect, {
         ...options,
         onRollbackFailed: (error) => {
           // SQLite usually ends the transaction itself after SQLITE_FULL, and the ROLLBACK then
@@ -130,6 +151,23 @@ export async function openDatabase(
   throw new Error(
     `DATABASE_URL must start with sqlite:, postgres:// or pglite: (got "${redactUrl(url)}")`,
   );
+}
+
+/** SQLite whose transactions begin with `BEGIN IMMEDIATE` (see `immediateTransactions`). */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**
