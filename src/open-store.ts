@@ -34,8 +34,6 @@ export interface StoreOptions {
   yieldToLoop?: YieldToLoop;
   /** Checkpoints the SQLite log off the thread that answers requests (a server). */
   backgroundCheckpoints?: boolean;
-  /** SQLite transactions take the write lock at once (a second writer to the file: a refresh thread). */
-  immediateTransactions?: boolean;
   /** Told of every committed import and the merge that follows it. */
   onChange?: (change: CommittedChange) => void | Promise<void>;
   /** The master keyring, loaded on first use: it seals pending deliveries. */
@@ -62,7 +60,6 @@ export async function openStore(config: Config, options: StoreOptions): Promise<
   const database = await openDatabase(config.databaseUrl, {
     synchronous: config.sqliteSynchronous,
     ...(options.backgroundCheckpoints === true ? { backgroundCheckpoints: true } : {}),
-    ...(options.immediateTransactions === true ? { immediateTransactions: true } : {}),
     ...(options.onIdleConnectionError !== undefined
       ? { onIdleConnectionError: options.onIdleConnectionError }
       : {}),

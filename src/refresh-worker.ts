@@ -23,8 +23,6 @@ async function refreshOnThisThread(task: RefreshTask, tell: (answer: RefreshAnsw
   const store = await openStore(task.config, {
     clock: systemClock,
     geocoder: createOfflineGeocoder(),
-    // The server's connection may write meanwhile (a lease's heartbeat): take the lock up front.
-    immediateTransactions: true,
     // Nothing else runs on this thread; a yield that never waits still has duplicates merged
     // from meetings read outside the transaction, which then only checks and writes.
     yieldToLoop: noYield,

@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './connect.js';
@@ -65,48 +66,87 @@ describe('openDatabase on a SQLite file', () => {
   });
 });
 
-describe('transactions beside a second writer to the same SQLite file', () => {
-  /** Opens `a` (as told) and a second connection `b` that does not wait for a lock (refused at once). */
-  async function pair(options: { immediateTransactions?: boolean }) {
+describe('a SQLite file written by a second connection', () => {
+  /** Opens ours, and a second connection (better-sqlite3 itself) that is refused a lock at once. */
+  async function pair(options: { lockWaitMs?: number } = {}) {
     const file = join(mkdtempSync(join(tmpdir(), 'connect-')), 'shared.db');
-    const a = await openDatabase(`sqlite:${file}`, options);
-    await write(a);
-    const b = await openDatabase(`sqlite:${file}`);
-    await sql`pragma busy_timeout = 0`.execute(b.db);
-    return { a, b };
+    const ours = await openDatabase(`sqlite:${file}`, options);
+    await write(ours);
+    const other = new SQLite(file);
+    other.pragma('busy_timeout = 0');
+    const rows = async () =>
+      (await sql<{ x: number }>`select x from t order by x`.execute(ours.db)).rows.map((r) => r.x);
+    return {
+      ours,
+      other,
+      rows,
+      close: async () => {
+        other.close();
+        await ours.close();
+      },
+    };
   }
 
-  it('a deferred transaction that read first fails at its write once the other committed', async () => {
-    const { a, b } = await pair({});
+  it('a transaction holds the write lock from its start, so its writes never fail for it', async () => {
+    const { ours, other, rows, close } = await pair();
     try {
-      const work = a.db.transaction().execute(async (trx) => {
+      await ours.db.transaction().execute(async (trx) => {
         await sql`select count(*) from t`.execute(trx);
-        await sql`insert into t (x) values (2)`.execute(b.db);
+        expect(() => other.prepare('insert into t (x) values (2)').run()).toThrow(
+          expect.objectContaining({ code: 'SQLITE_BUSY' }),
+        );
         await sql`insert into t (x) values (3)`.execute(trx);
       });
-      await expect(work).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+      other.prepare('insert into t (x) values (4)').run();
+      expect(await rows()).toEqual([1, 3, 4]);
     } finally {
-      await a.close();
-      await b.close();
+      await close();
     }
   });
 
-  it('an immediate one holds the lock from its start: the other writer is the one kept waiting', async () => {
-    const { a, b } = await pair({ immediateTransactions: true });
+  it('a write waits for the other connection on a timer, the event loop turning meanwhile', async () => {
+    const { ours, other, rows, close } = await pair();
     try {
-      await a.db.transaction().execute(async (trx) => {
-        await sql`select count(*) from t`.execute(trx);
-        await expect(sql`insert into t (x) values (2)`.execute(b.db)).rejects.toMatchObject({
-          code: 'SQLITE_BUSY',
-        });
-        await sql`insert into t (x) values (3)`.execute(trx);
-      });
-      await sql`insert into t (x) values (4)`.execute(b.db);
-      const { rows } = await sql<{ x: number }>`select x from t order by x`.execute(b.db);
-      expect(rows.map((r) => r.x)).toEqual([1, 3, 4]);
+      other.exec('begin immediate');
+      other.prepare('insert into t (x) values (2)').run();
+      let written = false;
+      const waiting = sql`insert into t (x) values (3)`
+        .execute(ours.db)
+        .then(() => (written = true));
+      let turns = 0;
+      while (turns < 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turns++;
+      }
+      expect(written).toBe(false);
+      other.exec('commit');
+      await waiting;
+      expect(await rows()).toEqual([1, 2, 3]);
+      // A transaction waits the same way for its BEGIN.
+      other.exec('begin immediate');
+      const later = ours.db
+        .transaction()
+        .execute((trx) => sql`insert into t (x) values (5)`.execute(trx));
+      await new Promise((resolve) => setImmediate(resolve));
+      other.exec('rollback');
+      await later;
+      expect(await rows()).toEqual([1, 2, 3, 5]);
     } finally {
-      await a.close();
-      await b.close();
+      await close();
+    }
+  });
+
+  it('gives up with SQLITE_BUSY once it has waited as long as it was told', async () => {
+    const { ours, other, rows, close } = await pair({ lockWaitMs: 20 });
+    try {
+      other.exec('begin immediate');
+      await expect(sql`insert into t (x) values (2)`.execute(ours.db)).rejects.toMatchObject({
+        code: 'SQLITE_BUSY',
+      });
+      other.exec('rollback');
+      expect(await rows()).toEqual([1]);
+    } finally {
+      await close();
     }
   });
 });

@@ -1,18 +1,10 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  SqliteDriver,
-  type DatabaseConnection,
-  type Driver,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Pool } from 'pg';
 import type { SqliteSynchronous } from '../config.js';
 import type { Database } from './schema.js';
+import { LockWaitingSqliteDialect } from './sqlite-driver.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { guardStorage, type StorageGuardHooks } from './storage-full.js';
 
@@ -32,12 +24,10 @@ export interface OpenOptions extends StorageGuardHooks {
   /** PostgreSQL: told when an idle connection is closed under the pool (a server restart). */
   onIdleConnectionError?: (error: Error) => void;
   /**
-   * SQLite only: transactions take the write lock when they begin (`BEGIN IMMEDIATE`), for a
-   * connection that writes beside another one to the same file (a refresh on its own thread). A
-   * deferred transaction that reads first would fail outright at its first write if the other
-   * connection had committed in between; an immediate one waits its turn instead.
+   * SQLite only: how long a statement waits for the write lock another connection holds (a
+   * refresh on its own thread, a command-line import), on a timer: default 5 s.
    */
-  immediateTransactions?: boolean;
+  lockWaitMs?: number;
 }
 
 export interface DatabaseHandle {
@@ -110,17 +100,14 @@ export async function openDatabase(
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     let checkpointer: WalCheckpointer | undefined;
     if (options.backgroundCheckpoints === true && file !== ':memory:') {
       sqlite.pragma('wal_autocheckpoint = 0');
       checkpointer = new WalCheckpointer(file, { synchronous: options.synchronous ?? 'full' });
     }
-    const dialectConfig = { database: sqlite };
-    const dialect =
-      options.immediateTransactions === true
-        ? new ImmediateSqliteDialect(dialectConfig)
-        : new SqliteDialect(dialectConfig);
+    // Lock waits on a timer rather than in the statement, and transactions that take the write
+    // lock when they begin: two connections write the file (decision 0145).
+    const dialect = new LockWaitingSqliteDialect(sqlite, options.lockWaitMs ?? 5000);
     const db = new Kysely<Database>({
       dialect: guardStorage(dialect, {
         ...options,
@@ -151,23 +138,6 @@ export async function openDatabase(
   throw new Error(
     `DATABASE_URL must start with sqlite:, postgres:// or pglite: (got "${redactUrl(url)}")`,
   );
-}
-
-/** SQLite whose transactions begin with `BEGIN IMMEDIATE` (see `immediateTransactions`). */
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
-  }
-
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
-  }
-}
-
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
 }
 
 /**
