@@ -11,22 +11,18 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-/** A form that is one button, posted with the session's CSRF token (verify, delete, revert). */
-export function PostButton({
-  ctx,
-  action,
-  csrf,
-  children,
-}: {
+/** Where a form posts: a page of the site, in the reader's language. */
+interface PostTarget {
   ctx: PageContext;
   action: string;
-  csrf: string;
-  children: ComponentChildren;
-}) {
+}
+
+/** A form that is one button, posted with the session's CSRF token (verify, delete, revert). */
+export function PostButton(props: PostTarget & { csrf: string; children: ComponentChildren }) {
   return (
-    <form method="post" action={link(ctx, action)}>
-      <CsrfField token={csrf} />
-      <button type="submit">{children}</button>
+    <form method="post" action={link(props.ctx, props.action)}>
+      <CsrfField token={props.csrf} />
+      <button type="submit">{props.children}</button>
     </form>
   );
 }
@@ -93,9 +89,7 @@ export function CodeForm({
   pattern,
   maxLength,
   submit,
-}: {
-  ctx: PageContext;
-  action: string;
+}: PostTarget & {
   id: string;
   label: ComponentChildren;
   pattern: string;
