@@ -17,7 +17,43 @@ import {
   facetTags,
   type FacetTag,
 } from './row-codes.js';
-import type { SearchIndex } from './search-index.js';
+import type { FacetSignature, SearchIndex } from './search-index.js';
+
+/** The set bits of a signature's focus, tags and days, listed: a count adds to these alone. */
+interface SignatureBits {
+  focus: number[];
+  tags: number[];
+  days: number[];
+}
+
+/**
+ * Bit lists per signature, made on a signature's first count and kept for as long as its index
+ * (signatures are only ever appended, so an id keeps its signature). Reading a handful of set
+ * bits instead of testing every bit of every field was most of the cost of finishing counts.
+ */
+const bitLists = new WeakMap<readonly FacetSignature[], SignatureBits[]>();
+
+function setBits(bits: number, width: number): number[] {
+  const list: number[] = [];
+  for (let b = 0; b < width; b++) if ((bits & (1 << b)) !== 0) list.push(b);
+  return list;
+}
+
+function bitsOf(all: readonly FacetSignature[], sigId: number): SignatureBits {
+  let lists = bitLists.get(all);
+  if (lists === undefined) bitLists.set(all, (lists = []));
+  let bits = lists[sigId];
+  if (bits === undefined) {
+    const sig = all[sigId]!;
+    bits = {
+      focus: setBits(sig.focus, focusAreas.length),
+      tags: setBits(sig.tags, facetTags.length),
+      days: setBits(sig.days, 7),
+    };
+    lists[sigId] = bits;
+  }
+  return bits;
+}
 
 // The filter dimensions a meeting can fail, as bits (what `Plan.evaluate` returns). A meeting
 // failing exactly one facet dimension still counts towards that dimension's values.
@@ -151,8 +187,8 @@ export class FacetCounter {
       if ((attend & ATT_HYBRID) !== 0) attendance[2]! += c;
       if ((attend & ATT_PHONE) !== 0) attendance[3]! += c;
     };
-    const addBits = (target: number[], bits: number, c: number): void => {
-      for (let b = 0; b < target.length; b++) if ((bits & (1 << b)) !== 0) target[b]! += c;
+    const addBits = (target: number[], bits: readonly number[], c: number): void => {
+      for (const b of bits) target[b]! += c;
     };
 
     for (let slot = 0; slot < COUNT_SLOTS; slot++) {
@@ -161,15 +197,16 @@ export class FacetCounter {
         const c = counts[sigId]!;
         counts[sigId] = 0;
         const sig = ix.signatures[sigId]!;
+        const bits = bitsOf(ix.signatures, sigId);
         if (slot === SLOT_ALL || slot === 1) addAttendance(sig.attend, c);
         if (slot === SLOT_ALL || slot === 2) program[sig.program]! += c;
-        if (slot === SLOT_ALL || slot === 3) addBits(focus, sig.focus, c);
+        if (slot === SLOT_ALL || slot === 3) addBits(focus, bits.focus, c);
         if (slot === SLOT_ALL || slot === 4) for (const l of sig.languages) language[l]! += c;
         if (slot === SLOT_ALL) {
-          addBits(tags, sig.tags, c);
-          if (!this.dynamicDays) addBits(days, sig.days, c);
+          addBits(tags, bits.tags, c);
+          if (!this.dynamicDays) addBits(days, bits.days, c);
         }
-        if (slot === SLOT_DAY) addBits(days, sig.days, c);
+        if (slot === SLOT_DAY) addBits(days, bits.days, c);
       }
       this.touched[slot]!.length = 0;
     }

@@ -41,29 +41,34 @@ export function sendStreamedBody(
   if (validatorHeaders(request, reply, options.etag)) return reply.status(304).send();
   const encoding = acceptedEncoding(request.headers['accept-encoding']);
   const out = new Readable({ read: () => undefined });
-  const texts: string[] = [];
+  // Each part is encoded once: the bytes sent (or compressed) are the bytes kept.
+  const parts: Buffer[] = [];
   const encoded: Buffer[] = [];
   const finish = () => {
     if (options.onSent === undefined) return;
-    const body = CachedBody.ofText(texts.join(''), { etag: options.etag });
+    const body = new CachedBody(Buffer.concat(parts), { etag: options.etag });
     if (encoding !== undefined) body.keepEncoded(encoding, Buffer.concat(encoded));
     options.onSent(body);
   };
-  const rest = (): string => {
+  const part = (text: string): Buffer => {
+    const bytes = Buffer.from(text, 'utf8');
+    parts.push(bytes);
+    return bytes;
+  };
+  const rest = (): Buffer => {
     let text = '';
     for (let next = chunks.next(); next.done !== true; next = chunks.next()) text += next.value;
-    texts.push(text);
-    return text;
+    return part(text);
   };
   const first = chunks.next();
-  texts.push(first.done === true ? '' : first.value);
+  const head = part(first.done === true ? '' : first.value);
 
   if (encoding === undefined) {
-    out.push(Buffer.from(texts[0]!, 'utf8'));
+    out.push(head);
     setImmediate(() => {
       if (out.destroyed) return;
       try {
-        out.push(Buffer.from(rest(), 'utf8'));
+        out.push(rest());
         out.push(null);
         finish();
       } catch (error) {
@@ -83,7 +88,7 @@ export function sendStreamedBody(
     finish();
   });
   zip.on('error', (error) => out.destroy(error));
-  zip.write(texts[0]!);
+  zip.write(head);
   // The first part leaves compressed as soon as zlib has it, and only then is the rest made.
   zip.flush(encoding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH, () => {
     if (out.destroyed) return void zip.destroy();
