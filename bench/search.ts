@@ -7,7 +7,8 @@
  * straightforward indexed SQL implementation on SQLite in the same run.
  *
  * Reports index build time, index memory (heap growth after GC; run with --expose-gc, as the
- * npm script does), per-query p50/p99 for both, and the ratio. Prints one JSON document on
+ * npm script does), per-query p50/p99 for both with CPU time per query beside them (a loaded
+ * machine stretches the wall clock, not the CPU time), and the ratio. Prints one JSON document on
  * stdout (progress on stderr); exit code 0 even when a target is missed ("pass" says so).
  *
  * The SQL baseline: meetings in a table with lat/lng (indexed with the kind), recurrences in a
@@ -60,6 +61,27 @@ function heapUsed(): number {
   gc();
   const usage = process.memoryUsage();
   return usage.heapUsed + usage.arrayBuffers;
+}
+
+/** CPU time (user + system, every thread of the process) since `since`, in milliseconds. */
+function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * CPU milliseconds per query beside the mean wall-clock milliseconds of the same queries: on a
+ * loaded machine the wall clock counts the time other processes held the core, the CPU time
+ * does not, so a loaded run still gives a comparable figure.
+ */
+function perQuery(cpuMs: number, wallMs: readonly number[]) {
+  const n = Math.max(1, wallMs.length);
+  const wall = wallMs.reduce((a, b) => a + b, 0);
+  return {
+    cpuMsPerQuery: round(cpuMs / n, 4),
+    wallMsPerQuery: round(wall / n, 4),
+    cpuShareOfWall: wall > 0 ? round(cpuMs / wall, 2) : null,
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -489,6 +511,7 @@ async function main(): Promise<void> {
   let results = 0;
   let totalMatches = 0;
   const cursors: (string | undefined)[] = [];
+  const engineCpu = process.cpuUsage();
   queries.forEach((q, i) => {
     const t0 = performance.now();
     const answer: SearchAnswer = search(index, q);
@@ -499,7 +522,9 @@ async function main(): Promise<void> {
     if (i % 10 === 0) cursors[i] = answer.nextCursor;
   });
   // Second pages: follow the cursor of every tenth answer that has one.
+  const firstCpuMs = cpuMsSince(engineCpu);
   const pageTimes: number[] = [];
+  const pageCpu = process.cpuUsage();
   for (let i = 0; i < queries.length; i += 10) {
     const cursor = cursors[i];
     if (cursor === undefined) continue;
@@ -508,37 +533,48 @@ async function main(): Promise<void> {
     pageTimes.push(performance.now() - t0);
     secondPages++;
   }
-  const engine = summarise([...times, ...pageTimes]);
+  const engineCpuMs = firstCpuMs + cpuMsSince(pageCpu);
+  const engine = {
+    ...summarise([...times, ...pageTimes]),
+    ...perQuery(engineCpuMs, [...times, ...pageTimes]),
+  };
 
   progress(`${peopleQueries.length} queries of the people-weighted mix`);
   const peopleTimes: number[] = [];
+  const peopleCpu = process.cpuUsage();
   for (const q of peopleQueries) {
     const t0 = performance.now();
     search(index, q);
     peopleTimes.push(performance.now() - t0);
   }
-  const people = summarise(peopleTimes);
+  const people = { ...summarise(peopleTimes), ...perQuery(cpuMsSince(peopleCpu), peopleTimes) };
 
   progress(`${Math.min(sqlQueryCount, queries.length)} of the same queries on SQLite`);
   const sqlTimes: number[] = [];
   const engineSample: number[] = [];
+  let sqlCpuMs = 0;
+  let sampleCpuMs = 0;
   const step = Math.max(1, Math.floor(queries.length / sqlQueryCount));
   for (let i = 0; i < queries.length && sqlTimes.length < sqlQueryCount; i += step) {
     const q = queries[i]!;
+    let cpu = process.cpuUsage();
     const t0 = performance.now();
     sql.answer(q);
     sqlTimes.push(performance.now() - t0);
+    sqlCpuMs += cpuMsSince(cpu);
+    cpu = process.cpuUsage();
     const t1 = performance.now();
     search(index, q);
     engineSample.push(performance.now() - t1);
+    sampleCpuMs += cpuMsSince(cpu);
   }
   sql.close();
   // The index with what queries add (scratch, memoised remote parts); query lists dropped.
   queries.length = 0;
   peopleQueries.length = 0;
   const indexAfterQueriesMb = toMb(heapUsed() - heapBase);
-  const sqlSummary = summarise(sqlTimes);
-  const sampleSummary = summarise(engineSample);
+  const sqlSummary = { ...summarise(sqlTimes), ...perQuery(sqlCpuMs, sqlTimes) };
+  const sampleSummary = { ...summarise(engineSample), ...perQuery(sampleCpuMs, engineSample) };
   const memory = index.memoryEstimate();
   // What queries keep beside the index: their scratch arrays and memoised parts.
   const scratch = scratchFor(index);
@@ -584,11 +620,14 @@ async function main(): Promise<void> {
       ms: sqlSummary,
       engineOnSameQueriesMs: sampleSummary,
       speedupAtP50: speedup,
+      /** The SQL baseline's CPU time per query divided by the engine's, on the same queries. */
+      speedupInCpu: ratio(sqlCpuMs, sampleCpuMs),
     },
     pass: { ...passes, all: Object.values(passes).every(Boolean) },
     notes: [
       'memoryMb: JS heap + typed arrays after GC, from before the meetings existed to after they were dropped and every query ran: the index, its per-query scratch and memoised parts (the query lists of the bench subtracted); Meeting objects excluded because dropped (they are meetingObjectsMb).',
       "engineMs: the brief's mix (a town chosen uniformly, or a random point), first pages plus a cursor-following second page for every tenth query; the targets apply to it.",
+      'cpuMsPerQuery: CPU time (process.cpuUsage, every thread) per query over the same queries as the wall-clock figures beside it; on a loaded machine it is the comparable figure, and cpuShareOfWall below 1 says how much of the wall clock the process did not have the core.',
       'peopleWeightedMixMs: the same kinds of queries placed where the meetings are (towns weighted by their meetings), reported for comparison; dense cities cost more per query.',
     ],
   };
