@@ -126,7 +126,6 @@ export const en = {
   'finder.calendar': 'Add these meetings to a calendar',
   'finder.more': 'More meetings',
   'finder.first': 'Back to the first meetings',
-  'finder.fallback.heading': 'Few meetings nearby',
   'finder.fallback.summary':
     '{found, plural, =0 {{kind, select, women {No women’s meeting in person within {distance}.} men {No men’s meeting in person within {distance}.} young_people {No young people’s meeting in person within {distance}.} lgbtq {No LGBTQ+ meeting in person within {distance}.} people_of_color {No meeting for people of color in person within {distance}.} black {No meeting for Black people in person within {distance}.} indigenous {No meeting for Native American and Indigenous people in person within {distance}.} seniors {No meeting for seniors in person within {distance}.} veterans {No meeting for veterans in person within {distance}.} filtered {No in-person meeting matches your search within {distance}.} other {No in-person meeting within {distance}.}}} one {{kind, select, women {Only one women’s meeting in person within {distance}.} men {Only one men’s meeting in person within {distance}.} young_people {Only one young people’s meeting in person within {distance}.} lgbtq {Only one LGBTQ+ meeting in person within {distance}.} people_of_color {Only one meeting for people of color in person within {distance}.} black {Only one meeting for Black people in person within {distance}.} indigenous {Only one meeting for Native American and Indigenous people in person within {distance}.} seniors {Only one meeting for seniors in person within {distance}.} veterans {Only one meeting for veterans in person within {distance}.} filtered {Only one in-person meeting matches your search within {distance}.} other {Only one in-person meeting within {distance}.}}} other {{kind, select, women {Only {found} women’s meetings in person within {distance}.} men {Only {found} men’s meetings in person within {distance}.} young_people {Only {found} young people’s meetings in person within {distance}.} lgbtq {Only {found} LGBTQ+ meetings in person within {distance}.} people_of_color {Only {found} meetings for people of color in person within {distance}.} black {Only {found} meetings for Black people in person within {distance}.} indigenous {Only {found} meetings for Native American and Indigenous people in person within {distance}.} seniors {Only {found} meetings for seniors in person within {distance}.} veterans {Only {found} meetings for veterans in person within {distance}.} filtered {Only {found} in-person meetings match your search within {distance}.} other {Only {found} in-person meetings within {distance}.}}}}',
   'finder.fallback.nearest': 'The nearest is {distance} away.',
@@ -146,8 +145,6 @@ export const en = {
   'finder.relaxed.text': 'your search words',
   'finder.relaxed.wheelchair': 'wheelchair access',
 
-  'meeting.program': 'Program',
-  'meeting.attendance': 'How it meets',
   'meeting.attendance.in_person': 'In person',
   'meeting.attendance.online': 'Online',
   'meeting.attendance.hybrid': 'In person and online',
@@ -201,7 +198,6 @@ export const en = {
   'details.source': 'From the list of {source}.',
   'details.updated': 'Updated {date}.',
   'details.verified': 'Last verified by a person on {date}.',
-  'details.notVerified': 'Not yet verified by a person.',
 
   'share.heading': 'Share',
   'share.label': 'Link to this meeting',

@@ -1,13 +1,14 @@
 /**
  * The translation function pages call. Messages are ICU MessageFormat strings compiled once per
  * process with Lingui's compiler; the Lingui runtime that interpolates them is about 2 KB, so the
- * same catalogues can ship, precompiled, to client islands later.
+ * same catalogues can ship, precompiled, to client islands later. English comes from the
+ * TypeScript modules, every other language from its PO catalogue (decision 0142).
  */
 import { setupI18n, type I18n, type Messages } from '@lingui/core';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import { translations } from './catalogue-files.js';
 import type { Locale } from './locales.js';
 import { en, type MessageId } from './messages-en.js';
-import { es } from './messages-es.js';
 
 export type { MessageId };
 export type MessageValues = Record<string, string | number>;
@@ -15,7 +16,22 @@ export type MessageValues = Record<string, string | number>;
 /** Translates a message id with ICU values into the page's language. */
 export type Translate = (id: MessageId, values?: MessageValues) => string;
 
-const catalogues: Record<Locale, Record<MessageId, string>> = { en, es };
+/**
+ * A language's messages: its translations over the English ones, so a message its catalogue
+ * lacks (a staff page in a language that has only the public ones) reads in English, never as
+ * an id. Ids the English no longer has are left out.
+ */
+export function catalogue(locale: Locale): Record<MessageId, string> {
+  if (locale === 'en') return en;
+  const translated = translations(locale);
+  const messages: Record<string, string> = { ...en };
+  for (const id of Object.keys(en)) {
+    const text = translated[id];
+    if (text !== undefined) messages[id] = text;
+  }
+  return messages as Record<MessageId, string>;
+}
+
 const instances = new Map<Locale, I18n>();
 
 /** Compiles a catalogue; a malformed ICU message throws here, at start, not in front of a reader. */
@@ -36,7 +52,7 @@ function instanceFor(locale: Locale): I18n {
   if (i18n === undefined) {
     i18n = setupI18n({
       locale,
-      messages: { [locale]: compileCatalogue(catalogues[locale]) },
+      messages: { [locale]: compileCatalogue(catalogue(locale)) },
       // A missing id is a bug the type checker should have caught; show the id, never blank text.
       missing: (_locale, id) => id,
     });
