@@ -80,6 +80,7 @@ import { CLIENT_BUILD_DIR, loadClientAssets } from './web/assets.js';
 import { registerAssetRoutes } from './web/assets-routes.js';
 import { SITE_CSS_CSP_SOURCE } from './web/site-css.js';
 import { locales } from './web/i18n/locales.js';
+import { servePseudoLocale } from './web/kit/page-languages.js';
 import type { ClientSettings } from './web/assets-tags.js';
 import { tileOrigin } from './platform/config.js';
 import type { Mailer } from './platform/mail/mailer.js';
@@ -383,6 +384,7 @@ export async function createApp(config: Config, ports: AppPorts = {}): Promise<A
       ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     });
     answerApiErrors(server);
+    if (config.pseudoLocale) servePseudoLocale(server);
     const client: ClientSettings = {
       assets: loadClientAssets(CLIENT_BUILD_DIR, (message) => logger.warn(message)),
       mapTiles: config.mapTiles,

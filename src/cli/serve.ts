@@ -15,6 +15,7 @@ interface ServeFlags extends DatabaseFlags {
   mailFrom?: string;
   masterKeyFile?: string;
   databaseReadUrl?: string;
+  pseudoLocale?: boolean;
 }
 
 /** `porchlight serve`: migrate, seed demo data on first start, and listen. */
@@ -28,6 +29,12 @@ export function serveCommand(cmd: Command): void {
     )
     .addOption(new Option('--host <host>', 'address to listen on (default 127.0.0.1)').env('HOST'))
     .addOption(new Option('--no-demo', 'start without demo data (PORCHLIGHT_DEMO=0)'))
+    .addOption(
+      new Option(
+        '--pseudo-locale',
+        'also serve the pages in the pseudo-locale under /en-xa/, to find untranslated or clipped text (PORCHLIGHT_PSEUDO_LOCALE=1)',
+      ),
+    )
     .addOption(
       new Option('--log-level <level>', 'trace, debug, info, warn, error').env('LOG_LEVEL'),
     )
@@ -83,6 +90,7 @@ export function serveCommand(cmd: Command): void {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
         ...(flags.host !== undefined ? { host: flags.host } : {}),
         ...(flags.demo === false ? { demo: false } : {}),
+        ...(flags.pseudoLocale === true ? { pseudoLocale: true } : {}),
         ...(flags.logLevel !== undefined ? { logLevel: flags.logLevel } : {}),
         ...(flags.publicUrl !== undefined ? { publicUrl: flags.publicUrl } : {}),
         ...(flags.mapTiles !== undefined ? { mapTiles: flags.mapTiles } : {}),

@@ -7,7 +7,7 @@ import { withStore, type DatabaseFlags } from './context.js';
 import { printJson } from './output.js';
 import { systemClock } from '../platform/clock.js';
 import { countOf } from '../platform/english.js';
-import { isLocale } from '../web/i18n/locales.js';
+import { isLocale, locales } from '../web/i18n/locales.js';
 import { defaultStaleDays, staleDaysRange } from '../stewardship/verification/stale-meetings.js';
 
 interface RemindFlags extends DatabaseFlags {
@@ -27,7 +27,7 @@ export function stewardshipCommand(cmd: Command, databaseOptions: (c: Command) =
         .argParser(parseDays),
     )
     .addOption(
-      new Option('--locale <locale>', 'language of the mail').choices(['en', 'es']).default('en'),
+      new Option('--locale <locale>', 'language of the mail').choices(locales).default('en'),
     )
     .option('--json', 'machine-readable output')
     .action(async (flags: RemindFlags) => {

@@ -49,6 +49,11 @@ export interface Config {
   mapTiles: string | undefined;
   /** The credit line the tile provider asks for, shown on the map. */
   mapAttribution: string;
+  /**
+   * Serve the pseudo-locale's pages under `/en-xa/` (PORCHLIGHT_PSEUDO_LOCALE=1): accented,
+   * longer, bracketed English that shows untranslated strings and clipped controls.
+   */
+  pseudoLocale: boolean;
   /** The sender of sign-in mail, e.g. `Porchlight <no-reply@meetings.example.org>`. */
   mailFrom: string;
   /**
@@ -198,6 +203,7 @@ export function loadConfig(
       overrides.mapAttribution ??
       emptyAsUndefined(env.PORCHLIGHT_MAP_ATTRIBUTION) ??
       defaults.mapAttribution,
+    pseudoLocale: overrides.pseudoLocale ?? env.PORCHLIGHT_PSEUDO_LOCALE === '1',
     mailFrom:
       emptyAsUndefined(overrides.mailFrom ?? env.MAIL_FROM) ??
       defaultMailFrom(overrides.publicUrl ?? env.PUBLIC_URL ?? defaultPublicUrl(host, port)),

@@ -119,7 +119,10 @@ function recurrenceWords(group: Timed[], meeting: Meeting, ctx: EntryContext): s
   const weeks = [...new Set(group.flatMap((r) => (r.kind === 'monthly' ? [r.week] : [])))].sort(
     (a, b) => weekOrder.indexOf(a) - weekOrder.indexOf(b),
   );
-  const words = weeks.map((w) => (w === -1 ? t('print.last') : t('print.ordinal', { n: w })));
+  // The weekday goes along so languages whose ordinals agree with it can (Portuguese 1ª, 1º).
+  const words = weeks.map((w) =>
+    w === -1 ? t('print.last', { day: first.day }) : t('print.ordinal', { n: w, day: first.day }),
+  );
   return capitalise(
     t('print.monthly', {
       weeks: listText(words, locale, 'conjunction'),

@@ -1,12 +1,17 @@
 import type { ComponentChildren } from 'preact';
-import { locales, localePath, type Locale } from './i18n/locales.js';
+import { direction, locales, localePath } from './i18n/locales.js';
 import { link, type PageContext } from './page-context.js';
 import { SITE_CSS } from './site-css.js';
 import { ClientHead, ClientTemplate } from './assets-tags.js';
 import { renderedOnce } from './markup.js';
 
 /** Each language named in itself, so a reader finds theirs whatever the page's language. */
-const languageNames: Record<Locale, string> = { en: 'English', es: 'Español' };
+const languageNames: Record<(typeof locales)[number], string> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  pt: 'Português',
+};
 
 interface LayoutProps {
   ctx: PageContext;
@@ -59,7 +64,8 @@ export function Layout({ ctx, title, children }: LayoutProps) {
     </footer>
   ));
   return (
-    <html lang={ctx.locale}>
+    // `dir` only where it differs from the default, left to right.
+    <html lang={ctx.locale} dir={direction(ctx.locale) === 'rtl' ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

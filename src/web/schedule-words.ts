@@ -20,6 +20,8 @@ export function describeRecurrence(recurrence: Recurrence, t: Translate, locale:
     time: clockTime(recurrence.start, locale),
     // Spanish says "a la 1:00" but "a las 7:00": the article follows the hour.
     hour: Number(recurrence.start.slice(0, 2)),
+    // Portuguese says "toda terça-feira" but "todo sábado": words agree with the weekday (0-6).
+    day: recurrence.day,
   };
   switch (recurrence.kind) {
     case 'weekly':

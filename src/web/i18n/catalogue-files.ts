@@ -56,6 +56,8 @@ const STAFF_PREFIXES = [
   'account.',
   'referral.',
   'rides.coord.',
+  'rides.programs.',
+  'rides.log.',
   'demand.',
 ] as const;
 

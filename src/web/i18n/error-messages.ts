@@ -13,7 +13,8 @@ import {
   type FeedProblem,
 } from '../../platform/errors.js';
 import { errorsEs, feedProblemsEs } from './errors-es.js';
-import type { Locale } from './locales.js';
+import { pseudoLocale, type Locale } from './locales.js';
+import { pseudoText } from './pseudo.js';
 import { compileCatalogue } from './translator.js';
 
 /**
@@ -43,15 +44,20 @@ const englishProblems = Object.fromEntries(
   Object.entries(feedProblemCatalogue).map(([code, entry]) => [code, entry.message]),
 );
 
-/** Each language's error messages as Lingui messages (English too, to check the Spanish against). */
-export const errorMessages: Record<Locale, Record<string, string>> = {
+/**
+ * Each language's error messages as Lingui messages (English too, to check the Spanish
+ * against). A language without its own says errors in English, the pseudo-locale in its letters.
+ */
+export const errorMessages = {
   en: messagesOf(errorCatalogue, englishProblems),
   es: messagesOf(errorsEs, feedProblemsEs),
 };
 
-const instances = new Map<Locale, I18n>();
+type ErrorLanguage = keyof typeof errorMessages;
 
-function instanceFor(locale: Locale): I18n {
+const instances = new Map<ErrorLanguage, I18n>();
+
+function instanceFor(locale: ErrorLanguage): I18n {
   let i18n = instances.get(locale);
   if (i18n === undefined) {
     i18n = setupI18n({
@@ -66,7 +72,8 @@ function instanceFor(locale: Locale): I18n {
 
 /** A failure's message in the reader's language. */
 export function errorMessage(locale: Locale, failure: SaidError): string {
-  if (locale === 'en' || !isErrorCode(failure.code)) return failure.message;
+  if (locale === pseudoLocale) return `[${pseudoText(failure.message)}]`;
+  if (locale !== 'es' || !isErrorCode(failure.code)) return failure.message;
   const i18n = instanceFor(locale);
   const hasTemplate = 'template' in errorCatalogue[failure.code];
   return failure.params !== undefined && hasTemplate
@@ -80,7 +87,8 @@ function isErrorCode(code: string): code is ErrorCode {
 
 /** A feed or form problem's message in the reader's language. */
 export function problemMessage(locale: Locale, problem: FeedProblem): string {
-  if (locale === 'en') return problem.message;
+  if (locale === pseudoLocale) return `[${pseudoText(problem.message)}]`;
+  if (locale !== 'es') return problem.message;
   const words = instanceFor(locale)._(`problem.${problem.code}`);
   const detail = quotedDetail(problem);
   return detail === undefined ? words : `${words} (${detail})`;

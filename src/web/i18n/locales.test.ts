@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localePath, negotiateLocale, splitLocalePath } from './locales.js';
+import { direction, localePath, negotiateLocale, splitLocalePath } from './locales.js';
 
 describe('negotiateLocale', () => {
   it.each([
@@ -8,8 +8,11 @@ describe('negotiateLocale', () => {
     ['es', 'es'],
     ['es-MX,es;q=0.9,en;q=0.8', 'es'],
     ['en-US,en;q=0.9,es;q=0.8', 'en'],
-    ['fr-CA,fr;q=0.9,es;q=0.5,en;q=0.4', 'es'],
-    ['fr, de', 'en'],
+    ['de-CH,de;q=0.9,es;q=0.5,en;q=0.4', 'es'],
+    ['de, it', 'en'],
+    ['fr-CA,fr;q=0.9,en;q=0.8', 'fr'],
+    ['pt-BR', 'pt'],
+    ['en-XA, es;q=0.5', 'en'],
     ['*', 'en'],
     ['en;q=0.2, es;q=0.7', 'es'],
     ['es;q=0, en', 'en'],
@@ -33,7 +36,21 @@ describe('locale paths', () => {
     expect(splitLocalePath('/en')).toEqual({ locale: 'en', path: '/' });
     expect(splitLocalePath('/en/')).toEqual({ locale: 'en', path: '/' });
     expect(splitLocalePath('/help')).toEqual({ path: '/help' });
-    expect(splitLocalePath('/fr/help')).toEqual({ path: '/fr/help' });
+    expect(splitLocalePath('/fr/help')).toEqual({ locale: 'fr', path: '/help' });
+    expect(splitLocalePath('/de/help')).toEqual({ path: '/de/help' });
+    expect(splitLocalePath('/en-xa/x')).toEqual({ locale: 'en-xa', path: '/x' });
+    expect(splitLocalePath('/en-us/x')).toEqual({ path: '/en-us/x' });
     expect(splitLocalePath('/essay')).toEqual({ path: '/essay' });
+  });
+});
+
+describe('direction', () => {
+  it('is right to left for Arabic and its kin, left to right otherwise', () => {
+    expect(direction('ar')).toBe('rtl');
+    expect(direction('ar-EG')).toBe('rtl');
+    expect(direction('fa')).toBe('rtl');
+    expect(direction('en')).toBe('ltr');
+    expect(direction('en-xa')).toBe('ltr');
+    expect(direction('pt')).toBe('ltr');
   });
 });

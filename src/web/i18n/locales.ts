@@ -4,13 +4,34 @@
  * held in this language", and one word must not mean two things in a shareable URL.
  */
 
-export const locales = ['en', 'es'] as const;
-export type Locale = (typeof locales)[number];
+/**
+ * The languages offered: in the switcher, to `Accept-Language`, under a path prefix. A language
+ * joins when its catalogue holds every message its readers meet (decision 0143).
+ */
+export const locales = ['en', 'es', 'fr', 'pt'] as const;
+
+/**
+ * The pseudo-locale (decision 0144): English accented, a third longer and bracketed, so a
+ * browser test sees an untranslated string (no brackets) or a clipped control (a lost `]`).
+ * Served only where an operator or a test turns it on, never offered nor negotiated.
+ */
+export const pseudoLocale = 'en-xa';
+
+/** A language a page can be rendered in. */
+export type Locale = (typeof locales)[number] | typeof pseudoLocale;
 export const defaultLocale: Locale = 'en';
 
-/** True when a string names a supported locale exactly ("es", not "es-MX"). */
+/** True when a string names a page language exactly ("es", not "es-MX"). */
 export function isLocale(value: string): value is Locale {
-  return (locales as readonly string[]).includes(value);
+  return value === pseudoLocale || (locales as readonly string[]).includes(value);
+}
+
+/** Languages written right to left (their pages get `dir="rtl"`). */
+const rightToLeft = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** The writing direction of a language tag's primary language. */
+export function direction(tag: string): 'ltr' | 'rtl' {
+  return rightToLeft.has(tag.toLowerCase().split('-', 1)[0] ?? '') ? 'rtl' : 'ltr';
 }
 
 /**
@@ -33,10 +54,12 @@ export function negotiateLocale(header: string | undefined): Locale {
     .filter((r) => r.range !== '' && Number.isFinite(r.weight) && r.weight > 0)
     // Stable: equal weights keep the order the browser sent.
     .sort((a, b) => b.weight - a.weight || a.position - b.position);
+  const offered = (tag: string): Locale | undefined =>
+    (locales as readonly string[]).includes(tag) ? (tag as Locale) : undefined;
   for (const { range } of ranges) {
     if (range === '*') return defaultLocale;
-    const primary = range.split('-', 1)[0] ?? '';
-    if (isLocale(primary)) return primary;
+    const chosen = offered(range) ?? offered(range.split('-', 1)[0] ?? '');
+    if (chosen !== undefined) return chosen;
   }
   return defaultLocale;
 }
@@ -51,7 +74,7 @@ export function localePath(locale: Locale, path: string): string {
  * `/es/meetings/x` -> { locale: 'es', path: '/meetings/x' }; `/help` -> { path: '/help' }.
  */
 export function splitLocalePath(path: string): { locale?: Locale; path: string } {
-  const match = /^\/([a-z]{2})(\/.*|$)/.exec(path);
+  const match = /^\/([a-z]{2}(?:-[a-z]{2})?)(\/.*|$)/.exec(path);
   if (match !== null && isLocale(match[1] ?? '')) {
     return { locale: match[1] as Locale, path: match[2] === '' ? '/' : (match[2] ?? '/') };
   }

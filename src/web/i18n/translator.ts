@@ -7,8 +7,9 @@
 import { setupI18n, type I18n, type Messages } from '@lingui/core';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import { translations } from './catalogue-files.js';
-import type { Locale } from './locales.js';
+import { pseudoLocale, type Locale } from './locales.js';
 import { en, type MessageId } from './messages-en.js';
+import { pseudoMessage } from './pseudo.js';
 
 export type { MessageId };
 export type MessageValues = Record<string, string | number>;
@@ -22,7 +23,7 @@ export type Translate = (id: MessageId, values?: MessageValues) => string;
  * an id. Ids the English no longer has are left out.
  */
 export function catalogue(locale: Locale): Record<MessageId, string> {
-  if (locale === 'en') return en;
+  if (locale === 'en' || locale === pseudoLocale) return en;
   const translated = translations(locale);
   const messages: Record<string, string> = { ...en };
   for (const id of Object.keys(en)) {
@@ -52,7 +53,12 @@ function instanceFor(locale: Locale): I18n {
   if (i18n === undefined) {
     i18n = setupI18n({
       locale,
-      messages: { [locale]: compileCatalogue(catalogue(locale)) },
+      messages: {
+        [locale]:
+          locale === pseudoLocale
+            ? Object.fromEntries(Object.entries(en).map(([id, text]) => [id, pseudoMessage(text)]))
+            : compileCatalogue(catalogue(locale)),
+      },
       // A missing id is a bug the type checker should have caught; show the id, never blank text.
       missing: (_locale, id) => id,
     });

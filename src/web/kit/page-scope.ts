@@ -17,10 +17,10 @@ import {
 } from '../../platform/http/action-limit.js';
 import type { ErrorResponse } from '../../platform/http/error-response.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import { locales } from '../i18n/locales.js';
 import type { PageContext } from '../page-context.js';
 import type { ErrorWords } from './error-pages.js';
 import { answerPageErrors } from './error-handlers.js';
+import { pageLocales } from './page-languages.js';
 import { requestContext, type ContextSettings } from './request-context.js';
 import { entranceOf, visitOf, type Entrance, type Opener, type PageVisit } from './page-visit.js';
 import { redirectInLanguage, sendErrorPage, sendPage } from './send.js';
@@ -132,7 +132,7 @@ export function registerPageScope(
       ...(options.errorPage !== undefined ? { errorPage: options.errorPage } : {}),
     });
     register(scope, kit);
-    for (const locale of locales) {
+    for (const locale of pageLocales(server)) {
       await scope.register(
         (prefixed, _options, done) => {
           register(prefixed, kit);

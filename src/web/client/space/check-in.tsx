@@ -196,7 +196,8 @@ async function meetingsStartingSoon(): Promise<Suggestion> {
 }
 
 function HardDay({ w, soon }: { w: Words; soon: Suggestion }) {
-  const lang = w.locale === 'es' ? 'es' : 'en';
+  // The page's own language prefix (`<html lang>`), whatever languages the site speaks.
+  const lang = /^[a-z]{2}(?:-[a-z]{2})?$/.test(w.locale) ? w.locale : 'en';
   return (
     <div class="notice space-hard">
       <p>{w.t('space.ui.check.hard')}</p>

@@ -57,8 +57,9 @@ describe('offline pages', () => {
     expect(offlinePagePath('/es/meetings/grupo-nueva-vida', ['en-US'])).toBe('/es/offline');
     expect(offlinePagePath('/en/print', ['es-MX'])).toBe('/en/offline');
     // Unprefixed paths (and unknown prefixes) go by the browser's languages.
-    expect(offlinePagePath('/meetings/x', ['fr-CA', 'es-MX', 'en'])).toBe('/es/offline');
-    expect(offlinePagePath('/fr/x', ['de'])).toBe('/en/offline');
+    expect(offlinePagePath('/meetings/x', ['de-CH', 'es-MX', 'en'])).toBe('/es/offline');
+    expect(offlinePagePath('/meetings/x', ['pt-BR', 'en'])).toBe('/pt/offline');
+    expect(offlinePagePath('/it/x', ['de'])).toBe('/en/offline');
     expect(offlinePagePath('/', [])).toBe('/en/offline');
   });
 });

@@ -14,7 +14,7 @@ export function isKeptPage(pathname: string): boolean {
 }
 
 /** The languages of the site's pages (web/i18n/locales), the first the default. */
-export const PAGE_LANGUAGES = ['en', 'es'] as const;
+export const PAGE_LANGUAGES = ['en', 'es', 'fr', 'pt'] as const;
 
 /**
  * The offline page to answer a navigation with when neither the network nor a kept copy can:
