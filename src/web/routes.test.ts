@@ -91,11 +91,28 @@ describe('the meeting page', () => {
       (h) => h.startsWith('/') && !/^\/(icons|manifest)/.test(h),
     );
     expect(internal.length).toBeGreaterThan(4);
-    // Everything but the switch to English stays in Spanish.
+    // Everything but the switch to the other languages stays in Spanish.
     expect(internal.filter((h) => !h.startsWith('/es/'))).toEqual([
       '/en/meetings/greenfield-big-book',
+      '/fr/meetings/greenfield-big-book',
+      '/pt/meetings/greenfield-big-book',
     ]);
     expect(res.body).toContain('action="/es/meetings/greenfield-big-book/report"');
+  });
+
+  it('speaks French and Portuguese, the schedule in their own grammar', async () => {
+    const fr = (await get('/fr/meetings/greenfield-big-book')).body.replace(/\s/g, ' ');
+    expect(fr).toMatch(/<html lang="fr">/);
+    expect(fr).toContain('Chaque mardi à 19:00');
+    const pt = (await get('/pt/meetings/greenfield-big-book')).body.replace(/\s/g, ' ');
+    expect(pt).toMatch(/<html lang="pt">/);
+    expect(pt).toContain('Toda terça-feira às 19:00');
+    const sunday = (await get('/pt/meetings/first-sunday')).body.replace(/\s/g, ' ');
+    expect(sunday).toContain('Primeiro domingo do mês às 18:00');
+    const negotiated = await get('/meetings/greenfield-big-book', {
+      'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5',
+    });
+    expect(negotiated.body).toMatch(/<html lang="pt">/);
   });
 
   it('answers a prefixed path in its language whatever the browser asks', async () => {

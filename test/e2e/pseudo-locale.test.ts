@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('the pseudo-locale in Chromium at 360 px', () => {
   function untranslated(text: string): string[] {
     let rest = text;
     // Innermost brackets first: a message may hold a value that is itself a message.
-    for (let before = ''; before !== rest; ) {
+    for (let before = ''; before !== rest;) {
       before = rest;
       rest = rest.replace(/\[[^[\]]*\]/g, ' ');
     }
@@ -163,7 +163,8 @@ describe.skipIf(!hasChromium)('the pseudo-locale in Chromium at 360 px', () => {
       )) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
-        if (box.left < -1 || box.right > width + 1) clipped.push(`${name(el)} reaches past the edge`);
+        if (box.left < -1 || box.right > width + 1)
+          clipped.push(`${name(el)} reaches past the edge`);
         const style = getComputedStyle(el);
         const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
         if (hides && el.scrollWidth > el.clientWidth + 1) clipped.push(`${name(el)} is clipped`);

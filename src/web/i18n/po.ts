@@ -125,7 +125,8 @@ export function parsePo(text: string): PoEntry[] {
         if (match[1] !== undefined) previousField = match[1];
         if (previousField !== 'msgid') continue;
         const value = unquote(match[2] ?? '', line);
-        pending.previousSource = (match[1] === 'msgid' ? '' : (pending.previousSource ?? '')) + value;
+        pending.previousSource =
+          (match[1] === 'msgid' ? '' : (pending.previousSource ?? '')) + value;
       } else pending.comments.push(trimmed.slice(1).replace(/^ /, ''));
       continue;
     }
@@ -171,7 +172,12 @@ export function parsePo(text: string): PoEntry[] {
 /** A string as PO lines: one line, or `""` and one line per `\n`-ended piece. */
 function quoted(keyword: string, value: string): string {
   const escape = (s: string) =>
-    s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/"/g, '\\"')
+      .replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r')
+      .replace(/\t/g, '\\t');
   const pieces = value.split(/(?<=\n)/);
   if (pieces.length <= 1 || (pieces.length === 2 && pieces[1] === ''))
     return `${keyword} "${escape(value)}"`;

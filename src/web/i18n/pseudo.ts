@@ -5,10 +5,7 @@
  * brackets. A page in the pseudo-locale that shows plain English shows a string no catalogue
  * carries; a control that has lost its closing bracket clips a longer language.
  */
-import {
-  compileMessageOrThrow,
-  type CompiledMessage,
-} from '@lingui/message-utils/compileMessage';
+import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 
 const ACCENTED: Record<string, string> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, i) => [
