@@ -8,9 +8,10 @@ import type { RideMessage } from './deps.js';
 
 export type RideLocale = 'en' | 'es';
 
-/** "Wed, Dec 9, 7:00 PM" in the meeting's zone. */
-export function whenText(iso: string, timeZone: string, locale: RideLocale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+/** "Wed, Dec 9, 7:00 PM" in the meeting's zone, in a message's or a page's language. */
+export function whenText(iso: string, timeZone: string, locale: string): string {
+  const tag = locale === 'es' ? 'es-US' : locale === 'en' ? 'en-US' : locale;
+  return new Intl.DateTimeFormat(tag, {
     timeZone,
     weekday: 'short',
     month: 'short',

@@ -131,6 +131,13 @@ describe.skipIf(!hasChromium)('the pseudo-locale in Chromium at 360 px', () => {
           const value = el.getAttribute(name);
           if (value !== null && value.trim() !== '') texts.push(value.trim());
         }
+      // A closed select draws no box for its options, but a reader opens it.
+      for (const option of document.querySelectorAll('option'))
+        if ((option.textContent ?? '').trim() !== '') texts.push((option.textContent ?? '').trim());
+      for (const input of document.querySelectorAll<HTMLInputElement>(
+        'input[type=submit], input[type=button]',
+      ))
+        if (input.value.trim() !== '') texts.push(input.value.trim());
       texts.push(document.title);
       return texts;
     });

@@ -129,7 +129,8 @@ function registerRiderAndDriverPages(server: HttpServer, deps: RidePageDeps): vo
             wheelchair: text(body, 'wheelchair') === '1',
             passengers: Number(text(body, 'passengers') ?? '1'),
             ...(text(body, 'note') !== undefined ? { note: text(body, 'note')! } : {}),
-            locale: ctx.locale,
+            // Ride texts and emails are written in English and Spanish so far.
+            locale: ctx.locale === 'es' ? 'es' : 'en',
           });
           return redirect(`/rides/${link}`);
         } catch (error) {

@@ -82,7 +82,7 @@ describe('writePo', () => {
             source: text,
             translation: text,
             previousSource: fc.option(text, { nil: undefined }),
-            flags: fc.constantFrom([], ['fuzzy'], ['fuzzy', 'icu-message-format']),
+            flags: fc.constantFrom<string[]>([], ['fuzzy'], ['fuzzy', 'icu-message-format']),
             notes: fc.array(fc.stringMatching(/^\S(.*\S)?$/), { maxLength: 2 }),
           }),
           { selector: (e) => e.context },
@@ -91,6 +91,7 @@ describe('writePo', () => {
           const entries = drawn.map(({ previousSource, ...rest }) =>
             entry({
               ...rest,
+              flags: [...rest.flags],
               notes: rest.notes.map((n) => n.replace(/[\r\n]/g, ' ').trim() || 'x'),
               ...(previousSource !== undefined ? { previousSource } : {}),
             }),
