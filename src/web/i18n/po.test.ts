@@ -1,16 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePo, poHeader, writePo, type PoEntry } from './po.js';
-
-const entry = (over: Partial<PoEntry>): PoEntry => ({
-  source: '',
-  translation: '',
-  flags: [],
-  notes: [],
-  references: [],
-  comments: [],
-  ...over,
-});
+import { parsePo, poEntry as entry, poHeader, writePo } from './po.js';
 
 describe('parsePo', () => {
   it('reads the header, contexts, comments, flags and continued strings', () => {

@@ -26,6 +26,19 @@ export interface PoEntry {
   comments: string[];
 }
 
+/** An entry with the given fields, the others empty. */
+export function poEntry(fields: Partial<PoEntry>): PoEntry {
+  return {
+    source: '',
+    translation: '',
+    flags: [],
+    notes: [],
+    references: [],
+    comments: [],
+    ...fields,
+  };
+}
+
 /** A PO file that breaks the accepted format. */
 export class PoSyntaxError extends Error {
   constructor(
@@ -72,14 +85,7 @@ export function parsePo(text: string): PoEntry[] {
   let field: Field | undefined;
   let entryLine = 0;
   let header = false;
-  const fresh = (): PoEntry => ({
-    source: '',
-    translation: '',
-    flags: [],
-    notes: [],
-    references: [],
-    comments: [],
-  });
+  const fresh = () => poEntry({});
   let pending = fresh();
   let previousField: string | undefined;
   const seen = new Set<Field>();

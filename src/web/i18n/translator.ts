@@ -30,7 +30,7 @@ export function catalogue(locale: Locale): Record<MessageId, string> {
     const text = translated[id];
     if (text !== undefined) messages[id] = text;
   }
-  return messages as Record<MessageId, string>;
+  return messages;
 }
 
 const instances = new Map<Locale, I18n>();
