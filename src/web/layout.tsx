@@ -112,7 +112,7 @@ export function CrisisBar({ ctx }: { ctx: PageContext }) {
 /** Links to this same page in each language, keeping the viewer's time zone. */
 function LanguageSwitch({ ctx }: { ctx: PageContext }) {
   return (
-    <nav aria-label={ctx.t('nav.language')}>
+    <nav class="langs" aria-label={ctx.t('nav.language')}>
       <ul>
         {locales.map((locale) => (
           <li>
