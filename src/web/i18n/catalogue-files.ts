@@ -58,6 +58,7 @@ const STAFF_PREFIXES = [
   'rides.coord.',
   'rides.programs.',
   'rides.log.',
+  'resources.desk.',
   'demand.',
 ] as const;
 
