@@ -125,7 +125,7 @@ export function parsePo(text: string): PoEntry[] {
       else if (trimmed.startsWith('#,'))
         pending.flags.push(...body.split(',').map((flag) => flag.trim()));
       else if (trimmed.startsWith('#|')) {
-        const match = /^(msgctxt|msgid)?\s*(".*")$/.exec(body);
+        const match = /^(msgctxt|msgid)?\s*("[^]*")$/.exec(body);
         if (match === null) throw new PoSyntaxError(line, 'a #| line must hold msgid "..."');
         // Only the previous English matters; a previous context (ids never change) is ignored.
         if (match[1] !== undefined) previousField = match[1];
@@ -145,7 +145,7 @@ export function parsePo(text: string): PoEntry[] {
       else entry.translation += value;
       continue;
     }
-    const match = /^(\S+)\s+(".*")$/.exec(trimmed);
+    const match = /^(\S+)\s+("[^]*")$/.exec(trimmed);
     const keyword = match?.[1];
     if (keyword !== 'msgctxt' && keyword !== 'msgid' && keyword !== 'msgstr')
       throw new PoSyntaxError(
