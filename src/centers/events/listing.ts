@@ -43,17 +43,45 @@ export interface ListingPorts {
 /** The program of a group that names none: peer groups at a center welcome every pathway. */
 export const DEFAULT_GROUP_PROGRAM = 'all-recovery';
 
+/** How many times a listing is written while the calendar keeps changing under it. */
+const LISTING_ROUNDS = 4;
+
 /**
  * Writes the center's listed groups as its source's meetings; returns what the snapshot did,
  * or undefined when the center has never listed a group and has none to list. With
  * `retryGeocoder` (the daily pass), a place found offline while the geocoder could not be asked
  * is asked again.
+ *
+ * Two saves at the same moment (two staff, or two instances) each write the whole listing from
+ * what they read, and the one that read first may write last, leaving the other's group out.
+ * So after writing, the calendar is read again, and while what it lists differs from what was
+ * written the listing is written again: whichever save writes last also reads last.
  */
 export async function syncCenterListing(
   deps: DeskDeps,
   given: Center,
   options: { retryGeocoder?: boolean } = {},
 ): Promise<ImportReport | undefined> {
+  let read = await readListing(deps, given);
+  let report: ImportReport | undefined;
+  for (let round = 0; round < LISTING_ROUNDS; round += 1) {
+    report = await writeListing(deps, read, options.retryGeocoder === true);
+    const again = await readListing(deps, given);
+    if (again.fingerprint === read.fingerprint) break;
+    read = again;
+  }
+  return report;
+}
+
+/** What a listing is written from, and a fingerprint of it that a later read compares. */
+interface ListingRead {
+  center: Center;
+  now: Date;
+  listed: CenterEvent[];
+  fingerprint: string;
+}
+
+async function readListing(deps: DeskDeps, given: Center): Promise<ListingRead> {
   // Read again: the caller's copy may predate a change of place in the same request.
   const center = (await deps.repos.centers.bySlug(given.slug)) ?? given;
   const now = deps.clock.now();
@@ -63,13 +91,30 @@ export async function syncCenterListing(
     publicOnly: true,
   });
   const listed = center.place === undefined ? [] : events.filter((e) => isListedGroup(e, today));
+  const fingerprint = JSON.stringify([
+    center.place === undefined ? null : addressOnly(center.place),
+    center.name,
+    center.timeZone,
+    listed.map((e) => [e.id, e.updatedAt]),
+  ]);
+  return { center, now, listed, fingerprint };
+}
+
+/** A place without the point found for it: the write keeps that point, which is no change to list. */
+function addressOnly(place: CenterPlace): Omit<CenterPlace, 'located'> {
+  const { located: _point, ...address } = place;
+  return address;
+}
+
+async function writeListing(
+  deps: DeskDeps,
+  { center, now, listed }: ListingRead,
+  retryGeocoder: boolean,
+): Promise<ImportReport | undefined> {
   if (listed.length === 0 && center.listingSourceId === undefined) return undefined;
   const source = await listingSource(deps.repos, center, now.toISOString());
   // Located only when a group meets there: a center that lists nothing asks no geocoder.
-  const place =
-    listed.length === 0
-      ? undefined
-      : await locatedPlace(deps, center, options.retryGeocoder === true);
+  const place = listed.length === 0 ? undefined : await locatedPlace(deps, center, retryGeocoder);
   const drafts = listed.map((e) =>
     groupDraft(e, center, place!, source, now.toISOString(), deps.listing?.publicUrl),
   );
