@@ -248,12 +248,17 @@ describe('the other switchers', () => {
   it('GetServerInfo describes the server like a root server', async () => {
     const [info] = await json('switcher=GetServerInfo');
     expect(info).toMatchObject({ version: '4.0.0', nativeLang: 'en', distanceUnits: 'mi' });
-    // The languages the site speaks, and no other (it has no French pages).
-    expect(info.langs).toBe('en,es');
-    const french: Row[] = await json('switcher=GetFormats&lang_enum=fr');
-    expect(french.find((f) => f.key_string === 'O')).toMatchObject({
+    // The languages the site speaks, and no other (it has no German pages).
+    expect(info.langs).toBe('en,es,fr,pt');
+    const german: Row[] = await json('switcher=GetFormats&lang_enum=de');
+    expect(german.find((f) => f.key_string === 'O')).toMatchObject({
       lang: 'en',
       name_string: 'Open',
+    });
+    const french: Row[] = await json('switcher=GetFormats&lang_enum=fr');
+    expect(french.find((f) => f.key_string === 'O')).toMatchObject({
+      lang: 'fr',
+      name_string: 'Ouverte',
     });
     expect(info.available_keys.split(',')).toContain('virtual_meeting_link');
     expect(Number(info.centerLatitude)).toBeGreaterThan(42);
