@@ -3,7 +3,7 @@
  * from a seeded random stream so every run asks the same things, and finder pages that are
  * never asked twice (`finder-unique`).
  */
-import { createRandom } from '../src/demo/random.js';
+import { createRandom, type Random } from '../src/demo/random.js';
 import { CONTINENTAL_US } from '../src/demo/synthetic-feed.js';
 
 /** ZIP codes resolved by the offline gazetteer on every request, as a person's typing would be. */
@@ -25,14 +25,7 @@ export function searchPaths(points: readonly [number, number][], n: number): str
   const paths: string[] = [];
   for (let i = 0; i < n; i++) {
     const p = new URLSearchParams();
-    if (points.length === 0 || r.chance(0.25)) p.set('near', r.pick(zipCodes));
-    else {
-      const [lat, lng] = r.pick(points);
-      p.set(
-        'near',
-        `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`,
-      );
-    }
+    p.set('near', nearMeetingOrZip(r, points));
     p.set('radius', String(r.pick([10, 15, 25, 25, 50])));
     if (r.chance(0.3)) p.set('day', String(r.int(0, 6)));
     if (r.chance(0.2)) {
@@ -97,6 +90,17 @@ export function cityPaths(n: number): string[] {
 }
 
 /**
+ * Where a person searches from: a ZIP code a quarter of the time (or always, with no meetings),
+ * else a meeting's coordinates moved by up to ~5 km. The same draws in the same order as before,
+ * so a seed still makes the same paths.
+ */
+function nearMeetingOrZip(r: Random, points: readonly [number, number][]): string {
+  if (points.length === 0 || r.chance(0.25)) return r.pick(zipCodes);
+  const [lat, lng] = r.pick(points);
+  return `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`;
+}
+
+/**
  * `n` finder page paths as a browser sends them after a person typed a place: near a meeting's
  * coordinates or a ZIP code, in English or Spanish, sometimes with a radius, a day or a program.
  */
@@ -105,14 +109,7 @@ export function finderPaths(points: readonly [number, number][], n: number): str
   const paths: string[] = [];
   for (let i = 0; i < n; i++) {
     const p = new URLSearchParams();
-    if (points.length === 0 || r.chance(0.25)) p.set('near', r.pick(zipCodes));
-    else {
-      const [lat, lng] = r.pick(points);
-      p.set(
-        'near',
-        `${(lat + r.float(-0.05, 0.05)).toFixed(4)},${(lng + r.float(-0.05, 0.05)).toFixed(4)}`,
-      );
-    }
+    p.set('near', nearMeetingOrZip(r, points));
     if (r.chance(0.3)) p.set('radius', String(r.pick([10, 50])));
     if (r.chance(0.2)) p.set('day', String(r.int(0, 6)));
     if (r.chance(0.1)) p.set('program', 'na');
